@@ -1,0 +1,292 @@
+//! chumsky over tokens. Entry points: [`parse_file`] for a program or REPL input,
+//! [`parse_expr`] for the expressions inside f-strings.
+
+mod expr;
+mod stmt;
+
+use super::ast::*;
+use super::lexer::lex;
+use super::source::{Span, span};
+use super::symbol::Sym;
+use super::token::{FPart, Tok, UNSUPPORTED_KEYWORDS};
+use super::SyntaxError;
+use chumsky::error::{RichPattern, RichReason};
+use chumsky::input::ValueInput;
+use chumsky::prelude::*;
+use std::rc::Rc;
+
+pub type Err<'t> = extra::Err<Rich<'t, Tok, Span>>;
+
+pub fn op<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(s: &'static str) -> impl Parser<'t, I, Tok, Err<'t>> + Clone {
+    just(Tok::Op(s))
+}
+
+pub fn kw<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(s: &'static str) -> impl Parser<'t, I, Tok, Err<'t>> + Clone {
+    just(Tok::Kw(s))
+}
+
+pub fn name<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> impl Parser<'t, I, Sym, Err<'t>> + Clone {
+    select! { Tok::Name(s) => s }.labelled("name")
+}
+
+/// One entry of a parameter list before its order is checked.
+#[derive(Clone)]
+pub enum ParamItem {
+    Plain(Param),
+    Star(Option<(Sym, Span)>, Span),
+    DoubleStar(Span),
+}
+
+/// Checks a parameter list the way CPython does and works out the function's locals.
+pub fn build_func(name: Sym, items: Vec<ParamItem>, body: Vec<Stmt>, span: Span, is_lambda: bool) -> Result<FuncDef, (Span, String)> {
+    let mut params: Vec<Param> = Vec::new();
+    let mut kwonly: Vec<Param> = Vec::new();
+    let mut vararg = None;
+    let mut seen_star = false;
+    let mut bare_star: Option<Span> = None;
+    for item in items {
+        match item {
+            ParamItem::Plain(p) => {
+                let all = params.iter().chain(kwonly.iter());
+                if all.clone().any(|q| q.name == p.name) || vararg == Some(p.name) {
+                    return Err((p.span, format!("SyntaxError: duplicate argument '{}' in function definition", p.name)));
+                }
+                if seen_star {
+                    kwonly.push(p);
+                    bare_star = None;
+                } else {
+                    if p.default.is_none() && params.last().is_some_and(|q| q.default.is_some()) {
+                        return Err((p.span, "SyntaxError: non-default argument follows default argument".into()));
+                    }
+                    params.push(p);
+                }
+            }
+            ParamItem::Star(n, sp) => {
+                if seen_star {
+                    return Err((sp, "SyntaxError: * argument may appear only once".into()));
+                }
+                seen_star = true;
+                match n {
+                    Some((n, _)) => vararg = Some(n),
+                    None => bare_star = Some(sp),
+                }
+            }
+            ParamItem::DoubleStar(sp) => {
+                return Err((sp, "SyntaxError: **kwargs parameters are not supported in nt".into()));
+            }
+        }
+    }
+    if let Some(sp) = bare_star {
+        return Err((sp, "SyntaxError: named arguments must follow bare *".into()));
+    }
+    let mut locals: Vec<Sym> = params.iter().chain(kwonly.iter()).map(|p| p.name).collect();
+    locals.extend(vararg);
+    assigned_names(&body, &mut locals);
+    Ok(FuncDef { name, params, vararg, kwonly, body, locals, span, is_lambda })
+}
+
+/// Names a block binds (Python's rule for which names are local to a function).
+/// Nested `def` bodies, lambdas and comprehensions have scopes of their own.
+fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
+    fn target(e: &Expr, out: &mut Vec<Sym>) {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                if !out.contains(n) {
+                    out.push(*n)
+                }
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| target(i, out)),
+            ExprKind::Starred(inner) => target(inner, out),
+            _ => {}
+        }
+    }
+    let add = |n: Sym, out: &mut Vec<Sym>| {
+        if !out.contains(&n) {
+            out.push(n)
+        }
+    };
+    for s in body {
+        match &s.kind {
+            StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target(t, out)),
+            StmtKind::AugAssign { target: t, .. } => target(t, out),
+            StmtKind::For { target: t, body, orelse, .. } => {
+                target(t, out);
+                assigned_names(body, out);
+                assigned_names(orelse, out);
+            }
+            StmtKind::Def(f) => add(f.name, out),
+            StmtKind::Import(names) => {
+                for n in names {
+                    if let Some(first) = n.alias.or(n.path.first().copied()) {
+                        add(first, out);
+                    }
+                }
+            }
+            StmtKind::ImportFrom { names, .. } => names.iter().for_each(|(n, a, _)| add(a.unwrap_or(*n), out)),
+            StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+                assigned_names(body, out);
+                assigned_names(orelse, out);
+            }
+            StmtKind::With { items, body } => {
+                items.iter().filter_map(|(_, t)| t.as_ref()).for_each(|t| target(t, out));
+                assigned_names(body, out);
+            }
+            StmtKind::Del(targets) => targets.iter().for_each(|t| target(t, out)),
+            StmtKind::Expr(_) | StmtKind::Return(_) | StmtKind::Break | StmtKind::Continue | StmtKind::Pass | StmtKind::Assert { .. } => {}
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum TargetCtx {
+    Assign,
+    Aug,
+    Del,
+}
+
+/// Rejects what cannot be assigned to, with CPython's messages.
+pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
+    let what = match &e.kind {
+        ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Subscript(..) => return Ok(()),
+        ExprKind::Tuple(items) | ExprKind::List(items) if ctx != TargetCtx::Aug => {
+            let mut starred = 0;
+            for i in items {
+                if matches!(i.kind, ExprKind::Starred(_)) {
+                    starred += 1;
+                    if starred > 1 {
+                        return Err((i.span, "SyntaxError: multiple starred expressions in assignment".into()));
+                    }
+                }
+                check_target(i, ctx)?;
+            }
+            return Ok(());
+        }
+        ExprKind::Starred(inner) if ctx == TargetCtx::Assign => return check_target(inner, ctx),
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::List(_) => "list",
+        ExprKind::Starred(_) => "starred",
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None | ExprKind::Ellipsis => {
+            match &e.kind {
+                ExprKind::Bool(true) => "True",
+                ExprKind::Bool(false) => "False",
+                ExprKind::None => "None",
+                ExprKind::Ellipsis => "ellipsis",
+                _ => "literal",
+            }
+        }
+        ExprKind::FStr(_) => "f-string expression",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::Lambda(_) => "lambda",
+        ExprKind::Compare(..) => "comparison",
+        ExprKind::IfElse { .. } => "conditional expression",
+        ExprKind::ListComp(_) => "list comprehension",
+        ExprKind::DictComp(_) => "dict comprehension",
+        ExprKind::GenExp(_) => "generator expression",
+        ExprKind::Dict(_) => "dict literal",
+        _ => "expression",
+    };
+    let msg = match ctx {
+        TargetCtx::Aug => format!("SyntaxError: '{what}' is an illegal expression for augmented assignment"),
+        TargetCtx::Del => format!("SyntaxError: cannot delete {what}"),
+        TargetCtx::Assign if matches!(what, "True" | "False" | "None") => format!("SyntaxError: cannot assign to {what}"),
+        TargetCtx::Assign => format!("SyntaxError: cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+    };
+    Err((e.span, msg))
+}
+
+/// Turns an unparsed f-string piece into AST, parsing each field's expression.
+pub fn fstring_field(part: &FPart) -> Result<FStrPart, SyntaxError> {
+    Ok(match part {
+        FPart::Lit(s) => FStrPart::Lit(s.as_str().into()),
+        FPart::Field { expr, offset, debug, conv, spec } => {
+            // Python parses a field as if parenthesised; the '(' stands where the '{' was.
+            let wrapped = format!("({expr})");
+            let e = parse_expr(&wrapped, offset.saturating_sub(1))?;
+            let spec = spec.iter().map(fstring_field).collect::<Result<Vec<_>, _>>()?;
+            FStrPart::Field { expr: e, debug: debug.as_deref().map(Rc::from), conv: *conv, spec }
+        }
+    })
+}
+
+fn eoi(src: &str, base: usize) -> Span {
+    span(base + src.len(), base + src.len())
+}
+
+pub fn parse_file(src: &str, base: usize) -> Result<Vec<Stmt>, SyntaxError> {
+    let toks = lex(src, base)?;
+    let end = eoi(src, base);
+    let ex = expr::exprs();
+    let file = stmt::statements(&ex).then_ignore(chumsky::primitive::end());
+    let result = file.parse(toks.as_slice().map(end, |(t, s)| (t, s))).into_result();
+    result.map_err(|errs| convert(errs, end))
+}
+
+pub fn parse_expr(src: &str, base: usize) -> Result<Expr, SyntaxError> {
+    let toks = lex(src, base)?;
+    let end = eoi(src, base);
+    let ex = expr::exprs();
+    let p = ex.exprlist.clone().then_ignore(just(Tok::Newline).or_not()).then_ignore(chumsky::primitive::end());
+    let result = p.parse(toks.as_slice().map(end, |(t, s)| (t, s))).into_result();
+    result.map_err(|errs| convert(errs, end))
+}
+
+fn describe(p: &RichPattern<'_, Tok>) -> String {
+    match p {
+        RichPattern::Token(t) => t.to_string(),
+        RichPattern::Label(l) => l.to_string(),
+        RichPattern::Identifier(i) => format!("'{i}'"),
+        RichPattern::Any => "something".into(),
+        RichPattern::SomethingElse => "something else".into(),
+        RichPattern::EndOfInput => "end of input".into(),
+        _ => "something else".into(),
+    }
+}
+
+fn convert(errs: Vec<Rich<'_, Tok, Span>>, end: Span) -> SyntaxError {
+    let Some(e) = errs.into_iter().min_by_key(|e| e.span().start) else {
+        return SyntaxError::new("SyntaxError", "invalid syntax", end);
+    };
+    let sp = *e.span();
+    let at_end = sp.start >= end.start;
+    match e.reason() {
+        RichReason::Custom(msg) => SyntaxError::decode(msg, sp),
+        RichReason::ExpectedFound { expected, found } => {
+            let found = found.as_deref();
+            let mut err = match found {
+                Some(Tok::Indent) => SyntaxError::new("IndentationError", "unexpected indent", sp),
+                Some(Tok::Kw(k)) if UNSUPPORTED_KEYWORDS.contains(k) => {
+                    SyntaxError::new("SyntaxError", format!("'{k}' is not supported in nt"), sp)
+                }
+                _ if expected.iter().any(|p| matches!(p, RichPattern::Label(l) if l == "an indented block")) => {
+                    SyntaxError::new("IndentationError", "expected an indented block", sp)
+                }
+                _ => {
+                    let mut names: Vec<String> = expected.iter().map(describe).collect();
+                    names.sort();
+                    names.dedup();
+                    let found = found.map_or("end of input".to_string(), |t| t.to_string());
+                    let label = match names.len() {
+                        0 => format!("unexpected {found}"),
+                        1..=6 => format!("expected {}, found {found}", join_or(&names)),
+                        _ => format!("unexpected {found}"),
+                    };
+                    let mut err = SyntaxError::new("SyntaxError", "invalid syntax", sp);
+                    err.label = Some(label);
+                    err
+                }
+            };
+            if at_end || found == Some(&Tok::Dedent) && at_end {
+                err = err.incomplete();
+            }
+            err
+        }
+    }
+}
+
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
