@@ -1,3 +1,10 @@
 //! nt: an interactive array language with Python's syntax, NumPy's arrays and PyTorch's tensors.
+//!
+//! One direction of flow: source → tokens → AST → evaluation → printed value
+//! (DESIGN.md §4). Arrays, tensors, the IR and its backends arrive in later issues.
 
+pub mod diagnostics;
+pub mod interp;
+pub mod repl;
 pub mod syntax;
+pub mod value;

@@ -1,15 +1,136 @@
+//! The `nt` command line (DESIGN.md §5).
+
+use nt::repl::session::Session;
+use nt::repl::{editor, transcript};
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+const USAGE: &str = "usage: nt [FILE.nt | -c CODE | -i FILE.nt | transcript FILE.nt]
+
+  nt                     interactive REPL (runs stdin as a script when it is not a terminal)
+  nt FILE.nt             run a script
+  nt -c CODE             run CODE
+  nt -i FILE.nt          run a script, then stay interactive
+  nt transcript FILE.nt  print the session a user would see typing FILE into the REPL
+  nt --help | --version
+
+Exit status: 0 on success, 1 on an uncaught error, 2 on bad usage.
+";
+
+/// Deep recursion in user code recurses in the evaluator; give it room, and let the
+/// interpreter's own recursion limit (1000 calls, as CPython) be what stops it.
+const STACK_BYTES: usize = 1 << 30;
+
 fn main() {
-    let src = std::env::args().nth(1).unwrap_or_default();
-    match nt::syntax::parse_file(&src, 0) {
-        Ok(stmts) => {
-            for s in stmts {
-                if let nt::syntax::ast::StmtKind::Expr(e) = &s.kind {
-                    println!("{}", nt::syntax::unparse::unparse(e));
-                } else {
-                    println!("{:?}", s.kind);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = std::thread::Builder::new()
+        .name("nt".into())
+        .stack_size(STACK_BYTES)
+        .spawn(move || run(args))
+        .map(|h| h.join().unwrap_or(70))
+        .unwrap_or_else(|e| {
+            eprintln!("nt: cannot start: {e}");
+            70
+        });
+    std::process::exit(code);
+}
+
+fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn new_session() -> Session {
+    let mut s = Session::new(Box::new(std::io::stdout()));
+    s.color = stderr_color();
+    s
+}
+
+fn usage_error(msg: &str) -> i32 {
+    eprintln!("nt: {msg}\n\n{USAGE}");
+    2
+}
+
+fn read_file(path: &str) -> Result<String, i32> {
+    std::fs::read(path)
+        .map_err(|e| {
+            eprintln!("nt: can't open file '{path}': {e}");
+            2
+        })
+        .and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|e| {
+                eprintln!("nt: '{path}' is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to());
+                1
+            })
+        })
+}
+
+fn run_source(session: &mut Session, name: &str, src: &str) -> i32 {
+    match session.run_script(name, src) {
+        Ok(()) => 0,
+        Err(d) => {
+            eprint!("{}", session.render(&d));
+            1
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> i32 {
+    match args.first().map(String::as_str) {
+        None => {
+            let mut session = new_session();
+            if std::io::stdin().is_terminal() {
+                editor::run(&mut session)
+            } else {
+                let mut src = String::new();
+                if let Err(e) = std::io::stdin().read_to_string(&mut src) {
+                    eprintln!("nt: cannot read stdin: {e}");
+                    return 1;
                 }
+                run_source(&mut session, "<stdin>", &src)
             }
         }
-        Err(e) => println!("{e:?}"),
+        Some("-h" | "--help") => {
+            print!("{USAGE}");
+            0
+        }
+        Some("-V" | "--version") => {
+            println!("nt {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        Some("-c") => match args.get(1) {
+            Some(code) => run_source(&mut new_session(), "<string>", code),
+            None => usage_error("argument expected for the -c option"),
+        },
+        Some("-i") => {
+            let Some(path) = args.get(1) else { return usage_error("-i needs a FILE.nt") };
+            let src = match read_file(path) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let mut session = new_session();
+            session.interp.script_dir = Path::new(path).parent().map(Path::to_path_buf);
+            run_source(&mut session, path, &src);
+            editor::run(&mut session)
+        }
+        Some("transcript") => {
+            let Some(path) = args.get(1) else { return usage_error("transcript needs a FILE.nt") };
+            match read_file(path) {
+                Ok(src) => {
+                    print!("{}", transcript::transcript(&src));
+                    0
+                }
+                Err(code) => code,
+            }
+        }
+        Some(opt) if opt.starts_with('-') => usage_error(&format!("unknown option {opt}")),
+        Some(path) => {
+            let src = match read_file(path) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let mut session = new_session();
+            session.interp.script_dir = Path::new(path).parent().map(Path::to_path_buf);
+            run_source(&mut session, path, &src)
+        }
     }
 }

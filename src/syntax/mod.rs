@@ -1,6 +1,7 @@
 //! Source → tokens → AST.
 
 pub mod ast;
+pub mod check;
 pub mod lexer;
 pub mod parser;
 pub mod source;

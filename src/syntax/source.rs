@@ -10,6 +10,11 @@ pub fn span(start: usize, end: usize) -> Span {
     Span::from(start..end)
 }
 
+/// The smallest span covering both.
+pub fn join(a: Span, b: Span) -> Span {
+    span(a.start.min(b.start), a.end.max(b.end))
+}
+
 pub struct Source {
     pub name: String,
     pub text: Rc<str>,

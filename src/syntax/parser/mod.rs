@@ -218,7 +218,9 @@ pub fn parse_file(src: &str, base: usize) -> Result<Vec<Stmt>, SyntaxError> {
     let ex = expr::exprs();
     let file = stmt::statements(&ex).then_ignore(chumsky::primitive::end());
     let result = file.parse(toks.as_slice().map(end, |(t, s)| (t, s))).into_result();
-    result.map_err(|errs| convert(errs, end))
+    let stmts = result.map_err(|errs| convert(errs, end))?;
+    super::check::check(&stmts)?;
+    Ok(stmts)
 }
 
 pub fn parse_expr(src: &str, base: usize) -> Result<Expr, SyntaxError> {
@@ -259,6 +261,11 @@ fn convert(errs: Vec<Rich<'_, Tok, Span>>, end: Span) -> SyntaxError {
                 }
                 _ if expected.iter().any(|p| matches!(p, RichPattern::Label(l) if l == "an indented block")) => {
                     SyntaxError::new("IndentationError", "expected an indented block", sp)
+                }
+                _ if expected.iter().any(|p| matches!(p, RichPattern::Token(t) if **t == Tok::Op(":")))
+                    && matches!(found, Some(Tok::Newline) | None) =>
+                {
+                    SyntaxError::new("SyntaxError", "expected ':'", sp)
                 }
                 _ => {
                     let mut names: Vec<String> = expected.iter().map(describe).collect();

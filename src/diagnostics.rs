@@ -1,0 +1,146 @@
+//! Every error nt reports — syntax or runtime — is plain data (`Diagnostic`) until it is
+//! rendered here, over the source it points into. This is the only module that knows ariadne.
+
+use crate::interp::error::Exc;
+use crate::syntax::SyntaxError;
+use crate::syntax::source::{SourceMap, Span};
+use crate::syntax::symbol::Sym;
+use ariadne::{Color, Config, IndexType, Label, Report, ReportKind};
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// The Python exception name: `NameError`, `SyntaxError`, …
+    pub kind: String,
+    pub message: String,
+    pub span: Option<Span>,
+    pub label: Option<String>,
+    pub help: Option<String>,
+    /// Calls the error passed through, innermost first.
+    pub trace: Vec<(Sym, Span)>,
+    pub more_calls: usize,
+}
+
+impl Diagnostic {
+    /// The line CPython prints last: `NameError: name 'x' is not defined`.
+    pub fn headline(&self) -> String {
+        if self.message.is_empty() { self.kind.clone() } else { format!("{}: {}", self.kind, self.message) }
+    }
+}
+
+impl From<SyntaxError> for Diagnostic {
+    fn from(e: SyntaxError) -> Self {
+        Diagnostic { kind: e.kind.to_owned(), message: e.msg, span: Some(e.span), label: e.label, help: None, trace: Vec::new(), more_calls: 0 }
+    }
+}
+
+impl From<Box<Exc>> for Diagnostic {
+    fn from(e: Box<Exc>) -> Self {
+        let e = *e;
+        Diagnostic { kind: e.kind.to_owned(), message: e.msg, span: e.span, label: None, help: e.help, trace: e.trace, more_calls: e.more_calls }
+    }
+}
+
+/// How many call sites of a traceback to show; deep recursion shows the first few.
+const MAX_TRACE: usize = 4;
+
+pub fn render(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+    let Some(span) = d.span else {
+        return format!("{}\n", d.headline());
+    };
+    let Some(src) = sources.find(span.start) else {
+        return format!("{}\n", d.headline());
+    };
+    let local = |sp: Span, base: usize, len: usize| -> std::ops::Range<usize> {
+        let start = sp.start.saturating_sub(base).min(len);
+        start..sp.end.saturating_sub(base).clamp(start, len)
+    };
+    let id = src.name.clone();
+    let range = local(span, src.base, src.text.len());
+    let red = Color::Red;
+    let mut label = Label::new((id.clone(), range.clone())).with_color(red);
+    // The primary label restates the message (or a parser's "expected …") under the span.
+    let text = d.label.as_deref().unwrap_or(if d.message.is_empty() { &d.kind } else { &d.message });
+    label = label.with_message(text);
+    let headline = d.kind.clone();
+    let mut report = Report::build(ReportKind::Custom(&headline, red), (id.clone(), range))
+        .with_config(Config::default().with_color(color).with_index_type(IndexType::Byte))
+        .with_message(&d.message)
+        .with_label(label);
+    let mut cited: Vec<(String, String)> = vec![(id.clone(), src.text.to_string())];
+    let mut notes = Vec::new();
+    // Recursion repeats call sites: show each once, and count the rest.
+    let mut shown: Vec<Span> = Vec::new();
+    let mut hidden = d.more_calls;
+    for (fname, site) in &d.trace {
+        if shown.contains(site) || shown.len() >= MAX_TRACE {
+            hidden += 1;
+            continue;
+        }
+        shown.push(*site);
+        let Some(s) = sources.find(site.start) else { continue };
+        let (line, col) = line_col(&s.text, site.start - s.base);
+        if s.name == id {
+            let blue = Color::Blue;
+            report = report.with_label(
+                Label::new((s.name.clone(), local(*site, s.base, s.text.len())))
+                    .with_message(format!("in this call to {fname}()"))
+                    .with_color(blue),
+            );
+        } else {
+            notes.push(format!("raised in {fname}(), called at {}:{line}:{col}", s.name));
+            if !cited.iter().any(|(n, _)| *n == s.name) {
+                cited.push((s.name.clone(), s.text.to_string()));
+            }
+        }
+    }
+    if hidden > 0 {
+        notes.push(format!("… and {hidden} more calls"));
+    }
+    for n in notes {
+        report = report.with_note(n);
+    }
+    if let Some(h) = &d.help {
+        report = report.with_help(h);
+    }
+    let mut out = Vec::new();
+    if report.finish().write(ariadne::sources(cited), &mut out).is_err() {
+        return format!("{}\n", d.headline());
+    }
+    let mut text = String::from_utf8_lossy(&out).into_owned();
+    if !color {
+        // ariadne colours a custom report kind's header even with colour off.
+        text = strip_ansi(&text);
+    }
+    if d.message.is_empty() {
+        // `AssertionError`, as Python prints it, not `AssertionError: `.
+        if let Some(nl) = text.find('\n') {
+            let first = text[..nl].trim_end().trim_end_matches(':').to_owned();
+            text.replace_range(..nl, &first);
+        }
+    }
+    text
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rfind('\n').map_or(before.chars().count(), |i| before[i + 1..].chars().count()) + 1;
+    (line, col)
+}

@@ -1,0 +1,182 @@
+//! The builtin types as constructors: `int(x)`, `float(s)`, `list(it)`, `dict(pairs)`…
+
+use super::args::{arity, int_arg, kwarg, no_kw};
+use crate::interp::error::{Res, exc, type_error};
+use crate::interp::Interp;
+use crate::value::dict::Dict;
+use crate::value::pyfmt;
+use crate::value::repr::{repr, repr_str, str_of};
+use crate::value::{Args, PyType, Range, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
+    let name = t.name();
+    match t {
+        PyType::Int => {
+            let base = kwarg(&mut args, "base");
+            no_kw(&args, name)?;
+            arity(&args, "int", 0, 2)?;
+            let base = match (args.pos.get(1), base) {
+                (Some(b), _) => Some(int_arg(b)?),
+                (None, Some(b)) => Some(int_arg(&b)?),
+                _ => None,
+            };
+            match (args.pos.first(), base) {
+                (None, None) => Ok(Value::Int(0)),
+                (None, Some(_)) => Err(type_error("int() missing string argument")),
+                (Some(Value::Str(s)), b) => {
+                    let b = b.unwrap_or(10);
+                    if b != 0 && !(2..=36).contains(&b) {
+                        return Err(exc("ValueError", "int() base must be >= 2 and <= 36, or 0"));
+                    }
+                    match pyfmt::parse_int(s, b as u32) {
+                        Ok(n) => Ok(Value::Int(n)),
+                        Err(true) => Err(exc("OverflowError", format!("int too large for nt's 64-bit int: {}", repr_str(s)))),
+                        Err(false) => Err(exc("ValueError", format!("invalid literal for int() with base {b}: {}", repr_str(s)))),
+                    }
+                }
+                (Some(_), Some(_)) => Err(type_error("int() can't convert non-string with explicit base")),
+                (Some(v), None) => int_of(v),
+            }
+        }
+        PyType::Float => {
+            no_kw(&args, name)?;
+            arity(&args, "float", 0, 1)?;
+            match args.pos.first() {
+                None => Ok(Value::Float(0.0)),
+                Some(Value::Float(x)) => Ok(Value::Float(*x)),
+                Some(Value::Int(n)) => Ok(Value::Float(*n as f64)),
+                Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
+                Some(Value::Str(s)) => pyfmt::parse_float(s)
+                    .map(Value::Float)
+                    .ok_or_else(|| exc("ValueError", format!("could not convert string to float: {}", repr_str(s)))),
+                Some(v) => Err(type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name()))),
+            }
+        }
+        PyType::Bool => {
+            no_kw(&args, name)?;
+            arity(&args, "bool", 0, 1)?;
+            Ok(Value::Bool(args.pos.first().is_some_and(Value::truthy)))
+        }
+        PyType::Str => {
+            no_kw(&args, name)?;
+            arity(&args, "str", 0, 1)?;
+            Ok(Value::Str(args.pos.first().map(str_of).unwrap_or_default().into()))
+        }
+        PyType::List | PyType::Tuple => {
+            no_kw(&args, name)?;
+            arity(&args, name, 0, 1)?;
+            let items = match args.pos.first() {
+                Some(v) => interp.to_vec(v)?,
+                None => Vec::new(),
+            };
+            Ok(if t == PyType::List { Value::list(items) } else { Value::tuple(items) })
+        }
+        PyType::Dict => {
+            arity(&args, "dict", 0, 1)?;
+            let mut d = Dict::new();
+            if let Some(src) = args.pos.first() {
+                match src {
+                    Value::Dict(m) => d = m.borrow().clone(),
+                    other => {
+                        let items = interp.to_vec(other)?;
+                        for (i, item) in items.into_iter().enumerate() {
+                            let pair = interp.to_vec(&item).map_err(|_| {
+                                type_error(format!(
+                                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                                ))
+                            })?;
+                            if pair.len() != 2 {
+                                return Err(exc(
+                                    "ValueError",
+                                    format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()),
+                                ));
+                            }
+                            let mut pair = pair.into_iter();
+                            let (k, v) = (pair.next().unwrap_or(Value::None), pair.next().unwrap_or(Value::None));
+                            let h = interp.hkey(&k)?;
+                            d.insert(h, k, v);
+                        }
+                    }
+                }
+            }
+            for (k, v) in args.kw {
+                let key = Value::Str(k.as_str().into());
+                let h = interp.hkey(&key)?;
+                d.insert(h, key, v);
+            }
+            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+        }
+        PyType::Range => {
+            no_kw(&args, "range")?;
+            arity(&args, "range", 1, 3)?;
+            let n: Vec<i64> = args.pos.iter().map(int_arg).collect::<Res<_>>()?;
+            let (start, stop, step) = match n.as_slice() {
+                [stop] => (0, *stop, 1),
+                [start, stop] => (*start, *stop, 1),
+                [start, stop, step] => (*start, *stop, *step),
+                _ => (0, 0, 1),
+            };
+            if step == 0 {
+                return Err(exc("ValueError", "range() arg 3 must not be zero"));
+            }
+            Ok(Value::Range(Rc::new(Range { start, stop, step })))
+        }
+        PyType::Type => {
+            no_kw(&args, "type")?;
+            if args.pos.len() != 1 {
+                return Err(type_error("type() takes 1 argument (nt has no classes)"));
+            }
+            Ok(Value::Type(args.pos[0].py_type()))
+        }
+        other => Err(type_error(format!("cannot create '{}' instances", other.name()))),
+    }
+}
+
+/// `int(x)` for a non-string: truncates floats, with CPython's errors for inf and NaN.
+pub fn int_of(v: &Value) -> Res<Value> {
+    match v {
+        Value::Int(n) => Ok(Value::Int(*n)),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(x) => float_to_int(*x).map(Value::Int),
+        other => Err(type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            other.type_name()
+        ))),
+    }
+}
+
+pub fn float_to_int(x: f64) -> Res<i64> {
+    if x.is_nan() {
+        return Err(exc("ValueError", "cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(exc("OverflowError", "cannot convert float infinity to integer"));
+    }
+    let t = x.trunc();
+    if !(-9.223372036854775808e18..9.223372036854775808e18).contains(&t) {
+        return Err(exc("OverflowError", format!("int too large for nt's 64-bit int: {}", repr(&Value::Float(x)))));
+    }
+    Ok(t as i64)
+}
+
+fn radix(args: Args, name: &str, prefix: &str, f: fn(u64) -> String) -> Res<Value> {
+    no_kw(&args, name)?;
+    arity(&args, name, 1, 1)?;
+    let n = int_arg(&args.pos[0])?;
+    let sign = if n < 0 { "-" } else { "" };
+    Ok(Value::Str(format!("{sign}{prefix}{}", f(n.unsigned_abs())).into()))
+}
+
+pub fn hex(_: &mut Interp, args: Args) -> Res<Value> {
+    radix(args, "hex", "0x", |n| format!("{n:x}"))
+}
+
+pub fn oct(_: &mut Interp, args: Args) -> Res<Value> {
+    radix(args, "oct", "0o", |n| format!("{n:o}"))
+}
+
+pub fn bin(_: &mut Interp, args: Args) -> Res<Value> {
+    radix(args, "bin", "0b", |n| format!("{n:b}"))
+}

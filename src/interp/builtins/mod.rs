@@ -1,0 +1,275 @@
+//! Python's builtin functions and types. `install` fills the builtin scope.
+
+mod args;
+mod convert;
+mod seq;
+
+pub use args::{arity, int_arg, kwarg, no_kw};
+pub use convert::construct;
+pub use seq::sort_list;
+pub use convert::float_to_int;
+
+use super::error::{Res, exc, type_error};
+use super::Interp;
+use crate::syntax::symbol::Sym;
+use crate::value::repr::{repr, str_of};
+use crate::value::{Args, Builtin, PyType, Value};
+
+macro_rules! builtin {
+    ($name:literal, $f:path) => {
+        Builtin { name: $name, f: $f }
+    };
+}
+
+pub static FUNCTIONS: &[Builtin] = &[
+    builtin!("print", print),
+    builtin!("len", len),
+    builtin!("repr", repr_fn),
+    builtin!("ascii", ascii_fn),
+    builtin!("abs", abs),
+    builtin!("isinstance", isinstance),
+    builtin!("help", help),
+    builtin!("chr", chr),
+    builtin!("ord", ord),
+    builtin!("callable", callable),
+    builtin!("hash", hash),
+    builtin!("divmod", seq::divmod),
+    builtin!("pow", seq::pow),
+    builtin!("round", seq::round),
+    builtin!("min", seq::min),
+    builtin!("max", seq::max),
+    builtin!("sum", seq::sum),
+    builtin!("sorted", seq::sorted),
+    builtin!("reversed", seq::reversed),
+    builtin!("enumerate", seq::enumerate),
+    builtin!("zip", seq::zip),
+    builtin!("map", seq::map),
+    builtin!("filter", seq::filter),
+    builtin!("any", seq::any),
+    builtin!("all", seq::all),
+    builtin!("iter", seq::iter),
+    builtin!("next", seq::next),
+    builtin!("hex", convert::hex),
+    builtin!("oct", convert::oct),
+    builtin!("bin", convert::bin),
+];
+
+const TYPES: &[PyType] = &[
+    PyType::Int,
+    PyType::Float,
+    PyType::Bool,
+    PyType::Str,
+    PyType::List,
+    PyType::Tuple,
+    PyType::Dict,
+    PyType::Range,
+    PyType::Type,
+];
+
+pub fn install(interp: &mut Interp) {
+    for b in FUNCTIONS {
+        interp.builtins.insert(Sym::new(b.name), Value::Builtin(b));
+    }
+    for t in TYPES {
+        interp.builtins.insert(Sym::new(t.name()), Value::Type(*t));
+    }
+    interp.builtins.insert(Sym::new("Ellipsis"), Value::Ellipsis);
+}
+
+pub fn lookup(name: &str) -> Option<&'static Builtin> {
+    FUNCTIONS.iter().find(|b| b.name == name)
+}
+
+/// Python's `ascii()`: the repr with non-ASCII characters escaped.
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let u = c as u32;
+        if u < 0x80 {
+            out.push(c);
+        } else if u <= 0xff {
+            out.push_str(&format!("\\x{u:02x}"));
+        } else if u <= 0xffff {
+            out.push_str(&format!("\\u{u:04x}"));
+        } else {
+            out.push_str(&format!("\\U{u:08x}"));
+        }
+    }
+    out
+}
+
+fn print(interp: &mut Interp, mut args: Args) -> Res<Value> {
+    let text_kw = |v: Option<Value>, name: &str, default: &str| -> Res<String> {
+        match v {
+            None | Some(Value::None) => Ok(default.to_owned()),
+            Some(Value::Str(s)) => Ok(s.to_string()),
+            Some(other) => Err(type_error(format!("{name} must be None or a string, not {}", other.type_name()))),
+        }
+    };
+    let sep = text_kw(kwarg(&mut args, "sep"), "sep", " ")?;
+    let end = text_kw(kwarg(&mut args, "end"), "end", "\n")?;
+    let _ = kwarg(&mut args, "flush");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!("'{k}' is an invalid keyword argument for print()")));
+    }
+    let mut line = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            line.push_str(&sep);
+        }
+        line.push_str(&str_of(v));
+    }
+    line.push_str(&end);
+    interp.write(&line);
+    Ok(Value::None)
+}
+
+pub fn len_of(v: &Value) -> Res<i64> {
+    Ok(match v {
+        Value::Str(s) => s.chars().count() as i64,
+        Value::List(l) => l.borrow().len() as i64,
+        Value::Tuple(t) => t.len() as i64,
+        Value::Dict(d) => d.borrow().len() as i64,
+        Value::Range(r) => r.len(),
+        Value::DictView(d, _) => d.borrow().len() as i64,
+        _ => return Err(type_error(format!("object of type '{}' has no len()", v.type_name()))),
+    })
+}
+
+fn one(args: Args, name: &str) -> Res<Value> {
+    no_kw(&args, name)?;
+    if args.pos.len() != 1 {
+        return Err(type_error(format!("{name}() takes exactly one argument ({} given)", args.pos.len())));
+    }
+    Ok(args.pos.into_iter().next().unwrap_or(Value::None))
+}
+
+fn len(_: &mut Interp, args: Args) -> Res<Value> {
+    Ok(Value::Int(len_of(&one(args, "len")?)?))
+}
+
+fn repr_fn(_: &mut Interp, args: Args) -> Res<Value> {
+    Ok(Value::Str(repr(&one(args, "repr")?).into()))
+}
+
+fn ascii_fn(_: &mut Interp, args: Args) -> Res<Value> {
+    Ok(Value::Str(ascii_escape(&repr(&one(args, "ascii")?)).into()))
+}
+
+fn abs(_: &mut Interp, args: Args) -> Res<Value> {
+    match one(args, "abs")? {
+        Value::Int(n) => n.checked_abs().map(Value::Int).ok_or_else(super::error::overflow),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::Float(x) => Ok(Value::Float(x.abs())),
+        v => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
+    }
+}
+
+fn isinstance(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "isinstance")?;
+    if args.pos.len() != 2 {
+        return Err(type_error(format!("isinstance expected 2 arguments, got {}", args.pos.len())));
+    }
+    let (obj, cls) = (&args.pos[0], &args.pos[1]);
+    let types: Vec<Value> = match cls {
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![other.clone()],
+    };
+    let mut hit = false;
+    for t in &types {
+        match t {
+            Value::Type(t) => hit |= t.is_instance(obj),
+            _ => return Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        }
+    }
+    Ok(Value::Bool(hit))
+}
+
+fn chr(_: &mut Interp, args: Args) -> Res<Value> {
+    let v = one(args, "chr")?;
+    let n = match v {
+        Value::Int(n) => n,
+        Value::Bool(b) => b as i64,
+        other => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+    };
+    match u32::try_from(n).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::Str(c.to_string().into())),
+        None => Err(exc("ValueError", "chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(_: &mut Interp, args: Args) -> Res<Value> {
+    match one(args, "ord")? {
+        Value::Str(s) => {
+            let mut it = s.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ))),
+            }
+        }
+        v => Err(type_error(format!("ord() expected string of length 1, but {} found", v.type_name()))),
+    }
+}
+
+fn callable(_: &mut Interp, args: Args) -> Res<Value> {
+    let v = one(args, "callable")?;
+    Ok(Value::Bool(matches!(v, Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_))))
+}
+
+fn hash(interp: &mut Interp, args: Args) -> Res<Value> {
+    let v = one(args, "hash")?;
+    interp.hkey(&v)?;
+    Ok(match v {
+        Value::Int(n) => Value::Int(if n == -1 { -2 } else { n }),
+        Value::Bool(b) => Value::Int(b as i64),
+        other => {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            interp.hkey(&other)?.hash(&mut h);
+            Value::Int(h.finish() as i64 >> 1)
+        }
+    })
+}
+
+fn help(interp: &mut Interp, args: Args) -> Res<Value> {
+    let v = one(args, "help")?;
+    let text = match &v {
+        Value::Builtin(b) => format!("Help on built-in function {}:\n\n{}\n", b.name, doc(b.name)),
+        Value::Type(t) => format!("Help on class {}:\n\n{}\n", t.name(), doc(t.name())),
+        Value::Function(f) => {
+            let params: Vec<String> = f.def.params.iter().map(|p| p.name.to_string()).collect();
+            format!("Help on function {}:\n\n{}({})\n", f.def.name, f.def.name, params.join(", "))
+        }
+        Value::Module(m) => {
+            let mut names: Vec<&str> = m.attrs.borrow().keys().map(|k| k.as_str()).collect();
+            names.sort_unstable();
+            format!("Help on module {}:\n\n    {}\n", m.name, names.join(", "))
+        }
+        other => format!("{} object: {}\n", other.type_name(), repr(other)),
+    };
+    interp.write(&text);
+    Ok(Value::None)
+}
+
+/// One-line signatures and summaries for `help()`.
+fn doc(name: &str) -> &'static str {
+    match name {
+        "print" => "print(*values, sep=' ', end='\\n')\n    Prints the values, separated by sep and followed by end.",
+        "len" => "len(obj)\n    Returns the number of items in a container.",
+        "range" => "range(stop) / range(start, stop[, step])\n    An immutable sequence of integers.",
+        "enumerate" => "enumerate(iterable, start=0)\n    Yields (index, item) pairs.",
+        "zip" => "zip(*iterables)\n    Yields tuples of items taken from each iterable in turn.",
+        "sorted" => "sorted(iterable, key=None, reverse=False)\n    Returns a new sorted list (stable).",
+        "round" => "round(number, ndigits=None)\n    Rounds half to even, as Python does.",
+        "sum" => "sum(iterable, start=0)\n    Adds the items of an iterable.",
+        "min" | "max" => "min/max(iterable, *, key=None, default) or min/max(a, b, *args, key=None)",
+        "isinstance" => "isinstance(obj, class_or_tuple)\n    Whether obj is an instance of the class(es).",
+        "int" => "int(x=0) / int(str, base=10)\n    A 64-bit integer; overflow is an OverflowError.",
+        "float" => "float(x=0.0)\n    A double-precision float.",
+        "str" => "str(object='')\n    The string form of an object.",
+        _ => "(no documentation yet)",
+    }
+}

@@ -1,0 +1,337 @@
+//! Builtins over iterables and numbers: sorted, min/max, sum, zip, map, round, …
+
+use super::args::{arity, int_arg, kwarg, no_kw};
+use crate::interp::error::{Res, exc, type_error};
+use crate::interp::iter::Iter;
+use crate::interp::ops;
+use crate::interp::Interp;
+use crate::value::pyfmt;
+use crate::value::{Args, Value};
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+fn iter_value(it: Iter) -> Value {
+    Value::Iter(Rc::new(RefCell::new(it)))
+}
+
+pub fn divmod(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "divmod")?;
+    arity(&args, "divmod", 2, 2)?;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    match (a, b) {
+        (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => {
+            let (q, r) = ops::int_divmod(int_arg(a)?, int_arg(b)?)?;
+            Ok(Value::tuple(vec![Value::Int(q), Value::Int(r)]))
+        }
+        _ => {
+            let q = ops::binary(crate::syntax::ast::BinOp::FloorDiv, a, b)
+                .map_err(|e| if e.kind == "ZeroDivisionError" { exc("ZeroDivisionError", "float divmod()") } else { e })?;
+            let r = ops::binary(crate::syntax::ast::BinOp::Mod, a, b)?;
+            Ok(Value::tuple(vec![q, r]))
+        }
+    }
+}
+
+pub fn pow(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "pow")?;
+    arity(&args, "pow", 2, 3)?;
+    if let Some(m) = args.pos.get(2) {
+        let (b, e, m) = (int_arg(&args.pos[0])?, int_arg(&args.pos[1])?, int_arg(m)?);
+        if m == 0 {
+            return Err(exc("ValueError", "pow() 3rd argument cannot be 0"));
+        }
+        if e < 0 {
+            return Err(exc("ValueError", "pow() negative exponent with a modulus is not supported in nt"));
+        }
+        let (mut result, mut base, mut e, m128) = (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
+        while e > 0 {
+            if e & 1 == 1 {
+                result = (result * base).rem_euclid(m128);
+            }
+            base = (base * base).rem_euclid(m128);
+            e >>= 1;
+        }
+        // Python's result takes the sign of the modulus.
+        let r = if m < 0 && result != 0 { result + m128 } else { result };
+        return Ok(Value::Int(r as i64));
+    }
+    ops::binary(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1])
+}
+
+pub fn round(_: &mut Interp, mut args: Args) -> Res<Value> {
+    let nd_kw = kwarg(&mut args, "ndigits");
+    no_kw(&args, "round")?;
+    if args.pos.is_empty() {
+        return Err(type_error("round() missing required argument 'number' (pos 1)"));
+    }
+    if args.pos.len() > 2 {
+        return Err(type_error(format!("round() takes at most 2 arguments ({} given)", args.pos.len())));
+    }
+    let nd = args.pos.get(1).cloned().or(nd_kw);
+    let nd = match nd {
+        None | Some(Value::None) => None,
+        Some(v) => Some(int_arg(&v)?),
+    };
+    match (&args.pos[0], nd) {
+        (Value::Int(n), None) => Ok(Value::Int(*n)),
+        (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
+        (Value::Int(_) | Value::Bool(_), Some(d)) => {
+            let n = int_arg(&args.pos[0])?;
+            if d >= 0 {
+                Ok(Value::Int(n))
+            } else {
+                pyfmt::round_int(n, d).map(Value::Int).ok_or_else(crate::interp::error::overflow)
+            }
+        }
+        (Value::Float(x), None) => super::convert::float_to_int(pyfmt::round_half_even(*x)).map(Value::Int),
+        (Value::Float(x), Some(d)) => Ok(Value::Float(pyfmt::round_float(*x, d))),
+        (v, _) => Err(type_error(format!("type {} doesn't define __round__ method", v.type_name()))),
+    }
+}
+
+/// Stable merge sort whose comparison may fail (mixed types) — never panics, unlike
+/// a `sort_by` with an inconsistent comparator.
+pub fn sort_values(keys: &mut Vec<(Value, Value)>) -> Res<()> {
+    let n = keys.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut buf: Vec<(Value, Value)> = Vec::with_capacity(n);
+    let mut width = 1;
+    while width < n {
+        let mut src = std::mem::take(keys);
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let hi = (i + 2 * width).min(n);
+            let (mut a, mut b) = (i, mid);
+            while a < mid && b < hi {
+                // Take from the right only when strictly less: stability.
+                let less = ops::order(&src[b].0, &src[a].0, "<")? == Some(Ordering::Less);
+                if less {
+                    buf.push(std::mem::replace(&mut src[b], (Value::None, Value::None)));
+                    b += 1;
+                } else {
+                    buf.push(std::mem::replace(&mut src[a], (Value::None, Value::None)));
+                    a += 1;
+                }
+            }
+            for k in a..mid {
+                buf.push(std::mem::replace(&mut src[k], (Value::None, Value::None)));
+            }
+            for k in b..hi {
+                buf.push(std::mem::replace(&mut src[k], (Value::None, Value::None)));
+            }
+            i = hi;
+        }
+        *keys = std::mem::take(&mut buf);
+        buf = src;
+        buf.clear();
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// `sorted(items, key=, reverse=)` semantics shared with `list.sort`.
+pub fn sort_list(interp: &mut Interp, mut items: Vec<Value>, key: Option<Value>, reverse: bool) -> Res<Vec<Value>> {
+    // CPython reverses, sorts stably, and reverses again, so equal items keep their order.
+    if reverse {
+        items.reverse();
+    }
+    let mut pairs = Vec::with_capacity(items.len());
+    for v in items {
+        let k = match &key {
+            Some(f) if !matches!(f, Value::None) => interp.call(f, Args { pos: vec![v.clone()], kw: Vec::new() }, None)?,
+            _ => v.clone(),
+        };
+        pairs.push((k, v));
+    }
+    sort_values(&mut pairs)?;
+    let mut out: Vec<Value> = pairs.into_iter().map(|(_, v)| v).collect();
+    if reverse {
+        out.reverse();
+    }
+    Ok(out)
+}
+
+pub fn sorted(interp: &mut Interp, mut args: Args) -> Res<Value> {
+    let key = kwarg(&mut args, "key");
+    let reverse = kwarg(&mut args, "reverse").is_some_and(|v| v.truthy());
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!("sorted() got an unexpected keyword argument '{k}'")));
+    }
+    arity(&args, "sorted", 1, 1)?;
+    let items = interp.to_vec(&args.pos[0])?;
+    Ok(Value::list(sort_list(interp, items, key, reverse)?))
+}
+
+fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> Res<Value> {
+    let key = kwarg(&mut args, "key");
+    let default = kwarg(&mut args, "default");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+    }
+    let items = match args.pos.len() {
+        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => interp.to_vec(&args.pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            args.pos
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for v in items {
+        let k = match &key {
+            Some(f) if !matches!(f, Value::None) => interp.call(f, Args { pos: vec![v.clone()], kw: Vec::new() }, None)?,
+            _ => v.clone(),
+        };
+        let replace = match &best {
+            None => true,
+            Some((bk, _)) => ops::order(&k, bk, if want == Ordering::Less { "<" } else { ">" })? == Some(want),
+        };
+        if replace {
+            best = Some((k, v));
+        }
+    }
+    match (best, default) {
+        (Some((_, v)), _) => Ok(v),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(exc("ValueError", format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+pub fn min(interp: &mut Interp, args: Args) -> Res<Value> {
+    min_max(interp, args, "min", Ordering::Less)
+}
+
+pub fn max(interp: &mut Interp, args: Args) -> Res<Value> {
+    min_max(interp, args, "max", Ordering::Greater)
+}
+
+pub fn sum(interp: &mut Interp, mut args: Args) -> Res<Value> {
+    let start_kw = kwarg(&mut args, "start");
+    no_kw(&args, "sum")?;
+    arity(&args, "sum", 1, 2)?;
+    let mut acc = args.pos.get(1).cloned().or(start_kw).unwrap_or(Value::Int(0));
+    if let Value::Str(_) = acc {
+        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let mut it = interp.iterate(&args.pos[0])?;
+    while let Some(v) = it.next(interp)? {
+        acc = ops::binary(crate::syntax::ast::BinOp::Add, &acc, &v)?;
+    }
+    Ok(acc)
+}
+
+pub fn reversed(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "reversed")?;
+    arity(&args, "reversed", 1, 1)?;
+    let v = &args.pos[0];
+    match v {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => {
+            let mut items = interp.to_vec(v)?;
+            items.reverse();
+            let kind = match v {
+                Value::List(_) => "list_reverseiterator",
+                Value::Range(_) => "range_iterator",
+                _ => "reversed",
+            };
+            Ok(iter_value(Iter::items(items, kind)))
+        }
+        _ => Err(type_error(format!("'{}' object is not reversible", v.type_name()))),
+    }
+}
+
+pub fn enumerate(interp: &mut Interp, mut args: Args) -> Res<Value> {
+    let start_kw = kwarg(&mut args, "start");
+    no_kw(&args, "enumerate")?;
+    arity(&args, "enumerate", 1, 2)?;
+    let start = match args.pos.get(1).cloned().or(start_kw) {
+        Some(v) => int_arg(&v)?,
+        None => 0,
+    };
+    let inner = interp.iterate(&args.pos[0])?;
+    Ok(iter_value(Iter::Enumerate { inner: Box::new(inner), count: start }))
+}
+
+pub fn zip(interp: &mut Interp, mut args: Args) -> Res<Value> {
+    let _ = kwarg(&mut args, "strict");
+    no_kw(&args, "zip")?;
+    let mut inners = Vec::with_capacity(args.pos.len());
+    for (i, v) in args.pos.iter().enumerate() {
+        inners.push(interp.iterate(v).map_err(|_| {
+            type_error(format!("zip argument #{} must support iteration", i + 1))
+        })?);
+    }
+    Ok(iter_value(Iter::Zip(inners)))
+}
+
+pub fn map(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "map")?;
+    if args.pos.len() < 2 {
+        return Err(type_error("map() must have at least two arguments."));
+    }
+    let mut pos = args.pos.into_iter();
+    let func = pos.next().unwrap_or(Value::None);
+    let inners = pos.map(|v| interp.iterate(&v)).collect::<Res<Vec<_>>>()?;
+    Ok(iter_value(Iter::Map { func, inners }))
+}
+
+pub fn filter(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "filter")?;
+    arity(&args, "filter", 2, 2)?;
+    let inner = interp.iterate(&args.pos[1])?;
+    Ok(iter_value(Iter::Filter { func: args.pos[0].clone(), inner: Box::new(inner) }))
+}
+
+fn any_all(interp: &mut Interp, args: Args, name: &str, want: bool) -> Res<Value> {
+    no_kw(&args, name)?;
+    if args.pos.len() != 1 {
+        return Err(type_error(format!("{name}() takes exactly one argument ({} given)", args.pos.len())));
+    }
+    let mut it = interp.iterate(&args.pos[0])?;
+    while let Some(v) = it.next(interp)? {
+        if v.truthy() == want {
+            return Ok(Value::Bool(want));
+        }
+    }
+    Ok(Value::Bool(!want))
+}
+
+pub fn any(interp: &mut Interp, args: Args) -> Res<Value> {
+    any_all(interp, args, "any", true)
+}
+
+pub fn all(interp: &mut Interp, args: Args) -> Res<Value> {
+    any_all(interp, args, "all", false)
+}
+
+pub fn iter(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "iter")?;
+    arity(&args, "iter", 1, 1)?;
+    match &args.pos[0] {
+        Value::Iter(it) => Ok(Value::Iter(it.clone())),
+        v => Ok(iter_value(interp.iterate(v)?)),
+    }
+}
+
+pub fn next(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "next")?;
+    arity(&args, "next", 1, 2)?;
+    let Value::Iter(it) = &args.pos[0] else {
+        return Err(type_error(format!("'{}' object is not an iterator", args.pos[0].type_name())));
+    };
+    let mut shared = Iter::Shared(it.clone());
+    match shared.next(interp)? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(exc("StopIteration", "")),
+        },
+    }
+}

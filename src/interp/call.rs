@@ -1,0 +1,414 @@
+//! Calling functions (Python's argument binding and its messages), attributes, and
+//! indexing of the builtin containers.
+
+use super::error::{Res, exc, type_error};
+use super::scope::Scope;
+use super::stmt::Flow;
+use super::{Interp, RECURSION_LIMIT};
+use crate::syntax::source::Span;
+use crate::syntax::symbol::Sym;
+use crate::value::{Args, Function, PyType, Range, Value};
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` — CPython's list of missing arguments.
+fn name_list(names: &[Sym]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        n => format!("{}, and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+impl Interp {
+    /// Calls any callable. `site` is the call expression, recorded in tracebacks.
+    pub fn call(&mut self, f: &Value, args: Args, site: Option<Span>) -> Res<Value> {
+        match f {
+            Value::Function(func) => self.call_function(func, args, site),
+            Value::Builtin(b) => (b.f)(self, args),
+            Value::Method(m) => {
+                let (recv, name) = (&m.0, m.1);
+                self.call_method(recv, name, args)
+            }
+            Value::Type(t) => super::builtins::construct(self, *t, args),
+            _ => Err(type_error(format!("'{}' object is not callable", f.type_name()))),
+        }
+    }
+
+    fn call_function(&mut self, func: &Rc<Function>, args: Args, site: Option<Span>) -> Res<Value> {
+        let def = &func.def;
+        let fname = def.name;
+        let mut vars: FxHashMap<Sym, Value> = FxHashMap::default();
+        let npos = def.params.len();
+        let Args { mut pos, kw } = args;
+        if pos.len() > npos {
+            match def.vararg {
+                Some(v) => {
+                    let rest = pos.split_off(npos);
+                    vars.insert(v, Value::tuple(rest));
+                }
+                None => {
+                    let required = func.defaults.iter().filter(|d| d.is_none()).count();
+                    let takes = if required == npos {
+                        plural(npos, "positional argument")
+                    } else {
+                        format!("from {required} to {npos} positional arguments")
+                    };
+                    let given = pos.len();
+                    let were = if given == 1 { "was" } else { "were" };
+                    return Err(type_error(format!("{fname}() takes {takes} but {given} {were} given")));
+                }
+            }
+        } else if let Some(v) = def.vararg {
+            vars.insert(v, Value::tuple(Vec::new()));
+        }
+        for (p, v) in def.params.iter().zip(pos) {
+            vars.insert(p.name, v);
+        }
+        for (k, v) in kw {
+            let known = def.params.iter().any(|p| p.name == k) || def.kwonly.iter().any(|p| p.name == k);
+            if !known {
+                return Err(type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+            }
+            if vars.contains_key(&k) {
+                return Err(type_error(format!("{fname}() got multiple values for argument '{k}'")));
+            }
+            vars.insert(k, v);
+        }
+        let mut missing = Vec::new();
+        for (p, d) in def.params.iter().zip(&func.defaults) {
+            if !vars.contains_key(&p.name) {
+                match d {
+                    Some(d) => {
+                        vars.insert(p.name, d.clone());
+                    }
+                    None => missing.push(p.name),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let what = if missing.len() == 1 { "argument" } else { "arguments" };
+            return Err(type_error(format!(
+                "{fname}() missing {} required positional {what}: {}",
+                missing.len(),
+                name_list(&missing)
+            )));
+        }
+        for (p, d) in def.kwonly.iter().zip(&func.kw_defaults) {
+            if !vars.contains_key(&p.name) {
+                match d {
+                    Some(d) => {
+                        vars.insert(p.name, d.clone());
+                    }
+                    None => missing.push(p.name),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let what = if missing.len() == 1 { "argument" } else { "arguments" };
+            return Err(type_error(format!(
+                "{fname}() missing {} required keyword-only {what}: {}",
+                missing.len(),
+                name_list(&missing)
+            )));
+        }
+        if self.depth >= RECURSION_LIMIT {
+            return Err(exc("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let scope = Scope::child(&func.closure, Some(def.clone()), vars);
+        self.depth += 1;
+        let echo = std::mem::replace(&mut self.echo, false);
+        let result = self.exec_block(&def.body, &scope);
+        self.echo = echo;
+        self.depth -= 1;
+        match result {
+            Ok(Flow::Return(v)) => Ok(v),
+            Ok(_) => Ok(Value::None),
+            Err(mut e) => {
+                if let Some(site) = site {
+                    if e.trace.len() < 64 {
+                        e.trace.push((fname, site));
+                    } else {
+                        e.more_calls += 1;
+                    }
+                }
+                Err(e)
+            }
+        }
+    }
+
+    pub fn get_attr(&mut self, o: &Value, name: Sym) -> Res<Value> {
+        match o {
+            Value::Module(m) => {
+                let v = m.attrs.borrow().get(&name).cloned();
+                match v {
+                    Some(v) => Ok(v),
+                    None => {
+                        let mut msg = format!("module '{}' has no attribute '{name}'", m.name);
+                        let attrs = m.attrs.borrow();
+                        if let Some(s) = super::suggest::did_you_mean(name.as_str(), attrs.keys().map(|k| k.as_str())) {
+                            msg.push_str(&format!(". Did you mean: '{s}'?"));
+                        }
+                        Err(exc("AttributeError", msg))
+                    }
+                }
+            }
+            _ => {
+                if super::methods::has_method(o, name) {
+                    return Ok(Value::Method(Rc::new((o.clone(), name))));
+                }
+                if let Some(v) = super::methods::property(o, name) {
+                    return Ok(v);
+                }
+                Err(self.no_attribute(o, name))
+            }
+        }
+    }
+
+    pub fn no_attribute(&self, o: &Value, name: Sym) -> Box<super::error::Exc> {
+        let mut msg = format!("'{}' object has no attribute '{name}'", o.type_name());
+        let names = super::methods::method_names(o);
+        if let Some(s) = super::suggest::did_you_mean(name.as_str(), names.iter().copied()) {
+            msg.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+        exc("AttributeError", msg)
+    }
+
+    pub fn set_attr(&mut self, o: &Value, name: Sym, v: Value) -> Res<()> {
+        match o {
+            Value::Module(m) => {
+                m.attrs.borrow_mut().insert(name, v);
+                Ok(())
+            }
+            _ if super::methods::has_method(o, name) => Err(exc(
+                "AttributeError",
+                format!("'{}' object attribute '{name}' is read-only", o.type_name()),
+            )),
+            _ => Err(exc("AttributeError", format!("'{}' object has no attribute '{name}'", o.type_name()))),
+        }
+    }
+
+    pub fn get_item(&mut self, o: &Value, i: &Value) -> Res<Value> {
+        match o {
+            Value::List(l) => {
+                if let Value::Slice(s) = i {
+                    let items = l.borrow();
+                    return Ok(Value::list(slice_vec(&items, s)?));
+                }
+                let items = l.borrow();
+                let k = seq_index(i, items.len(), "list")?;
+                Ok(items[k].clone())
+            }
+            Value::Tuple(t) => {
+                if let Value::Slice(s) = i {
+                    return Ok(Value::tuple(slice_vec(t, s)?));
+                }
+                let k = seq_index(i, t.len(), "tuple")?;
+                Ok(t[k].clone())
+            }
+            Value::Str(s) => {
+                let chars: Vec<char> = s.chars().collect();
+                if let Value::Slice(sl) = i {
+                    let (start, _stop, step, n) = slice_indices(sl, chars.len())?;
+                    let mut out = String::new();
+                    for j in 0..n {
+                        out.push(chars[(start + j as i64 * step) as usize]);
+                    }
+                    return Ok(Value::Str(out.into()));
+                }
+                let k = seq_index(i, chars.len(), "string")?;
+                Ok(Value::Str(chars[k].to_string().into()))
+            }
+            Value::Range(r) => {
+                let len = r.len() as usize;
+                if let Value::Slice(sl) = i {
+                    let (start, stop, step, _) = slice_indices(sl, len)?;
+                    let at = |i: i64| r.start + i * r.step;
+                    return Ok(Value::Range(Rc::new(Range { start: at(start), stop: at(stop), step: r.step * step })));
+                }
+                let k = seq_index(i, len, "range object")?;
+                Ok(Value::Int(r.get(k as i64)))
+            }
+            Value::Dict(d) => {
+                let h = self.hkey(i)?;
+                match d.borrow().get(&h) {
+                    Some(v) => Ok(v.clone()),
+                    None => Err(exc("KeyError", crate::value::repr::repr(i))),
+                }
+            }
+            Value::Type(t) => Ok(Value::Type(*t)),
+            _ => Err(type_error(format!("'{}' object is not subscriptable", o.type_name()))),
+        }
+    }
+
+    pub fn set_item(&mut self, o: &Value, i: Value, v: Value) -> Res<()> {
+        match o {
+            Value::List(l) => {
+                if let Value::Slice(s) = &i {
+                    let new = self.to_vec(&v).map_err(|_| type_error("can only assign an iterable"))?;
+                    let mut items = l.borrow_mut();
+                    let len = items.len();
+                    let (start, stop, step, n) = slice_indices(s, len)?;
+                    if step == 1 {
+                        let stop = stop.max(start) as usize;
+                        items.splice(start as usize..stop, new);
+                    } else {
+                        if new.len() != n {
+                            return Err(exc(
+                                "ValueError",
+                                format!("attempt to assign sequence of size {} to extended slice of size {n}", new.len()),
+                            ));
+                        }
+                        for (j, x) in new.into_iter().enumerate() {
+                            items[(start + j as i64 * step) as usize] = x;
+                        }
+                    }
+                    return Ok(());
+                }
+                let mut items = l.borrow_mut();
+                let len = items.len();
+                let k = seq_index(&i, len, "list assignment").map_err(|e| {
+                    if e.kind == "IndexError" { exc("IndexError", "list assignment index out of range") } else { e }
+                })?;
+                items[k] = v;
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let h = self.hkey(&i)?;
+                d.borrow_mut().insert(h, i, v);
+                Ok(())
+            }
+            Value::Tuple(_) | Value::Str(_) | Value::Range(_) => {
+                Err(type_error(format!("'{}' object does not support item assignment", o.type_name())))
+            }
+            _ => Err(type_error(format!("'{}' object does not support item assignment", o.type_name()))),
+        }
+    }
+
+    pub fn del_item(&mut self, o: &Value, i: &Value) -> Res<()> {
+        match o {
+            Value::List(l) => {
+                let mut items = l.borrow_mut();
+                if let Value::Slice(s) = i {
+                    let (start, _stop, step, n) = slice_indices(s, items.len())?;
+                    let mut idx: Vec<usize> = (0..n).map(|j| (start + j as i64 * step) as usize).collect();
+                    idx.sort_unstable();
+                    for k in idx.into_iter().rev() {
+                        items.remove(k);
+                    }
+                    return Ok(());
+                }
+                let k = seq_index(i, items.len(), "list assignment")
+                    .map_err(|e| if e.kind == "IndexError" { exc("IndexError", "list assignment index out of range") } else { e })?;
+                items.remove(k);
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let h = self.hkey(i)?;
+                match d.borrow_mut().remove(&h) {
+                    Some(_) => Ok(()),
+                    None => Err(exc("KeyError", crate::value::repr::repr(i))),
+                }
+            }
+            _ => Err(type_error(format!("'{}' object doesn't support item deletion", o.type_name()))),
+        }
+    }
+
+    /// `from m import name` / `m.name` for a module value.
+    pub fn module_attr(&mut self, m: &Value, name: Sym, path: &[Sym]) -> Res<Value> {
+        match m {
+            Value::Module(md) => match md.attrs.borrow().get(&name) {
+                Some(v) => Ok(v.clone()),
+                None => {
+                    let full: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
+                    Err(exc(
+                        "ImportError",
+                        format!("cannot import name '{name}' from '{}' ({})", full.join("."), md.origin.as_deref().unwrap_or("built-in")),
+                    ))
+                }
+            },
+            _ => self.get_attr(m, name),
+        }
+    }
+}
+
+/// An index into a sequence of `len`, with Python's negative indices and messages.
+pub fn seq_index(i: &Value, len: usize, what: &str) -> Res<usize> {
+    let n = match i {
+        Value::Int(n) => *n,
+        Value::Bool(b) => *b as i64,
+        _ => {
+            let t = i.type_name();
+            return Err(type_error(match what {
+                "string" => format!("string indices must be integers, not '{t}'"),
+                "range object" => format!("range indices must be integers or slices, not {t}"),
+                "list assignment" => format!("list indices must be integers or slices, not {t}"),
+                _ => format!("{what} indices must be integers or slices, not {t}"),
+            }));
+        }
+    };
+    let k = if n < 0 { n + len as i64 } else { n };
+    if k < 0 || k >= len as i64 {
+        return Err(exc("IndexError", format!("{what} index out of range")));
+    }
+    Ok(k as usize)
+}
+
+fn slice_part(v: &Value) -> Res<Option<i64>> {
+    match v {
+        Value::None => Ok(None),
+        Value::Int(n) => Ok(Some(*n)),
+        Value::Bool(b) => Ok(Some(*b as i64)),
+        _ => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+    }
+}
+
+/// Python's `slice.indices(len)`: (start, stop, step, number of items).
+pub fn slice_indices(s: &[Value; 3], len: usize) -> Res<(i64, i64, i64, usize)> {
+    let step = slice_part(&s[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(exc("ValueError", "slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let clamp = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(v) => {
+                let v = if v < 0 { v + len } else { v };
+                if step > 0 { v.clamp(0, len) } else { v.clamp(-1, len - 1) }
+            }
+        }
+    };
+    let (start, stop) = if step > 0 {
+        (clamp(slice_part(&s[0])?, 0), clamp(slice_part(&s[1])?, len))
+    } else {
+        (clamp(slice_part(&s[0])?, len - 1), clamp(slice_part(&s[1])?, -1))
+    };
+    let n = if step > 0 {
+        if stop > start { (stop - start + step - 1) / step } else { 0 }
+    } else if start > stop {
+        (start - stop + (-step) - 1) / (-step)
+    } else {
+        0
+    };
+    Ok((start, stop, step, n as usize))
+}
+
+pub fn slice_vec(items: &[Value], s: &[Value; 3]) -> Res<Vec<Value>> {
+    let (start, _stop, step, n) = slice_indices(s, items.len())?;
+    Ok((0..n).map(|j| items[(start + j as i64 * step) as usize].clone()).collect())
+}
+
+impl PyType {
+    pub fn is_instance(self, v: &Value) -> bool {
+        let t = v.py_type();
+        t == self || (self == PyType::Int && t == PyType::Bool)
+    }
+}
+

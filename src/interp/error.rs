@@ -1,0 +1,57 @@
+//! Runtime errors: a Python exception type, Python's message, and where it happened.
+//! Boxed so `Result<Value, _>` stays two words.
+
+use crate::syntax::source::Span;
+use crate::syntax::symbol::Sym;
+
+#[derive(Debug, Clone)]
+pub struct Exc {
+    pub kind: &'static str,
+    pub msg: String,
+    /// Where the error was raised; filled in by the innermost expression that knows its span.
+    pub span: Option<Span>,
+    /// Calls the error passed through, innermost first: (function name, call-site span).
+    pub trace: Vec<(Sym, Span)>,
+    /// Calls beyond those kept in `trace` (deep recursion).
+    pub more_calls: usize,
+    /// A suggestion shown under the report.
+    pub help: Option<String>,
+}
+
+pub type Res<T> = Result<T, Box<Exc>>;
+
+pub fn exc(kind: &'static str, msg: impl Into<String>) -> Box<Exc> {
+    Box::new(Exc { kind, msg: msg.into(), span: None, trace: Vec::new(), more_calls: 0, help: None })
+}
+
+pub fn type_error(msg: impl Into<String>) -> Box<Exc> {
+    exc("TypeError", msg)
+}
+
+pub fn value_error(msg: impl Into<String>) -> Box<Exc> {
+    exc("ValueError", msg)
+}
+
+pub fn overflow() -> Box<Exc> {
+    exc("OverflowError", "integer overflow: the result does not fit in a 64-bit int")
+}
+
+pub trait At<T> {
+    /// Attaches `span` to an error that does not have one yet.
+    fn at(self, span: Span) -> Res<T>;
+}
+
+impl<T> At<T> for Res<T> {
+    #[inline]
+    fn at(self, span: Span) -> Res<T> {
+        match self {
+            Ok(v) => Ok(v),
+            Err(mut e) => {
+                if e.span.is_none() {
+                    e.span = Some(span);
+                }
+                Err(e)
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! `format(value, spec)`, `str.format`, and printf-style `%` formatting, on top of the
+//! format-spec mini-language in `value::pyfmt`.
+
+use super::error::{Res, exc, type_error};
+use super::Interp;
+use crate::syntax::symbol::Sym;
+use crate::value::pyfmt;
+use crate::value::repr::{repr, str_of};
+use crate::value::{Args, Value};
+
+/// Python's `format(v, spec)`.
+pub fn format_value(v: &Value, spec: &str) -> Res<String> {
+    let r = match v {
+        Value::Bool(b) if spec.is_empty() => return Ok(if *b { "True" } else { "False" }.into()),
+        Value::Bool(b) => pyfmt::format_int(*b as i64, spec),
+        Value::Int(n) => pyfmt::format_int(*n, spec),
+        Value::Float(x) => pyfmt::format_float(*x, spec),
+        Value::Str(s) => pyfmt::format_str(s, spec),
+        other if spec.is_empty() => return Ok(str_of(other)),
+        other => {
+            return Err(type_error(format!("unsupported format string passed to {}.__format__", other.type_name())));
+        }
+    };
+    r.map_err(|msg| exc("ValueError", msg))
+}
+
+/// `'{} {name} {0[1]:>5}'.format(...)`.
+pub fn str_format(interp: &mut Interp, fmt: &str, args: &Args) -> Res<String> {
+    format_fields(interp, fmt, args, &mut Numbering::default())
+}
+
+/// Automatic field numbering is shared with fields nested in format specs.
+#[derive(Default)]
+struct Numbering {
+    next: usize,
+    manual: bool,
+    auto: bool,
+}
+
+fn format_fields(interp: &mut Interp, fmt: &str, args: &Args, num: &mut Numbering) -> Res<String> {
+    let mut out = String::new();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(exc("ValueError", "Single '}' encountered in format string"));
+        }
+        if c != '{' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if chars.get(i + 1) == Some(&'{') {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        // Find the matching '}' (the spec may nest one level of fields).
+        let mut depth = 1;
+        let mut j = i + 1;
+        while j < chars.len() {
+            match chars[j] {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        if j >= chars.len() {
+            return Err(exc("ValueError", "Single '{' encountered in format string"));
+        }
+        let field: String = chars[i + 1..j].iter().collect();
+        i = j + 1;
+        let (head, spec) = match field.find(':') {
+            Some(k) => (&field[..k], &field[k + 1..]),
+            None => (&field[..], ""),
+        };
+        let (name, conv) = match head.find('!') {
+            Some(k) => (&head[..k], Some(&head[k + 1..])),
+            None => (head, None),
+        };
+        // Split `name` into the first part and `.attr` / `[key]` accessors.
+        let first_end = name.find(['.', '[']).unwrap_or(name.len());
+        let (first, mut rest) = name.split_at(first_end);
+        let mut v = if first.is_empty() {
+            if num.manual {
+                return Err(exc("ValueError", "cannot switch from manual field specification to automatic field numbering"));
+            }
+            num.auto = true;
+            let k = num.next;
+            num.next += 1;
+            args.pos.get(k).cloned().ok_or_else(|| {
+                exc("IndexError", format!("Replacement index {k} out of range for positional args tuple"))
+            })?
+        } else if let Ok(k) = first.parse::<usize>() {
+            if num.auto {
+                return Err(exc("ValueError", "cannot switch from automatic field numbering to manual field specification"));
+            }
+            num.manual = true;
+            args.pos.get(k).cloned().ok_or_else(|| {
+                exc("IndexError", format!("Replacement index {k} out of range for positional args tuple"))
+            })?
+        } else {
+            let sym = Sym::new(first);
+            args.kw.iter().find(|(k, _)| *k == sym).map(|(_, v)| v.clone()).ok_or_else(|| exc("KeyError", repr(&Value::str(first))))?
+        };
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('.') {
+                let end = r.find(['.', '[']).unwrap_or(r.len());
+                v = interp.get_attr(&v, Sym::new(&r[..end]))?;
+                rest = &r[end..];
+            } else if let Some(r) = rest.strip_prefix('[') {
+                let end = r.find(']').ok_or_else(|| exc("ValueError", "Missing ']' in format string"))?;
+                let key = &r[..end];
+                let k = match key.parse::<i64>() {
+                    Ok(n) => Value::Int(n),
+                    Err(_) => Value::str(key),
+                };
+                v = interp.get_item(&v, &k)?;
+                rest = &r[end + 1..];
+            } else {
+                return Err(exc("ValueError", "Only '.' or '[' may follow ']' in format field specifier"));
+            }
+        }
+        let v = match conv {
+            None => v,
+            Some("r") => Value::Str(repr(&v).into()),
+            Some("s") => Value::Str(str_of(&v).into()),
+            Some("a") => Value::Str(super::builtins::ascii_escape(&repr(&v)).into()),
+            Some(other) => return Err(exc("ValueError", format!("Unknown conversion specifier {other}"))),
+        };
+        // Nested fields inside the spec, e.g. '{:{w}.{p}f}'.
+        let spec = if spec.contains('{') {
+            format_fields(interp, spec, args, num)?
+        } else {
+            spec.to_owned()
+        };
+        out.push_str(&format_value(&v, &spec)?);
+    }
+    Ok(out)
+}
+
+/// printf-style `'%5.2f %s' % (x, y)`.
+pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
+    let items: Vec<Value> = match args {
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![other.clone()],
+    };
+    let mut next = items.into_iter();
+    let mut used_all = true;
+    let mut out = String::new();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '%' {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut flags = String::new();
+        while i < chars.len() && "-+ 0#".contains(chars[i]) {
+            flags.push(chars[i]);
+            i += 1;
+        }
+        let mut width = String::new();
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            width.push(chars[i]);
+            i += 1;
+        }
+        let mut prec = None;
+        if i < chars.len() && chars[i] == '.' {
+            i += 1;
+            let mut p = String::new();
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                p.push(chars[i]);
+                i += 1;
+            }
+            prec = Some(if p.is_empty() { "0".to_owned() } else { p });
+        }
+        let Some(&conv) = chars.get(i) else {
+            return Err(exc("ValueError", "incomplete format"));
+        };
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let Some(v) = next.next() else {
+            return Err(type_error("not enough arguments for format string"));
+        };
+        used_all = false;
+        let align = if flags.contains('-') { "<" } else { "" };
+        let sign = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
+        let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
+        let alt = if flags.contains('#') { "#" } else { "" };
+        let precision = prec.as_ref().map(|p| format!(".{p}")).unwrap_or_default();
+        let text = match conv {
+            's' | 'r' | 'a' => {
+                let s = match conv {
+                    's' => str_of(&v),
+                    'r' => repr(&v),
+                    _ => super::builtins::ascii_escape(&repr(&v)),
+                };
+                format_value(&Value::Str(s.into()), &format!("{}{width}{precision}", if align.is_empty() { ">" } else { align }))?
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
+                let n = match &v {
+                    Value::Int(n) => *n,
+                    Value::Bool(b) => *b as i64,
+                    Value::Float(x) if conv != 'c' => super::builtins::float_to_int(*x)?,
+                    other => {
+                        return Err(type_error(format!(
+                            "%{conv} format: a real number is required, not {}",
+                            other.type_name()
+                        )));
+                    }
+                };
+                let t = match conv {
+                    'd' | 'i' | 'u' => 'd',
+                    c => c,
+                };
+                format_value(&Value::Int(n), &format!("{align}{sign}{alt}{zero}{width}{t}"))?
+            }
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
+                let x = match &v {
+                    Value::Float(x) => *x,
+                    Value::Int(n) => *n as f64,
+                    Value::Bool(b) => *b as i64 as f64,
+                    other => {
+                        return Err(type_error(format!("must be real number, not {}", other.type_name())));
+                    }
+                };
+                let precision = if precision.is_empty() { ".6".to_owned() } else { precision };
+                format_value(&Value::Float(x), &format!("{align}{sign}{alt}{zero}{width}{precision}{conv}"))?
+            }
+            other => {
+                return Err(exc(
+                    "ValueError",
+                    format!("unsupported format character '{other}' (0x{:x}) at index {}", other as u32, i - 1),
+                ));
+            }
+        };
+        out.push_str(&text);
+    }
+    if next.next().is_some() && !(used_all && matches!(args, Value::Dict(_))) {
+        return Err(type_error("not all arguments converted during string formatting"));
+    }
+    Ok(Value::Str(out.into()))
+}

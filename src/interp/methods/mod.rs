@@ -1,0 +1,135 @@
+//! Methods of the builtin types, dispatched by receiver type and name.
+
+mod containers;
+mod string;
+
+use super::builtins::no_kw;
+use super::error::{Res, type_error};
+use super::Interp;
+use crate::syntax::symbol::Sym;
+use crate::value::{Args, PyType, Value};
+
+const STR_METHODS: &[&str] = &[
+    "capitalize", "casefold", "center", "count", "endswith", "find", "format", "index", "isalnum", "isalpha",
+    "isdecimal", "isdigit", "isidentifier", "islower", "isnumeric", "isspace", "istitle", "isupper", "join",
+    "ljust", "lower", "lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex",
+    "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase",
+    "title", "upper", "zfill",
+];
+const LIST_METHODS: &[&str] =
+    &["append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort"];
+const DICT_METHODS: &[&str] =
+    &["clear", "copy", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"];
+const TUPLE_METHODS: &[&str] = &["count", "index"];
+const RANGE_METHODS: &[&str] = &["count", "index"];
+const INT_METHODS: &[&str] = &["bit_length", "conjugate"];
+const FLOAT_METHODS: &[&str] = &["conjugate", "is_integer"];
+
+fn type_methods(t: PyType) -> &'static [&'static str] {
+    match t {
+        PyType::Str => STR_METHODS,
+        PyType::List => LIST_METHODS,
+        PyType::Dict => DICT_METHODS,
+        PyType::Tuple => TUPLE_METHODS,
+        PyType::Range => RANGE_METHODS,
+        PyType::Int | PyType::Bool => INT_METHODS,
+        PyType::Float => FLOAT_METHODS,
+        _ => &[],
+    }
+}
+
+/// Every method name of `o`'s type (for attribute lookup, suggestions and completion).
+pub fn method_names(o: &Value) -> &'static [&'static str] {
+    match o {
+        Value::Type(t) => type_methods(*t),
+        _ => type_methods(o.py_type()),
+    }
+}
+
+pub fn has_method(o: &Value, name: Sym) -> bool {
+    method_names(o).contains(&name.as_str())
+}
+
+/// Data attributes of builtin values (`range.start`, `x.real`).
+pub fn property(o: &Value, name: Sym) -> Option<Value> {
+    match (o, name.as_str()) {
+        (Value::Range(r), "start") => Some(Value::Int(r.start)),
+        (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
+        (Value::Range(r), "step") => Some(Value::Int(r.step)),
+        (Value::Int(n), "real" | "numerator") => Some(Value::Int(*n)),
+        (Value::Int(_), "imag") => Some(Value::Int(0)),
+        (Value::Int(_), "denominator") => Some(Value::Int(1)),
+        (Value::Float(x), "real") => Some(Value::Float(*x)),
+        (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        _ => None,
+    }
+}
+
+/// `'list.append() takes exactly one argument (0 given)'`.
+pub fn exactly_one(args: &Args, qual: &str) -> Res<()> {
+    no_kw(args, qual)?;
+    if args.pos.len() != 1 {
+        return Err(type_error(format!("{qual}() takes exactly one argument ({} given)", args.pos.len())));
+    }
+    Ok(())
+}
+
+pub fn no_args(args: &Args, qual: &str) -> Res<()> {
+    no_kw(args, qual)?;
+    if !args.pos.is_empty() {
+        return Err(type_error(format!("{qual}() takes no arguments ({} given)", args.pos.len())));
+    }
+    Ok(())
+}
+
+impl Interp {
+    pub fn call_method(&mut self, o: &Value, name: Sym, mut args: Args) -> Res<Value> {
+        let m = name.as_str();
+        match o {
+            Value::Str(s) if STR_METHODS.contains(&m) => string::call(self, s, m, args),
+            Value::List(l) if LIST_METHODS.contains(&m) => containers::list(self, o, l, m, args),
+            Value::Dict(d) if DICT_METHODS.contains(&m) => containers::dict(self, d, m, args),
+            Value::Tuple(t) if TUPLE_METHODS.contains(&m) => containers::seq_count_index(self, &t[..], "tuple", m, args),
+            Value::Range(_) if RANGE_METHODS.contains(&m) => {
+                let items = self.to_vec(o)?;
+                containers::seq_count_index(self, &items, "range", m, args)
+            }
+            Value::Int(_) | Value::Bool(_) if INT_METHODS.contains(&m) => {
+                no_args(&args, &format!("int.{m}"))?;
+                let n = super::builtins::int_arg(o)?;
+                Ok(match m {
+                    "bit_length" => Value::Int(64 - n.unsigned_abs().leading_zeros() as i64),
+                    _ => Value::Int(n),
+                })
+            }
+            Value::Float(x) if FLOAT_METHODS.contains(&m) => {
+                no_args(&args, &format!("float.{m}"))?;
+                Ok(match m {
+                    "is_integer" => Value::Bool(x.is_finite() && x.fract() == 0.0),
+                    _ => Value::Float(*x),
+                })
+            }
+            Value::Type(t) if type_methods(*t).contains(&m) => {
+                // `str.upper(s)`: an unbound method takes its receiver first.
+                if args.pos.is_empty() {
+                    return Err(type_error(format!("unbound method {}.{m}() needs an argument", t.name())));
+                }
+                let recv = args.pos.remove(0);
+                if !t.is_instance(&recv) {
+                    return Err(type_error(format!(
+                        "descriptor '{m}' for '{}' objects doesn't apply to a '{}' object",
+                        t.name(),
+                        recv.type_name()
+                    )));
+                }
+                self.call_method(&recv, name, args)
+            }
+            _ => {
+                let f = self.get_attr(o, name)?;
+                self.call(&f, args, None)
+            }
+        }
+    }
+}
+
+

@@ -1,0 +1,218 @@
+//! The evaluator: walks the AST with Python's semantics. Expressions are in `expr.rs`,
+//! statements in `stmt.rs`, calls in `call.rs`, operators in `ops.rs`.
+
+pub mod builtins;
+pub mod call;
+pub mod error;
+pub mod expr;
+pub mod format;
+pub mod iter;
+pub mod methods;
+pub mod modules;
+pub mod ops;
+pub mod scope;
+pub mod stmt;
+pub mod suggest;
+
+use crate::syntax::ast::{Expr, ExprKind};
+use crate::syntax::source::SourceMap;
+use crate::syntax::symbol::Sym;
+use crate::value::{Value, ViewKind, dict::HKey};
+use error::{At, Res, exc, type_error};
+use iter::Iter;
+use rustc_hash::FxHashMap;
+use scope::Scope;
+use std::io::Write;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+/// CPython's default `sys.getrecursionlimit()`.
+pub const RECURSION_LIMIT: usize = 1000;
+
+pub struct Interp {
+    pub globals: Rc<Scope>,
+    pub builtins: FxHashMap<Sym, Value>,
+    pub out: Box<dyn Write>,
+    /// Echo the repr of expression statements (interactive mode), outside function bodies.
+    pub echo: bool,
+    pub depth: usize,
+    pub modules: FxHashMap<String, Value>,
+    pub sources: SourceMap,
+    /// Where `import name` looks for `name.nt` besides the current directory.
+    pub script_dir: Option<PathBuf>,
+}
+
+impl Interp {
+    pub fn new(out: Box<dyn Write>) -> Interp {
+        let mut interp = Interp {
+            globals: Scope::module(),
+            builtins: FxHashMap::default(),
+            out,
+            echo: false,
+            depth: 0,
+            modules: FxHashMap::default(),
+            sources: SourceMap::default(),
+            script_dir: None,
+        };
+        builtins::install(&mut interp);
+        interp
+    }
+
+    pub fn write(&mut self, s: &str) {
+        // A closed pipe (`nt x.nt | head`) is not an error worth reporting.
+        let _ = self.out.write_all(s.as_bytes());
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    pub fn lookup(&self, env: &Rc<Scope>, name: Sym) -> Res<Value> {
+        let mut scope = env;
+        loop {
+            if let Some(v) = scope.vars.borrow().get(&name) {
+                return Ok(v.clone());
+            }
+            if let Some(f) = &scope.func {
+                if f.locals.contains(&name) {
+                    return Err(exc(
+                        "UnboundLocalError",
+                        format!("cannot access local variable '{name}' where it is not associated with a value"),
+                    ));
+                }
+            }
+            match &scope.parent {
+                Some(p) => scope = p,
+                None => break,
+            }
+        }
+        if let Some(v) = self.builtins.get(&name) {
+            return Ok(v.clone());
+        }
+        let mut e = exc("NameError", format!("name '{name}' is not defined"));
+        if let Some(s) = self.suggest_name(env, name) {
+            e.msg.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+        Err(e)
+    }
+
+    /// CPython 3.11's "Did you mean" over every name visible from `env`.
+    fn suggest_name(&self, env: &Rc<Scope>, name: Sym) -> Option<String> {
+        let mut names: Vec<&'static str> = Vec::new();
+        let mut scope = Some(env);
+        while let Some(s) = scope {
+            names.extend(s.vars.borrow().keys().map(|k| k.as_str()));
+            if let Some(f) = &s.func {
+                names.extend(f.locals.iter().map(|k| k.as_str()));
+            }
+            scope = s.parent.as_ref();
+        }
+        names.extend(self.builtins.keys().map(|k| k.as_str()));
+        suggest::did_you_mean(name.as_str(), names.iter().copied()).map(str::to_owned)
+    }
+
+    /// Binds `value` to an assignment target (name, attribute, subscript, or unpacking).
+    pub fn assign(&mut self, target: &Expr, value: Value, env: &Rc<Scope>) -> Res<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                env.set(*n, value);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => self.unpack(items, value, env).at(target.span),
+            ExprKind::Subscript(obj, idx) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(idx, env)?;
+                self.set_item(&o, i, value).at(target.span)
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj, env)?;
+                self.set_attr(&o, *name, value).at(target.span)
+            }
+            ExprKind::Starred(inner) => self.assign(inner, value, env),
+            _ => Err(exc("SyntaxError", "cannot assign to expression")).at(target.span),
+        }
+    }
+
+    fn unpack(&mut self, targets: &[Expr], value: Value, env: &Rc<Scope>) -> Res<()> {
+        let items = self.to_vec(&value)?;
+        let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+        match star {
+            None => {
+                if items.len() > targets.len() {
+                    return Err(exc("ValueError", format!("too many values to unpack (expected {})", targets.len())));
+                }
+                if items.len() < targets.len() {
+                    return Err(exc(
+                        "ValueError",
+                        format!("not enough values to unpack (expected {}, got {})", targets.len(), items.len()),
+                    ));
+                }
+                for (t, v) in targets.iter().zip(items) {
+                    self.assign(t, v, env)?;
+                }
+            }
+            Some(s) => {
+                let after = targets.len() - s - 1;
+                if items.len() < targets.len() - 1 {
+                    return Err(exc(
+                        "ValueError",
+                        format!("not enough values to unpack (expected at least {}, got {})", targets.len() - 1, items.len()),
+                    ));
+                }
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(s);
+                for (t, v) in targets[..s].iter().zip(items) {
+                    self.assign(t, v, env)?;
+                }
+                self.assign(&targets[s], Value::list(middle), env)?;
+                for (t, v) in targets[s + 1..].iter().zip(tail) {
+                    self.assign(t, v, env)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Python's `iter(v)`.
+    pub fn iterate(&mut self, v: &Value) -> Res<Iter> {
+        Ok(match v {
+            Value::List(l) => Iter::List { list: l.clone(), idx: 0 },
+            Value::Tuple(t) => Iter::Tuple { items: t.clone(), idx: 0 },
+            Value::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
+            Value::Range(r) => Iter::range(r),
+            Value::Dict(d) => Iter::items(d.borrow().keys(), "dict_keyiterator"),
+            Value::Iter(it) => Iter::Shared(it.clone()),
+            Value::DictView(d, kind) => {
+                let d = d.borrow();
+                let (items, name) = match kind {
+                    ViewKind::Keys => (d.keys(), "dict_keyiterator"),
+                    ViewKind::Values => (d.values(), "dict_valueiterator"),
+                    ViewKind::Items => (d.items(), "dict_itemiterator"),
+                };
+                Iter::items(items, name)
+            }
+            _ => return Err(type_error(format!("'{}' object is not iterable", v.type_name()))),
+        })
+    }
+
+    /// Collects any iterable into a vector.
+    pub fn to_vec(&mut self, v: &Value) -> Res<Vec<Value>> {
+        match v {
+            Value::List(l) => Ok(l.borrow().clone()),
+            Value::Tuple(t) => Ok(t.to_vec()),
+            _ => {
+                let mut it = self.iterate(v)?;
+                let mut out = Vec::new();
+                while let Some(x) = it.next(self)? {
+                    out.push(x);
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    pub fn hkey(&self, v: &Value) -> Res<HKey> {
+        HKey::of(v).map_err(|t| type_error(format!("unhashable type: '{t}'")))
+    }
+}

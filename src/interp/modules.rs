@@ -1,0 +1,465 @@
+//! Importing: builtin modules (`math`, `time`) and `.nt` files beside the script or in
+//! the current directory — nothing else is reachable.
+
+use super::builtins::{arity, int_arg, kwarg, no_kw};
+use super::error::{Res, exc, type_error};
+use super::scope::Scope;
+use super::Interp;
+use crate::syntax::symbol::Sym;
+use crate::value::{Args, Builtin, Module, Value};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Interp {
+    pub fn import(&mut self, path: &[Sym]) -> Res<Value> {
+        let name: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
+        let name = name.join(".");
+        if let Some(m) = self.modules.get(&name) {
+            return Ok(m.clone());
+        }
+        let module = match name.as_str() {
+            "math" => builtin_module("math", math_attrs()),
+            "time" => builtin_module("time", time_attrs()),
+            _ if path.len() == 1 => self.import_file(&name)?,
+            _ => return Err(not_found(&name)),
+        };
+        self.modules.insert(name, module.clone());
+        Ok(module)
+    }
+
+    fn import_file(&mut self, name: &str) -> Res<Value> {
+        let file = format!("{name}.nt");
+        let candidates = self.script_dir.iter().map(|d| d.join(&file)).chain(std::iter::once(file.clone().into()));
+        let Some(path) = candidates.into_iter().find(|p: &std::path::PathBuf| p.is_file()) else {
+            return Err(not_found(name));
+        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| exc("ImportError", format!("cannot read {}: {e}", path.display())))?;
+        let shown = path.display().to_string();
+        let base = self.sources.add(&shown, &text);
+        let stmts = crate::syntax::parse_file(&text, base).map_err(|e| {
+            let mut x = exc(e.kind, e.msg);
+            x.span = Some(e.span);
+            x
+        })?;
+        let scope = Scope::module();
+        // Mark it loaded first so a circular import sees the (partial) module, as in Python.
+        let module = Rc::new(Module { name: name.to_owned(), attrs: RefCell::default(), origin: Some(shown) });
+        self.modules.insert(name.to_owned(), Value::Module(module.clone()));
+        let echo = std::mem::replace(&mut self.echo, false);
+        let result = self.exec_block(&stmts, &scope);
+        self.echo = echo;
+        if let Err(e) = result {
+            self.modules.remove(name);
+            return Err(e);
+        }
+        *module.attrs.borrow_mut() = scope.vars.borrow().clone();
+        Ok(Value::Module(module))
+    }
+}
+
+fn not_found(name: &str) -> Box<super::error::Exc> {
+    exc("ModuleNotFoundError", format!("No module named '{name}'"))
+}
+
+fn builtin_module(name: &str, attrs: FxHashMap<Sym, Value>) -> Value {
+    Value::Module(Rc::new(Module { name: name.to_owned(), attrs: RefCell::new(attrs), origin: None }))
+}
+
+fn real(v: &Value) -> Res<f64> {
+    match v {
+        Value::Float(x) => Ok(*x),
+        Value::Int(n) => Ok(*n as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        other => Err(type_error(format!("must be real number, not {}", other.type_name()))),
+    }
+}
+
+fn domain() -> Box<super::error::Exc> {
+    exc("ValueError", "math domain error")
+}
+
+/// CPython's `math_1`: NaN from a non-NaN input is a domain error; an infinite result
+/// from a finite input is a range error for functions that can overflow.
+fn checked(x: f64, r: f64, can_overflow: bool) -> Res<Value> {
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain());
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(if can_overflow { exc("OverflowError", "math range error") } else { domain() });
+    }
+    Ok(Value::Float(r))
+}
+
+fn one_real(args: &Args, name: &str) -> Res<f64> {
+    no_kw(args, name)?;
+    if args.pos.len() != 1 {
+        return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.pos.len())));
+    }
+    real(&args.pos[0])
+}
+
+macro_rules! unary_math {
+    ($fname:ident, $name:literal, $f:expr, $overflow:expr) => {
+        fn $fname(_: &mut Interp, args: Args) -> Res<Value> {
+            let x = one_real(&args, $name)?;
+            let f: fn(f64) -> f64 = $f;
+            checked(x, f(x), $overflow)
+        }
+    };
+}
+
+unary_math!(m_sqrt, "sqrt", f64::sqrt, false);
+unary_math!(m_exp, "exp", f64::exp, true);
+unary_math!(m_expm1, "expm1", f64::exp_m1, true);
+unary_math!(m_log2, "log2", |x| if x <= 0.0 { f64::NAN } else { x.log2() }, false);
+unary_math!(m_log10, "log10", |x| if x <= 0.0 { f64::NAN } else { x.log10() }, false);
+unary_math!(m_log1p, "log1p", |x| if x <= -1.0 { f64::NAN } else { x.ln_1p() }, false);
+unary_math!(m_sin, "sin", f64::sin, false);
+unary_math!(m_cos, "cos", f64::cos, false);
+unary_math!(m_tan, "tan", f64::tan, false);
+unary_math!(m_asin, "asin", f64::asin, false);
+unary_math!(m_acos, "acos", f64::acos, false);
+unary_math!(m_atan, "atan", f64::atan, false);
+unary_math!(m_sinh, "sinh", f64::sinh, true);
+unary_math!(m_cosh, "cosh", f64::cosh, true);
+unary_math!(m_tanh, "tanh", f64::tanh, false);
+unary_math!(m_asinh, "asinh", f64::asinh, false);
+unary_math!(m_acosh, "acosh", f64::acosh, false);
+unary_math!(m_atanh, "atanh", |x| if x.abs() >= 1.0 { f64::NAN } else { x.atanh() }, false);
+unary_math!(m_fabs, "fabs", f64::abs, false);
+unary_math!(m_degrees, "degrees", f64::to_degrees, true);
+unary_math!(m_radians, "radians", f64::to_radians, false);
+
+fn m_log(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "log")?;
+    arity(&args, "log", 1, 2)?;
+    let x = real(&args.pos[0])?;
+    if x <= 0.0 {
+        return Err(domain());
+    }
+    match args.pos.get(1) {
+        None => checked(x, x.ln(), false),
+        Some(b) => {
+            let b = real(b)?;
+            if b <= 0.0 {
+                return Err(domain());
+            }
+            let d = b.ln();
+            if d == 0.0 {
+                return Err(exc("ZeroDivisionError", "float division by zero"));
+            }
+            Ok(Value::Float(x.ln() / d))
+        }
+    }
+}
+
+fn to_int_result(x: f64) -> Res<Value> {
+    super::builtins::float_to_int(x).map(Value::Int)
+}
+
+fn m_floor(_: &mut Interp, args: Args) -> Res<Value> {
+    match args.pos.first() {
+        Some(v @ (Value::Int(_) | Value::Bool(_))) if args.pos.len() == 1 => Ok(Value::Int(int_arg(v)?)),
+        _ => to_int_result(one_real(&args, "floor")?.floor()),
+    }
+}
+
+fn m_ceil(_: &mut Interp, args: Args) -> Res<Value> {
+    match args.pos.first() {
+        Some(v @ (Value::Int(_) | Value::Bool(_))) if args.pos.len() == 1 => Ok(Value::Int(int_arg(v)?)),
+        _ => to_int_result(one_real(&args, "ceil")?.ceil()),
+    }
+}
+
+fn m_trunc(_: &mut Interp, args: Args) -> Res<Value> {
+    match args.pos.first() {
+        Some(v @ (Value::Int(_) | Value::Bool(_))) if args.pos.len() == 1 => Ok(Value::Int(int_arg(v)?)),
+        _ => to_int_result(one_real(&args, "trunc")?.trunc()),
+    }
+}
+
+fn two_real(args: &Args, name: &str) -> Res<(f64, f64)> {
+    no_kw(args, name)?;
+    if args.pos.len() != 2 {
+        return Err(type_error(format!("{name} expected 2 arguments, got {}", args.pos.len())));
+    }
+    Ok((real(&args.pos[0])?, real(&args.pos[1])?))
+}
+
+fn m_atan2(_: &mut Interp, args: Args) -> Res<Value> {
+    let (y, x) = two_real(&args, "atan2")?;
+    Ok(Value::Float(y.atan2(x)))
+}
+
+fn m_fmod(_: &mut Interp, args: Args) -> Res<Value> {
+    let (x, y) = two_real(&args, "fmod")?;
+    if y == 0.0 && !x.is_nan() || x.is_infinite() {
+        return Err(domain());
+    }
+    Ok(Value::Float(x % y))
+}
+
+fn m_copysign(_: &mut Interp, args: Args) -> Res<Value> {
+    let (x, y) = two_real(&args, "copysign")?;
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn m_pow(_: &mut Interp, args: Args) -> Res<Value> {
+    let (x, y) = two_real(&args, "pow")?;
+    if x == 0.0 && y < 0.0 || (x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0) {
+        return Err(domain());
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(exc("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn m_hypot(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "hypot")?;
+    let xs = args.pos.iter().map(real).collect::<Res<Vec<f64>>>()?;
+    Ok(Value::Float(xs.iter().fold(0.0f64, |acc, x| acc.hypot(*x))))
+}
+
+fn m_pred(args: &Args, name: &str, f: fn(f64) -> bool) -> Res<Value> {
+    Ok(Value::Bool(f(one_real(args, name)?)))
+}
+
+fn m_isnan(_: &mut Interp, args: Args) -> Res<Value> {
+    m_pred(&args, "isnan", f64::is_nan)
+}
+
+fn m_isinf(_: &mut Interp, args: Args) -> Res<Value> {
+    m_pred(&args, "isinf", f64::is_infinite)
+}
+
+fn m_isfinite(_: &mut Interp, args: Args) -> Res<Value> {
+    m_pred(&args, "isfinite", f64::is_finite)
+}
+
+fn m_isclose(_: &mut Interp, mut args: Args) -> Res<Value> {
+    let rel = kwarg(&mut args, "rel_tol").map(|v| real(&v)).transpose()?.unwrap_or(1e-9);
+    let abs = kwarg(&mut args, "abs_tol").map(|v| real(&v)).transpose()?.unwrap_or(0.0);
+    let (a, b) = two_real(&args, "isclose")?;
+    if rel < 0.0 || abs < 0.0 {
+        return Err(exc("ValueError", "tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(Value::Bool(true));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::Bool(false));
+    }
+    let diff = (b - a).abs();
+    Ok(Value::Bool(diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs))
+}
+
+fn int_only(v: &Value, name: &str) -> Res<i64> {
+    match v {
+        Value::Float(_) => Err(type_error(format!("'float' object cannot be interpreted as an integer"))).map_err(|e| {
+            let _ = name;
+            e
+        }),
+        other => int_arg(other),
+    }
+}
+
+fn m_factorial(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "factorial")?;
+    arity(&args, "factorial", 1, 1)?;
+    let n = int_only(&args.pos[0], "factorial")?;
+    if n < 0 {
+        return Err(exc("ValueError", "factorial() not defined for negative values"));
+    }
+    let mut acc: i64 = 1;
+    for k in 2..=n {
+        acc = acc.checked_mul(k).ok_or_else(super::error::overflow)?;
+    }
+    Ok(Value::Int(acc))
+}
+
+fn gcd(mut a: i64, mut b: i64) -> i64 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+fn m_gcd(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "gcd")?;
+    let mut g = 0;
+    for v in &args.pos {
+        g = gcd(g, int_only(v, "gcd")?);
+    }
+    Ok(Value::Int(g))
+}
+
+fn m_lcm(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "lcm")?;
+    let mut l: i64 = 1;
+    for v in &args.pos {
+        let n = int_only(v, "lcm")?;
+        if n == 0 {
+            return Ok(Value::Int(0));
+        }
+        l = (l / gcd(l, n)).checked_mul(n.abs()).ok_or_else(super::error::overflow)?;
+    }
+    Ok(Value::Int(l))
+}
+
+fn comb_perm(args: &Args, name: &str) -> Res<(i64, i64)> {
+    no_kw(args, name)?;
+    arity(args, name, if name == "perm" { 1 } else { 2 }, 2)?;
+    let n = int_only(&args.pos[0], name)?;
+    let k = match args.pos.get(1) {
+        Some(v) => int_only(v, name)?,
+        None => n,
+    };
+    if n < 0 {
+        return Err(exc("ValueError", "n must be a non-negative integer"));
+    }
+    if k < 0 {
+        return Err(exc("ValueError", "k must be a non-negative integer"));
+    }
+    Ok((n, k))
+}
+
+fn m_comb(_: &mut Interp, args: Args) -> Res<Value> {
+    let (n, k) = comb_perm(&args, "comb")?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = k.min(n - k);
+    let mut acc: i128 = 1;
+    for i in 0..k {
+        // Exact at every step: acc * (n - i) is divisible by (i + 1).
+        acc = acc * (n - i) as i128 / (i + 1) as i128;
+        if acc > i64::MAX as i128 {
+            return Err(super::error::overflow());
+        }
+    }
+    Ok(Value::Int(acc as i64))
+}
+
+fn m_perm(_: &mut Interp, args: Args) -> Res<Value> {
+    let (n, k) = comb_perm(&args, "perm")?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let mut acc: i64 = 1;
+    for i in 0..k {
+        acc = acc.checked_mul(n - i).ok_or_else(super::error::overflow)?;
+    }
+    Ok(Value::Int(acc))
+}
+
+fn m_prod(interp: &mut Interp, mut args: Args) -> Res<Value> {
+    let start = kwarg(&mut args, "start").unwrap_or(Value::Int(1));
+    no_kw(&args, "prod")?;
+    arity(&args, "prod", 1, 1)?;
+    let mut acc = start;
+    let items = interp.to_vec(&args.pos[0])?;
+    for v in items {
+        acc = super::ops::binary(crate::syntax::ast::BinOp::Mul, &acc, &v)?;
+    }
+    Ok(acc)
+}
+
+fn m_fsum(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "fsum")?;
+    arity(&args, "fsum", 1, 1)?;
+    let items = interp.to_vec(&args.pos[0])?;
+    // Shewchuk's exact partial sums, as CPython's fsum.
+    let mut partials: Vec<f64> = Vec::new();
+    for v in items {
+        let mut x = real(&v)?;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    Ok(Value::Float(partials.iter().sum()))
+}
+
+macro_rules! table {
+    ($($name:literal => $f:path),* $(,)?) => {
+        &[$(Builtin { name: $name, f: $f }),*]
+    };
+}
+
+static MATH: &[Builtin] = table! {
+    "sqrt" => m_sqrt, "exp" => m_exp, "expm1" => m_expm1, "log" => m_log, "log2" => m_log2,
+    "log10" => m_log10, "log1p" => m_log1p, "sin" => m_sin, "cos" => m_cos, "tan" => m_tan,
+    "asin" => m_asin, "acos" => m_acos, "atan" => m_atan, "atan2" => m_atan2, "sinh" => m_sinh,
+    "cosh" => m_cosh, "tanh" => m_tanh, "asinh" => m_asinh, "acosh" => m_acosh, "atanh" => m_atanh,
+    "floor" => m_floor, "ceil" => m_ceil, "trunc" => m_trunc, "fabs" => m_fabs, "fmod" => m_fmod,
+    "copysign" => m_copysign, "hypot" => m_hypot, "pow" => m_pow, "isnan" => m_isnan,
+    "isinf" => m_isinf, "isfinite" => m_isfinite, "isclose" => m_isclose, "factorial" => m_factorial,
+    "gcd" => m_gcd, "lcm" => m_lcm, "comb" => m_comb, "perm" => m_perm, "degrees" => m_degrees,
+    "radians" => m_radians, "prod" => m_prod, "fsum" => m_fsum,
+};
+
+fn math_attrs() -> FxHashMap<Sym, Value> {
+    let mut m: FxHashMap<Sym, Value> = MATH.iter().map(|b| (Sym::new(b.name), Value::Builtin(b))).collect();
+    for (k, v) in [
+        ("pi", std::f64::consts::PI),
+        ("e", std::f64::consts::E),
+        ("tau", std::f64::consts::TAU),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
+        m.insert(Sym::new(k), Value::Float(v));
+    }
+    m
+}
+
+fn t_time(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "time")?;
+    arity(&args, "time", 0, 0)?;
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    Ok(Value::Float(now))
+}
+
+fn t_perf_counter(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "perf_counter")?;
+    arity(&args, "perf_counter", 0, 0)?;
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let start = START.get_or_init(std::time::Instant::now);
+    Ok(Value::Float(start.elapsed().as_secs_f64()))
+}
+
+fn t_sleep(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "sleep")?;
+    arity(&args, "sleep", 1, 1)?;
+    let secs = real(&args.pos[0])?;
+    if secs < 0.0 || secs.is_nan() {
+        return Err(exc("ValueError", "sleep length must be non-negative"));
+    }
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(1e9)));
+    Ok(Value::None)
+}
+
+static TIME: &[Builtin] = table! {
+    "time" => t_time, "perf_counter" => t_perf_counter, "monotonic" => t_perf_counter, "sleep" => t_sleep,
+};
+
+fn time_attrs() -> FxHashMap<Sym, Value> {
+    TIME.iter().map(|b| (Sym::new(b.name), Value::Builtin(b))).collect()
+}

@@ -1,0 +1,479 @@
+//! Python's operators on builtin values: numeric tower (bool < int < float), sequence
+//! concatenation and repetition, comparisons (int/float compared exactly), membership.
+
+use super::error::{Res, exc, overflow, type_error};
+use super::Interp;
+use crate::syntax::ast::{BinOp, CmpOp, UnOp};
+use crate::value::Value;
+use std::cmp::Ordering;
+
+/// Sequences longer than this are a `MemoryError` before any allocation is attempted.
+const MAX_SEQ_LEN: i64 = 1 << 32;
+
+enum Num {
+    I(i64),
+    F(f64),
+}
+
+fn num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(n) => Some(Num::I(*n)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(x) => Some(Num::F(*x)),
+        _ => None,
+    }
+}
+
+pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
+    let sym = match op {
+        UnOp::Neg => "-",
+        UnOp::Pos => "+",
+        UnOp::Invert => "~",
+    };
+    match (op, num(v)) {
+        (UnOp::Neg, Some(Num::I(n))) => n.checked_neg().map(Value::Int).ok_or_else(overflow),
+        (UnOp::Neg, Some(Num::F(x))) => Ok(Value::Float(-x)),
+        (UnOp::Pos, Some(Num::I(n))) => Ok(Value::Int(n)),
+        (UnOp::Pos, Some(Num::F(x))) => Ok(Value::Float(x)),
+        (UnOp::Invert, Some(Num::I(n))) => Ok(Value::Int(!n)),
+        _ => Err(type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name()))),
+    }
+}
+
+fn unsupported(op: BinOp, a: &Value, b: &Value) -> Box<super::error::Exc> {
+    let sym = match op {
+        BinOp::Pow => "** or pow()",
+        _ => op.symbol(),
+    };
+    type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", a.type_name(), b.type_name()))
+}
+
+/// CPython's float floor division and modulo (`float_divmod`), signs included.
+pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+/// CPython's `float ** float`, with its errors instead of complex results.
+pub fn float_pow(x: f64, y: f64) -> Res<f64> {
+    if y == 0.0 || x == 1.0 {
+        return Ok(1.0);
+    }
+    if x.is_nan() || y.is_nan() {
+        return Ok(f64::NAN);
+    }
+    if x == 0.0 && y < 0.0 {
+        return Err(exc("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+    }
+    if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
+        return Err(exc("ValueError", "negative number cannot be raised to a fractional power (nt has no complex numbers)"));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(exc("OverflowError", "(34, 'Numerical result out of range')"));
+    }
+    Ok(r)
+}
+
+fn int_floordiv(a: i64, b: i64) -> Res<i64> {
+    if b == 0 {
+        return Err(exc("ZeroDivisionError", "integer division or modulo by zero"));
+    }
+    let q = a.checked_div(b).ok_or_else(overflow)?;
+    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
+}
+
+fn int_mod(a: i64, b: i64) -> Res<i64> {
+    if b == 0 {
+        return Err(exc("ZeroDivisionError", "integer modulo by zero"));
+    }
+    let r = a.checked_rem(b).unwrap_or(0);
+    Ok(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+}
+
+pub fn int_divmod(a: i64, b: i64) -> Res<(i64, i64)> {
+    if b == 0 {
+        return Err(exc("ZeroDivisionError", "integer division or modulo by zero"));
+    }
+    Ok((int_floordiv(a, b)?, int_mod(a, b)?))
+}
+
+pub fn int_pow(a: i64, b: i64) -> Res<Value> {
+    if b < 0 {
+        if a == 0 {
+            return Err(exc("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+        }
+        return Ok(Value::Float(float_pow(a as f64, b as f64)?));
+    }
+    let e = u32::try_from(b).map_err(|_| overflow());
+    match e {
+        Ok(e) => a.checked_pow(e).map(Value::Int).ok_or_else(overflow),
+        Err(_) if a == 0 || a == 1 => Ok(Value::Int(a)),
+        Err(_) if a == -1 => Ok(Value::Int(if b % 2 == 0 { 1 } else { -1 })),
+        Err(e) => Err(e),
+    }
+}
+
+/// int / int, correctly rounded where both fit a double exactly.
+fn int_truediv(a: i64, b: i64) -> Res<f64> {
+    if b == 0 {
+        return Err(exc("ZeroDivisionError", "division by zero"));
+    }
+    Ok(a as f64 / b as f64)
+}
+
+fn int_op(op: BinOp, a: i64, b: i64) -> Res<Value> {
+    let r = match op {
+        BinOp::Add => a.checked_add(b),
+        BinOp::Sub => a.checked_sub(b),
+        BinOp::Mul => a.checked_mul(b),
+        BinOp::Div => return Ok(Value::Float(int_truediv(a, b)?)),
+        BinOp::FloorDiv => return Ok(Value::Int(int_floordiv(a, b)?)),
+        BinOp::Mod => return Ok(Value::Int(int_mod(a, b)?)),
+        BinOp::Pow => return int_pow(a, b),
+        BinOp::LShift => {
+            if b < 0 {
+                return Err(exc("ValueError", "negative shift count"));
+            }
+            if a == 0 {
+                Some(0)
+            } else if b >= 63 {
+                None
+            } else {
+                let r = a << b;
+                if r >> b == a { Some(r) } else { None }
+            }
+        }
+        BinOp::RShift => {
+            if b < 0 {
+                return Err(exc("ValueError", "negative shift count"));
+            }
+            Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+        }
+        BinOp::BitAnd => Some(a & b),
+        BinOp::BitOr => Some(a | b),
+        BinOp::BitXor => Some(a ^ b),
+        BinOp::MatMul => return Err(unsupported(op, &Value::Int(a), &Value::Int(b))),
+    };
+    r.map(Value::Int).ok_or_else(overflow)
+}
+
+fn float_op(op: BinOp, x: f64, y: f64) -> Option<Res<f64>> {
+    Some(match op {
+        BinOp::Add => Ok(x + y),
+        BinOp::Sub => Ok(x - y),
+        BinOp::Mul => Ok(x * y),
+        BinOp::Div => {
+            if y == 0.0 {
+                Err(exc("ZeroDivisionError", "float division by zero"))
+            } else {
+                Ok(x / y)
+            }
+        }
+        BinOp::FloorDiv => {
+            if y == 0.0 {
+                Err(exc("ZeroDivisionError", "float floor division by zero"))
+            } else {
+                Ok(float_divmod(x, y).0)
+            }
+        }
+        BinOp::Mod => {
+            if y == 0.0 {
+                Err(exc("ZeroDivisionError", "float modulo"))
+            } else {
+                Ok(float_divmod(x, y).1)
+            }
+        }
+        BinOp::Pow => float_pow(x, y),
+        _ => return None,
+    })
+}
+
+fn repeat(n: i64, len: usize) -> Res<usize> {
+    let n = n.max(0);
+    if len > 0 && n.saturating_mul(len as i64) > MAX_SEQ_LEN {
+        return Err(exc("MemoryError", ""));
+    }
+    Ok(n as usize)
+}
+
+pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
+    if let (Some(x), Some(y)) = (num(a), num(b)) {
+        return match (x, y) {
+            (Num::I(x), Num::I(y)) => {
+                if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+                    if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+                        return Ok(Value::Bool(match op {
+                            BinOp::BitAnd => p & q,
+                            BinOp::BitOr => p | q,
+                            _ => p ^ q,
+                        }));
+                    }
+                }
+                int_op(op, x, y)
+            }
+            (x, y) => {
+                let fx = match x {
+                    Num::I(i) => i as f64,
+                    Num::F(f) => f,
+                };
+                let fy = match y {
+                    Num::I(i) => i as f64,
+                    Num::F(f) => f,
+                };
+                match float_op(op, fx, fy) {
+                    Some(r) => r.map(Value::Float),
+                    None => Err(unsupported(op, a, b)),
+                }
+            }
+        };
+    }
+    match (op, a, b) {
+        (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            Ok(Value::Str(s.into()))
+        }
+        (BinOp::Add, Value::Str(_), _) => {
+            Err(type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())))
+        }
+        (BinOp::Add, Value::List(x), Value::List(y)) => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            Ok(Value::list(v))
+        }
+        (BinOp::Add, Value::List(_), _) => {
+            Err(type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())))
+        }
+        (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            Ok(Value::tuple(v))
+        }
+        (BinOp::Add, Value::Tuple(_), _) => {
+            Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())))
+        }
+        (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s)) if matches!(n, Value::Int(_) | Value::Bool(_)) => {
+            let k = int_of(n);
+            Ok(Value::Str(s.repeat(repeat(k, s.len())?).into()))
+        }
+        (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l)) if matches!(n, Value::Int(_) | Value::Bool(_)) => {
+            let items = l.borrow();
+            let k = repeat(int_of(n), items.len())?;
+            Ok(Value::list(items.iter().cloned().cycle().take(items.len() * k).collect()))
+        }
+        (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t)) if matches!(n, Value::Int(_) | Value::Bool(_)) => {
+            let k = repeat(int_of(n), t.len())?;
+            Ok(Value::tuple(t.iter().cloned().cycle().take(t.len() * k).collect()))
+        }
+        (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)
+        | (BinOp::Mul, other, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            Err(type_error(format!("can't multiply sequence by non-int of type '{}'", other.type_name())))
+        }
+        (BinOp::Mod, Value::Str(fmt), args) => super::format::percent_format(fmt, args),
+        (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
+            let mut d = x.borrow().clone();
+            for (k, v) in y.borrow().iter() {
+                if let Ok(h) = crate::value::dict::HKey::of(k) {
+                    d.insert(h, k.clone(), v.clone());
+                }
+            }
+            Ok(Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(d))))
+        }
+        _ => Err(unsupported(op, a, b)),
+    }
+}
+
+fn int_of(v: &Value) -> i64 {
+    match v {
+        Value::Int(n) => *n,
+        Value::Bool(b) => *b as i64,
+        _ => 0,
+    }
+}
+
+/// Augmented assignment: lists extend in place (`xs += ys` is seen through aliases);
+/// everything else rebinds to the binary result.
+pub fn inplace(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
+    if let (BinOp::Add, Value::List(l)) = (op, a) {
+        let extra: Vec<Value> = match b {
+            Value::List(o) => o.borrow().clone(),
+            Value::Tuple(t) => t.to_vec(),
+            Value::Str(s) => s.chars().map(|c| Value::Str(c.to_string().into())).collect(),
+            Value::Range(r) => (0..r.len()).map(|i| Value::Int(r.get(i))).collect(),
+            Value::Dict(d) => d.borrow().keys(),
+            _ => return Err(type_error(format!("'{}' object is not iterable", b.type_name()))),
+        };
+        l.borrow_mut().extend(extra);
+        return Ok(a.clone());
+    }
+    binary(op, a, b)
+}
+
+/// `a == b` with Python's semantics for builtin values.
+pub fn eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::List(x), Value::List(y)) => {
+            if std::rc::Rc::ptr_eq(x, y) {
+                return true;
+            }
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| eq(p, q))
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| eq(p, q)),
+        (Value::Dict(x), Value::Dict(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| match crate::value::dict::HKey::of(k) {
+                    Ok(h) => y.get(&h).is_some_and(|w| eq(v, w)),
+                    Err(_) => false,
+                })
+        }
+        (Value::Range(x), Value::Range(y)) => {
+            let (n, m) = (x.len(), y.len());
+            n == m && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step)))
+        }
+        (Value::Slice(x), Value::Slice(y)) => x.iter().zip(y.iter()).all(|(p, q)| eq(p, q)),
+        _ => match (num(a), num(b)) {
+            (Some(x), Some(y)) => num_cmp(&x, &y) == Some(Ordering::Equal),
+            _ => a.is(b),
+        },
+    }
+}
+
+/// Exact comparison of an int with a float, as CPython does (no rounding of the int).
+fn int_float_cmp(i: i64, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f >= 9.223372036854775808e18 {
+        return Some(Ordering::Less);
+    }
+    if f < -9.223372036854775808e18 {
+        return Some(Ordering::Greater);
+    }
+    let fl = f.floor();
+    match i.cmp(&(fl as i64)) {
+        Ordering::Equal if f > fl => Some(Ordering::Less),
+        o => Some(o),
+    }
+}
+
+fn num_cmp(x: &Num, y: &Num) -> Option<Ordering> {
+    match (x, y) {
+        (Num::I(a), Num::I(b)) => Some(a.cmp(b)),
+        (Num::F(a), Num::F(b)) => a.partial_cmp(b),
+        (Num::I(a), Num::F(b)) => int_float_cmp(*a, *b),
+        (Num::F(a), Num::I(b)) => int_float_cmp(*b, *a).map(Ordering::reverse),
+    }
+}
+
+/// Ordering for `<`, `<=`, `>`, `>=`: `Ok(None)` when unordered (NaN), `Err` when the
+/// types cannot be ordered.
+pub fn order(a: &Value, b: &Value, sym: &str) -> Res<Option<Ordering>> {
+    if let (Some(x), Some(y)) = (num(a), num(b)) {
+        return Ok(num_cmp(&x, &y));
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
+        (Value::List(x), Value::List(y)) => {
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            seq_order(&x, &y, sym)
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y, sym),
+        _ => Err(type_error(format!(
+            "'{sym}' not supported between instances of '{}' and '{}'",
+            a.type_name(),
+            b.type_name()
+        ))),
+    }
+}
+
+fn seq_order(x: &[Value], y: &[Value], sym: &str) -> Res<Option<Ordering>> {
+    for (p, q) in x.iter().zip(y.iter()) {
+        if !eq(p, q) {
+            return order(p, q, sym);
+        }
+    }
+    Ok(Some(x.len().cmp(&y.len())))
+}
+
+pub fn compare(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Res<bool> {
+    Ok(match op {
+        CmpOp::Eq => eq(a, b),
+        CmpOp::Ne => !eq(a, b),
+        CmpOp::Is => a.is(b),
+        CmpOp::IsNot => !a.is(b),
+        CmpOp::In => contains(interp, b, a)?,
+        CmpOp::NotIn => !contains(interp, b, a)?,
+        CmpOp::Lt => order(a, b, "<")? == Some(Ordering::Less),
+        CmpOp::Le => matches!(order(a, b, "<=")?, Some(Ordering::Less | Ordering::Equal)),
+        CmpOp::Gt => order(a, b, ">")? == Some(Ordering::Greater),
+        CmpOp::Ge => matches!(order(a, b, ">=")?, Some(Ordering::Greater | Ordering::Equal)),
+    })
+}
+
+/// `item in container`.
+pub fn contains(interp: &mut Interp, container: &Value, item: &Value) -> Res<bool> {
+    match container {
+        Value::Str(s) => match item {
+            Value::Str(sub) => Ok(s.contains(&**sub)),
+            _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+        },
+        Value::List(l) => Ok(l.borrow().clone().iter().any(|x| eq(x, item))),
+        Value::Tuple(t) => Ok(t.iter().any(|x| eq(x, item))),
+        Value::Dict(d) => {
+            let h = interp.hkey(item)?;
+            Ok(d.borrow().contains(&h))
+        }
+        Value::Range(r) => Ok(match item {
+            Value::Int(_) | Value::Bool(_) | Value::Float(_) => {
+                let n = match item {
+                    Value::Float(x) if x.fract() != 0.0 => return Ok(false),
+                    Value::Float(x) => *x as i64,
+                    other => int_of(other),
+                };
+                let len = r.len();
+                len > 0 && {
+                    let off = n as i128 - r.start as i128;
+                    off % r.step as i128 == 0 && (0..len as i128).contains(&(off / r.step as i128))
+                }
+            }
+            _ => false,
+        }),
+        Value::DictView(d, crate::value::ViewKind::Keys) => {
+            let h = interp.hkey(item)?;
+            Ok(d.borrow().contains(&h))
+        }
+        Value::Iter(_) | Value::DictView(..) => {
+            let mut it = interp.iterate(container)?;
+            while let Some(x) = it.next(interp)? {
+                if eq(&x, item) {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(type_error(format!("argument of type '{}' is not iterable", container.type_name()))),
+    }
+}

@@ -1,0 +1,196 @@
+//! Statement execution.
+
+use super::error::{At, Res, exc, type_error};
+use super::ops;
+use super::scope::Scope;
+use super::Interp;
+use crate::syntax::ast::*;
+use crate::syntax::source::join;
+use crate::value::repr::{repr, str_of};
+use crate::value::Value;
+use std::rc::Rc;
+
+pub enum Flow {
+    Normal,
+    Break,
+    Continue,
+    Return(Value),
+}
+
+impl Interp {
+    pub fn exec_block(&mut self, body: &[Stmt], env: &Rc<Scope>) -> Res<Flow> {
+        for s in body {
+            match self.exec(s, env)? {
+                Flow::Normal => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    pub fn exec(&mut self, s: &Stmt, env: &Rc<Scope>) -> Res<Flow> {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                let v = self.eval(e, env)?;
+                if self.echo && !matches!(v, Value::None) {
+                    let text = repr(&v);
+                    self.write(&text);
+                    self.write("\n");
+                    self.builtins.insert(crate::syntax::symbol::Sym::new("_"), v);
+                }
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.eval(value, env)?;
+                for t in targets {
+                    self.assign(t, v.clone(), env)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, env)?,
+            StmtKind::Def(def) => {
+                let f = self.make_function(def, env)?;
+                env.set(def.name, f);
+            }
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval(e, env)?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return(v));
+            }
+            StmtKind::If { cond, body, orelse } => {
+                return if self.eval(cond, env)?.truthy() { self.exec_block(body, env) } else { self.exec_block(orelse, env) };
+            }
+            StmtKind::While { cond, body, orelse } => {
+                while self.eval(cond, env)?.truthy() {
+                    match self.exec_block(body, env)? {
+                        Flow::Break => return Ok(Flow::Normal),
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                }
+                return self.exec_block(orelse, env);
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                let seq = self.eval(iter, env)?;
+                let mut it = self.iterate(&seq).at(iter.span)?;
+                while let Some(item) = it.next(self).at(iter.span)? {
+                    self.assign(target, item, env)?;
+                    match self.exec_block(body, env)? {
+                        Flow::Break => return Ok(Flow::Normal),
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                }
+                return self.exec_block(orelse, env);
+            }
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+            StmtKind::Pass => {}
+            StmtKind::With { items, body } => {
+                // No value supports the context-manager protocol yet; `no_grad()` will.
+                if let Some((e, _)) = items.first() {
+                    let v = self.eval(e, env)?;
+                    return Err(type_error(format!(
+                        "'{}' object does not support the context manager protocol",
+                        v.type_name()
+                    )))
+                    .at(e.span);
+                }
+                return self.exec_block(body, env);
+            }
+            StmtKind::Import(names) => {
+                for n in names {
+                    let module = self.import(&n.path).at(n.span)?;
+                    match n.alias {
+                        Some(alias) => env.set(alias, module),
+                        None => {
+                            // `import a.b` binds `a`.
+                            let top = self.import(&n.path[..1]).at(n.span)?;
+                            env.set(n.path[0], top);
+                        }
+                    }
+                }
+            }
+            StmtKind::ImportFrom { module, module_span, names } => {
+                let m = self.import(module).at(*module_span)?;
+                for (name, alias, span) in names {
+                    let v = self.module_attr(&m, *name, module).at(*span)?;
+                    env.set(alias.unwrap_or(*name), v);
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                if !self.eval(test, env)?.truthy() {
+                    let text = match msg {
+                        Some(m) => str_of(&self.eval(m, env)?),
+                        None => String::new(),
+                    };
+                    return Err(exc("AssertionError", text)).at(test.span);
+                }
+            }
+            StmtKind::Del(targets) => {
+                for t in targets {
+                    self.delete(t, env)?;
+                }
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr, env: &Rc<Scope>) -> Res<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let cur = self.lookup(env, *n).at(target.span)?;
+                let rhs = self.eval(value, env)?;
+                let new = ops::inplace(op, &cur, &rhs).at(join(target.span, value.span))?;
+                env.set(*n, new);
+            }
+            ExprKind::Subscript(obj, idx) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(idx, env)?;
+                let cur = self.get_item(&o, &i).at(target.span)?;
+                let rhs = self.eval(value, env)?;
+                let new = ops::inplace(op, &cur, &rhs).at(join(target.span, value.span))?;
+                self.set_item(&o, i, new).at(target.span)?;
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj, env)?;
+                let cur = self.get_attr(&o, *name).at(target.span)?;
+                let rhs = self.eval(value, env)?;
+                let new = ops::inplace(op, &cur, &rhs).at(join(target.span, value.span))?;
+                self.set_attr(&o, *name, new).at(target.span)?;
+            }
+            _ => return Err(exc("SyntaxError", "illegal expression for augmented assignment")).at(target.span),
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, t: &Expr, env: &Rc<Scope>) -> Res<()> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                if env.remove(*n).is_none() {
+                    return Err(exc("NameError", format!("name '{n}' is not defined"))).at(t.span);
+                }
+                Ok(())
+            }
+            ExprKind::Subscript(obj, idx) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(idx, env)?;
+                self.del_item(&o, &i).at(t.span)
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.delete(i, env)?;
+                }
+                Ok(())
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj, env)?;
+                match &o {
+                    Value::Module(m) if m.attrs.borrow_mut().remove(name).is_some() => Ok(()),
+                    _ => Err(exc("AttributeError", format!("'{}' object has no attribute '{name}'", o.type_name()))).at(t.span),
+                }
+            }
+            _ => Err(exc("SyntaxError", "cannot delete expression")).at(t.span),
+        }
+    }
+}

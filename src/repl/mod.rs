@@ -1,0 +1,7 @@
+//! The interactive shell: `session` (no I/O — what the REPL and transcripts share),
+//! `input` (when a REPL entry is complete), `transcript`, and `editor` (rustyline glue).
+
+pub mod editor;
+pub mod input;
+pub mod session;
+pub mod transcript;

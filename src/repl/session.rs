@@ -1,0 +1,68 @@
+//! `Session` is the REPL without the terminal: it evaluates input and writes what the
+//! user would see to an output sink, so transcripts and tests drive exactly what the
+//! REPL does.
+
+use crate::diagnostics::{Diagnostic, render};
+use crate::interp::Interp;
+use crate::syntax::parse_file;
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+pub struct Session {
+    pub interp: Interp,
+    pub color: bool,
+}
+
+/// An output sink tests and transcripts can read back.
+#[derive(Clone, Default)]
+pub struct SharedBuf(pub Rc<RefCell<Vec<u8>>>);
+
+impl SharedBuf {
+    pub fn take(&self) -> String {
+        String::from_utf8_lossy(&std::mem::take(&mut *self.0.borrow_mut())).into_owned()
+    }
+}
+
+impl Write for SharedBuf {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Session {
+    pub fn new(out: Box<dyn Write>) -> Session {
+        Session { interp: Interp::new(out), color: false }
+    }
+
+    /// Runs one REPL entry: statements run in order and expression values are echoed.
+    pub fn eval(&mut self, src: &str) -> Result<(), Diagnostic> {
+        self.run("<stdin>", src, true)
+    }
+
+    /// Runs a whole program without echoing expression values.
+    pub fn run_script(&mut self, name: &str, src: &str) -> Result<(), Diagnostic> {
+        self.run(name, src, false)
+    }
+
+    fn run(&mut self, name: &str, src: &str, echo: bool) -> Result<(), Diagnostic> {
+        let base = self.interp.sources.add(name, src);
+        let stmts = parse_file(src, base)?;
+        let globals = self.interp.globals.clone();
+        self.interp.echo = echo;
+        self.interp.depth = 0;
+        let result = self.interp.exec_block(&stmts, &globals);
+        self.interp.echo = false;
+        self.interp.flush();
+        result.map(|_| ()).map_err(Diagnostic::from)
+    }
+
+    pub fn render(&self, d: &Diagnostic) -> String {
+        render(d, &self.interp.sources, self.color)
+    }
+}

@@ -1,0 +1,110 @@
+//! Python dicts: insertion-ordered, with Python's key equality (`1`, `1.0` and `True` are
+//! the same key) and the first-inserted key object kept.
+
+use super::Value;
+use indexmap::IndexMap;
+
+/// The hashable projection of a key. Numbers that compare equal map to the same key.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum HKey {
+    None,
+    Int(i64),
+    /// A float that is not an integer, by its bits (NaN keys are each their own).
+    Float(u64),
+    Str(std::rc::Rc<str>),
+    Tuple(Vec<HKey>),
+    Ellipsis,
+    /// Functions, modules and other objects hash by identity.
+    Ptr(usize),
+    Type(&'static str),
+}
+
+impl HKey {
+    /// `Err(type name)` for unhashable values: `TypeError: unhashable type: 'list'`.
+    pub fn of(v: &Value) -> Result<HKey, &'static str> {
+        Ok(match v {
+            Value::None => HKey::None,
+            Value::Bool(b) => HKey::Int(*b as i64),
+            Value::Int(n) => HKey::Int(*n),
+            Value::Float(x) => {
+                if x.fract() == 0.0 && x.abs() < 9.2e18 {
+                    HKey::Int(*x as i64)
+                } else {
+                    HKey::Float(if *x == 0.0 { 0 } else { x.to_bits() })
+                }
+            }
+            Value::Str(s) => HKey::Str(s.clone()),
+            Value::Tuple(items) => HKey::Tuple(items.iter().map(HKey::of).collect::<Result<_, _>>()?),
+            Value::Ellipsis => HKey::Ellipsis,
+            Value::Type(t) => HKey::Type(t.name()),
+            Value::List(_) | Value::Dict(_) | Value::Slice(_) | Value::DictView(..) => return Err(v.type_name()),
+            Value::Range(r) => HKey::Tuple(vec![HKey::Int(r.start), HKey::Int(r.stop), HKey::Int(r.step), HKey::Str("range".into())]),
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Module(_) | Value::Iter(_) => HKey::Ptr(v.address()),
+        })
+    }
+}
+
+#[derive(Clone, Default)]
+pub struct Dict {
+    map: IndexMap<HKey, (Value, Value)>,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    pub fn get(&self, key: &HKey) -> Option<&Value> {
+        self.map.get(key).map(|(_, v)| v)
+    }
+
+    pub fn contains(&self, key: &HKey) -> bool {
+        self.map.contains_key(key)
+    }
+
+    /// Inserts or replaces the value; an existing key keeps its original key object.
+    pub fn insert(&mut self, hkey: HKey, key: Value, value: Value) {
+        match self.map.get_mut(&hkey) {
+            Some(slot) => slot.1 = value,
+            None => {
+                self.map.insert(hkey, (key, value));
+            }
+        }
+    }
+
+    pub fn remove(&mut self, key: &HKey) -> Option<(Value, Value)> {
+        self.map.shift_remove(key)
+    }
+
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        self.map.pop().map(|(_, kv)| kv)
+    }
+
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.map.values().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.map.values().map(|(k, _)| k.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.map.values().map(|(_, v)| v.clone()).collect()
+    }
+
+    pub fn items(&self) -> Vec<Value> {
+        self.map.values().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect()
+    }
+}

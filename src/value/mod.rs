@@ -1,0 +1,244 @@
+//! The `Value` enum: Python's objects as nt represents them. Arrays and tensors join as
+//! further variants (issue 3); everything else is here.
+
+pub mod dict;
+pub mod pyfmt;
+pub mod repr;
+
+use crate::interp::iter::Iter;
+use crate::interp::scope::Scope;
+use crate::interp::Interp;
+use crate::interp::error::Res;
+use crate::syntax::ast::FuncDef;
+use crate::syntax::symbol::Sym;
+use dict::Dict;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<[Value]>),
+    Dict(Rc<RefCell<Dict>>),
+    Range(Rc<Range>),
+    Slice(Rc<[Value; 3]>),
+    Ellipsis,
+    Function(Rc<Function>),
+    Builtin(&'static Builtin),
+    /// A method of a builtin type bound to its receiver, e.g. `xs.append`.
+    Method(Rc<(Value, Sym)>),
+    Module(Rc<Module>),
+    Type(PyType),
+    Iter(Rc<RefCell<Iter>>),
+    /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
+    DictView(Rc<RefCell<dict::Dict>>, ViewKind),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+impl ViewKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 { (hi - lo + step - 1) / step } else { (lo - hi - step - 1) / -step };
+        n.max(0) as i64
+    }
+
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+pub struct Function {
+    pub def: Rc<FuncDef>,
+    pub defaults: Vec<Option<Value>>,
+    pub kw_defaults: Vec<Option<Value>>,
+    pub closure: Rc<Scope>,
+}
+
+pub type BuiltinFn = fn(&mut Interp, Args) -> Res<Value>;
+
+pub struct Builtin {
+    pub name: &'static str,
+    pub f: BuiltinFn,
+}
+
+/// Arguments of a call to a builtin, already evaluated.
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Sym, Value)>,
+}
+
+pub struct Module {
+    pub name: String,
+    pub attrs: RefCell<FxHashMap<Sym, Value>>,
+    /// `(built-in)` or the file it was loaded from.
+    pub origin: Option<String>,
+}
+
+/// Builtin types that are also callables and `isinstance` targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PyType {
+    Int,
+    Float,
+    Bool,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Range,
+    NoneType,
+    Function,
+    BuiltinFunction,
+    Module,
+    Type,
+    Slice,
+    Ellipsis,
+    Iterator,
+}
+
+impl PyType {
+    pub fn name(self) -> &'static str {
+        match self {
+            PyType::Int => "int",
+            PyType::Float => "float",
+            PyType::Bool => "bool",
+            PyType::Str => "str",
+            PyType::List => "list",
+            PyType::Tuple => "tuple",
+            PyType::Dict => "dict",
+            PyType::Range => "range",
+            PyType::NoneType => "NoneType",
+            PyType::Function => "function",
+            PyType::BuiltinFunction => "builtin_function_or_method",
+            PyType::Module => "module",
+            PyType::Type => "type",
+            PyType::Slice => "slice",
+            PyType::Ellipsis => "ellipsis",
+            PyType::Iterator => "iterator",
+        }
+    }
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(s.into())
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(items.into())
+    }
+
+    pub fn py_type(&self) -> PyType {
+        match self {
+            Value::None => PyType::NoneType,
+            Value::Bool(_) => PyType::Bool,
+            Value::Int(_) => PyType::Int,
+            Value::Float(_) => PyType::Float,
+            Value::Str(_) => PyType::Str,
+            Value::List(_) => PyType::List,
+            Value::Tuple(_) => PyType::Tuple,
+            Value::Dict(_) => PyType::Dict,
+            Value::Range(_) => PyType::Range,
+            Value::Slice(_) => PyType::Slice,
+            Value::Ellipsis => PyType::Ellipsis,
+            Value::Function(_) => PyType::Function,
+            Value::Builtin(_) | Value::Method(_) => PyType::BuiltinFunction,
+            Value::Module(_) => PyType::Module,
+            Value::Type(_) => PyType::Type,
+            Value::Iter(_) | Value::DictView(..) => PyType::Iterator,
+        }
+    }
+
+    /// The name Python uses in messages: `'int' object is not callable`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Iter(it) => it.try_borrow().map(|i| i.type_name()).unwrap_or("iterator"),
+            Value::DictView(_, kind) => kind.name(),
+            _ => self.py_type().name(),
+        }
+    }
+
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(n) => *n != 0,
+            Value::Float(x) => *x != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Range(r) => r.len() > 0,
+            Value::DictView(d, _) => !d.borrow().is_empty(),
+            _ => true,
+        }
+    }
+
+    /// Identity for `is`: the same object, or equal immutable singletons and small values.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
+            (Value::Range(a), Value::Range(b)) => Rc::ptr_eq(a, b),
+            (Value::Function(a), Value::Function(b)) => Rc::ptr_eq(a, b),
+            (Value::Builtin(a), Value::Builtin(b)) => std::ptr::eq(*a, *b),
+            (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
+            (Value::Type(a), Value::Type(b)) => a == b,
+            (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// A stable address for reprs like `<function f at 0x7f…>`.
+    pub fn address(&self) -> usize {
+        match self {
+            Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Function(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Method(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Builtin(b) => *b as *const Builtin as usize,
+            Value::DictView(r, _) => Rc::as_ptr(r) as *const u8 as usize,
+            _ => 0,
+        }
+    }
+}

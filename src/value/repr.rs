@@ -1,0 +1,171 @@
+//! `repr()` and `str()` exactly as CPython prints them.
+
+use super::pyfmt::float_repr;
+use super::{PyType, Value};
+use crate::interp::iter::Iter;
+
+/// Python's `str(x)`.
+pub fn str_of(v: &Value) -> String {
+    match v {
+        Value::Str(s) => s.to_string(),
+        _ => repr(v),
+    }
+}
+
+/// Python's `repr(x)`.
+pub fn repr(v: &Value) -> String {
+    let mut out = String::new();
+    write_repr(v, &mut out, &mut Vec::new());
+    out
+}
+
+/// Python's repr of a str: single quotes unless the text has a `'` and no `"`.
+pub fn repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if !is_printable(c) => {
+                if (c as u32) <= 0xff {
+                    out.push_str(&format!("\\x{:02x}", c as u32))
+                } else if (c as u32) <= 0xffff {
+                    out.push_str(&format!("\\u{:04x}", c as u32))
+                } else {
+                    out.push_str(&format!("\\U{:08x}", c as u32))
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// An approximation of Python's `str.isprintable` for characters above ASCII:
+/// separators, format characters and unassigned surrogates are escaped.
+fn is_printable(c: char) -> bool {
+    let u = c as u32;
+    !(c.is_control()
+        || matches!(u, 0xad | 0x2028 | 0x2029 | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0xfeff)
+        || (c.is_whitespace() && c != ' '))
+}
+
+fn write_seq(items: &[Value], open: &str, close: &str, out: &mut String, seen: &mut Vec<usize>) {
+    out.push_str(open);
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_repr(it, out, seen);
+    }
+    out.push_str(close);
+}
+
+fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
+    match v {
+        Value::None => out.push_str("None"),
+        Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+        Value::Int(n) => out.push_str(&n.to_string()),
+        Value::Float(x) => out.push_str(&float_repr(*x)),
+        Value::Str(s) => out.push_str(&repr_str(s)),
+        Value::List(l) => {
+            let addr = v.address();
+            if seen.contains(&addr) {
+                out.push_str("[...]");
+                return;
+            }
+            seen.push(addr);
+            let items = l.borrow().clone();
+            write_seq(&items, "[", "]", out, seen);
+            seen.pop();
+        }
+        Value::Tuple(t) => {
+            if t.len() == 1 {
+                out.push('(');
+                write_repr(&t[0], out, seen);
+                out.push_str(",)");
+            } else {
+                write_seq(t, "(", ")", out, seen);
+            }
+        }
+        Value::Dict(d) => {
+            let addr = v.address();
+            if seen.contains(&addr) {
+                out.push_str("{...}");
+                return;
+            }
+            seen.push(addr);
+            let pairs: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            out.push('{');
+            for (i, (k, val)) in pairs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(k, out, seen);
+                out.push_str(": ");
+                write_repr(val, out, seen);
+            }
+            out.push('}');
+            seen.pop();
+        }
+        Value::Range(r) => {
+            if r.step == 1 {
+                out.push_str(&format!("range({}, {})", r.start, r.stop))
+            } else {
+                out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step))
+            }
+        }
+        Value::Slice(s) => {
+            out.push_str("slice(");
+            write_seq(&s[..], "", "", out, seen);
+            out.push(')');
+        }
+        Value::Ellipsis => out.push_str("Ellipsis"),
+        Value::Function(f) => out.push_str(&format!("<function {} at {:#x}>", f.def.name, v.address())),
+        Value::Builtin(b) => out.push_str(&format!("<built-in function {}>", b.name)),
+        Value::Method(m) => {
+            out.push_str(&format!("<built-in method {} of {} object at {:#x}>", m.1, m.0.type_name(), m.0.address()))
+        }
+        Value::Module(m) => match &m.origin {
+            None => out.push_str(&format!("<module '{}' (built-in)>", m.name)),
+            Some(path) => out.push_str(&format!("<module '{}' from '{}'>", m.name, path)),
+        },
+        Value::Type(t) => out.push_str(&format!("<class '{}'>", t.name())),
+        Value::DictView(d, kind) => {
+            let items = match kind {
+                super::ViewKind::Keys => d.borrow().keys(),
+                super::ViewKind::Values => d.borrow().values(),
+                super::ViewKind::Items => d.borrow().items(),
+            };
+            out.push_str(kind.name());
+            out.push('(');
+            write_seq(&items, "[", "]", out, seen);
+            out.push(')');
+        }
+        Value::Iter(it) => {
+            let name = it.try_borrow().map(|i| i.type_name()).unwrap_or("iterator");
+            if let Ok(Iter::Gen(_)) = it.try_borrow().as_deref() {
+                out.push_str(&format!("<generator object <genexpr> at {:#x}>", v.address()));
+            } else {
+                out.push_str(&format!("<{} object at {:#x}>", name, v.address()));
+            }
+        }
+    }
+}
+
+impl PyType {
+    pub fn repr(self) -> String {
+        format!("<class '{}'>", self.name())
+    }
+}

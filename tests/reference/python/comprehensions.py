@@ -1,0 +1,35 @@
+# List/dict comprehensions and generator expressions
+print([x for x in range(10)], [x * x for x in range(10) if x % 2])
+print([(x, y) for x in range(3) for y in range(3) if x != y])
+print([(x, y) for x in range(4) if x % 2 == 0 for y in 'ab'])
+print([[x * y for y in range(1, 4)] for x in range(1, 4)])
+print([c.upper() for c in 'hello' if c not in 'l'], [len(w) for w in 'a bb ccc'.split()])
+print([x if x % 3 else 'fizz' for x in range(1, 10)])
+print([a + b for a, b in zip([1, 2, 3], [10, 20, 30])], [i * v for i, v in enumerate([5, 5, 5])])
+print({x: x ** 3 for x in range(5)}, {w: len(w) for w in ['aa', 'b', 'aa', 'ccc']})
+print({k: v for k, v in [('a', 1), ('b', 2), ('a', 3)]}, {i % 3: i for i in range(10)})
+print(sum(x ** 2 for x in range(10)), max(len(w) for w in ['x', 'yyy', 'zz']), min(abs(v) for v in [-5, 3, -1]))
+print(any(x > 5 for x in [1, 7, 3]), all(x > 0 for x in [1, 7, 3]), any(x < 0 for x in []), all(x for x in []))
+print(list(x * 2 for x in range(5)), tuple(c for c in 'abc'), sorted((-x for x in range(4))), dict((k, 0) for k in 'xy'))
+print(''.join(str(d) for d in range(10)), ','.join(w for w in ['a', '', 'b'] if w))
+flat = [x for row in [[1, 2], [3], [4, 5, 6]] for x in row]
+print(flat)
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([[row[i] for row in matrix] for i in range(3)])
+pyth = [(a, b, c) for c in range(1, 30) for b in range(1, c) for a in range(1, b) if a * a + b * b == c * c]
+print(pyth)
+print([n for n in range(2, 50) if all(n % d for d in range(2, int(n ** 0.5) + 1))])
+x = 'outer'
+print([x for x in range(3)], x)
+g = (v * 10 for v in range(4))
+print(list(g), list(g))
+print([[c for c in w] for w in ['ab', 'cd']], [[]for _ in range(2)])
+words = ['Apple', 'bob', 'Civic', 'dad', 'Eve', 'Frog']
+print([w for w in words if w.lower() == w.lower()[::-1]])
+print({w[0].lower(): [v for v in words if v[0] == w[0]] for w in words})
+print(sum(1 for _ in range(100) if _ % 7 == 0), sum([i for i in range(5)], 10))
+print([i for i in range(20) if i % 2 == 0 if i % 3 == 0], [y for y in [x * 2 for x in range(5)] if y > 3])
+print([(i, j) for i in range(3) for j in range(i)], len([0 for i in range(4) for j in range(5)]))
+print(sorted([v % 4 for v in range(10)]))
+print(list(map(lambda p: p[0] * p[1], [(i, j) for i in range(1, 3) for j in range(1, 3)])))
+print({n: [d for d in range(1, n + 1) if n % d == 0] for n in range(1, 13) if n % 2 == 0})

@@ -1,0 +1,3 @@
+n = 5
+print(n)
+n.append(1)

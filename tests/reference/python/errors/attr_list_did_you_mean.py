@@ -1,0 +1,4 @@
+a = [1, 2]
+a.append(3)
+print(a)
+a.apend(4)

@@ -1,0 +1,2 @@
+print('deleting')
+del never_defined

@@ -1,0 +1,4 @@
+y = 'here'
+print(y)
+del y
+print(y)

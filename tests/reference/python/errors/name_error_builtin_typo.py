@@ -1,0 +1,2 @@
+print('about to print lenght')
+print(lenght([1, 2]))

@@ -1,0 +1,3 @@
+counter = 3
+print('counter is', counter)
+print(countr + 1)

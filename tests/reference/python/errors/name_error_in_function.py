@@ -1,0 +1,4 @@
+def f():
+    return missing_helper(2)
+print('calling f')
+f()

@@ -1,0 +1,3 @@
+words = ['a', 'b']
+print(len(words))
+print(' '.join(word))

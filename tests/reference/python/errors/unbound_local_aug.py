@@ -1,0 +1,5 @@
+n = 1
+def f():
+    print('in f')
+    n += 1
+f()

@@ -1,0 +1,3 @@
+s = 'abc'
+print(f'{s:>5}')
+print(f'{s:+}')

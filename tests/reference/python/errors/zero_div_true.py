@@ -1,0 +1,3 @@
+x = 10
+print(x / 2)
+print(x / 0)

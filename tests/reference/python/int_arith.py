@@ -1,0 +1,48 @@
+# Integer arithmetic, floor division and modulo signs with negatives
+a, b = 17, 5
+print(a + b, a - b, a * b, a // b, a % b, a ** 2)
+pairs = [(7, 2), (-7, 2), (7, -2), (-7, -2), (0, 3), (0, -3), (1, 7), (-1, 7), (6, 3), (-6, 3)]
+for x, y in pairs:
+    print(x, y, x // y, x % y, divmod(x, y), (x // y) * y + x % y == x)
+print(2 ** 10, 2 ** 62, -2 ** 2, (-2) ** 2, (-2) ** 3, 2 ** -1, 10 ** -2)
+print(7 / 2, -7 / 2, 6 / 3, 1 / 4, type(6 / 3))
+print(9223372036854775807, -9223372036854775807 - 1)
+print(3037000499 * 3037000499)
+print(1 << 10, 1 << 62, 1024 >> 3, -1024 >> 3, -1 >> 5, -17 >> 2)
+print(0b1010 & 0b0110, 0b1010 | 0b0110, 0b1010 ^ 0b0110, ~5, ~-1, ~0)
+print(-5 & 3, -5 | 3, -5 ^ 3, 12 & -4)
+print(0xff, 0o17, 0b111, 1_000_000, 0x7FFF_FFFF)
+print(abs(-42), abs(0), -(-3), +4)
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 4; print(x)
+x //= 5; print(x)
+x %= 7; print(x)
+x **= 3; print(x)
+x <<= 2; print(x)
+x >>= 1; print(x)
+x &= 0xF0; print(x)
+x |= 3; print(x)
+x ^= 0xFF; print(x)
+x /= 4; print(x)
+print(pow(2, 10), pow(3, 4, 5), pow(-3, 3), pow(7, 0), pow(2, -2))
+print(pow(12345, 678, 1000007), pow(-2, 5, 7))
+print(divmod(100, 7), divmod(-100, 7), divmod(100, -7), divmod(-100, -7))
+print(int(7.9), int(-7.9), int(True), int('123'), int('-0'))
+print(123456789 * 987654321)
+print(sum(range(1, 101)), sum(i * i for i in range(1, 1001)))
+n = 1
+for i in range(1, 21):
+    n *= i
+print(n)
+print(n // 1000000007, n % 1000000007)
+print(-13 % 4, 13 % -4, -13 // 4, 13 // -4)
+print(5 % 1, -5 % 1, 0 % 5)
+print(2 ** 62 - 1 + 2 ** 62 == 9223372036854775807)
+print(int('0'), int('+15'), int('  -33  '))
+print(max(3, -3, 0), min(3, -3, 0), round(7), round(-7))
+print(1 + 2 * 3 - 4 // 2 % 3, (1 + 2) * (3 - 4) // 2)
+print(2 ** 3 ** 2, (2 ** 3) ** 2)
+print(-3 ** 2, -(3 ** 2), (-3) ** 2)
+print(17 & 5 | 2 ^ 8, 1 + 2 << 3, 100 >> 2 + 1)

@@ -1,0 +1,35 @@
+# math module
+import math
+from math import sqrt, pi, floor, ceil
+print(math.pi, math.e, math.tau, pi == math.pi, math.inf, -math.inf, math.nan)
+print(sqrt(16), sqrt(2), math.sqrt(0.25), math.sqrt(1e10), math.sqrt(2) ** 2)
+print(math.exp(0), math.exp(1), math.exp(-1), math.exp(10), math.exp(0.5))
+print(math.log(1), math.log(math.e), math.log(100, 10), math.log(8, 2), math.log(1024, 2), math.log(10))
+print(math.log2(8), math.log2(1024), math.log2(3), math.log10(1000), math.log10(2), math.log10(0.001))
+print(math.sin(0), math.cos(0), math.tan(0), math.sin(pi / 2), math.cos(pi), math.sin(pi), math.tan(pi / 4))
+print(math.asin(1), math.acos(0), math.atan(1), math.atan2(1, 1), math.atan2(-1, -1), math.atan2(0, -1))
+print(math.sinh(1), math.cosh(1), math.tanh(1), math.tanh(100))
+print(floor(2.7), floor(-2.7), ceil(2.1), ceil(-2.1), math.trunc(2.7), math.trunc(-2.7), floor(5), ceil(-0.5))
+print(type(floor(2.5)), type(math.trunc(1.5)), math.floor(-0.0), math.ceil(1e15 + 0.5))
+print(math.fabs(-3), math.fabs(2.5), math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7.5, -2), -7 % 3)
+print(math.copysign(3, -0.0), math.copysign(-2.5, 1), math.hypot(3, 4), math.hypot(5, 12), math.hypot(1, 1))
+print(math.pow(2, 10), math.pow(2, 0.5), math.pow(-8, 3), math.pow(10, -2), 2 ** 10)
+print(math.isnan(math.nan), math.isnan(1.0), math.isinf(math.inf), math.isinf(-math.inf), math.isinf(1e308))
+print(math.isfinite(1.0), math.isfinite(math.inf), math.isfinite(math.nan), math.isclose(0.1 + 0.2, 0.3))
+print(math.isclose(1.0, 1.001), math.isclose(1.0, 1.001, rel_tol=0.01), math.isclose(0.0, 1e-12), math.isclose(0.0, 1e-12, abs_tol=1e-9))
+print(math.factorial(0), math.factorial(1), math.factorial(10), math.factorial(20))
+print(math.gcd(12, 18), math.gcd(0, 5), math.gcd(-12, 18), math.gcd(17, 5), math.gcd(0, 0))
+print(math.comb(5, 2), math.comb(10, 0), math.comb(10, 10), math.comb(5, 7), math.comb(52, 5), math.comb(40, 20))
+print(math.perm(5, 2), math.perm(5), math.perm(10, 3), math.perm(3, 5))
+print(math.degrees(pi), math.degrees(1), math.radians(180), math.radians(90), math.radians(45))
+for deg in range(0, 361, 45):
+    rad = math.radians(deg)
+    print(f'{deg:3d} {math.sin(rad):+.4f} {math.cos(rad):+.4f}')
+print(round(math.sin(math.radians(30)), 10), round(math.cos(math.radians(60)), 12))
+def dist(p, q):
+    return math.sqrt((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2)
+print(dist((0, 0), (3, 4)), dist((1, 1), (4, 5)), dist((-1, -1), (1, 1)))
+area = pi * 2.5 ** 2
+print(area, f'{area:.3f}', round(area, 2))
+print(math.floor(math.log10(12345)) + 1, math.ceil(math.log2(1000)), int(math.sqrt(99)))
+print(math.e ** 2, math.exp(2), math.log(math.exp(5)), math.sqrt(math.pi))
