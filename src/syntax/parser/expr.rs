@@ -23,8 +23,6 @@ pub struct Exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>> {
     pub targets: P<'t, I, Expr>,
     /// Parameter lists of `def` and `lambda`.
     pub params: P<'t, I, Vec<ParamItem>>,
-    /// `for x in xs if c ...` clauses.
-    pub comp_clauses: P<'t, I, Vec<CompClause>>,
 }
 
 fn mk(kind: ExprKind, span: Span) -> Expr {
@@ -363,5 +361,5 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
         });
     test.define(lambda.or(conditional).boxed());
 
-    Exprs { test: test.boxed(), exprlist, targets, params, comp_clauses }
+    Exprs { test: test.boxed(), exprlist, targets, params }
 }

@@ -190,7 +190,6 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
     let def = kw("def")
         .ignore_then(name())
         .then(ex.params.clone().delimited_by(op("("), op(")")))
-        .then_ignore(op("->").ignore_then(test.clone()).or_not())
         .then(suite.clone())
         .validate(|((fname, items), body), x, emitter| {
             let span: Span = x.span();

@@ -1,0 +1,86 @@
+//! The command line: modes, exit codes, stdin scripts.
+
+mod common;
+
+use common::{nt, text};
+
+#[test]
+fn dash_c_runs_code() {
+    let out = nt(&["-c", "print(sum(x**2 for x in range(10)))"], None);
+    assert_eq!(text(&out.stdout), "285\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn uncaught_error_exits_1_with_report_on_stderr() {
+    let out = nt(&["-c", "print('before')\n1/0\nprint('after')"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout), "before\n");
+    let err = text(&out.stderr);
+    assert!(err.starts_with("ZeroDivisionError: division by zero\n"), "{err}");
+    assert!(err.contains("<string>:2:1"), "{err}");
+}
+
+#[test]
+fn syntax_error_exits_1_and_runs_nothing() {
+    let out = nt(&["-c", "print('x')\nif x\n  pass"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout), "");
+    assert!(text(&out.stderr).starts_with("SyntaxError: expected ':'"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(nt(&["--frobnicate"], None).status.code(), Some(2));
+    assert_eq!(nt(&["-c"], None).status.code(), Some(2));
+    let missing = nt(&["no_such_file.nt"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("can't open file 'no_such_file.nt'"));
+}
+
+#[test]
+fn help_and_version() {
+    let help = nt(&["--help"], None);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("nt transcript FILE.nt"));
+    let version = nt(&["--version"], None);
+    assert_eq!(text(&version.stdout), format!("nt {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn stdin_that_is_not_a_terminal_runs_as_a_script() {
+    let out = nt(&[], Some("x = 6\nprint(x * 7)\nx\n"));
+    // A script does not echo expression statements; only print() writes.
+    assert_eq!(text(&out.stdout), "42\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn script_file_runs_and_imports_a_module_beside_it() {
+    let dir = std::env::temp_dir().join(format!("nt-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("helper.nt"), "def double(x):\n    return 2 * x\nNAME = 'helper'\n").expect("write");
+    std::fs::write(dir.join("main.nt"), "import helper\nfrom helper import double as d\nprint(helper.NAME, d(21))\n").expect("write");
+    let main = dir.join("main.nt");
+    let out = nt(&[main.to_str().unwrap_or_default()], None);
+    assert_eq!(text(&out.stdout), "helper 42\n", "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn transcript_subcommand_shows_prompts_and_output() {
+    let dir = std::env::temp_dir().join(format!("nt-tr-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("t.nt");
+    std::fs::write(&file, "x = 2\nx + 1\ndef f(n):\n    return n * 10\nf(x)\n").expect("write");
+    let out = nt(&["transcript", file.to_str().unwrap_or_default()], None);
+    assert_eq!(text(&out.stdout), ">>> x = 2\n>>> x + 1\n3\n>>> def f(n):\n...     return n * 10\n...\n>>> f(x)\n20\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error_not_a_crash() {
+    let out = nt(&["-c", "def f(n):\n    return f(n + 1)\nf(0)"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).starts_with("RecursionError: maximum recursion depth exceeded\n"));
+}
