@@ -23,20 +23,40 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// The line CPython prints last: `NameError: name 'x' is not defined`.
     pub fn headline(&self) -> String {
-        if self.message.is_empty() { self.kind.clone() } else { format!("{}: {}", self.kind, self.message) }
+        if self.message.is_empty() {
+            self.kind.clone()
+        } else {
+            format!("{}: {}", self.kind, self.message)
+        }
     }
 }
 
 impl From<SyntaxError> for Diagnostic {
     fn from(e: SyntaxError) -> Self {
-        Diagnostic { kind: e.kind.to_owned(), message: e.msg, span: Some(e.span), label: e.label, help: None, trace: Vec::new(), more_calls: 0 }
+        Diagnostic {
+            kind: e.kind.to_owned(),
+            message: e.msg,
+            span: Some(e.span),
+            label: e.label,
+            help: None,
+            trace: Vec::new(),
+            more_calls: 0,
+        }
     }
 }
 
 impl From<Box<Exc>> for Diagnostic {
     fn from(e: Box<Exc>) -> Self {
         let e = *e;
-        Diagnostic { kind: e.kind.to_owned(), message: e.msg, span: e.span, label: None, help: e.help, trace: e.trace, more_calls: e.more_calls }
+        Diagnostic {
+            kind: e.kind.to_owned(),
+            message: e.msg,
+            span: e.span,
+            label: None,
+            help: e.help,
+            trace: e.trace,
+            more_calls: e.more_calls,
+        }
     }
 }
 
@@ -59,7 +79,10 @@ pub fn render(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
     let red = Color::Red;
     let mut label = Label::new((id.clone(), range.clone())).with_color(red);
     // The primary label restates the message (or a parser's "expected …") under the span.
-    let text = d.label.as_deref().unwrap_or(if d.message.is_empty() { &d.kind } else { &d.message });
+    let text = d
+        .label
+        .as_deref()
+        .unwrap_or(if d.message.is_empty() { &d.kind } else { &d.message });
     label = label.with_message(text);
     let headline = d.kind.clone();
     let mut report = Report::build(ReportKind::Custom(&headline, red), (id.clone(), range))
@@ -141,6 +164,9 @@ fn strip_ansi(s: &str) -> String {
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
-    let col = before.rfind('\n').map_or(before.chars().count(), |i| before[i + 1..].chars().count()) + 1;
+    let col = before
+        .rfind('\n')
+        .map_or(before.chars().count(), |i| before[i + 1..].chars().count())
+        + 1;
     (line, col)
 }

@@ -58,7 +58,10 @@ fn read_file(path: &str) -> Result<String, i32> {
         })
         .and_then(|bytes| {
             String::from_utf8(bytes).map_err(|e| {
-                eprintln!("nt: '{path}' is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to());
+                eprintln!(
+                    "nt: '{path}' is not valid UTF-8 (byte {})",
+                    e.utf8_error().valid_up_to()
+                );
                 1
             })
         })
@@ -102,7 +105,9 @@ fn run(args: Vec<String>) -> i32 {
             None => usage_error("argument expected for the -c option"),
         },
         Some("-i") => {
-            let Some(path) = args.get(1) else { return usage_error("-i needs a FILE.nt") };
+            let Some(path) = args.get(1) else {
+                return usage_error("-i needs a FILE.nt");
+            };
             let src = match read_file(path) {
                 Ok(s) => s,
                 Err(code) => return code,
@@ -113,7 +118,9 @@ fn run(args: Vec<String>) -> i32 {
             editor::run(&mut session)
         }
         Some("transcript") => {
-            let Some(path) = args.get(1) else { return usage_error("transcript needs a FILE.nt") };
+            let Some(path) = args.get(1) else {
+                return usage_error("transcript needs a FILE.nt");
+            };
             match read_file(path) {
                 Ok(src) => {
                     print!("{}", transcript::transcript(&src));

@@ -59,8 +59,16 @@ fn stdin_that_is_not_a_terminal_runs_as_a_script() {
 fn script_file_runs_and_imports_a_module_beside_it() {
     let dir = std::env::temp_dir().join(format!("nt-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::write(dir.join("helper.nt"), "def double(x):\n    return 2 * x\nNAME = 'helper'\n").expect("write");
-    std::fs::write(dir.join("main.nt"), "import helper\nfrom helper import double as d\nprint(helper.NAME, d(21))\n").expect("write");
+    std::fs::write(
+        dir.join("helper.nt"),
+        "def double(x):\n    return 2 * x\nNAME = 'helper'\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("main.nt"),
+        "import helper\nfrom helper import double as d\nprint(helper.NAME, d(21))\n",
+    )
+    .expect("write");
     let main = dir.join("main.nt");
     let out = nt(&[main.to_str().unwrap_or_default()], None);
     assert_eq!(text(&out.stdout), "helper 42\n", "{}", text(&out.stderr));
@@ -74,7 +82,10 @@ fn transcript_subcommand_shows_prompts_and_output() {
     let file = dir.join("t.nt");
     std::fs::write(&file, "x = 2\nx + 1\ndef f(n):\n    return n * 10\nf(x)\n").expect("write");
     let out = nt(&["transcript", file.to_str().unwrap_or_default()], None);
-    assert_eq!(text(&out.stdout), ">>> x = 2\n>>> x + 1\n3\n>>> def f(n):\n...     return n * 10\n...\n>>> f(x)\n20\n");
+    assert_eq!(
+        text(&out.stdout),
+        ">>> x = 2\n>>> x + 1\n3\n>>> def f(n):\n...     return n * 10\n...\n>>> f(x)\n20\n"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -32,10 +32,18 @@ fn every_ebnf_example_parses() {
     let failures: Vec<String> = common::big_stack(move || {
         examples
             .iter()
-            .filter_map(|ex| parse_file(ex, 0).err().map(|e| format!("{ex}\n  → {}: {} at {:?}", e.kind, e.msg, e.span)))
+            .filter_map(|ex| {
+                parse_file(ex, 0)
+                    .err()
+                    .map(|e| format!("{ex}\n  → {}: {} at {:?}", e.kind, e.msg, e.span))
+            })
             .collect()
     });
-    assert!(failures.is_empty(), "examples that do not parse:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "examples that do not parse:\n{}",
+        failures.join("\n")
+    );
 }
 
 fn paren(src: &str) -> String {
@@ -81,9 +89,16 @@ fn precedence_matches_python() {
         ("()", "()"),
         ("f\"{x:.4f} {y!r:>{w}}\"", "f\"{x:.4f} {y!r:>{w}}\""),
     ];
-    let results: Vec<(String, String, String)> =
-        common::big_stack(move || cases.iter().map(|(s, w)| (s.to_string(), paren(s), w.to_string())).collect());
-    let bad: Vec<String> =
-        results.iter().filter(|(_, got, want)| got != want).map(|(s, got, want)| format!("{s}: got {got}, want {want}")).collect();
+    let results: Vec<(String, String, String)> = common::big_stack(move || {
+        cases
+            .iter()
+            .map(|(s, w)| (s.to_string(), paren(s), w.to_string()))
+            .collect()
+    });
+    let bad: Vec<String> = results
+        .iter()
+        .filter(|(_, got, want)| got != want)
+        .map(|(s, got, want)| format!("{s}: got {got}, want {want}"))
+        .collect();
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

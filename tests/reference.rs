@@ -32,10 +32,22 @@ fn clean_programs_print_what_cpython_prints() {
         let out = nt(&[py.to_str().unwrap_or_default()], None);
         let got = text(&out.stdout);
         if got != expected || !out.status.success() {
-            failures.push(format!("{}: status {:?}\n{}\n--- diff (nt vs CPython) ---\n{}", py.display(), out.status.code(), text(&out.stderr), diff(&got, &expected)));
+            failures.push(format!(
+                "{}: status {:?}\n{}\n--- diff (nt vs CPython) ---\n{}",
+                py.display(),
+                out.status.code(),
+                text(&out.stderr),
+                diff(&got, &expected)
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -58,7 +70,13 @@ fn error_programs_report_cpython_headline() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 fn diff(got: &str, want: &str) -> String {

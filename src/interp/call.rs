@@ -12,7 +12,11 @@ use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` — CPython's list of missing arguments.
@@ -74,7 +78,9 @@ impl Interp {
         for (k, v) in kw {
             let known = def.params.iter().any(|p| p.name == k) || def.kwonly.iter().any(|p| p.name == k);
             if !known {
-                return Err(type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+                return Err(type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )));
             }
             if vars.contains_key(&k) {
                 return Err(type_error(format!("{fname}() got multiple values for argument '{k}'")));
@@ -190,7 +196,10 @@ impl Interp {
                 "AttributeError",
                 format!("'{}' object attribute '{name}' is read-only", o.type_name()),
             )),
-            _ => Err(exc("AttributeError", format!("'{}' object has no attribute '{name}'", o.type_name()))),
+            _ => Err(exc(
+                "AttributeError",
+                format!("'{}' object has no attribute '{name}'", o.type_name()),
+            )),
         }
     }
 
@@ -230,7 +239,11 @@ impl Interp {
                 if let Value::Slice(sl) = i {
                     let (start, stop, step, _) = slice_indices(sl, len)?;
                     let at = |i: i64| r.start + i * r.step;
-                    return Ok(Value::Range(Rc::new(Range { start: at(start), stop: at(stop), step: r.step * step })));
+                    return Ok(Value::Range(Rc::new(Range {
+                        start: at(start),
+                        stop: at(stop),
+                        step: r.step * step,
+                    })));
                 }
                 let k = seq_index(i, len, "range object")?;
                 Ok(Value::Int(r.get(k as i64)))
@@ -262,7 +275,10 @@ impl Interp {
                         if new.len() != n {
                             return Err(exc(
                                 "ValueError",
-                                format!("attempt to assign sequence of size {} to extended slice of size {n}", new.len()),
+                                format!(
+                                    "attempt to assign sequence of size {} to extended slice of size {n}",
+                                    new.len()
+                                ),
                             ));
                         }
                         for (j, x) in new.into_iter().enumerate() {
@@ -274,7 +290,11 @@ impl Interp {
                 let mut items = l.borrow_mut();
                 let len = items.len();
                 let k = seq_index(&i, len, "list assignment").map_err(|e| {
-                    if e.kind == "IndexError" { exc("IndexError", "list assignment index out of range") } else { e }
+                    if e.kind == "IndexError" {
+                        exc("IndexError", "list assignment index out of range")
+                    } else {
+                        e
+                    }
                 })?;
                 items[k] = v;
                 Ok(())
@@ -284,10 +304,14 @@ impl Interp {
                 d.borrow_mut().insert(h, i, v);
                 Ok(())
             }
-            Value::Tuple(_) | Value::Str(_) | Value::Range(_) => {
-                Err(type_error(format!("'{}' object does not support item assignment", o.type_name())))
-            }
-            _ => Err(type_error(format!("'{}' object does not support item assignment", o.type_name()))),
+            Value::Tuple(_) | Value::Str(_) | Value::Range(_) => Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                o.type_name()
+            ))),
+            _ => Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                o.type_name()
+            ))),
         }
     }
 
@@ -304,8 +328,13 @@ impl Interp {
                     }
                     return Ok(());
                 }
-                let k = seq_index(i, items.len(), "list assignment")
-                    .map_err(|e| if e.kind == "IndexError" { exc("IndexError", "list assignment index out of range") } else { e })?;
+                let k = seq_index(i, items.len(), "list assignment").map_err(|e| {
+                    if e.kind == "IndexError" {
+                        exc("IndexError", "list assignment index out of range")
+                    } else {
+                        e
+                    }
+                })?;
                 items.remove(k);
                 Ok(())
             }
@@ -316,7 +345,10 @@ impl Interp {
                     None => Err(exc("KeyError", crate::value::repr::repr(i))),
                 }
             }
-            _ => Err(type_error(format!("'{}' object doesn't support item deletion", o.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' object doesn't support item deletion",
+                o.type_name()
+            ))),
         }
     }
 
@@ -329,7 +361,11 @@ impl Interp {
                     let full: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
                     Err(exc(
                         "ImportError",
-                        format!("cannot import name '{name}' from '{}' ({})", full.join("."), md.origin.as_deref().unwrap_or("built-in")),
+                        format!(
+                            "cannot import name '{name}' from '{}' ({})",
+                            full.join("."),
+                            md.origin.as_deref().unwrap_or("built-in")
+                        ),
                     ))
                 }
             },
@@ -365,7 +401,9 @@ fn slice_part(v: &Value) -> Res<Option<i64>> {
         Value::None => Ok(None),
         Value::Int(n) => Ok(Some(*n)),
         Value::Bool(b) => Ok(Some(*b as i64)),
-        _ => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+        _ => Err(type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
     }
 }
 
@@ -381,7 +419,11 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> Res<(i64, i64, i64, usize)> 
             None => default,
             Some(v) => {
                 let v = if v < 0 { v + len } else { v };
-                if step > 0 { v.clamp(0, len) } else { v.clamp(-1, len - 1) }
+                if step > 0 {
+                    v.clamp(0, len)
+                } else {
+                    v.clamp(-1, len - 1)
+                }
             }
         }
     };
@@ -391,7 +433,11 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> Res<(i64, i64, i64, usize)> 
         (clamp(slice_part(&s[0])?, len - 1), clamp(slice_part(&s[1])?, -1))
     };
     let n = if step > 0 {
-        if stop > start { (stop - start + step - 1) / step } else { 0 }
+        if stop > start {
+            (stop - start + step - 1) / step
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop + (-step) - 1) / (-step)
     } else {
@@ -402,7 +448,9 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> Res<(i64, i64, i64, usize)> 
 
 pub fn slice_vec(items: &[Value], s: &[Value; 3]) -> Res<Vec<Value>> {
     let (start, _stop, step, n) = slice_indices(s, items.len())?;
-    Ok((0..n).map(|j| items[(start + j as i64 * step) as usize].clone()).collect())
+    Ok((0..n)
+        .map(|j| items[(start + j as i64 * step) as usize].clone())
+        .collect())
 }
 
 impl PyType {
@@ -411,4 +459,3 @@ impl PyType {
         t == self || (self == PyType::Int && t == PyType::Bool)
     }
 }
-

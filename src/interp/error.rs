@@ -21,7 +21,14 @@ pub struct Exc {
 pub type Res<T> = Result<T, Box<Exc>>;
 
 pub fn exc(kind: &'static str, msg: impl Into<String>) -> Box<Exc> {
-    Box::new(Exc { kind, msg: msg.into(), span: None, trace: Vec::new(), more_calls: 0, help: None })
+    Box::new(Exc {
+        kind,
+        msg: msg.into(),
+        span: None,
+        trace: Vec::new(),
+        more_calls: 0,
+        help: None,
+    })
 }
 
 pub fn type_error(msg: impl Into<String>) -> Box<Exc> {
@@ -33,7 +40,10 @@ pub fn value_error(msg: impl Into<String>) -> Box<Exc> {
 }
 
 pub fn overflow() -> Box<Exc> {
-    exc("OverflowError", "integer overflow: the result does not fit in a 64-bit int")
+    exc(
+        "OverflowError",
+        "integer overflow: the result does not fit in a 64-bit int",
+    )
 }
 
 pub trait At<T> {

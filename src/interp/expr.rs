@@ -1,10 +1,10 @@
 //! Expression evaluation.
 
+use super::Interp;
 use super::error::{At, Res, exc, type_error};
 use super::iter::{Gen, Iter};
 use super::ops;
 use super::scope::Scope;
-use super::Interp;
 use crate::syntax::ast::*;
 use crate::value::dict::Dict;
 use crate::value::repr::{repr, str_of};
@@ -39,7 +39,8 @@ impl Interp {
                         DictItem::Spread(src) => {
                             let m = self.eval(src, env)?;
                             let Value::Dict(m) = m else {
-                                return Err(type_error(format!("'{}' object is not a mapping", m.type_name()))).at(src.span);
+                                return Err(type_error(format!("'{}' object is not a mapping", m.type_name())))
+                                    .at(src.span);
                             };
                             let pairs: Vec<_> = m.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                             for (k, v) in pairs {
@@ -202,7 +203,12 @@ impl Interp {
         for p in parts {
             match p {
                 FStrPart::Lit(s) => out.push_str(s),
-                FStrPart::Field { expr, debug, conv, spec } => {
+                FStrPart::Field {
+                    expr,
+                    debug,
+                    conv,
+                    spec,
+                } => {
                     let v = self.eval(expr, env)?;
                     let mut conv = *conv;
                     if let Some(d) = debug {
@@ -240,7 +246,12 @@ impl Interp {
                 None => None,
             });
         }
-        Ok(Value::Function(Rc::new(Function { def: def.clone(), defaults, kw_defaults, closure: env.clone() })))
+        Ok(Value::Function(Rc::new(Function {
+            def: def.clone(),
+            defaults,
+            kw_defaults,
+            closure: env.clone(),
+        })))
     }
 
     fn eval_call(&mut self, func: &Expr, args: &[Arg], env: &Rc<Scope>, call: &Expr) -> Res<Value> {
@@ -268,9 +279,9 @@ impl Interp {
                 Arg::Pos(e) => pos.push(self.eval(e, env)?),
                 Arg::Star(e) => {
                     let v = self.eval(e, env)?;
-                    let items = self.to_vec(&v).map_err(|_| {
-                        type_error(format!("Value after * must be an iterable, not {}", v.type_name()))
-                    });
+                    let items = self
+                        .to_vec(&v)
+                        .map_err(|_| type_error(format!("Value after * must be an iterable, not {}", v.type_name())));
                     pos.extend(items.at(e.span)?);
                 }
                 Arg::Kw(n, e, sp) => {
@@ -283,7 +294,11 @@ impl Interp {
                 Arg::DoubleStar(e) => {
                     let v = self.eval(e, env)?;
                     let Value::Dict(d) = &v else {
-                        return Err(type_error(format!("argument after ** must be a mapping, not {}", v.type_name()))).at(e.span);
+                        return Err(type_error(format!(
+                            "argument after ** must be a mapping, not {}",
+                            v.type_name()
+                        )))
+                        .at(e.span);
                     };
                     for (k, val) in d.borrow().iter() {
                         let Value::Str(s) = k else {

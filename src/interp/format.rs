@@ -1,8 +1,8 @@
 //! `format(value, spec)`, `str.format`, and printf-style `%` formatting, on top of the
 //! format-spec mini-language in `value::pyfmt`.
 
-use super::error::{Res, exc, type_error};
 use super::Interp;
+use super::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::pyfmt;
 use crate::value::repr::{repr, str_of};
@@ -18,7 +18,10 @@ pub fn format_value(v: &Value, spec: &str) -> Res<String> {
         Value::Str(s) => pyfmt::format_str(s, spec),
         other if spec.is_empty() => return Ok(str_of(other)),
         other => {
-            return Err(type_error(format!("unsupported format string passed to {}.__format__", other.type_name())));
+            return Err(type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                other.type_name()
+            )));
         }
     };
     r.map_err(|msg| exc("ValueError", msg))
@@ -95,25 +98,41 @@ fn format_fields(interp: &mut Interp, fmt: &str, args: &Args, num: &mut Numberin
         let (first, mut rest) = name.split_at(first_end);
         let mut v = if first.is_empty() {
             if num.manual {
-                return Err(exc("ValueError", "cannot switch from manual field specification to automatic field numbering"));
+                return Err(exc(
+                    "ValueError",
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
             num.auto = true;
             let k = num.next;
             num.next += 1;
             args.pos.get(k).cloned().ok_or_else(|| {
-                exc("IndexError", format!("Replacement index {k} out of range for positional args tuple"))
+                exc(
+                    "IndexError",
+                    format!("Replacement index {k} out of range for positional args tuple"),
+                )
             })?
         } else if let Ok(k) = first.parse::<usize>() {
             if num.auto {
-                return Err(exc("ValueError", "cannot switch from automatic field numbering to manual field specification"));
+                return Err(exc(
+                    "ValueError",
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             num.manual = true;
             args.pos.get(k).cloned().ok_or_else(|| {
-                exc("IndexError", format!("Replacement index {k} out of range for positional args tuple"))
+                exc(
+                    "IndexError",
+                    format!("Replacement index {k} out of range for positional args tuple"),
+                )
             })?
         } else {
             let sym = Sym::new(first);
-            args.kw.iter().find(|(k, _)| *k == sym).map(|(_, v)| v.clone()).ok_or_else(|| exc("KeyError", repr(&Value::str(first))))?
+            args.kw
+                .iter()
+                .find(|(k, _)| *k == sym)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| exc("KeyError", repr(&Value::str(first))))?
         };
         while !rest.is_empty() {
             if let Some(r) = rest.strip_prefix('.') {
@@ -121,7 +140,9 @@ fn format_fields(interp: &mut Interp, fmt: &str, args: &Args, num: &mut Numberin
                 v = interp.get_attr(&v, Sym::new(&r[..end]))?;
                 rest = &r[end..];
             } else if let Some(r) = rest.strip_prefix('[') {
-                let end = r.find(']').ok_or_else(|| exc("ValueError", "Missing ']' in format string"))?;
+                let end = r
+                    .find(']')
+                    .ok_or_else(|| exc("ValueError", "Missing ']' in format string"))?;
                 let key = &r[..end];
                 let k = match key.parse::<i64>() {
                     Ok(n) => Value::Int(n),
@@ -130,7 +151,10 @@ fn format_fields(interp: &mut Interp, fmt: &str, args: &Args, num: &mut Numberin
                 v = interp.get_item(&v, &k)?;
                 rest = &r[end + 1..];
             } else {
-                return Err(exc("ValueError", "Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(exc(
+                    "ValueError",
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ));
             }
         }
         let v = match conv {
@@ -202,8 +226,18 @@ pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
         };
         used_all = false;
         let align = if flags.contains('-') { "<" } else { "" };
-        let sign = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
-        let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
+        let sign = if flags.contains('+') {
+            "+"
+        } else if flags.contains(' ') {
+            " "
+        } else {
+            ""
+        };
+        let zero = if flags.contains('0') && !flags.contains('-') {
+            "0"
+        } else {
+            ""
+        };
         let alt = if flags.contains('#') { "#" } else { "" };
         let precision = prec.as_ref().map(|p| format!(".{p}")).unwrap_or_default();
         let text = match conv {
@@ -213,7 +247,10 @@ pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
                     'r' => repr(&v),
                     _ => super::builtins::ascii_escape(&repr(&v)),
                 };
-                format_value(&Value::Str(s.into()), &format!("{}{width}{precision}", if align.is_empty() { ">" } else { align }))?
+                format_value(
+                    &Value::Str(s.into()),
+                    &format!("{}{width}{precision}", if align.is_empty() { ">" } else { align }),
+                )?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
                 let n = match &v {
@@ -242,13 +279,24 @@ pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
                         return Err(type_error(format!("must be real number, not {}", other.type_name())));
                     }
                 };
-                let precision = if precision.is_empty() { ".6".to_owned() } else { precision };
-                format_value(&Value::Float(x), &format!("{align}{sign}{alt}{zero}{width}{precision}{conv}"))?
+                let precision = if precision.is_empty() {
+                    ".6".to_owned()
+                } else {
+                    precision
+                };
+                format_value(
+                    &Value::Float(x),
+                    &format!("{align}{sign}{alt}{zero}{width}{precision}{conv}"),
+                )?
             }
             other => {
                 return Err(exc(
                     "ValueError",
-                    format!("unsupported format character '{other}' (0x{:x}) at index {}", other as u32, i - 1),
+                    format!(
+                        "unsupported format character '{other}' (0x{:x}) at index {}",
+                        other as u32,
+                        i - 1
+                    ),
                 ));
             }
         };

@@ -1,9 +1,9 @@
 //! Python's iteration protocol: one `Iter` per kind of iterable, and lazy generator
 //! expressions driven as a small state machine over their `for` clauses.
 
+use super::Interp;
 use super::error::{Res, exc};
 use super::scope::Scope;
-use super::Interp;
 use crate::syntax::ast::Comprehension;
 use crate::value::{Args, Range, Value};
 use rustc_hash::FxHashMap;
@@ -12,16 +12,41 @@ use std::rc::Rc;
 
 pub enum Iter {
     /// A list is iterated by index, so appends during the loop are seen (as in Python).
-    List { list: Rc<RefCell<Vec<Value>>>, idx: usize },
-    Tuple { items: Rc<[Value]>, idx: usize },
-    Str { s: Rc<str>, pos: usize },
-    Range { next: i64, left: i64, step: i64 },
+    List {
+        list: Rc<RefCell<Vec<Value>>>,
+        idx: usize,
+    },
+    Tuple {
+        items: Rc<[Value]>,
+        idx: usize,
+    },
+    Str {
+        s: Rc<str>,
+        pos: usize,
+    },
+    Range {
+        next: i64,
+        left: i64,
+        step: i64,
+    },
     /// A snapshot (dict keys, reversed sequences, sorted results…).
-    Items { items: std::vec::IntoIter<Value>, kind: &'static str },
-    Enumerate { inner: Box<Iter>, count: i64 },
+    Items {
+        items: std::vec::IntoIter<Value>,
+        kind: &'static str,
+    },
+    Enumerate {
+        inner: Box<Iter>,
+        count: i64,
+    },
     Zip(Vec<Iter>),
-    Map { func: Value, inners: Vec<Iter> },
-    Filter { func: Value, inner: Box<Iter> },
+    Map {
+        func: Value,
+        inners: Vec<Iter>,
+    },
+    Filter {
+        func: Value,
+        inner: Box<Iter>,
+    },
     Gen(Box<Gen>),
     /// Iterating an iterator object advances that object.
     Shared(Rc<RefCell<Iter>>),
@@ -52,11 +77,18 @@ impl Iter {
     }
 
     pub fn range(r: &Range) -> Iter {
-        Iter::Range { next: r.start, left: r.len(), step: r.step }
+        Iter::Range {
+            next: r.start,
+            left: r.len(),
+            step: r.step,
+        }
     }
 
     pub fn items(items: Vec<Value>, kind: &'static str) -> Iter {
-        Iter::Items { items: items.into_iter(), kind }
+        Iter::Items {
+            items: items.into_iter(),
+            kind,
+        }
     }
 
     pub fn next(&mut self, interp: &mut Interp) -> Res<Option<Value>> {
@@ -119,7 +151,14 @@ impl Iter {
                     }
                 }
                 let f = func.clone();
-                Some(interp.call(&f, Args { pos: row, kw: Vec::new() }, None)?)
+                Some(interp.call(
+                    &f,
+                    Args {
+                        pos: row,
+                        kw: Vec::new(),
+                    },
+                    None,
+                )?)
             }
             Iter::Filter { func, inner } => loop {
                 match inner.next(interp)? {
@@ -129,7 +168,16 @@ impl Iter {
                             v.truthy()
                         } else {
                             let f = func.clone();
-                            interp.call(&f, Args { pos: vec![v.clone()], kw: Vec::new() }, None)?.truthy()
+                            interp
+                                .call(
+                                    &f,
+                                    Args {
+                                        pos: vec![v.clone()],
+                                        kw: Vec::new(),
+                                    },
+                                    None,
+                                )?
+                                .truthy()
                         };
                         if keep {
                             break Some(v);
@@ -153,7 +201,12 @@ impl Gen {
     /// expression appears (as Python does).
     pub fn new(comp: Rc<Comprehension>, parent: &Rc<Scope>, first: Iter) -> Gen {
         let scope = Scope::child(parent, None, FxHashMap::default());
-        Gen { comp, scope, stack: vec![first], started: false }
+        Gen {
+            comp,
+            scope,
+            stack: vec![first],
+            started: false,
+        }
     }
 
     fn next(&mut self, interp: &mut Interp) -> Res<Option<Value>> {

@@ -139,12 +139,19 @@ impl Interp {
         match star {
             None => {
                 if items.len() > targets.len() {
-                    return Err(exc("ValueError", format!("too many values to unpack (expected {})", targets.len())));
+                    return Err(exc(
+                        "ValueError",
+                        format!("too many values to unpack (expected {})", targets.len()),
+                    ));
                 }
                 if items.len() < targets.len() {
                     return Err(exc(
                         "ValueError",
-                        format!("not enough values to unpack (expected {}, got {})", targets.len(), items.len()),
+                        format!(
+                            "not enough values to unpack (expected {}, got {})",
+                            targets.len(),
+                            items.len()
+                        ),
                     ));
                 }
                 for (t, v) in targets.iter().zip(items) {
@@ -156,7 +163,11 @@ impl Interp {
                 if items.len() < targets.len() - 1 {
                     return Err(exc(
                         "ValueError",
-                        format!("not enough values to unpack (expected at least {}, got {})", targets.len() - 1, items.len()),
+                        format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            targets.len() - 1,
+                            items.len()
+                        ),
                     ));
                 }
                 let mut items = items;
@@ -177,8 +188,14 @@ impl Interp {
     /// Python's `iter(v)`.
     pub fn iterate(&mut self, v: &Value) -> Res<Iter> {
         Ok(match v {
-            Value::List(l) => Iter::List { list: l.clone(), idx: 0 },
-            Value::Tuple(t) => Iter::Tuple { items: t.clone(), idx: 0 },
+            Value::List(l) => Iter::List {
+                list: l.clone(),
+                idx: 0,
+            },
+            Value::Tuple(t) => Iter::Tuple {
+                items: t.clone(),
+                idx: 0,
+            },
             Value::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
             Value::Range(r) => Iter::range(r),
             Value::Dict(d) => Iter::items(d.borrow().keys(), "dict_keyiterator"),

@@ -1,10 +1,10 @@
 //! Importing: builtin modules (`math`, `time`) and `.nt` files beside the script or in
 //! the current directory — nothing else is reachable.
 
+use super::Interp;
 use super::builtins::{arity, int_arg, kwarg, no_kw};
 use super::error::{Res, exc, type_error};
 use super::scope::Scope;
-use super::Interp;
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Builtin, Module, Value};
 use rustc_hash::FxHashMap;
@@ -30,7 +30,11 @@ impl Interp {
 
     fn import_file(&mut self, name: &str) -> Res<Value> {
         let file = format!("{name}.nt");
-        let candidates = self.script_dir.iter().map(|d| d.join(&file)).chain(std::iter::once(file.clone().into()));
+        let candidates = self
+            .script_dir
+            .iter()
+            .map(|d| d.join(&file))
+            .chain(std::iter::once(file.clone().into()));
         let Some(path) = candidates.into_iter().find(|p: &std::path::PathBuf| p.is_file()) else {
             return Err(not_found(name));
         };
@@ -45,7 +49,11 @@ impl Interp {
         })?;
         let scope = Scope::module();
         // Mark it loaded first so a circular import sees the (partial) module, as in Python.
-        let module = Rc::new(Module { name: name.to_owned(), attrs: RefCell::default(), origin: Some(shown) });
+        let module = Rc::new(Module {
+            name: name.to_owned(),
+            attrs: RefCell::default(),
+            origin: Some(shown),
+        });
         self.modules.insert(name.to_owned(), Value::Module(module.clone()));
         let echo = std::mem::replace(&mut self.echo, false);
         let result = self.exec_block(&stmts, &scope);
@@ -64,7 +72,11 @@ fn not_found(name: &str) -> Box<super::error::Exc> {
 }
 
 fn builtin_module(name: &str, attrs: FxHashMap<Sym, Value>) -> Value {
-    Value::Module(Rc::new(Module { name: name.to_owned(), attrs: RefCell::new(attrs), origin: None }))
+    Value::Module(Rc::new(Module {
+        name: name.to_owned(),
+        attrs: RefCell::new(attrs),
+        origin: None,
+    }))
 }
 
 fn real(v: &Value) -> Res<f64> {
@@ -87,7 +99,11 @@ fn checked(x: f64, r: f64, can_overflow: bool) -> Res<Value> {
         return Err(domain());
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { exc("OverflowError", "math range error") } else { domain() });
+        return Err(if can_overflow {
+            exc("OverflowError", "math range error")
+        } else {
+            domain()
+        });
     }
     Ok(Value::Float(r))
 }
@@ -95,7 +111,10 @@ fn checked(x: f64, r: f64, can_overflow: bool) -> Res<Value> {
 fn one_real(args: &Args, name: &str) -> Res<f64> {
     no_kw(args, name)?;
     if args.pos.len() != 1 {
-        return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.pos.len())));
+        return Err(type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
     }
     real(&args.pos[0])
 }
@@ -115,7 +134,12 @@ unary_math!(m_exp, "exp", f64::exp, true);
 unary_math!(m_expm1, "expm1", f64::exp_m1, true);
 unary_math!(m_log2, "log2", |x| if x <= 0.0 { f64::NAN } else { x.log2() }, false);
 unary_math!(m_log10, "log10", |x| if x <= 0.0 { f64::NAN } else { x.log10() }, false);
-unary_math!(m_log1p, "log1p", |x| if x <= -1.0 { f64::NAN } else { x.ln_1p() }, false);
+unary_math!(
+    m_log1p,
+    "log1p",
+    |x| if x <= -1.0 { f64::NAN } else { x.ln_1p() },
+    false
+);
 unary_math!(m_sin, "sin", f64::sin, false);
 unary_math!(m_cos, "cos", f64::cos, false);
 unary_math!(m_tan, "tan", f64::tan, false);
@@ -127,7 +151,12 @@ unary_math!(m_cosh, "cosh", f64::cosh, true);
 unary_math!(m_tanh, "tanh", f64::tanh, false);
 unary_math!(m_asinh, "asinh", f64::asinh, false);
 unary_math!(m_acosh, "acosh", f64::acosh, false);
-unary_math!(m_atanh, "atanh", |x| if x.abs() >= 1.0 { f64::NAN } else { x.atanh() }, false);
+unary_math!(
+    m_atanh,
+    "atanh",
+    |x| if x.abs() >= 1.0 { f64::NAN } else { x.atanh() },
+    false
+);
 unary_math!(m_fabs, "fabs", f64::abs, false);
 unary_math!(m_degrees, "degrees", f64::to_degrees, true);
 unary_math!(m_radians, "radians", f64::to_radians, false);
@@ -183,7 +212,10 @@ fn m_trunc(_: &mut Interp, args: Args) -> Res<Value> {
 fn two_real(args: &Args, name: &str) -> Res<(f64, f64)> {
     no_kw(args, name)?;
     if args.pos.len() != 2 {
-        return Err(type_error(format!("{name} expected 2 arguments, got {}", args.pos.len())));
+        return Err(type_error(format!(
+            "{name} expected 2 arguments, got {}",
+            args.pos.len()
+        )));
     }
     Ok((real(&args.pos[0])?, real(&args.pos[1])?))
 }
@@ -241,8 +273,14 @@ fn m_isfinite(_: &mut Interp, args: Args) -> Res<Value> {
 }
 
 fn m_isclose(_: &mut Interp, mut args: Args) -> Res<Value> {
-    let rel = kwarg(&mut args, "rel_tol").map(|v| real(&v)).transpose()?.unwrap_or(1e-9);
-    let abs = kwarg(&mut args, "abs_tol").map(|v| real(&v)).transpose()?.unwrap_or(0.0);
+    let rel = kwarg(&mut args, "rel_tol")
+        .map(|v| real(&v))
+        .transpose()?
+        .unwrap_or(1e-9);
+    let abs = kwarg(&mut args, "abs_tol")
+        .map(|v| real(&v))
+        .transpose()?
+        .unwrap_or(0.0);
     let (a, b) = two_real(&args, "isclose")?;
     if rel < 0.0 || abs < 0.0 {
         return Err(exc("ValueError", "tolerances must be non-negative"));
@@ -254,12 +292,17 @@ fn m_isclose(_: &mut Interp, mut args: Args) -> Res<Value> {
         return Ok(Value::Bool(false));
     }
     let diff = (b - a).abs();
-    Ok(Value::Bool(diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs))
+    Ok(Value::Bool(
+        diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
+    ))
 }
 
 fn int_only(v: &Value, name: &str) -> Res<i64> {
     match v {
-        Value::Float(_) => Err(type_error(format!("'float' object cannot be interpreted as an integer"))).map_err(|e| {
+        Value::Float(_) => Err(type_error(format!(
+            "'float' object cannot be interpreted as an integer"
+        )))
+        .map_err(|e| {
             let _ = name;
             e
         }),
@@ -307,7 +350,9 @@ fn m_lcm(_: &mut Interp, args: Args) -> Res<Value> {
         if n == 0 {
             return Ok(Value::Int(0));
         }
-        l = (l / gcd(l, n)).checked_mul(n.abs()).ok_or_else(super::error::overflow)?;
+        l = (l / gcd(l, n))
+            .checked_mul(n.abs())
+            .ok_or_else(super::error::overflow)?;
     }
     Ok(Value::Int(l))
 }
@@ -433,7 +478,10 @@ fn math_attrs() -> FxHashMap<Sym, Value> {
 fn t_time(_: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "time")?;
     arity(&args, "time", 0, 0)?;
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
     Ok(Value::Float(now))
 }
 

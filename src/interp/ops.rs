@@ -1,8 +1,8 @@
 //! Python's operators on builtin values: numeric tower (bool < int < float), sequence
 //! concatenation and repetition, comparisons (int/float compared exactly), membership.
 
-use super::error::{Res, exc, overflow, type_error};
 use super::Interp;
+use super::error::{Res, exc, overflow, type_error};
 use crate::syntax::ast::{BinOp, CmpOp, UnOp};
 use crate::value::Value;
 use std::cmp::Ordering;
@@ -36,7 +36,10 @@ pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
         (UnOp::Pos, Some(Num::I(n))) => Ok(Value::Int(n)),
         (UnOp::Pos, Some(Num::F(x))) => Ok(Value::Float(x)),
         (UnOp::Invert, Some(Num::I(n))) => Ok(Value::Int(!n)),
-        _ => Err(type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name()))),
+        _ => Err(type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            v.type_name()
+        ))),
     }
 }
 
@@ -45,7 +48,11 @@ fn unsupported(op: BinOp, a: &Value, b: &Value) -> Box<super::error::Exc> {
         BinOp::Pow => "** or pow()",
         _ => op.symbol(),
     };
-    type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", a.type_name(), b.type_name()))
+    type_error(format!(
+        "unsupported operand type(s) for {sym}: '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    ))
 }
 
 /// CPython's float floor division and modulo (`float_divmod`), signs included.
@@ -84,7 +91,10 @@ pub fn float_pow(x: f64, y: f64) -> Res<f64> {
         return Err(exc("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
-        return Err(exc("ValueError", "negative number cannot be raised to a fractional power (nt has no complex numbers)"));
+        return Err(exc(
+            "ValueError",
+            "negative number cannot be raised to a fractional power (nt has no complex numbers)",
+        ));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -253,42 +263,54 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
             s.push_str(y);
             Ok(Value::Str(s.into()))
         }
-        (BinOp::Add, Value::Str(_), _) => {
-            Err(type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())))
-        }
+        (BinOp::Add, Value::Str(_), _) => Err(type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            b.type_name()
+        ))),
         (BinOp::Add, Value::List(x), Value::List(y)) => {
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
             Ok(Value::list(v))
         }
-        (BinOp::Add, Value::List(_), _) => {
-            Err(type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())))
-        }
+        (BinOp::Add, Value::List(_), _) => Err(type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            b.type_name()
+        ))),
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
             let mut v = x.to_vec();
             v.extend(y.iter().cloned());
             Ok(Value::tuple(v))
         }
-        (BinOp::Add, Value::Tuple(_), _) => {
-            Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())))
-        }
-        (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s)) if matches!(n, Value::Int(_) | Value::Bool(_)) => {
+        (BinOp::Add, Value::Tuple(_), _) => Err(type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            b.type_name()
+        ))),
+        (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s))
+            if matches!(n, Value::Int(_) | Value::Bool(_)) =>
+        {
             let k = int_of(n);
             Ok(Value::Str(s.repeat(repeat(k, s.len())?).into()))
         }
-        (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l)) if matches!(n, Value::Int(_) | Value::Bool(_)) => {
+        (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l))
+            if matches!(n, Value::Int(_) | Value::Bool(_)) =>
+        {
             let items = l.borrow();
             let k = repeat(int_of(n), items.len())?;
-            Ok(Value::list(items.iter().cloned().cycle().take(items.len() * k).collect()))
+            Ok(Value::list(
+                items.iter().cloned().cycle().take(items.len() * k).collect(),
+            ))
         }
-        (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t)) if matches!(n, Value::Int(_) | Value::Bool(_)) => {
+        (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t))
+            if matches!(n, Value::Int(_) | Value::Bool(_)) =>
+        {
             let k = repeat(int_of(n), t.len())?;
             Ok(Value::tuple(t.iter().cloned().cycle().take(t.len() * k).collect()))
         }
         (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)
-        | (BinOp::Mul, other, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
-            Err(type_error(format!("can't multiply sequence by non-int of type '{}'", other.type_name())))
-        }
+        | (BinOp::Mul, other, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            other.type_name()
+        ))),
         (BinOp::Mod, Value::Str(fmt), args) => super::format::percent_format(fmt, args),
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let mut d = x.borrow().clone();
@@ -438,7 +460,10 @@ pub fn contains(interp: &mut Interp, container: &Value, item: &Value) -> Res<boo
     match container {
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(&**sub)),
-            _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+            _ => Err(type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                item.type_name()
+            ))),
         },
         Value::List(l) => Ok(l.borrow().clone().iter().any(|x| eq(x, item))),
         Value::Tuple(t) => Ok(t.iter().any(|x| eq(x, item))),
@@ -474,6 +499,9 @@ pub fn contains(interp: &mut Interp, container: &Value, item: &Value) -> Res<boo
             }
             Ok(false)
         }
-        _ => Err(type_error(format!("argument of type '{}' is not iterable", container.type_name()))),
+        _ => Err(type_error(format!(
+            "argument of type '{}' is not iterable",
+            container.type_name()
+        ))),
     }
 }

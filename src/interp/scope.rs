@@ -18,11 +18,19 @@ pub struct Scope {
 
 impl Scope {
     pub fn module() -> Rc<Scope> {
-        Rc::new(Scope { vars: RefCell::default(), parent: None, func: None })
+        Rc::new(Scope {
+            vars: RefCell::default(),
+            parent: None,
+            func: None,
+        })
     }
 
     pub fn child(parent: &Rc<Scope>, func: Option<Rc<FuncDef>>, vars: FxHashMap<Sym, Value>) -> Rc<Scope> {
-        Rc::new(Scope { vars: RefCell::new(vars), parent: Some(parent.clone()), func })
+        Rc::new(Scope {
+            vars: RefCell::new(vars),
+            parent: Some(parent.clone()),
+            func,
+        })
     }
 
     pub fn get(&self, name: Sym) -> Option<Value> {

@@ -1,13 +1,13 @@
 //! Statement execution.
 
+use super::Interp;
 use super::error::{At, Res, exc, type_error};
 use super::ops;
 use super::scope::Scope;
-use super::Interp;
 use crate::syntax::ast::*;
 use crate::syntax::source::join;
-use crate::value::repr::{repr, str_of};
 use crate::value::Value;
+use crate::value::repr::{repr, str_of};
 use std::rc::Rc;
 
 pub enum Flow {
@@ -58,7 +58,11 @@ impl Interp {
                 return Ok(Flow::Return(v));
             }
             StmtKind::If { cond, body, orelse } => {
-                return if self.eval(cond, env)?.truthy() { self.exec_block(body, env) } else { self.exec_block(orelse, env) };
+                return if self.eval(cond, env)?.truthy() {
+                    self.exec_block(body, env)
+                } else {
+                    self.exec_block(orelse, env)
+                };
             }
             StmtKind::While { cond, body, orelse } => {
                 while self.eval(cond, env)?.truthy() {
@@ -70,7 +74,12 @@ impl Interp {
                 }
                 return self.exec_block(orelse, env);
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 let seq = self.eval(iter, env)?;
                 let mut it = self.iterate(&seq).at(iter.span)?;
                 while let Some(item) = it.next(self).at(iter.span)? {
@@ -111,7 +120,11 @@ impl Interp {
                     }
                 }
             }
-            StmtKind::ImportFrom { module, module_span, names } => {
+            StmtKind::ImportFrom {
+                module,
+                module_span,
+                names,
+            } => {
                 let m = self.import(module).at(*module_span)?;
                 for (name, alias, span) in names {
                     let v = self.module_attr(&m, *name, module).at(*span)?;
@@ -187,7 +200,11 @@ impl Interp {
                 let o = self.eval(obj, env)?;
                 match &o {
                     Value::Module(m) if m.attrs.borrow_mut().remove(name).is_some() => Ok(()),
-                    _ => Err(exc("AttributeError", format!("'{}' object has no attribute '{name}'", o.type_name()))).at(t.span),
+                    _ => Err(exc(
+                        "AttributeError",
+                        format!("'{}' object has no attribute '{name}'", o.type_name()),
+                    ))
+                    .at(t.span),
                 }
             }
             _ => Err(exc("SyntaxError", "cannot delete expression")).at(t.span),

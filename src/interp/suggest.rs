@@ -37,12 +37,7 @@ fn substitution_cost(a: u8, b: u8) -> usize {
 fn levenshtein_distance(a: &[u8], b: &[u8], max_cost: usize) -> usize {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (mut a, mut b) = (&a[prefix..], &b[prefix..]);
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
     a = &a[..a.len() - suffix];
     b = &b[..b.len() - suffix];
     if a.is_empty() || b.is_empty() {
@@ -87,10 +82,7 @@ fn levenshtein_distance(a: &[u8], b: &[u8], max_cost: usize) -> usize {
 /// see the module docs for which lists CPython consults): the first candidate
 /// with the smallest distance, within a third of the combined length. None
 /// when the list has 750 or more entries, as in CPython.
-pub fn did_you_mean<'a>(
-    wrong_name: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(wrong_name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let items: Vec<&'a str> = candidates.into_iter().take(MAX_CANDIDATE_ITEMS).collect();
     if items.len() >= MAX_CANDIDATE_ITEMS {
         return None;
@@ -122,13 +114,7 @@ mod tests {
 
     /// dir() of a module: its five standard dunders plus the given names, sorted.
     fn module_dir<'a>(names: &[&'a str]) -> Vec<&'a str> {
-        let mut v = vec![
-            "__doc__",
-            "__loader__",
-            "__name__",
-            "__package__",
-            "__spec__",
-        ];
+        let mut v = vec!["__doc__", "__loader__", "__name__", "__package__", "__spec__"];
         v.extend_from_slice(names);
         v.sort_unstable();
         v
@@ -149,11 +135,7 @@ mod tests {
             ("abc", &["abd", "abe", "xbc"], Some("abd")),
             ("caf\u{e9}", &["cafe", "caf\u{eb}"], Some("caf\u{eb}")),
             ("caf\u{e9}s", &["cafes"], Some("cafes")),
-            (
-                "\u{65e5}\u{672c}",
-                &["\u{65e5}\u{672d}"],
-                Some("\u{65e5}\u{672d}"),
-            ),
+            ("\u{65e5}\u{672c}", &["\u{65e5}\u{672d}"], Some("\u{65e5}\u{672d}")),
             (
                 "a_very_long_attribute_name_that_goes_on_and_on_1",
                 &["a_very_long_attribute_name_that_goes_on_and_on_2"],
@@ -167,27 +149,15 @@ mod tests {
             ("name", &["__name__"], None),
             ("sepc", &["spec"], None),
             ("doc", &["dog", "__doc__"], Some("dog")),
-            (
-                "counter",
-                &["count", "Counter", "counters"],
-                Some("Counter"),
-            ),
-            (
-                "HTTPError",
-                &["HttpError", "HTTPErrors"],
-                Some("HTTPErrors"),
-            ),
+            ("counter", &["count", "Counter", "counters"], Some("Counter")),
+            ("HTTPError", &["HttpError", "HTTPErrors"], Some("HTTPErrors")),
             ("abcdef", &["fedcba"], None),
             ("ab", &["ba"], None),
             ("abcd", &["badc"], None),
         ];
         for (wrong, names, want) in cases {
             let dir = module_dir(names);
-            assert_eq!(
-                did_you_mean(wrong, dir.iter().copied()),
-                *want,
-                "{wrong} in {names:?}"
-            );
+            assert_eq!(did_you_mean(wrong, dir.iter().copied()), *want, "{wrong} in {names:?}");
         }
     }
 

@@ -17,7 +17,10 @@ pub fn history_path() -> Option<PathBuf> {
 
 /// Runs the interactive loop until Ctrl-D. Returns the process exit status.
 pub fn run(session: &mut Session) -> i32 {
-    let config = Config::builder().auto_add_history(false).max_history_size(10_000).map(|b| b.build());
+    let config = Config::builder()
+        .auto_add_history(false)
+        .max_history_size(10_000)
+        .map(|b| b.build());
     let config = config.unwrap_or_default();
     let mut editor: Editor<(), FileHistory> = match Editor::with_config(config) {
         Ok(e) => e,
@@ -30,7 +33,10 @@ pub fn run(session: &mut Session) -> i32 {
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }
-    println!("nt {} — Python syntax, NumPy arrays, PyTorch tensors. Ctrl-D exits.", env!("CARGO_PKG_VERSION"));
+    println!(
+        "nt {} — Python syntax, NumPy arrays, PyTorch tensors. Ctrl-D exits.",
+        env!("CARGO_PKG_VERSION")
+    );
     let mut lines: Vec<String> = Vec::new();
     loop {
         let prompt = if lines.is_empty() { ">>> " } else { "... " };

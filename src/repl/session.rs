@@ -37,7 +37,10 @@ impl Write for SharedBuf {
 
 impl Session {
     pub fn new(out: Box<dyn Write>) -> Session {
-        Session { interp: Interp::new(out), color: false }
+        Session {
+            interp: Interp::new(out),
+            color: false,
+        }
     }
 
     /// Runs one REPL entry: statements run in order and expression values are echoed.

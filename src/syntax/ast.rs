@@ -32,9 +32,16 @@ pub enum ExprKind {
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Not(Box<Expr>),
-    IfElse { cond: Box<Expr>, then: Box<Expr>, orelse: Box<Expr> },
+    IfElse {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     Lambda(Rc<FuncDef>),
-    Call { func: Box<Expr>, args: Vec<Arg> },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Arg>,
+    },
     Attr(Box<Expr>, Sym),
     Subscript(Box<Expr>, Box<Expr>),
     /// Only inside a subscript.
@@ -53,7 +60,12 @@ pub enum DictItem {
 #[derive(Clone, Debug)]
 pub enum FStrPart {
     Lit(Rc<str>),
-    Field { expr: Expr, debug: Option<Rc<str>>, conv: Option<char>, spec: Vec<FStrPart> },
+    Field {
+        expr: Expr,
+        debug: Option<Rc<str>>,
+        conv: Option<char>,
+        spec: Vec<FStrPart>,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -205,20 +217,50 @@ pub struct Stmt {
 #[derive(Clone, Debug)]
 pub enum StmtKind {
     Expr(Expr),
-    Assign { targets: Vec<Expr>, value: Expr },
-    AugAssign { target: Expr, op: BinOp, value: Expr },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
+    AugAssign {
+        target: Expr,
+        op: BinOp,
+        value: Expr,
+    },
     Def(Rc<FuncDef>),
     Return(Option<Expr>),
-    If { cond: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { cond: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    If {
+        cond: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        cond: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     Break,
     Continue,
     Pass,
-    With { items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt> },
+    With {
+        items: Vec<(Expr, Option<Expr>)>,
+        body: Vec<Stmt>,
+    },
     Import(Vec<ImportName>),
-    ImportFrom { module: Vec<Sym>, module_span: Span, names: Vec<(Sym, Option<Sym>, Span)> },
-    Assert { test: Expr, msg: Option<Expr> },
+    ImportFrom {
+        module: Vec<Sym>,
+        module_span: Span,
+        names: Vec<(Sym, Option<Sym>, Span)>,
+    },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
     Del(Vec<Expr>),
 }
 

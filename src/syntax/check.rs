@@ -16,7 +16,11 @@ fn walk(body: &[Stmt], in_func: bool, in_loop: bool) -> Result<(), SyntaxError> 
             }
             StmtKind::Break if !in_loop => return Err(SyntaxError::new("SyntaxError", "'break' outside loop", s.span)),
             StmtKind::Continue if !in_loop => {
-                return Err(SyntaxError::new("SyntaxError", "'continue' not properly in loop", s.span));
+                return Err(SyntaxError::new(
+                    "SyntaxError",
+                    "'continue' not properly in loop",
+                    s.span,
+                ));
             }
             StmtKind::Def(f) => walk(&f.body, true, false)?,
             StmtKind::If { body, orelse, .. } => {

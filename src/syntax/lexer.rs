@@ -1,10 +1,10 @@
 //! Source text → tokens, with Python's logical lines: NEWLINE ends a statement, INDENT and
 //! DEDENT bracket blocks, and newlines inside brackets or after `\` are ignored.
 
+use super::SyntaxError;
 use super::source::{Span, span};
 use super::symbol::Sym;
 use super::token::{FPart, KEYWORDS, OPERATORS, Tok};
-use super::SyntaxError;
 use std::rc::Rc;
 
 /// Python's tokenizer refuses deeper nesting; so do we, long before the parser's stack is at risk.
@@ -13,7 +13,15 @@ const MAX_BRACKET_DEPTH: usize = 200;
 pub type Spanned = (Tok, Span);
 
 pub fn lex(src: &str, base: usize) -> Result<Vec<Spanned>, SyntaxError> {
-    let mut lx = Lexer { src, bytes: src.as_bytes(), pos: 0, base, toks: Vec::new(), brackets: Vec::new(), indents: vec![0] };
+    let mut lx = Lexer {
+        src,
+        bytes: src.as_bytes(),
+        pos: 0,
+        base,
+        toks: Vec::new(),
+        brackets: Vec::new(),
+        indents: vec![0],
+    };
     lx.run()?;
     Ok(lx.toks)
 }
@@ -66,11 +74,15 @@ impl<'a> Lexer<'a> {
                     b'\\' if self.peek(1) == b'\n' || (self.peek(1) == b'\r' && self.peek(2) == b'\n') => {
                         self.pos += if self.peek(1) == b'\r' { 3 } else { 2 };
                         if self.pos >= self.bytes.len() {
-                            return Err(self.err(self.pos - 1, self.pos, "unexpected EOF while parsing").incomplete());
+                            return Err(self
+                                .err(self.pos - 1, self.pos, "unexpected EOF while parsing")
+                                .incomplete());
                         }
                     }
                     b'\\' if self.pos + 1 >= self.bytes.len() => {
-                        return Err(self.err(self.pos, self.pos + 1, "unexpected EOF while parsing").incomplete());
+                        return Err(self
+                            .err(self.pos, self.pos + 1, "unexpected EOF while parsing")
+                            .incomplete());
                     }
                     b'\r' if self.peek(1) == b'\n' => self.pos += 1,
                     _ => break,
@@ -94,7 +106,9 @@ impl<'a> Lexer<'a> {
             self.token()?;
         }
         if let Some(&(ch, at)) = self.brackets.last() {
-            return Err(self.err(at, at + 1, format!("'{}' was never closed", ch as char)).incomplete());
+            return Err(self
+                .err(at, at + 1, format!("'{}' was never closed", ch as char))
+                .incomplete());
         }
         let end = self.bytes.len();
         if matches!(self.toks.last(), Some((t, _)) if *t != Tok::Newline && *t != Tok::Dedent) {
@@ -181,7 +195,9 @@ impl<'a> Lexer<'a> {
         let rest = &self.src[self.pos..];
         let first = rest.chars().next().unwrap_or('\0');
         if first.is_alphabetic() || first == '_' {
-            let len = rest.find(|ch: char| !(ch.is_alphanumeric() || ch == '_')).unwrap_or(rest.len());
+            let len = rest
+                .find(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+                .unwrap_or(rest.len());
             let word = &rest[..len];
             let quote = self.bytes.get(start + len).copied();
             if matches!(quote, Some(b'\'' | b'"')) && len <= 2 {
@@ -227,7 +243,10 @@ impl<'a> Lexer<'a> {
                         };
                         if want != c {
                             let msg = if self.line_of(at) == self.line_of(start) {
-                                format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char)
+                                format!(
+                                    "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                                    c as char, open as char
+                                )
                             } else {
                                 format!(
                                     "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
@@ -246,7 +265,11 @@ impl<'a> Lexer<'a> {
             return Ok(());
         }
         let len = first.len_utf8().max(1);
-        Err(self.err(start, start + len, format!("invalid character '{first}' (U+{:04X})", first as u32)))
+        Err(self.err(
+            start,
+            start + len,
+            format!("invalid character '{first}' (U+{:04X})", first as u32),
+        ))
     }
 
     fn number(&mut self) -> Result<(), SyntaxError> {
@@ -309,7 +332,9 @@ impl<'a> Lexer<'a> {
         self.check_number_end(start)?;
         let text: String = self.src[start..pos].chars().filter(|&c| c != '_').collect();
         if is_float {
-            let x: f64 = text.parse().map_err(|_| self.err(start, pos, "invalid float literal"))?;
+            let x: f64 = text
+                .parse()
+                .map_err(|_| self.err(start, pos, "invalid float literal"))?;
             self.toks.push((Tok::Float(x), self.sp(start, pos)));
         } else {
             if text.len() > 1 && text.starts_with('0') && text.bytes().any(|c| c != b'0') {
@@ -326,7 +351,11 @@ impl<'a> Lexer<'a> {
     }
 
     fn too_big(&self, start: usize, end: usize) -> SyntaxError {
-        SyntaxError::new("OverflowError", "integer literal too large: nt ints are 64-bit", self.sp(start, end))
+        SyntaxError::new(
+            "OverflowError",
+            "integer literal too large: nt ints are 64-bit",
+            self.sp(start, end),
+        )
     }
 
     fn check_number_end(&self, start: usize) -> Result<(), SyntaxError> {
@@ -349,7 +378,11 @@ impl<'a> Lexer<'a> {
         let body_end;
         loop {
             if self.pos >= self.bytes.len() {
-                let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
+                let what = if triple {
+                    "unterminated triple-quoted string literal"
+                } else {
+                    "unterminated string literal"
+                };
                 let line = self.line_of(self.bytes.len());
                 let e = self.err(start, start + qlen, format!("{what} (detected at line {line})"));
                 return Err(if triple { e.incomplete() } else { e });
@@ -361,7 +394,11 @@ impl<'a> Lexer<'a> {
             }
             if c == b'\n' && !triple {
                 let line = self.line_of(start);
-                return Err(self.err(start, self.pos, format!("unterminated string literal (detected at line {line})")));
+                return Err(self.err(
+                    start,
+                    self.pos,
+                    format!("unterminated string literal (detected at line {line})"),
+                ));
             }
             if c == q && (!triple || (self.peek(1) == q && self.peek(2) == q)) {
                 body_end = self.pos;
@@ -474,7 +511,11 @@ impl<'a> Lexer<'a> {
         if b[i] == b'!' {
             let c = b.get(i + 1).copied().unwrap_or(0);
             if !matches!(c, b'r' | b's' | b'a') {
-                return Err(self.err(i, i + 2, "f-string: invalid conversion character: expected 's', 'r', or 'a'"));
+                return Err(self.err(
+                    i,
+                    i + 2,
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                ));
             }
             conv = Some(c as char);
             i += 2;
@@ -503,7 +544,13 @@ impl<'a> Lexer<'a> {
         if i >= to || b[i] != b'}' {
             return Err(self.err(open, i.min(to), "f-string: expecting '}'"));
         }
-        let field = FPart::Field { expr: expr.to_owned(), offset: self.base + expr_start, debug, conv, spec };
+        let field = FPart::Field {
+            expr: expr.to_owned(),
+            offset: self.base + expr_start,
+            debug,
+            conv,
+            spec,
+        };
         Ok((field, i + 1))
     }
 }
@@ -567,13 +614,22 @@ fn unescape(s: &str, raw: bool) -> Result<String, (usize, String)> {
                                 'u' => "truncated \\uXXXX escape",
                                 _ => "truncated \\UXXXXXXXX escape",
                             };
-                            return Err((at, format!("(unicode error) 'unicodeescape' codec can't decode bytes: {what}")));
+                            return Err((
+                                at,
+                                format!("(unicode error) 'unicodeescape' codec can't decode bytes: {what}"),
+                            ));
                         }
                     }
                 }
                 match char::from_u32(v) {
                     Some(ch) => out.push(ch),
-                    None => return Err((at, "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character".into())),
+                    None => {
+                        return Err((
+                            at,
+                            "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character"
+                                .into(),
+                        ));
+                    }
                 }
             }
             other => {

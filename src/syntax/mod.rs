@@ -26,7 +26,13 @@ const KINDS: &[&str] = &["SyntaxError", "IndentationError", "TabError", "Overflo
 
 impl SyntaxError {
     pub fn new(kind: &'static str, msg: impl Into<String>, span: Span) -> Self {
-        SyntaxError { kind, msg: msg.into(), span, label: None, incomplete: false }
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            span,
+            label: None,
+            incomplete: false,
+        }
     }
 
     pub fn incomplete(mut self) -> Self {

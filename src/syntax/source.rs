@@ -33,7 +33,11 @@ impl SourceMap {
         let base = self.next;
         // One byte of slack past the end so an end-of-input span still maps here.
         self.next = base + text.len() + 1;
-        self.sources.push(Source { name: name.to_owned(), text: text.into(), base });
+        self.sources.push(Source {
+            name: name.to_owned(),
+            text: text.into(),
+            base,
+        });
         base
     }
 

@@ -34,22 +34,21 @@ pub enum FPart {
 }
 
 pub const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "break", "continue", "def", "del", "elif",
-    "else", "for", "from", "if", "import", "in", "is", "lambda", "not", "or", "pass", "return",
-    "while", "with",
+    "False", "None", "True", "and", "as", "assert", "break", "continue", "def", "del", "elif", "else", "for", "from",
+    "if", "import", "in", "is", "lambda", "not", "or", "pass", "return", "while", "with",
     // Python keywords nt does not support: lexed as keywords so the parser names them.
-    "async", "await", "class", "except", "finally", "global", "nonlocal", "raise", "try",
-    "yield",
+    "async", "await", "class", "except", "finally", "global", "nonlocal", "raise", "try", "yield",
 ];
 
-pub const UNSUPPORTED_KEYWORDS: &[&str] =
-    &["async", "await", "class", "except", "finally", "global", "nonlocal", "raise", "try", "yield"];
+pub const UNSUPPORTED_KEYWORDS: &[&str] = &[
+    "async", "await", "class", "except", "finally", "global", "nonlocal", "raise", "try", "yield",
+];
 
 /// Operators and punctuation, longest first so the lexer can match greedily.
 pub const OPERATORS: &[&str] = &[
-    "**=", "//=", ">>=", "<<=", "...", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=",
-    "-=", "*=", "/=", "%=", "@=", "&=", "|=", "^=", ":=", "+", "-", "*", "/", "%", "@", "&", "|",
-    "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "=", "!",
+    "**=", "//=", ">>=", "<<=", "...", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=",
+    "%=", "@=", "&=", "|=", "^=", ":=", "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]",
+    "{", "}", ",", ":", ".", ";", "=", "!",
 ];
 
 impl fmt::Display for Tok {

@@ -171,7 +171,11 @@ fn write_expr(e: &Expr, out: &mut String) {
                 }
             }
             out.push_str(": ");
-            if let Some(Stmt { kind: StmtKind::Return(Some(body)), .. }) = f.body.first() {
+            if let Some(Stmt {
+                kind: StmtKind::Return(Some(body)),
+                ..
+            }) = f.body.first()
+            {
                 write_expr(body, out);
             }
             out.push(')');

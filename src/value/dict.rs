@@ -38,8 +38,15 @@ impl HKey {
             Value::Ellipsis => HKey::Ellipsis,
             Value::Type(t) => HKey::Type(t.name()),
             Value::List(_) | Value::Dict(_) | Value::Slice(_) | Value::DictView(..) => return Err(v.type_name()),
-            Value::Range(r) => HKey::Tuple(vec![HKey::Int(r.start), HKey::Int(r.stop), HKey::Int(r.step), HKey::Str("range".into())]),
-            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Module(_) | Value::Iter(_) => HKey::Ptr(v.address()),
+            Value::Range(r) => HKey::Tuple(vec![
+                HKey::Int(r.start),
+                HKey::Int(r.stop),
+                HKey::Int(r.step),
+                HKey::Str("range".into()),
+            ]),
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Module(_) | Value::Iter(_) => {
+                HKey::Ptr(v.address())
+            }
         })
     }
 }
@@ -105,6 +112,9 @@ impl Dict {
     }
 
     pub fn items(&self) -> Vec<Value> {
-        self.map.values().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect()
+        self.map
+            .values()
+            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+            .collect()
     }
 }

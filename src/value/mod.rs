@@ -5,10 +5,10 @@ pub mod dict;
 pub mod pyfmt;
 pub mod repr;
 
-use crate::interp::iter::Iter;
-use crate::interp::scope::Scope;
 use crate::interp::Interp;
 use crate::interp::error::Res;
+use crate::interp::iter::Iter;
+use crate::interp::scope::Scope;
 use crate::syntax::ast::FuncDef;
 use crate::syntax::symbol::Sym;
 use dict::Dict;
@@ -67,7 +67,11 @@ pub struct Range {
 impl Range {
     pub fn len(&self) -> i64 {
         let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 { (hi - lo + step - 1) / step } else { (lo - hi - step - 1) / -step };
+        let n = if step > 0 {
+            (hi - lo + step - 1) / step
+        } else {
+            (lo - hi - step - 1) / -step
+        };
         n.max(0) as i64
     }
 

@@ -15,12 +15,11 @@ pub const CHAR_RANGE_ERROR: &str = "%c arg not in range(0x110000)";
 /// each starting a run of ten digits. CPython accepts all of them in int(),
 /// float() and format-spec widths.
 const DECIMAL_ZEROS: [u32; 66] = [
-    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
-    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
-    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
-    0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0,
-    0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0,
-    0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+    0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620,
+    0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0,
+    0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60,
+    0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
 ];
 
 fn decimal_value(c: char) -> Option<u32> {
@@ -92,7 +91,12 @@ pub fn parse_float(s: &str) -> Option<f64> {
     }
     // What _Py_dg_strtod consumes: digits with an optional point (at least one
     // digit in all), then optionally a complete exponent; nothing may follow.
-    let digits = |i: usize| body[i.min(body.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = |i: usize| {
+        body[i.min(body.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
     let mut i = digits(0);
     let mut mantissa_digits = i;
     if body.get(i) == Some(&b'.') {
@@ -169,7 +173,11 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, bool> {
         return Err(false);
     }
     let v = if neg { -(acc as i128) } else { acc as i128 };
-    if overflow { Err(true) } else { i64::try_from(v).map_err(|_| true) }
+    if overflow {
+        Err(true)
+    } else {
+        i64::try_from(v).map_err(|_| true)
+    }
 }
 
 // ------------------------------------------------------------------ rounding
@@ -177,7 +185,11 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, bool> {
 /// Python round(x) for a float, computed as CPython does.
 pub fn round_half_even(x: f64) -> f64 {
     let r = x.round();
-    if (x - r).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r }
+    if (x - r).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
 }
 
 /// Python round(x, ndigits) for a float. For finite x, an infinite result
@@ -238,7 +250,11 @@ pub fn round_int(n: i64, ndigits: i64) -> Option<i64> {
     }
     let p = 10i128.pow((-ndigits) as u32);
     let (q, r) = ((n as i128).div_euclid(p), (n as i128).rem_euclid(p));
-    let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
+    let q = if 2 * r > p || (2 * r == p && q % 2 != 0) {
+        q + 1
+    } else {
+        q
+    };
     i64::try_from(q * p).ok()
 }
 
@@ -368,11 +384,18 @@ struct Spec {
 /// How CPython's messages print a presentation type or separator partner.
 fn code_repr(c: char) -> String {
     let u = c as u32;
-    if u > 32 && u < 128 { c.to_string() } else { format!("\\x{u:x}") }
+    if u > 32 && u < 128 {
+        c.to_string()
+    } else {
+        format!("\\x{u:x}")
+    }
 }
 
 fn unknown_code(c: char, type_name: &str) -> String {
-    format!("Unknown format code '{}' for object of type '{type_name}'", code_repr(c))
+    format!(
+        "Unknown format code '{}' for object of type '{type_name}'",
+        code_repr(c)
+    )
 }
 
 /// get_integer(): Unicode decimal digits; None when there are none.
@@ -452,7 +475,11 @@ fn parse_spec(spec: &str, type_name: &str, default_ty: char, default_align: char
     match c.len() - pos {
         0 => {}
         1 => f.ty = c[pos],
-        _ => return Err(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")),
+        _ => {
+            return Err(format!(
+                "Invalid format specifier '{spec}' for object of type '{type_name}'"
+            ));
+        }
     }
     match (f.sep, f.ty) {
         (None, _) | (_, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0') => Ok(f),
@@ -494,14 +521,22 @@ fn render_number(f: &Spec, neg: bool, prefix: &str, digits: &str, point: bool, r
         _ => None,
     };
     let non_digit = sign.is_some() as i64 + prefix.len() as i64 + point as i64 + rest.chars().count() as i64;
-    let min_width = if f.fill == '0' && f.align == '=' { f.width - non_digit } else { 0 };
+    let min_width = if f.fill == '0' && f.align == '=' {
+        f.width - non_digit
+    } else {
+        0
+    };
     let group = match f.ty {
         'b' | 'o' | 'x' | 'X' => 4,
         _ => 3,
     };
     let sep = f.sep.filter(|_| grouping).map(|s| (s as u8, group));
     // 'c' and inf/nan have no digits and skip grouping entirely.
-    let grouped = if digits.is_empty() { vec![] } else { group_digits(digits.as_bytes(), min_width, sep) };
+    let grouped = if digits.is_empty() {
+        vec![]
+    } else {
+        group_digits(digits.as_bytes(), min_width, sep)
+    };
     let padding = (f.width - non_digit - grouped.len() as i64).max(0);
     let (l, s, r) = match f.align {
         '<' => (0, 0, padding),
@@ -510,7 +545,13 @@ fn render_number(f: &Spec, neg: bool, prefix: &str, digits: &str, point: bool, r
         _ => (padding, 0, 0),
     };
     let fill = |n: i64| std::iter::repeat_n(f.fill, n as usize).collect::<String>();
-    let upper = |s: &str| if f.ty == 'X' { s.to_ascii_uppercase() } else { s.to_string() };
+    let upper = |s: &str| {
+        if f.ty == 'X' {
+            s.to_ascii_uppercase()
+        } else {
+            s.to_string()
+        }
+    };
     let mut out = fill(l);
     out.extend(sign);
     out += &upper(prefix);
@@ -534,7 +575,11 @@ fn format_float_spec(x: f64, f: &Spec) -> Result<String, String> {
         t => (t, 6, false),
     };
     let val = if f.ty == '%' { x * 100.0 } else { x };
-    let precision = if f.precision < 0 { default_precision } else { f.precision };
+    let precision = if f.precision < 0 {
+        default_precision
+    } else {
+        f.precision
+    };
     if f.precision >= 0 && ty == 'r' {
         ty = 'g';
     }
@@ -588,7 +633,10 @@ pub fn format_int(n: i64, spec: &str) -> Result<String, String> {
         if f.alt {
             return Err("Alternate form (#) not allowed with integer format specifier 'c'".to_string());
         }
-        let code = u32::try_from(n).ok().filter(|&c| c <= 0x10ffff).ok_or(CHAR_RANGE_ERROR)?;
+        let code = u32::try_from(n)
+            .ok()
+            .filter(|&c| c <= 0x10ffff)
+            .ok_or(CHAR_RANGE_ERROR)?;
         let ch = char::from_u32(code).ok_or_else(|| format!("surrogate U+{code:04X} cannot be formatted"))?;
         return Ok(render_number(&f, false, "", "", false, &ch.to_string(), false));
     }
@@ -630,7 +678,10 @@ pub fn format_str(s: &str, spec: &str) -> Result<String, String> {
         _ => 0,
     };
     let fill = |n: i64| std::iter::repeat_n(f.fill, n as usize);
-    Ok(fill(left).chain(s.chars().take(len as usize)).chain(fill(total - len - left)).collect())
+    Ok(fill(left)
+        .chain(s.chars().take(len as usize))
+        .chain(fill(total - len - left))
+        .collect())
 }
 
 #[cfg(test)]
@@ -680,9 +731,9 @@ mod tests {
     /// for the format); all mismatches are reported at once.
     #[test]
     fn cpython_cases() {
-        let path = std::env::var("PYFMT_CASES").ok().or_else(|| {
-            option_env!("CARGO_MANIFEST_DIR").map(|d| format!("{d}/tests/reference/pyfmt_cases.txt"))
-        });
+        let path = std::env::var("PYFMT_CASES")
+            .ok()
+            .or_else(|| option_env!("CARGO_MANIFEST_DIR").map(|d| format!("{d}/tests/reference/pyfmt_cases.txt")));
         let path = path.expect("set PYFMT_CASES or build with cargo");
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let float = |h: &str| f64::from_bits(u64::from_str_radix(h, 16).expect("float bits"));
@@ -717,6 +768,12 @@ mod tests {
             }
         }
         assert!(lines.len() > 400, "only {} cases in {path}", lines.len());
-        assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), lines.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} of {} differ:\n{}",
+            failures.len(),
+            lines.len(),
+            failures.join("\n")
+        );
     }
 }

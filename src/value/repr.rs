@@ -21,7 +21,11 @@ pub fn repr(v: &Value) -> String {
 
 /// Python's repr of a str: single quotes unless the text has a `'` and no `"`.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -134,9 +138,12 @@ fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::Ellipsis => out.push_str("Ellipsis"),
         Value::Function(f) => out.push_str(&format!("<function {} at {:#x}>", f.def.name, v.address())),
         Value::Builtin(b) => out.push_str(&format!("<built-in function {}>", b.name)),
-        Value::Method(m) => {
-            out.push_str(&format!("<built-in method {} of {} object at {:#x}>", m.1, m.0.type_name(), m.0.address()))
-        }
+        Value::Method(m) => out.push_str(&format!(
+            "<built-in method {} of {} object at {:#x}>",
+            m.1,
+            m.0.type_name(),
+            m.0.address()
+        )),
         Value::Module(m) => match &m.origin {
             None => out.push_str(&format!("<module '{}' (built-in)>", m.name)),
             Some(path) => out.push_str(&format!("<module '{}' from '{}'>", m.name, path)),

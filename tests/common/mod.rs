@@ -19,7 +19,9 @@ pub fn nt(args: &[&str], stdin: Option<&str>) -> Output {
     use std::io::Write;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_nt"));
     cmd.args(args).env("NO_COLOR", "1").env_remove("NT_HISTORY");
-    cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().expect("start nt");
     if let Some(mut pipe) = child.stdin.take() {
         if let Some(text) = stdin {

@@ -12,7 +12,11 @@ pub fn kwarg(args: &mut Args, name: &str) -> Option<Value> {
 }
 
 pub fn no_kw(args: &Args, fname: &str) -> Res<()> {
-    if args.kw.is_empty() { Ok(()) } else { Err(type_error(format!("{fname}() takes no keyword arguments"))) }
+    if args.kw.is_empty() {
+        Ok(())
+    } else {
+        Err(type_error(format!("{fname}() takes no keyword arguments")))
+    }
 }
 
 pub fn arity(args: &Args, fname: &str, min: usize, max: usize) -> Res<()> {
@@ -22,13 +26,19 @@ pub fn arity(args: &Args, fname: &str, min: usize, max: usize) -> Res<()> {
         if min == max {
             return Err(type_error(format!("{fname} expected {min} {}, got {n}", s(min))));
         }
-        return Err(type_error(format!("{fname} expected at least {min} {}, got {n}", s(min))));
+        return Err(type_error(format!(
+            "{fname} expected at least {min} {}, got {n}",
+            s(min)
+        )));
     }
     if n > max {
         if min == max {
             return Err(type_error(format!("{fname} expected {max} {}, got {n}", s(max))));
         }
-        return Err(type_error(format!("{fname} expected at most {max} {}, got {n}", s(max))));
+        return Err(type_error(format!(
+            "{fname} expected at most {max} {}, got {n}",
+            s(max)
+        )));
     }
     Ok(())
 }
@@ -38,6 +48,9 @@ pub fn int_arg(v: &Value) -> Res<i64> {
     match v {
         Value::Int(n) => Ok(*n),
         Value::Bool(b) => Ok(*b as i64),
-        other => Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
     }
 }

@@ -1,8 +1,8 @@
 //! The builtin types as constructors: `int(x)`, `float(s)`, `list(it)`, `dict(pairs)`…
 
 use super::args::{arity, int_arg, kwarg, no_kw};
-use crate::interp::error::{Res, exc, type_error};
 use crate::interp::Interp;
+use crate::interp::error::{Res, exc, type_error};
 use crate::value::dict::Dict;
 use crate::value::pyfmt;
 use crate::value::repr::{repr, repr_str, str_of};
@@ -32,8 +32,14 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
                     }
                     match pyfmt::parse_int(s, b as u32) {
                         Ok(n) => Ok(Value::Int(n)),
-                        Err(true) => Err(exc("OverflowError", format!("int too large for nt's 64-bit int: {}", repr_str(s)))),
-                        Err(false) => Err(exc("ValueError", format!("invalid literal for int() with base {b}: {}", repr_str(s)))),
+                        Err(true) => Err(exc(
+                            "OverflowError",
+                            format!("int too large for nt's 64-bit int: {}", repr_str(s)),
+                        )),
+                        Err(false) => Err(exc(
+                            "ValueError",
+                            format!("invalid literal for int() with base {b}: {}", repr_str(s)),
+                        )),
                     }
                 }
                 (Some(_), Some(_)) => Err(type_error("int() can't convert non-string with explicit base")),
@@ -48,10 +54,16 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
                 Some(Value::Float(x)) => Ok(Value::Float(*x)),
                 Some(Value::Int(n)) => Ok(Value::Float(*n as f64)),
                 Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
-                Some(Value::Str(s)) => pyfmt::parse_float(s)
-                    .map(Value::Float)
-                    .ok_or_else(|| exc("ValueError", format!("could not convert string to float: {}", repr_str(s)))),
-                Some(v) => Err(type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name()))),
+                Some(Value::Str(s)) => pyfmt::parse_float(s).map(Value::Float).ok_or_else(|| {
+                    exc(
+                        "ValueError",
+                        format!("could not convert string to float: {}", repr_str(s)),
+                    )
+                }),
+                Some(v) => Err(type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    v.type_name()
+                ))),
             }
         }
         PyType::Bool => {
@@ -71,7 +83,11 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
                 Some(v) => interp.to_vec(v)?,
                 None => Vec::new(),
             };
-            Ok(if t == PyType::List { Value::list(items) } else { Value::tuple(items) })
+            Ok(if t == PyType::List {
+                Value::list(items)
+            } else {
+                Value::tuple(items)
+            })
         }
         PyType::Dict => {
             arity(&args, "dict", 0, 1)?;
@@ -90,7 +106,10 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
                             if pair.len() != 2 {
                                 return Err(exc(
                                     "ValueError",
-                                    format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()),
+                                    format!(
+                                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                                        pair.len()
+                                    ),
                                 ));
                             }
                             let mut pair = pair.into_iter();
@@ -156,7 +175,10 @@ pub fn float_to_int(x: f64) -> Res<i64> {
     }
     let t = x.trunc();
     if !(-9.223372036854775808e18..9.223372036854775808e18).contains(&t) {
-        return Err(exc("OverflowError", format!("int too large for nt's 64-bit int: {}", repr(&Value::Float(x)))));
+        return Err(exc(
+            "OverflowError",
+            format!("int too large for nt's 64-bit int: {}", repr(&Value::Float(x))),
+        ));
     }
     Ok(t as i64)
 }

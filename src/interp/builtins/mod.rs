@@ -6,11 +6,11 @@ mod seq;
 
 pub use args::{arity, int_arg, kwarg, no_kw};
 pub use convert::construct;
-pub use seq::sort_list;
 pub use convert::float_to_int;
+pub use seq::sort_list;
 
-use super::error::{Res, exc, type_error};
 use super::Interp;
+use super::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::repr::{repr, str_of};
 use crate::value::{Args, Builtin, PyType, Value};
@@ -103,7 +103,10 @@ fn print(interp: &mut Interp, mut args: Args) -> Res<Value> {
         match v {
             None | Some(Value::None) => Ok(default.to_owned()),
             Some(Value::Str(s)) => Ok(s.to_string()),
-            Some(other) => Err(type_error(format!("{name} must be None or a string, not {}", other.type_name()))),
+            Some(other) => Err(type_error(format!(
+                "{name} must be None or a string, not {}",
+                other.type_name()
+            ))),
         }
     };
     let sep = text_kw(kwarg(&mut args, "sep"), "sep", " ")?;
@@ -139,7 +142,10 @@ pub fn len_of(v: &Value) -> Res<i64> {
 fn one(args: Args, name: &str) -> Res<Value> {
     no_kw(&args, name)?;
     if args.pos.len() != 1 {
-        return Err(type_error(format!("{name}() takes exactly one argument ({} given)", args.pos.len())));
+        return Err(type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
     }
     Ok(args.pos.into_iter().next().unwrap_or(Value::None))
 }
@@ -168,7 +174,10 @@ fn abs(_: &mut Interp, args: Args) -> Res<Value> {
 fn isinstance(_: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "isinstance")?;
     if args.pos.len() != 2 {
-        return Err(type_error(format!("isinstance expected 2 arguments, got {}", args.pos.len())));
+        return Err(type_error(format!(
+            "isinstance expected 2 arguments, got {}",
+            args.pos.len()
+        )));
     }
     let (obj, cls) = (&args.pos[0], &args.pos[1]);
     let types: Vec<Value> = match cls {
@@ -179,7 +188,11 @@ fn isinstance(_: &mut Interp, args: Args) -> Res<Value> {
     for t in &types {
         match t {
             Value::Type(t) => hit |= t.is_instance(obj),
-            _ => return Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            _ => {
+                return Err(type_error(
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                ));
+            }
         }
     }
     Ok(Value::Bool(hit))
@@ -190,7 +203,12 @@ fn chr(_: &mut Interp, args: Args) -> Res<Value> {
     let n = match v {
         Value::Int(n) => n,
         Value::Bool(b) => b as i64,
-        other => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        other => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
     };
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::Str(c.to_string().into())),
@@ -210,13 +228,19 @@ fn ord(_: &mut Interp, args: Args) -> Res<Value> {
                 ))),
             }
         }
-        v => Err(type_error(format!("ord() expected string of length 1, but {} found", v.type_name()))),
+        v => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            v.type_name()
+        ))),
     }
 }
 
 fn callable(_: &mut Interp, args: Args) -> Res<Value> {
     let v = one(args, "callable")?;
-    Ok(Value::Bool(matches!(v, Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_))))
+    Ok(Value::Bool(matches!(
+        v,
+        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
+    )))
 }
 
 fn hash(interp: &mut Interp, args: Args) -> Res<Value> {
@@ -241,7 +265,12 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
         Value::Type(t) => format!("Help on class {}:\n\n{}\n", t.name(), doc(t.name())),
         Value::Function(f) => {
             let params: Vec<String> = f.def.params.iter().map(|p| p.name.to_string()).collect();
-            format!("Help on function {}:\n\n{}({})\n", f.def.name, f.def.name, params.join(", "))
+            format!(
+                "Help on function {}:\n\n{}({})\n",
+                f.def.name,
+                f.def.name,
+                params.join(", ")
+            )
         }
         Value::Module(m) => {
             let mut names: Vec<&str> = m.attrs.borrow().keys().map(|k| k.as_str()).collect();

@@ -1,10 +1,10 @@
 //! Builtins over iterables and numbers: sorted, min/max, sum, zip, map, round, …
 
 use super::args::{arity, int_arg, kwarg, no_kw};
+use crate::interp::Interp;
 use crate::interp::error::{Res, exc, type_error};
 use crate::interp::iter::Iter;
 use crate::interp::ops;
-use crate::interp::Interp;
 use crate::value::pyfmt;
 use crate::value::{Args, Value};
 use std::cell::RefCell;
@@ -25,8 +25,13 @@ pub fn divmod(_: &mut Interp, args: Args) -> Res<Value> {
             Ok(Value::tuple(vec![Value::Int(q), Value::Int(r)]))
         }
         _ => {
-            let q = ops::binary(crate::syntax::ast::BinOp::FloorDiv, a, b)
-                .map_err(|e| if e.kind == "ZeroDivisionError" { exc("ZeroDivisionError", "float divmod()") } else { e })?;
+            let q = ops::binary(crate::syntax::ast::BinOp::FloorDiv, a, b).map_err(|e| {
+                if e.kind == "ZeroDivisionError" {
+                    exc("ZeroDivisionError", "float divmod()")
+                } else {
+                    e
+                }
+            })?;
             let r = ops::binary(crate::syntax::ast::BinOp::Mod, a, b)?;
             Ok(Value::tuple(vec![q, r]))
         }
@@ -42,7 +47,10 @@ pub fn pow(_: &mut Interp, args: Args) -> Res<Value> {
             return Err(exc("ValueError", "pow() 3rd argument cannot be 0"));
         }
         if e < 0 {
-            return Err(exc("ValueError", "pow() negative exponent with a modulus is not supported in nt"));
+            return Err(exc(
+                "ValueError",
+                "pow() negative exponent with a modulus is not supported in nt",
+            ));
         }
         let (mut result, mut base, mut e, m128) = (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
         while e > 0 {
@@ -66,7 +74,10 @@ pub fn round(_: &mut Interp, mut args: Args) -> Res<Value> {
         return Err(type_error("round() missing required argument 'number' (pos 1)"));
     }
     if args.pos.len() > 2 {
-        return Err(type_error(format!("round() takes at most 2 arguments ({} given)", args.pos.len())));
+        return Err(type_error(format!(
+            "round() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
     }
     let nd = args.pos.get(1).cloned().or(nd_kw);
     let nd = match nd {
@@ -81,12 +92,17 @@ pub fn round(_: &mut Interp, mut args: Args) -> Res<Value> {
             if d >= 0 {
                 Ok(Value::Int(n))
             } else {
-                pyfmt::round_int(n, d).map(Value::Int).ok_or_else(crate::interp::error::overflow)
+                pyfmt::round_int(n, d)
+                    .map(Value::Int)
+                    .ok_or_else(crate::interp::error::overflow)
             }
         }
         (Value::Float(x), None) => super::convert::float_to_int(pyfmt::round_half_even(*x)).map(Value::Int),
         (Value::Float(x), Some(d)) => Ok(Value::Float(pyfmt::round_float(*x, d))),
-        (v, _) => Err(type_error(format!("type {} doesn't define __round__ method", v.type_name()))),
+        (v, _) => Err(type_error(format!(
+            "type {} doesn't define __round__ method",
+            v.type_name()
+        ))),
     }
 }
 
@@ -142,7 +158,14 @@ pub fn sort_list(interp: &mut Interp, mut items: Vec<Value>, key: Option<Value>,
     let mut pairs = Vec::with_capacity(items.len());
     for v in items {
         let k = match &key {
-            Some(f) if !matches!(f, Value::None) => interp.call(f, Args { pos: vec![v.clone()], kw: Vec::new() }, None)?,
+            Some(f) if !matches!(f, Value::None) => interp.call(
+                f,
+                Args {
+                    pos: vec![v.clone()],
+                    kw: Vec::new(),
+                },
+                None,
+            )?,
             _ => v.clone(),
         };
         pairs.push((k, v));
@@ -187,7 +210,14 @@ fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> R
     let mut best: Option<(Value, Value)> = None;
     for v in items {
         let k = match &key {
-            Some(f) if !matches!(f, Value::None) => interp.call(f, Args { pos: vec![v.clone()], kw: Vec::new() }, None)?,
+            Some(f) if !matches!(f, Value::None) => interp.call(
+                f,
+                Args {
+                    pos: vec![v.clone()],
+                    kw: Vec::new(),
+                },
+                None,
+            )?,
             _ => v.clone(),
         };
         let replace = match &best {
@@ -256,7 +286,10 @@ pub fn enumerate(interp: &mut Interp, mut args: Args) -> Res<Value> {
         None => 0,
     };
     let inner = interp.iterate(&args.pos[0])?;
-    Ok(iter_value(Iter::Enumerate { inner: Box::new(inner), count: start }))
+    Ok(iter_value(Iter::Enumerate {
+        inner: Box::new(inner),
+        count: start,
+    }))
 }
 
 pub fn zip(interp: &mut Interp, mut args: Args) -> Res<Value> {
@@ -264,9 +297,11 @@ pub fn zip(interp: &mut Interp, mut args: Args) -> Res<Value> {
     no_kw(&args, "zip")?;
     let mut inners = Vec::with_capacity(args.pos.len());
     for (i, v) in args.pos.iter().enumerate() {
-        inners.push(interp.iterate(v).map_err(|_| {
-            type_error(format!("zip argument #{} must support iteration", i + 1))
-        })?);
+        inners.push(
+            interp
+                .iterate(v)
+                .map_err(|_| type_error(format!("zip argument #{} must support iteration", i + 1)))?,
+        );
     }
     Ok(iter_value(Iter::Zip(inners)))
 }
@@ -286,13 +321,19 @@ pub fn filter(interp: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "filter")?;
     arity(&args, "filter", 2, 2)?;
     let inner = interp.iterate(&args.pos[1])?;
-    Ok(iter_value(Iter::Filter { func: args.pos[0].clone(), inner: Box::new(inner) }))
+    Ok(iter_value(Iter::Filter {
+        func: args.pos[0].clone(),
+        inner: Box::new(inner),
+    }))
 }
 
 fn any_all(interp: &mut Interp, args: Args, name: &str, want: bool) -> Res<Value> {
     no_kw(&args, name)?;
     if args.pos.len() != 1 {
-        return Err(type_error(format!("{name}() takes exactly one argument ({} given)", args.pos.len())));
+        return Err(type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
     }
     let mut it = interp.iterate(&args.pos[0])?;
     while let Some(v) = it.next(interp)? {
@@ -324,7 +365,10 @@ pub fn next(interp: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "next")?;
     arity(&args, "next", 1, 2)?;
     let Value::Iter(it) = &args.pos[0] else {
-        return Err(type_error(format!("'{}' object is not an iterator", args.pos[0].type_name())));
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            args.pos[0].type_name()
+        )));
     };
     let mut shared = Iter::Shared(it.clone());
     match shared.next(interp)? {

@@ -1,10 +1,10 @@
 //! list, dict, tuple and range methods.
 
 use super::{exactly_one, no_args};
+use crate::interp::Interp;
 use crate::interp::builtins::{arity, int_arg, kwarg, no_kw};
 use crate::interp::error::{Res, exc, type_error};
 use crate::interp::ops::eq;
-use crate::interp::Interp;
 use crate::value::dict::Dict;
 use crate::value::repr::repr;
 use crate::value::{Args, Value, ViewKind};
@@ -154,7 +154,10 @@ pub fn dict(interp: &mut Interp, d: &Rc<RefCell<Dict>>, m: &str, mut args: Args)
             no_kw(&args, "get")?;
             arity(&args, "get", 1, 2)?;
             let h = interp.hkey(&args.pos[0])?;
-            Ok(d.borrow().get(&h).cloned().unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
+            Ok(d.borrow()
+                .get(&h)
+                .cloned()
+                .unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
         }
         "pop" => {
             no_kw(&args, "pop")?;
@@ -201,7 +204,10 @@ pub fn dict(interp: &mut Interp, d: &Rc<RefCell<Dict>>, m: &str, mut args: Args)
                             if pair.len() != 2 {
                                 return Err(exc(
                                     "ValueError",
-                                    format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()),
+                                    format!(
+                                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                                        pair.len()
+                                    ),
                                 ));
                             }
                             pairs.push((pair[0].clone(), pair[1].clone()));

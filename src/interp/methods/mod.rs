@@ -3,23 +3,69 @@
 mod containers;
 mod string;
 
+use super::Interp;
 use super::builtins::no_kw;
 use super::error::{Res, type_error};
-use super::Interp;
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, PyType, Value};
 
 const STR_METHODS: &[&str] = &[
-    "capitalize", "casefold", "center", "count", "endswith", "find", "format", "index", "isalnum", "isalpha",
-    "isdecimal", "isdigit", "isidentifier", "islower", "isnumeric", "isspace", "istitle", "isupper", "join",
-    "ljust", "lower", "lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex",
-    "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase",
-    "title", "upper", "zfill",
+    "capitalize",
+    "casefold",
+    "center",
+    "count",
+    "endswith",
+    "find",
+    "format",
+    "index",
+    "isalnum",
+    "isalpha",
+    "isdecimal",
+    "isdigit",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isspace",
+    "istitle",
+    "isupper",
+    "join",
+    "ljust",
+    "lower",
+    "lstrip",
+    "partition",
+    "removeprefix",
+    "removesuffix",
+    "replace",
+    "rfind",
+    "rindex",
+    "rjust",
+    "rpartition",
+    "rsplit",
+    "rstrip",
+    "split",
+    "splitlines",
+    "startswith",
+    "strip",
+    "swapcase",
+    "title",
+    "upper",
+    "zfill",
 ];
-const LIST_METHODS: &[&str] =
-    &["append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort"];
-const DICT_METHODS: &[&str] =
-    &["clear", "copy", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"];
+const LIST_METHODS: &[&str] = &[
+    "append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort",
+];
+const DICT_METHODS: &[&str] = &[
+    "clear",
+    "copy",
+    "get",
+    "items",
+    "keys",
+    "pop",
+    "popitem",
+    "setdefault",
+    "update",
+    "values",
+];
 const TUPLE_METHODS: &[&str] = &["count", "index"];
 const RANGE_METHODS: &[&str] = &["count", "index"];
 const INT_METHODS: &[&str] = &["bit_length", "conjugate"];
@@ -69,7 +115,10 @@ pub fn property(o: &Value, name: Sym) -> Option<Value> {
 pub fn exactly_one(args: &Args, qual: &str) -> Res<()> {
     no_kw(args, qual)?;
     if args.pos.len() != 1 {
-        return Err(type_error(format!("{qual}() takes exactly one argument ({} given)", args.pos.len())));
+        return Err(type_error(format!(
+            "{qual}() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
     }
     Ok(())
 }
@@ -77,7 +126,10 @@ pub fn exactly_one(args: &Args, qual: &str) -> Res<()> {
 pub fn no_args(args: &Args, qual: &str) -> Res<()> {
     no_kw(args, qual)?;
     if !args.pos.is_empty() {
-        return Err(type_error(format!("{qual}() takes no arguments ({} given)", args.pos.len())));
+        return Err(type_error(format!(
+            "{qual}() takes no arguments ({} given)",
+            args.pos.len()
+        )));
     }
     Ok(())
 }
@@ -89,7 +141,9 @@ impl Interp {
             Value::Str(s) if STR_METHODS.contains(&m) => string::call(self, s, m, args),
             Value::List(l) if LIST_METHODS.contains(&m) => containers::list(self, o, l, m, args),
             Value::Dict(d) if DICT_METHODS.contains(&m) => containers::dict(self, d, m, args),
-            Value::Tuple(t) if TUPLE_METHODS.contains(&m) => containers::seq_count_index(self, &t[..], "tuple", m, args),
+            Value::Tuple(t) if TUPLE_METHODS.contains(&m) => {
+                containers::seq_count_index(self, &t[..], "tuple", m, args)
+            }
             Value::Range(_) if RANGE_METHODS.contains(&m) => {
                 let items = self.to_vec(o)?;
                 containers::seq_count_index(self, &items, "range", m, args)
@@ -112,7 +166,10 @@ impl Interp {
             Value::Type(t) if type_methods(*t).contains(&m) => {
                 // `str.upper(s)`: an unbound method takes its receiver first.
                 if args.pos.is_empty() {
-                    return Err(type_error(format!("unbound method {}.{m}() needs an argument", t.name())));
+                    return Err(type_error(format!(
+                        "unbound method {}.{m}() needs an argument",
+                        t.name()
+                    )));
                 }
                 let recv = args.pos.remove(0);
                 if !t.is_instance(&recv) {
@@ -131,5 +188,3 @@ impl Interp {
         }
     }
 }
-
-

@@ -1,9 +1,9 @@
 //! str methods, with Python's semantics on characters (not bytes).
 
 use super::{exactly_one, no_args};
+use crate::interp::Interp;
 use crate::interp::builtins::{arity, int_arg, kwarg, no_kw};
 use crate::interp::error::{Res, exc, type_error};
-use crate::interp::Interp;
 use crate::value::{Args, Value};
 
 fn s(v: String) -> Value {
@@ -52,7 +52,10 @@ fn strip_chars(args: &Args, name: &str) -> Res<Option<Vec<char>>> {
     match args.pos.first() {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(c)) => Ok(Some(c.chars().collect())),
-        Some(other) => Err(type_error(format!("{name} arg must be None or str, not {}", other.type_name()))),
+        Some(other) => Err(type_error(format!(
+            "{name} arg must be None or str, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -89,7 +92,9 @@ fn split(text: &str, sep: Option<&str>, maxsplit: i64, right: bool) -> Res<Vec<V
                 let mut rest = text.trim_end();
                 let mut tail = Vec::new();
                 for _ in 0..maxsplit {
-                    let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+                    let start = rest
+                        .rfind(char::is_whitespace)
+                        .map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
                     tail.push(rest[start..].to_owned());
                     rest = rest[..start].trim_end();
                 }
@@ -113,7 +118,10 @@ fn pad(text: &str, args: &Args, name: &str) -> Res<(usize, char)> {
         Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
         Some(Value::Str(_)) => return Err(type_error("The fill character must be exactly one character long")),
         Some(other) => {
-            return Err(type_error(format!("{name}() argument 2 must be str, not {}", other.type_name())));
+            return Err(type_error(format!(
+                "{name}() argument 2 must be str, not {}",
+                other.type_name()
+            )));
         }
     };
     let _ = text;
@@ -171,7 +179,13 @@ pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Val
             no_args(&args, "str.swapcase")?;
             s(text
                 .chars()
-                .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+                .flat_map(|c| {
+                    if c.is_uppercase() {
+                        c.to_lowercase().collect::<Vec<_>>()
+                    } else {
+                        c.to_uppercase().collect()
+                    }
+                })
                 .collect())
         }
         "title" => {
@@ -227,12 +241,17 @@ pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Val
             Value::list(split(text, sep, maxsplit, m == "rsplit")?)
         }
         "splitlines" => {
-            let keep = kwarg(&mut args, "keepends").or(args.pos.first().cloned()).is_some_and(|v| v.truthy());
+            let keep = kwarg(&mut args, "keepends")
+                .or(args.pos.first().cloned())
+                .is_some_and(|v| v.truthy());
             let mut out = Vec::new();
             let mut cur = String::new();
             let mut chars = text.chars().peekable();
             while let Some(c) = chars.next() {
-                if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+                if matches!(
+                    c,
+                    '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+                ) {
                     let mut end = c.to_string();
                     if c == '\r' && chars.peek() == Some(&'\n') {
                         chars.next();
@@ -280,7 +299,11 @@ pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Val
                 Some(v) => int_arg(v)?,
                 None => -1,
             };
-            if count < 0 { s(text.replace(old, new)) } else { s(text.replacen(old, new, count as usize)) }
+            if count < 0 {
+                s(text.replace(old, new))
+            } else {
+                s(text.replacen(old, new, count as usize))
+            }
         }
         "startswith" => affix_match(text, &args, "startswith", false)?,
         "endswith" => affix_match(text, &args, "endswith", true)?,
@@ -295,7 +318,11 @@ pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Val
                     return Ok(Value::Int(0));
                 }
                 let hay = &text[a..b];
-                return Ok(Value::Int(if sub.is_empty() { hay.chars().count() as i64 + 1 } else { hay.matches(sub).count() as i64 }));
+                return Ok(Value::Int(if sub.is_empty() {
+                    hay.chars().count() as i64 + 1
+                } else {
+                    hay.matches(sub).count() as i64
+                }));
             }
             let found = if a == usize::MAX {
                 None
@@ -347,7 +374,11 @@ pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Val
             if sep.is_empty() {
                 return Err(exc("ValueError", "empty separator"));
             }
-            let found = if m == "partition" { text.find(sep) } else { text.rfind(sep) };
+            let found = if m == "partition" {
+                text.find(sep)
+            } else {
+                text.rfind(sep)
+            };
             let parts = match found {
                 Some(i) => [&text[..i], sep, &text[i + sep.len()..]],
                 None if m == "partition" => [text, "", ""],
@@ -358,13 +389,19 @@ pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Val
         "removeprefix" | "removesuffix" => {
             exactly_one(&args, &format!("str.{m}"))?;
             let a = str_arg(&args.pos[0], &format!("{m}() argument"))?;
-            let r = if m == "removeprefix" { text.strip_prefix(a) } else { text.strip_suffix(a) };
+            let r = if m == "removeprefix" {
+                text.strip_prefix(a)
+            } else {
+                text.strip_suffix(a)
+            };
             s(r.unwrap_or(text).to_owned())
         }
         "format" => s(crate::interp::format::str_format(interp, text, &args)?),
         "isdigit" | "isdecimal" => {
             no_args(&args, &format!("str.{m}"))?;
-            is_all(text, |c| c.is_ascii_digit() || (m == "isdigit" && c.is_numeric() && c.to_digit(10).is_some()))
+            is_all(text, |c| {
+                c.is_ascii_digit() || (m == "isdigit" && c.is_numeric() && c.to_digit(10).is_some())
+            })
         }
         "isnumeric" => {
             no_args(&args, "str.isnumeric")?;

@@ -2,7 +2,7 @@
 //! operators (where `**` binds tighter than a unary operator on its left but not on its
 //! right), then comparisons, `not`, `and`, `or`, conditional expressions and `lambda`.
 
-use super::{Err, ParamItem, build_func, op, kw, name, fstring_field};
+use super::{Err, ParamItem, build_func, fstring_field, kw, name, op};
 use crate::syntax::ast::*;
 use crate::syntax::source::Span;
 use crate::syntax::token::{FPart, Tok};
@@ -142,16 +142,20 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
     });
 
     let paren = op("(")
-        .ignore_then(
-            choice((
-                op(")").map(|_| None),
-                test.clone()
-                    .then(comp_clauses.clone())
-                    .then_ignore(op(")"))
-                    .map(|(elt, clauses)| Some(ExprKind::GenExp(Rc::new(Comprehension { elt, value: None, clauses })))),
-                exprlist.clone().then_ignore(op(")")).map(|e| Some(e.kind)),
-            ))
-        )
+        .ignore_then(choice((
+            op(")").map(|_| None),
+            test.clone()
+                .then(comp_clauses.clone())
+                .then_ignore(op(")"))
+                .map(|(elt, clauses)| {
+                    Some(ExprKind::GenExp(Rc::new(Comprehension {
+                        elt,
+                        value: None,
+                        clauses,
+                    })))
+                }),
+            exprlist.clone().then_ignore(op(")")).map(|e| Some(e.kind)),
+        )))
         .map_with(|k, x| mk(k.unwrap_or(ExprKind::Tuple(Vec::new())), x.span()));
 
     let list = op("[")
@@ -160,7 +164,13 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
             test.clone()
                 .then(comp_clauses.clone())
                 .then_ignore(op("]"))
-                .map(|(elt, clauses)| ExprKind::ListComp(Rc::new(Comprehension { elt, value: None, clauses }))),
+                .map(|(elt, clauses)| {
+                    ExprKind::ListComp(Rc::new(Comprehension {
+                        elt,
+                        value: None,
+                        clauses,
+                    }))
+                }),
             star_test
                 .clone()
                 .separated_by(op(","))
@@ -174,7 +184,10 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
 
     let dict_item = choice((
         op("**").ignore_then(arith.clone()).map(DictItem::Spread),
-        test.clone().then_ignore(op(":")).then(test.clone()).map(|(k, v)| DictItem::Pair(k, v)),
+        test.clone()
+            .then_ignore(op(":"))
+            .then(test.clone())
+            .map(|(k, v)| DictItem::Pair(k, v)),
     ));
     let dict = op("{")
         .ignore_then(choice((
@@ -184,7 +197,13 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                 .then(test.clone())
                 .then(comp_clauses.clone())
                 .then_ignore(op("}"))
-                .map(|((k, v), clauses)| ExprKind::DictComp(Rc::new(Comprehension { elt: k, value: Some(v), clauses }))),
+                .map(|((k, v), clauses)| {
+                    ExprKind::DictComp(Rc::new(Comprehension {
+                        elt: k,
+                        value: Some(v),
+                        clauses,
+                    }))
+                }),
             dict_item
                 .separated_by(op(","))
                 .allow_trailing()
@@ -196,7 +215,9 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
         .map_with(|k, x| mk(k, x.span()))
         .labelled("dict");
 
-    let atom = choice((simple, strings, paren, list, dict)).labelled("expression").boxed();
+    let atom = choice((simple, strings, paren, list, dict))
+        .labelled("expression")
+        .boxed();
 
     // --- trailers: calls, subscripts, attributes --------------------------------------
     let arg = choice((
@@ -209,16 +230,23 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
         op("**").ignore_then(test.clone()).map(Arg::DoubleStar),
         test.clone().map(Arg::Pos),
     ));
-    let genexp_arg = test
-        .clone()
-        .then(comp_clauses.clone())
-        .map_with(|(elt, clauses), x| {
-            vec![Arg::Pos(mk(ExprKind::GenExp(Rc::new(Comprehension { elt, value: None, clauses })), x.span()))]
-        });
+    let genexp_arg = test.clone().then(comp_clauses.clone()).map_with(|(elt, clauses), x| {
+        vec![Arg::Pos(mk(
+            ExprKind::GenExp(Rc::new(Comprehension {
+                elt,
+                value: None,
+                clauses,
+            })),
+            x.span(),
+        ))]
+    });
     let call = op("(")
         .ignore_then(choice((
             genexp_arg.then_ignore(op(")")),
-            arg.separated_by(op(",")).allow_trailing().collect::<Vec<_>>().then_ignore(op(")")),
+            arg.separated_by(op(","))
+                .allow_trailing()
+                .collect::<Vec<_>>()
+                .then_ignore(op(")")),
         )))
         .map(Trailer::Call)
         .labelled("call");
@@ -261,7 +289,9 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
         }
     };
     let un = |o: UnOp| {
-        move |_: Tok, e: Expr, x: &mut chumsky::input::MapExtra<'t, '_, I, Err<'t>>| mk(ExprKind::Unary(o, boxed(e)), x.span())
+        move |_: Tok, e: Expr, x: &mut chumsky::input::MapExtra<'t, '_, I, Err<'t>>| {
+            mk(ExprKind::Unary(o, boxed(e)), x.span())
+        }
     };
     arith.define(
         primary
@@ -302,7 +332,11 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
         .clone()
         .then(cmp_op.then(arith.clone()).repeated().collect::<Vec<_>>())
         .map_with(|(first, rest), x| {
-            if rest.is_empty() { first } else { mk(ExprKind::Compare(boxed(first), rest), x.span()) }
+            if rest.is_empty() {
+                first
+            } else {
+                mk(ExprKind::Compare(boxed(first), rest), x.span())
+            }
         });
     let not_test = kw("not")
         .map_with(|_, x| -> Span { x.span() })
@@ -310,11 +344,15 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
         .foldr_with(comparison, |_, e, x| mk(ExprKind::Not(boxed(e)), x.span()));
     let and_test = not_test
         .clone()
-        .foldl_with(kw("and").ignore_then(not_test).repeated(), |a, b, x| mk(ExprKind::And(boxed(a), boxed(b)), x.span()));
+        .foldl_with(kw("and").ignore_then(not_test).repeated(), |a, b, x| {
+            mk(ExprKind::And(boxed(a), boxed(b)), x.span())
+        });
     or_test.define(
         and_test
             .clone()
-            .foldl_with(kw("or").ignore_then(and_test).repeated(), |a, b, x| mk(ExprKind::Or(boxed(a), boxed(b)), x.span()))
+            .foldl_with(kw("or").ignore_then(and_test).repeated(), |a, b, x| {
+                mk(ExprKind::Or(boxed(a), boxed(b)), x.span())
+            })
             .boxed(),
     );
 
@@ -329,7 +367,13 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
         name()
             .map_with(|n, x| (n, x.span()))
             .then(op("=").ignore_then(test.clone()).or_not())
-            .map(|((n, sp), d)| ParamItem::Plain(Param { name: n, default: d, span: sp })),
+            .map(|((n, sp), d)| {
+                ParamItem::Plain(Param {
+                    name: n,
+                    default: d,
+                    span: sp,
+                })
+            }),
     ));
     let params = param.separated_by(op(",")).allow_trailing().collect::<Vec<_>>().boxed();
 
@@ -340,8 +384,17 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
         .validate(|(items, body), x, emitter| {
             let span: Span = x.span();
             let body_span = body.span;
-            let ret = Stmt { kind: StmtKind::Return(Some(body)), span: body_span };
-            match build_func(crate::syntax::symbol::Sym::new("<lambda>"), items, vec![ret], span, true) {
+            let ret = Stmt {
+                kind: StmtKind::Return(Some(body)),
+                span: body_span,
+            };
+            match build_func(
+                crate::syntax::symbol::Sym::new("<lambda>"),
+                items,
+                vec![ret],
+                span,
+                true,
+            ) {
                 Ok(f) => mk(ExprKind::Lambda(Rc::new(f)), span),
                 Err((sp, msg)) => {
                     emitter.emit(Rich::custom(sp, msg));
@@ -352,14 +405,30 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
 
     let conditional = or_test
         .clone()
-        .then(kw("if").ignore_then(or_test.clone()).then_ignore(kw("else")).then(test.clone()).or_not())
+        .then(
+            kw("if")
+                .ignore_then(or_test.clone())
+                .then_ignore(kw("else"))
+                .then(test.clone())
+                .or_not(),
+        )
         .map_with(|(then, rest), x| match rest {
             None => then,
-            Some((cond, orelse)) => {
-                mk(ExprKind::IfElse { cond: boxed(cond), then: boxed(then), orelse: boxed(orelse) }, x.span())
-            }
+            Some((cond, orelse)) => mk(
+                ExprKind::IfElse {
+                    cond: boxed(cond),
+                    then: boxed(then),
+                    orelse: boxed(orelse),
+                },
+                x.span(),
+            ),
         });
     test.define(lambda.or(conditional).boxed());
 
-    Exprs { test: test.boxed(), exprlist, targets, params }
+    Exprs {
+        test: test.boxed(),
+        exprlist,
+        targets,
+        params,
+    }
 }

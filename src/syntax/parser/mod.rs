@@ -4,12 +4,12 @@
 mod expr;
 mod stmt;
 
+use super::SyntaxError;
 use super::ast::*;
 use super::lexer::lex;
 use super::source::{Span, span};
 use super::symbol::Sym;
 use super::token::{FPart, Tok, UNSUPPORTED_KEYWORDS};
-use super::SyntaxError;
 use chumsky::error::{RichPattern, RichReason};
 use chumsky::input::ValueInput;
 use chumsky::prelude::*;
@@ -17,11 +17,15 @@ use std::rc::Rc;
 
 pub type Err<'t> = extra::Err<Rich<'t, Tok, Span>>;
 
-pub fn op<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(s: &'static str) -> impl Parser<'t, I, Tok, Err<'t>> + Clone {
+pub fn op<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(
+    s: &'static str,
+) -> impl Parser<'t, I, Tok, Err<'t>> + Clone {
     just(Tok::Op(s))
 }
 
-pub fn kw<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(s: &'static str) -> impl Parser<'t, I, Tok, Err<'t>> + Clone {
+pub fn kw<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(
+    s: &'static str,
+) -> impl Parser<'t, I, Tok, Err<'t>> + Clone {
     just(Tok::Kw(s))
 }
 
@@ -38,7 +42,13 @@ pub enum ParamItem {
 }
 
 /// Checks a parameter list the way CPython does and works out the function's locals.
-pub fn build_func(name: Sym, items: Vec<ParamItem>, body: Vec<Stmt>, span: Span, is_lambda: bool) -> Result<FuncDef, (Span, String)> {
+pub fn build_func(
+    name: Sym,
+    items: Vec<ParamItem>,
+    body: Vec<Stmt>,
+    span: Span,
+    is_lambda: bool,
+) -> Result<FuncDef, (Span, String)> {
     let mut params: Vec<Param> = Vec::new();
     let mut kwonly: Vec<Param> = Vec::new();
     let mut vararg = None;
@@ -49,14 +59,20 @@ pub fn build_func(name: Sym, items: Vec<ParamItem>, body: Vec<Stmt>, span: Span,
             ParamItem::Plain(p) => {
                 let all = params.iter().chain(kwonly.iter());
                 if all.clone().any(|q| q.name == p.name) || vararg == Some(p.name) {
-                    return Err((p.span, format!("SyntaxError: duplicate argument '{}' in function definition", p.name)));
+                    return Err((
+                        p.span,
+                        format!("SyntaxError: duplicate argument '{}' in function definition", p.name),
+                    ));
                 }
                 if seen_star {
                     kwonly.push(p);
                     bare_star = None;
                 } else {
                     if p.default.is_none() && params.last().is_some_and(|q| q.default.is_some()) {
-                        return Err((p.span, "SyntaxError: non-default argument follows default argument".into()));
+                        return Err((
+                            p.span,
+                            "SyntaxError: non-default argument follows default argument".into(),
+                        ));
                     }
                     params.push(p);
                 }
@@ -82,7 +98,16 @@ pub fn build_func(name: Sym, items: Vec<ParamItem>, body: Vec<Stmt>, span: Span,
     let mut locals: Vec<Sym> = params.iter().chain(kwonly.iter()).map(|p| p.name).collect();
     locals.extend(vararg);
     assigned_names(&body, &mut locals);
-    Ok(FuncDef { name, params, vararg, kwonly, body, locals, span, is_lambda })
+    Ok(FuncDef {
+        name,
+        params,
+        vararg,
+        kwonly,
+        body,
+        locals,
+        span,
+        is_lambda,
+    })
 }
 
 /// Names a block binds (Python's rule for which names are local to a function).
@@ -109,7 +134,12 @@ fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
         match &s.kind {
             StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target(t, out)),
             StmtKind::AugAssign { target: t, .. } => target(t, out),
-            StmtKind::For { target: t, body, orelse, .. } => {
+            StmtKind::For {
+                target: t,
+                body,
+                orelse,
+                ..
+            } => {
                 target(t, out);
                 assigned_names(body, out);
                 assigned_names(orelse, out);
@@ -128,11 +158,19 @@ fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
                 assigned_names(orelse, out);
             }
             StmtKind::With { items, body } => {
-                items.iter().filter_map(|(_, t)| t.as_ref()).for_each(|t| target(t, out));
+                items
+                    .iter()
+                    .filter_map(|(_, t)| t.as_ref())
+                    .for_each(|t| target(t, out));
                 assigned_names(body, out);
             }
             StmtKind::Del(targets) => targets.iter().for_each(|t| target(t, out)),
-            StmtKind::Expr(_) | StmtKind::Return(_) | StmtKind::Break | StmtKind::Continue | StmtKind::Pass | StmtKind::Assert { .. } => {}
+            StmtKind::Expr(_)
+            | StmtKind::Return(_)
+            | StmtKind::Break
+            | StmtKind::Continue
+            | StmtKind::Pass
+            | StmtKind::Assert { .. } => {}
         }
     }
 }
@@ -165,15 +203,18 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
         ExprKind::Tuple(_) => "tuple",
         ExprKind::List(_) => "list",
         ExprKind::Starred(_) => "starred",
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None | ExprKind::Ellipsis => {
-            match &e.kind {
-                ExprKind::Bool(true) => "True",
-                ExprKind::Bool(false) => "False",
-                ExprKind::None => "None",
-                ExprKind::Ellipsis => "ellipsis",
-                _ => "literal",
-            }
-        }
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bool(_)
+        | ExprKind::None
+        | ExprKind::Ellipsis => match &e.kind {
+            ExprKind::Bool(true) => "True",
+            ExprKind::Bool(false) => "False",
+            ExprKind::None => "None",
+            ExprKind::Ellipsis => "ellipsis",
+            _ => "literal",
+        },
         ExprKind::FStr(_) => "f-string expression",
         ExprKind::Call { .. } => "function call",
         ExprKind::Lambda(_) => "lambda",
@@ -188,7 +229,9 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
     let msg = match ctx {
         TargetCtx::Aug => format!("SyntaxError: '{what}' is an illegal expression for augmented assignment"),
         TargetCtx::Del => format!("SyntaxError: cannot delete {what}"),
-        TargetCtx::Assign if matches!(what, "True" | "False" | "None") => format!("SyntaxError: cannot assign to {what}"),
+        TargetCtx::Assign if matches!(what, "True" | "False" | "None") => {
+            format!("SyntaxError: cannot assign to {what}")
+        }
         TargetCtx::Assign => format!("SyntaxError: cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
     };
     Err((e.span, msg))
@@ -198,12 +241,23 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
 pub fn fstring_field(part: &FPart) -> Result<FStrPart, SyntaxError> {
     Ok(match part {
         FPart::Lit(s) => FStrPart::Lit(s.as_str().into()),
-        FPart::Field { expr, offset, debug, conv, spec } => {
+        FPart::Field {
+            expr,
+            offset,
+            debug,
+            conv,
+            spec,
+        } => {
             // Python parses a field as if parenthesised; the '(' stands where the '{' was.
             let wrapped = format!("({expr})");
             let e = parse_expr(&wrapped, offset.saturating_sub(1))?;
             let spec = spec.iter().map(fstring_field).collect::<Result<Vec<_>, _>>()?;
-            FStrPart::Field { expr: e, debug: debug.as_deref().map(Rc::from), conv: *conv, spec }
+            FStrPart::Field {
+                expr: e,
+                debug: debug.as_deref().map(Rc::from),
+                conv: *conv,
+                spec,
+            }
         }
     })
 }
@@ -227,7 +281,11 @@ pub fn parse_expr(src: &str, base: usize) -> Result<Expr, SyntaxError> {
     let toks = lex(src, base)?;
     let end = eoi(src, base);
     let ex = expr::exprs();
-    let p = ex.exprlist.clone().then_ignore(just(Tok::Newline).or_not()).then_ignore(chumsky::primitive::end());
+    let p = ex
+        .exprlist
+        .clone()
+        .then_ignore(just(Tok::Newline).or_not())
+        .then_ignore(chumsky::primitive::end());
     let result = p.parse(toks.as_slice().map(end, |(t, s)| (t, s))).into_result();
     result.map_err(|errs| convert(errs, end))
 }
@@ -259,10 +317,15 @@ fn convert(errs: Vec<Rich<'_, Tok, Span>>, end: Span) -> SyntaxError {
                 Some(Tok::Kw(k)) if UNSUPPORTED_KEYWORDS.contains(k) => {
                     SyntaxError::new("SyntaxError", format!("'{k}' is not supported in nt"), sp)
                 }
-                _ if expected.iter().any(|p| matches!(p, RichPattern::Label(l) if l == "an indented block")) => {
+                _ if expected
+                    .iter()
+                    .any(|p| matches!(p, RichPattern::Label(l) if l == "an indented block")) =>
+                {
                     SyntaxError::new("IndentationError", "expected an indented block", sp)
                 }
-                _ if expected.iter().any(|p| matches!(p, RichPattern::Token(t) if **t == Tok::Op(":")))
+                _ if expected
+                    .iter()
+                    .any(|p| matches!(p, RichPattern::Token(t) if **t == Tok::Op(":")))
                     && matches!(found, Some(Tok::Newline) | None) =>
                 {
                     SyntaxError::new("SyntaxError", "expected ':'", sp)

@@ -2,7 +2,7 @@
 //! suites are either inline or an INDENT … DEDENT block.
 
 use super::expr::{Exprs, P};
-use super::{Err, build_func, check_target, kw, name, op, TargetCtx};
+use super::{Err, TargetCtx, build_func, check_target, kw, name, op};
 use crate::syntax::ast::*;
 use crate::syntax::source::Span;
 use crate::syntax::token::Tok;
@@ -52,10 +52,17 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
             import_names.clone().delimited_by(op("("), op(")")),
             import_names,
             op("*").try_map(|_, span: Span| {
-                Result::<Vec<_>, Rich<'t, Tok, Span>>::Err(Rich::custom(span, "'from … import *' is not supported in nt; import the names you need"))
+                Result::<Vec<_>, Rich<'t, Tok, Span>>::Err(Rich::custom(
+                    span,
+                    "'from … import *' is not supported in nt; import the names you need",
+                ))
             }),
         )))
-        .map(|((module, module_span), names)| StmtKind::ImportFrom { module, module_span, names });
+        .map(|((module, module_span), names)| StmtKind::ImportFrom {
+            module,
+            module_span,
+            names,
+        });
 
     let aug_op = select! {
         Tok::Op("+=") => BinOp::Add, Tok::Op("-=") => BinOp::Sub, Tok::Op("*=") => BinOp::Mul,
@@ -75,7 +82,12 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
         .clone()
         .then(choice((
             aug_op.then(exprlist.clone()).map(|(o, v)| Tail::Aug(o, v)),
-            op("=").ignore_then(exprlist.clone()).repeated().at_least(1).collect::<Vec<_>>().map(Tail::Assign),
+            op("=")
+                .ignore_then(exprlist.clone())
+                .repeated()
+                .at_least(1)
+                .collect::<Vec<_>>()
+                .map(Tail::Assign),
             empty().to(Tail::None),
         )))
         .validate(|(first, tail), _x, emitter| match tail {
@@ -84,7 +96,11 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                 if let Err((sp, msg)) = check_target(&first, TargetCtx::Aug) {
                     emitter.emit(Rich::custom(sp, msg));
                 }
-                StmtKind::AugAssign { target: first, op: o, value }
+                StmtKind::AugAssign {
+                    target: first,
+                    op: o,
+                    value,
+                }
             }
             Tail::Assign(mut rest) => {
                 let value = rest.pop().unwrap_or_else(|| first.clone());
@@ -99,26 +115,26 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
             }
         });
 
-    let del = kw("del")
-        .ignore_then(ex.targets.clone())
-        .validate(|t, _x, emitter| {
-            let items = match t.kind {
-                ExprKind::Tuple(items) => items,
-                _ => vec![t],
-            };
-            for t in &items {
-                if let Err((sp, msg)) = check_target(t, TargetCtx::Del) {
-                    emitter.emit(Rich::custom(sp, msg));
-                }
+    let del = kw("del").ignore_then(ex.targets.clone()).validate(|t, _x, emitter| {
+        let items = match t.kind {
+            ExprKind::Tuple(items) => items,
+            _ => vec![t],
+        };
+        for t in &items {
+            if let Err((sp, msg)) = check_target(t, TargetCtx::Del) {
+                emitter.emit(Rich::custom(sp, msg));
             }
-            StmtKind::Del(items)
-        });
+        }
+        StmtKind::Del(items)
+    });
 
     let small = choice((
         kw("pass").to(StmtKind::Pass),
         kw("break").to(StmtKind::Break),
         kw("continue").to(StmtKind::Continue),
-        kw("return").ignore_then(exprlist.clone().or_not()).map(StmtKind::Return),
+        kw("return")
+            .ignore_then(exprlist.clone().or_not())
+            .map(StmtKind::Return),
         del,
         kw("assert")
             .ignore_then(test.clone())
@@ -146,7 +162,11 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
         .map(|v| v.into_iter().flatten().collect::<Vec<_>>());
     let suite = op(":").ignore_then(simple_stmts.clone().or(block)).boxed();
 
-    let else_suite = kw("else").ignore_then(suite.clone()).or_not().map(Option::unwrap_or_default).boxed();
+    let else_suite = kw("else")
+        .ignore_then(suite.clone())
+        .or_not()
+        .map(Option::unwrap_or_default)
+        .boxed();
 
     let if_stmt = kw("if")
         .ignore_then(test.clone())
@@ -184,7 +204,12 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
             if let Err((sp, msg)) = check_target(&target, TargetCtx::Assign) {
                 emitter.emit(Rich::custom(sp, msg));
             }
-            StmtKind::For { target, iter, body, orelse }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            }
         });
 
     let def = kw("def")
@@ -218,5 +243,8 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
         .boxed();
 
     stmt.define(compound.or(simple_stmts).boxed());
-    stmt.repeated().collect::<Vec<Vec<Stmt>>>().map(|v| v.into_iter().flatten().collect()).boxed()
+    stmt.repeated()
+        .collect::<Vec<Vec<Stmt>>>()
+        .map(|v| v.into_iter().flatten().collect())
+        .boxed()
 }
