@@ -48,7 +48,8 @@ pub fn run(session: &mut Session) -> i32 {
                 if !line.trim().is_empty() {
                     let _ = editor.add_history_entry(line.as_str());
                 }
-                lines.push(line);
+                // A bracketed paste arrives as one multi-line string.
+                lines.extend(line.split('\n').map(str::to_owned));
                 if needs_more(&lines) {
                     continue;
                 }
