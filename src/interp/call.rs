@@ -413,11 +413,13 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> Res<(i64, i64, i64, usize)> 
     if step == 0 {
         return Err(exc("ValueError", "slice step cannot be zero"));
     }
-    let len = len as i64;
-    let clamp = |v: Option<i64>, default: i64| -> i64 {
+    // i128 throughout: steps and bounds near i64::MIN/MAX must not overflow.
+    let (len, step) = (len as i128, step as i128);
+    let clamp = |v: Option<i64>, default: i128| -> i128 {
         match v {
             None => default,
             Some(v) => {
+                let v = v as i128;
                 let v = if v < 0 { v + len } else { v };
                 if step > 0 {
                     v.clamp(0, len)
@@ -439,11 +441,13 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> Res<(i64, i64, i64, usize)> 
             0
         }
     } else if start > stop {
-        (start - stop + (-step) - 1) / (-step)
+        (start - stop - step - 1) / (-step)
     } else {
         0
     };
-    Ok((start, stop, step, n as usize))
+    // |step| beyond the length only ever takes one item; keep it representable.
+    let step = step.clamp(-(i64::MAX as i128), i64::MAX as i128) as i64;
+    Ok((start as i64, stop as i64, step, n as usize))
 }
 
 pub fn slice_vec(items: &[Value], s: &[Value; 3]) -> Res<Vec<Value>> {

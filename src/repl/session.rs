@@ -59,7 +59,24 @@ impl Session {
         let globals = self.interp.globals.clone();
         self.interp.echo = echo;
         self.interp.depth = 0;
-        let result = self.interp.exec_block(&stmts, &globals);
+        // Last resort: a bug in nt must not lose the session. Panics are reported as
+        // errors (the hook installed by `quiet_panics` keeps them off the terminal).
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.interp.exec_block(&stmts, &globals)
+        }))
+        .unwrap_or_else(|payload| {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let mut e = crate::interp::error::exc(
+                "SystemError",
+                format!("internal error in nt: {what} (please report this)"),
+            );
+            e.span = stmts.first().map(|s| s.span);
+            Err(e)
+        });
         self.interp.echo = false;
         self.interp.flush();
         result.map(|_| ()).map_err(Diagnostic::from)
