@@ -60,24 +60,48 @@ impl From<Box<Exc>> for Diagnostic {
     }
 }
 
-/// How many call sites of a traceback to show; deep recursion shows the first few.
+/// How many call sites of a traceback to show: the innermost ones and the outermost.
 const MAX_TRACE: usize = 4;
+
+/// A source as ariadne sees it: many REPL entries share the name `<stdin>`, so identity
+/// is the position in the source map and only the name is displayed.
+#[derive(Clone, Debug)]
+struct SrcId(usize, String);
+
+impl PartialEq for SrcId {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for SrcId {}
+
+impl std::hash::Hash for SrcId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state)
+    }
+}
+
+impl std::fmt::Display for SrcId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1)
+    }
+}
 
 pub fn render(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
     let Some(span) = d.span else {
         return format!("{}\n", d.headline());
     };
-    let Some(src) = sources.find(span.start) else {
+    let Some((idx, src)) = sources.find_indexed(span.start) else {
         return format!("{}\n", d.headline());
     };
     let local = |sp: Span, base: usize, len: usize| -> std::ops::Range<usize> {
         let start = sp.start.saturating_sub(base).min(len);
         start..sp.end.saturating_sub(base).clamp(start, len)
     };
-    let id = src.name.clone();
+    let id = SrcId(idx, src.name.clone());
     let range = local(span, src.base, src.text.len());
-    let red = Color::Red;
-    let mut label = Label::new((id.clone(), range.clone())).with_color(red);
+    let mut label = Label::new((id.clone(), range.clone())).with_color(Color::Red);
     // The primary label restates the message (or a parser's "expected …") under the span.
     let text = d
         .label
@@ -85,35 +109,48 @@ pub fn render(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
         .unwrap_or(if d.message.is_empty() { &d.kind } else { &d.message });
     label = label.with_message(text);
     let headline = d.kind.clone();
-    let mut report = Report::build(ReportKind::Custom(&headline, red), (id.clone(), range))
+    let mut report = Report::build(ReportKind::Custom(&headline, Color::Red), (id.clone(), range))
         .with_config(Config::default().with_color(color).with_index_type(IndexType::Byte))
         .with_message(&d.message)
         .with_label(label);
-    let mut cited: Vec<(String, String)> = vec![(id.clone(), src.text.to_string())];
-    let mut notes = Vec::new();
-    // Recursion repeats call sites: show each once, and count the rest.
-    let mut shown: Vec<Span> = Vec::new();
-    let mut hidden = d.more_calls;
-    for (fname, site) in &d.trace {
-        if shown.contains(site) || shown.len() >= MAX_TRACE {
-            hidden += 1;
-            continue;
+    let mut cited: Vec<(SrcId, String)> = vec![(id.clone(), src.text.to_string())];
+
+    // Call sites, innermost first; recursion repeats them, so each is shown once, and
+    // beyond MAX_TRACE only the outermost (where the user came in) is kept.
+    // Each entry: (callee, call site, caller); the caller of one call is the next callee out.
+    let mut sites: Vec<(Sym, Span, Option<Sym>)> = Vec::new();
+    for (i, (fname, site)) in d.trace.iter().enumerate() {
+        if *site != span && !sites.iter().any(|(_, s, _)| s == site) {
+            sites.push((*fname, *site, d.trace.get(i + 1).map(|c| c.0)));
         }
-        shown.push(*site);
-        let Some(s) = sources.find(site.start) else { continue };
-        let (line, col) = line_col(&s.text, site.start - s.base);
-        if s.name == id {
-            let blue = Color::Blue;
+    }
+    let mut hidden = d.more_calls + d.trace.len() - sites.len();
+    if sites.len() > MAX_TRACE {
+        hidden += sites.len() - MAX_TRACE;
+        let outermost = sites[sites.len() - 1];
+        sites.truncate(MAX_TRACE - 1);
+        sites.push(outermost);
+    }
+    let mut notes = Vec::new();
+    for (fname, site, caller) in &sites {
+        let Some((sidx, s)) = sources.find_indexed(site.start) else {
+            continue;
+        };
+        let sid = SrcId(sidx, s.name.clone());
+        if sid == id {
             report = report.with_label(
-                Label::new((s.name.clone(), local(*site, s.base, s.text.len())))
+                Label::new((sid, local(*site, s.base, s.text.len())))
                     .with_message(format!("in this call to {fname}()"))
-                    .with_color(blue),
+                    .with_color(Color::Blue),
             );
         } else {
-            notes.push(format!("raised in {fname}(), called at {}:{line}:{col}", s.name));
-            if !cited.iter().any(|(n, _)| *n == s.name) {
-                cited.push((s.name.clone(), s.text.to_string()));
-            }
+            let (line, col) = line_col(&s.text, site.start - s.base);
+            let code = s.text.lines().nth(line - 1).unwrap_or("").trim();
+            let by = match caller {
+                Some(c) => format!("by {c}()"),
+                None => "from the top level".to_owned(),
+            };
+            notes.push(format!("{fname}() was called {by} at {}:{line}:{col}: {code}", s.name));
         }
     }
     if hidden > 0 {
@@ -125,6 +162,7 @@ pub fn render(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
     if let Some(h) = &d.help {
         report = report.with_help(h);
     }
+    cited.dedup_by(|a, b| a.0 == b.0);
     let mut out = Vec::new();
     if report.finish().write(ariadne::sources(cited), &mut out).is_err() {
         return format!("{}\n", d.headline());
@@ -141,7 +179,10 @@ pub fn render(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
             text.replace_range(..nl, &first);
         }
     }
-    text
+    // ariadne pads label lines with spaces; trailing whitespace only makes diffs noisy.
+    let mut trimmed: String = text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    trimmed.push('\n');
+    trimmed
 }
 
 fn strip_ansi(s: &str) -> String {

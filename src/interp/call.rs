@@ -138,10 +138,12 @@ impl Interp {
             Ok(_) => Ok(Value::None),
             Err(mut e) => {
                 if let Some(site) = site {
+                    // Keep the innermost calls and, in the last slot, the outermost one.
                     if e.trace.len() < 64 {
                         e.trace.push((fname, site));
                     } else {
                         e.more_calls += 1;
+                        e.trace[63] = (fname, site);
                     }
                 }
                 Err(e)

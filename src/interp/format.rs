@@ -24,7 +24,15 @@ pub fn format_value(v: &Value, spec: &str) -> Res<String> {
             )));
         }
     };
-    r.map_err(|msg| exc("ValueError", msg))
+    r.map_err(|msg| {
+        let kind = match msg.as_str() {
+            pyfmt::CHAR_RANGE_ERROR => "OverflowError",
+            // CPython's MemoryError carries no message.
+            pyfmt::OUT_OF_MEMORY => return exc("MemoryError", ""),
+            _ => "ValueError",
+        };
+        exc(kind, msg)
+    })
 }
 
 /// `'{} {name} {0[1]:>5}'.format(...)`.

@@ -42,8 +42,13 @@ impl SourceMap {
     }
 
     pub fn find(&self, offset: usize) -> Option<&Source> {
-        let idx = self.sources.partition_point(|s| s.base <= offset);
-        self.sources.get(idx.checked_sub(1)?)
+        self.find_indexed(offset).map(|(_, s)| s)
+    }
+
+    /// The source holding `offset`, with its index (its identity: names repeat).
+    pub fn find_indexed(&self, offset: usize) -> Option<(usize, &Source)> {
+        let idx = self.sources.partition_point(|s| s.base <= offset).checked_sub(1)?;
+        Some((idx, self.sources.get(idx)?))
     }
 
     pub fn sources(&self) -> &[Source] {

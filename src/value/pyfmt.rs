@@ -11,6 +11,10 @@
 /// than ValueError, so callers can compare against this to pick the class.
 pub const CHAR_RANGE_ERROR: &str = "%c arg not in range(0x110000)";
 
+/// Error text when the padded result cannot be allocated (e.g. width
+/// 10**18); CPython raises MemoryError there.
+pub const OUT_OF_MEMORY: &str = "out of memory formatting value";
+
 /// Code points with Unicode decimal value 0 (Unicode 14.0, as in CPython 3.11),
 /// each starting a run of ten digits. CPython accepts all of them in int(),
 /// float() and format-spec widths.
@@ -50,9 +54,14 @@ fn to_ascii_number(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
+fn leading_digits(b: &[u8]) -> usize {
+    b.iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
 fn trim_space(t: &[u8]) -> &[u8] {
-    let start = t.iter().position(|&b| !ascii_space(b)).unwrap_or(t.len());
-    let end = t.iter().rposition(|&b| !ascii_space(b)).map_or(start, |i| i + 1);
+    let keep = |b: &u8| !ascii_space(*b);
+    let start = t.iter().position(keep).unwrap_or(t.len());
+    let end = t.iter().rposition(keep).map_or(start, |i| i + 1);
     &t[start..end.max(start)]
 }
 
@@ -91,12 +100,7 @@ pub fn parse_float(s: &str) -> Option<f64> {
     }
     // What _Py_dg_strtod consumes: digits with an optional point (at least one
     // digit in all), then optionally a complete exponent; nothing may follow.
-    let digits = |i: usize| {
-        body[i.min(body.len())..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count()
-    };
+    let digits = |i: usize| leading_digits(body.get(i..).unwrap_or_default());
     let mut i = digits(0);
     let mut mantissa_digits = i;
     if body.get(i) == Some(&b'.') {
@@ -150,16 +154,11 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, bool> {
     let (mut acc, mut overflow, mut nonzero, mut ndigits, mut prev) = (0u64, false, false, 0, 0u8);
     loop {
         let c = at(i);
-        let d = match c {
-            b'0'..=b'9' => c - b'0',
-            b'a'..=b'z' => c - b'a' + 10,
-            b'A'..=b'Z' => c - b'A' + 10,
-            _ => 99,
-        } as u32;
+        let d = char::from(c).to_digit(36).unwrap_or(99);
         if d < base {
-            let next = acc.checked_mul(base as u64).and_then(|v| v.checked_add(d as u64));
-            overflow |= next.is_none();
-            acc = next.unwrap_or(0);
+            let (m, o1) = acc.overflowing_mul(base as u64);
+            let (a, o2) = m.overflowing_add(d as u64);
+            (acc, overflow) = (a, overflow || o1 || o2);
             nonzero |= d != 0;
             ndigits += 1;
         } else if c != b'_' || prev == b'_' {
@@ -173,11 +172,7 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, bool> {
         return Err(false);
     }
     let v = if neg { -(acc as i128) } else { acc as i128 };
-    if overflow {
-        Err(true)
-    } else {
-        i64::try_from(v).map_err(|_| true)
-    }
+    i64::try_from(v).ok().filter(|_| !overflow).ok_or(true)
 }
 
 // ------------------------------------------------------------------ rounding
@@ -185,11 +180,10 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, bool> {
 /// Python round(x) for a float, computed as CPython does.
 pub fn round_half_even(x: f64) -> f64 {
     let r = x.round();
-    if (x - r).abs() == 0.5 {
-        2.0 * (x / 2.0).round()
-    } else {
-        r
+    if (x - r).abs() != 0.5 {
+        return r;
     }
+    2.0 * (x / 2.0).round()
 }
 
 /// Python round(x, ndigits) for a float. For finite x, an infinite result
@@ -213,7 +207,7 @@ pub fn round_float(x: f64, ndigits: i64) -> f64 {
         match s.len().checked_sub(k).map(|cut| s.split_at(cut)) {
             None => "0".to_string(), // fewer than k digits: below half a unit
             Some((head, tail)) => {
-                let mut head = if head.is_empty() { vec![b'0'] } else { head.to_vec() };
+                let mut head = [b"0", head].concat();
                 let (first, rest) = tail.split_first().unwrap_or((&b'0', &[]));
                 let above_half = rest.iter().any(|&c| c != b'0') || ax != ax.trunc();
                 let odd = head.last().is_some_and(|d| d % 2 == 1);
@@ -244,18 +238,14 @@ pub fn round_int(n: i64, ndigits: i64) -> Option<i64> {
     if ndigits >= 0 {
         return Some(n);
     }
-    // 10^39 exceeds twice any i64, so everything rounds to 0 from there on.
-    if ndigits < -38 {
+    // Half of 10^20 already exceeds any i64, so everything rounds to 0.
+    if ndigits < -19 {
         return Some(0);
     }
     let p = 10i128.pow((-ndigits) as u32);
     let (q, r) = ((n as i128).div_euclid(p), (n as i128).rem_euclid(p));
-    let q = if 2 * r > p || (2 * r == p && q % 2 != 0) {
-        q + 1
-    } else {
-        q
-    };
-    i64::try_from(q * p).ok()
+    let up = 2 * r > p || (2 * r == p && q % 2 != 0);
+    i64::try_from((q + up as i128) * p).ok()
 }
 
 // ------------------------------------------------------------------ float to text
@@ -303,66 +293,65 @@ fn dtoa(ax: f64, mode: u8, nd: i64) -> (Vec<u8>, i64) {
 }
 
 /// PyOS_double_to_string + format_float_short for codes e E f F g G and 'r'
-/// (repr). `precision` is the format precision, before the per-code tweaks.
-fn double_to_string(x: f64, code: char, precision: i64, alt: bool, no_neg_0: bool, dot_0: bool) -> String {
-    let upper = code.is_ascii_uppercase();
-    let code = code.to_ascii_lowercase();
-    let (mode, precision) = match code {
-        'e' => (2, precision + 1),
-        'f' => (3, precision),
-        'g' => (2, precision.max(1)),
-        _ => (0, precision),
+/// (repr); `prec` is the format precision, before the per-code adjustments.
+fn float_text(x: f64, code: char, prec: i64, alt: bool, no_neg_0: bool, dot_0: bool) -> String {
+    let (mode, prec) = match code.to_ascii_lowercase() {
+        // C's int precision wraps here, so '.2147483647e' acts like '.0e'.
+        'e' => (2, (prec as i32).wrapping_add(1) as i64),
+        'f' => (3, prec),
+        'g' => (2, prec.max(1)),
+        _ => (0, prec),
     };
-    let case = |s: &str| if upper { s.to_ascii_uppercase() } else { s.to_string() };
-    if x.is_nan() {
-        return case("nan");
-    }
     let mut out = String::from(if x.is_sign_negative() { "-" } else { "" });
-    if x.is_infinite() {
-        return out + &case("inf");
-    }
-    let (digits, mut decpt) = dtoa(x.abs(), mode, precision);
-    let ndig = digits.len() as i64;
-    if no_neg_0 && (ndig == 0 || digits == b"0") {
-        out.clear();
-    }
-    let (mut vend, use_exp) = match code {
-        'e' => (precision, true),
-        'f' => (decpt + precision, false),
-        'g' => {
-            let limit = if dot_0 { precision - 1 } else { precision };
-            (if alt { precision } else { ndig }, decpt <= -4 || decpt > limit)
+    if x.is_nan() {
+        out = "nan".to_string(); // the sign of a nan is never shown
+    } else if x.is_infinite() {
+        out += "inf";
+    } else {
+        let (digits, mut decpt) = dtoa(x.abs(), mode, prec);
+        let ndig = digits.len() as i64;
+        if no_neg_0 && (ndig == 0 || digits == b"0") {
+            out.clear();
         }
-        _ => (ndig, decpt <= -4 || decpt > 16),
-    };
-    let exp = decpt - 1;
-    if use_exp {
-        decpt = 1;
-    }
-    // Emit the slice vstart..vend of the digits padded with zeros on both
-    // sides, with the point after position decpt (vstart < decpt <= vend).
-    let vstart = if decpt <= 0 { decpt - 1 } else { 0 };
-    vend = vend.max(if !use_exp && dot_0 { decpt + 1 } else { decpt });
-    for i in vstart..vend {
-        let d = usize::try_from(i).ok().and_then(|i| digits.get(i));
-        out.push(d.map_or('0', |&d| d as char));
-        if i + 1 == decpt {
-            out.push('.');
+        let limit = if dot_0 { prec - 1 } else { prec };
+        let (mut vend, use_exp) = match code.to_ascii_lowercase() {
+            'e' => (prec, true),
+            'f' => (decpt + prec, false),
+            'g' if alt => (prec, decpt <= -4 || decpt > limit),
+            'g' => (ndig, decpt <= -4 || decpt > limit),
+            _ => (ndig, decpt <= -4 || decpt > 16),
+        };
+        let exp = decpt - 1;
+        if use_exp {
+            decpt = 1;
+        }
+        // Emit the slice vstart..vend of the digits padded with zeros on both
+        // sides, with the point after position decpt (vstart < decpt <= vend).
+        let vstart = if decpt <= 0 { decpt - 1 } else { 0 };
+        vend = vend.max(if !use_exp && dot_0 { decpt + 1 } else { decpt });
+        for i in vstart..vend {
+            let d = usize::try_from(i).ok().and_then(|i| digits.get(i));
+            out.push(d.map_or('0', |&d| d as char));
+            if i + 1 == decpt {
+                out.push('.');
+            }
+        }
+        if out.ends_with('.') && !alt {
+            out.pop();
+        }
+        if use_exp {
+            out += &format!("e{exp:+03}");
         }
     }
-    if out.ends_with('.') && !alt {
-        out.pop();
-    }
-    if use_exp {
-        let e = if upper { 'E' } else { 'e' };
-        out += &format!("{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs());
+    if code.is_ascii_uppercase() {
+        out.make_ascii_uppercase();
     }
     out
 }
 
 /// Python repr(x) / str(x) for a float.
 pub fn float_repr(x: f64) -> String {
-    double_to_string(x, 'r', 0, false, false, true)
+    float_text(x, 'r', 0, false, false, true)
 }
 
 // ------------------------------------------------------------------ format specs
@@ -375,27 +364,27 @@ struct Spec {
     no_neg_0: bool,
     alt: bool,
     width: i64,
-    /// Thousands separator char, if any; '_' with b/o/x/X groups by four.
-    sep: Option<char>,
+    /// Thousands separator and group size ('_' with b/o/x/X groups by four).
+    sep: Option<(u8, i64)>,
     precision: i64,
     ty: char,
 }
 
-/// How CPython's messages print a presentation type or separator partner.
+fn err<T>(msg: &str) -> Result<T, String> {
+    Err(msg.to_string())
+}
+
+/// How CPython's messages print a presentation type.
 fn code_repr(c: char) -> String {
-    let u = c as u32;
-    if u > 32 && u < 128 {
-        c.to_string()
-    } else {
-        format!("\\x{u:x}")
+    match c as u32 {
+        33..=127 => c.to_string(),
+        u => format!("\\x{u:x}"),
     }
 }
 
-fn unknown_code(c: char, type_name: &str) -> String {
-    format!(
-        "Unknown format code '{}' for object of type '{type_name}'",
-        code_repr(c)
-    )
+fn unknown_code<T>(c: char, tname: &str) -> Result<T, String> {
+    let c = code_repr(c);
+    Err(format!("Unknown format code '{c}' for object of type '{tname}'"))
 }
 
 /// get_integer(): Unicode decimal digits; None when there are none.
@@ -404,7 +393,7 @@ fn get_integer(c: &[char], pos: &mut usize) -> Result<Option<i64>, String> {
     while let Some(d) = c.get(*pos).and_then(|&ch| decimal_value(ch)) {
         let d = d as i64;
         if acc > (i64::MAX - d) / 10 {
-            return Err("Too many decimal digits in format string".to_string());
+            return err("Too many decimal digits in format string");
         }
         acc = acc * 10 + d;
         *pos += 1;
@@ -413,20 +402,20 @@ fn get_integer(c: &[char], pos: &mut usize) -> Result<Option<i64>, String> {
 }
 
 /// parse_internal_render_format_spec.
-fn parse_spec(spec: &str, type_name: &str, default_ty: char, default_align: char) -> Result<Spec, String> {
+fn parse_spec(spec: &str, tname: &str, def_ty: char, def_align: char) -> Result<Spec, String> {
     const BOTH: &str = "Cannot specify both ',' and '_'.";
     let is_align = |c: &char| matches!(c, '<' | '>' | '=' | '^');
     let c: Vec<char> = spec.chars().collect();
     let mut f = Spec {
         fill: ' ',
-        align: default_align,
+        align: def_align,
         sign: '\0',
         no_neg_0: false,
         alt: false,
         width: -1,
         sep: None,
         precision: -1,
-        ty: default_ty,
+        ty: def_ty,
     };
     let mut pos = 0;
     let fill_given = c.get(1).is_some_and(is_align);
@@ -449,7 +438,7 @@ fn parse_spec(spec: &str, type_name: &str, default_ty: char, default_align: char
     // (numbers), and never replaces an explicit fill.
     if !fill_given && eat(&['0']).is_some() {
         f.fill = '0';
-        if !align_given && default_align == '>' {
+        if !align_given && def_align == '>' {
             f.align = '=';
         }
     }
@@ -459,40 +448,46 @@ fn parse_spec(spec: &str, type_name: &str, default_ty: char, default_align: char
         pos += hit as usize;
         hit
     };
-    f.sep = eat(',').then_some(',');
+    f.sep = eat(',').then_some((b',', 3));
     if eat('_') {
         if f.sep.is_some() {
-            return Err(BOTH.to_string());
+            return err(BOTH);
         }
-        f.sep = Some('_');
+        f.sep = Some((b'_', 3));
     }
-    if f.sep == Some('_') && eat(',') {
-        return Err(BOTH.to_string());
+    if f.sep.is_some_and(|(c, _)| c == b'_') && eat(',') {
+        return err(BOTH);
     }
     if eat('.') {
         f.precision = get_integer(&c, &mut pos)?.ok_or("Format specifier missing precision")?;
     }
-    match c.len() - pos {
-        0 => {}
-        1 => f.ty = c[pos],
-        _ => {
-            return Err(format!(
-                "Invalid format specifier '{spec}' for object of type '{type_name}'"
-            ));
-        }
+    if c.len() - pos > 1 {
+        return Err(format!(
+            "Invalid format specifier '{spec}' for object of type '{tname}'"
+        ));
     }
+    f.ty = c.get(pos).copied().unwrap_or(f.ty);
     match (f.sep, f.ty) {
         (None, _) | (_, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0') => Ok(f),
-        (Some('_'), 'b' | 'o' | 'x' | 'X') => Ok(f),
-        (Some(s), t) => Err(format!("Cannot specify '{s}' with '{}'.", code_repr(t))),
+        (Some((b'_', _)), 'b' | 'o' | 'x' | 'X') => Ok(Spec {
+            sep: Some((b'_', 4)),
+            ..f
+        }),
+        (Some((s, _)), t) => Err(format!("Cannot specify '{}' with '{}'.", s as char, code_repr(t))),
     }
 }
 
 /// _PyUnicode_InsertThousandsGrouping: groups ASCII `digits` from the right,
 /// zero-extending (separators included) up to `min_width` for '0'-fill '='.
-fn group_digits(digits: &[u8], min_width: i64, sep: Option<(u8, i64)>) -> Vec<u8> {
+fn group_digits(digits: &[u8], min_width: i64, sep: Option<(u8, i64)>) -> Option<Vec<u8>> {
     let (mut min_width, mut end) = (min_width.max(0), digits.len());
     let mut rev: Vec<u8> = Vec::new();
+    // 'c' and inf/nan have no digits and skip grouping entirely.
+    if digits.is_empty() {
+        return Some(rev);
+    }
+    let width = (min_width as usize).max(end);
+    rev.try_reserve(width.checked_add(width / 3 + 2)?).ok()?;
     loop {
         // One group: as many of the remaining digits as fit, then zeros.
         let want = (end as i64).max(min_width).max(1);
@@ -509,34 +504,21 @@ fn group_digits(digits: &[u8], min_width: i64, sep: Option<(u8, i64)>) -> Vec<u8
         min_width -= 1;
     }
     rev.reverse();
-    rev
+    Some(rev)
 }
 
 /// calc_number_widths + fill_number. Layout:
-/// [lpad][sign][prefix][spad][grouped digits][.][remainder][rpad].
-fn render_number(f: &Spec, neg: bool, prefix: &str, digits: &str, point: bool, rest: &str, grouping: bool) -> String {
+/// [lpad][sign][prefix][spad][grouped digits][rest: point, fraction, exponent][rpad].
+fn render_number(f: &Spec, neg: bool, prefix: &str, digits: &str, rest: &str) -> Result<String, String> {
     let sign = match (f.sign, neg) {
         (_, true) => Some('-'),
         ('+' | ' ', false) => Some(f.sign),
         _ => None,
     };
-    let non_digit = sign.is_some() as i64 + prefix.len() as i64 + point as i64 + rest.chars().count() as i64;
-    let min_width = if f.fill == '0' && f.align == '=' {
-        f.width - non_digit
-    } else {
-        0
-    };
-    let group = match f.ty {
-        'b' | 'o' | 'x' | 'X' => 4,
-        _ => 3,
-    };
-    let sep = f.sep.filter(|_| grouping).map(|s| (s as u8, group));
-    // 'c' and inf/nan have no digits and skip grouping entirely.
-    let grouped = if digits.is_empty() {
-        vec![]
-    } else {
-        group_digits(digits.as_bytes(), min_width, sep)
-    };
+    let non_digit = sign.is_some() as i64 + (prefix.len() + rest.chars().count()) as i64;
+    let zero_pad = f.fill == '0' && f.align == '=';
+    let min_width = if zero_pad { f.width - non_digit } else { 0 };
+    let grouped = group_digits(digits.as_bytes(), min_width, f.sep).ok_or(OUT_OF_MEMORY)?;
     let padding = (f.width - non_digit - grouped.len() as i64).max(0);
     let (l, s, r) = match f.align {
         '<' => (0, 0, padding),
@@ -544,54 +526,46 @@ fn render_number(f: &Spec, neg: bool, prefix: &str, digits: &str, point: bool, r
         '=' => (0, padding, 0),
         _ => (padding, 0, 0),
     };
-    let fill = |n: i64| std::iter::repeat_n(f.fill, n as usize).collect::<String>();
-    let upper = |s: &str| {
-        if f.ty == 'X' {
-            s.to_ascii_uppercase()
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = fill(l);
+    let mut out = String::new();
+    let size = (padding as usize).checked_mul(f.fill.len_utf8());
+    let size = size.and_then(|n| n.checked_add(1 + prefix.len() + grouped.len() + rest.len()));
+    size.and_then(|n| out.try_reserve(n).ok()).ok_or(OUT_OF_MEMORY)?;
+    let fill = |out: &mut String, n: i64| out.extend(std::iter::repeat_n(f.fill, n as usize));
+    fill(&mut out, l);
     out.extend(sign);
-    out += &upper(prefix);
-    out += &fill(s);
-    out += &upper(&String::from_utf8_lossy(&grouped));
-    out += if point { "." } else { "" };
+    out += prefix;
+    fill(&mut out, s);
+    out += &String::from_utf8_lossy(&grouped);
     out += rest;
-    out + &fill(r)
+    fill(&mut out, r);
+    Ok(out)
 }
 
 /// format_float_internal.
 fn format_float_spec(x: f64, f: &Spec) -> Result<String, String> {
     if f.precision > i32::MAX as i64 {
-        return Err("precision too big".to_string());
+        return err("precision too big");
     }
     // No type: repr without a precision, else 'g' that keeps a ".0".
-    let (mut ty, default_precision, dot_0) = match f.ty {
-        '\0' => ('r', 0, true),
-        'n' => ('g', 6, false),
-        '%' => ('f', 6, false),
-        t => (t, 6, false),
+    let prec = if f.precision < 0 { 6 } else { f.precision };
+    let (ty, prec, dot_0) = match f.ty {
+        '\0' if f.precision < 0 => ('r', 0, true),
+        '\0' => ('g', prec, true),
+        'n' => ('g', prec, false),
+        '%' => ('f', prec, false),
+        t => (t, prec, false),
     };
     let val = if f.ty == '%' { x * 100.0 } else { x };
-    let precision = if f.precision < 0 {
-        default_precision
-    } else {
-        f.precision
-    };
-    if f.precision >= 0 && ty == 'r' {
-        ty = 'g';
-    }
-    let mut buf = double_to_string(val, ty, precision, f.alt, f.no_neg_0, dot_0);
+    let mut buf = float_text(val, ty, prec, f.alt, f.no_neg_0, dot_0);
     if f.ty == '%' {
         buf.push('%');
     }
-    let (neg, body) = buf.strip_prefix('-').map_or((false, buf.as_str()), |b| (true, b));
-    let (digits, after) = body.split_at(body.bytes().take_while(u8::is_ascii_digit).count());
-    let (point, rest) = after.strip_prefix('.').map_or((false, after), |r| (true, r));
+    let neg = buf.starts_with('-');
+    let body = &buf[neg as usize..];
+    let (digits, rest) = body.split_at(leading_digits(body.as_bytes()));
     // 'n' uses the current locale, whose LC_NUMERIC is "C": no grouping.
-    Ok(render_number(f, neg, "", digits, point, rest, f.ty != 'n'))
+    let sep = if f.ty == 'n' { None } else { f.sep };
+    render_number(&Spec { sep, ..*f }, neg, "", digits, rest)
 }
 
 /// format(x, spec) for a float; Err carries CPython's ValueError message.
@@ -602,7 +576,7 @@ pub fn format_float(x: f64, spec: &str) -> Result<String, String> {
     let f = parse_spec(spec, "float", '\0', '>')?;
     match f.ty {
         '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => format_float_spec(x, &f),
-        t => Err(unknown_code(t, "float")),
+        t => unknown_code(t, "float"),
     }
 }
 
@@ -618,37 +592,38 @@ pub fn format_int(n: i64, spec: &str) -> Result<String, String> {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         // PyNumber_Float; `as` rounds half-even like PyLong_AsDouble.
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float_spec(n as f64, &f),
-        t => return Err(unknown_code(t, "int")),
+        t => return unknown_code(t, "int"),
     }
-    if f.precision != -1 {
-        return Err("Precision not allowed in integer format specifier".to_string());
-    }
-    if f.no_neg_0 {
-        return Err("Negative zero coercion (z) not allowed in integer format specifier".to_string());
+    let not_allowed = match f.ty {
+        _ if f.precision != -1 => "Precision not allowed in integer format specifier",
+        _ if f.no_neg_0 => "Negative zero coercion (z) not allowed in integer format specifier",
+        'c' if f.sign != '\0' => "Sign not allowed with integer format specifier 'c'",
+        'c' if f.alt => "Alternate form (#) not allowed with integer format specifier 'c'",
+        _ => "",
+    };
+    if !not_allowed.is_empty() {
+        return err(not_allowed);
     }
     if f.ty == 'c' {
-        if f.sign != '\0' {
-            return Err("Sign not allowed with integer format specifier 'c'".to_string());
-        }
-        if f.alt {
-            return Err("Alternate form (#) not allowed with integer format specifier 'c'".to_string());
-        }
-        let code = u32::try_from(n)
-            .ok()
-            .filter(|&c| c <= 0x10ffff)
-            .ok_or(CHAR_RANGE_ERROR)?;
-        let ch = char::from_u32(code).ok_or_else(|| format!("surrogate U+{code:04X} cannot be formatted"))?;
-        return Ok(render_number(&f, false, "", "", false, &ch.to_string(), false));
+        let code = u32::try_from(n).ok().filter(|&c| c <= 0x10ffff);
+        let code = code.ok_or(CHAR_RANGE_ERROR)?;
+        let ch = char::from_u32(code).ok_or(format!("cannot format surrogate U+{code:04X}"))?;
+        return render_number(&f, false, "", "", &ch.to_string());
     }
     let mag = n.unsigned_abs();
     let (digits, prefix) = match f.ty {
         'b' => (format!("{mag:b}"), "0b"),
         'o' => (format!("{mag:o}"), "0o"),
-        'x' | 'X' => (format!("{mag:x}"), "0x"),
+        'x' => (format!("{mag:x}"), "0x"),
+        'X' => (format!("{mag:X}"), "0X"),
         _ => (mag.to_string(), ""),
     };
     let prefix = if f.alt { prefix } else { "" };
-    Ok(render_number(&f, n < 0, prefix, &digits, false, "", f.ty != 'n'))
+    let f = Spec {
+        sep: if f.ty == 'n' { None } else { f.sep },
+        ..f
+    };
+    render_number(&f, n < 0, prefix, &digits, "")
 }
 
 /// format(s, spec) for a str; Err carries CPython's ValueError message.
@@ -664,24 +639,30 @@ pub fn format_str(s: &str, spec: &str) -> Result<String, String> {
         ('s', _) if f.alt => "Alternate form (#) not allowed",
         ('s', _) if f.align == '=' => "'=' alignment not allowed",
         ('s', _) => "",
-        (t, _) => return Err(unknown_code(t, "str")),
+        (t, _) => return unknown_code(t, "str"),
     };
     if !not_allowed.is_empty() {
         return Err(format!("{not_allowed} in string format specifier"));
     }
-    let len = s.chars().count() as i64;
-    let len = if f.precision >= 0 { len.min(f.precision) } else { len };
+    let max_len = usize::try_from(f.precision).unwrap_or(usize::MAX);
+    let len = s.chars().count().min(max_len) as i64;
     let total = f.width.max(len);
     let left = match f.align {
         '>' => total - len,
         '^' => (total - len) / 2,
         _ => 0,
     };
+    let mut out = String::new();
+    let size = ((total - len) as usize).checked_mul(f.fill.len_utf8());
+    let size = size.and_then(|n| n.checked_add(s.len()));
+    size.and_then(|n| out.try_reserve(n).ok()).ok_or(OUT_OF_MEMORY)?;
     let fill = |n: i64| std::iter::repeat_n(f.fill, n as usize);
-    Ok(fill(left)
-        .chain(s.chars().take(len as usize))
-        .chain(fill(total - len - left))
-        .collect())
+    out.extend(
+        fill(left)
+            .chain(s.chars().take(len as usize))
+            .chain(fill(total - len - left)),
+    );
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -693,7 +674,7 @@ mod tests {
         // Expected values from CPython 3.11.
         assert_eq!(float_repr(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(float_repr(1e16), "1e+16");
-        assert_eq!(float_repr(794444206287214.25), "794444206287214.2");
+        assert_eq!(float_repr(f64::from_bits(0x4306_9457_a5ad_4b72)), "794444206287214.2");
         assert_eq!(format_float(0.125, ".2f").as_deref(), Ok("0.12"));
         assert_eq!(format_float(1.0, ".3").as_deref(), Ok("1.0"));
         assert_eq!(format_float(f64::INFINITY, "010").as_deref(), Ok("0000000inf"));
@@ -705,6 +686,11 @@ mod tests {
         assert_eq!(round_int(1350, -2), Some(1400));
         assert_eq!(parse_float("\x1c1"), None);
         assert_eq!(parse_int("0_0", 0), Ok(0));
+        // CPython raises MemoryError for these.
+        let huge = OUT_OF_MEMORY.to_string();
+        assert_eq!(format_int(1, "999999999999999999"), Err(huge.clone()));
+        assert_eq!(format_float(1.5, "09223372036854775807"), Err(huge.clone()));
+        assert_eq!(format_str("x", "\u{2192}^9223372036854775807"), Err(huge));
     }
 
     fn unescape(s: &str) -> String {

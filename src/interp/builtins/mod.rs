@@ -33,6 +33,7 @@ pub static FUNCTIONS: &[Builtin] = &[
     builtin!("ord", ord),
     builtin!("callable", callable),
     builtin!("hash", hash),
+    builtin!("format", format),
     builtin!("divmod", seq::divmod),
     builtin!("pow", seq::pow),
     builtin!("round", seq::round),
@@ -233,6 +234,22 @@ fn ord(_: &mut Interp, args: Args) -> Res<Value> {
             v.type_name()
         ))),
     }
+}
+
+fn format(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "format")?;
+    arity(&args, "format", 1, 2)?;
+    let spec = match args.pos.get(1) {
+        None => "",
+        Some(Value::Str(s)) => s,
+        Some(other) => {
+            return Err(type_error(format!(
+                "format() argument 2 must be str, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    Ok(Value::Str(super::format::format_value(&args.pos[0], spec)?.into()))
 }
 
 fn callable(_: &mut Interp, args: Args) -> Res<Value> {

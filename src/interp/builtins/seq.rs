@@ -98,7 +98,13 @@ pub fn round(_: &mut Interp, mut args: Args) -> Res<Value> {
             }
         }
         (Value::Float(x), None) => super::convert::float_to_int(pyfmt::round_half_even(*x)).map(Value::Int),
-        (Value::Float(x), Some(d)) => Ok(Value::Float(pyfmt::round_float(*x, d))),
+        (Value::Float(x), Some(d)) => {
+            let r = pyfmt::round_float(*x, d);
+            if r.is_infinite() && x.is_finite() {
+                return Err(exc("OverflowError", "rounded value too large to represent"));
+            }
+            Ok(Value::Float(r))
+        }
         (v, _) => Err(type_error(format!(
             "type {} doesn't define __round__ method",
             v.type_name()
