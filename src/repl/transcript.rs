@@ -1,19 +1,17 @@
 //! `nt transcript FILE`: what a person would see typing FILE into the REPL — prompts,
 //! inputs, outputs and error reports — produced by the same `Session` the REPL uses.
 
-use super::input::{opens_block, unfinished};
+use super::input::{is_compound, unfinished};
 use super::session::{Session, SharedBuf};
-
-fn indented(line: &str) -> bool {
-    line.starts_with([' ', '\t'])
-}
 
 fn continues_block(line: &str) -> bool {
     let t = line.trim_start();
-    indented(line) || ["elif ", "elif:", "else:", "else :"].iter().any(|k| t.starts_with(k))
+    line.starts_with([' ', '\t']) || ["elif ", "elif(", "else:", "else :"].iter().any(|k| t.starts_with(k))
 }
 
-/// Splits a file into the entries a user would type at the prompt.
+/// Splits a file into the entries a user would type at the prompt. As in the REPL, an
+/// empty line ends a compound statement; so does a line back at the left margin (where
+/// the user would have pressed Enter on an empty line first).
 pub fn entries(src: &str) -> Vec<Vec<String>> {
     let lines: Vec<&str> = src.lines().collect();
     let mut out = Vec::new();
@@ -26,33 +24,14 @@ pub fn entries(src: &str) -> Vec<Vec<String>> {
         let mut chunk = vec![lines[i].to_owned()];
         i += 1;
         while i < lines.len() {
-            if unfinished(&chunk.join("\n")) {
-                chunk.push(lines[i].to_owned());
-                i += 1;
-                continue;
-            }
-            if !opens_block(&chunk[0]) {
+            let next = lines[i];
+            let more = unfinished(&chunk.join("\n"))
+                || (is_compound(&chunk[0]) && !next.trim().is_empty() && continues_block(next));
+            if !more {
                 break;
             }
-            let next = lines[i];
-            if next.trim().is_empty() {
-                // A blank line inside a block continues it only if the block goes on after it.
-                let j = (i..lines.len()).find(|&j| !lines[j].trim().is_empty());
-                match j {
-                    Some(j) if continues_block(lines[j]) => {
-                        chunk.push(String::new());
-                        i += 1;
-                        continue;
-                    }
-                    _ => break,
-                }
-            }
-            if continues_block(next) {
-                chunk.push(next.to_owned());
-                i += 1;
-                continue;
-            }
-            break;
+            chunk.push(next.to_owned());
+            i += 1;
         }
         out.push(chunk);
     }
@@ -69,7 +48,7 @@ pub fn transcript(src: &str) -> String {
             out.push_str(format!("{prompt}{line}").trim_end());
             out.push('\n');
         }
-        if opens_block(&chunk[0]) {
+        if is_compound(&chunk[0]) {
             out.push_str("...\n");
         }
         let result = session.eval(&chunk.join("\n"));

@@ -26,6 +26,33 @@ pub fn lex(src: &str, base: usize) -> Result<Vec<Spanned>, SyntaxError> {
     Ok(lx.toks)
 }
 
+/// For text that ends inside brackets: the closing brackets it still needs, innermost first.
+pub fn closers(src: &str) -> Option<String> {
+    let mut lx = Lexer {
+        src,
+        bytes: src.as_bytes(),
+        pos: 0,
+        base: 0,
+        toks: Vec::new(),
+        brackets: Vec::new(),
+        indents: vec![0],
+    };
+    match lx.run() {
+        Err(e) if e.incomplete && e.msg.ends_with("was never closed") => Some(
+            lx.brackets
+                .iter()
+                .rev()
+                .map(|(c, _)| match c {
+                    b'(' => ')',
+                    b'[' => ']',
+                    _ => '}',
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
 struct Lexer<'a> {
     src: &'a str,
     bytes: &'a [u8],
@@ -597,6 +624,12 @@ fn unescape(s: &str, raw: bool) -> Result<String, (usize, String)> {
                     }
                 }
                 out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
+            }
+            'N' => {
+                return Err((
+                    at,
+                    "named Unicode escapes (\\N{...}) are not supported in nt; use \\u or \\U".into(),
+                ));
             }
             'x' | 'u' | 'U' => {
                 let n = match e {

@@ -248,6 +248,33 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                 .collect::<Vec<_>>()
                 .then_ignore(op(")")),
         )))
+        .validate(|args, _x, emitter| {
+            // CPython's order rules for call arguments.
+            let (mut kw, mut dstar) = (false, false);
+            for a in &args {
+                let msg = match a {
+                    Arg::Pos(e) if dstar => Some((e.span, "positional argument follows keyword argument unpacking")),
+                    Arg::Pos(e) if kw => Some((e.span, "positional argument follows keyword argument")),
+                    Arg::Star(e) if dstar => {
+                        Some((e.span, "iterable argument unpacking follows keyword argument unpacking"))
+                    }
+                    Arg::Kw(..) => {
+                        kw = true;
+                        None
+                    }
+                    Arg::DoubleStar(_) => {
+                        dstar = true;
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some((sp, m)) = msg {
+                    emitter.emit(Rich::custom(sp, format!("SyntaxError: {m}")));
+                    break;
+                }
+            }
+            args
+        })
         .map(Trailer::Call)
         .labelled("call");
 

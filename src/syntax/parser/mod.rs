@@ -177,7 +177,10 @@ fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
 
 #[derive(Clone, Copy, PartialEq)]
 pub enum TargetCtx {
+    /// The first target of `a = ...`: CPython hints at `==`.
     Assign,
+    /// Later assignment targets, `for` and `with … as` targets.
+    Bind,
     Aug,
     Del,
 }
@@ -187,6 +190,7 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
     let what = match &e.kind {
         ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Subscript(..) => return Ok(()),
         ExprKind::Tuple(items) | ExprKind::List(items) if ctx != TargetCtx::Aug => {
+            let ctx = if ctx == TargetCtx::Assign { TargetCtx::Bind } else { ctx };
             let mut starred = 0;
             for i in items {
                 if matches!(i.kind, ExprKind::Starred(_)) {
@@ -195,11 +199,14 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
                         return Err((i.span, "SyntaxError: multiple starred expressions in assignment".into()));
                     }
                 }
-                check_target(i, ctx)?;
+                match &i.kind {
+                    // A starred target is fine inside a tuple or list: `a, *rest = xs`.
+                    ExprKind::Starred(inner) => check_target(inner, ctx)?,
+                    _ => check_target(i, ctx)?,
+                }
             }
             return Ok(());
         }
-        ExprKind::Starred(inner) if ctx == TargetCtx::Assign => return check_target(inner, ctx),
         ExprKind::Tuple(_) => "tuple",
         ExprKind::List(_) => "list",
         ExprKind::Starred(_) => "starred",
@@ -232,7 +239,11 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
         TargetCtx::Assign if matches!(what, "True" | "False" | "None") => {
             format!("SyntaxError: cannot assign to {what}")
         }
+        TargetCtx::Assign | TargetCtx::Bind if what == "starred" => {
+            "SyntaxError: starred assignment target must be in a list or tuple".into()
+        }
         TargetCtx::Assign => format!("SyntaxError: cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+        TargetCtx::Bind => format!("SyntaxError: cannot assign to {what}"),
     };
     Err((e.span, msg))
 }
@@ -272,7 +283,7 @@ pub fn parse_file(src: &str, base: usize) -> Result<Vec<Stmt>, SyntaxError> {
     let ex = expr::exprs();
     let file = stmt::statements(&ex).then_ignore(chumsky::primitive::end());
     let result = file.parse(toks.as_slice().map(end, |(t, s)| (t, s))).into_result();
-    let stmts = result.map_err(|errs| convert(errs, end))?;
+    let stmts = result.map_err(|errs| convert(errs, end, &Context { toks: &toks, src, base }))?;
     super::check::check(&stmts)?;
     Ok(stmts)
 }
@@ -287,7 +298,7 @@ pub fn parse_expr(src: &str, base: usize) -> Result<Expr, SyntaxError> {
         .then_ignore(just(Tok::Newline).or_not())
         .then_ignore(chumsky::primitive::end());
     let result = p.parse(toks.as_slice().map(end, |(t, s)| (t, s))).into_result();
-    result.map_err(|errs| convert(errs, end))
+    result.map_err(|errs| convert(errs, end, &Context { toks: &toks, src, base }))
 }
 
 fn describe(p: &RichPattern<'_, Tok>) -> String {
@@ -302,36 +313,144 @@ fn describe(p: &RichPattern<'_, Tok>) -> String {
     }
 }
 
-fn convert(errs: Vec<Rich<'_, Tok, Span>>, end: Span) -> SyntaxError {
+/// What `convert` needs to phrase errors as CPython does.
+struct Context<'a> {
+    toks: &'a [(Tok, Span)],
+    src: &'a str,
+    base: usize,
+}
+
+impl Context<'_> {
+    fn line_of(&self, sp: Span) -> usize {
+        let off = sp.start.saturating_sub(self.base).min(self.src.len());
+        self.src[..off].matches('\n').count() + 1
+    }
+
+    /// Index of the token the error points at.
+    fn index_at(&self, sp: Span) -> Option<usize> {
+        self.toks.iter().position(|(_, s)| s.start >= sp.start)
+    }
+
+    /// The innermost bracket still open before token `i`.
+    fn open_bracket(&self, i: usize) -> Option<&'static str> {
+        let mut stack = Vec::new();
+        for (t, _) in &self.toks[..i.min(self.toks.len())] {
+            match t {
+                Tok::Op(o @ ("(" | "[" | "{")) => stack.push(*o),
+                Tok::Op(")" | "]" | "}") => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        stack.pop()
+    }
+
+    /// CPython names the block an indented body was expected for.
+    fn block_header(&self, i: usize) -> Option<String> {
+        // Back up over the NEWLINE before the error to the first token of the header line.
+        let colon = self.toks[..i].iter().rposition(|(t, _)| *t == Tok::Op(":"))?;
+        let start = self.toks[..colon]
+            .iter()
+            .rposition(|(t, _)| matches!(t, Tok::Newline | Tok::Indent | Tok::Dedent))
+            .map_or(0, |k| k + 1);
+        let (tok, sp) = &self.toks[start];
+        let line = self.line_of(*sp);
+        let what = match tok {
+            Tok::Kw("def") => "function definition".to_owned(),
+            Tok::Kw(k @ ("if" | "elif" | "else" | "for" | "while" | "with")) => format!("'{k}' statement"),
+            _ => return None,
+        };
+        Some(format!("expected an indented block after {what} on line {line}"))
+    }
+}
+
+fn starts_operand(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::FStr(_) | Tok::Kw("True" | "False" | "None")
+    )
+}
+
+fn ends_operand(t: &Tok) -> bool {
+    starts_operand(t) || matches!(t, Tok::Op(")" | "]" | "}"))
+}
+
+/// Unary operators and openers: listing them after "expected" is noise next to "expression".
+const EXPRESSION_STARTS: &[&str] = &[
+    "'+'", "'-'", "'~'", "'not'", "'lambda'", "'*'", "'**'", "'('", "'['", "'{'", "'...'",
+];
+
+fn convert(errs: Vec<Rich<'_, Tok, Span>>, end: Span, cx: &Context) -> SyntaxError {
     let Some(e) = errs.into_iter().min_by_key(|e| e.span().start) else {
         return SyntaxError::new("SyntaxError", "invalid syntax", end);
     };
     let sp = *e.span();
     let at_end = sp.start >= end.start;
+    let idx = cx.index_at(sp);
+    let prev = idx
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| cx.toks.get(i))
+        .map(|(t, _)| t);
     match e.reason() {
         RichReason::Custom(msg) => SyntaxError::decode(msg, sp),
         RichReason::ExpectedFound { expected, found } => {
             let found = found.as_deref();
+            let expects = |tok: Tok| {
+                expected
+                    .iter()
+                    .any(|p| matches!(p, RichPattern::Token(t) if **t == tok))
+            };
             let mut err = match found {
                 Some(Tok::Indent) => SyntaxError::new("IndentationError", "unexpected indent", sp),
                 Some(Tok::Kw(k)) if UNSUPPORTED_KEYWORDS.contains(k) => {
                     SyntaxError::new("SyntaxError", format!("'{k}' is not supported in nt"), sp)
                 }
+                Some(Tok::Op(":=")) => SyntaxError::new(
+                    "SyntaxError",
+                    "assignment expressions (':=') are not supported in nt",
+                    sp,
+                ),
                 _ if expected
                     .iter()
                     .any(|p| matches!(p, RichPattern::Label(l) if l == "an indented block")) =>
                 {
-                    SyntaxError::new("IndentationError", "expected an indented block", sp)
+                    let msg = idx
+                        .and_then(|i| cx.block_header(i))
+                        .unwrap_or_else(|| "expected an indented block".into());
+                    SyntaxError::new("IndentationError", msg, sp)
                 }
-                _ if expected
-                    .iter()
-                    .any(|p| matches!(p, RichPattern::Token(t) if **t == Tok::Op(":")))
-                    && matches!(found, Some(Tok::Newline) | None) =>
+                Some(t) if starts_operand(t) && matches!(prev, Some(Tok::Name(n)) if n.as_str() == "print") => {
+                    SyntaxError::new(
+                        "SyntaxError",
+                        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+                        sp,
+                    )
+                }
+                Some(Tok::Op("," | "}"))
+                    if expects(Tok::Op(":")) && idx.and_then(|i| cx.open_bracket(i)) == Some("{") =>
                 {
+                    SyntaxError::new(
+                        "SyntaxError",
+                        "set displays are not supported in nt; use a dict {key: value} or a list",
+                        sp,
+                    )
+                }
+                _ if expects(Tok::Op(":")) && matches!(found, Some(Tok::Newline) | None) => {
                     SyntaxError::new("SyntaxError", "expected ':'", sp)
+                }
+                Some(t)
+                    if starts_operand(t)
+                        && prev.is_some_and(ends_operand)
+                        && idx.and_then(|i| cx.open_bracket(i)).is_some() =>
+                {
+                    SyntaxError::new("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", sp)
                 }
                 _ => {
                     let mut names: Vec<String> = expected.iter().map(describe).collect();
+                    if names.iter().any(|n| n == "expression") {
+                        names.retain(|n| !EXPRESSION_STARTS.contains(&n.as_str()));
+                    }
                     names.sort();
                     names.dedup();
                     let found = found.map_or("end of input".to_string(), |t| t.to_string());
@@ -345,7 +464,7 @@ fn convert(errs: Vec<Rich<'_, Tok, Span>>, end: Span) -> SyntaxError {
                     err
                 }
             };
-            if at_end || found == Some(&Tok::Dedent) && at_end {
+            if at_end {
                 err = err.incomplete();
             }
             err

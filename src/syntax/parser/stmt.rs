@@ -106,9 +106,11 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                 let value = rest.pop().unwrap_or_else(|| first.clone());
                 let mut targets = vec![first];
                 targets.extend(rest);
-                for t in &targets {
-                    if let Err((sp, msg)) = check_target(t, TargetCtx::Assign) {
+                for (i, t) in targets.iter().enumerate() {
+                    let ctx = if i == 0 { TargetCtx::Assign } else { TargetCtx::Bind };
+                    if let Err((sp, msg)) = check_target(t, ctx) {
                         emitter.emit(Rich::custom(sp, msg));
+                        break;
                     }
                 }
                 StmtKind::Assign { targets, value }
@@ -201,7 +203,7 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
         .then(suite.clone())
         .then(else_suite)
         .validate(|(((target, iter), body), orelse), _x, emitter| {
-            if let Err((sp, msg)) = check_target(&target, TargetCtx::Assign) {
+            if let Err((sp, msg)) = check_target(&target, TargetCtx::Bind) {
                 emitter.emit(Rich::custom(sp, msg));
             }
             StmtKind::For {
