@@ -30,7 +30,50 @@ fn name_list(names: &[Sym]) -> String {
     }
 }
 
+/// Binds defaults for parameters the call did not supply; any still missing is CPython's
+/// "missing N required positional argument(s)" error.
+fn fill_defaults(
+    params: &[crate::syntax::ast::Param],
+    defaults: &[Option<Value>],
+    vars: &mut FxHashMap<Sym, Value>,
+    fname: Sym,
+    kind: &str,
+) -> Res<()> {
+    let mut missing = Vec::new();
+    for (p, d) in params.iter().zip(defaults) {
+        if !vars.contains_key(&p.name) {
+            match d {
+                Some(d) => {
+                    vars.insert(p.name, d.clone());
+                }
+                None => missing.push(p.name),
+            }
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let what = if missing.len() == 1 { "argument" } else { "arguments" };
+    Err(type_error(format!(
+        "{fname}() missing {} required {kind} {what}: {}",
+        missing.len(),
+        name_list(&missing)
+    )))
+}
+
 impl Interp {
+    /// `f(v)`: key functions, `map`, `filter`.
+    pub fn call1(&mut self, f: &Value, v: Value) -> Res<Value> {
+        self.call(
+            f,
+            Args {
+                pos: vec![v],
+                kw: Vec::new(),
+            },
+            None,
+        )
+    }
+
     /// Calls any callable. `site` is the call expression, recorded in tracebacks.
     pub fn call(&mut self, f: &Value, args: Args, site: Option<Span>) -> Res<Value> {
         match f {
@@ -87,43 +130,8 @@ impl Interp {
             }
             vars.insert(k, v);
         }
-        let mut missing = Vec::new();
-        for (p, d) in def.params.iter().zip(&func.defaults) {
-            if !vars.contains_key(&p.name) {
-                match d {
-                    Some(d) => {
-                        vars.insert(p.name, d.clone());
-                    }
-                    None => missing.push(p.name),
-                }
-            }
-        }
-        if !missing.is_empty() {
-            let what = if missing.len() == 1 { "argument" } else { "arguments" };
-            return Err(type_error(format!(
-                "{fname}() missing {} required positional {what}: {}",
-                missing.len(),
-                name_list(&missing)
-            )));
-        }
-        for (p, d) in def.kwonly.iter().zip(&func.kw_defaults) {
-            if !vars.contains_key(&p.name) {
-                match d {
-                    Some(d) => {
-                        vars.insert(p.name, d.clone());
-                    }
-                    None => missing.push(p.name),
-                }
-            }
-        }
-        if !missing.is_empty() {
-            let what = if missing.len() == 1 { "argument" } else { "arguments" };
-            return Err(type_error(format!(
-                "{fname}() missing {} required keyword-only {what}: {}",
-                missing.len(),
-                name_list(&missing)
-            )));
-        }
+        fill_defaults(&def.params, &func.defaults, &mut vars, fname, "positional")?;
+        fill_defaults(&def.kwonly, &func.kw_defaults, &mut vars, fname, "keyword-only")?;
         if self.depth >= RECURSION_LIMIT {
             return Err(exc("RecursionError", "maximum recursion depth exceeded"));
         }

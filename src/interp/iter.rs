@@ -168,16 +168,7 @@ impl Iter {
                             v.truthy()
                         } else {
                             let f = func.clone();
-                            interp
-                                .call(
-                                    &f,
-                                    Args {
-                                        pos: vec![v.clone()],
-                                        kw: Vec::new(),
-                                    },
-                                    None,
-                                )?
-                                .truthy()
+                            interp.call1(&f, v.clone())?.truthy()
                         };
                         if keep {
                             break Some(v);

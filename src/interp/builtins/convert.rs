@@ -96,24 +96,7 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
                 match src {
                     Value::Dict(m) => d = m.borrow().clone(),
                     other => {
-                        let items = interp.to_vec(other)?;
-                        for (i, item) in items.into_iter().enumerate() {
-                            let pair = interp.to_vec(&item).map_err(|_| {
-                                type_error(format!(
-                                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                                ))
-                            })?;
-                            if pair.len() != 2 {
-                                return Err(exc(
-                                    "ValueError",
-                                    format!(
-                                        "dictionary update sequence element #{i} has length {}; 2 is required",
-                                        pair.len()
-                                    ),
-                                ));
-                            }
-                            let mut pair = pair.into_iter();
-                            let (k, v) = (pair.next().unwrap_or(Value::None), pair.next().unwrap_or(Value::None));
+                        for (k, v) in pairs_of(interp, other)? {
                             let h = interp.hkey(&k)?;
                             d.insert(h, k, v);
                         }
@@ -151,6 +134,31 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
         }
         other => Err(type_error(format!("cannot create '{}' instances", other.name()))),
     }
+}
+
+/// The (key, value) pairs of an iterable of pairs, for `dict(...)` and `dict.update(...)`.
+pub fn pairs_of(interp: &mut Interp, v: &Value) -> Res<Vec<(Value, Value)>> {
+    let mut out = Vec::new();
+    for (i, item) in interp.to_vec(v)?.into_iter().enumerate() {
+        let pair = interp.to_vec(&item).map_err(|_| {
+            type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ))
+        })?;
+        match <[Value; 2]>::try_from(pair) {
+            Ok([k, v]) => out.push((k, v)),
+            Err(pair) => {
+                return Err(exc(
+                    "ValueError",
+                    format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// `int(x)` for a non-string: truncates floats, with CPython's errors for inf and NaN.

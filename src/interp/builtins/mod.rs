@@ -6,7 +6,7 @@ mod seq;
 
 pub use args::{arity, int_arg, kwarg, no_kw};
 pub use convert::construct;
-pub use convert::float_to_int;
+pub use convert::{float_to_int, pairs_of};
 pub use seq::sort_list;
 
 use super::Interp;

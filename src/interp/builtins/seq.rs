@@ -164,14 +164,7 @@ pub fn sort_list(interp: &mut Interp, mut items: Vec<Value>, key: Option<Value>,
     let mut pairs = Vec::with_capacity(items.len());
     for v in items {
         let k = match &key {
-            Some(f) if !matches!(f, Value::None) => interp.call(
-                f,
-                Args {
-                    pos: vec![v.clone()],
-                    kw: Vec::new(),
-                },
-                None,
-            )?,
+            Some(f) if !matches!(f, Value::None) => interp.call1(f, v.clone())?,
             _ => v.clone(),
         };
         pairs.push((k, v));
@@ -216,14 +209,7 @@ fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> R
     let mut best: Option<(Value, Value)> = None;
     for v in items {
         let k = match &key {
-            Some(f) if !matches!(f, Value::None) => interp.call(
-                f,
-                Args {
-                    pos: vec![v.clone()],
-                    kw: Vec::new(),
-                },
-                None,
-            )?,
+            Some(f) if !matches!(f, Value::None) => interp.call1(f, v.clone())?,
             _ => v.clone(),
         };
         let replace = match &best {

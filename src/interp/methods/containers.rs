@@ -198,21 +198,7 @@ pub fn dict(interp: &mut Interp, d: &Rc<RefCell<Dict>>, m: &str, mut args: Args)
             if let Some(src) = args.pos.first() {
                 match src {
                     Value::Dict(o) => pairs.extend(o.borrow().iter().map(|(k, v)| (k.clone(), v.clone()))),
-                    other => {
-                        for (i, item) in interp.to_vec(other)?.into_iter().enumerate() {
-                            let pair = interp.to_vec(&item)?;
-                            if pair.len() != 2 {
-                                return Err(exc(
-                                    "ValueError",
-                                    format!(
-                                        "dictionary update sequence element #{i} has length {}; 2 is required",
-                                        pair.len()
-                                    ),
-                                ));
-                            }
-                            pairs.push((pair[0].clone(), pair[1].clone()));
-                        }
-                    }
+                    other => pairs.extend(crate::interp::builtins::pairs_of(interp, other)?),
                 }
             }
             for (k, v) in args.kw.drain(..) {
