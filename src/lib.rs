@@ -3,8 +3,11 @@
 //! One direction of flow: source → tokens → AST → evaluation → printed value
 //! (DESIGN.md §4). Arrays, tensors, the IR and its backends arrive in later issues.
 
+pub mod array;
+pub mod backend;
 pub mod diagnostics;
 pub mod interp;
+pub mod ir;
 pub mod repl;
 pub mod syntax;
 pub mod value;

@@ -79,6 +79,7 @@ impl Interp {
         match f {
             Value::Function(func) => self.call_function(func, args, site),
             Value::Builtin(b) => (b.f)(self, args),
+            Value::NdFunc(f) => (f.f)(self, f.lib, f.name, args),
             Value::Method(m) => {
                 let (recv, name) = (&m.0, m.1);
                 self.call_method(recv, name, args)
@@ -182,6 +183,14 @@ impl Interp {
                 if let Some(v) = super::methods::property(o, name) {
                     return Ok(v);
                 }
+                if let Some(v) = super::nd::methods::attr(o, name) {
+                    return v;
+                }
+                if let Value::Named(n) = o {
+                    if let Some((_, v)) = n.fields.iter().find(|(k, _)| *k == name.as_str()) {
+                        return Ok(v.clone());
+                    }
+                }
                 Err(self.no_attribute(o, name))
             }
         }
@@ -266,7 +275,28 @@ impl Interp {
                 }
             }
             Value::Type(t) => Ok(Value::Type(*t)),
-            _ => Err(type_error(format!("'{}' object is not subscriptable", o.type_name()))),
+            Value::Size(s) => {
+                let items: Vec<Value> = s.iter().map(|&n| Value::Int(n as i64)).collect();
+                if let Value::Slice(sl) = i {
+                    return Ok(Value::Size(
+                        slice_vec(&items, sl)?
+                            .iter()
+                            .map(|v| if let Value::Int(n) = v { *n as usize } else { 0 })
+                            .collect(),
+                    ));
+                }
+                let k = seq_index(i, items.len(), "tuple")?;
+                Ok(items[k].clone())
+            }
+            Value::Named(n) => {
+                let items: Vec<Value> = n.fields.iter().map(|(_, v)| v.clone()).collect();
+                let k = seq_index(i, items.len(), "tuple")?;
+                Ok(items[k].clone())
+            }
+            _ => match super::nd::as_nd(o) {
+                Some((lib, a)) if !matches!(o, Value::NpScalar(_)) => super::nd::index::get(lib, a, i),
+                _ => Err(type_error(format!("'{}' object is not subscriptable", o.type_name()))),
+            },
         }
     }
 

@@ -64,26 +64,41 @@ impl Interp {
             }
             ExprKind::Compare(first, rest) => {
                 let mut left = self.eval(first, env)?;
-                for (op, right) in rest {
+                let mut result = Value::Bool(true);
+                for (i, (op, right)) in rest.iter().enumerate() {
                     let r = self.eval(right, env)?;
-                    if !ops::compare(self, *op, &left, &r).at(e.span)? {
-                        return Ok(Value::Bool(false));
+                    result = ops::compare_value(self, *op, &left, &r).at(e.span)?;
+                    // `a < b < c` is `a < b and b < c`.
+                    if i + 1 < rest.len() && !self.truth(&result).at(e.span)? {
+                        return Ok(result);
                     }
                     left = r;
                 }
-                Ok(Value::Bool(true))
+                Ok(result)
             }
             ExprKind::And(l, r) => {
                 let a = self.eval(l, env)?;
-                if !a.truthy() { Ok(a) } else { self.eval(r, env) }
+                if !self.truth(&a).at(l.span)? {
+                    Ok(a)
+                } else {
+                    self.eval(r, env)
+                }
             }
             ExprKind::Or(l, r) => {
                 let a = self.eval(l, env)?;
-                if a.truthy() { Ok(a) } else { self.eval(r, env) }
+                if self.truth(&a).at(l.span)? {
+                    Ok(a)
+                } else {
+                    self.eval(r, env)
+                }
             }
-            ExprKind::Not(x) => Ok(Value::Bool(!self.eval(x, env)?.truthy())),
+            ExprKind::Not(x) => {
+                let v = self.eval(x, env)?;
+                Ok(Value::Bool(!self.truth(&v).at(x.span)?))
+            }
             ExprKind::IfElse { cond, then, orelse } => {
-                if self.eval(cond, env)?.truthy() {
+                let c = self.eval(cond, env)?;
+                if self.truth(&c).at(cond.span)? {
                     self.eval(then, env)
                 } else {
                     self.eval(orelse, env)
@@ -182,7 +197,8 @@ impl Interp {
         'items: while let Some(item) = it.next(self).at(clause.iter.span)? {
             self.assign(&clause.target, item, scope)?;
             for cond in &clause.conds {
-                if !self.eval(cond, scope)?.truthy() {
+                let c = self.eval(cond, scope)?;
+                if !self.truth(&c).at(cond.span)? {
                     continue 'items;
                 }
             }

@@ -165,10 +165,13 @@ impl Iter {
                     None => break None,
                     Some(v) => {
                         let keep = if matches!(func, Value::None) {
-                            v.truthy()
+                            interp.truth(&v)?
                         } else {
                             let f = func.clone();
-                            interp.call1(&f, v.clone())?.truthy()
+                            {
+                                let r = interp.call1(&f, v.clone())?;
+                                interp.truth(&r)?
+                            }
                         };
                         if keep {
                             break Some(v);
@@ -215,7 +218,8 @@ impl Gen {
             interp.assign(&clause.target, item, &self.scope)?;
             let mut keep = true;
             for cond in &clause.conds {
-                if !interp.eval(cond, &self.scope)?.truthy() {
+                let c = interp.eval(cond, &self.scope)?;
+                if !interp.truth(&c)? {
                     keep = false;
                     break;
                 }

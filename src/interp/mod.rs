@@ -9,6 +9,7 @@ pub mod format;
 pub mod iter;
 pub mod methods;
 pub mod modules;
+pub mod nd;
 pub mod ops;
 pub mod scope;
 pub mod stmt;
@@ -200,6 +201,9 @@ impl Interp {
             Value::Range(r) => Iter::range(r),
             Value::Dict(d) => Iter::items(d.borrow().keys(), "dict_keyiterator"),
             Value::Iter(it) => Iter::Shared(it.clone()),
+            Value::Named(n) => Iter::items(n.fields.iter().map(|(_, v)| v.clone()).collect(), "tuple_iterator"),
+            Value::Size(s) => Iter::items(s.iter().map(|&n| Value::Int(n as i64)).collect(), "tuple_iterator"),
+            Value::Array(_) | Value::Tensor(_) => Iter::items(nd::index::first_axis(v)?, "iterator"),
             Value::DictView(d, kind) => {
                 let d = d.borrow();
                 let (items, name) = match kind {
@@ -226,6 +230,32 @@ impl Interp {
                 }
                 Ok(out)
             }
+        }
+    }
+
+    /// Python's truth test, which arrays and tensors refuse when ambiguous.
+    pub fn truth(&self, v: &Value) -> Res<bool> {
+        let Some((lib, a)) = nd::as_nd(v) else {
+            return Ok(v.truthy());
+        };
+        match (a.numel(), lib) {
+            (1, _) => Ok(nd::item(a).truthy()),
+            (0, crate::value::Lib::Numpy) => Err(exc(
+                "ValueError",
+                "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.",
+            )),
+            (0, crate::value::Lib::Torch) => Err(exc(
+                "RuntimeError",
+                "Boolean value of Tensor with no values is ambiguous",
+            )),
+            (_, crate::value::Lib::Numpy) => Err(exc(
+                "ValueError",
+                "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+            )),
+            (_, crate::value::Lib::Torch) => Err(exc(
+                "RuntimeError",
+                "Boolean value of Tensor with more than one value is ambiguous",
+            )),
         }
     }
 

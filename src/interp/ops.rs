@@ -25,6 +25,19 @@ fn num(v: &Value) -> Option<Num> {
 }
 
 pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
+    let prim = match op {
+        UnOp::Neg => crate::ir::UnaryOp::Neg,
+        UnOp::Invert => crate::ir::UnaryOp::Not,
+        // `+a` is a copy, as NumPy's `positive` ufunc.
+        UnOp::Pos => crate::ir::UnaryOp::Floor,
+    };
+    if op == UnOp::Pos {
+        if let Some((lib, a)) = super::nd::as_nd(v) {
+            return super::nd::ops::run(crate::ir::Op::Copy, &[a]).map(|c| super::nd::result(lib, c));
+        }
+    } else if let Some(r) = super::nd::ops::unary(prim, v) {
+        return r;
+    }
     let sym = match op {
         UnOp::Neg => "-",
         UnOp::Pos => "+",
@@ -226,6 +239,9 @@ fn repeat(n: i64, len: usize) -> Res<usize> {
 }
 
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
+    if let Some(r) = super::nd::ops::binary(op, a, b) {
+        return r;
+    }
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return match (x, y) {
             (Num::I(x), Num::I(y)) => {
@@ -336,6 +352,9 @@ fn int_of(v: &Value) -> i64 {
 /// Augmented assignment: lists extend in place (`xs += ys` is seen through aliases);
 /// everything else rebinds to the binary result.
 pub fn inplace(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
+    if matches!(a, Value::Array(_) | Value::Tensor(_)) {
+        return super::nd::methods::inplace(op, a, b);
+    }
     if let (BinOp::Add, Value::List(l)) = (op, a) {
         let extra: Vec<Value> = match b {
             Value::List(o) => o.borrow().clone(),
@@ -438,6 +457,14 @@ fn seq_order(x: &[Value], y: &[Value], sym: &str) -> Res<Option<Ordering>> {
         }
     }
     Ok(Some(x.len().cmp(&y.len())))
+}
+
+/// A comparison's value: a bool, or for arrays and tensors an elementwise result.
+pub fn compare_value(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Res<Value> {
+    if let Some(r) = super::nd::ops::compare(op, a, b) {
+        return r;
+    }
+    compare(interp, op, a, b).map(Value::Bool)
 }
 
 pub fn compare(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Res<bool> {

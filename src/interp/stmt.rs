@@ -58,14 +58,18 @@ impl Interp {
                 return Ok(Flow::Return(v));
             }
             StmtKind::If { cond, body, orelse } => {
-                return if self.eval(cond, env)?.truthy() {
+                let c = self.eval(cond, env)?;
+                return if self.truth(&c).at(cond.span)? {
                     self.exec_block(body, env)
                 } else {
                     self.exec_block(orelse, env)
                 };
             }
             StmtKind::While { cond, body, orelse } => {
-                while self.eval(cond, env)?.truthy() {
+                while {
+                    let c = self.eval(cond, env)?;
+                    self.truth(&c).at(cond.span)?
+                } {
                     match self.exec_block(body, env)? {
                         Flow::Break => return Ok(Flow::Normal),
                         Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -132,7 +136,8 @@ impl Interp {
                 }
             }
             StmtKind::Assert { test, msg } => {
-                if !self.eval(test, env)?.truthy() {
+                let t = self.eval(test, env)?;
+                if !self.truth(&t).at(test.span)? {
                     let text = match msg {
                         Some(m) => str_of(&self.eval(m, env)?),
                         None => String::new(),

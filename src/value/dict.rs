@@ -37,16 +37,30 @@ impl HKey {
             Value::Tuple(items) => HKey::Tuple(items.iter().map(HKey::of).collect::<Result<_, _>>()?),
             Value::Ellipsis => HKey::Ellipsis,
             Value::Type(t) => HKey::Type(t.name()),
-            Value::List(_) | Value::Dict(_) | Value::Slice(_) | Value::DictView(..) => return Err(v.type_name()),
+            Value::List(_) | Value::Dict(_) | Value::Slice(_) | Value::DictView(..) | Value::Array(_) => {
+                return Err(v.type_name());
+            }
+            Value::Named(n) => HKey::Tuple(n.fields.iter().map(|(_, v)| HKey::of(v)).collect::<Result<_, _>>()?),
+            Value::Size(s) => HKey::Tuple(s.iter().map(|&n| HKey::Int(n as i64)).collect()),
+            Value::DType(d, _) => HKey::Type(d.numpy_name()),
+            // Tensors hash by identity, as in PyTorch.
+            Value::Tensor(_) => HKey::Ptr(v.address()),
+            Value::NpScalar(a) => match crate::interp::nd::scalar_to_python(a) {
+                Value::NpScalar(_) => HKey::Ptr(v.address()),
+                py => HKey::of(&py)?,
+            },
             Value::Range(r) => HKey::Tuple(vec![
                 HKey::Int(r.start),
                 HKey::Int(r.stop),
                 HKey::Int(r.step),
                 HKey::Str("range".into()),
             ]),
-            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Module(_) | Value::Iter(_) => {
-                HKey::Ptr(v.address())
-            }
+            Value::Function(_)
+            | Value::Builtin(_)
+            | Value::NdFunc(_)
+            | Value::Method(_)
+            | Value::Module(_)
+            | Value::Iter(_) => HKey::Ptr(v.address()),
         })
     }
 }

@@ -5,6 +5,8 @@ pub mod dict;
 pub mod pyfmt;
 pub mod repr;
 
+use crate::array::NdArray;
+use crate::array::dtype::DType;
 use crate::interp::Interp;
 use crate::interp::error::Res;
 use crate::interp::iter::Iter;
@@ -38,6 +40,56 @@ pub enum Value {
     Iter(Rc<RefCell<Iter>>),
     /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
     DictView(Rc<RefCell<dict::Dict>>, ViewKind),
+    /// A NumPy `ndarray`.
+    Array(Rc<NdArray>),
+    /// A NumPy scalar (`np.int64(6)`): a 0-d array that prints and behaves as a scalar.
+    NpScalar(Rc<NdArray>),
+    /// A PyTorch `Tensor`.
+    Tensor(Rc<Tensor>),
+    /// `np.float32` (a scalar type), `a.dtype` (a NumPy dtype) or `torch.float32`.
+    DType(DType, DKind),
+    /// `torch.Size([2, 3])`: a tuple of ints that prints as PyTorch does.
+    Size(Rc<[usize]>),
+    /// A NumPy or PyTorch function (`np.sum`, `torch.zeros`), which knows its library.
+    NdFunc(&'static NdFn),
+    /// A named tuple such as `torch.return_types.max(values=…, indices=…)`.
+    Named(Rc<Named>),
+}
+
+pub struct NdFn {
+    pub name: &'static str,
+    pub lib: Lib,
+    pub f: fn(&mut Interp, Lib, &'static str, Args) -> Res<Value>,
+}
+
+pub struct Named {
+    /// The type's printed name, e.g. `torch.return_types.max`.
+    pub type_name: String,
+    pub fields: Vec<(&'static str, Value)>,
+}
+
+/// Which library's semantics a value follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lib {
+    Numpy,
+    Torch,
+}
+
+/// How a dtype value presents itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DKind {
+    /// `np.float32`: `<class 'numpy.float32'>`, callable to make a scalar.
+    NpType,
+    /// `a.dtype`: `dtype('float32')`.
+    NpDType,
+    /// `torch.float32`.
+    Torch,
+}
+
+/// A PyTorch tensor: its data, plus (later) device and autograd state.
+#[derive(Debug)]
+pub struct Tensor {
+    pub data: NdArray,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,6 +178,11 @@ pub enum PyType {
     Slice,
     Ellipsis,
     Iterator,
+    NdArray,
+    NpScalar,
+    Tensor,
+    DType,
+    Size,
 }
 
 impl PyType {
@@ -147,6 +204,11 @@ impl PyType {
             PyType::Slice => "slice",
             PyType::Ellipsis => "ellipsis",
             PyType::Iterator => "iterator",
+            PyType::NdArray => "numpy.ndarray",
+            PyType::NpScalar => "numpy.generic",
+            PyType::Tensor => "Tensor",
+            PyType::DType => "torch.dtype",
+            PyType::Size => "torch.Size",
         }
     }
 }
@@ -162,6 +224,16 @@ impl Value {
 
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(items.into())
+    }
+
+    /// A Python number as f64.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Bool(b) => Some(*b as i64 as f64),
+            Value::Int(n) => Some(*n as f64),
+            Value::Float(x) => Some(*x),
+            _ => None,
+        }
     }
 
     pub fn py_type(&self) -> PyType {
@@ -182,6 +254,13 @@ impl Value {
             Value::Module(_) => PyType::Module,
             Value::Type(_) => PyType::Type,
             Value::Iter(_) | Value::DictView(..) => PyType::Iterator,
+            Value::Array(_) => PyType::NdArray,
+            Value::NpScalar(_) => PyType::NpScalar,
+            Value::Tensor(_) => PyType::Tensor,
+            Value::DType(..) => PyType::DType,
+            Value::Size(_) => PyType::Size,
+            Value::Named(_) => PyType::Tuple,
+            Value::NdFunc(_) => PyType::BuiltinFunction,
         }
     }
 
@@ -190,6 +269,10 @@ impl Value {
         match self {
             Value::Iter(it) => it.try_borrow().map(|i| i.type_name()).unwrap_or("iterator"),
             Value::DictView(_, kind) => kind.name(),
+            Value::Array(_) => "numpy.ndarray",
+            Value::NpScalar(a) => crate::interp::nd::scalar_type_name(a.dtype),
+            Value::DType(_, DKind::NpType) => "type",
+            Value::DType(_, DKind::NpDType) => "numpy.dtype",
             _ => self.py_type().name(),
         }
     }
@@ -206,6 +289,7 @@ impl Value {
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Range(r) => r.len() > 0,
             Value::DictView(d, _) => !d.borrow().is_empty(),
+            Value::Size(s) => !s.is_empty(),
             _ => true,
         }
     }
@@ -227,6 +311,9 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
             (Value::Type(a), Value::Type(b)) => a == b,
             (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
+            (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
+            (Value::Tensor(a), Value::Tensor(b)) => Rc::ptr_eq(a, b),
+            (Value::DType(a, l), Value::DType(b, m)) => a == b && l == m,
             _ => false,
         }
     }
@@ -241,7 +328,10 @@ impl Value {
             Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Builtin(b) => *b as *const Builtin as usize,
+            Value::NdFunc(f) => *f as *const NdFn as usize,
             Value::DictView(r, _) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Array(r) | Value::NpScalar(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Tensor(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => 0,
         }
     }

@@ -1,13 +1,17 @@
 //! `repr()` and `str()` exactly as CPython prints them.
 
 use super::pyfmt::float_repr;
-use super::{PyType, Value};
+use super::{DKind, PyType, Value};
 use crate::interp::iter::Iter;
+use crate::interp::nd;
 
 /// Python's `str(x)`.
 pub fn str_of(v: &Value) -> String {
     match v {
         Value::Str(s) => s.to_string(),
+        Value::Array(a) => nd::print::numpy_str(a),
+        Value::NpScalar(a) => nd::print::scalar_str(a),
+        Value::DType(d, DKind::NpDType) => d.numpy_name().to_owned(),
         _ => repr(v),
     }
 }
@@ -138,6 +142,7 @@ fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::Ellipsis => out.push_str("Ellipsis"),
         Value::Function(f) => out.push_str(&format!("<function {} at {:#x}>", f.def.name, v.address())),
         Value::Builtin(b) => out.push_str(&format!("<built-in function {}>", b.name)),
+        Value::NdFunc(f) => out.push_str(&format!("<built-in function {}>", f.name)),
         Value::Method(m) => out.push_str(&format!(
             "<built-in method {} of {} object at {:#x}>",
             m.1,
@@ -159,6 +164,22 @@ fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
             out.push('(');
             write_seq(&items, "[", "]", out, seen);
             out.push(')');
+        }
+        Value::Array(a) => out.push_str(&nd::print::numpy_repr(a)),
+        Value::NpScalar(a) => out.push_str(&nd::print::scalar_repr(a)),
+        Value::Tensor(t) => out.push_str(&nd::print::torch_repr(t)),
+        Value::DType(d, kind) => out.push_str(&nd::print::dtype_repr(*d, *kind)),
+        Value::Size(s) => out.push_str(&nd::print::size_repr(s)),
+        Value::Named(n) => {
+            // PyTorch's structseq repr puts each field on its own line.
+            out.push_str(&n.type_name);
+            out.push_str("(\n");
+            for (i, (k, v)) in n.fields.iter().enumerate() {
+                out.push_str(k);
+                out.push('=');
+                write_repr(v, out, seen);
+                out.push_str(if i + 1 < n.fields.len() { ",\n" } else { ")" });
+            }
         }
         Value::Iter(it) => {
             let name = it.try_borrow().map(|i| i.type_name()).unwrap_or("iterator");

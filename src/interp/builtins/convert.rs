@@ -69,7 +69,10 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
         PyType::Bool => {
             no_kw(&args, name)?;
             arity(&args, "bool", 0, 1)?;
-            Ok(Value::Bool(args.pos.first().is_some_and(Value::truthy)))
+            match args.pos.first() {
+                Some(v) => Ok(Value::Bool(interp.truth(v)?)),
+                None => Ok(Value::Bool(false)),
+            }
         }
         PyType::Str => {
             no_kw(&args, name)?;

@@ -75,6 +75,7 @@ pub fn install(interp: &mut Interp) {
         interp.builtins.insert(Sym::new(t.name()), Value::Type(*t));
     }
     interp.builtins.insert(Sym::new("Ellipsis"), Value::Ellipsis);
+    super::nd::module::install(interp);
 }
 
 pub fn lookup(name: &str) -> Option<&'static Builtin> {
@@ -129,7 +130,16 @@ fn print(interp: &mut Interp, mut args: Args) -> Res<Value> {
 }
 
 pub fn len_of(v: &Value) -> Res<i64> {
+    if let Some((lib, a)) = super::nd::as_nd(v) {
+        return match (a.shape().first(), lib) {
+            (Some(&n), _) if !matches!(v, Value::NpScalar(_)) => Ok(n as i64),
+            (_, crate::value::Lib::Numpy) => Err(type_error("len() of unsized object")),
+            (_, crate::value::Lib::Torch) => Err(type_error("len() of a 0-d tensor")),
+        };
+    }
     Ok(match v {
+        Value::Size(s) => s.len() as i64,
+        Value::Named(n) => n.fields.len() as i64,
         Value::Str(s) => s.chars().count() as i64,
         Value::List(l) => l.borrow().len() as i64,
         Value::Tuple(t) => t.len() as i64,
@@ -164,7 +174,11 @@ fn ascii_fn(_: &mut Interp, args: Args) -> Res<Value> {
 }
 
 fn abs(_: &mut Interp, args: Args) -> Res<Value> {
-    match one(args, "abs")? {
+    let v = one(args, "abs")?;
+    if let Some(r) = super::nd::ops::unary(crate::ir::UnaryOp::Abs, &v) {
+        return r;
+    }
+    match v {
         Value::Int(n) => n.checked_abs().map(Value::Int).ok_or_else(super::error::overflow),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::Float(x) => Ok(Value::Float(x.abs())),
@@ -256,7 +270,12 @@ fn callable(_: &mut Interp, args: Args) -> Res<Value> {
     let v = one(args, "callable")?;
     Ok(Value::Bool(matches!(
         v,
-        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
+        Value::Function(_)
+            | Value::Builtin(_)
+            | Value::NdFunc(_)
+            | Value::Method(_)
+            | Value::Type(_)
+            | Value::DType(..)
     )))
 }
 

@@ -329,7 +329,7 @@ fn any_all(interp: &mut Interp, args: Args, name: &str, want: bool) -> Res<Value
     }
     let mut it = interp.iterate(&args.pos[0])?;
     while let Some(v) = it.next(interp)? {
-        if v.truthy() == want {
+        if interp.truth(&v)? == want {
             return Ok(Value::Bool(want));
         }
     }

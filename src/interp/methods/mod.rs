@@ -88,6 +88,7 @@ fn type_methods(t: PyType) -> &'static [&'static str] {
 pub fn method_names(o: &Value) -> &'static [&'static str] {
     match o {
         Value::Type(t) => type_methods(*t),
+        Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) => super::nd::methods::method_names(o),
         _ => type_methods(o.py_type()),
     }
 }
@@ -138,6 +139,9 @@ impl Interp {
     pub fn call_method(&mut self, o: &Value, name: Sym, mut args: Args) -> Res<Value> {
         let m = name.as_str();
         match o {
+            Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) if has_method(o, name) => {
+                super::nd::methods::call(self, o, name, args)
+            }
             Value::Str(s) if STR_METHODS.contains(&m) => string::call(self, s, m, args),
             Value::List(l) if LIST_METHODS.contains(&m) => containers::list(self, o, l, m, args),
             Value::Dict(d) if DICT_METHODS.contains(&m) => containers::dict(self, d, m, args),

@@ -1,0 +1,185 @@
+//! Typed element buffers, shared by reference count: views of one storage see each
+//! other's writes, as NumPy views and PyTorch views do.
+
+use super::dtype::DType;
+use super::elem::{Elem, cast};
+use half::{bf16, f16};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+#[derive(Clone, Debug)]
+pub enum Buffer {
+    Bool(Vec<bool>),
+    I8(Vec<i8>),
+    I16(Vec<i16>),
+    I32(Vec<i32>),
+    I64(Vec<i64>),
+    U8(Vec<u8>),
+    U16(Vec<u16>),
+    U32(Vec<u32>),
+    U64(Vec<u64>),
+    F16(Vec<f16>),
+    BF16(Vec<bf16>),
+    F32(Vec<f32>),
+    F64(Vec<f64>),
+}
+
+pub type Storage = Rc<RefCell<Buffer>>;
+
+/// Runs `$body` with `$v` bound to the typed vector inside a buffer, for every dtype.
+#[macro_export]
+macro_rules! with_buffer {
+    ($buf:expr, $v:ident => $body:expr) => {
+        match $buf {
+            $crate::array::storage::Buffer::Bool($v) => $body,
+            $crate::array::storage::Buffer::I8($v) => $body,
+            $crate::array::storage::Buffer::I16($v) => $body,
+            $crate::array::storage::Buffer::I32($v) => $body,
+            $crate::array::storage::Buffer::I64($v) => $body,
+            $crate::array::storage::Buffer::U8($v) => $body,
+            $crate::array::storage::Buffer::U16($v) => $body,
+            $crate::array::storage::Buffer::U32($v) => $body,
+            $crate::array::storage::Buffer::U64($v) => $body,
+            $crate::array::storage::Buffer::F16($v) => $body,
+            $crate::array::storage::Buffer::BF16($v) => $body,
+            $crate::array::storage::Buffer::F32($v) => $body,
+            $crate::array::storage::Buffer::F64($v) => $body,
+        }
+    };
+}
+
+/// Runs `$body` with the Rust element type `$t` of a dtype.
+#[macro_export]
+macro_rules! with_dtype {
+    ($dtype:expr, $t:ident => $body:expr) => {
+        match $dtype {
+            $crate::array::dtype::DType::Bool => {
+                type $t = bool;
+                $body
+            }
+            $crate::array::dtype::DType::I8 => {
+                type $t = i8;
+                $body
+            }
+            $crate::array::dtype::DType::I16 => {
+                type $t = i16;
+                $body
+            }
+            $crate::array::dtype::DType::I32 => {
+                type $t = i32;
+                $body
+            }
+            $crate::array::dtype::DType::I64 => {
+                type $t = i64;
+                $body
+            }
+            $crate::array::dtype::DType::U8 => {
+                type $t = u8;
+                $body
+            }
+            $crate::array::dtype::DType::U16 => {
+                type $t = u16;
+                $body
+            }
+            $crate::array::dtype::DType::U32 => {
+                type $t = u32;
+                $body
+            }
+            $crate::array::dtype::DType::U64 => {
+                type $t = u64;
+                $body
+            }
+            $crate::array::dtype::DType::F16 => {
+                type $t = half::f16;
+                $body
+            }
+            $crate::array::dtype::DType::BF16 => {
+                type $t = half::bf16;
+                $body
+            }
+            $crate::array::dtype::DType::F32 => {
+                type $t = f32;
+                $body
+            }
+            $crate::array::dtype::DType::F64 => {
+                type $t = f64;
+                $body
+            }
+        }
+    };
+}
+
+/// Access to the typed vector of a buffer from generic code.
+pub trait Typed: Elem {
+    fn slice(buf: &Buffer) -> Option<&[Self]>;
+    fn slice_mut(buf: &mut Buffer) -> Option<&mut [Self]>;
+    fn wrap(v: Vec<Self>) -> Buffer;
+}
+
+macro_rules! typed {
+    ($t:ty, $variant:ident) => {
+        impl Typed for $t {
+            fn slice(buf: &Buffer) -> Option<&[Self]> {
+                match buf {
+                    Buffer::$variant(v) => Some(v),
+                    _ => None,
+                }
+            }
+            fn slice_mut(buf: &mut Buffer) -> Option<&mut [Self]> {
+                match buf {
+                    Buffer::$variant(v) => Some(v),
+                    _ => None,
+                }
+            }
+            fn wrap(v: Vec<Self>) -> Buffer {
+                Buffer::$variant(v)
+            }
+        }
+    };
+}
+
+typed!(bool, Bool);
+typed!(i8, I8);
+typed!(i16, I16);
+typed!(i32, I32);
+typed!(i64, I64);
+typed!(u8, U8);
+typed!(u16, U16);
+typed!(u32, U32);
+typed!(u64, U64);
+typed!(f16, F16);
+typed!(bf16, BF16);
+typed!(f32, F32);
+typed!(f64, F64);
+
+impl Buffer {
+    pub fn dtype(&self) -> DType {
+        with_buffer!(self, v => elem_dtype(v))
+    }
+
+    pub fn len(&self) -> usize {
+        with_buffer!(self, v => v.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A buffer of `n` zeros.
+    pub fn zeros(dtype: DType, n: usize) -> Buffer {
+        with_dtype!(dtype, T => <T as Typed>::wrap(vec![T::default(); n]))
+    }
+
+    /// Builds a buffer of `dtype` from f64 values (exact for every value an f64 holds).
+    pub fn from_f64s(dtype: DType, xs: &[f64]) -> Buffer {
+        with_dtype!(dtype, T => <T as Typed>::wrap(xs.iter().map(|&x| T::from_f64(x)).collect()))
+    }
+
+    pub fn from_i64s(dtype: DType, xs: &[i64]) -> Buffer {
+        with_dtype!(dtype, T => <T as Typed>::wrap(xs.iter().map(|&x| cast::<i64, T>(x)).collect()))
+    }
+}
+
+fn elem_dtype<T: Elem>(_: &[T]) -> DType {
+    T::DTYPE
+}

@@ -1,0 +1,224 @@
+//! Element arithmetic per Rust element type, with NumPy's integer semantics (wrapping,
+//! Python-style floor division and modulo, division by zero giving 0) and IEEE floats.
+
+use crate::array::elem::Elem;
+use crate::array::storage::Typed;
+use crate::ir::{BinaryOp, UnaryOp};
+
+pub trait Arith: Typed {
+    fn binary(op: BinaryOp) -> fn(Self, Self) -> Self;
+    fn unary(op: UnaryOp) -> fn(Self) -> Self;
+    /// Additive identity and the value `sum` of nothing gives.
+    fn zero() -> Self;
+    fn one() -> Self;
+    fn is_nan(self) -> bool;
+    /// Contiguous `a op b` in a tight loop the compiler vectorises; false if `op` has none.
+    fn fast_binary(_op: BinaryOp, _a: &[Self], _b: &[Self], _out: &mut Vec<Self>) -> bool {
+        false
+    }
+}
+
+macro_rules! int_arith {
+    ($($t:ty),*) => {$(
+        impl Arith for $t {
+            fn binary(op: BinaryOp) -> fn(Self, Self) -> Self {
+                match op {
+                    BinaryOp::Add => |a, b| a.wrapping_add(b),
+                    BinaryOp::Sub => |a, b| a.wrapping_sub(b),
+                    BinaryOp::Mul => |a, b| a.wrapping_mul(b),
+                    BinaryOp::Div | BinaryOp::FloorDiv => |a, b| {
+                        if b == 0 {
+                            return 0;
+                        }
+                        let q = a.wrapping_div(b);
+                        #[allow(unused_comparisons)]
+                        if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) { q.wrapping_sub(1) } else { q }
+                    },
+                    BinaryOp::Mod => |a, b| {
+                        if b == 0 {
+                            return 0;
+                        }
+                        let r = a.wrapping_rem(b);
+                        #[allow(unused_comparisons)]
+                        if r != 0 && ((r < 0) != (b < 0)) { r.wrapping_add(b) } else { r }
+                    },
+                    BinaryOp::Pow => |a, b| {
+                        #[allow(unused_comparisons)]
+                        if b < 0 { 0 } else { a.wrapping_pow(b as u32) }
+                    },
+                    BinaryOp::Max => |a, b| if a >= b { a } else { b },
+                    BinaryOp::Min => |a, b| if a <= b { a } else { b },
+                    BinaryOp::And => |a, b| a & b,
+                    BinaryOp::Or => |a, b| a | b,
+                    BinaryOp::Xor => |a, b| a ^ b,
+                    // Comparisons produce bool and are handled by the caller.
+                    BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => |a, _| a,
+                }
+            }
+            fn unary(op: UnaryOp) -> fn(Self) -> Self {
+                match op {
+                    UnaryOp::Neg => |a| (0 as $t).wrapping_sub(a),
+                    UnaryOp::Not => |a| !a,
+                    #[allow(unused_comparisons)]
+                    UnaryOp::Abs => |a| if a < 0 { (0 as $t).wrapping_sub(a) } else { a },
+                    #[allow(unused_comparisons)]
+                    UnaryOp::Sign => |a| if a > 0 { 1 } else if a < 0 { (0 as $t).wrapping_sub(1) } else { 0 },
+                    UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round => |a| a,
+                    // Front ends cast integers to a float dtype before these.
+                    UnaryOp::Exp | UnaryOp::Log | UnaryOp::Log2 | UnaryOp::Log10 | UnaryOp::Sqrt | UnaryOp::Sin
+                    | UnaryOp::Cos | UnaryOp::Tan | UnaryOp::Tanh => |a| a,
+                }
+            }
+            fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut Vec<Self>) -> bool {
+                let it = a.iter().zip(b);
+                match op {
+                    BinaryOp::Add => out.extend(it.map(|(&x, &y)| x.wrapping_add(y))),
+                    BinaryOp::Sub => out.extend(it.map(|(&x, &y)| x.wrapping_sub(y))),
+                    BinaryOp::Mul => out.extend(it.map(|(&x, &y)| x.wrapping_mul(y))),
+                    _ => return false,
+                }
+                true
+            }
+            fn zero() -> Self { 0 }
+            fn one() -> Self { 1 }
+            fn is_nan(self) -> bool { false }
+        }
+    )*};
+}
+
+int_arith!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+impl Arith for bool {
+    fn binary(op: BinaryOp) -> fn(Self, Self) -> Self {
+        match op {
+            // NumPy and PyTorch: bool + bool is logical or, bool * bool logical and.
+            BinaryOp::Add | BinaryOp::Or | BinaryOp::Max => |a, b| a | b,
+            BinaryOp::Mul | BinaryOp::And | BinaryOp::Min => |a, b| a & b,
+            BinaryOp::Xor | BinaryOp::Sub => |a, b| a ^ b,
+            BinaryOp::Div | BinaryOp::FloorDiv => |a, b| a & b,
+            BinaryOp::Mod => |_, _| false,
+            BinaryOp::Pow => |a, b| a | !b,
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => |a, _| a,
+        }
+    }
+    fn unary(op: UnaryOp) -> fn(Self) -> Self {
+        match op {
+            UnaryOp::Not => |a| !a,
+            _ => |a| a,
+        }
+    }
+    fn zero() -> Self {
+        false
+    }
+    fn one() -> Self {
+        true
+    }
+    fn is_nan(self) -> bool {
+        false
+    }
+}
+
+/// CPython's/NumPy's float floor division and modulo, signs included.
+pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    if wx == 0.0 {
+        return (vx / wx, f64::NAN);
+    }
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+fn sign(x: f64) -> f64 {
+    if x.is_nan() {
+        x
+    } else if x > 0.0 {
+        1.0
+    } else if x < 0.0 {
+        -1.0
+    } else {
+        0.0
+    }
+}
+
+/// Floats compute through f64 and round once to the element type: exact for + - * / of
+/// f32 and f16, and correctly rounded (or within an ulp) for the transcendental functions.
+macro_rules! float_arith {
+    ($($t:ty),*) => {$(
+        impl Arith for $t {
+            fn binary(op: BinaryOp) -> fn(Self, Self) -> Self {
+                fn f(a: $t, b: $t, g: fn(f64, f64) -> f64) -> $t {
+                    <$t as Elem>::from_f64(g(a.to_f64(), b.to_f64()))
+                }
+                match op {
+                    BinaryOp::Add => |a, b| f(a, b, |x, y| x + y),
+                    BinaryOp::Sub => |a, b| f(a, b, |x, y| x - y),
+                    BinaryOp::Mul => |a, b| f(a, b, |x, y| x * y),
+                    BinaryOp::Div => |a, b| f(a, b, |x, y| x / y),
+                    BinaryOp::FloorDiv => |a, b| f(a, b, |x, y| float_divmod(x, y).0),
+                    BinaryOp::Mod => |a, b| f(a, b, |x, y| float_divmod(x, y).1),
+                    BinaryOp::Pow => |a, b| f(a, b, f64::powf),
+                    BinaryOp::Max => |a, b| f(a, b, |x, y| if x.is_nan() || y.is_nan() { f64::NAN } else { x.max(y) }),
+                    BinaryOp::Min => |a, b| f(a, b, |x, y| if x.is_nan() || y.is_nan() { f64::NAN } else { x.min(y) }),
+                    BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => |a, _| a,
+                    BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => |a, _| a,
+                }
+            }
+            fn unary(op: UnaryOp) -> fn(Self) -> Self {
+                fn f(a: $t, g: fn(f64) -> f64) -> $t {
+                    <$t as Elem>::from_f64(g(a.to_f64()))
+                }
+                match op {
+                    UnaryOp::Neg => |a| f(a, |x| -x),
+                    UnaryOp::Not => |a| a,
+                    UnaryOp::Abs => |a| f(a, f64::abs),
+                    UnaryOp::Exp => |a| f(a, f64::exp),
+                    UnaryOp::Log => |a| f(a, f64::ln),
+                    UnaryOp::Log2 => |a| f(a, f64::log2),
+                    UnaryOp::Log10 => |a| f(a, f64::log10),
+                    UnaryOp::Sqrt => |a| f(a, f64::sqrt),
+                    UnaryOp::Sin => |a| f(a, f64::sin),
+                    UnaryOp::Cos => |a| f(a, f64::cos),
+                    UnaryOp::Tan => |a| f(a, f64::tan),
+                    UnaryOp::Tanh => |a| f(a, f64::tanh),
+                    UnaryOp::Floor => |a| f(a, f64::floor),
+                    UnaryOp::Ceil => |a| f(a, f64::ceil),
+                    UnaryOp::Round => |a| f(a, f64::round_ties_even),
+                    UnaryOp::Sign => |a| f(a, sign),
+                }
+            }
+            fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut Vec<Self>) -> bool {
+                let it = a.iter().zip(b);
+                match op {
+                    BinaryOp::Add => out.extend(it.map(|(&x, &y)| x + y)),
+                    BinaryOp::Sub => out.extend(it.map(|(&x, &y)| x - y)),
+                    BinaryOp::Mul => out.extend(it.map(|(&x, &y)| x * y)),
+                    BinaryOp::Div => out.extend(it.map(|(&x, &y)| x / y)),
+                    _ => return false,
+                }
+                true
+            }
+            fn zero() -> Self { <$t as Elem>::from_f64(0.0) }
+            fn one() -> Self { <$t as Elem>::from_f64(1.0) }
+            fn is_nan(self) -> bool { self.to_f64().is_nan() }
+        }
+    )*};
+}
+
+float_arith!(half::f16, half::bf16, f32, f64);

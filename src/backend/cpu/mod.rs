@@ -1,0 +1,261 @@
+//! The CPU backend: one kernel per primitive op, generic over element types. Strided
+//! inputs are walked by their layouts; contiguous ones are read in place.
+
+mod arith;
+
+use super::Backend;
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::array::elem::{Elem, cast};
+use crate::array::storage::{Buffer, Typed};
+use crate::ir::{BinaryOp, Op, ReduceOp};
+use crate::with_dtype;
+use arith::Arith;
+use std::borrow::Cow;
+
+pub struct Cpu;
+
+impl Backend for Cpu {
+    fn execute(&self, op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<NdArray, String> {
+        execute(op, inputs, shape, dtype)
+    }
+}
+
+pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<NdArray, String> {
+    let a = inputs[0];
+    let buf = match op {
+        Op::Copy => with_dtype!(a.dtype, T => T::wrap(values::<T>(a)?.into_owned())),
+        Op::Cast(to) => with_dtype!(a.dtype, S => with_dtype!(*to, D => {
+            let v = values::<S>(a)?;
+            D::wrap(v.iter().map(|&x| cast::<S, D>(x)).collect())
+        })),
+        Op::Unary(u) => with_dtype!(a.dtype, T => {
+            let f = T::unary(*u);
+            T::wrap(values::<T>(a)?.iter().map(|&x| f(x)).collect())
+        }),
+        Op::Binary(b) => with_dtype!(a.dtype, T => binary::<T>(*b, a, inputs[1])?),
+        Op::Where => with_dtype!(inputs[1].dtype, T => {
+            let c = values::<bool>(a)?;
+            let (x, y) = (values::<T>(inputs[1])?, values::<T>(inputs[2])?);
+            T::wrap(c.iter().zip(x.iter().zip(y.iter())).map(|(&c, (&x, &y))| if c { x } else { y }).collect())
+        }),
+        Op::Reduce { op, axes, .. } => with_dtype!(a.dtype, T => reduce::<T>(*op, a, axes)?),
+        Op::CumSum(axis) => with_dtype!(a.dtype, T => cumsum::<T>(a, *axis)?),
+        Op::MatMul => with_dtype!(a.dtype, T => matmul::<T>(a, inputs[1])?),
+    };
+    if buf.dtype() != dtype {
+        return Err(format!("{op:?}: kernel produced {:?}, expected {dtype:?}", buf.dtype()));
+    }
+    Ok(NdArray::from_buffer(buf, shape))
+}
+
+/// The elements of a view in row-major order: borrowed when contiguous, gathered otherwise.
+fn values<T: Typed>(a: &NdArray) -> Result<Cow<'static, [T]>, String> {
+    let guard = a.storage.borrow();
+    let data = T::slice(&guard).ok_or_else(|| format!("storage is not {:?}", T::DTYPE))?;
+    let n = a.layout.numel();
+    if a.layout.is_contiguous() {
+        let off = a.layout.offset;
+        let slice = data.get(off..off + n).ok_or("view out of storage bounds")?;
+        // Copying here keeps borrows short: kernels never hold a storage borrow while
+        // another array (possibly the same storage) is written.
+        return Ok(Cow::Owned(slice.to_vec()));
+    }
+    let mut out = Vec::with_capacity(n);
+    for o in a.layout.offsets() {
+        out.push(*data.get(o).ok_or("view out of storage bounds")?);
+    }
+    Ok(Cow::Owned(out))
+}
+
+/// Applies `f` to the contiguous slices of two same-dtype views without copying them.
+fn with_pair<T: Typed, R>(a: &NdArray, b: &NdArray, f: impl FnOnce(&[T], &[T]) -> R) -> Result<R, String> {
+    if a.layout.is_contiguous() && b.layout.is_contiguous() {
+        let (ga, gb) = (a.storage.borrow(), b.storage.borrow());
+        let n = a.layout.numel();
+        let sa = T::slice(&ga)
+            .and_then(|d| d.get(a.layout.offset..a.layout.offset + n))
+            .ok_or("bad view")?;
+        let sb = T::slice(&gb)
+            .and_then(|d| d.get(b.layout.offset..b.layout.offset + n))
+            .ok_or("bad view")?;
+        return Ok(f(sa, sb));
+    }
+    let (va, vb) = (values::<T>(a)?, values::<T>(b)?);
+    Ok(f(&va, &vb))
+}
+
+fn binary<T: Arith>(op: BinaryOp, a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
+    with_pair::<T, _>(a, b, |x, y| {
+        if op.is_comparison() {
+            let out: Vec<bool> = match op {
+                BinaryOp::Eq => x.iter().zip(y).map(|(p, q)| p == q).collect(),
+                BinaryOp::Ne => x.iter().zip(y).map(|(p, q)| p != q).collect(),
+                BinaryOp::Lt => x.iter().zip(y).map(|(p, q)| p < q).collect(),
+                BinaryOp::Le => x.iter().zip(y).map(|(p, q)| p <= q).collect(),
+                BinaryOp::Gt => x.iter().zip(y).map(|(p, q)| p > q).collect(),
+                _ => x.iter().zip(y).map(|(p, q)| p >= q).collect(),
+            };
+            return Buffer::Bool(out);
+        }
+        let mut out = Vec::with_capacity(x.len());
+        if !T::fast_binary(op, x, y, &mut out) {
+            let f = T::binary(op);
+            out.extend(x.iter().zip(y).map(|(&p, &q)| f(p, q)));
+        }
+        T::wrap(out)
+    })
+}
+
+/// Moves the reduced axes last, so each output element reduces one contiguous run.
+fn reduced_last(a: &NdArray, axes: &[usize]) -> (Vec<usize>, usize) {
+    let mut perm: Vec<usize> = (0..a.layout.ndim()).filter(|d| !axes.contains(d)).collect();
+    perm.extend(axes.iter().copied());
+    let inner = axes.iter().map(|&d| a.shape()[d]).product::<usize>();
+    (perm, inner)
+}
+
+fn reduce<T: Arith>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> Result<Buffer, String> {
+    let (perm, inner) = reduced_last(a, axes);
+    let moved = NdArray {
+        storage: a.storage.clone(),
+        layout: a.layout.permute(&perm),
+        dtype: a.dtype,
+    };
+    let v = values::<T>(&moved)?;
+    let outer = if inner == 0 {
+        crate::array::layout::numel(&moved.layout.shape[..perm.len() - axes.len()])
+    } else {
+        v.len() / inner
+    };
+    let rows = (0..outer).map(|i| &v[i * inner..(i + 1) * inner]);
+    Ok(match op {
+        ReduceOp::Sum if T::DTYPE.is_float() => {
+            // Floats accumulate in f64 and round once.
+            T::wrap(rows.map(|r| T::from_f64(r.iter().map(|x| x.to_f64()).sum())).collect())
+        }
+        ReduceOp::Sum => {
+            let add = T::binary(BinaryOp::Add);
+            T::wrap(rows.map(|r| r.iter().fold(T::zero(), |acc, &x| add(acc, x))).collect())
+        }
+        ReduceOp::Prod => {
+            let mul = T::binary(BinaryOp::Mul);
+            T::wrap(rows.map(|r| r.iter().fold(T::one(), |acc, &x| mul(acc, x))).collect())
+        }
+        ReduceOp::Max | ReduceOp::Min => {
+            let pick = T::binary(if op == ReduceOp::Max {
+                BinaryOp::Max
+            } else {
+                BinaryOp::Min
+            });
+            let mut out = Vec::with_capacity(outer);
+            for r in rows {
+                let first = *r.first().ok_or("reduction of an empty axis")?;
+                out.push(r.iter().fold(first, |acc, &x| pick(acc, x)));
+            }
+            T::wrap(out)
+        }
+        ReduceOp::ArgMax | ReduceOp::ArgMin => {
+            let better = |x: T, best: T| if op == ReduceOp::ArgMax { x > best } else { x < best };
+            let mut out = Vec::with_capacity(outer);
+            for r in rows {
+                if r.is_empty() {
+                    return Err("arg-reduction of an empty axis".into());
+                }
+                // The first NaN wins, as in NumPy and PyTorch.
+                let idx = match r.iter().position(|x| x.is_nan()) {
+                    Some(i) => i,
+                    None => (1..r.len()).fold(0, |best, i| if better(r[i], r[best]) { i } else { best }),
+                };
+                out.push(idx as i64);
+            }
+            Buffer::I64(out)
+        }
+        ReduceOp::Any => Buffer::Bool(rows.map(|r| r.iter().any(|x| x.is_nonzero())).collect()),
+        ReduceOp::All => Buffer::Bool(rows.map(|r| r.iter().all(|x| x.is_nonzero())).collect()),
+    })
+}
+
+fn cumsum<T: Arith>(a: &NdArray, axis: usize) -> Result<Buffer, String> {
+    let (perm, inner) = reduced_last(a, &[axis]);
+    let moved = NdArray {
+        storage: a.storage.clone(),
+        layout: a.layout.permute(&perm),
+        dtype: a.dtype,
+    };
+    let v = values::<T>(&moved)?;
+    let add = T::binary(BinaryOp::Add);
+    let mut sums = Vec::with_capacity(v.len());
+    for row in v.chunks(inner.max(1)) {
+        let mut acc = T::zero();
+        for &x in row {
+            acc = add(acc, x);
+            sums.push(acc);
+        }
+    }
+    // Back to the original axis order.
+    let mut inverse = vec![0; perm.len()];
+    for (i, &p) in perm.iter().enumerate() {
+        inverse[p] = i;
+    }
+    let tmp = NdArray::from_buffer(T::wrap(sums), &moved.layout.shape);
+    let back = NdArray {
+        storage: tmp.storage.clone(),
+        layout: tmp.layout.permute(&inverse),
+        dtype: a.dtype,
+    };
+    Ok(T::wrap(values::<T>(&back)?.into_owned()))
+}
+
+fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
+    let (sa, sb) = (a.shape(), b.shape());
+    let nd = sa.len();
+    let (n, k, m) = (sa[nd - 2], sa[nd - 1], sb[nd - 1]);
+    let batch: usize = sa[..nd - 2].iter().product();
+    let (va, vb) = (values::<T>(a)?, values::<T>(b)?);
+    let mut out = Vec::with_capacity(batch * n * m);
+    let float = T::DTYPE.is_float();
+    let (add, mul) = (T::binary(BinaryOp::Add), T::binary(BinaryOp::Mul));
+    for bi in 0..batch {
+        let (x, y) = (&va[bi * n * k..(bi + 1) * n * k], &vb[bi * k * m..(bi + 1) * k * m]);
+        for i in 0..n {
+            for j in 0..m {
+                if float {
+                    let s: f64 = (0..k).map(|p| x[i * k + p].to_f64() * y[p * m + j].to_f64()).sum();
+                    out.push(T::from_f64(s));
+                } else {
+                    out.push((0..k).fold(T::zero(), |acc, p| add(acc, mul(x[i * k + p], y[p * m + j]))));
+                }
+            }
+        }
+    }
+    Ok(T::wrap(out))
+}
+
+/// Writes `src` (already of `dst`'s dtype and shape) into the view `dst`, element by element.
+pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
+    with_dtype!(dst.dtype, T => {
+        let v = values::<T>(src)?;
+        let mut guard = dst.storage.borrow_mut();
+        let data = T::slice_mut(&mut guard).ok_or("storage dtype mismatch")?;
+        for (o, x) in dst.layout.offsets().zip(v.iter()) {
+            if let Some(slot) = data.get_mut(o) {
+                *slot = *x;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Reads the elements of a view as f64 (for conversions to Python numbers and printing).
+pub fn to_f64s(a: &NdArray) -> Result<Vec<f64>, String> {
+    with_dtype!(a.dtype, T => Ok(values::<T>(a)?.iter().map(|x| x.to_f64()).collect()))
+}
+
+pub fn to_i128s(a: &NdArray) -> Result<Vec<i128>, String> {
+    with_dtype!(a.dtype, T => Ok(values::<T>(a)?.iter().map(|x| x.to_i128()).collect()))
+}
+
+pub fn to_bools(a: &NdArray) -> Result<Vec<bool>, String> {
+    with_dtype!(a.dtype, T => Ok(values::<T>(a)?.iter().map(|x| x.is_nonzero()).collect()))
+}

@@ -1,0 +1,234 @@
+//! Arrays and tensors from Python data (`array(...)`, `tensor(...)`), with each
+//! library's shape discovery, dtype inference and jagged-input errors.
+
+use super::as_nd;
+use crate::array::NdArray;
+use crate::array::dtype::{DType, numpy_promote, torch_promote};
+use crate::array::storage::Buffer;
+use crate::backend::cpu;
+use crate::interp::error::{Res, exc, type_error};
+use crate::value::{Lib, Value};
+
+/// A leaf value found while walking nested data.
+#[derive(Clone, Copy)]
+enum Leaf {
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+}
+
+struct Walk {
+    lib: Lib,
+    shape: Vec<usize>,
+    leaves: Vec<Leaf>,
+    /// The dtype the data implies (strong types from arrays and NumPy scalars count).
+    dtype: Option<DType>,
+    /// The depth at which scalars were found; every scalar must sit at the same depth.
+    leaf_depth: Option<usize>,
+}
+
+fn shape_str(shape: &[usize]) -> String {
+    match shape {
+        [n] => format!("({n},)"),
+        _ => format!(
+            "({})",
+            shape.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+impl Walk {
+    fn note(&mut self, d: DType) {
+        self.dtype = Some(match (self.dtype, self.lib) {
+            (None, _) => d,
+            (Some(cur), Lib::Numpy) => numpy_promote(cur, d),
+            (Some(cur), Lib::Torch) => torch_promote(cur, d),
+        });
+    }
+
+    /// Visits `v` found at nesting depth `depth`.
+    fn visit(&mut self, v: &Value, depth: usize) -> Res<()> {
+        let items: Option<Vec<Value>> = match v {
+            Value::List(l) => Some(l.borrow().clone()),
+            Value::Tuple(t) => Some(t.to_vec()),
+            _ => None,
+        };
+        if let Some(items) = items {
+            self.sequence(&items, depth)?;
+            return Ok(());
+        }
+        if let Some((_, a)) = as_nd(v) {
+            if a.ndim() > 0 {
+                // An array inside a list contributes its dimensions.
+                let inner: Vec<Value> = (0..a.shape()[0])
+                    .map(|i| super::wrap(Lib::Numpy, a.view(a.layout.select(0, i))))
+                    .map(|x| match x {
+                        Value::Array(r) if r.ndim() == 0 => Value::NpScalar(r),
+                        other => other,
+                    })
+                    .collect();
+                return self.sequence(&inner, depth);
+            }
+            return self.leaf_nd(a, depth);
+        }
+        self.leaf(v, depth)
+    }
+
+    fn sequence(&mut self, items: &[Value], depth: usize) -> Res<()> {
+        if depth < self.shape.len() {
+            if self.shape[depth] != items.len() {
+                return Err(self.jagged(depth, self.shape[depth], items.len()));
+            }
+        } else if self.leaf_depth == Some(depth) {
+            return Err(self.mixed(depth, true));
+        } else {
+            self.shape.push(items.len());
+        }
+        for it in items {
+            self.visit(it, depth + 1)?;
+        }
+        Ok(())
+    }
+
+    fn jagged(&self, depth: usize, expected: usize, got: usize) -> Box<crate::interp::error::Exc> {
+        match self.lib {
+            Lib::Torch => exc(
+                "ValueError",
+                format!("expected sequence of length {expected} at dim {depth} (got {got})"),
+            ),
+            Lib::Numpy => exc(
+                "ValueError",
+                format!(
+                    "setting an array element with a sequence. The requested array has an inhomogeneous shape after {depth} dimensions. The detected shape was {} + inhomogeneous part.",
+                    shape_str(&self.shape[..depth])
+                ),
+            ),
+        }
+    }
+
+    /// A scalar where a sequence was (`[[1, 2], 3]`) or the other way round.
+    fn mixed(&self, depth: usize, seq_where_scalar: bool) -> Box<crate::interp::error::Exc> {
+        match self.lib {
+            Lib::Torch if seq_where_scalar => type_error("'list' object cannot be interpreted as an integer"),
+            Lib::Torch => type_error("not a sequence"),
+            Lib::Numpy => exc(
+                "ValueError",
+                format!(
+                    "setting an array element with a sequence. The requested array has an inhomogeneous shape after {depth} dimensions. The detected shape was {} + inhomogeneous part.",
+                    shape_str(&self.shape[..depth.min(self.shape.len())])
+                ),
+            ),
+        }
+    }
+
+    fn place_leaf(&mut self, depth: usize) -> Res<()> {
+        match self.leaf_depth {
+            Some(d) if d != depth => Err(self.mixed(depth, false)),
+            Some(_) => Ok(()),
+            None if depth < self.shape.len() => Err(self.mixed(depth, false)),
+            None => {
+                self.leaf_depth = Some(depth);
+                Ok(())
+            }
+        }
+    }
+
+    fn leaf(&mut self, v: &Value, depth: usize) -> Res<()> {
+        let (leaf, d) = match v {
+            Value::Bool(b) => (Leaf::Bool(*b), DType::Bool),
+            Value::Int(n) => (Leaf::Int(*n as i128), DType::I64),
+            Value::Float(x) => (
+                Leaf::Float(*x),
+                match self.lib {
+                    Lib::Numpy => DType::F64,
+                    Lib::Torch => DType::F32,
+                },
+            ),
+            Value::Str(_) => {
+                return Err(match self.lib {
+                    Lib::Torch if depth == 0 || self.leaves.is_empty() && self.dtype.is_none() => {
+                        exc("ValueError", "too many dimensions 'str'")
+                    }
+                    Lib::Torch => type_error("new(): invalid data type 'str'"),
+                    Lib::Numpy => exc("NotImplementedError", "string arrays are not supported in nt yet"),
+                });
+            }
+            Value::None => {
+                return Err(match self.lib {
+                    Lib::Torch => exc("RuntimeError", "Could not infer dtype of NoneType"),
+                    Lib::Numpy => exc("NotImplementedError", "object arrays are not supported in nt yet"),
+                });
+            }
+            other => {
+                return Err(match self.lib {
+                    Lib::Torch => exc(
+                        "RuntimeError",
+                        format!("Could not infer dtype of {}", other.type_name()),
+                    ),
+                    Lib::Numpy => exc("NotImplementedError", "object arrays are not supported in nt yet"),
+                });
+            }
+        };
+        self.place_leaf(depth)?;
+        self.note(d);
+        self.leaves.push(leaf);
+        Ok(())
+    }
+
+    fn leaf_nd(&mut self, a: &NdArray, depth: usize) -> Res<()> {
+        self.place_leaf(depth)?;
+        self.note(a.dtype);
+        let leaf = match super::item(a) {
+            Value::Bool(b) => Leaf::Bool(b),
+            Value::Int(n) => Leaf::Int(n as i128),
+            Value::Float(x) => Leaf::Float(x),
+            _ => Leaf::Int(cpu::to_i128s(a).ok().and_then(|v| v.first().copied()).unwrap_or(0)),
+        };
+        self.leaves.push(leaf);
+        Ok(())
+    }
+}
+
+/// Builds an array of `lib` from nested lists, tuples, scalars and arrays.
+pub fn from_data(lib: Lib, v: &Value, dtype: Option<DType>) -> Res<NdArray> {
+    let mut w = Walk {
+        lib,
+        shape: Vec::new(),
+        leaves: Vec::new(),
+        dtype: None,
+        leaf_depth: None,
+    };
+    w.visit(v, 0)?;
+    let default = match lib {
+        // `array([])` is float64; `tensor([])` is float32.
+        Lib::Numpy => DType::F64,
+        Lib::Torch => DType::F32,
+    };
+    let dtype = dtype.or(w.dtype).unwrap_or(default);
+    Ok(NdArray::from_buffer(leaves_to_buffer(&w.leaves, dtype), &w.shape))
+}
+
+fn leaves_to_buffer(leaves: &[Leaf], dtype: DType) -> Buffer {
+    use crate::array::elem::Elem;
+    crate::with_dtype!(dtype, T => <T as crate::array::storage::Typed>::wrap(
+        leaves
+            .iter()
+            .map(|l| match *l {
+                Leaf::Bool(b) => T::from_i128(b as i128),
+                Leaf::Int(n) => if T::DTYPE == DType::Bool { T::from_i128((n != 0) as i128) } else { T::from_i128(n) },
+                Leaf::Float(x) => if T::DTYPE == DType::Bool { T::from_i128((x != 0.0) as i128) } else { T::from_f64(x) },
+            })
+            .collect()
+    ))
+}
+
+/// A 0-d array holding a Python scalar, in `dtype` (NumPy weak scalars, PyTorch wrapped numbers).
+pub fn scalar(v: &Value, dtype: DType) -> Res<NdArray> {
+    let leaf = match v {
+        Value::Bool(b) => Leaf::Bool(*b),
+        Value::Int(n) => Leaf::Int(*n as i128),
+        Value::Float(x) => Leaf::Float(*x),
+        other => return Err(type_error(format!("expected a number, got {}", other.type_name()))),
+    };
+    Ok(NdArray::from_buffer(leaves_to_buffer(&[leaf], dtype), &[]))
+}

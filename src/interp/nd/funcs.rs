@@ -1,0 +1,491 @@
+//! Functions shared by `np.*` and `torch.*` (and the methods that mirror them):
+//! creation, elementwise math, `where`, `maximum`/`minimum`, `clip`/`clamp`.
+
+use super::ops::{broadcast2, cast, run};
+use super::{as_nd, create, result, wrap};
+use crate::array::NdArray;
+use crate::array::dtype::{DType, numpy_promote};
+use crate::array::storage::Buffer;
+use crate::interp::builtins::{int_arg, kwarg};
+use crate::interp::error::{Res, exc, type_error};
+use crate::ir::{BinaryOp, Op, UnaryOp};
+use crate::value::{Args, DKind, Lib, Value};
+
+/// The library's default float dtype.
+pub fn default_float(lib: Lib) -> DType {
+    match lib {
+        Lib::Numpy => DType::F64,
+        Lib::Torch => DType::F32,
+    }
+}
+
+/// A `dtype=` argument: `np.float32`, `torch.int64`, `'float32'`, or Python's `float`/`int`/`bool`.
+pub fn dtype_arg(v: &Value) -> Res<Option<DType>> {
+    Ok(match v {
+        Value::None => None,
+        Value::DType(d, _) => Some(*d),
+        Value::Str(s) => {
+            Some(DType::from_name(s).ok_or_else(|| type_error(format!("data type '{s}' not understood")))?)
+        }
+        Value::Type(crate::value::PyType::Float) => Some(DType::F64),
+        Value::Type(crate::value::PyType::Int) => Some(DType::I64),
+        Value::Type(crate::value::PyType::Bool) => Some(DType::Bool),
+        other => {
+            return Err(type_error(format!(
+                "Cannot interpret '{}' as a data type",
+                crate::value::repr::repr(other)
+            )));
+        }
+    })
+}
+
+pub fn take_dtype(args: &mut Args) -> Res<Option<DType>> {
+    match kwarg(args, "dtype") {
+        Some(v) => dtype_arg(&v),
+        None => Ok(None),
+    }
+}
+
+/// Keywords PyTorch's creation functions accept that nt handles elsewhere or ignores.
+fn drop_torch_kwargs(args: &mut Args) -> Res<()> {
+    if let Some(dev) = kwarg(args, "device") {
+        match &dev {
+            Value::None => {}
+            Value::Str(s) if &**s == "cpu" => {}
+            other => {
+                return Err(exc(
+                    "RuntimeError",
+                    format!(
+                        "device {} is not available yet: nt's tensors live on the cpu",
+                        crate::value::repr::repr(other)
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(rg) = kwarg(args, "requires_grad") {
+        if rg.truthy() {
+            return Err(exc(
+                "NotImplementedError",
+                "requires_grad=True: autograd is not built yet",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn no_more_kwargs(args: &Args, fname: &str) -> Res<()> {
+    match args.kw.first() {
+        Some((k, _)) => Err(type_error(format!(
+            "{fname}() got an unexpected keyword argument '{k}'"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// A shape given as varargs (`zeros(2, 3)`) or one sequence (`zeros((2, 3))`).
+pub fn shape_args(vals: &[Value], lib: Lib) -> Res<Vec<usize>> {
+    let items: Vec<Value> = match vals {
+        [Value::List(l)] => l.borrow().clone(),
+        [Value::Tuple(t)] => t.to_vec(),
+        [Value::Size(s)] => s.iter().map(|&n| Value::Int(n as i64)).collect(),
+        _ => vals.to_vec(),
+    };
+    items
+        .iter()
+        .map(|v| {
+            let n = int_arg(v)?;
+            usize::try_from(n).map_err(|_| match lib {
+                Lib::Numpy => exc("ValueError", "negative dimensions are not allowed"),
+                Lib::Torch => exc(
+                    "RuntimeError",
+                    format!(
+                        "Trying to create tensor with negative dimension {n}: [{}]",
+                        items
+                            .iter()
+                            .map(crate::value::repr::repr)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+            })
+        })
+        .collect::<Res<Vec<usize>>>()
+        .and_then(|shape| {
+            let total = shape.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n));
+            match total {
+                Some(t) if t <= (1 << 34) => Ok(shape),
+                _ => Err(exc(
+                    "MemoryError",
+                    format!("cannot allocate an array of shape {shape:?}"),
+                )),
+            }
+        })
+}
+
+fn filled(lib: Lib, shape: &[usize], dtype: DType, value: &Value) -> Res<Value> {
+    let one = create::scalar(value, dtype)?;
+    let b = one.view(
+        one.layout
+            .broadcast_to(shape)
+            .ok_or_else(|| super::internal("fill broadcast"))?,
+    );
+    Ok(wrap(lib, run(Op::Copy, &[&b])?))
+}
+
+/// `zeros`, `ones`, `empty` (zero-filled: its contents are unspecified anyway).
+pub fn constant(lib: Lib, mut args: Args, value: f64, fname: &str) -> Res<Value> {
+    let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
+    if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?;
+    }
+    no_more_kwargs(&args, fname)?;
+    let shape = shape_args(&args.pos, lib)?;
+    filled(lib, &shape, dtype, &Value::Float(value))
+}
+
+/// The dtype a Python fill value implies.
+fn value_dtype(lib: Lib, v: &Value) -> Res<DType> {
+    Ok(match v {
+        Value::Bool(_) => DType::Bool,
+        Value::Int(_) => DType::I64,
+        Value::Float(_) => default_float(lib),
+        other => match as_nd(other) {
+            Some((_, a)) => a.dtype,
+            None => {
+                return Err(type_error(format!(
+                    "fill value must be a number, not {}",
+                    other.type_name()
+                )));
+            }
+        },
+    })
+}
+
+pub fn full(lib: Lib, mut args: Args) -> Res<Value> {
+    let dtype = take_dtype(&mut args)?;
+    let fill = kwarg(&mut args, "fill_value");
+    if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?;
+    }
+    no_more_kwargs(&args, "full")?;
+    let (shape_v, fill) = match (args.pos.as_slice(), fill) {
+        ([s, f], None) => (s.clone(), f.clone()),
+        ([s], Some(f)) => (s.clone(), f),
+        _ => return Err(type_error("full() needs a shape and a fill value")),
+    };
+    let shape = shape_args(&[shape_v], lib)?;
+    let fill = match as_nd(&fill) {
+        Some((_, a)) if a.ndim() == 0 => super::item(a),
+        _ => fill,
+    };
+    let dtype = match dtype {
+        Some(d) => d,
+        None => value_dtype(lib, &fill)?,
+    };
+    filled(lib, &shape, dtype, &fill)
+}
+
+pub fn like(lib: Lib, mut args: Args, what: &str) -> Res<Value> {
+    let dtype = take_dtype(&mut args)?;
+    let fill_kw = kwarg(&mut args, "fill_value");
+    if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?;
+    }
+    let Some((_, a)) = args.pos.first().and_then(as_nd) else {
+        return Err(type_error(format!(
+            "{what}_like() argument 'input' must be an array or tensor"
+        )));
+    };
+    let dtype = dtype.unwrap_or(a.dtype);
+    let shape = a.shape().to_vec();
+    let fill = match what {
+        "zeros" | "empty" => Value::Int(0),
+        "ones" => Value::Int(1),
+        _ => fill_kw
+            .or_else(|| args.pos.get(1).cloned())
+            .ok_or_else(|| type_error("full_like() needs a fill value"))?,
+    };
+    filled(lib, &shape, dtype, &fill)
+}
+
+pub fn eye(lib: Lib, mut args: Args) -> Res<Value> {
+    let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
+    let m_kw = kwarg(&mut args, "M").or_else(|| kwarg(&mut args, "m"));
+    if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?;
+    }
+    no_more_kwargs(&args, "eye")?;
+    let n = usize::try_from(int_arg(
+        args.pos
+            .first()
+            .ok_or_else(|| type_error("eye() missing required argument 'n'"))?,
+    )?)
+    .map_err(|_| exc("ValueError", "negative dimensions are not allowed"))?;
+    let m = match args.pos.get(1).cloned().or(m_kw) {
+        Some(Value::None) | None => n,
+        Some(v) => {
+            usize::try_from(int_arg(&v)?).map_err(|_| exc("ValueError", "negative dimensions are not allowed"))?
+        }
+    };
+    let mut xs = vec![0.0; n * m];
+    for i in 0..n.min(m) {
+        xs[i * m + i] = 1.0;
+    }
+    Ok(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n, m])))
+}
+
+fn number(v: &Value) -> Res<(f64, bool)> {
+    match v {
+        Value::Int(n) => Ok((*n as f64, false)),
+        Value::Bool(b) => Ok((*b as i64 as f64, false)),
+        Value::Float(x) => Ok((*x, true)),
+        other => match as_nd(other) {
+            Some((_, a)) if a.numel() == 1 => Ok((super::item(a).as_f64().unwrap_or(0.0), a.dtype.is_float())),
+            _ => Err(type_error(format!("expected a number, got {}", other.type_name()))),
+        },
+    }
+}
+
+pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
+    let dtype = take_dtype(&mut args)?;
+    let start_kw = kwarg(&mut args, "start");
+    let stop_kw = kwarg(&mut args, "end").or_else(|| kwarg(&mut args, "stop"));
+    let step_kw = kwarg(&mut args, "step");
+    if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?;
+    }
+    no_more_kwargs(&args, "arange")?;
+    let mut pos = args.pos.clone();
+    if let Some(s) = start_kw {
+        pos.insert(0, s);
+    }
+    if let Some(s) = stop_kw {
+        pos.push(s);
+    }
+    let (start, stop, step) = match pos.as_slice() {
+        [stop] => (Value::Int(0), stop.clone(), step_kw.unwrap_or(Value::Int(1))),
+        [start, stop] => (start.clone(), stop.clone(), step_kw.unwrap_or(Value::Int(1))),
+        [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+        _ => return Err(type_error("arange() needs 1 to 3 numbers")),
+    };
+    let ((a, fa), (b, fb), (s, fs)) = (number(&start)?, number(&stop)?, number(&step)?);
+    if s == 0.0 {
+        return Err(match lib {
+            Lib::Numpy => exc("ZeroDivisionError", "division by zero"),
+            Lib::Torch => exc("RuntimeError", "step must be nonzero"),
+        });
+    }
+    let any_float = fa || fb || fs;
+    let dtype = dtype.unwrap_or(if any_float { default_float(lib) } else { DType::I64 });
+    let n = ((b - a) / s).ceil();
+    if lib == Lib::Torch && n < 0.0 {
+        return Err(exc(
+            "RuntimeError",
+            "upper bound and larger bound inconsistent with step sign",
+        ));
+    }
+    let n = if n.is_finite() && n > 0.0 { n as usize } else { 0 };
+    if n > (1 << 34) {
+        return Err(exc("MemoryError", "arange: too many elements"));
+    }
+    let xs: Vec<f64> = (0..n).map(|i| a + i as f64 * s).collect();
+    Ok(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n])))
+}
+
+pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
+    let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
+    let num_kw = kwarg(&mut args, "num").or_else(|| kwarg(&mut args, "steps"));
+    if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?;
+    }
+    no_more_kwargs(&args, "linspace")?;
+    let (start, stop) = match args.pos.as_slice() {
+        [a, b, ..] => (number(a)?.0, number(b)?.0),
+        _ => return Err(type_error("linspace() needs start and stop")),
+    };
+    let num = match args.pos.get(2).cloned().or(num_kw) {
+        Some(v) => int_arg(&v)?,
+        None if lib == Lib::Numpy => 50,
+        None => {
+            return Err(type_error(
+                "linspace() missing 1 required positional arguments: \"steps\"",
+            ));
+        }
+    };
+    let n = usize::try_from(num).map_err(|_| match lib {
+        Lib::Numpy => exc("ValueError", format!("Number of samples, {num}, must be non-negative.")),
+        Lib::Torch => exc("RuntimeError", "number of steps must be non-negative"),
+    })?;
+    let xs: Vec<f64> = match lib {
+        // NumPy: start + i*step, with the last sample exactly `stop`.
+        Lib::Numpy => {
+            let step = if n > 1 { (stop - start) / (n - 1) as f64 } else { 0.0 };
+            (0..n)
+                .map(|i| {
+                    if n > 1 && i == n - 1 {
+                        stop
+                    } else {
+                        start + i as f64 * step
+                    }
+                })
+                .collect()
+        }
+        // PyTorch fills from both ends to stay symmetric.
+        Lib::Torch => {
+            let step = if n > 1 { (stop - start) / (n - 1) as f64 } else { 0.0 };
+            let half = n / 2;
+            (0..n)
+                .map(|i| {
+                    if i < half {
+                        start + i as f64 * step
+                    } else {
+                        stop - (n - 1 - i) as f64 * step
+                    }
+                })
+                .collect()
+        }
+    };
+    Ok(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n])))
+}
+
+/// The dtype a float-valued function gives for an input dtype.
+pub fn float_result(lib: Lib, d: DType) -> DType {
+    if d.is_float() {
+        return d;
+    }
+    match lib {
+        Lib::Torch => DType::F32,
+        Lib::Numpy => match d {
+            DType::Bool | DType::I8 | DType::U8 => DType::F16,
+            DType::I16 | DType::U16 => DType::F32,
+            _ => DType::F64,
+        },
+    }
+}
+
+/// An array-like argument, converting Python data the way the library would.
+pub fn nd_arg(lib: Lib, v: &Value) -> Res<NdArray> {
+    match as_nd(v) {
+        Some((_, a)) => Ok(a.clone()),
+        None => match lib {
+            Lib::Numpy => create::from_data(lib, v, None),
+            Lib::Torch => Err(type_error(format!(
+                "expected Tensor as argument, but got {}",
+                v.type_name()
+            ))),
+        },
+    }
+}
+
+/// `np.exp(a)`, `torch.sqrt(t)`, `t.floor()`…
+pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
+    let a = nd_arg(lib, v)?;
+    let d = match op {
+        UnaryOp::Abs
+        | UnaryOp::Neg
+        | UnaryOp::Sign
+        | UnaryOp::Floor
+        | UnaryOp::Ceil
+        | UnaryOp::Round
+        | UnaryOp::Not => a.dtype,
+        _ => float_result(lib, a.dtype),
+    };
+    let x = cast(&a, d)?;
+    Ok(result(lib, run(Op::Unary(op), &[&x])?))
+}
+
+/// `sigmoid(x) = 1 / (1 + exp(-x))`, composed from primitives.
+pub fn sigmoid(lib: Lib, v: &Value) -> Res<Value> {
+    let a = nd_arg(lib, v)?;
+    let x = cast(&a, float_result(lib, a.dtype))?;
+    let e = run(Op::Unary(UnaryOp::Exp), &[&run(Op::Unary(UnaryOp::Neg), &[&x])?])?;
+    let one = create::scalar(&Value::Float(1.0), x.dtype)?;
+    let (o, e1) = broadcast2(lib, &one, &e)?;
+    let den = run(Op::Binary(BinaryOp::Add), &[&o, &e1])?;
+    let (o, d) = broadcast2(lib, &one, &den)?;
+    Ok(result(lib, run(Op::Binary(BinaryOp::Div), &[&o, &d])?))
+}
+
+/// `relu(x) = maximum(x, 0)`.
+pub fn relu(lib: Lib, v: &Value) -> Res<Value> {
+    let a = nd_arg(lib, v)?;
+    let zero = create::scalar(&Value::Int(0), a.dtype)?;
+    let (x, z) = broadcast2(lib, &a, &zero)?;
+    Ok(result(lib, run(Op::Binary(BinaryOp::Max), &[&x, &z])?))
+}
+
+/// Promotes two array-or-scalar arguments and broadcasts them.
+fn pair(lib: Lib, a: &Value, b: &Value) -> Res<(NdArray, NdArray)> {
+    let dummy = match lib {
+        Lib::Numpy => super::ops::binary(crate::syntax::ast::BinOp::Add, a, b),
+        Lib::Torch => super::ops::binary(crate::syntax::ast::BinOp::Add, a, b),
+    };
+    // The result dtype of `a + b` is the promoted dtype of the pair.
+    let d = match dummy {
+        Some(Ok(v)) => as_nd(&v).map(|(_, x)| x.dtype).unwrap_or(default_float(lib)),
+        Some(Err(e)) => return Err(e),
+        None => return Err(type_error("expected an array or tensor argument")),
+    };
+    let to = |v: &Value| -> Res<NdArray> {
+        match as_nd(v) {
+            Some((_, x)) => cast(x, d),
+            None => create::scalar(v, d),
+        }
+    };
+    broadcast2(lib, &to(a)?, &to(b)?)
+}
+
+pub fn maximum(lib: Lib, a: &Value, b: &Value, op: BinaryOp) -> Res<Value> {
+    let (x, y) = pair(lib, a, b)?;
+    Ok(result(lib, run(Op::Binary(op), &[&x, &y])?))
+}
+
+/// `np.clip(a, lo, hi)` / `torch.clamp(t, min=, max=)`.
+pub fn clip(lib: Lib, a: &Value, lo: &Value, hi: &Value) -> Res<Value> {
+    let mut cur = a.clone();
+    if !matches!(lo, Value::None) {
+        cur = maximum(lib, &cur, lo, BinaryOp::Max)?;
+    }
+    if !matches!(hi, Value::None) {
+        cur = maximum(lib, &cur, hi, BinaryOp::Min)?;
+    }
+    if matches!(lo, Value::None) && matches!(hi, Value::None) {
+        return Err(match lib {
+            Lib::Numpy => exc("ValueError", "One of max or min must be given"),
+            Lib::Torch => exc(
+                "RuntimeError",
+                "torch.clamp: At least one of 'min' or 'max' must not be None",
+            ),
+        });
+    }
+    Ok(cur)
+}
+
+/// `where(cond, a, b)`.
+pub fn where_(lib: Lib, cond: &Value, a: &Value, b: &Value) -> Res<Value> {
+    let c = match as_nd(cond) {
+        Some((_, c)) => cast(c, DType::Bool)?,
+        None => create::from_data(lib, cond, Some(DType::Bool))?,
+    };
+    let (x, y) = pair(lib, a, b)?;
+    let (c, x) = broadcast2(lib, &c, &x)?;
+    let (c, y) = broadcast2(lib, &c, &y)?;
+    let (x, y) = broadcast2(lib, &x, &y)?;
+    Ok(result(lib, run(Op::Where, &[&c, &x, &y])?))
+}
+
+pub fn dtype_value(lib: Lib, d: DType) -> Value {
+    Value::DType(
+        d,
+        if lib == Lib::Torch {
+            DKind::Torch
+        } else {
+            DKind::NpDType
+        },
+    )
+}
+
+pub fn promote_all(ds: &[DType]) -> DType {
+    ds.iter().copied().reduce(numpy_promote).unwrap_or(DType::F64)
+}

@@ -1,0 +1,509 @@
+//! Indexing: basic indices (ints, slices, `None`, `...`) make views; an integer array or a
+//! boolean mask copies. Assignment writes through all of them.
+
+use super::ops::{broadcast2, cast, run};
+use super::{as_nd, create, internal, wrap};
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::array::layout::Layout;
+use crate::backend::cpu;
+use crate::interp::call::slice_indices;
+use crate::interp::error::{Res, exc};
+use crate::ir::Op;
+use crate::value::{Lib, Value};
+
+enum Item {
+    Int(i64),
+    Slice([Value; 3]),
+    NewAxis,
+    Ellipsis,
+    /// An integer index array (1-D or 0-d).
+    Ints(Vec<i64>, Vec<usize>),
+    /// A boolean mask.
+    Mask(NdArray),
+}
+
+fn items(lib: Lib, key: &Value) -> Res<Vec<Item>> {
+    let parts: Vec<Value> = match key {
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![other.clone()],
+    };
+    parts
+        .iter()
+        .map(|p| {
+            Ok(match p {
+                Value::Int(n) => Item::Int(*n),
+                Value::Slice(s) => Item::Slice((**s).clone()),
+                Value::None => Item::NewAxis,
+                Value::Ellipsis => Item::Ellipsis,
+                Value::Bool(b) => Item::Mask(NdArray::from_buffer(crate::array::storage::Buffer::Bool(vec![*b]), &[])),
+                Value::List(_) | Value::Tuple(_) | Value::Array(_) | Value::Tensor(_) | Value::NpScalar(_) => {
+                    let a = match as_nd(p) {
+                        Some((_, a)) => a.clone(),
+                        None => create::from_data(lib, p, None)?,
+                    };
+                    if a.dtype == DType::Bool {
+                        Item::Mask(a)
+                    } else if a.dtype.is_int() {
+                        if a.ndim() == 0 && matches!(p, Value::NpScalar(_) | Value::Tensor(_)) {
+                            Item::Int(cpu::to_i128s(&a).map_err(internal)?.first().copied().unwrap_or(0) as i64)
+                        } else {
+                            let v = cpu::to_i128s(&a).map_err(internal)?.iter().map(|&x| x as i64).collect();
+                            Item::Ints(v, a.shape().to_vec())
+                        }
+                    } else {
+                        return Err(index_type_error(lib));
+                    }
+                }
+                _ => return Err(index_type_error(lib)),
+            })
+        })
+        .collect()
+}
+
+fn index_type_error(lib: Lib) -> Box<crate::interp::error::Exc> {
+    match lib {
+        Lib::Numpy => exc(
+            "IndexError",
+            "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+        ),
+        Lib::Torch => exc(
+            "IndexError",
+            "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)",
+        ),
+    }
+}
+
+fn oob(lib: Lib, i: i64, dim: usize, size: usize) -> Box<crate::interp::error::Exc> {
+    match lib {
+        Lib::Numpy => exc(
+            "IndexError",
+            format!("index {i} is out of bounds for axis {dim} with size {size}"),
+        ),
+        Lib::Torch => exc(
+            "IndexError",
+            format!("index {i} is out of bounds for dimension {dim} with size {size}"),
+        ),
+    }
+}
+
+fn norm_index(lib: Lib, i: i64, dim: usize, size: usize) -> Res<usize> {
+    let k = if i < 0 { i + size as i64 } else { i };
+    if k < 0 || k >= size as i64 {
+        return Err(oob(lib, i, dim, size));
+    }
+    Ok(k as usize)
+}
+
+/// The result of indexing: a view, or a gathered copy for advanced indices.
+enum Indexed {
+    View(Layout),
+    Gathered(NdArray),
+}
+
+fn apply(lib: Lib, a: &NdArray, items: &[Item]) -> Res<Indexed> {
+    let consuming = items
+        .iter()
+        .filter(|i| matches!(i, Item::Int(_) | Item::Slice(_) | Item::Ints(..)))
+        .count()
+        + items
+            .iter()
+            .map(|i| if let Item::Mask(m) = i { m.ndim() } else { 0 })
+            .sum::<usize>();
+    if consuming > a.ndim() {
+        return Err(match lib {
+            Lib::Numpy => exc(
+                "IndexError",
+                format!(
+                    "too many indices for array: array is {}-dimensional, but {consuming} were indexed",
+                    a.ndim()
+                ),
+            ),
+            Lib::Torch => exc(
+                "IndexError",
+                format!("too many indices for tensor of dimension {}", a.ndim()),
+            ),
+        });
+    }
+    // Advanced indices: one integer array or one mask, with basic indices elsewhere.
+    if let Some(pos) = items.iter().position(|i| matches!(i, Item::Ints(..) | Item::Mask(_))) {
+        return advanced(lib, a, items, pos);
+    }
+    let mut l = a.layout.clone();
+    let mut dim = 0;
+    let mut src_dim = 0;
+    for it in items {
+        match it {
+            Item::Int(i) => {
+                let k = norm_index(lib, *i, src_dim, l.shape[dim])?;
+                l = l.select(dim, k);
+                src_dim += 1;
+            }
+            Item::Slice(s) => {
+                let (start, _, step, n) = slice_indices(s, l.shape[dim])?;
+                if step < 0 && lib == Lib::Torch {
+                    return Err(exc("ValueError", "step must be greater than zero"));
+                }
+                l = l.slice(dim, start as usize, step as isize, n);
+                dim += 1;
+                src_dim += 1;
+            }
+            Item::NewAxis => {
+                l = l.unsqueeze(dim);
+                dim += 1;
+            }
+            Item::Ellipsis => {
+                let skip = a.ndim() - consuming;
+                dim += skip;
+                src_dim += skip;
+            }
+            Item::Ints(..) | Item::Mask(_) => return Err(internal("advanced index in basic path")),
+        }
+    }
+    Ok(Indexed::View(l))
+}
+
+/// Indexing with one integer array or mask: each selected position's sub-array, stacked
+/// where the advanced index stood.
+fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize) -> Res<Indexed> {
+    // A mask over the leading dimensions selects rows of the flattened prefix.
+    if let Item::Mask(m) = &items[pos] {
+        if pos != 0 || items.len() != 1 {
+            return Err(exc(
+                "NotImplementedError",
+                "a boolean mask combined with other indices is not supported in nt yet",
+            ));
+        }
+        let k = m.ndim();
+        for d in 0..k {
+            if m.shape()[d] != a.shape()[d] {
+                return Err(match lib {
+                    Lib::Numpy => exc(
+                        "IndexError",
+                        format!(
+                            "boolean index did not match indexed array along axis {d}; size of axis is {} but size of corresponding boolean axis is {}",
+                            a.shape()[d],
+                            m.shape()[d]
+                        ),
+                    ),
+                    Lib::Torch => exc(
+                        "IndexError",
+                        format!(
+                            "The shape of the mask [{}] at index {d} does not match the shape of the indexed tensor [{}] at index {d}",
+                            m.shape().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "),
+                            a.shape().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+                        ),
+                    ),
+                });
+            }
+        }
+        let flags = cpu::to_bools(m).map_err(internal)?;
+        let rest: Vec<usize> = a.shape()[k..].to_vec();
+        let mut prefix = a.shape()[..k].to_vec();
+        let rows = crate::array::layout::numel(&prefix);
+        prefix.push(1);
+        let mut picked = Vec::new();
+        // Walk the prefix index in row-major order.
+        let mut idx = vec![0usize; k];
+        for r in 0..rows {
+            if flags.get(r).copied().unwrap_or(false) {
+                let mut l = a.layout.clone();
+                for &i in idx.iter() {
+                    l = l.select(0, i);
+                }
+                picked.push(a.view(l));
+            }
+            for d in (0..k).rev() {
+                idx[d] += 1;
+                if idx[d] < a.shape()[d] {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+        let n = picked.len();
+        let out = gather(a, &picked, &rest)?;
+        let mut shape = vec![n];
+        shape.extend(rest);
+        return Ok(Indexed::Gathered(out.view(Layout::contiguous(&shape))));
+    }
+    let Item::Ints(ks, kshape) = &items[pos] else {
+        return Err(internal("advanced"));
+    };
+    if items
+        .iter()
+        .filter(|i| matches!(i, Item::Ints(..) | Item::Mask(_)))
+        .count()
+        > 1
+    {
+        return Err(exc(
+            "NotImplementedError",
+            "indexing with several index arrays is not supported in nt yet",
+        ));
+    }
+    // The source dimension the index array applies to.
+    let consuming_before = items[..pos]
+        .iter()
+        .filter(|i| matches!(i, Item::Int(_) | Item::Slice(_)))
+        .count();
+    let ellipsis_before = items[..pos].iter().any(|i| matches!(i, Item::Ellipsis));
+    let total = items
+        .iter()
+        .filter(|i| matches!(i, Item::Int(_) | Item::Slice(_) | Item::Ints(..)))
+        .count();
+    let src_dim = if ellipsis_before {
+        a.ndim() - (total - consuming_before)
+    } else {
+        consuming_before
+    };
+    let size = a.shape()[src_dim];
+    let mut parts = Vec::with_capacity(ks.len());
+    let mut sub_items: Vec<Item> = Vec::new();
+    for k in ks {
+        let k = norm_index(lib, *k, src_dim, size).map_err(|e| match lib {
+            Lib::Torch => exc(
+                "IndexError",
+                format!("index {k} is out of bounds for dimension with size {size}"),
+            ),
+            Lib::Numpy => e,
+        })?;
+        sub_items.clear();
+        for (i, it) in items.iter().enumerate() {
+            sub_items.push(match it {
+                _ if i == pos => Item::Int(k as i64),
+                Item::Int(n) => Item::Int(*n),
+                Item::Slice(s) => Item::Slice(s.clone()),
+                Item::NewAxis => Item::NewAxis,
+                Item::Ellipsis => Item::Ellipsis,
+                _ => return Err(internal("advanced")),
+            });
+        }
+        let Indexed::View(l) = apply(lib, a, &sub_items)? else {
+            return Err(internal("nested advanced"));
+        };
+        parts.push(a.view(l));
+    }
+    // Where the new dimensions go: after the result dims of the items before `pos`.
+    let at = items[..pos]
+        .iter()
+        .map(|i| match i {
+            Item::Slice(_) | Item::NewAxis => 1,
+            Item::Ellipsis => a.ndim() - total,
+            _ => 0,
+        })
+        .sum::<usize>();
+    let sub_shape: Vec<usize> = match parts.first() {
+        Some(p) => p.shape().to_vec(),
+        None => {
+            let Indexed::View(l) = apply(lib, a, &{
+                let mut v: Vec<Item> = Vec::new();
+                for (i, it) in items.iter().enumerate() {
+                    v.push(match it {
+                        _ if i == pos => Item::Slice([Value::Int(0), Value::Int(0), Value::None]),
+                        Item::Int(n) => Item::Int(*n),
+                        Item::Slice(s) => Item::Slice(s.clone()),
+                        Item::NewAxis => Item::NewAxis,
+                        Item::Ellipsis => Item::Ellipsis,
+                        _ => Item::NewAxis,
+                    });
+                }
+                v
+            })?
+            else {
+                return Err(internal("empty advanced"));
+            };
+            let mut s = l.shape.clone();
+            s.remove(at.min(s.len().saturating_sub(1)));
+            s
+        }
+    };
+    let gathered = gather(a, &parts, &sub_shape)?;
+    // Stack as [n, sub...], then move the index dimensions to `at`.
+    let mut shape = kshape.clone();
+    shape.extend(sub_shape.iter().copied());
+    let stacked = gathered.view(Layout::contiguous(&shape));
+    let kd = kshape.len();
+    let mut perm: Vec<usize> = (kd..kd + at).collect();
+    perm.extend(0..kd);
+    perm.extend(kd + at..shape.len());
+    Ok(Indexed::Gathered(stacked.view(stacked.layout.permute(&perm))))
+}
+
+/// Copies `parts` (each of `sub_shape`) one after another into a new contiguous array.
+fn gather(a: &NdArray, parts: &[NdArray], sub_shape: &[usize]) -> Res<NdArray> {
+    let per = crate::array::layout::numel(sub_shape);
+    let out = NdArray::zeros(a.dtype, &[parts.len() * per]);
+    for (i, p) in parts.iter().enumerate() {
+        let dst = out.view(Layout {
+            shape: sub_shape.to_vec(),
+            strides: Layout::contiguous(sub_shape).strides,
+            offset: i * per,
+        });
+        cpu::assign(&dst, p).map_err(internal)?;
+    }
+    Ok(out)
+}
+
+/// `a[key]`.
+pub fn get(lib: Lib, a: &NdArray, key: &Value) -> Res<Value> {
+    let items = items(lib, key)?;
+    let r = match apply(lib, a, &items)? {
+        Indexed::View(l) => a.view(l),
+        Indexed::Gathered(g) => g,
+    };
+    Ok(match lib {
+        Lib::Numpy if r.ndim() == 0 => Value::NpScalar(std::rc::Rc::new(run(Op::Copy, &[&r])?)),
+        _ => wrap(lib, r),
+    })
+}
+
+/// `a[key] = value`: writes into `a`'s storage.
+pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
+    let items = items(lib, key)?;
+    let val = match as_nd(value) {
+        Some((_, v)) => cast(v, a.dtype)?,
+        None => match value {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                if lib == Lib::Numpy {
+                    if let Value::Int(n) = value {
+                        if a.dtype.is_int() && !crate::array::dtype::int_fits(a.dtype, *n) {
+                            return Err(exc(
+                                "OverflowError",
+                                format!("Python integer {n} out of bounds for {}", a.dtype.numpy_name()),
+                            ));
+                        }
+                    }
+                }
+                create::scalar(value, a.dtype)?
+            }
+            other => cast(&create::from_data(lib, other, None)?, a.dtype)?,
+        },
+    };
+    match apply(lib, a, &items)? {
+        Indexed::View(l) => {
+            let dst = a.view(l);
+            let (d, v) = broadcast2(lib, &dst, &val)?;
+            if d.shape() != dst.shape() {
+                return Err(shape_mismatch(lib, &val, &dst));
+            }
+            cpu::assign(&d, &v).map_err(internal)
+        }
+        Indexed::Gathered(_) => set_advanced(lib, a, &items, &val),
+    }
+}
+
+fn shape_mismatch(lib: Lib, val: &NdArray, dst: &NdArray) -> Box<crate::interp::error::Exc> {
+    match lib {
+        Lib::Numpy => exc(
+            "ValueError",
+            format!(
+                "could not broadcast input array from shape {} into shape {}",
+                super::ops::shape_str(Lib::Numpy, val.shape()),
+                super::ops::shape_str(Lib::Numpy, dst.shape())
+            ),
+        ),
+        Lib::Torch => exc(
+            "RuntimeError",
+            format!(
+                "shape mismatch: value tensor of shape {} cannot be broadcast to indexing result of shape {}",
+                super::ops::shape_str(Lib::Torch, val.shape()),
+                super::ops::shape_str(Lib::Torch, dst.shape())
+            ),
+        ),
+    }
+}
+
+/// Assignment through a mask or an integer array: each selected sub-array gets its part of
+/// the (broadcast) value.
+fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray) -> Res<()> {
+    let Indexed::Gathered(shape_probe) = apply(lib, a, items)? else {
+        return Err(internal("set_advanced"));
+    };
+    let full = {
+        let (p, v) = broadcast2(lib, &shape_probe, val).map_err(|_| shape_mismatch(lib, val, &shape_probe))?;
+        if p.shape() != shape_probe.shape() {
+            return Err(shape_mismatch(lib, val, &shape_probe));
+        }
+        run(Op::Copy, &[&v])?
+    };
+    match &items[0] {
+        Item::Mask(m) if items.len() == 1 => {
+            let flags = cpu::to_bools(m).map_err(internal)?;
+            let k = m.ndim();
+            let mut idx = vec![0usize; k];
+            let mut n = 0;
+            for f in flags {
+                if f {
+                    let mut l = a.layout.clone();
+                    for &i in &idx {
+                        l = l.select(0, i);
+                    }
+                    cpu::assign(&a.view(l), &full.view(full.layout.select(0, n))).map_err(internal)?;
+                    n += 1;
+                }
+                for d in (0..k).rev() {
+                    idx[d] += 1;
+                    if idx[d] < a.shape()[d] {
+                        break;
+                    }
+                    idx[d] = 0;
+                }
+            }
+            Ok(())
+        }
+        _ => {
+            let pos = items
+                .iter()
+                .position(|i| matches!(i, Item::Ints(..)))
+                .ok_or_else(|| internal("set ints"))?;
+            let Item::Ints(ks, kshape) = &items[pos] else {
+                return Err(internal("set ints"));
+            };
+            if kshape.len() > 1 {
+                return Err(exc(
+                    "NotImplementedError",
+                    "assignment through a multi-dimensional index array is not supported in nt yet",
+                ));
+            }
+            // Move the index dimension of the value first, then assign part by part.
+            let at = (0..pos)
+                .filter(|&i| matches!(items[i], Item::Slice(_) | Item::NewAxis))
+                .count();
+            let mut perm: Vec<usize> = vec![at];
+            perm.extend((0..full.ndim()).filter(|&d| d != at));
+            let moved = full.view(full.layout.permute(&perm));
+            for (n, k) in ks.iter().enumerate() {
+                let mut sub: Vec<Item> = Vec::new();
+                for (i, it) in items.iter().enumerate() {
+                    sub.push(match it {
+                        _ if i == pos => Item::Int(*k),
+                        Item::Int(x) => Item::Int(*x),
+                        Item::Slice(s) => Item::Slice(s.clone()),
+                        Item::NewAxis => Item::NewAxis,
+                        Item::Ellipsis => Item::Ellipsis,
+                        _ => return Err(internal("set ints")),
+                    });
+                }
+                let Indexed::View(l) = apply(lib, a, &sub)? else {
+                    return Err(internal("set ints"));
+                };
+                cpu::assign(&a.view(l), &moved.view(moved.layout.select(0, n))).map_err(internal)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The sub-arrays along the first axis (iteration and `list(a)`).
+pub fn first_axis(v: &Value) -> Res<Vec<Value>> {
+    let Some((lib, a)) = as_nd(v) else {
+        return Ok(Vec::new());
+    };
+    if a.ndim() == 0 {
+        return Err(match lib {
+            Lib::Numpy => crate::interp::error::type_error("iteration over a 0-d array"),
+            Lib::Torch => crate::interp::error::type_error("iteration over a 0-d tensor"),
+        });
+    }
+    (0..a.shape()[0]).map(|i| get(lib, a, &Value::Int(i as i64))).collect()
+}

@@ -1,0 +1,508 @@
+//! Methods and attributes of `ndarray`, NumPy scalars and `Tensor`.
+
+use super::funcs::{self, dtype_arg};
+use super::module::unary_op;
+use super::ops::{cast, run};
+use super::{as_nd, index, reduce, result, shape, wrap};
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::backend::cpu;
+use crate::interp::Interp;
+use crate::interp::builtins::{int_arg, kwarg};
+use crate::interp::error::{Res, exc, type_error};
+use crate::ir::{BinaryOp, Op};
+use crate::syntax::ast::BinOp;
+use crate::syntax::symbol::Sym;
+use crate::value::{Args, DKind, Lib, Value};
+use std::rc::Rc;
+
+const REDUCTIONS: &[&str] = &[
+    "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any", "cumsum",
+    "norm",
+];
+const SHAPE_METHODS: &[&str] = &[
+    "reshape",
+    "view",
+    "transpose",
+    "permute",
+    "squeeze",
+    "unsqueeze",
+    "expand",
+    "flatten",
+    "ravel",
+    "expand_dims",
+];
+const NUMPY_METHODS: &[&str] = &[
+    "sum",
+    "mean",
+    "prod",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "std",
+    "var",
+    "all",
+    "any",
+    "cumsum",
+    "reshape",
+    "transpose",
+    "squeeze",
+    "flatten",
+    "ravel",
+    "copy",
+    "astype",
+    "tolist",
+    "item",
+    "clip",
+    "round",
+    "dot",
+    "fill",
+];
+const TORCH_METHODS: &[&str] = &[
+    "sum",
+    "mean",
+    "prod",
+    "max",
+    "min",
+    "amax",
+    "amin",
+    "argmax",
+    "argmin",
+    "std",
+    "var",
+    "all",
+    "any",
+    "cumsum",
+    "norm",
+    "reshape",
+    "view",
+    "transpose",
+    "permute",
+    "squeeze",
+    "unsqueeze",
+    "expand",
+    "flatten",
+    "size",
+    "dim",
+    "numel",
+    "clone",
+    "to",
+    "float",
+    "double",
+    "long",
+    "int",
+    "half",
+    "bool",
+    "short",
+    "type",
+    "numpy",
+    "tolist",
+    "item",
+    "add_",
+    "sub_",
+    "mul_",
+    "div_",
+    "zero_",
+    "fill_",
+    "exp",
+    "log",
+    "log2",
+    "log10",
+    "sqrt",
+    "sin",
+    "cos",
+    "tan",
+    "tanh",
+    "abs",
+    "sign",
+    "floor",
+    "ceil",
+    "round",
+    "neg",
+    "sigmoid",
+    "relu",
+    "clamp",
+    "clip",
+    "matmul",
+    "mm",
+    "dot",
+    "maximum",
+    "minimum",
+    "contiguous",
+    "is_contiguous",
+    "detach",
+];
+const SCALAR_METHODS: &[&str] = &["item", "tolist", "astype", "round"];
+
+pub fn method_names(v: &Value) -> &'static [&'static str] {
+    match v {
+        Value::Array(_) => NUMPY_METHODS,
+        Value::NpScalar(_) => SCALAR_METHODS,
+        Value::Tensor(_) => TORCH_METHODS,
+        _ => &[],
+    }
+}
+
+fn shape_tuple(a: &NdArray) -> Value {
+    Value::tuple(a.shape().iter().map(|&n| Value::Int(n as i64)).collect())
+}
+
+/// Data attributes: `shape`, `dtype`, `ndim`, `size`, `T`, …
+pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
+    let (lib, a) = as_nd(v)?;
+    Some(Ok(match (name.as_str(), lib) {
+        ("shape", Lib::Numpy) => shape_tuple(a),
+        ("shape", Lib::Torch) => Value::Size(a.shape().into()),
+        ("dtype", Lib::Numpy) => Value::DType(a.dtype, DKind::NpDType),
+        ("dtype", Lib::Torch) => Value::DType(a.dtype, DKind::Torch),
+        ("ndim", _) => Value::Int(a.ndim() as i64),
+        ("size", Lib::Numpy) => Value::Int(a.numel() as i64),
+        ("itemsize", Lib::Numpy) => Value::Int(a.dtype.itemsize() as i64),
+        ("nbytes", Lib::Numpy) => Value::Int((a.dtype.itemsize() * a.numel()) as i64),
+        ("T", _) => match v {
+            Value::NpScalar(_) => v.clone(),
+            _ => wrap(lib, shape::reversed(a)),
+        },
+        ("is_leaf", Lib::Torch) => Value::Bool(true),
+        _ => return None,
+    }))
+}
+
+fn to_dtype(lib: Lib, a: &NdArray, d: DType) -> Res<Value> {
+    if lib == Lib::Torch && d == a.dtype {
+        // PyTorch's `.to()`/`.float()` return the tensor itself when nothing changes.
+        return Ok(wrap(lib, a.clone()));
+    }
+    Ok(result(lib, cast(&run(Op::Copy, &[a])?, d)?))
+}
+
+/// Python lists (nested) of the elements: `.tolist()`.
+fn tolist(a: &NdArray) -> Res<Value> {
+    if a.ndim() == 0 {
+        return Ok(super::item(a));
+    }
+    let items = (0..a.shape()[0])
+        .map(|i| tolist(&a.view(a.layout.select(0, i))))
+        .collect::<Res<Vec<_>>>()?;
+    Ok(Value::list(items))
+}
+
+/// In-place arithmetic: `a += b`, `t.add_(b)`. The result is cast back to `a`'s dtype
+/// under each library's casting rule and written into `a`'s storage.
+pub fn inplace(op: BinOp, target: &Value, rhs: &Value) -> Res<Value> {
+    let Some((lib, a)) = as_nd(target) else {
+        return Err(super::internal("inplace on a non-array"));
+    };
+    if matches!(target, Value::NpScalar(_)) {
+        // NumPy scalars are immutable: `s += 1` rebinds.
+        return crate::interp::ops::binary(op, target, rhs);
+    }
+    let r = match super::ops::binary(op, target, rhs) {
+        Some(r) => r?,
+        None => return Err(super::internal("inplace without arrays")),
+    };
+    let Some((_, out)) = as_nd(&r) else {
+        return Err(super::internal("inplace result"));
+    };
+    if out.dtype != a.dtype {
+        let narrowing =
+            (out.dtype.is_float() && !a.dtype.is_float()) || (a.dtype == DType::Bool && out.dtype != DType::Bool);
+        if narrowing {
+            return Err(match lib {
+                Lib::Numpy => exc(
+                    "numpy._core._exceptions._UFuncOutputCastingError",
+                    format!(
+                        "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule 'same_kind'",
+                        ufunc(op),
+                        out.dtype.numpy_name(),
+                        a.dtype.numpy_name()
+                    ),
+                ),
+                Lib::Torch => exc(
+                    "RuntimeError",
+                    format!(
+                        "result type {} can't be cast to the desired output type {}",
+                        out.dtype.torch_scalar_name(),
+                        a.dtype.torch_scalar_name()
+                    ),
+                ),
+            });
+        }
+    }
+    if out.shape() != a.shape() {
+        return Err(match lib {
+            Lib::Numpy => exc(
+                "ValueError",
+                format!(
+                    "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+                    super::ops::shape_str(lib, a.shape()),
+                    super::ops::shape_str(lib, out.shape())
+                ),
+            ),
+            Lib::Torch => exc(
+                "RuntimeError",
+                format!(
+                    "output with shape {} doesn't match the broadcast shape {}",
+                    super::ops::shape_str(lib, a.shape()),
+                    super::ops::shape_str(lib, out.shape())
+                ),
+            ),
+        });
+    }
+    let out = cast(out, a.dtype)?;
+    cpu::assign(a, &out).map_err(super::internal)?;
+    Ok(target.clone())
+}
+
+fn ufunc(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "add",
+        BinOp::Sub => "subtract",
+        BinOp::Mul => "multiply",
+        BinOp::Div => "divide",
+        BinOp::FloorDiv => "floor_divide",
+        BinOp::Mod => "remainder",
+        BinOp::Pow => "power",
+        _ => "operation",
+    }
+}
+
+/// Shape methods, shared with `np.reshape(a, …)` and friends.
+pub fn shape_method(lib: Lib, a: &NdArray, name: &str, mut args: Args) -> Res<Value> {
+    let out = match name {
+        "reshape" | "view" => {
+            let want = match kwarg(&mut args, "shape").or_else(|| kwarg(&mut args, "newshape")) {
+                Some(s) => shape::dims(&[s])?,
+                None => shape::dims(&args.pos)?,
+            };
+            shape::reshape(lib, a, &want, name == "view")?
+        }
+        "flatten" | "ravel" => {
+            let start = kwarg(&mut args, "start_dim")
+                .or_else(|| args.pos.first().cloned())
+                .map(|v| int_arg(&v))
+                .transpose()?
+                .unwrap_or(0);
+            let end = kwarg(&mut args, "end_dim")
+                .or_else(|| args.pos.get(1).cloned())
+                .map(|v| int_arg(&v))
+                .transpose()?
+                .unwrap_or(-1);
+            if a.ndim() == 0 {
+                shape::reshape(lib, a, &[1], false)?
+            } else {
+                let (s, e) = (reduce::axis(lib, start, a.ndim())?, reduce::axis(lib, end, a.ndim())?);
+                let mut want: Vec<i64> = a.shape()[..s].iter().map(|&n| n as i64).collect();
+                want.push(a.shape()[s..=e.max(s)].iter().product::<usize>() as i64);
+                want.extend(a.shape()[e.max(s) + 1..].iter().map(|&n| n as i64));
+                // NumPy's flatten always copies; ravel and PyTorch's flatten view when they can.
+                let r = shape::reshape(lib, a, &want, false)?;
+                if name == "flatten" && lib == Lib::Numpy {
+                    run(Op::Copy, &[&r])?
+                } else {
+                    r
+                }
+            }
+        }
+        "transpose" => match (lib, args.pos.len()) {
+            (Lib::Torch, 2) => shape::transpose2(lib, a, int_arg(&args.pos[0])?, int_arg(&args.pos[1])?)?,
+            (Lib::Torch, _) => {
+                return Err(type_error(
+                    "transpose() received an invalid combination of arguments - expected (int dim0, int dim1)",
+                ));
+            }
+            (Lib::Numpy, 0) => shape::reversed(a),
+            (Lib::Numpy, _) => {
+                let axes = kwarg(&mut args, "axes");
+                let order = match axes {
+                    Some(v) => shape::dims(&[v])?,
+                    None => shape::dims(&args.pos)?,
+                };
+                shape::permute(lib, a, &order)?
+            }
+        },
+        "permute" => {
+            let order = match kwarg(&mut args, "dims") {
+                Some(v) => shape::dims(&[v])?,
+                None => shape::dims(&args.pos)?,
+            };
+            shape::permute(lib, a, &order)?
+        }
+        "squeeze" => {
+            let d =
+                kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" }).or_else(|| args.pos.first().cloned());
+            shape::squeeze(lib, a, d.as_ref())?
+        }
+        "unsqueeze" | "expand_dims" => {
+            let d = kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" })
+                .or_else(|| args.pos.first().cloned())
+                .ok_or_else(|| type_error(format!("{name}() missing required argument 'dim'")))?;
+            shape::unsqueeze(lib, a, int_arg(&d)?)?
+        }
+        "expand" => shape::expand(a, &shape::dims(&args.pos)?)?,
+        _ => return Err(super::internal(format!("unknown shape method {name}"))),
+    };
+    Ok(wrap(lib, out))
+}
+
+fn no_args(args: &Args, name: &str) -> Res<()> {
+    if args.pos.is_empty() && args.kw.is_empty() {
+        Ok(())
+    } else {
+        Err(type_error(format!("{name}() takes no arguments")))
+    }
+}
+
+pub fn call(_interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Value> {
+    let Some((lib, a)) = as_nd(v) else {
+        return Err(super::internal("method on a non-array"));
+    };
+    let m = name.as_str();
+    if REDUCTIONS.contains(&m) && method_names(v).contains(&m) {
+        args.pos.insert(0, v.clone());
+        return reduce::call(lib, m, a, args);
+    }
+    if SHAPE_METHODS.contains(&m) {
+        return shape_method(lib, a, m, args);
+    }
+    if let Some(op) = unary_op(m) {
+        if m == "round" && lib == Lib::Numpy {
+            let decimals = kwarg(&mut args, "decimals").or_else(|| args.pos.first().cloned());
+            if decimals
+                .as_ref()
+                .is_some_and(|d| int_arg(d).map(|n| n != 0).unwrap_or(true))
+            {
+                return Err(exc(
+                    "NotImplementedError",
+                    "round(decimals=…) is not supported in nt yet",
+                ));
+            }
+        }
+        return funcs::unary_math(lib, op, v);
+    }
+    match m {
+        "item" => {
+            no_args(&args, "item")?;
+            if a.numel() != 1 {
+                return Err(match lib {
+                    Lib::Numpy => exc("ValueError", "can only convert an array of size 1 to a Python scalar"),
+                    Lib::Torch => exc(
+                        "RuntimeError",
+                        format!("a Tensor with {} elements cannot be converted to Scalar", a.numel()),
+                    ),
+                });
+            }
+            Ok(super::item(a))
+        }
+        "tolist" => tolist(a),
+        "copy" | "clone" | "contiguous" | "detach" => {
+            if m == "contiguous" && a.layout.is_contiguous() {
+                return Ok(v.clone());
+            }
+            if m == "detach" {
+                return Ok(wrap(lib, a.clone()));
+            }
+            Ok(wrap(lib, run(Op::Copy, &[a])?))
+        }
+        "is_contiguous" => Ok(Value::Bool(a.layout.is_contiguous())),
+        "astype" | "to" | "type" => {
+            let d = kwarg(&mut args, "dtype").or_else(|| args.pos.first().cloned());
+            match d {
+                Some(Value::Str(s)) if m == "to" && (&*s == "cpu") => Ok(v.clone()),
+                Some(d) => match dtype_arg(&d)? {
+                    Some(d) => to_dtype(lib, a, d),
+                    None => Ok(v.clone()),
+                },
+                None if m == "type" => Ok(Value::str(&format!("torch.{}Tensor", a.dtype.torch_scalar_name()))),
+                None => Err(type_error(format!("{m}() missing required argument 'dtype'"))),
+            }
+        }
+        "float" => to_dtype(lib, a, DType::F32),
+        "double" => to_dtype(lib, a, DType::F64),
+        "half" => to_dtype(lib, a, DType::F16),
+        "long" => to_dtype(lib, a, DType::I64),
+        "int" => to_dtype(lib, a, DType::I32),
+        "short" => to_dtype(lib, a, DType::I16),
+        "bool" => to_dtype(lib, a, DType::Bool),
+        "numpy" => Ok(Value::Array(Rc::new(a.clone()))),
+        "size" => match args.pos.first() {
+            Some(d) => {
+                let d = reduce::axis(lib, int_arg(d)?, a.ndim())?;
+                Ok(Value::Int(a.shape()[d] as i64))
+            }
+            None => Ok(Value::Size(a.shape().into())),
+        },
+        "dim" => Ok(Value::Int(a.ndim() as i64)),
+        "numel" => Ok(Value::Int(a.numel() as i64)),
+        "add_" | "sub_" | "mul_" | "div_" => {
+            let rhs = args
+                .pos
+                .first()
+                .cloned()
+                .ok_or_else(|| type_error(format!("{m}() missing required argument 'other'")))?;
+            let op = match m {
+                "add_" => BinOp::Add,
+                "sub_" => BinOp::Sub,
+                "mul_" => BinOp::Mul,
+                _ => BinOp::Div,
+            };
+            inplace(op, v, &rhs)
+        }
+        "zero_" | "fill_" | "fill" => {
+            let val = if m == "zero_" {
+                Value::Int(0)
+            } else {
+                args.pos
+                    .first()
+                    .cloned()
+                    .ok_or_else(|| type_error(format!("{m}() missing required argument 'value'")))?
+            };
+            index::set(lib, a, &Value::Ellipsis, &val)?;
+            Ok(if m == "fill" { Value::None } else { v.clone() })
+        }
+        "clamp" | "clip" => {
+            args.pos.insert(0, v.clone());
+            let f = if lib == Lib::Numpy { "clip" } else { "clamp" };
+            let lo = kwarg(&mut args, if lib == Lib::Numpy { "a_min" } else { "min" })
+                .or_else(|| kwarg(&mut args, "min"))
+                .or_else(|| args.pos.get(1).cloned())
+                .unwrap_or(Value::None);
+            let hi = kwarg(&mut args, if lib == Lib::Numpy { "a_max" } else { "max" })
+                .or_else(|| kwarg(&mut args, "max"))
+                .or_else(|| args.pos.get(2).cloned())
+                .unwrap_or(Value::None);
+            let _ = f;
+            funcs::clip(lib, v, &lo, &hi)
+        }
+        "sigmoid" => funcs::sigmoid(lib, v),
+        "relu" => funcs::relu(lib, v),
+        "maximum" | "minimum" => {
+            let o = args
+                .pos
+                .first()
+                .cloned()
+                .ok_or_else(|| type_error(format!("{m}() missing required argument 'other'")))?;
+            funcs::maximum(lib, v, &o, if m == "maximum" { BinaryOp::Max } else { BinaryOp::Min })
+        }
+        "matmul" | "mm" | "dot" => {
+            let o = args
+                .pos
+                .first()
+                .cloned()
+                .ok_or_else(|| type_error(format!("{m}() missing required argument 'other'")))?;
+            let b = funcs::nd_arg(lib, &o)?;
+            if m == "dot" && lib == Lib::Torch && (a.ndim() != 1 || b.ndim() != 1) {
+                return Err(exc(
+                    "RuntimeError",
+                    format!("1D tensors expected, but got {}D and {}D tensors", a.ndim(), b.ndim()),
+                ));
+            }
+            Ok(result(lib, super::ops::matmul(lib, a, &b)?))
+        }
+        _ => Err(exc(
+            "AttributeError",
+            format!("'{}' object has no attribute '{m}'", v.type_name()),
+        )),
+    }
+}

@@ -1,0 +1,105 @@
+//! The array and tensor front end: the rules NumPy and PyTorch apply (dtypes, promotion,
+//! broadcasting, errors, printing) on top of `NdArray` and the IR. One module serves
+//! both; `Lib` selects the library whose semantics apply.
+
+pub mod create;
+pub mod funcs;
+pub mod index;
+pub mod methods;
+pub mod module;
+pub mod ops;
+pub mod print;
+pub mod reduce;
+pub mod shape;
+
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::backend::cpu;
+use crate::interp::error::{Exc, exc};
+use crate::value::{Lib, Tensor, Value};
+use std::rc::Rc;
+
+/// Wraps a result as the library's array type.
+pub fn wrap(lib: Lib, a: NdArray) -> Value {
+    match lib {
+        Lib::Numpy => Value::Array(Rc::new(a)),
+        Lib::Torch => Value::Tensor(Rc::new(Tensor { data: a })),
+    }
+}
+
+/// NumPy ufuncs and reductions return NumPy scalars for 0-d results.
+pub fn numpy_result(a: NdArray) -> Value {
+    if a.ndim() == 0 {
+        Value::NpScalar(Rc::new(a))
+    } else {
+        Value::Array(Rc::new(a))
+    }
+}
+
+pub fn result(lib: Lib, a: NdArray) -> Value {
+    match lib {
+        Lib::Numpy => numpy_result(a),
+        Lib::Torch => wrap(Lib::Torch, a),
+    }
+}
+
+/// The data and library of an array-like value.
+pub fn as_nd(v: &Value) -> Option<(Lib, &NdArray)> {
+    match v {
+        Value::Array(a) | Value::NpScalar(a) => Some((Lib::Numpy, a)),
+        Value::Tensor(t) => Some((Lib::Torch, &t.data)),
+        _ => None,
+    }
+}
+
+/// `numpy.float64` — the type name NumPy scalars have in messages.
+pub fn scalar_type_name(d: DType) -> &'static str {
+    match d {
+        DType::Bool => "numpy.bool",
+        DType::I8 => "numpy.int8",
+        DType::I16 => "numpy.int16",
+        DType::I32 => "numpy.int32",
+        DType::I64 => "numpy.int64",
+        DType::U8 => "numpy.uint8",
+        DType::U16 => "numpy.uint16",
+        DType::U32 => "numpy.uint32",
+        DType::U64 => "numpy.uint64",
+        DType::F16 => "numpy.float16",
+        DType::BF16 => "numpy.bfloat16",
+        DType::F32 => "numpy.float32",
+        DType::F64 => "numpy.float64",
+    }
+}
+
+/// An internal inconsistency in the array machinery, reported rather than panicking.
+pub fn internal(msg: impl std::fmt::Display) -> Box<Exc> {
+    exc(
+        "SystemError",
+        format!("internal error in nt's array code: {msg} (please report this)"),
+    )
+}
+
+/// The single element of an array as a Python value (`.item()`): bool, int or float.
+pub fn item(a: &NdArray) -> Value {
+    if a.dtype == DType::Bool {
+        return Value::Bool(cpu::to_bools(a).ok().and_then(|v| v.first().copied()).unwrap_or(false));
+    }
+    if a.dtype.is_float() {
+        return Value::Float(
+            cpu::to_f64s(a)
+                .ok()
+                .and_then(|v| v.first().copied())
+                .unwrap_or(f64::NAN),
+        );
+    }
+    let n = cpu::to_i128s(a).ok().and_then(|v| v.first().copied()).unwrap_or(0);
+    // uint64 values above i64::MAX do not fit nt's int; keep them as NumPy scalars.
+    match i64::try_from(n) {
+        Ok(n) => Value::Int(n),
+        Err(_) => Value::NpScalar(Rc::new(a.clone())),
+    }
+}
+
+pub fn scalar_to_python(a: &NdArray) -> Value {
+    item(a)
+}

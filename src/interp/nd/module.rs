@@ -1,0 +1,383 @@
+//! The `np`/`numpy` and `torch` modules, and the torch names DESIGN.md §1 puts in the
+//! global scope. Each function is one entry of a static table that knows its library.
+
+use super::funcs::{self, nd_arg};
+use super::{create, reduce, result, shape, wrap};
+use crate::array::dtype::{self, DType};
+use crate::interp::Interp;
+use crate::interp::builtins::{int_arg, kwarg};
+use crate::interp::error::{Res, exc, type_error};
+use crate::ir::{BinaryOp, UnaryOp};
+use crate::syntax::symbol::Sym;
+use crate::value::{Args, DKind, Lib, Module, NdFn, Value};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn arg(args: &Args, i: usize, fname: &str) -> Res<Value> {
+    args.pos
+        .get(i)
+        .cloned()
+        .ok_or_else(|| type_error(format!("{fname}() missing required argument (pos {})", i + 1)))
+}
+
+fn create(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    let _ = interp;
+    match name {
+        "array" | "asarray" | "tensor" | "as_tensor" => {
+            let dtype = funcs::take_dtype(&mut args)?;
+            let _ = kwarg(&mut args, "device");
+            if let Some(rg) = kwarg(&mut args, "requires_grad") {
+                if rg.truthy() {
+                    return Err(exc(
+                        "NotImplementedError",
+                        "requires_grad=True: autograd is not built yet",
+                    ));
+                }
+            }
+            let data = arg(&args, 0, name)?;
+            // `np.asarray(x)` and `torch.as_tensor(x)` share memory when no conversion is needed.
+            if matches!(name, "asarray" | "as_tensor") {
+                if let Some((_, a)) = super::as_nd(&data) {
+                    if dtype.is_none_or(|d| d == a.dtype) {
+                        return Ok(wrap(lib, a.clone()));
+                    }
+                }
+            }
+            if let Some((_, a)) = super::as_nd(&data) {
+                let c = super::ops::run(crate::ir::Op::Copy, &[a])?;
+                return Ok(wrap(lib, super::ops::cast(&c, dtype.unwrap_or(a.dtype))?));
+            }
+            Ok(wrap(lib, create::from_data(lib, &data, dtype)?))
+        }
+        "from_numpy" => match arg(&args, 0, name)? {
+            Value::Array(a) => Ok(wrap(Lib::Torch, (*a).clone())),
+            other => Err(type_error(format!("expected np.ndarray (got {})", other.type_name()))),
+        },
+        "zeros" | "empty" => funcs::constant(lib, args, 0.0, name),
+        "ones" => funcs::constant(lib, args, 1.0, name),
+        "full" => funcs::full(lib, args),
+        "eye" => funcs::eye(lib, args),
+        "arange" => funcs::arange(lib, args),
+        "linspace" => funcs::linspace(lib, args),
+        "zeros_like" => funcs::like(lib, args, "zeros"),
+        "empty_like" => funcs::like(lib, args, "empty"),
+        "ones_like" => funcs::like(lib, args, "ones"),
+        "full_like" => funcs::like(lib, args, "full"),
+        _ => Err(super::internal(format!("unknown creation function {name}"))),
+    }
+}
+
+pub fn unary_op(name: &str) -> Option<UnaryOp> {
+    Some(match name {
+        "exp" => UnaryOp::Exp,
+        "log" => UnaryOp::Log,
+        "log2" => UnaryOp::Log2,
+        "log10" => UnaryOp::Log10,
+        "sqrt" => UnaryOp::Sqrt,
+        "sin" => UnaryOp::Sin,
+        "cos" => UnaryOp::Cos,
+        "tan" => UnaryOp::Tan,
+        "tanh" => UnaryOp::Tanh,
+        "abs" | "absolute" => UnaryOp::Abs,
+        "sign" => UnaryOp::Sign,
+        "floor" => UnaryOp::Floor,
+        "ceil" => UnaryOp::Ceil,
+        "round" | "rint" => UnaryOp::Round,
+        "negative" | "neg" => UnaryOp::Neg,
+        "logical_not" | "bitwise_not" | "invert" => UnaryOp::Not,
+        _ => return None,
+    })
+}
+
+fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    let x = arg(&args, 0, name)?;
+    match name {
+        "sigmoid" => funcs::sigmoid(lib, &x),
+        "relu" => funcs::relu(lib, &x),
+        "maximum" | "minimum" => {
+            let y = arg(&args, 1, name)?;
+            funcs::maximum(
+                lib,
+                &x,
+                &y,
+                if name == "maximum" {
+                    BinaryOp::Max
+                } else {
+                    BinaryOp::Min
+                },
+            )
+        }
+        "clip" | "clamp" => {
+            let lo = kwarg(&mut args, if lib == Lib::Numpy { "a_min" } else { "min" })
+                .or_else(|| kwarg(&mut args, "min"))
+                .or_else(|| args.pos.get(1).cloned())
+                .unwrap_or(Value::None);
+            let hi = kwarg(&mut args, if lib == Lib::Numpy { "a_max" } else { "max" })
+                .or_else(|| kwarg(&mut args, "max"))
+                .or_else(|| args.pos.get(2).cloned())
+                .unwrap_or(Value::None);
+            funcs::clip(lib, &x, &lo, &hi)
+        }
+        "where" => {
+            if args.pos.len() != 3 {
+                return Err(type_error("where() needs a condition and two values in nt"));
+            }
+            funcs::where_(lib, &x, &args.pos[1], &args.pos[2])
+        }
+        _ => match unary_op(name) {
+            Some(op) => funcs::unary_math(lib, op, &x),
+            None => Err(super::internal(format!("unknown math function {name}"))),
+        },
+    }
+}
+
+fn reduction(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Value> {
+    let a = nd_arg(lib, &arg(&args, 0, name)?)?;
+    let name = match name {
+        "amax" => "max",
+        "amin" => "min",
+        other => other,
+    };
+    reduce::call(lib, name, &a, args)
+}
+
+fn linalg(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    let x = arg(&args, 0, name)?;
+    let y = arg(&args, 1, name);
+    let _ = kwarg(&mut args, "out");
+    let (a, b) = (nd_arg(lib, &x)?, nd_arg(lib, &y?)?);
+    match (name, lib) {
+        ("mm", _) if a.ndim() != 2 || b.ndim() != 2 => Err(exc(
+            "RuntimeError",
+            format!("{} must be a matrix", if a.ndim() != 2 { "self" } else { "mat2" }),
+        )),
+        ("dot", Lib::Torch) if a.ndim() != 1 || b.ndim() != 1 => Err(exc(
+            "RuntimeError",
+            format!("1D tensors expected, but got {}D and {}D tensors", a.ndim(), b.ndim()),
+        )),
+        ("dot", Lib::Torch) if a.dtype != b.dtype => Err(exc(
+            "RuntimeError",
+            format!(
+                "dot : expected both vectors to have same dtype, but found {} and {}",
+                a.dtype.torch_scalar_name(),
+                b.dtype.torch_scalar_name()
+            ),
+        )),
+        ("dot", Lib::Numpy) if a.ndim() <= 2 && b.ndim() <= 2 && a.ndim() > 0 && b.ndim() > 0 => {
+            let (ka, kb) = (a.shape()[a.ndim() - 1], b.shape()[if b.ndim() == 1 { 0 } else { 0 }]);
+            if ka != kb {
+                let sh = |x: &crate::array::NdArray| {
+                    super::ops::shape_str(Lib::Numpy, x.shape())
+                        .replace(',', ", ")
+                        .replace(",  ", ", ")
+                        .replace(", )", ",)")
+                };
+                return Err(exc(
+                    "ValueError",
+                    format!(
+                        "shapes {} and {} not aligned: {ka} (dim {}) != {kb} (dim 0)",
+                        sh(&a),
+                        sh(&b),
+                        a.ndim() - 1
+                    ),
+                ));
+            }
+            Ok(result(lib, super::ops::matmul(lib, &a, &b)?))
+        }
+        _ => Ok(result(lib, super::ops::matmul(lib, &a, &b)?)),
+    }
+}
+
+fn shaping(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    let first = arg(&args, 0, name)?;
+    match name {
+        "concatenate" | "cat" | "concat" | "stack" | "vstack" | "hstack" => {
+            let ax = kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" })
+                .or_else(|| args.pos.get(1).cloned())
+                .map(|v| int_arg(&v))
+                .transpose()?
+                .unwrap_or(0);
+            let parts = shape::array_list(lib, &first)?;
+            let out = match name {
+                "stack" => shape::stack(lib, &parts, ax)?,
+                "vstack" => {
+                    let parts: Vec<_> = parts
+                        .iter()
+                        .map(|p| {
+                            if p.ndim() == 1 {
+                                p.view(p.layout.unsqueeze(0))
+                            } else {
+                                p.clone()
+                            }
+                        })
+                        .collect();
+                    shape::concat(lib, &parts, 0)?
+                }
+                "hstack" => {
+                    let ax = if parts.first().is_some_and(|p| p.ndim() == 1) {
+                        0
+                    } else {
+                        1
+                    };
+                    shape::concat(lib, &parts, ax)?
+                }
+                _ => shape::concat(lib, &parts, ax)?,
+            };
+            Ok(wrap(lib, out))
+        }
+        _ => {
+            // The rest are methods too: `np.reshape(a, s)` is `a.reshape(s)`.
+            let a = nd_arg(lib, &first)?;
+            args.pos.remove(0);
+            super::methods::shape_method(lib, &a, name, args)
+        }
+    }
+}
+
+macro_rules! table {
+    ($lib:expr; $($f:ident: $($name:literal),*;)*) => {
+        &[$($(NdFn { name: $name, lib: $lib, f: $f }),*),*]
+    };
+}
+
+static NUMPY: &[NdFn] = table! { Lib::Numpy;
+    create: "array", "asarray", "zeros", "ones", "full", "empty", "eye", "arange", "linspace", "zeros_like",
+        "ones_like", "full_like", "empty_like";
+    math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "absolute", "sign", "floor",
+        "ceil", "round", "rint", "negative", "logical_not", "invert", "clip", "maximum", "minimum", "where";
+    reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
+        "cumsum";
+    linalg: "dot", "matmul";
+    shaping: "reshape", "transpose", "squeeze", "expand_dims", "ravel", "concatenate", "concat", "stack", "vstack",
+        "hstack";
+};
+
+static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; reduction: "norm"; };
+
+static TORCH: &[NdFn] = table! { Lib::Torch;
+    create: "tensor", "as_tensor", "from_numpy", "zeros", "ones", "full", "empty", "eye", "arange", "linspace",
+        "zeros_like", "ones_like", "full_like", "empty_like";
+    math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "sign", "floor", "ceil",
+        "round", "neg", "negative", "logical_not", "bitwise_not", "sigmoid", "relu", "clamp", "clip", "maximum",
+        "minimum", "where";
+    reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
+        "cumsum", "norm";
+    linalg: "matmul", "mm", "dot";
+    shaping: "reshape", "transpose", "permute", "squeeze", "unsqueeze", "flatten", "cat", "concat", "concatenate",
+        "stack", "vstack", "hstack";
+};
+
+/// The torch names that DESIGN.md §1 imports into the global scope (those nt has so far).
+const GLOBAL_TORCH: &[&str] = &[
+    "tensor",
+    "as_tensor",
+    "from_numpy",
+    "zeros",
+    "ones",
+    "full",
+    "empty",
+    "eye",
+    "arange",
+    "linspace",
+    "zeros_like",
+    "ones_like",
+    "full_like",
+    "cat",
+    "stack",
+    "where",
+    "exp",
+    "log",
+    "sqrt",
+    "sin",
+    "cos",
+    "tanh",
+    "sigmoid",
+    "relu",
+    "matmul",
+    "mm",
+    "dot",
+    "clamp",
+];
+
+fn attrs(table: &'static [NdFn]) -> FxHashMap<Sym, Value> {
+    table.iter().map(|f| (Sym::new(f.name), Value::NdFunc(f))).collect()
+}
+
+fn module(name: &str, attrs: FxHashMap<Sym, Value>) -> Value {
+    Value::Module(Rc::new(Module {
+        name: name.to_owned(),
+        attrs: RefCell::new(attrs),
+        origin: None,
+    }))
+}
+
+fn numpy_module() -> Value {
+    let mut m = attrs(NUMPY);
+    for d in dtype::ALL {
+        if d != DType::BF16 {
+            m.insert(Sym::new(d.numpy_name()), Value::DType(d, DKind::NpType));
+        }
+    }
+    m.insert(Sym::new("bool_"), Value::DType(DType::Bool, DKind::NpType));
+    m.insert(Sym::new("newaxis"), Value::None);
+    m.insert(Sym::new("pi"), Value::Float(std::f64::consts::PI));
+    m.insert(Sym::new("e"), Value::Float(std::f64::consts::E));
+    m.insert(Sym::new("inf"), Value::Float(f64::INFINITY));
+    m.insert(Sym::new("nan"), Value::Float(f64::NAN));
+    m.insert(Sym::new("ndarray"), Value::Type(crate::value::PyType::NdArray));
+    m.insert(Sym::new("linalg"), module("numpy.linalg", attrs(NUMPY_LINALG)));
+    module("numpy", m)
+}
+
+fn torch_module() -> Value {
+    let mut m = attrs(TORCH);
+    for d in dtype::ALL {
+        m.insert(
+            Sym::new(d.torch_name().trim_start_matches("torch.")),
+            Value::DType(d, DKind::Torch),
+        );
+    }
+    for (alias, d) in [
+        ("half", DType::F16),
+        ("float", DType::F32),
+        ("double", DType::F64),
+        ("int", DType::I32),
+        ("long", DType::I64),
+        ("short", DType::I16),
+    ] {
+        m.insert(Sym::new(alias), Value::DType(d, DKind::Torch));
+    }
+    m.insert(Sym::new("Tensor"), Value::Type(crate::value::PyType::Tensor));
+    module("torch", m)
+}
+
+/// Installs `np`, `numpy`, `torch`, `array` and the global torch names.
+pub fn install(interp: &mut Interp) {
+    let np = numpy_module();
+    let torch = torch_module();
+    interp.modules.insert("numpy".into(), np.clone());
+    interp.modules.insert("torch".into(), torch.clone());
+    let g = &interp.globals;
+    g.set(Sym::new("np"), np.clone());
+    g.set(Sym::new("numpy"), np.clone());
+    g.set(Sym::new("torch"), torch.clone());
+    if let Value::Module(m) = &np {
+        if let Some(a) = m.attrs.borrow().get(&Sym::new("array")) {
+            g.set(Sym::new("array"), a.clone());
+        }
+    }
+    if let Value::Module(m) = &torch {
+        let attrs = m.attrs.borrow();
+        for name in GLOBAL_TORCH.iter().chain(
+            [
+                "float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8",
+            ]
+            .iter(),
+        ) {
+            if let Some(v) = attrs.get(&Sym::new(name)) {
+                g.set(Sym::new(name), v.clone());
+            }
+        }
+    }
+}

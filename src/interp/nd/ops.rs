@@ -1,0 +1,458 @@
+//! Operators on arrays and tensors: each library's result dtype (NEP 50 weak scalars for
+//! NumPy, category and priority for PyTorch), broadcasting with each library's error, and
+//! the IR ops that compute the result.
+
+use super::{as_nd, create, internal, result};
+use crate::array::NdArray;
+use crate::array::dtype::{DType, Priority, Weak, numpy_promote, numpy_with_weak, torch_result_type};
+use crate::array::layout::broadcast_shapes;
+use crate::interp::error::{Res, exc, type_error};
+use crate::ir::{self, BinaryOp, Op, UnaryOp};
+use crate::syntax::ast::{BinOp, CmpOp};
+use crate::value::{Lib, Value};
+
+/// An operand: an array-like with its data, or a Python scalar.
+enum Operand<'a> {
+    Nd(Lib, &'a NdArray, bool),
+    Py(&'a Value, Weak),
+}
+
+fn operand(v: &Value) -> Option<Operand<'_>> {
+    if let Some((lib, a)) = as_nd(v) {
+        return Some(Operand::Nd(lib, a, matches!(v, Value::NpScalar(_))));
+    }
+    match v {
+        Value::Bool(_) => Some(Operand::Py(v, Weak::Bool)),
+        Value::Int(n) => Some(Operand::Py(v, Weak::Int(*n))),
+        Value::Float(_) => Some(Operand::Py(v, Weak::Float)),
+        _ => None,
+    }
+}
+
+pub fn shape_str(lib: Lib, shape: &[usize]) -> String {
+    match lib {
+        // NumPy's broadcast message prints `(2,3)`.
+        Lib::Numpy => match shape {
+            [n] => format!("({n},)"),
+            _ => format!(
+                "({})",
+                shape.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(",")
+            ),
+        },
+        Lib::Torch => format!(
+            "[{}]",
+            shape.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// Runs an IR op, turning an internal inconsistency into an error instead of a panic.
+pub fn run(op: Op, inputs: &[&NdArray]) -> Res<NdArray> {
+    ir::run(op, inputs).map_err(internal)
+}
+
+pub fn cast(a: &NdArray, d: DType) -> Res<NdArray> {
+    if a.dtype == d {
+        Ok(a.clone())
+    } else {
+        run(Op::Cast(d), &[a])
+    }
+}
+
+/// Broadcasts two arrays to a common shape, with the library's error.
+pub fn broadcast2(lib: Lib, a: &NdArray, b: &NdArray) -> Res<(NdArray, NdArray)> {
+    let shape = broadcast_shapes(a.shape(), b.shape()).map_err(|dim| match lib {
+        Lib::Numpy => exc(
+            "ValueError",
+            format!(
+                "operands could not be broadcast together with shapes {} {} ",
+                shape_str(lib, a.shape()),
+                shape_str(lib, b.shape())
+            ),
+        ),
+        Lib::Torch => {
+            let n = a.ndim().max(b.ndim());
+            let size = |x: &NdArray| {
+                let k = dim + x.ndim();
+                if k >= n { x.shape()[k - n] } else { 1 }
+            };
+            exc(
+                "RuntimeError",
+                format!(
+                    "The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {dim}",
+                    size(a),
+                    size(b)
+                ),
+            )
+        }
+    })?;
+    let la = a.layout.broadcast_to(&shape).ok_or_else(|| internal("broadcast a"))?;
+    let lb = b.layout.broadcast_to(&shape).ok_or_else(|| internal("broadcast b"))?;
+    Ok((a.view(la), b.view(lb)))
+}
+
+fn ufunc_name(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "add",
+        BinOp::Sub => "subtract",
+        BinOp::Mul => "multiply",
+        BinOp::Div => "divide",
+        BinOp::FloorDiv => "floor_divide",
+        BinOp::Mod => "remainder",
+        BinOp::Pow => "power",
+        BinOp::BitAnd => "bitwise_and",
+        BinOp::BitOr => "bitwise_or",
+        BinOp::BitXor => "bitwise_xor",
+        BinOp::LShift => "left_shift",
+        BinOp::RShift => "right_shift",
+        BinOp::MatMul => "matmul",
+    }
+}
+
+/// The library whose rules apply: a tensor anywhere makes it PyTorch.
+fn lib_of(a: &Operand, b: &Operand) -> Lib {
+    match (a, b) {
+        (Operand::Nd(Lib::Torch, ..), _) | (_, Operand::Nd(Lib::Torch, ..)) => Lib::Torch,
+        _ => Lib::Numpy,
+    }
+}
+
+/// Result dtype of an elementwise op before op-specific adjustments, and both operands
+/// as arrays of that dtype.
+fn promote(lib: Lib, a: &Operand, b: &Operand) -> Res<DType> {
+    match lib {
+        Lib::Numpy => {
+            let strong: Vec<DType> = [a, b]
+                .iter()
+                .filter_map(|o| match o {
+                    Operand::Nd(_, x, _) => Some(x.dtype),
+                    _ => None,
+                })
+                .collect();
+            let mut d = strong
+                .iter()
+                .copied()
+                .reduce(numpy_promote)
+                .ok_or_else(|| internal("no array operand"))?;
+            for o in [a, b] {
+                if let Operand::Py(_, w) = o {
+                    d = numpy_with_weak(d, *w).map_err(|m| exc("OverflowError", m))?;
+                }
+            }
+            Ok(d)
+        }
+        Lib::Torch => {
+            let ops: Vec<(DType, Priority)> = [a, b]
+                .iter()
+                .map(|o| match o {
+                    Operand::Nd(_, x, _) => (
+                        x.dtype,
+                        if x.ndim() == 0 {
+                            Priority::ZeroDim
+                        } else {
+                            Priority::Dim
+                        },
+                    ),
+                    Operand::Py(_, Weak::Bool) => (DType::Bool, Priority::Scalar),
+                    Operand::Py(_, Weak::Int(_)) => (DType::I64, Priority::Scalar),
+                    Operand::Py(_, Weak::Float) => (DType::F32, Priority::Scalar),
+                })
+                .collect();
+            Ok(torch_result_type(&ops))
+        }
+    }
+}
+
+fn to_array(o: &Operand, d: DType) -> Res<NdArray> {
+    match o {
+        Operand::Nd(_, x, _) => cast(x, d),
+        Operand::Py(v, _) => create::scalar(v, d),
+    }
+}
+
+fn any_negative(a: &NdArray) -> bool {
+    crate::backend::cpu::to_i128s(a)
+        .map(|v| v.iter().any(|&x| x < 0))
+        .unwrap_or(false)
+}
+
+fn any_zero(a: &NdArray) -> bool {
+    crate::backend::cpu::to_i128s(a)
+        .map(|v| v.iter().any(|&x| x == 0))
+        .unwrap_or(false)
+}
+
+/// `a op b` where at least one side is an array or tensor; `None` if neither is.
+pub fn binary(op: BinOp, av: &Value, bv: &Value) -> Option<Res<Value>> {
+    if as_nd(av).is_none() && as_nd(bv).is_none() {
+        return None;
+    }
+    let unsupported = || {
+        type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            av.type_name(),
+            bv.type_name()
+        ))
+    };
+    let (Some(a), Some(b)) = (operand(av), operand(bv)) else {
+        return Some(Err(unsupported()));
+    };
+    if op == BinOp::MatMul {
+        return Some(matmul_values(&a, &b).unwrap_or_else(|| Err(unsupported())));
+    }
+    Some(elementwise(op, &a, &b))
+}
+
+fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
+    let lib = lib_of(a, b);
+    let mut d = promote(lib, a, b)?;
+    let name = ufunc_name(op);
+    let prim = match op {
+        BinOp::Add => BinaryOp::Add,
+        BinOp::Sub => BinaryOp::Sub,
+        BinOp::Mul => BinaryOp::Mul,
+        BinOp::Div => BinaryOp::Div,
+        BinOp::FloorDiv => BinaryOp::FloorDiv,
+        BinOp::Mod => BinaryOp::Mod,
+        BinOp::Pow => BinaryOp::Pow,
+        BinOp::BitAnd => BinaryOp::And,
+        BinOp::BitOr => BinaryOp::Or,
+        BinOp::BitXor => BinaryOp::Xor,
+        BinOp::LShift | BinOp::RShift | BinOp::MatMul => {
+            return Err(exc(
+                "NotImplementedError",
+                format!("'{}' on arrays is not supported in nt yet", op.symbol()),
+            ));
+        }
+    };
+    if op == BinOp::Sub && d == DType::Bool {
+        return Err(match lib {
+            Lib::Numpy => type_error(
+                "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
+            ),
+            Lib::Torch => exc(
+                "RuntimeError",
+                "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
+            ),
+        });
+    }
+    if matches!(prim, BinaryOp::And | BinaryOp::Or | BinaryOp::Xor) && d.is_float() {
+        return Err(match lib {
+            Lib::Numpy => type_error(format!(
+                "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
+            )),
+            Lib::Torch => exc(
+                "RuntimeError",
+                format!("\"{name}_cpu\" not implemented for '{}'", d.torch_scalar_name()),
+            ),
+        });
+    }
+    // True division of integers gives the library's default float.
+    if op == BinOp::Div && !d.is_float() {
+        d = match lib {
+            Lib::Numpy => DType::F64,
+            Lib::Torch => DType::F32,
+        };
+    }
+    let (x, y) = (to_array(a, d)?, to_array(b, d)?);
+    if op == BinOp::Pow && !d.is_float() && any_negative(&y) {
+        let msg = "Integers to negative integer powers are not allowed.";
+        return Err(match lib {
+            Lib::Numpy => exc("ValueError", msg),
+            Lib::Torch => exc("RuntimeError", msg),
+        });
+    }
+    if lib == Lib::Torch && matches!(op, BinOp::FloorDiv | BinOp::Mod) && !d.is_float() && any_zero(&y) {
+        return Err(exc("RuntimeError", "ZeroDivisionError"));
+    }
+    let (x, y) = broadcast2(lib, &x, &y)?;
+    let out = run(Op::Binary(prim), &[&x, &y])?;
+    Ok(result(lib, out))
+}
+
+/// `a == b`, `a < b`, …: elementwise, giving bool arrays.
+pub fn compare(op: CmpOp, av: &Value, bv: &Value) -> Option<Res<Value>> {
+    if as_nd(av).is_none() && as_nd(bv).is_none() {
+        return None;
+    }
+    let prim = match op {
+        CmpOp::Eq => BinaryOp::Eq,
+        CmpOp::Ne => BinaryOp::Ne,
+        CmpOp::Lt => BinaryOp::Lt,
+        CmpOp::Le => BinaryOp::Le,
+        CmpOp::Gt => BinaryOp::Gt,
+        CmpOp::Ge => BinaryOp::Ge,
+        CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn => return None,
+    };
+    let (Some(a), Some(b)) = (operand(av), operand(bv)) else {
+        // NumPy and PyTorch compare unequal to unrelated objects.
+        return match op {
+            CmpOp::Eq => Some(Ok(Value::Bool(false))),
+            CmpOp::Ne => Some(Ok(Value::Bool(true))),
+            _ => Some(Err(type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                av.type_name(),
+                bv.type_name()
+            )))),
+        };
+    };
+    Some((|| {
+        let lib = lib_of(&a, &b);
+        let d = promote(lib, &a, &b)?;
+        let (x, y) = (to_array(&a, d)?, to_array(&b, d)?);
+        let (x, y) = broadcast2(lib, &x, &y)?;
+        Ok(result(lib, run(Op::Binary(prim), &[&x, &y])?))
+    })())
+}
+
+/// `-a`, `+a`, `~a`, `abs(a)`.
+pub fn unary(op: UnaryOp, v: &Value) -> Option<Res<Value>> {
+    let (lib, a) = as_nd(v)?;
+    Some((|| {
+        if a.dtype == DType::Bool && op == UnaryOp::Neg {
+            return Err(match lib {
+                Lib::Numpy => type_error(
+                    "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
+                ),
+                Lib::Torch => exc(
+                    "RuntimeError",
+                    "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+                ),
+            });
+        }
+        if op == UnaryOp::Not && a.dtype.is_float() {
+            return Err(match lib {
+                Lib::Numpy => type_error(
+                    "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+                ),
+                Lib::Torch => exc(
+                    "RuntimeError",
+                    format!(
+                        "\"bitwise_not_cpu\" not implemented for '{}'",
+                        a.dtype.torch_scalar_name()
+                    ),
+                ),
+            });
+        }
+        Ok(result(lib, run(Op::Unary(op), &[a])?))
+    })())
+}
+
+/// `a @ b` for arrays and tensors.
+fn matmul_values(a: &Operand, b: &Operand) -> Option<Res<Value>> {
+    let (Operand::Nd(la, x, _), Operand::Nd(lb, y, _)) = (a, b) else {
+        return None;
+    };
+    let lib = if *la == Lib::Torch || *lb == Lib::Torch {
+        Lib::Torch
+    } else {
+        Lib::Numpy
+    };
+    Some(matmul(lib, x, y).map(|r| result(lib, r)))
+}
+
+/// Matrix product with NumPy's/PyTorch's handling of 1-D operands and batch broadcasting.
+pub fn matmul(lib: Lib, a: &NdArray, b: &NdArray) -> Res<NdArray> {
+    if a.ndim() == 0 || b.ndim() == 0 {
+        return Err(match lib {
+            Lib::Numpy => exc(
+                "ValueError",
+                format!(
+                    "matmul: Input operand {} does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)",
+                    if a.ndim() == 0 { 0 } else { 1 }
+                ),
+            ),
+            Lib::Torch => exc(
+                "RuntimeError",
+                "both arguments to matmul need to be at least 1D, but they are 0D and 1D",
+            ),
+        });
+    }
+    let d = match lib {
+        Lib::Numpy => numpy_promote(a.dtype, b.dtype),
+        Lib::Torch => {
+            if a.dtype != b.dtype {
+                return Err(exc(
+                    "RuntimeError",
+                    format!(
+                        "expected m1 and m2 to have the same dtype, but got: {} != {}",
+                        a.dtype.torch_name().trim_start_matches("torch."),
+                        b.dtype.torch_name().trim_start_matches("torch.")
+                    ),
+                ));
+            }
+            a.dtype
+        }
+    };
+    let (a1, b1) = (a.ndim() == 1, b.ndim() == 1);
+    let x = if a1 { a.view(a.layout.unsqueeze(0)) } else { a.clone() };
+    let y = if b1 { b.view(b.layout.unsqueeze(1)) } else { b.clone() };
+    let (k1, k2) = (x.shape()[x.ndim() - 1], y.shape()[y.ndim() - 2]);
+    if k1 != k2 {
+        return Err(matmul_mismatch(lib, a, b, k1, k2));
+    }
+    // Broadcast the batch dimensions.
+    let (bx, by) = (&x.shape()[..x.ndim() - 2], &y.shape()[..y.ndim() - 2]);
+    let batch = broadcast_shapes(bx, by).map_err(|_| matmul_mismatch(lib, a, b, k1, k2))?;
+    let mut sx = batch.clone();
+    sx.extend_from_slice(&x.shape()[x.ndim() - 2..]);
+    let mut sy = batch.clone();
+    sy.extend_from_slice(&y.shape()[y.ndim() - 2..]);
+    let x = x.view(x.layout.broadcast_to(&sx).ok_or_else(|| internal("matmul broadcast"))?);
+    let y = y.view(y.layout.broadcast_to(&sy).ok_or_else(|| internal("matmul broadcast"))?);
+    let (x, y) = (cast(&x, d)?, cast(&y, d)?);
+    let out = run(Op::MatMul, &[&x, &y])?;
+    // Drop the dimensions added for 1-D operands.
+    let mut l = out.layout.clone();
+    if b1 {
+        l = l.squeeze(l.ndim() - 1);
+    }
+    if a1 {
+        l = l.squeeze(l.ndim() - if b1 { 1 } else { 2 });
+    }
+    Ok(out.view(l))
+}
+
+fn matmul_mismatch(lib: Lib, a: &NdArray, b: &NdArray, k1: usize, k2: usize) -> Box<crate::interp::error::Exc> {
+    match lib {
+        Lib::Numpy => exc(
+            "ValueError",
+            format!(
+                "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {k2} is different from {k1})"
+            ),
+        ),
+        Lib::Torch => {
+            let dims = |x: &NdArray| x.shape().iter().map(|n| n.to_string()).collect::<Vec<_>>().join("x");
+            let msg = match (a.ndim(), b.ndim()) {
+                (1, 1) => format!(
+                    "inconsistent tensor size, expected tensor [{k1}] and src [{k2}] to have the same number of elements, but got {k1} and {k2} elements respectively"
+                ),
+                (2, 1) => format!(
+                    "size mismatch, got input ({}), mat ({}), vec ({k2})",
+                    a.shape()[0],
+                    dims(a)
+                ),
+                (1, 2) => format!("mm: mat1 and mat2 shapes cannot be multiplied (1x{k1} and {})", dims(b)),
+                (2, 2) => format!(
+                    "mm: mat1 and mat2 shapes cannot be multiplied ({} and {})",
+                    dims(a),
+                    dims(b)
+                ),
+                _ => {
+                    let n = b.ndim();
+                    let mut want: Vec<String> = b.shape()[..n - 2].iter().map(|x| x.to_string()).collect();
+                    want.push(k1.to_string());
+                    let got: Vec<String> = b.shape()[..n - 1].iter().map(|x| x.to_string()).collect();
+                    format!(
+                        "Expected size for first two dimensions of batch2 tensor to be: [{}] but got: [{}].",
+                        want.join(", "),
+                        got.join(", ")
+                    )
+                }
+            };
+            exc("RuntimeError", msg)
+        }
+    }
+}

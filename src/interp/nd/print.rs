@@ -1,0 +1,84 @@
+//! Printing arrays, tensors, NumPy scalars, dtypes and `torch.Size`: this side extracts
+//! the elements and decides the suffixes; `array::format` lays them out exactly as NumPy
+//! and PyTorch do.
+
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::array::format::{self, Elems, FloatKind, NumpyOptions, TorchOptions};
+use crate::backend::cpu;
+use crate::value::{DKind, Tensor};
+
+pub fn elems(a: &NdArray) -> Elems {
+    let kind = match a.dtype {
+        DType::F16 => Some(FloatKind::F16),
+        DType::BF16 => Some(FloatKind::BF16),
+        DType::F32 => Some(FloatKind::F32),
+        DType::F64 => Some(FloatKind::F64),
+        _ => None,
+    };
+    if let Some(k) = kind {
+        return Elems::Float(cpu::to_f64s(a).unwrap_or_default(), k);
+    }
+    if a.dtype == DType::Bool {
+        return Elems::Bool(cpu::to_bools(a).unwrap_or_default());
+    }
+    let ints = cpu::to_i128s(a).unwrap_or_default();
+    if a.dtype.is_signed() {
+        Elems::Int(ints.iter().map(|&n| n as i64).collect())
+    } else {
+        Elems::UInt(ints.iter().map(|&n| n as u64).collect())
+    }
+}
+
+pub fn numpy_repr(a: &NdArray) -> String {
+    format::numpy_repr(&elems(a), a.shape(), a.dtype.numpy_name(), &NumpyOptions::default())
+}
+
+pub fn numpy_str(a: &NdArray) -> String {
+    format::numpy_str(&elems(a), a.shape(), &NumpyOptions::default())
+}
+
+pub fn scalar_repr(a: &NdArray) -> String {
+    format::numpy_scalar_repr(&elems(a), a.dtype.numpy_name())
+}
+
+pub fn scalar_str(a: &NdArray) -> String {
+    format::numpy_scalar_str(&elems(a))
+}
+
+/// PyTorch's suffixes (semantics.md §2.4): dtype unless it is the default float, int64 or
+/// bool; for empty tensors `size=` unless 1-D and dtype unless float32.
+pub fn torch_repr(t: &Tensor) -> String {
+    let a = &t.data;
+    let mut suffixes = Vec::new();
+    if a.numel() == 0 {
+        if a.ndim() != 1 {
+            let dims: Vec<String> = a.shape().iter().map(|n| n.to_string()).collect();
+            let size = if dims.len() == 1 {
+                format!("({},)", dims[0])
+            } else {
+                format!("({})", dims.join(", "))
+            };
+            suffixes.push(format!("size={size}"));
+        }
+        if a.dtype != DType::F32 {
+            suffixes.push(format!("dtype={}", a.dtype.torch_name()));
+        }
+    } else if !matches!(a.dtype, DType::F32 | DType::I64 | DType::Bool) {
+        suffixes.push(format!("dtype={}", a.dtype.torch_name()));
+    }
+    format::torch_repr(&elems(a), a.shape(), &suffixes, &TorchOptions::default())
+}
+
+pub fn dtype_repr(d: DType, kind: DKind) -> String {
+    match kind {
+        DKind::NpType => format!("<class 'numpy.{}'>", d.numpy_name()),
+        DKind::NpDType => format!("dtype('{}')", d.numpy_name()),
+        DKind::Torch => d.torch_name().to_owned(),
+    }
+}
+
+pub fn size_repr(s: &[usize]) -> String {
+    let dims: Vec<String> = s.iter().map(|n| n.to_string()).collect();
+    format!("torch.Size([{}])", dims.join(", "))
+}

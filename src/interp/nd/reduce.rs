@@ -1,0 +1,290 @@
+//! Reductions (`sum mean prod max min argmax argmin std var all any cumsum norm`) with
+//! NumPy's `axis=`/`keepdims=` and PyTorch's `dim=`/`keepdim=`, dtypes and errors.
+
+use super::funcs::float_result;
+use super::ops::{broadcast2, cast, run};
+use super::{create, result, wrap};
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::interp::builtins::{int_arg, kwarg};
+use crate::interp::error::{Res, exc, type_error};
+use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
+use crate::value::{Args, Lib, Named, Value};
+use std::rc::Rc;
+
+/// Normalises one axis, with NumPy's AxisError or PyTorch's IndexError.
+pub fn axis(lib: Lib, ax: i64, ndim: usize) -> Res<usize> {
+    let n = ndim as i64;
+    let lo_n = n.max(1);
+    if ax < -lo_n || ax >= lo_n || (ndim == 0 && lib == Lib::Numpy) {
+        return Err(match lib {
+            Lib::Numpy => exc(
+                "numpy.exceptions.AxisError",
+                format!("axis {ax} is out of bounds for array of dimension {ndim}"),
+            ),
+            Lib::Torch => exc(
+                "IndexError",
+                format!(
+                    "Dimension out of range (expected to be in range of [{}, {}], but got {ax})",
+                    -lo_n,
+                    lo_n - 1
+                ),
+            ),
+        });
+    }
+    Ok(if ax < 0 { (ax + lo_n) as usize } else { ax as usize }.min(ndim.saturating_sub(1)))
+}
+
+/// The axes named by an `axis=`/`dim=` argument (None: all), sorted and unique.
+pub fn axes(lib: Lib, v: Option<&Value>, ndim: usize) -> Res<Vec<usize>> {
+    let list: Vec<i64> = match v {
+        None | Some(Value::None) => return Ok((0..ndim).collect()),
+        Some(Value::Tuple(t)) => t.iter().map(int_arg).collect::<Res<_>>()?,
+        Some(Value::List(l)) => l.borrow().iter().map(int_arg).collect::<Res<_>>()?,
+        Some(other) => vec![int_arg(other)?],
+    };
+    let mut out = Vec::new();
+    for a in list {
+        let d = axis(lib, a, ndim)?;
+        if out.contains(&d) {
+            return Err(match lib {
+                Lib::Numpy => exc("ValueError", "duplicate value in 'axis'"),
+                Lib::Torch => exc(
+                    "RuntimeError",
+                    format!("dim {d} appears multiple times in the list of dims"),
+                ),
+            });
+        }
+        out.push(d);
+    }
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// Takes `axis`/`dim` and `keepdims`/`keepdim` from a call's arguments (after the array).
+fn axis_args(lib: Lib, args: &mut Args, first_pos: usize) -> (Option<Value>, bool) {
+    let (akw, kkw) = match lib {
+        Lib::Numpy => ("axis", "keepdims"),
+        Lib::Torch => ("dim", "keepdim"),
+    };
+    let ax = kwarg(args, akw).or_else(|| args.pos.get(first_pos).cloned());
+    let keep = kwarg(args, kkw)
+        .or_else(|| args.pos.get(first_pos + 1).cloned())
+        .is_some_and(|v| v.truthy());
+    (ax, keep)
+}
+
+/// Sum and product widen small integers and bool to int64 (uint to uint64 in NumPy).
+fn accumulate_dtype(lib: Lib, d: DType) -> DType {
+    match d {
+        DType::Bool | DType::I8 | DType::I16 | DType::I32 | DType::I64 => DType::I64,
+        DType::U8 | DType::U16 | DType::U32 | DType::U64 if lib == Lib::Numpy => DType::U64,
+        DType::U8 | DType::U16 | DType::U32 | DType::U64 => DType::I64,
+        f => f,
+    }
+}
+
+fn reduce(a: &NdArray, op: ReduceOp, axes: &[usize], keepdim: bool) -> Res<NdArray> {
+    run(
+        Op::Reduce {
+            op,
+            axes: axes.to_vec(),
+            keepdim,
+        },
+        &[a],
+    )
+}
+
+fn numel_over(a: &NdArray, axes: &[usize]) -> usize {
+    axes.iter().map(|&d| a.shape()[d]).product()
+}
+
+fn div_scalar(lib: Lib, x: &NdArray, n: f64) -> Res<NdArray> {
+    let s = create::scalar(&Value::Float(n), x.dtype)?;
+    let (x, s) = broadcast2(lib, x, &s)?;
+    run(Op::Binary(BinaryOp::Div), &[&x, &s])
+}
+
+fn mean_of(lib: Lib, a: &NdArray, axes: &[usize], keep: bool) -> Res<NdArray> {
+    if lib == Lib::Torch && !a.dtype.is_float() {
+        return Err(exc(
+            "RuntimeError",
+            format!(
+                "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
+                a.dtype.torch_scalar_name()
+            ),
+        ));
+    }
+    let d = if a.dtype.is_float() { a.dtype } else { DType::F64 };
+    let x = cast(a, d)?;
+    let s = reduce(&x, ReduceOp::Sum, axes, keep)?;
+    div_scalar(lib, &s, numel_over(a, axes) as f64)
+}
+
+/// Variance with `ddof` (NumPy, default 0) or `correction` (PyTorch, default 1).
+fn var_of(lib: Lib, a: &NdArray, axes: &[usize], keep: bool, ddof: f64) -> Res<NdArray> {
+    let d = float_result(lib, a.dtype);
+    let d = if lib == Lib::Numpy && !a.dtype.is_float() {
+        DType::F64
+    } else {
+        d
+    };
+    let x = cast(a, d)?;
+    let m = mean_of(lib, &x, axes, true)?;
+    let (xb, mb) = broadcast2(lib, &x, &m)?;
+    let dev = run(Op::Binary(BinaryOp::Sub), &[&xb, &mb])?;
+    let sq = run(Op::Binary(BinaryOp::Mul), &[&dev, &dev])?;
+    let s = reduce(&sq, ReduceOp::Sum, axes, keep)?;
+    div_scalar(lib, &s, (numel_over(a, axes) as f64 - ddof).max(0.0))
+}
+
+/// Dispatches a reduction by name; `args.pos[0]` is the array.
+pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
+    let dtype_kw = super::funcs::take_dtype(&mut args)?;
+    let ddof = kwarg(&mut args, "ddof").or_else(|| kwarg(&mut args, "correction"));
+    let unbiased = kwarg(&mut args, "unbiased");
+    let (ax, keep) = axis_args(lib, &mut args, 1);
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+    }
+    let axes = axes(lib, ax.as_ref(), a.ndim())?;
+    let empty_axis = axes.iter().any(|&d| a.shape()[d] == 0) || (a.numel() == 0);
+    let out = match name {
+        "sum" | "prod" => {
+            let d = dtype_kw.unwrap_or(accumulate_dtype(lib, a.dtype));
+            let x = cast(a, d)?;
+            reduce(
+                &x,
+                if name == "sum" { ReduceOp::Sum } else { ReduceOp::Prod },
+                &axes,
+                keep,
+            )?
+        }
+        "mean" => mean_of(lib, a, &axes, keep)?,
+        "var" | "std" => {
+            let dd = match (ddof, unbiased, lib) {
+                (Some(v), _, _) => v.as_f64().unwrap_or(0.0),
+                (None, Some(u), _) => u.truthy() as i64 as f64,
+                (None, None, Lib::Numpy) => 0.0,
+                (None, None, Lib::Torch) => 1.0,
+            };
+            let v = var_of(lib, a, &axes, keep, dd)?;
+            if name == "std" {
+                run(Op::Unary(UnaryOp::Sqrt), &[&v])?
+            } else {
+                v
+            }
+        }
+        "max" | "min" | "amax" | "amin" => {
+            if empty_axis {
+                return Err(match lib {
+                    Lib::Numpy => exc(
+                        "ValueError",
+                        format!(
+                            "zero-size array to reduction operation {} which has no identity",
+                            if name.ends_with("max") { "maximum" } else { "minimum" }
+                        ),
+                    ),
+                    Lib::Torch => exc(
+                        "RuntimeError",
+                        format!(
+                            "{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
+                        ),
+                    ),
+                });
+            }
+            let op = if name.ends_with("max") {
+                ReduceOp::Max
+            } else {
+                ReduceOp::Min
+            };
+            let values = reduce(a, op, &axes, keep)?;
+            // torch.max(t, dim) also returns the indices.
+            if lib == Lib::Torch && ax.as_ref().is_some_and(|v| !matches!(v, Value::None)) && !name.starts_with('a') {
+                let arg = if op == ReduceOp::Max {
+                    ReduceOp::ArgMax
+                } else {
+                    ReduceOp::ArgMin
+                };
+                let indices = reduce(a, arg, &axes, keep)?;
+                return Ok(Value::Named(Rc::new(Named {
+                    type_name: format!("torch.return_types.{name}"),
+                    fields: vec![("values", wrap(lib, values)), ("indices", wrap(lib, indices))],
+                })));
+            }
+            values
+        }
+        "argmax" | "argmin" => {
+            if empty_axis {
+                return Err(match lib {
+                    Lib::Numpy => exc("ValueError", format!("attempt to get {name} of an empty sequence")),
+                    Lib::Torch => exc(
+                        "RuntimeError",
+                        format!("{name}(): Expected reduction dim to be specified for input.numel() == 0."),
+                    ),
+                });
+            }
+            let op = if name == "argmax" {
+                ReduceOp::ArgMax
+            } else {
+                ReduceOp::ArgMin
+            };
+            match ax {
+                Some(ref v) if !matches!(v, Value::None) => reduce(a, op, &axes, keep)?,
+                // No axis: the index into the flattened array.
+                _ => {
+                    let flat = flatten(a)?;
+                    let r = reduce(&flat, op, &[0], false)?;
+                    if keep {
+                        r.view(r.layout.reshape(&vec![1; a.ndim()]).unwrap_or(r.layout.clone()))
+                    } else {
+                        r
+                    }
+                }
+            }
+        }
+        "all" | "any" => reduce(
+            a,
+            if name == "all" { ReduceOp::All } else { ReduceOp::Any },
+            &axes,
+            keep,
+        )?,
+        "cumsum" => {
+            let d = dtype_kw.unwrap_or(accumulate_dtype(lib, a.dtype));
+            let x = cast(a, d)?;
+            match ax {
+                Some(ref v) if !matches!(v, Value::None) => {
+                    let d = axis(lib, int_arg(v)?, a.ndim())?;
+                    run(Op::CumSum(d), &[&x])?
+                }
+                _ if lib == Lib::Torch => {
+                    return Err(type_error("cumsum() missing 1 required positional arguments: \"dim\""));
+                }
+                _ => run(Op::CumSum(0), &[&flatten(&x)?])?,
+            }
+        }
+        "norm" => {
+            let x = cast(a, float_result(lib, a.dtype))?;
+            let x = if lib == Lib::Numpy && !a.dtype.is_float() {
+                cast(a, DType::F64)?
+            } else {
+                x
+            };
+            let sq = run(Op::Binary(BinaryOp::Mul), &[&x, &x])?;
+            let s = reduce(&sq, ReduceOp::Sum, &axes, keep)?;
+            run(Op::Unary(UnaryOp::Sqrt), &[&s])?
+        }
+        other => return Err(super::internal(format!("unknown reduction {other}"))),
+    };
+    Ok(result(lib, out))
+}
+
+/// A contiguous 1-D copy (or view) of all elements.
+pub fn flatten(a: &NdArray) -> Res<NdArray> {
+    let n = a.numel();
+    if let Some(l) = a.layout.reshape(&[n]) {
+        return Ok(a.view(l));
+    }
+    let c = run(Op::Copy, &[a])?;
+    Ok(c.view(c.layout.reshape(&[n]).unwrap_or(c.layout.clone())))
+}

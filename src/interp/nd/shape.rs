@@ -1,0 +1,342 @@
+//! Shape operations: reshape/view, transpose/permute, squeeze/unsqueeze, expand, and
+//! joining (concatenate/cat, stack). Views where the library gives views.
+
+use super::ops::{cast, run};
+use super::reduce::axis;
+use crate::array::NdArray;
+use crate::array::dtype::{numpy_promote, torch_promote};
+use crate::array::layout::numel;
+use crate::backend::cpu;
+use crate::interp::builtins::int_arg;
+use crate::interp::error::{Res, exc, type_error};
+use crate::ir::Op;
+use crate::value::{Lib, Value};
+
+fn np_shape(shape: &[i64]) -> String {
+    match shape {
+        [n] => format!("({n},)"),
+        _ => format!(
+            "({})",
+            shape.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// The integers of a shape given as varargs or one sequence.
+pub fn dims(vals: &[Value]) -> Res<Vec<i64>> {
+    let items: Vec<Value> = match vals {
+        [Value::List(l)] => l.borrow().clone(),
+        [Value::Tuple(t)] => t.to_vec(),
+        [Value::Size(s)] => s.iter().map(|&n| Value::Int(n as i64)).collect(),
+        _ => vals.to_vec(),
+    };
+    items.iter().map(int_arg).collect()
+}
+
+/// `reshape`/`view` with one `-1` inferred. `view` refuses to copy, as PyTorch's does.
+pub fn reshape(lib: Lib, a: &NdArray, want: &[i64], is_view: bool) -> Res<NdArray> {
+    let n = a.numel();
+    let bad = || match lib {
+        Lib::Numpy => exc(
+            "ValueError",
+            format!("cannot reshape array of size {n} into shape {}", np_shape(want)),
+        ),
+        Lib::Torch => exc(
+            "RuntimeError",
+            format!(
+                "shape '[{}]' is invalid for input of size {n}",
+                want.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+            ),
+        ),
+    };
+    if want.iter().filter(|&&d| d == -1).count() > 1 {
+        return Err(match lib {
+            Lib::Numpy => exc("ValueError", "can only specify one unknown dimension"),
+            Lib::Torch => exc("RuntimeError", "only one dimension can be inferred"),
+        });
+    }
+    if want.iter().any(|&d| d < -1) {
+        return Err(match lib {
+            Lib::Numpy => exc("ValueError", format!("negative dimensions not allowed")),
+            Lib::Torch => exc(
+                "RuntimeError",
+                format!(
+                    "invalid shape dimension {}",
+                    want.iter().find(|&&d| d < -1).unwrap_or(&0)
+                ),
+            ),
+        });
+    }
+    let known: usize = want.iter().filter(|&&d| d >= 0).map(|&d| d as usize).product();
+    let shape: Vec<usize> = want
+        .iter()
+        .map(|&d| {
+            if d >= 0 {
+                Ok(d as usize)
+            } else if known == 0 || n % known != 0 {
+                Err(bad())
+            } else {
+                Ok(n / known)
+            }
+        })
+        .collect::<Res<_>>()?;
+    if numel(&shape) != n {
+        return Err(bad());
+    }
+    if let Some(l) = a.layout.reshape(&shape) {
+        return Ok(a.view(l));
+    }
+    if is_view {
+        return Err(exc(
+            "RuntimeError",
+            "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.",
+        ));
+    }
+    let c = run(Op::Copy, &[a])?;
+    Ok(c.view(c.layout.reshape(&shape).unwrap_or(c.layout.clone())))
+}
+
+pub fn permute(lib: Lib, a: &NdArray, order: &[i64]) -> Res<NdArray> {
+    if order.len() != a.ndim() {
+        return Err(match lib {
+            Lib::Numpy => exc("ValueError", "axes don't match array"),
+            Lib::Torch => exc(
+                "RuntimeError",
+                format!(
+                    "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = {} is not equal to len(dims) = {}",
+                    a.ndim(),
+                    order.len()
+                ),
+            ),
+        });
+    }
+    let mut perm = Vec::with_capacity(order.len());
+    for &o in order {
+        let d = axis(lib, o, a.ndim())?;
+        if perm.contains(&d) {
+            return Err(match lib {
+                Lib::Numpy => exc("ValueError", "repeated axis in transpose"),
+                Lib::Torch => exc("RuntimeError", "permute(): duplicate dims are not allowed."),
+            });
+        }
+        perm.push(d);
+    }
+    Ok(a.view(a.layout.permute(&perm)))
+}
+
+/// `.T` and NumPy's `transpose()` with no axes: all dimensions reversed.
+pub fn reversed(a: &NdArray) -> NdArray {
+    let perm: Vec<usize> = (0..a.ndim()).rev().collect();
+    a.view(a.layout.permute(&perm))
+}
+
+pub fn transpose2(lib: Lib, a: &NdArray, d0: i64, d1: i64) -> Res<NdArray> {
+    if a.ndim() == 0 && lib == Lib::Torch {
+        return Ok(a.clone());
+    }
+    let (x, y) = (axis(lib, d0, a.ndim())?, axis(lib, d1, a.ndim())?);
+    Ok(a.view(a.layout.transpose(x, y)))
+}
+
+pub fn squeeze(lib: Lib, a: &NdArray, dim: Option<&Value>) -> Res<NdArray> {
+    match dim {
+        None | Some(Value::None) => {
+            let mut l = a.layout.clone();
+            for d in (0..a.ndim()).rev() {
+                if a.shape()[d] == 1 {
+                    l = l.squeeze(d);
+                }
+            }
+            Ok(a.view(l))
+        }
+        Some(v) => {
+            let d = axis(lib, int_arg(v)?, a.ndim())?;
+            if a.ndim() == 0 {
+                return Ok(a.clone());
+            }
+            if a.shape()[d] != 1 {
+                return match lib {
+                    Lib::Numpy => Err(exc(
+                        "ValueError",
+                        "cannot select an axis to squeeze out which has size not equal to one",
+                    )),
+                    // PyTorch leaves a dimension that is not 1 alone.
+                    Lib::Torch => Ok(a.clone()),
+                };
+            }
+            Ok(a.view(a.layout.squeeze(d)))
+        }
+    }
+}
+
+pub fn unsqueeze(lib: Lib, a: &NdArray, dim: i64) -> Res<NdArray> {
+    // Valid positions run over ndim + 1 slots.
+    let d = axis(lib, dim, a.ndim() + 1)?;
+    Ok(a.view(a.layout.unsqueeze(d)))
+}
+
+/// `t.expand(*sizes)`: -1 keeps a size; new leading dimensions may be added.
+pub fn expand(a: &NdArray, sizes: &[i64]) -> Res<NdArray> {
+    let extra = sizes.len().checked_sub(a.ndim()).ok_or_else(|| {
+        exc(
+            "RuntimeError",
+            format!(
+                "expand(torch.FloatTensor{{[{}]}}, size=[{}]): the number of sizes provided ({}) must be greater or equal to the number of dimensions in the tensor ({})",
+                a.shape().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "),
+                sizes.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "),
+                sizes.len(),
+                a.ndim()
+            ),
+        )
+    })?;
+    let mut shape = Vec::with_capacity(sizes.len());
+    for (i, &s) in sizes.iter().enumerate() {
+        shape.push(if s == -1 && i >= extra {
+            a.shape()[i - extra]
+        } else {
+            s.max(0) as usize
+        });
+    }
+    let l = a.layout.broadcast_to(&shape).ok_or_else(|| {
+        let i = (extra..sizes.len()).find(|&i| a.shape()[i - extra] != 1 && a.shape()[i - extra] != shape[i]).unwrap_or(extra);
+        exc(
+            "RuntimeError",
+            format!(
+                "The expanded size of the tensor ({}) must match the existing size ({}) at non-singleton dimension {i}.  Target sizes: [{}].  Tensor sizes: [{}]",
+                shape[i],
+                a.shape().get(i - extra).copied().unwrap_or(0),
+                sizes.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "),
+                a.shape().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+            ),
+        )
+    })?;
+    Ok(a.view(l))
+}
+
+/// `np.concatenate` / `torch.cat`.
+pub fn concat(lib: Lib, parts: &[NdArray], ax: i64) -> Res<NdArray> {
+    let first = parts.first().ok_or_else(|| match lib {
+        Lib::Numpy => exc("ValueError", "need at least one array to concatenate"),
+        Lib::Torch => exc("RuntimeError", "torch.cat(): expected a non-empty list of Tensors"),
+    })?;
+    if first.ndim() == 0 {
+        return Err(match lib {
+            Lib::Numpy => exc("ValueError", "zero-dimensional arrays cannot be concatenated"),
+            Lib::Torch => exc(
+                "RuntimeError",
+                "zero-dimensional tensor (at position 0) cannot be concatenated",
+            ),
+        });
+    }
+    let d = axis(lib, ax, first.ndim())?;
+    for (i, p) in parts.iter().enumerate().skip(1) {
+        if p.ndim() != first.ndim() {
+            return Err(match lib {
+                Lib::Numpy => exc(
+                    "ValueError",
+                    format!(
+                        "all the input arrays must have same number of dimensions, but the array at index 0 has {} dimension(s) and the array at index {i} has {} dimension(s)",
+                        first.ndim(),
+                        p.ndim()
+                    ),
+                ),
+                Lib::Torch => exc(
+                    "RuntimeError",
+                    format!(
+                        "Tensors must have same number of dimensions: got {} and {}",
+                        first.ndim(),
+                        p.ndim()
+                    ),
+                ),
+            });
+        }
+        for k in 0..first.ndim() {
+            if k != d && p.shape()[k] != first.shape()[k] {
+                return Err(match lib {
+                    Lib::Numpy => exc(
+                        "ValueError",
+                        format!(
+                            "all the input array dimensions except for the concatenation axis must match exactly, but along dimension {k}, the array at index 0 has size {} and the array at index {i} has size {}",
+                            first.shape()[k],
+                            p.shape()[k]
+                        ),
+                    ),
+                    Lib::Torch => exc(
+                        "RuntimeError",
+                        format!(
+                            "Sizes of tensors must match except in dimension {d}. Expected size {} but got size {} for tensor number {i} in the list.",
+                            first.shape()[k],
+                            p.shape()[k]
+                        ),
+                    ),
+                });
+            }
+        }
+    }
+    let dtype = parts
+        .iter()
+        .map(|p| p.dtype)
+        .reduce(|x, y| {
+            if lib == Lib::Numpy {
+                numpy_promote(x, y)
+            } else {
+                torch_promote(x, y)
+            }
+        })
+        .unwrap_or(first.dtype);
+    let mut shape = first.shape().to_vec();
+    shape[d] = parts.iter().map(|p| p.shape()[d]).sum();
+    let out = NdArray::zeros(dtype, &shape);
+    let mut at = 0;
+    for p in parts {
+        let len = p.shape()[d];
+        let dst = out.view(out.layout.slice(d, at, 1, len));
+        cpu::assign(&dst, &cast(p, dtype)?).map_err(super::internal)?;
+        at += len;
+    }
+    Ok(out)
+}
+
+pub fn stack(lib: Lib, parts: &[NdArray], ax: i64) -> Res<NdArray> {
+    let first = parts.first().ok_or_else(|| match lib {
+        Lib::Numpy => exc("ValueError", "need at least one array to stack"),
+        Lib::Torch => exc("RuntimeError", "stack expects a non-empty TensorList"),
+    })?;
+    for (i, p) in parts.iter().enumerate().skip(1) {
+        if p.shape() != first.shape() {
+            let dims = |x: &NdArray| x.shape().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+            return Err(match lib {
+                Lib::Numpy => exc("ValueError", "all input arrays must have the same shape"),
+                Lib::Torch => exc(
+                    "RuntimeError",
+                    format!(
+                        "stack expects each tensor to be equal size, but got [{}] at entry 0 and [{}] at entry {i}",
+                        dims(first),
+                        dims(p)
+                    ),
+                ),
+            });
+        }
+    }
+    let d = axis(lib, ax, first.ndim() + 1)?;
+    let expanded: Vec<NdArray> = parts.iter().map(|p| p.view(p.layout.unsqueeze(d))).collect();
+    concat(lib, &expanded, d as i64)
+}
+
+/// The arrays in a list or tuple argument.
+pub fn array_list(lib: Lib, v: &Value) -> Res<Vec<NdArray>> {
+    let items: Vec<Value> = match v {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        other => {
+            return Err(type_error(match lib {
+                Lib::Numpy => format!(
+                    "The first input argument needs to be a sequence, not {}",
+                    other.type_name()
+                ),
+                Lib::Torch => format!("expected a list or tuple of Tensors, not {}", other.type_name()),
+            }));
+        }
+    };
+    items.iter().map(|x| super::funcs::nd_arg(lib, x)).collect()
+}

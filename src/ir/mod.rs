@@ -1,0 +1,168 @@
+//! The IR: the primitive ops every numeric result is computed with. Backends implement
+//! each through an exhaustive `match`, so a new primitive does not compile until every
+//! backend handles it. Composite functions (`sigmoid`, `mean`, `var`, `norm`, …) are built
+//! from these by the array and tensor front ends.
+//!
+//! Ops run eagerly for now: each call records one node and realises it at once on the
+//! array's backend. Graphs of several nodes, fused into one kernel, come with the
+//! scheduler (issue 6); the op table and the backend interface stay as they are.
+
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    /// Bitwise not for integers, logical not for bool.
+    Not,
+    Abs,
+    Exp,
+    Log,
+    Log2,
+    Log10,
+    Sqrt,
+    Sin,
+    Cos,
+    Tan,
+    Tanh,
+    Floor,
+    Ceil,
+    /// Round half to even, as `np.round`/`torch.round`.
+    Round,
+    Sign,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    Max,
+    Min,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    And,
+    Or,
+    Xor,
+}
+
+impl BinaryOp {
+    /// Comparisons produce bool; everything else keeps the operand dtype.
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReduceOp {
+    Sum,
+    Prod,
+    Max,
+    Min,
+    ArgMax,
+    ArgMin,
+    Any,
+    All,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// One input; same dtype out.
+    Unary(UnaryOp),
+    /// Two inputs of one dtype, already broadcast to the output shape.
+    Binary(BinaryOp),
+    /// `where(cond, a, b)`: bool condition, `a` and `b` of one dtype, all broadcast.
+    Where,
+    Cast(DType),
+    /// Reduces `axes` (sorted, unique); `keepdim` keeps them as size 1.
+    Reduce {
+        op: ReduceOp,
+        axes: Vec<usize>,
+        keepdim: bool,
+    },
+    /// Running sum along an axis.
+    CumSum(usize),
+    /// `[..., n, k] @ [..., k, m]` with equal batch dimensions.
+    MatMul,
+    /// A contiguous copy of a (possibly strided) view.
+    Copy,
+}
+
+impl Op {
+    /// Output shape and dtype; `Err` is an internal inconsistency (front ends check user
+    /// errors with each library's message before recording an op).
+    pub fn infer(&self, inputs: &[&NdArray]) -> Result<(Vec<usize>, DType), String> {
+        let first = inputs.first().ok_or("op without inputs")?;
+        let same_shape = |n: usize| -> Result<(), String> {
+            if inputs.len() != n || inputs.iter().any(|x| x.shape() != first.shape()) {
+                return Err(format!("{self:?}: expected {n} inputs of one shape"));
+            }
+            Ok(())
+        };
+        Ok(match self {
+            Op::Unary(_) | Op::Copy => (first.shape().to_vec(), first.dtype),
+            Op::Cast(d) => (first.shape().to_vec(), *d),
+            Op::Binary(b) => {
+                same_shape(2)?;
+                if inputs[1].dtype != first.dtype {
+                    return Err(format!("{self:?}: operand dtypes differ"));
+                }
+                (
+                    first.shape().to_vec(),
+                    if b.is_comparison() { DType::Bool } else { first.dtype },
+                )
+            }
+            Op::Where => {
+                same_shape(3)?;
+                if first.dtype != DType::Bool || inputs[1].dtype != inputs[2].dtype {
+                    return Err("where: bad operand dtypes".into());
+                }
+                (first.shape().to_vec(), inputs[1].dtype)
+            }
+            Op::Reduce { op, axes, keepdim } => {
+                let mut shape = Vec::new();
+                for (i, &n) in first.shape().iter().enumerate() {
+                    if !axes.contains(&i) {
+                        shape.push(n);
+                    } else if *keepdim {
+                        shape.push(1);
+                    }
+                }
+                let dtype = match op {
+                    ReduceOp::ArgMax | ReduceOp::ArgMin => DType::I64,
+                    ReduceOp::Any | ReduceOp::All => DType::Bool,
+                    _ => first.dtype,
+                };
+                (shape, dtype)
+            }
+            Op::CumSum(_) => (first.shape().to_vec(), first.dtype),
+            Op::MatMul => {
+                let (a, b) = (first.shape(), inputs.get(1).ok_or("matmul needs two inputs")?.shape());
+                let (na, nb) = (a.len(), b.len());
+                if na < 2 || na != nb || a[..na - 2] != b[..nb - 2] || a[na - 1] != b[nb - 2] {
+                    return Err(format!("matmul: incompatible shapes {a:?} and {b:?}"));
+                }
+                let mut shape = a[..na - 1].to_vec();
+                shape.push(b[nb - 1]);
+                (shape, first.dtype)
+            }
+        })
+    }
+}
+
+/// Records `op` on `inputs` and realises it on the CPU backend.
+pub fn run(op: Op, inputs: &[&NdArray]) -> Result<NdArray, String> {
+    let (shape, dtype) = op.infer(inputs)?;
+    crate::backend::cpu::execute(&op, inputs, &shape, dtype)
+}
