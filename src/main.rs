@@ -12,6 +12,7 @@ const USAGE: &str = "usage: nt [FILE.nt | -c CODE | -i FILE.nt | transcript FILE
   nt -c CODE             run CODE
   nt -i FILE.nt          run a script, then stay interactive
   nt transcript FILE.nt  print the session a user would see typing FILE into the REPL
+                         (--headlines: errors as Python's last traceback line only)
   nt --help | --version
 
 Exit status: 0 on success, 1 on an uncaught error, 2 on bad usage.
@@ -118,12 +119,18 @@ fn run(args: Vec<String>) -> i32 {
             editor::run(&mut session)
         }
         Some("transcript") => {
-            let Some(path) = args.get(1) else {
+            let headlines = args.get(1).is_some_and(|a| a == "--headlines");
+            let Some(path) = args.get(if headlines { 2 } else { 1 }) else {
                 return usage_error("transcript needs a FILE.nt");
+            };
+            let errors = if headlines {
+                transcript::Errors::Headline
+            } else {
+                transcript::Errors::Report
             };
             match read_file(path) {
                 Ok(src) => {
-                    print!("{}", transcript::transcript(&src));
+                    print!("{}", transcript::transcript_with(&src, errors));
                     0
                 }
                 Err(code) => code,

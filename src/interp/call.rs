@@ -85,6 +85,7 @@ impl Interp {
                 self.call_method(recv, name, args)
             }
             Value::Type(t) => super::builtins::construct(self, *t, args),
+            Value::DType(d, crate::value::DKind::NpType) => super::nd::funcs::np_scalar_type_call(*d, args),
             _ => Err(type_error(format!("'{}' object is not callable", f.type_name()))),
         }
     }

@@ -39,8 +39,14 @@ pub enum BinaryOp {
     Mul,
     Div,
     FloorDiv,
+    /// Python's and NumPy's modulo: the sign of the divisor, `+0.0` for an exact zero.
     Mod,
+    /// PyTorch's `remainder`: as `Mod`, but an exact zero keeps the dividend's sign (`fmod`'s).
+    Remainder,
     Pow,
+    /// Integer shifts.
+    Shl,
+    Shr,
     Max,
     Min,
     Eq,

@@ -38,7 +38,20 @@ pub fn entries(src: &str) -> Vec<Vec<String>> {
     out
 }
 
+/// How errors appear in a transcript.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Errors {
+    /// The full report, as the REPL prints it.
+    Report,
+    /// Only CPython's last traceback line (`ValueError: …`), to compare with CPython.
+    Headline,
+}
+
 pub fn transcript(src: &str) -> String {
+    transcript_with(src, Errors::Report)
+}
+
+pub fn transcript_with(src: &str, errors: Errors) -> String {
     let buf = SharedBuf::default();
     let mut session = Session::new(Box::new(buf.clone()));
     let mut out = String::new();
@@ -54,7 +67,13 @@ pub fn transcript(src: &str) -> String {
         let result = session.eval(&chunk.join("\n"));
         out.push_str(&buf.take());
         if let Err(d) = result {
-            out.push_str(&session.render(&d));
+            match errors {
+                Errors::Report => out.push_str(&session.render(&d)),
+                Errors::Headline => {
+                    out.push_str(&d.headline());
+                    out.push('\n');
+                }
+            }
         }
     }
     out

@@ -34,7 +34,16 @@ macro_rules! int_arith {
                         #[allow(unused_comparisons)]
                         if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) { q.wrapping_sub(1) } else { q }
                     },
-                    BinaryOp::Mod => |a, b| {
+                    BinaryOp::Shl => |a, b| {
+                        #[allow(unused_comparisons)]
+                        if b < 0 || (b as u128) >= (8 * std::mem::size_of::<$t>()) as u128 { 0 } else { a.wrapping_shl(b as u32) }
+                    },
+                    BinaryOp::Shr => |a, b| {
+                        let bits = (8 * std::mem::size_of::<$t>()) as u128;
+                        #[allow(unused_comparisons)]
+                        if b < 0 || (b as u128) >= bits { if a < 0 { (0 as $t).wrapping_sub(1) } else { 0 } } else { a.wrapping_shr(b as u32) }
+                    },
+                    BinaryOp::Mod | BinaryOp::Remainder => |a, b| {
                         if b == 0 {
                             return 0;
                         }
@@ -96,7 +105,9 @@ impl Arith for bool {
             BinaryOp::Mul | BinaryOp::And | BinaryOp::Min => |a, b| a & b,
             BinaryOp::Xor | BinaryOp::Sub => |a, b| a ^ b,
             BinaryOp::Div | BinaryOp::FloorDiv => |a, b| a & b,
-            BinaryOp::Mod => |_, _| false,
+            BinaryOp::Mod | BinaryOp::Remainder => |_, _| false,
+            BinaryOp::Shl => |a, b| a & !b,
+            BinaryOp::Shr => |a, b| a & !b,
             BinaryOp::Pow => |a, b| a | !b,
             BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => |a, _| a,
         }
@@ -145,6 +156,12 @@ pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
+/// PyTorch's float remainder: `fmod`, moved to the divisor's sign when nonzero.
+fn torch_remainder(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 && ((b < 0.0) != (m < 0.0)) { m + b } else { m }
+}
+
 fn sign(x: f64) -> f64 {
     if x.is_nan() {
         x
@@ -173,6 +190,8 @@ macro_rules! float_arith {
                     BinaryOp::Div => |a, b| f(a, b, |x, y| x / y),
                     BinaryOp::FloorDiv => |a, b| f(a, b, |x, y| float_divmod(x, y).0),
                     BinaryOp::Mod => |a, b| f(a, b, |x, y| float_divmod(x, y).1),
+                    BinaryOp::Remainder => |a, b| f(a, b, torch_remainder),
+                    BinaryOp::Shl | BinaryOp::Shr => |a, _| a,
                     BinaryOp::Pow => |a, b| f(a, b, f64::powf),
                     BinaryOp::Max => |a, b| f(a, b, |x, y| if x.is_nan() || y.is_nan() { f64::NAN } else { x.max(y) }),
                     BinaryOp::Min => |a, b| f(a, b, |x, y| if x.is_nan() || y.is_nan() { f64::NAN } else { x.min(y) }),

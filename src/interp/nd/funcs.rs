@@ -212,6 +212,7 @@ pub fn like(lib: Lib, mut args: Args, what: &str) -> Res<Value> {
 pub fn eye(lib: Lib, mut args: Args) -> Res<Value> {
     let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
     let m_kw = kwarg(&mut args, "M").or_else(|| kwarg(&mut args, "m"));
+    let k = kwarg(&mut args, "k").map(|v| int_arg(&v)).transpose()?.unwrap_or(0);
     if lib == Lib::Torch {
         drop_torch_kwargs(&mut args)?;
     }
@@ -229,8 +230,11 @@ pub fn eye(lib: Lib, mut args: Args) -> Res<Value> {
         }
     };
     let mut xs = vec![0.0; n * m];
-    for i in 0..n.min(m) {
-        xs[i * m + i] = 1.0;
+    for i in 0..n {
+        let j = i as i64 + k;
+        if (0..m as i64).contains(&j) {
+            xs[i * m + j as usize] = 1.0;
+        }
     }
     Ok(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n, m])))
 }
@@ -296,6 +300,7 @@ pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
 pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
     let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
     let num_kw = kwarg(&mut args, "num").or_else(|| kwarg(&mut args, "steps"));
+    let endpoint = kwarg(&mut args, "endpoint").is_none_or(|v| v.truthy());
     if lib == Lib::Torch {
         drop_torch_kwargs(&mut args)?;
     }
@@ -320,10 +325,11 @@ pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
     let xs: Vec<f64> = match lib {
         // NumPy: start + i*step, with the last sample exactly `stop`.
         Lib::Numpy => {
-            let step = if n > 1 { (stop - start) / (n - 1) as f64 } else { 0.0 };
+            let div = if endpoint { n.saturating_sub(1) } else { n };
+            let step = if div > 0 { (stop - start) / div as f64 } else { 0.0 };
             (0..n)
                 .map(|i| {
-                    if n > 1 && i == n - 1 {
+                    if endpoint && n > 1 && i == n - 1 {
                         stop
                     } else {
                         start + i as f64 * step
@@ -393,6 +399,28 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
     };
     let x = cast(&a, d)?;
     Ok(result(lib, run(Op::Unary(op), &[&x])?))
+}
+
+/// `np.round(a, decimals)`: `rint(a * 10**d) / 10**d`, as NumPy computes it.
+pub fn round_decimals(lib: Lib, v: &Value, decimals: i64) -> Res<Value> {
+    let a = nd_arg(lib, v)?;
+    if decimals == 0 || !a.dtype.is_float() {
+        return unary_math(lib, UnaryOp::Round, v);
+    }
+    let scale = create::scalar(
+        &Value::Float(10f64.powi(decimals.unsigned_abs().min(400) as i32)),
+        a.dtype,
+    )?;
+    let (up, down) = if decimals > 0 {
+        (BinaryOp::Mul, BinaryOp::Div)
+    } else {
+        (BinaryOp::Div, BinaryOp::Mul)
+    };
+    let (x, s) = broadcast2(lib, &a, &scale)?;
+    let scaled = run(Op::Binary(up), &[&x, &s])?;
+    let r = run(Op::Unary(UnaryOp::Round), &[&scaled])?;
+    let (r, s) = broadcast2(lib, &r, &scale)?;
+    Ok(result(lib, run(Op::Binary(down), &[&r, &s])?))
 }
 
 /// `sigmoid(x) = 1 / (1 + exp(-x))`, composed from primitives.
@@ -488,4 +516,26 @@ pub fn dtype_value(lib: Lib, d: DType) -> Value {
 
 pub fn promote_all(ds: &[DType]) -> DType {
     ds.iter().copied().reduce(numpy_promote).unwrap_or(DType::F64)
+}
+
+/// `np.float32(1.5)` makes a NumPy scalar; `np.int32([1, 2])` an array of that dtype.
+pub fn np_scalar_type_call(d: DType, args: Args) -> Res<Value> {
+    let v = args.pos.into_iter().next().unwrap_or(Value::Int(0));
+    let a = match as_nd(&v) {
+        Some((_, a)) => cast(a, d)?,
+        None => match &v {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => create::scalar(&v, d)?,
+            Value::Str(s) => {
+                let x = crate::value::pyfmt::parse_float(s).ok_or_else(|| {
+                    exc(
+                        "ValueError",
+                        format!("could not convert string to float: {}", crate::value::repr::repr_str(s)),
+                    )
+                })?;
+                create::scalar(&Value::Float(x), d)?
+            }
+            other => create::from_data(Lib::Numpy, other, Some(d))?,
+        },
+    };
+    Ok(super::numpy_result(a))
 }

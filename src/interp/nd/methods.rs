@@ -367,16 +367,10 @@ pub fn call(_interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<V
         return shape_method(lib, a, m, args);
     }
     if let Some(op) = unary_op(m) {
-        if m == "round" && lib == Lib::Numpy {
+        if m == "round" {
             let decimals = kwarg(&mut args, "decimals").or_else(|| args.pos.first().cloned());
-            if decimals
-                .as_ref()
-                .is_some_and(|d| int_arg(d).map(|n| n != 0).unwrap_or(true))
-            {
-                return Err(exc(
-                    "NotImplementedError",
-                    "round(decimals=…) is not supported in nt yet",
-                ));
+            if let Some(d) = decimals {
+                return funcs::round_decimals(lib, v, int_arg(&d)?);
             }
         }
         return funcs::unary_math(lib, op, v);

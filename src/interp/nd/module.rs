@@ -83,7 +83,7 @@ pub fn unary_op(name: &str) -> Option<UnaryOp> {
         "sign" => UnaryOp::Sign,
         "floor" => UnaryOp::Floor,
         "ceil" => UnaryOp::Ceil,
-        "round" | "rint" => UnaryOp::Round,
+        "round" | "around" | "rint" => UnaryOp::Round,
         "negative" | "neg" => UnaryOp::Neg,
         "logical_not" | "bitwise_not" | "invert" => UnaryOp::Not,
         _ => return None,
@@ -124,6 +124,12 @@ fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Val
                 return Err(type_error("where() needs a condition and two values in nt"));
             }
             funcs::where_(lib, &x, &args.pos[1], &args.pos[2])
+        }
+        "round" | "around" if args.pos.len() > 1 || args.kw.iter().any(|(k, _)| k.as_str() == "decimals") => {
+            let d = kwarg(&mut args, "decimals")
+                .or_else(|| args.pos.get(1).cloned())
+                .unwrap_or(Value::Int(0));
+            funcs::round_decimals(lib, &x, int_arg(&d)?)
         }
         _ => match unary_op(name) {
             Some(op) => funcs::unary_math(lib, op, &x),
@@ -245,7 +251,7 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
     create: "array", "asarray", "zeros", "ones", "full", "empty", "eye", "arange", "linspace", "zeros_like",
         "ones_like", "full_like", "empty_like";
     math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "absolute", "sign", "floor",
-        "ceil", "round", "rint", "negative", "logical_not", "invert", "clip", "maximum", "minimum", "where";
+        "ceil", "round", "around", "rint", "negative", "logical_not", "invert", "clip", "maximum", "minimum", "where";
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum";
     linalg: "dot", "matmul";

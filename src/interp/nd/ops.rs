@@ -219,12 +219,14 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
         BinOp::BitAnd => BinaryOp::And,
         BinOp::BitOr => BinaryOp::Or,
         BinOp::BitXor => BinaryOp::Xor,
-        BinOp::LShift | BinOp::RShift | BinOp::MatMul => {
-            return Err(exc(
-                "NotImplementedError",
-                format!("'{}' on arrays is not supported in nt yet", op.symbol()),
-            ));
-        }
+        BinOp::LShift => BinaryOp::Shl,
+        BinOp::RShift => BinaryOp::Shr,
+        BinOp::MatMul => return Err(super::internal("matmul in elementwise")),
+    };
+    let prim = if prim == BinaryOp::Mod && lib == Lib::Torch {
+        BinaryOp::Remainder
+    } else {
+        prim
     };
     if op == BinOp::Sub && d == DType::Bool {
         return Err(match lib {
@@ -237,7 +239,11 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
             ),
         });
     }
-    if matches!(prim, BinaryOp::And | BinaryOp::Or | BinaryOp::Xor) && d.is_float() {
+    if matches!(
+        prim,
+        BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::Shl | BinaryOp::Shr
+    ) && d.is_float()
+    {
         return Err(match lib {
             Lib::Numpy => type_error(format!(
                 "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"

@@ -1,0 +1,60 @@
+//! NumPy/PyTorch reference sessions (`tests/reference/arrays/`): each `.nt` file's
+//! `.expected` transcript was produced by running it under CPython with real NumPy and
+//! PyTorch (`gen.py`). nt must print exactly the same, errors as their headline line.
+//!
+//! Files named in `PENDING` exercise features issue 3 has not finished; they are checked
+//! strictly the other way: one that starts passing must be taken off the list.
+
+mod common;
+
+use std::path::Path;
+
+fn pending(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join("PENDING"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn numpy_and_pytorch_sessions_print_exactly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/arrays");
+    let pending = pending(&dir);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("reference dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "nt"))
+        .collect();
+    files.sort();
+    let mut failures = Vec::new();
+    let mut passed = 0;
+    for path in &files {
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        let src = std::fs::read_to_string(path).expect("read session");
+        let expected = std::fs::read_to_string(path.with_extension("expected")).expect("expected output");
+        let got = common::big_stack(move || {
+            nt::repl::transcript::transcript_with(&src, nt::repl::transcript::Errors::Headline)
+        });
+        let ok = got == expected;
+        match (ok, pending.contains(&name)) {
+            (true, false) => passed += 1,
+            (false, true) => {}
+            (true, true) => failures.push(format!("{name}: passes now; remove it from PENDING")),
+            (false, false) => {
+                let diff: Vec<String> = got
+                    .lines()
+                    .zip(expected.lines())
+                    .enumerate()
+                    .filter(|(_, (g, w))| g != w)
+                    .take(5)
+                    .map(|(i, (g, w))| format!("  line {}:\n    nt:    {g}\n    numpy/torch: {w}", i + 1))
+                    .collect();
+                failures.push(format!("{name}:\n{}", diff.join("\n")));
+            }
+        }
+    }
+    assert!(passed >= 6, "only {passed} sessions pass");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
