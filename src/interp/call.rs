@@ -345,10 +345,8 @@ impl Interp {
                 d.borrow_mut().insert(h, i, v);
                 Ok(())
             }
-            Value::Tuple(_) | Value::Str(_) | Value::Range(_) => Err(type_error(format!(
-                "'{}' object does not support item assignment",
-                o.type_name()
-            ))),
+            Value::Array(a) => super::nd::index::set(crate::value::Lib::Numpy, a, &i, &v),
+            Value::Tensor(t) => super::nd::index::set(crate::value::Lib::Torch, &t.data, &i, &v),
             _ => Err(type_error(format!(
                 "'{}' object does not support item assignment",
                 o.type_name()

@@ -432,6 +432,34 @@ fn num_cmp(x: &Num, y: &Num) -> Option<Ordering> {
 /// Ordering for `<`, `<=`, `>`, `>=`: `Ok(None)` when unordered (NaN), `Err` when the
 /// types cannot be ordered.
 pub fn order(a: &Value, b: &Value, sym: &str) -> Res<Option<Ordering>> {
+    if super::nd::as_nd(a).is_some() || super::nd::as_nd(b).is_some() {
+        // NumPy scalars and one-element arrays order by their values.
+        let test = |op: CmpOp| -> Res<bool> {
+            match super::nd::ops::compare(op, a, b) {
+                Some(r) => {
+                    let v = r?;
+                    match super::nd::as_nd(&v) {
+                        Some((_, x)) if x.numel() == 1 => Ok(super::nd::item(x).truthy()),
+                        Some(_) => Err(exc(
+                            "ValueError",
+                            "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+                        )),
+                        None => Ok(v.truthy()),
+                    }
+                }
+                None => Ok(false),
+            }
+        };
+        return Ok(if test(CmpOp::Lt)? {
+            Some(Ordering::Less)
+        } else if test(CmpOp::Gt)? {
+            Some(Ordering::Greater)
+        } else if test(CmpOp::Eq)? {
+            Some(Ordering::Equal)
+        } else {
+            None
+        });
+    }
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return Ok(num_cmp(&x, &y));
     }

@@ -3,10 +3,11 @@
 //! Two families live here:
 //! * a port of NumPy's Dragon4 (`numpy/_core/src/multiarray/dragon4.c`) in its
 //!   "unique" digit mode, which is what `np.array` printing and NumPy scalar reprs
-//!   use. It is reproduced step by step (digit-exponent estimate, margin handling,
-//!   cutoff clamping, final-digit rounding) because NumPy's output at a precision
-//!   cutoff is *not* plain round-to-nearest of the exact value: when the low margin
-//!   test fires it truncates. A generic shortest-digits routine would differ.
+//!   use. It is ported step by step (digit-exponent estimate, margins that are
+//!   inclusive for even mantissas, cutoff clamping, final-digit rounding) rather than
+//!   "shortest digits, then round", so behaviour at a precision cutoff, with
+//!   `min_digits` padding and on ties is NumPy's own. Margins come from the value's
+//!   own dtype, giving float16/float32 their shortest round-trip digits.
 //! * Python's `format(x, '.Nf')` / `format(x, '.Ne')` (used by PyTorch's
 //!   `_tensor_str`), computed from the exact decimal expansion with
 //!   round-half-even, as CPython's dtoa does.
@@ -15,203 +16,8 @@
 //! not depend on the platform's float formatting.
 
 use super::FloatKind;
+use super::bigint::Big;
 use std::cmp::Ordering;
-
-// ---------------------------------------------------------------------------
-// Minimal unsigned big integer (little-endian base 2^32, no leading zero limbs).
-// ---------------------------------------------------------------------------
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Big(Vec<u32>);
-
-impl Big {
-    fn from_u64(v: u64) -> Big {
-        let mut b = Big(vec![v as u32, (v >> 32) as u32]);
-        b.trim();
-        b
-    }
-
-    fn trim(&mut self) {
-        while self.0.last() == Some(&0) {
-            self.0.pop();
-        }
-    }
-
-    fn is_zero(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    fn pow2(n: u32) -> Big {
-        let mut v = vec![0u32; (n / 32) as usize + 1];
-        if let Some(top) = v.last_mut() {
-            *top = 1u32 << (n % 32);
-        }
-        Big(v)
-    }
-
-    fn mul_small(&mut self, m: u32) {
-        let mut carry: u64 = 0;
-        for limb in self.0.iter_mut() {
-            let p = (*limb as u64) * (m as u64) + carry;
-            *limb = p as u32;
-            carry = p >> 32;
-        }
-        if carry != 0 {
-            self.0.push(carry as u32);
-        }
-        self.trim();
-    }
-
-    fn mul(&self, other: &Big) -> Big {
-        if self.is_zero() || other.is_zero() {
-            return Big(Vec::new());
-        }
-        let mut out = vec![0u32; self.0.len() + other.0.len()];
-        for (i, &a) in self.0.iter().enumerate() {
-            let mut carry: u64 = 0;
-            for (j, &b) in other.0.iter().enumerate() {
-                let t = (a as u64) * (b as u64) + out[i + j] as u64 + carry;
-                out[i + j] = t as u32;
-                carry = t >> 32;
-            }
-            let mut k = i + other.0.len();
-            while carry != 0 && k < out.len() {
-                let t = out[k] as u64 + carry;
-                out[k] = t as u32;
-                carry = t >> 32;
-                k += 1;
-            }
-        }
-        let mut b = Big(out);
-        b.trim();
-        b
-    }
-
-    fn pow10(n: u32) -> Big {
-        let mut b = Big::from_u64(1);
-        let mut left = n;
-        while left >= 9 {
-            b.mul_small(1_000_000_000);
-            left -= 9;
-        }
-        if left > 0 {
-            b.mul_small(10u32.pow(left));
-        }
-        b
-    }
-
-    fn shl(&mut self, n: u32) {
-        if self.is_zero() || n == 0 {
-            return;
-        }
-        let limbs = (n / 32) as usize;
-        let bits = n % 32;
-        let mut out = vec![0u32; limbs];
-        if bits == 0 {
-            out.extend_from_slice(&self.0);
-        } else {
-            let mut carry = 0u32;
-            for &l in &self.0 {
-                out.push((l << bits) | carry);
-                carry = l >> (32 - bits);
-            }
-            out.push(carry);
-        }
-        self.0 = out;
-        self.trim();
-    }
-
-    fn add(&self, other: &Big) -> Big {
-        let n = self.0.len().max(other.0.len());
-        let mut out = Vec::with_capacity(n + 1);
-        let mut carry = 0u64;
-        for i in 0..n {
-            let a = *self.0.get(i).unwrap_or(&0) as u64;
-            let b = *other.0.get(i).unwrap_or(&0) as u64;
-            let t = a + b + carry;
-            out.push(t as u32);
-            carry = t >> 32;
-        }
-        if carry != 0 {
-            out.push(carry as u32);
-        }
-        let mut b = Big(out);
-        b.trim();
-        b
-    }
-
-    fn cmp(&self, other: &Big) -> Ordering {
-        if self.0.len() != other.0.len() {
-            return self.0.len().cmp(&other.0.len());
-        }
-        for i in (0..self.0.len()).rev() {
-            match self.0[i].cmp(&other.0[i]) {
-                Ordering::Equal => {}
-                o => return o,
-            }
-        }
-        Ordering::Equal
-    }
-
-    /// self -= other; requires self >= other (callers check with `cmp`).
-    fn sub_assign(&mut self, other: &Big) {
-        let mut borrow = 0i64;
-        for i in 0..self.0.len() {
-            let b = *other.0.get(i).unwrap_or(&0) as i64;
-            let mut t = self.0[i] as i64 - b - borrow;
-            if t < 0 {
-                t += 1 << 32;
-                borrow = 1;
-            } else {
-                borrow = 0;
-            }
-            self.0[i] = t as u32;
-        }
-        self.trim();
-    }
-
-    /// Quotient of self / divisor when it is known to be small (Dragon4 keeps it in
-    /// 0..=9); self becomes the remainder. Repeated subtraction is exact and the
-    /// loop is bounded, so a broken invariant yields a wrong digit, not a hang.
-    fn divrem_small_quotient(&mut self, divisor: &Big) -> u32 {
-        let mut q = 0u32;
-        while q < 10 && self.cmp(divisor) != Ordering::Less {
-            self.sub_assign(divisor);
-            q += 1;
-        }
-        q
-    }
-
-    /// Divides in place by a small divisor, returning the remainder.
-    fn divrem_u32(&mut self, d: u32) -> u32 {
-        let mut rem: u64 = 0;
-        for limb in self.0.iter_mut().rev() {
-            let cur = (rem << 32) | *limb as u64;
-            *limb = (cur / d as u64) as u32;
-            rem = cur % d as u64;
-        }
-        self.trim();
-        rem as u32
-    }
-
-    /// Decimal digits (most significant first); "0" for zero.
-    fn to_decimal(&self) -> Vec<u8> {
-        if self.is_zero() {
-            return vec![0];
-        }
-        let mut n = self.clone();
-        let mut chunks = Vec::new();
-        while !n.is_zero() {
-            chunks.push(n.divrem_u32(1_000_000_000));
-        }
-        let mut out = Vec::new();
-        for (i, c) in chunks.iter().rev().enumerate() {
-            let s = if i == 0 { format!("{c}") } else { format!("{c:09}") };
-            out.extend(s.bytes().map(|b| b - b'0'));
-        }
-        out
-    }
-}
 
 // ---------------------------------------------------------------------------
 // Float kinds: rounding into a kind and taking a value apart.
@@ -348,7 +154,7 @@ fn dragon4(p: &Parts, cutoff_mode: Cutoff, cutoff_max: i32, cutoff_min: i32) -> 
     if p.mantissa == 0 {
         return (vec![0], 0);
     }
-    let is_even = p.mantissa % 2 == 0;
+    let is_even = p.mantissa.is_multiple_of(2);
     let mut value = Big::from_u64(p.mantissa);
     let mut scale;
     let mut margin_low;
@@ -375,8 +181,10 @@ fn dragon4(p: &Parts, cutoff_mode: Cutoff, cutoff_max: i32, cutoff_min: i32) -> 
     // With unequal margins the high margin is always twice the low one.
     let high_of = |low: &Big| if unequal { low.add(low) } else { low.clone() };
 
-    let log10_2 = 0.301_029_995_663_981_2_f64;
-    let mut digit_exp = ((p.mantissa_bit as i32 + p.exponent) as f64 * log10_2 - 0.69).ceil() as i32;
+    // Estimate of the first digit's exponent, correct or one too low (the C code's
+    // 0.30102999566398119521373889472449 is the same double as LOG10_2).
+    let est = (p.mantissa_bit as i32 + p.exponent) as f64 * std::f64::consts::LOG10_2 - 0.69;
+    let mut digit_exp = est.ceil() as i32;
     if cutoff_max >= 0 && cutoff_mode == Cutoff::FractionLength && digit_exp <= -cutoff_max {
         digit_exp = -cutoff_max + 1;
     }
@@ -501,7 +309,8 @@ impl D4 {
     }
 }
 
-/// "nan", "inf", "-inf" as numpy's PrintInfNan writes them (nan never gets a sign).
+/// "nan", "inf", "-inf": numpy's PrintInfNan (nan never gets a sign) and Python's
+/// float formatting agree on these.
 fn nonfinite(x: f64) -> String {
     if x.is_nan() {
         "nan".into()
@@ -720,20 +529,10 @@ fn round_digits(d: &[u8], keep: usize) -> Vec<u8> {
     v
 }
 
-fn py_nonfinite(x: f64) -> String {
-    if x.is_nan() {
-        "nan".into()
-    } else if x < 0.0 {
-        "-inf".into()
-    } else {
-        "inf".into()
-    }
-}
-
 /// Python `format(x, f".{prec}f")`.
 pub(crate) fn py_fixed(x: f64, prec: usize) -> String {
     if !x.is_finite() {
-        return py_nonfinite(x);
+        return nonfinite(x);
     }
     let (digits, frac_len) = exact_decimal(x);
     // Pad so there are at least `prec` fraction digits and one integer digit.
@@ -772,7 +571,7 @@ pub(crate) fn py_fixed(x: f64, prec: usize) -> String {
 /// Python `format(x, f".{prec}e")`.
 pub(crate) fn py_exp(x: f64, prec: usize) -> String {
     if !x.is_finite() {
-        return py_nonfinite(x);
+        return nonfinite(x);
     }
     let (digits, frac_len) = exact_decimal(x);
     let mut s = String::new();

@@ -6,7 +6,21 @@
 //! a shape and the caller's print options, so the array core owns storage and
 //! dtypes while this module owns the text. Expected outputs in
 //! `tests/reference/arrayfmt/cases.txt` come from running the real libraries.
+//!
+//! Caller responsibilities and known limits:
+//! * `Elems::Object` holds each element's repr; `numpy_str` of a 0-d object array
+//!   prints that string verbatim, while NumPy prints `str(obj)` there (e.g. `a`, not
+//!   `'a'`), so pass `str(obj)` in that one case.
+//! * NumPy has no bfloat16: `FloatKind::BF16` in the NumPy functions is treated as
+//!   float32. Complex dtypes are not supported.
+//! * Torch suffixes (`dtype=`, `size=`, `device=`, `requires_grad=`, `grad_fn=`) are
+//!   chosen by the caller; note PyTorch adds `size=(...)` to non-empty tensors when
+//!   `edgeitems == 0`.
+//! * Python's `repr(str)` escapes non-printable code points; printability is decided
+//!   from a built-in list of common non-printable ranges, not the full Unicode
+//!   database (unassigned code points are printed raw).
 
+mod bigint;
 mod floatfmt;
 mod numpy;
 mod torch;

@@ -48,6 +48,23 @@ pub fn int_arg(v: &Value) -> Res<i64> {
     match v {
         Value::Int(n) => Ok(*n),
         Value::Bool(b) => Ok(*b as i64),
+        // `__index__`: integer NumPy scalars and one-element integer tensors.
+        Value::NpScalar(a) if !a.dtype.is_float() => match crate::interp::nd::item(a) {
+            Value::Int(n) => Ok(n),
+            Value::Bool(b) => Ok(b as i64),
+            _ => Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            ))),
+        },
+        Value::Tensor(t) if t.data.numel() == 1 && !t.data.dtype.is_float() => match crate::interp::nd::item(&t.data) {
+            Value::Int(n) => Ok(n),
+            Value::Bool(b) => Ok(b as i64),
+            _ => Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            ))),
+        },
         other => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             other.type_name()

@@ -49,7 +49,11 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
         PyType::Float => {
             no_kw(&args, name)?;
             arity(&args, "float", 0, 1)?;
-            match args.pos.first() {
+            let first = match args.pos.first() {
+                Some(v) => nd_scalar(v)?.or_else(|| Some(v.clone())),
+                None => None,
+            };
+            match first.as_ref() {
                 None => Ok(Value::Float(0.0)),
                 Some(Value::Float(x)) => Ok(Value::Float(*x)),
                 Some(Value::Int(n)) => Ok(Value::Float(*n as f64)),
@@ -133,7 +137,10 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
             if args.pos.len() != 1 {
                 return Err(type_error("type() takes 1 argument (nt has no classes)"));
             }
-            Ok(Value::Type(args.pos[0].py_type()))
+            Ok(match &args.pos[0] {
+                Value::NpScalar(a) => Value::DType(a.dtype, crate::value::DKind::NpType),
+                other => Value::Type(other.py_type()),
+            })
         }
         other => Err(type_error(format!("cannot create '{}' instances", other.name()))),
     }
@@ -164,8 +171,28 @@ pub fn pairs_of(interp: &mut Interp, v: &Value) -> Res<Vec<(Value, Value)>> {
     Ok(out)
 }
 
+/// `int(a)`/`float(a)` of an array or tensor: its single element, or each library's error.
+fn nd_scalar(v: &Value) -> Res<Option<Value>> {
+    let Some((lib, a)) = crate::interp::nd::as_nd(v) else {
+        return Ok(None);
+    };
+    match lib {
+        crate::value::Lib::Numpy if a.ndim() > 0 => Err(type_error(
+            "only 0-dimensional arrays can be converted to Python scalars",
+        )),
+        crate::value::Lib::Torch if a.numel() != 1 => Err(exc(
+            "ValueError",
+            "only one element tensors can be converted to Python scalars",
+        )),
+        _ => Ok(Some(crate::interp::nd::item(a))),
+    }
+}
+
 /// `int(x)` for a non-string: truncates floats, with CPython's errors for inf and NaN.
 pub fn int_of(v: &Value) -> Res<Value> {
+    if let Some(x) = nd_scalar(v)? {
+        return int_of(&x);
+    }
     match v {
         Value::Int(n) => Ok(Value::Int(*n)),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),

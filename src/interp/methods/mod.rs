@@ -108,6 +108,11 @@ pub fn property(o: &Value, name: Sym) -> Option<Value> {
         (Value::Int(_), "denominator") => Some(Value::Int(1)),
         (Value::Float(x), "real") => Some(Value::Float(*x)),
         (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        (Value::Type(t), "__name__") => Some(Value::str(t.name().rsplit('.').next().unwrap_or(""))),
+        (Value::DType(d, crate::value::DKind::NpType), "__name__") => Some(Value::str(d.numpy_name())),
+        (Value::DType(d, crate::value::DKind::NpDType), "name") => Some(Value::str(d.numpy_name())),
+        (Value::DType(d, _), "itemsize") => Some(Value::Int(d.itemsize() as i64)),
+        (Value::DType(d, crate::value::DKind::Torch), "is_floating_point") => Some(Value::Bool(d.is_float())),
         _ => None,
     }
 }

@@ -423,6 +423,43 @@ pub fn round_decimals(lib: Lib, v: &Value, decimals: i64) -> Res<Value> {
     Ok(result(lib, run(Op::Binary(down), &[&r, &s])?))
 }
 
+/// `isnan`, `isinf`, `isfinite` — composed: `x != x`, `|x| == inf`, and neither.
+pub fn float_test(lib: Lib, v: &Value, what: &str) -> Res<Value> {
+    let a = nd_arg(lib, v)?;
+    if !a.dtype.is_float() {
+        let flag = what == "isfinite";
+        return filled(lib, a.shape(), DType::Bool, &Value::Bool(flag)).map(|r| match (lib, r) {
+            (Lib::Numpy, Value::Array(x)) if x.ndim() == 0 => Value::NpScalar(x),
+            (_, r) => r,
+        });
+    }
+    let nan = run(Op::Binary(BinaryOp::Ne), &[&a, &a])?;
+    let inf = {
+        let abs = run(Op::Unary(UnaryOp::Abs), &[&a])?;
+        let i = create::scalar(&Value::Float(f64::INFINITY), a.dtype)?;
+        let (x, i) = broadcast2(lib, &abs, &i)?;
+        run(Op::Binary(BinaryOp::Eq), &[&x, &i])?
+    };
+    let out = match what {
+        "isnan" => nan,
+        "isinf" => inf,
+        _ => {
+            let either = run(Op::Binary(BinaryOp::Or), &[&nan, &inf])?;
+            run(Op::Unary(UnaryOp::Not), &[&either])?
+        }
+    };
+    Ok(result(lib, out))
+}
+
+/// `t.reciprocal()`: `1 / x`.
+pub fn reciprocal(lib: Lib, v: &Value) -> Res<Value> {
+    let a = nd_arg(lib, v)?;
+    let x = cast(&a, float_result(lib, a.dtype))?;
+    let one = create::scalar(&Value::Float(1.0), x.dtype)?;
+    let (o, x) = broadcast2(lib, &one, &x)?;
+    Ok(result(lib, run(Op::Binary(BinaryOp::Div), &[&o, &x])?))
+}
+
 /// `sigmoid(x) = 1 / (1 + exp(-x))`, composed from primitives.
 pub fn sigmoid(lib: Lib, v: &Value) -> Res<Value> {
     let a = nd_arg(lib, v)?;
@@ -496,7 +533,16 @@ pub fn where_(lib: Lib, cond: &Value, a: &Value, b: &Value) -> Res<Value> {
         Some((_, c)) => cast(c, DType::Bool)?,
         None => create::from_data(lib, cond, Some(DType::Bool))?,
     };
-    let (x, y) = pair(lib, a, b)?;
+    // Two Python scalars take the library's default dtypes.
+    let (a, b) = if as_nd(a).is_none() && as_nd(b).is_none() {
+        (
+            result(lib, create::from_data(lib, a, None)?),
+            result(lib, create::from_data(lib, b, None)?),
+        )
+    } else {
+        (a.clone(), b.clone())
+    };
+    let (x, y) = pair(lib, &a, &b)?;
     let (c, x) = broadcast2(lib, &c, &x)?;
     let (c, y) = broadcast2(lib, &c, &y)?;
     let (x, y) = broadcast2(lib, &x, &y)?;

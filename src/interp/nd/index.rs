@@ -61,6 +61,30 @@ fn items(lib: Lib, key: &Value) -> Res<Vec<Item>> {
         .collect()
 }
 
+/// A 1-D mask next to other indices selects its `nonzero()` positions.
+fn masks_to_ints(items: Vec<Item>) -> Res<Vec<Item>> {
+    if items.len() < 2 {
+        return Ok(items);
+    }
+    items
+        .into_iter()
+        .map(|it| match it {
+            Item::Mask(m) if m.ndim() == 1 => {
+                let flags = cpu::to_bools(&m).map_err(internal)?;
+                let ks: Vec<i64> = flags
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| **f)
+                    .map(|(i, _)| i as i64)
+                    .collect();
+                let n = ks.len();
+                Ok(Item::Ints(ks, vec![n]))
+            }
+            other => Ok(other),
+        })
+        .collect()
+}
+
 fn index_type_error(lib: Lib) -> Box<crate::interp::error::Exc> {
     match lib {
         Lib::Numpy => exc(
@@ -227,55 +251,93 @@ fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize) -> Res<Indexed> {
         shape.extend(rest);
         return Ok(Indexed::Gathered(out.view(Layout::contiguous(&shape))));
     }
-    let Item::Ints(ks, kshape) = &items[pos] else {
-        return Err(internal("advanced"));
-    };
-    if items
-        .iter()
-        .filter(|i| matches!(i, Item::Ints(..) | Item::Mask(_)))
-        .count()
-        > 1
-    {
+    if items.iter().any(|i| matches!(i, Item::Mask(_))) {
         return Err(exc(
             "NotImplementedError",
-            "indexing with several index arrays is not supported in nt yet",
+            "a multi-dimensional boolean mask combined with other indices is not supported in nt yet",
         ));
     }
-    // The source dimension the index array applies to.
-    let consuming_before = items[..pos]
-        .iter()
-        .filter(|i| matches!(i, Item::Int(_) | Item::Slice(_)))
-        .count();
-    let ellipsis_before = items[..pos].iter().any(|i| matches!(i, Item::Ellipsis));
+    // All integer index arrays are broadcast together and paired element by element.
+    let adv: Vec<usize> = (0..items.len())
+        .filter(|&i| matches!(items[i], Item::Ints(..)))
+        .collect();
+    let mut kshape: Vec<usize> = Vec::new();
+    for &i in &adv {
+        if let Item::Ints(_, sh) = &items[i] {
+            kshape = crate::array::layout::broadcast_shapes(&kshape, sh).map_err(|_| {
+                let shapes: Vec<String> = adv
+                    .iter()
+                    .filter_map(|&k| {
+                        if let Item::Ints(_, s) = &items[k] {
+                            Some(super::ops::shape_str(Lib::Numpy, s))
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                match lib {
+                    Lib::Numpy => exc(
+                        "IndexError",
+                        format!(
+                            "shape mismatch: indexing arrays could not be broadcast together with shapes {} ",
+                            shapes.join(" ")
+                        ),
+                    ),
+                    Lib::Torch => exc(
+                        "IndexError",
+                        "shape mismatch: indexing tensors could not be broadcast together",
+                    ),
+                }
+            })?;
+        }
+    }
+    let count = crate::array::layout::numel(&kshape);
+    // An index array's value at position `at` of the broadcast shape.
+    let pick = |k: usize, at: usize| -> i64 {
+        match &items[k] {
+            Item::Ints(v, sh) => {
+                let n = crate::array::layout::numel(sh);
+                if n == 0 {
+                    0
+                } else {
+                    v[if n == count { at } else { at % n }]
+                }
+            }
+            _ => 0,
+        }
+    };
     let total = items
         .iter()
         .filter(|i| matches!(i, Item::Int(_) | Item::Slice(_) | Item::Ints(..)))
         .count();
-    let src_dim = if ellipsis_before {
-        a.ndim() - (total - consuming_before)
-    } else {
-        consuming_before
+    let src_dim = |k: usize| -> usize {
+        let before = items[..k]
+            .iter()
+            .filter(|i| matches!(i, Item::Int(_) | Item::Slice(_) | Item::Ints(..)))
+            .count();
+        if items[..k].iter().any(|i| matches!(i, Item::Ellipsis)) {
+            a.ndim() - (total - before)
+        } else {
+            before
+        }
     };
-    let size = a.shape()[src_dim];
-    let mut parts = Vec::with_capacity(ks.len());
-    let mut sub_items: Vec<Item> = Vec::new();
-    for k in ks {
-        let k = norm_index(lib, *k, src_dim, size).map_err(|e| match lib {
-            Lib::Torch => exc(
-                "IndexError",
-                format!("index {k} is out of bounds for dimension with size {size}"),
-            ),
-            Lib::Numpy => e,
-        })?;
-        sub_items.clear();
+    let mut parts = Vec::with_capacity(count);
+    for at in 0..count {
+        let mut sub_items: Vec<Item> = Vec::with_capacity(items.len());
         for (i, it) in items.iter().enumerate() {
             sub_items.push(match it {
-                _ if i == pos => Item::Int(k as i64),
+                Item::Ints(..) => {
+                    let k = pick(i, at);
+                    let d = src_dim(i);
+                    let size = a.shape()[d];
+                    norm_index(lib, k, d, size)?;
+                    Item::Int(k)
+                }
                 Item::Int(n) => Item::Int(*n),
                 Item::Slice(s) => Item::Slice(s.clone()),
                 Item::NewAxis => Item::NewAxis,
                 Item::Ellipsis => Item::Ellipsis,
-                _ => return Err(internal("advanced")),
+                Item::Mask(_) => return Err(internal("mask among index arrays")),
             });
         }
         let Indexed::View(l) = apply(lib, a, &sub_items)? else {
@@ -283,6 +345,9 @@ fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize) -> Res<Indexed> {
         };
         parts.push(a.view(l));
     }
+    // Adjacent index arrays put their dimensions where they stood; separated ones go first.
+    let adjacent = adv.windows(2).all(|w| w[1] == w[0] + 1);
+    let pos = if adjacent { adv[0] } else { 0 };
     // Where the new dimensions go: after the result dims of the items before `pos`.
     let at = items[..pos]
         .iter()
@@ -299,7 +364,7 @@ fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize) -> Res<Indexed> {
                 let mut v: Vec<Item> = Vec::new();
                 for (i, it) in items.iter().enumerate() {
                     v.push(match it {
-                        _ if i == pos => Item::Slice([Value::Int(0), Value::Int(0), Value::None]),
+                        Item::Ints(..) => Item::Int(0),
                         Item::Int(n) => Item::Int(*n),
                         Item::Slice(s) => Item::Slice(s.clone()),
                         Item::NewAxis => Item::NewAxis,
@@ -312,9 +377,7 @@ fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize) -> Res<Indexed> {
             else {
                 return Err(internal("empty advanced"));
             };
-            let mut s = l.shape.clone();
-            s.remove(at.min(s.len().saturating_sub(1)));
-            s
+            l.shape.clone()
         }
     };
     let gathered = gather(a, &parts, &sub_shape)?;
@@ -346,7 +409,7 @@ fn gather(a: &NdArray, parts: &[NdArray], sub_shape: &[usize]) -> Res<NdArray> {
 
 /// `a[key]`.
 pub fn get(lib: Lib, a: &NdArray, key: &Value) -> Res<Value> {
-    let items = items(lib, key)?;
+    let items = masks_to_ints(items(lib, key)?)?;
     let r = match apply(lib, a, &items)? {
         Indexed::View(l) => a.view(l),
         Indexed::Gathered(g) => g,
@@ -359,7 +422,7 @@ pub fn get(lib: Lib, a: &NdArray, key: &Value) -> Res<Value> {
 
 /// `a[key] = value`: writes into `a`'s storage.
 pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
-    let items = items(lib, key)?;
+    let items = masks_to_ints(items(lib, key)?)?;
     let val = match as_nd(value) {
         Some((_, v)) => cast(v, a.dtype)?,
         None => match value {

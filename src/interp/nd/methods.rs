@@ -132,6 +132,12 @@ const TORCH_METHODS: &[&str] = &[
     "contiguous",
     "is_contiguous",
     "detach",
+    "t",
+    "pow",
+    "reciprocal",
+    "isnan",
+    "isinf",
+    "isfinite",
 ];
 const SCALAR_METHODS: &[&str] = &["item", "tolist", "astype", "round"];
 
@@ -165,6 +171,16 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
             _ => wrap(lib, shape::reversed(a)),
         },
         ("is_leaf", Lib::Torch) => Value::Bool(true),
+        ("flags", Lib::Numpy) => {
+            // The flags users query, as a dict: `a.flags['C_CONTIGUOUS']`.
+            let mut d = crate::value::dict::Dict::new();
+            let c = a.layout.is_contiguous();
+            let f = shape::reversed(a).layout.is_contiguous();
+            for (k, v) in [("C_CONTIGUOUS", c), ("F_CONTIGUOUS", f)] {
+                d.insert(crate::value::dict::HKey::Str(k.into()), Value::str(k), Value::Bool(v));
+            }
+            Value::Dict(Rc::new(std::cell::RefCell::new(d)))
+        }
         _ => return None,
     }))
 }
@@ -428,6 +444,15 @@ pub fn call(_interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<V
             None => Ok(Value::Size(a.shape().into())),
         },
         "dim" => Ok(Value::Int(a.ndim() as i64)),
+        "t" => {
+            if a.ndim() > 2 {
+                return Err(exc(
+                    "RuntimeError",
+                    format!("t() expects a tensor with <= 2 dimensions, but self is {}D", a.ndim()),
+                ));
+            }
+            Ok(wrap(lib, shape::reversed(a)))
+        }
         "numel" => Ok(Value::Int(a.numel() as i64)),
         "add_" | "sub_" | "mul_" | "div_" => {
             let rhs = args
@@ -470,6 +495,16 @@ pub fn call(_interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<V
             funcs::clip(lib, v, &lo, &hi)
         }
         "sigmoid" => funcs::sigmoid(lib, v),
+        "reciprocal" => funcs::reciprocal(lib, v),
+        "isnan" | "isinf" | "isfinite" => funcs::float_test(lib, v, m),
+        "pow" => {
+            let e = args
+                .pos
+                .first()
+                .cloned()
+                .ok_or_else(|| type_error("pow() missing required argument 'exponent'"))?;
+            crate::interp::ops::binary(BinOp::Pow, v, &e)
+        }
         "relu" => funcs::relu(lib, v),
         "maximum" | "minimum" => {
             let o = args

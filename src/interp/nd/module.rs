@@ -94,6 +94,16 @@ fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Val
     let x = arg(&args, 0, name)?;
     match name {
         "sigmoid" => funcs::sigmoid(lib, &x),
+        "reciprocal" => funcs::reciprocal(lib, &x),
+        "isnan" | "isinf" | "isfinite" => funcs::float_test(lib, &x, name),
+        "power" | "pow" => {
+            let e = arg(&args, 1, name)?;
+            let base = match super::as_nd(&x) {
+                Some(_) => x.clone(),
+                None => result(lib, create::from_data(lib, &x, None)?),
+            };
+            crate::interp::ops::binary(crate::syntax::ast::BinOp::Pow, &base, &e)
+        }
         "relu" => funcs::relu(lib, &x),
         "maximum" | "minimum" => {
             let y = arg(&args, 1, name)?;
@@ -140,6 +150,11 @@ fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Val
 
 fn reduction(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Value> {
     let a = nd_arg(lib, &arg(&args, 0, name)?)?;
+    // `torch.max(a, b)` with a tensor `b` is the elementwise maximum.
+    if lib == Lib::Torch && matches!(name, "max" | "min") && matches!(args.pos.get(1), Some(Value::Tensor(_))) {
+        let op = if name == "max" { BinaryOp::Max } else { BinaryOp::Min };
+        return funcs::maximum(lib, &args.pos[0], &args.pos[1], op);
+    }
     let name = match name {
         "amax" => "max",
         "amin" => "min",
@@ -154,6 +169,15 @@ fn linalg(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<V
     let _ = kwarg(&mut args, "out");
     let (a, b) = (nd_arg(lib, &x)?, nd_arg(lib, &y?)?);
     match (name, lib) {
+        ("mv", _) if a.ndim() != 2 || b.ndim() != 1 => Err(exc(
+            "RuntimeError",
+            format!("vector + matrix @ vector expected, got 1, {}, {}", a.ndim(), b.ndim()),
+        )),
+        ("bmm", _) if a.ndim() != 3 || b.ndim() != 3 => Err(exc("RuntimeError", "batch1 must be a 3D tensor")),
+        ("dot", Lib::Numpy) if a.ndim() == 0 || b.ndim() == 0 => {
+            let (p, q) = (super::numpy_result(a.clone()), super::numpy_result(b.clone()));
+            super::ops::binary(crate::syntax::ast::BinOp::Mul, &p, &q).unwrap_or_else(|| Err(super::internal("dot")))
+        }
         ("mm", _) if a.ndim() != 2 || b.ndim() != 2 => Err(exc(
             "RuntimeError",
             format!("{} must be a matrix", if a.ndim() != 2 { "self" } else { "mat2" }),
@@ -198,6 +222,25 @@ fn linalg(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<V
 fn shaping(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
     let first = arg(&args, 0, name)?;
     match name {
+        "shares_memory" | "may_share_memory" => {
+            let (a, b) = (nd_arg(lib, &first)?, nd_arg(lib, &arg(&args, 1, name)?)?);
+            Ok(Value::Bool(a.shares_storage(&b)))
+        }
+        "broadcast_to" => {
+            let a = nd_arg(lib, &first)?;
+            let want = funcs::shape_args(&[arg(&args, 1, name)?], lib)?;
+            let l = a.layout.broadcast_to(&want).ok_or_else(|| {
+                exc(
+                    "ValueError",
+                    format!(
+                        "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
+                        super::ops::shape_str(Lib::Numpy, a.shape()),
+                        super::ops::shape_str(Lib::Numpy, &want)
+                    ),
+                )
+            })?;
+            Ok(wrap(lib, a.view(l)))
+        }
         "concatenate" | "cat" | "concat" | "stack" | "vstack" | "hstack" => {
             let ax = kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" })
                 .or_else(|| args.pos.get(1).cloned())
@@ -251,12 +294,12 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
     create: "array", "asarray", "zeros", "ones", "full", "empty", "eye", "arange", "linspace", "zeros_like",
         "ones_like", "full_like", "empty_like";
     math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "absolute", "sign", "floor",
-        "ceil", "round", "around", "rint", "negative", "logical_not", "invert", "clip", "maximum", "minimum", "where";
+        "ceil", "round", "around", "rint", "negative", "logical_not", "invert", "clip", "isnan", "isinf", "isfinite", "reciprocal", "power", "maximum", "minimum", "where";
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum";
     linalg: "dot", "matmul";
     shaping: "reshape", "transpose", "squeeze", "expand_dims", "ravel", "concatenate", "concat", "stack", "vstack",
-        "hstack";
+        "hstack", "shares_memory", "may_share_memory", "broadcast_to";
 };
 
 static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; reduction: "norm"; };
@@ -266,10 +309,10 @@ static TORCH: &[NdFn] = table! { Lib::Torch;
         "zeros_like", "ones_like", "full_like", "empty_like";
     math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "sign", "floor", "ceil",
         "round", "neg", "negative", "logical_not", "bitwise_not", "sigmoid", "relu", "clamp", "clip", "maximum",
-        "minimum", "where";
+        "minimum", "where", "isnan", "isinf", "isfinite", "reciprocal", "pow";
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum", "norm";
-    linalg: "matmul", "mm", "dot";
+    linalg: "matmul", "mm", "dot", "mv", "bmm";
     shaping: "reshape", "transpose", "permute", "squeeze", "unsqueeze", "flatten", "cat", "concat", "concatenate",
         "stack", "vstack", "hstack";
 };

@@ -27,6 +27,7 @@ Layout: one record per case, one tab-separated line per field:
   end
 """
 import math
+import random
 import struct
 import sys
 
@@ -510,9 +511,93 @@ def torch_cases():
     torch_case("t.grad.sum2d", torch.arange(1100.0).reshape(2, 550).requires_grad_() * 1)
 
 
+def random_sweep(seed=12345):
+    """Deterministic random layouts, dtypes, options and float bit patterns."""
+    R = random.Random(seed)
+
+    def shape():
+        while True:
+            nd = R.choice([0, 1, 1, 2, 2, 3, 3, 4])
+            shp = tuple(R.choice([0, 1, 1, 2, 3, 4, 5, 7, 9, 12]) if R.random() < 0.9 else R.randint(0, 40)
+                        for _ in range(nd))
+            if int(np.prod(shp)) <= 400:  # keeps cases.txt small; summarisation still happens
+                return shp
+
+    def floats(n, bits_of=None):
+        scale = 10.0 ** R.randint(-10, 10)
+        vals = []
+        for _ in range(n):
+            r = R.random()
+            if r < 0.05:
+                vals.append(R.choice([nan, inf, -inf, -0.0, 0.0]))
+            elif r < 0.15 and bits_of is not None:
+                vals.append(float(np.array(R.getrandbits(bits_of[0]), dtype=bits_of[1]).view(bits_of[2])))
+            elif r < 0.35:
+                vals.append(float(R.randint(-50, 50)))
+            elif r < 0.5:
+                vals.append(round(R.uniform(-1000, 1000), R.randint(0, 9)))
+            else:
+                vals.append(R.gauss(0, 1) * scale)
+        return vals
+
+    bit_views = {np.float16: (16, np.uint16, np.float16), np.float32: (32, np.uint32, np.float32),
+                 np.float64: (64, np.uint64, np.float64)}
+    for i in range(400):
+        shp = shape()
+        n = int(np.prod(shp)) if shp else 1
+        k = R.choice("ffffiiubU")
+        kw = dict(threshold=R.choice([1000, 1000, 0, 3, 10, 30, 100]), edgeitems=R.choice([3, 3, 0, 1, 2, 4]),
+                  linewidth=R.choice([75, 75, 1, 10, 30, 50, 120]), precision=R.choice([8, 8, 0, 2, 5]),
+                  suppress=R.random() < 0.2)
+        with np.errstate(all="ignore"):
+            if k == "f":
+                dt = R.choice(FLOAT_DTYPES)
+                a = np.array(floats(n, bit_views[dt]), dtype=dt)
+            elif k in "iu":
+                dt = R.choice(INT_DTYPES[:4] if k == "i" else INT_DTYPES[4:])
+                info = np.iinfo(dt)
+                m = min(info.max, 10 ** R.randint(0, 19))
+                a = np.array([R.randint(max(info.min, -m), m) for _ in range(n)], dtype=dt)
+            elif k == "b":
+                a = np.array([R.random() < 0.5 for _ in range(n)], dtype=bool)
+            else:
+                a = np.array(["".join(R.choice("ab'\"\\\n \u00e9\u4e2d") for _ in range(R.randint(0, 6)))
+                              for _ in range(n)])
+        np_case("rnd.np.%d" % i, a.reshape(shp), **kw)
+    for i in range(400):
+        dt = R.choice(FLOAT_DTYPES)
+        with np.errstate(all="ignore"):
+            x = dt(floats(1, bit_views[dt])[0])
+        np_scalar_case("rnd.sc.%d" % i, x)
+    torch_floats = [torch.float16, torch.float32, torch.float64, torch.bfloat16]
+    for i in range(400):
+        shp = shape()
+        n = int(np.prod(shp)) if shp else 1
+        k = R.choice("ffffiub")
+        if k == "f":
+            dt = R.choice(torch_floats)
+            t = torch.tensor(floats(n), dtype=torch.float64).to(dt).reshape(shp)
+            if R.random() < 0.2 and n > 0:
+                t = t.float().requires_grad_()
+                if R.random() < 0.5:
+                    t = t * 2
+        elif k == "b":
+            t = torch.tensor([R.random() < 0.5 for _ in range(n)], dtype=torch.bool).reshape(shp)
+        else:
+            dt = R.choice([torch.int8, torch.int16, torch.int32, torch.int64] if k == "i" else [torch.uint8])
+            info = torch.iinfo(dt)
+            m = min(info.max, 10 ** R.randint(0, 18))
+            t = torch.tensor([R.randint(max(info.min, -m), m) for _ in range(n)], dtype=dt).reshape(shp)
+        kw = dict(threshold=R.choice([1000, 1000, 0, 3, 10, 30, 100]), edgeitems=R.choice([3, 3, 0, 1, 2, 4]),
+                  linewidth=R.choice([80, 80, 1, 10, 30, 50, 120]), precision=R.choice([4, 4, 0, 2, 6]),
+                  sci_mode=R.choice([None, None, True, False]))
+        torch_case("rnd.t.%d" % i, t, **kw)
+
+
 np_cases()
 np_scalar_cases()
 torch_cases()
+random_sweep()
 
 here = __file__.rsplit("/", 1)[0] if "/" in __file__ else "."
 with open(here + "/cases.txt", "w", encoding="ascii") as f:
