@@ -183,12 +183,13 @@ impl Iterator for Offsets<'_> {
     }
 }
 
-/// NumPy's/PyTorch's broadcast of two shapes; `Err(dim)` names the first clashing
-/// dimension counted from the left of the result.
+/// NumPy's/PyTorch's broadcast of two shapes; `Err(dim)` names the clashing dimension
+/// (counted from the left of the result) found first when scanning from the right, as
+/// PyTorch's `infer_size` does.
 pub fn broadcast_shapes(a: &[usize], b: &[usize]) -> Result<Vec<usize>, usize> {
     let n = a.len().max(b.len());
     let mut out = vec![0; n];
-    for i in 0..n {
+    for i in (0..n).rev() {
         let x = if i + a.len() >= n { a[i + a.len() - n] } else { 1 };
         let y = if i + b.len() >= n { b[i + b.len() - n] } else { 1 };
         out[i] = if x == y || y == 1 {

@@ -362,7 +362,7 @@ fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize) -> Res<Indexed> {
         None => {
             let Indexed::View(l) = apply(lib, a, &{
                 let mut v: Vec<Item> = Vec::new();
-                for (i, it) in items.iter().enumerate() {
+                for it in items.iter() {
                     v.push(match it {
                         Item::Ints(..) => Item::Int(0),
                         Item::Int(n) => Item::Int(*n),
