@@ -94,7 +94,11 @@ pub fn method_names(o: &Value) -> &'static [&'static str] {
 }
 
 pub fn has_method(o: &Value, name: Sym) -> bool {
-    method_names(o).contains(&name.as_str())
+    let m = name.as_str();
+    let names = method_names(o);
+    // PyTorch's in-place variant of any tensor method: `t.sqrt_()`.
+    names.contains(&m)
+        || (matches!(o, Value::Tensor(_)) && m.strip_suffix('_').is_some_and(|b| names.contains(&b) || b == "copy"))
 }
 
 /// Data attributes of builtin values (`range.start`, `x.real`).

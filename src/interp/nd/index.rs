@@ -251,6 +251,16 @@ fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize) -> Res<Indexed> {
         shape.extend(rest);
         return Ok(Indexed::Gathered(out.view(Layout::contiguous(&shape))));
     }
+    let (parts, kshape, sub_shape, at) = int_parts(lib, a, items)?;
+    Ok(Indexed::Gathered(stack_parts(a, &parts, &kshape, &sub_shape, at)?))
+}
+
+type IntParts = (Vec<NdArray>, Vec<usize>, Vec<usize>, usize);
+
+/// For integer index arrays: every selected sub-array (in the index arrays' row-major
+/// order), the broadcast index shape, the sub-array shape, and where the index
+/// dimensions go in the result.
+fn int_parts(lib: Lib, a: &NdArray, items: &[Item]) -> Res<IntParts> {
     if items.iter().any(|i| matches!(i, Item::Mask(_))) {
         return Err(exc(
             "NotImplementedError",
@@ -380,19 +390,26 @@ fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize) -> Res<Indexed> {
             l.shape.clone()
         }
     };
-    let gathered = gather(a, &parts, &sub_shape)?;
-    // Stack as [n, sub...], then move the index dimensions to `at`.
-    let mut shape = kshape.clone();
-    shape.extend(sub_shape.iter().copied());
-    let stacked = gathered.view(Layout::contiguous(&shape));
-    let kd = kshape.len();
-    let mut perm: Vec<usize> = (kd..kd + at).collect();
-    perm.extend(0..kd);
-    perm.extend(kd + at..shape.len());
-    Ok(Indexed::Gathered(stacked.view(stacked.layout.permute(&perm))))
+    Ok((parts, kshape.clone(), sub_shape, at))
 }
 
-/// Copies `parts` (each of `sub_shape`) one after another into a new contiguous array.
+/// The index arrays' result: the selected sub-arrays stacked, index dimensions moved to `at`.
+fn stack_parts(a: &NdArray, parts: &[NdArray], kshape: &[usize], sub_shape: &[usize], at: usize) -> Res<NdArray> {
+    let gathered = gather(a, parts, sub_shape)?;
+    let mut shape = kshape.to_vec();
+    shape.extend(sub_shape.iter().copied());
+    let stacked = gathered.view(Layout::contiguous(&shape));
+    Ok(stacked.view(stacked.layout.permute(&index_perm(kshape.len(), at, shape.len()))))
+}
+
+/// Moves the first `kd` dimensions (the index arrays') to position `at`.
+fn index_perm(kd: usize, at: usize, n: usize) -> Vec<usize> {
+    let mut perm: Vec<usize> = (kd..kd + at).collect();
+    perm.extend(0..kd);
+    perm.extend(kd + at..n);
+    perm
+}
+
 fn gather(a: &NdArray, parts: &[NdArray], sub_shape: &[usize]) -> Res<NdArray> {
     let per = crate::array::layout::numel(sub_shape);
     let out = NdArray::zeros(a.dtype, &[parts.len() * per]);
@@ -427,14 +444,18 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
         Some((_, v)) => cast(v, a.dtype)?,
         None => match value {
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                if lib == Lib::Numpy {
-                    if let Value::Int(n) = value {
-                        if a.dtype.is_int() && !crate::array::dtype::int_fits(a.dtype, *n) {
-                            return Err(exc(
+                if let Value::Int(n) = value {
+                    if a.dtype.is_int() && !crate::array::dtype::int_fits(a.dtype, *n) {
+                        return Err(match lib {
+                            Lib::Numpy => exc(
                                 "OverflowError",
                                 format!("Python integer {n} out of bounds for {}", a.dtype.numpy_name()),
-                            ));
-                        }
+                            ),
+                            Lib::Torch => exc(
+                                "RuntimeError",
+                                format!("value cannot be converted to type {} without overflow", c_type(a.dtype)),
+                            ),
+                        });
                     }
                 }
                 create::scalar(value, a.dtype)?
@@ -452,6 +473,21 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
             cpu::assign(&d, &v).map_err(internal)
         }
         Indexed::Gathered(_) => set_advanced(lib, a, &items, &val),
+    }
+}
+
+/// The C type PyTorch names in overflow messages.
+fn c_type(d: DType) -> &'static str {
+    match d {
+        DType::I8 => "int8_t",
+        DType::I16 => "int16_t",
+        DType::I32 => "int32_t",
+        DType::I64 => "int64_t",
+        DType::U8 => "uint8_t",
+        DType::U16 => "uint16_t",
+        DType::U32 => "uint32_t",
+        DType::U64 => "uint64_t",
+        _ => "float",
     }
 }
 
@@ -515,42 +551,20 @@ fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray) -> Res<()>
             Ok(())
         }
         _ => {
-            let pos = items
-                .iter()
-                .position(|i| matches!(i, Item::Ints(..)))
-                .ok_or_else(|| internal("set ints"))?;
-            let Item::Ints(ks, kshape) = &items[pos] else {
-                return Err(internal("set ints"));
-            };
-            if kshape.len() > 1 {
-                return Err(exc(
-                    "NotImplementedError",
-                    "assignment through a multi-dimensional index array is not supported in nt yet",
-                ));
+            // Reorder the value to the stacked [index..., sub...] order, then write each part.
+            let (parts, kshape, sub_shape, at) = int_parts(lib, a, items)?;
+            let kd = kshape.len();
+            let perm = index_perm(kd, at, kd + sub_shape.len());
+            let mut inverse = vec![0; perm.len()];
+            for (i, &p) in perm.iter().enumerate() {
+                inverse[p] = i;
             }
-            // Move the index dimension of the value first, then assign part by part.
-            let at = (0..pos)
-                .filter(|&i| matches!(items[i], Item::Slice(_) | Item::NewAxis))
-                .count();
-            let mut perm: Vec<usize> = vec![at];
-            perm.extend((0..full.ndim()).filter(|&d| d != at));
-            let moved = full.view(full.layout.permute(&perm));
-            for (n, k) in ks.iter().enumerate() {
-                let mut sub: Vec<Item> = Vec::new();
-                for (i, it) in items.iter().enumerate() {
-                    sub.push(match it {
-                        _ if i == pos => Item::Int(*k),
-                        Item::Int(x) => Item::Int(*x),
-                        Item::Slice(s) => Item::Slice(s.clone()),
-                        Item::NewAxis => Item::NewAxis,
-                        Item::Ellipsis => Item::Ellipsis,
-                        _ => return Err(internal("set ints")),
-                    });
-                }
-                let Indexed::View(l) = apply(lib, a, &sub)? else {
-                    return Err(internal("set ints"));
-                };
-                cpu::assign(&a.view(l), &moved.view(moved.layout.select(0, n))).map_err(internal)?;
+            let stacked = run(Op::Copy, &[&full.view(full.layout.permute(&inverse))])?;
+            let mut rows_shape = vec![parts.len()];
+            rows_shape.extend(sub_shape.iter().copied());
+            let rows = stacked.view(Layout::contiguous(&rows_shape));
+            for (n, part) in parts.iter().enumerate() {
+                cpu::assign(part, &rows.view(rows.layout.select(0, n))).map_err(internal)?;
             }
             Ok(())
         }

@@ -133,6 +133,23 @@ const TORCH_METHODS: &[&str] = &[
     "is_contiguous",
     "detach",
     "t",
+    "pow_",
+    "clamp_",
+    "clip_",
+    "neg_",
+    "abs_",
+    "sqrt_",
+    "exp_",
+    "log_",
+    "sin_",
+    "cos_",
+    "tanh_",
+    "sigmoid_",
+    "relu_",
+    "floor_",
+    "ceil_",
+    "round_",
+    "copy_",
     "pow",
     "reciprocal",
     "isnan",
@@ -370,11 +387,64 @@ fn no_args(args: &Args, name: &str) -> Res<()> {
     }
 }
 
-pub fn call(_interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Value> {
+/// Writes a method's out-of-place result back into the tensor: `t.sqrt_()`, `t.copy_(s)`.
+fn write_back(lib: Lib, a: &NdArray, v: &Value, r: &Value) -> Res<Value> {
+    let Some((_, out)) = as_nd(r) else {
+        return Err(super::internal("in-place result"));
+    };
+    if out.dtype.is_float() && !a.dtype.is_float() {
+        return Err(exc(
+            "RuntimeError",
+            format!(
+                "result type {} can't be cast to the desired output type {}",
+                out.dtype.torch_scalar_name(),
+                a.dtype.torch_scalar_name()
+            ),
+        ));
+    }
+    let (d, o) = super::ops::broadcast2(lib, a, out)?;
+    if d.shape() != a.shape() {
+        return Err(exc(
+            "RuntimeError",
+            format!(
+                "output with shape {} doesn't match the broadcast shape {}",
+                super::ops::shape_str(lib, a.shape()),
+                super::ops::shape_str(lib, d.shape())
+            ),
+        ));
+    }
+    cpu::assign(a, &cast(&o, a.dtype)?).map_err(super::internal)?;
+    Ok(v.clone())
+}
+
+pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Value> {
     let Some((lib, a)) = as_nd(v) else {
         return Err(super::internal("method on a non-array"));
     };
     let m = name.as_str();
+    // PyTorch's in-place variants: the method's result written into the tensor.
+    if lib == Lib::Torch && m.ends_with('_') && !matches!(m, "add_" | "sub_" | "mul_" | "div_" | "zero_" | "fill_") {
+        let base = &m[..m.len() - 1];
+        let r = if base == "copy" {
+            let src = args
+                .pos
+                .first()
+                .cloned()
+                .ok_or_else(|| type_error("copy_() missing required argument 'src'"))?;
+            match as_nd(&src) {
+                Some(_) => src,
+                None => {
+                    return Err(type_error(format!(
+                        "copy_(): argument 'src' must be Tensor, not {}",
+                        src.type_name()
+                    )));
+                }
+            }
+        } else {
+            call(interp, v, Sym::new(base), args)?
+        };
+        return write_back(lib, a, v, &r);
+    }
     if REDUCTIONS.contains(&m) && method_names(v).contains(&m) {
         args.pos.insert(0, v.clone());
         return reduce::call(lib, m, a, args);

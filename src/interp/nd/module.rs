@@ -284,6 +284,61 @@ fn shaping(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<
     }
 }
 
+/// NumPy's binary ufuncs as functions, with `out=`: `np.add(a, 1, out=a)`.
+fn ufunc2(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    use crate::syntax::ast::BinOp;
+    let out = kwarg(&mut args, "out");
+    let (x, y) = (arg(&args, 0, name)?, arg(&args, 1, name)?);
+    let x = match super::as_nd(&x) {
+        Some(_) => x,
+        None => super::numpy_result(create::from_data(lib, &x, None)?),
+    };
+    let op = match name {
+        "add" => BinOp::Add,
+        "subtract" => BinOp::Sub,
+        "multiply" => BinOp::Mul,
+        "divide" | "true_divide" => BinOp::Div,
+        "floor_divide" => BinOp::FloorDiv,
+        "mod" | "remainder" => BinOp::Mod,
+        "bitwise_and" => BinOp::BitAnd,
+        "bitwise_or" => BinOp::BitOr,
+        "bitwise_xor" => BinOp::BitXor,
+        _ => return Err(super::internal(format!("unknown ufunc {name}"))),
+    };
+    match out {
+        None | Some(Value::None) => crate::interp::ops::binary(op, &x, &y),
+        Some(target) => {
+            let target = match target {
+                Value::Tuple(t) if t.len() == 1 => t[0].clone(),
+                other => other,
+            };
+            if !matches!(target, Value::Array(_)) {
+                return Err(type_error("return arrays must be of ArrayType"));
+            }
+            let r = crate::interp::ops::binary(op, &x, &y)?;
+            let Some((_, dst)) = super::as_nd(&target) else {
+                return Err(super::internal("ufunc out"));
+            };
+            let Some((_, src)) = super::as_nd(&r) else {
+                return Err(super::internal("ufunc result"));
+            };
+            let (d, s) = super::ops::broadcast2(lib, dst, src)?;
+            if d.shape() != dst.shape() {
+                return Err(exc(
+                    "ValueError",
+                    format!(
+                        "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+                        super::ops::shape_str(lib, dst.shape()),
+                        super::ops::shape_str(lib, d.shape())
+                    ),
+                ));
+            }
+            crate::backend::cpu::assign(dst, &super::ops::cast(&s, dst.dtype)?).map_err(super::internal)?;
+            Ok(target)
+        }
+    }
+}
+
 macro_rules! table {
     ($lib:expr; $($f:ident: $($name:literal),*;)*) => {
         &[$($(NdFn { name: $name, lib: $lib, f: $f }),*),*]
@@ -298,6 +353,8 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum";
     linalg: "dot", "matmul";
+    ufunc2: "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod", "remainder", "bitwise_and",
+        "bitwise_or", "bitwise_xor";
     shaping: "reshape", "transpose", "squeeze", "expand_dims", "ravel", "concatenate", "concat", "stack", "vstack",
         "hstack", "shares_memory", "may_share_memory", "broadcast_to";
 };
