@@ -4,7 +4,7 @@
 use super::Interp;
 use super::error::{Res, exc, overflow, type_error};
 use crate::syntax::ast::{BinOp, CmpOp, UnOp};
-use crate::value::Value;
+use crate::value::{DKind, Value};
 use std::cmp::Ordering;
 
 /// Sequences longer than this are a `MemoryError` before any allocation is attempted.
@@ -395,6 +395,16 @@ pub fn eq(a: &Value, b: &Value) -> bool {
             n == m && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step)))
         }
         (Value::Slice(x), Value::Slice(y)) => x.iter().zip(y.iter()).all(|(p, q)| eq(p, q)),
+        // `a.dtype == np.int64`, `a.dtype == 'int64'`; NumPy and PyTorch dtypes never meet.
+        (Value::DType(x, k), Value::DType(y, l)) => x == y && ((*k == DKind::Torch) == (*l == DKind::Torch)),
+        (Value::DType(d, k), Value::Str(s)) | (Value::Str(s), Value::DType(d, k)) => {
+            *k != DKind::Torch && crate::array::dtype::DType::from_name(s) == Some(*d)
+        }
+        // torch.Size is a tuple.
+        (Value::Size(x), Value::Size(y)) => x == y,
+        (Value::Size(x), Value::Tuple(t)) | (Value::Tuple(t), Value::Size(x)) => {
+            x.len() == t.len() && x.iter().zip(t.iter()).all(|(n, v)| eq(&Value::Int(*n as i64), v))
+        }
         _ => match (num(a), num(b)) {
             (Some(x), Some(y)) => num_cmp(&x, &y) == Some(Ordering::Equal),
             _ => a.is(b),

@@ -155,6 +155,9 @@ const TORCH_METHODS: &[&str] = &[
     "isnan",
     "isinf",
     "isfinite",
+    "element_size",
+    "is_floating_point",
+    "bfloat16",
 ];
 const SCALAR_METHODS: &[&str] = &["item", "tolist", "astype", "round"];
 
@@ -514,6 +517,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             None => Ok(Value::Size(a.shape().into())),
         },
         "dim" => Ok(Value::Int(a.ndim() as i64)),
+        "element_size" => Ok(Value::Int(a.dtype.itemsize() as i64)),
+        "is_floating_point" => Ok(Value::Bool(a.dtype.is_float())),
+        "bfloat16" => to_dtype(lib, a, DType::BF16),
         "t" => {
             if a.ndim() > 2 {
                 return Err(exc(

@@ -339,6 +339,88 @@ fn ufunc2(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<V
     }
 }
 
+/// The dtype an argument names or has: a dtype, a type, an array, or a Python scalar.
+fn dtype_of(lib: Lib, v: &Value) -> Res<(DType, crate::array::dtype::Priority)> {
+    use crate::array::dtype::Priority;
+    if let Some((_, a)) = super::as_nd(v) {
+        return Ok((
+            a.dtype,
+            if a.ndim() == 0 {
+                Priority::ZeroDim
+            } else {
+                Priority::Dim
+            },
+        ));
+    }
+    Ok(match v {
+        Value::Bool(_) => (DType::Bool, Priority::Scalar),
+        Value::Int(_) => (DType::I64, Priority::Scalar),
+        Value::Float(_) => (funcs::default_float(lib), Priority::Scalar),
+        other => match funcs::dtype_arg(other)? {
+            Some(d) => (d, Priority::Dim),
+            None => return Err(type_error("Cannot interpret 'None' as a data type")),
+        },
+    })
+}
+
+/// `np.dtype`, `promote_types`, `result_type`, `torch.Size`.
+fn types(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Value> {
+    use crate::array::dtype::{Weak, numpy_promote, numpy_with_weak, torch_promote, torch_result_type};
+    let value = |d: DType| funcs::dtype_value(lib, d);
+    match name {
+        "dtype" => {
+            let d = funcs::dtype_arg(&arg(&args, 0, name)?)?.unwrap_or(DType::F64);
+            Ok(Value::DType(d, DKind::NpDType))
+        }
+        "promote_types" => {
+            let (a, b) = (
+                dtype_of(lib, &arg(&args, 0, name)?)?.0,
+                dtype_of(lib, &arg(&args, 1, name)?)?.0,
+            );
+            Ok(value(if lib == Lib::Numpy {
+                numpy_promote(a, b)
+            } else {
+                torch_promote(a, b)
+            }))
+        }
+        "result_type" => match lib {
+            Lib::Torch => {
+                let ops = args.pos.iter().map(|v| dtype_of(lib, v)).collect::<Res<Vec<_>>>()?;
+                Ok(value(torch_result_type(&ops)))
+            }
+            Lib::Numpy => {
+                let mut strong: Option<DType> = None;
+                let mut weak = Vec::new();
+                for v in &args.pos {
+                    match v {
+                        Value::Bool(_) => weak.push(Weak::Bool),
+                        Value::Int(n) => weak.push(Weak::Int(*n)),
+                        Value::Float(_) => weak.push(Weak::Float),
+                        other => {
+                            let d = dtype_of(lib, other)?.0;
+                            strong = Some(strong.map_or(d, |s| numpy_promote(s, d)));
+                        }
+                    }
+                }
+                let mut d = strong.unwrap_or(match weak.first() {
+                    Some(Weak::Float) => DType::F64,
+                    Some(Weak::Bool) => DType::Bool,
+                    _ => DType::I64,
+                });
+                for w in weak {
+                    d = numpy_with_weak(d, w).map_err(|m| exc("OverflowError", m))?;
+                }
+                Ok(value(d))
+            }
+        },
+        "Size" => {
+            let dims = shape::dims(&args.pos)?;
+            Ok(Value::Size(dims.iter().map(|&n| n.max(0) as usize).collect()))
+        }
+        _ => Err(super::internal(format!("unknown type function {name}"))),
+    }
+}
+
 macro_rules! table {
     ($lib:expr; $($f:ident: $($name:literal),*;)*) => {
         &[$($(NdFn { name: $name, lib: $lib, f: $f }),*),*]
@@ -353,6 +435,7 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum";
     linalg: "dot", "matmul";
+    types: "dtype", "promote_types", "result_type";
     ufunc2: "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod", "remainder", "bitwise_and",
         "bitwise_or", "bitwise_xor";
     shaping: "reshape", "transpose", "squeeze", "expand_dims", "ravel", "concatenate", "concat", "stack", "vstack",
@@ -370,6 +453,7 @@ static TORCH: &[NdFn] = table! { Lib::Torch;
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum", "norm";
     linalg: "matmul", "mm", "dot", "mv", "bmm";
+    types: "promote_types", "result_type", "Size";
     shaping: "reshape", "transpose", "permute", "squeeze", "unsqueeze", "flatten", "cat", "concat", "concatenate",
         "stack", "vstack", "hstack";
 };
