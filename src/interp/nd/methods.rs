@@ -58,6 +58,8 @@ const NUMPY_METHODS: &[&str] = &[
     "round",
     "dot",
     "fill",
+    "swapaxes",
+    "repeat",
 ];
 const TORCH_METHODS: &[&str] = &[
     "sum",
@@ -158,6 +160,14 @@ const TORCH_METHODS: &[&str] = &[
     "element_size",
     "is_floating_point",
     "bfloat16",
+    "ravel",
+    "swapaxes",
+    "flip",
+    "repeat",
+    "repeat_interleave",
+    "split",
+    "chunk",
+    "unbind",
 ];
 const SCALAR_METHODS: &[&str] = &["item", "tolist", "astype", "round"];
 
@@ -370,6 +380,21 @@ pub fn shape_method(lib: Lib, a: &NdArray, name: &str, mut args: Args) -> Res<Va
                 kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" }).or_else(|| args.pos.first().cloned());
             shape::squeeze(lib, a, d.as_ref())?
         }
+        "expand_dims" if matches!(args.pos.first(), Some(Value::Tuple(_) | Value::List(_))) => {
+            let mut axes = shape::dims(&args.pos[..1])?;
+            let n = a.ndim() + axes.len();
+            for x in axes.iter_mut() {
+                if *x < 0 {
+                    *x += n as i64;
+                }
+            }
+            axes.sort_unstable();
+            let mut out = a.clone();
+            for x in axes {
+                out = shape::unsqueeze(lib, &out, x)?;
+            }
+            out
+        }
         "unsqueeze" | "expand_dims" => {
             let d = kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" })
                 .or_else(|| args.pos.first().cloned())
@@ -454,6 +479,20 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
     }
     if SHAPE_METHODS.contains(&m) {
         return shape_method(lib, a, m, args);
+    }
+    if matches!(
+        m,
+        "swapaxes" | "flip" | "repeat_interleave" | "split" | "chunk" | "unbind"
+    ) || (m == "repeat" && lib == Lib::Numpy)
+    {
+        args.pos.insert(0, v.clone());
+        let table_name = m;
+        return super::module::call_shaping(interp, lib, table_name, args);
+    }
+    if m == "repeat" {
+        // `t.repeat(*sizes)` tiles.
+        let reps = shape::dims(&args.pos)?;
+        return Ok(wrap(lib, shape::tile(lib, a, &reps)?));
     }
     if let Some(op) = unary_op(m) {
         if m == "round" {

@@ -219,12 +219,131 @@ fn linalg(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<V
     }
 }
 
+/// Shape functions reached as methods (`t.split(2)`, `a.swapaxes(0, 1)`).
+pub fn call_shaping(interp: &mut Interp, lib: Lib, name: &str, args: Args) -> Res<Value> {
+    let table = if lib == Lib::Numpy { NUMPY } else { TORCH };
+    match table.iter().find(|f| f.name == name) {
+        Some(f) => shaping(interp, lib, f.name, args),
+        None => Err(super::internal(format!("no function {name}"))),
+    }
+}
+
 fn shaping(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
     let first = arg(&args, 0, name)?;
     match name {
         "shares_memory" | "may_share_memory" => {
             let (a, b) = (nd_arg(lib, &first)?, nd_arg(lib, &arg(&args, 1, name)?)?);
             Ok(Value::Bool(a.shares_storage(&b)))
+        }
+        "swapaxes" => {
+            let a = nd_arg(lib, &first)?;
+            let (x, y) = (int_arg(&arg(&args, 1, name)?)?, int_arg(&arg(&args, 2, name)?)?);
+            Ok(wrap(lib, shape::transpose2(lib, &a, x, y)?))
+        }
+        "column_stack" => {
+            let parts = shape::array_list(lib, &first)?;
+            let cols: Vec<_> = parts
+                .iter()
+                .map(|p| {
+                    if p.ndim() == 1 {
+                        p.view(p.layout.unsqueeze(1))
+                    } else {
+                        p.clone()
+                    }
+                })
+                .collect();
+            Ok(wrap(lib, shape::concat(lib, &cols, 1)?))
+        }
+        "flip" => {
+            let a = nd_arg(lib, &first)?;
+            let ax =
+                kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dims" }).or_else(|| args.pos.get(1).cloned());
+            let axes = super::reduce::axes(lib, ax.as_ref(), a.ndim())?;
+            let f = shape::flip(lib, &a, &axes);
+            Ok(wrap(
+                lib,
+                if lib == Lib::Torch {
+                    super::ops::run(crate::ir::Op::Copy, &[&f])?
+                } else {
+                    f
+                },
+            ))
+        }
+        "tile" => {
+            let a = nd_arg(lib, &first)?;
+            let reps = shape::dims(&[arg(&args, 1, name)?])?;
+            Ok(wrap(lib, shape::tile(lib, &a, &reps)?))
+        }
+        "repeat" | "repeat_interleave" => {
+            let a = nd_arg(lib, &first)?;
+            let r = int_arg(
+                &kwarg(&mut args, "repeats")
+                    .or_else(|| args.pos.get(1).cloned())
+                    .unwrap_or(Value::Int(1)),
+            )?;
+            let ax =
+                kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" }).or_else(|| args.pos.get(2).cloned());
+            let ax = match ax {
+                None | Some(Value::None) => None,
+                Some(v) => Some(int_arg(&v)?),
+            };
+            Ok(wrap(lib, shape::repeat_each(lib, &a, r, ax)?))
+        }
+        "split" | "array_split" | "chunk" | "unbind" => {
+            let a = nd_arg(lib, &first)?;
+            let ax = kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" })
+                .or_else(|| args.pos.get(if name == "unbind" { 1 } else { 2 }).cloned())
+                .map(|v| int_arg(&v))
+                .transpose()?
+                .unwrap_or(0);
+            let d = super::reduce::axis(lib, ax, a.ndim())?;
+            let n = a.shape()[d];
+            let parts: Vec<crate::array::NdArray> = match name {
+                "unbind" => (0..n).map(|i| a.view(a.layout.select(d, i))).collect(),
+                _ => {
+                    let spec = kwarg(&mut args, "indices_or_sections")
+                        .or_else(|| kwarg(&mut args, "split_size_or_sections"))
+                        .or_else(|| kwarg(&mut args, "chunks"))
+                        .or_else(|| args.pos.get(1).cloned())
+                        .ok_or_else(|| type_error(format!("{name}() missing required argument")))?;
+                    let bounds = match (&spec, name, lib) {
+                        (Value::List(_) | Value::Tuple(_), _, Lib::Numpy) => shape::dims(&[spec.clone()])?
+                            .iter()
+                            .map(|&b| b.max(0) as usize)
+                            .collect(),
+                        (Value::List(_) | Value::Tuple(_), _, Lib::Torch) => {
+                            let sizes = shape::dims(&[spec.clone()])?;
+                            let mut at = 0;
+                            let mut b = Vec::new();
+                            for s in &sizes[..sizes.len().saturating_sub(1)] {
+                                at += *s as usize;
+                                b.push(at);
+                            }
+                            b
+                        }
+                        (_, "split", Lib::Numpy) => {
+                            let k = int_arg(&spec)?.max(1) as usize;
+                            if n % k != 0 {
+                                return Err(exc("ValueError", "array split does not result in an equal division"));
+                            }
+                            shape::section_bounds(n, k, false)
+                        }
+                        (_, "split", Lib::Torch) => {
+                            let size = int_arg(&spec)?.max(1) as usize;
+                            (1..n.div_ceil(size)).map(|i| i * size).collect()
+                        }
+                        (_, "chunk", _) => shape::section_bounds(n, int_arg(&spec)?.max(1) as usize, true),
+                        _ => shape::section_bounds(n, int_arg(&spec)?.max(1) as usize, false),
+                    };
+                    shape::split_at(&a, d, &bounds)
+                }
+            };
+            let items: Vec<Value> = parts.into_iter().map(|p| wrap(lib, p)).collect();
+            Ok(if lib == Lib::Numpy {
+                Value::list(items)
+            } else {
+                Value::tuple(items)
+            })
         }
         "broadcast_to" => {
             let a = nd_arg(lib, &first)?;
@@ -439,7 +558,8 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
     ufunc2: "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod", "remainder", "bitwise_and",
         "bitwise_or", "bitwise_xor";
     shaping: "reshape", "transpose", "squeeze", "expand_dims", "ravel", "concatenate", "concat", "stack", "vstack",
-        "hstack", "shares_memory", "may_share_memory", "broadcast_to";
+        "hstack", "shares_memory", "may_share_memory", "broadcast_to", "swapaxes", "column_stack", "flip", "tile", "repeat",
+        "split", "array_split";
 };
 
 static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; reduction: "norm"; };
@@ -455,7 +575,7 @@ static TORCH: &[NdFn] = table! { Lib::Torch;
     linalg: "matmul", "mm", "dot", "mv", "bmm";
     types: "promote_types", "result_type", "Size";
     shaping: "reshape", "transpose", "permute", "squeeze", "unsqueeze", "flatten", "cat", "concat", "concatenate",
-        "stack", "vstack", "hstack";
+        "stack", "vstack", "hstack", "swapaxes", "flip", "repeat_interleave", "split", "chunk", "unbind";
 };
 
 /// The torch names that DESIGN.md §1 imports into the global scope (those nt has so far).
@@ -510,6 +630,10 @@ fn numpy_module() -> Value {
         }
     }
     m.insert(Sym::new("bool_"), Value::DType(DType::Bool, DKind::NpType));
+    for (name, b) in [("True_", true), ("False_", false)] {
+        let a = crate::array::NdArray::from_buffer(crate::array::storage::Buffer::Bool(vec![b]), &[]);
+        m.insert(Sym::new(name), Value::NpScalar(Rc::new(a)));
+    }
     m.insert(Sym::new("newaxis"), Value::None);
     m.insert(Sym::new("pi"), Value::Float(std::f64::consts::PI));
     m.insert(Sym::new("e"), Value::Float(std::f64::consts::E));

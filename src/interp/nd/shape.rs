@@ -340,3 +340,92 @@ pub fn array_list(lib: Lib, v: &Value) -> Res<Vec<NdArray>> {
     };
     items.iter().map(|x| super::funcs::nd_arg(lib, x)).collect()
 }
+
+/// `np.flip` / `torch.flip`: reversed along the given axes (all when none). A view.
+pub fn flip(lib: Lib, a: &NdArray, axes: &[usize]) -> NdArray {
+    let _ = lib;
+    let mut l = a.layout.clone();
+    for &d in axes {
+        let n = l.shape[d];
+        if n > 0 {
+            l = l.slice(d, n - 1, -1, n);
+        }
+    }
+    a.view(l)
+}
+
+/// `np.tile(a, reps)` / `t.repeat(*reps)`: whole copies laid side by side per dimension.
+pub fn tile(lib: Lib, a: &NdArray, reps: &[i64]) -> Res<NdArray> {
+    let mut x = a.clone();
+    while x.ndim() < reps.len() {
+        x = x.view(x.layout.unsqueeze(0));
+    }
+    let offset = x.ndim() - reps.len();
+    for (i, &r) in reps.iter().enumerate() {
+        let r = usize::try_from(r).map_err(|_| exc("ValueError", "negative repetitions are not allowed"))?;
+        if r != 1 {
+            let copies = vec![x.clone(); r];
+            x = if r == 0 {
+                let mut shape = x.shape().to_vec();
+                shape[offset + i] = 0;
+                NdArray::zeros(x.dtype, &shape)
+            } else {
+                concat(lib, &copies, (offset + i) as i64)?
+            };
+        }
+    }
+    Ok(x)
+}
+
+/// `np.repeat(a, r, axis)` / `torch.repeat_interleave`: each element repeated in place.
+pub fn repeat_each(lib: Lib, a: &NdArray, r: i64, ax: Option<i64>) -> Res<NdArray> {
+    let r = usize::try_from(r).map_err(|_| exc("ValueError", "negative dimensions are not allowed"))?;
+    let (x, d) = match ax {
+        None => (super::reduce::flatten(a)?, 0),
+        Some(ax) => (a.clone(), axis(lib, ax, a.ndim())?),
+    };
+    let mut shape = x.shape().to_vec();
+    shape.insert(d + 1, r);
+    let l = x
+        .layout
+        .unsqueeze(d + 1)
+        .broadcast_to(&shape)
+        .ok_or_else(|| super::internal("repeat broadcast"))?;
+    let expanded = run(Op::Copy, &[&x.view(l)])?;
+    let mut out_shape = x.shape().to_vec();
+    out_shape[d] *= r;
+    Ok(expanded.view(crate::array::layout::Layout::contiguous(&out_shape)))
+}
+
+/// Splits along an axis at the given boundaries (views).
+pub fn split_at(a: &NdArray, d: usize, bounds: &[usize]) -> Vec<NdArray> {
+    let n = a.shape()[d];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for &b in bounds.iter().chain(std::iter::once(&n)) {
+        let b = b.min(n).max(start);
+        out.push(a.view(a.layout.slice(d, start, 1, b - start)));
+        start = b;
+    }
+    out
+}
+
+/// Boundaries splitting `n` into `sections` parts; NumPy's `array_split` puts the extra
+/// elements in the first parts, `torch.chunk` uses equal chunks of `ceil(n / sections)`.
+pub fn section_bounds(n: usize, sections: usize, torch_chunk: bool) -> Vec<usize> {
+    if sections == 0 {
+        return Vec::new();
+    }
+    if torch_chunk {
+        let size = n.div_ceil(sections).max(1);
+        return (1..n.div_ceil(size)).map(|i| i * size).collect();
+    }
+    let (q, r) = (n / sections, n % sections);
+    let mut bounds = Vec::new();
+    let mut at = 0;
+    for i in 0..sections - 1 {
+        at += q + usize::from(i < r);
+        bounds.push(at);
+    }
+    bounds
+}
