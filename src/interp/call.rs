@@ -418,6 +418,9 @@ pub fn seq_index(i: &Value, len: usize, what: &str) -> Res<usize> {
     let n = match i {
         Value::Int(n) => *n,
         Value::Bool(b) => *b as i64,
+        Value::NpScalar(_) | Value::Tensor(_) | Value::Array(_) if super::builtins::int_arg(i).is_ok() => {
+            super::builtins::int_arg(i)?
+        }
         _ => {
             let t = i.type_name();
             return Err(type_error(match what {

@@ -10,6 +10,18 @@ use crate::value::{Args, Value};
 
 /// Python's `format(v, spec)`.
 pub fn format_value(v: &Value, spec: &str) -> Res<String> {
+    // NumPy scalars and 0-d tensors format as the Python number they hold.
+    match v {
+        Value::NpScalar(a) => return format_value(&super::nd::item(a), spec),
+        Value::Tensor(t) if t.data.ndim() == 0 => return format_value(&super::nd::item(&t.data), spec),
+        Value::Tensor(_) | Value::Array(_) if !spec.is_empty() => {
+            return Err(type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                v.type_name()
+            )));
+        }
+        _ => {}
+    }
     let r = match v {
         Value::Bool(b) if spec.is_empty() => return Ok(if *b { "True" } else { "False" }.into()),
         Value::Bool(b) => pyfmt::format_int(*b as i64, spec),

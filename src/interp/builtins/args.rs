@@ -57,6 +57,15 @@ pub fn int_arg(v: &Value) -> Res<i64> {
                 v.type_name()
             ))),
         },
+        Value::Array(a) if a.ndim() == 0 && !a.dtype.is_float() && a.dtype != crate::array::dtype::DType::Bool => {
+            match crate::interp::nd::item(a) {
+                Value::Int(n) => Ok(n),
+                _ => Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    v.type_name()
+                ))),
+            }
+        }
         Value::Tensor(t) if t.data.numel() == 1 && !t.data.dtype.is_float() => match crate::interp::nd::item(&t.data) {
             Value::Int(n) => Ok(n),
             Value::Bool(b) => Ok(b as i64),

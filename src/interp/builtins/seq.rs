@@ -67,7 +67,7 @@ pub fn pow(_: &mut Interp, args: Args) -> Res<Value> {
     ops::binary(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1])
 }
 
-pub fn round(_: &mut Interp, mut args: Args) -> Res<Value> {
+pub fn round(interp: &mut Interp, mut args: Args) -> Res<Value> {
     let nd_kw = kwarg(&mut args, "ndigits");
     no_kw(&args, "round")?;
     if args.pos.is_empty() {
@@ -84,6 +84,18 @@ pub fn round(_: &mut Interp, mut args: Args) -> Res<Value> {
         None | Some(Value::None) => None,
         Some(v) => Some(int_arg(&v)?),
     };
+    if let Value::NpScalar(a) = &args.pos[0] {
+        return match nd {
+            None => round(
+                interp,
+                Args {
+                    pos: vec![crate::interp::nd::item(a)],
+                    kw: Vec::new(),
+                },
+            ),
+            Some(d) => crate::interp::nd::funcs::round_decimals(crate::value::Lib::Numpy, &args.pos[0], d),
+        };
+    }
     match (&args.pos[0], nd) {
         (Value::Int(n), None) => Ok(Value::Int(*n)),
         (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),

@@ -472,6 +472,37 @@ pub fn sigmoid(lib: Lib, v: &Value) -> Res<Value> {
     Ok(result(lib, run(Op::Binary(BinaryOp::Div), &[&o, &d])?))
 }
 
+/// `softmax(x, dim) = exp(x - max) / sum(exp(x - max))`, composed from primitives.
+pub fn softmax(lib: Lib, v: &Value, dim: i64) -> Res<Value> {
+    use crate::ir::ReduceOp;
+    let a = nd_arg(lib, v)?;
+    let x = cast(&a, float_result(lib, a.dtype))?;
+    let d = super::reduce::axis(lib, dim, x.ndim())?;
+    let m = run(
+        Op::Reduce {
+            op: ReduceOp::Max,
+            axes: vec![d],
+            keepdim: true,
+        },
+        &[&x],
+    )?;
+    let (xb, mb) = broadcast2(lib, &x, &m)?;
+    let e = run(
+        Op::Unary(UnaryOp::Exp),
+        &[&run(Op::Binary(BinaryOp::Sub), &[&xb, &mb])?],
+    )?;
+    let s = run(
+        Op::Reduce {
+            op: ReduceOp::Sum,
+            axes: vec![d],
+            keepdim: true,
+        },
+        &[&e],
+    )?;
+    let (eb, sb) = broadcast2(lib, &e, &s)?;
+    Ok(result(lib, run(Op::Binary(BinaryOp::Div), &[&eb, &sb])?))
+}
+
 /// `relu(x) = maximum(x, 0)`.
 pub fn relu(lib: Lib, v: &Value) -> Res<Value> {
     let a = nd_arg(lib, v)?;

@@ -168,6 +168,8 @@ const TORCH_METHODS: &[&str] = &[
     "split",
     "chunk",
     "unbind",
+    "requires_grad_",
+    "softmax",
 ];
 const SCALAR_METHODS: &[&str] = &["item", "tolist", "astype", "round"];
 
@@ -451,7 +453,13 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
     };
     let m = name.as_str();
     // PyTorch's in-place variants: the method's result written into the tensor.
-    if lib == Lib::Torch && m.ends_with('_') && !matches!(m, "add_" | "sub_" | "mul_" | "div_" | "zero_" | "fill_") {
+    if lib == Lib::Torch
+        && m.ends_with('_')
+        && !matches!(
+            m,
+            "add_" | "sub_" | "mul_" | "div_" | "zero_" | "fill_" | "requires_grad_"
+        )
+    {
         let base = &m[..m.len() - 1];
         let r = if base == "copy" {
             let src = args
@@ -557,6 +565,18 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         },
         "dim" => Ok(Value::Int(a.ndim() as i64)),
         "element_size" => Ok(Value::Int(a.dtype.itemsize() as i64)),
+        "requires_grad_" => {
+            if !a.dtype.is_float() {
+                return Err(exc(
+                    "RuntimeError",
+                    "only Tensors of floating point dtype can require gradients",
+                ));
+            }
+            Err(exc(
+                "NotImplementedError",
+                "requires_grad_(): autograd is not built yet",
+            ))
+        }
         "is_floating_point" => Ok(Value::Bool(a.dtype.is_float())),
         "bfloat16" => to_dtype(lib, a, DType::BF16),
         "t" => {
@@ -610,6 +630,12 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             funcs::clip(lib, v, &lo, &hi)
         }
         "sigmoid" => funcs::sigmoid(lib, v),
+        "softmax" => {
+            let d = kwarg(&mut args, "dim")
+                .or_else(|| args.pos.first().cloned())
+                .ok_or_else(|| type_error("softmax() missing required argument 'dim'"))?;
+            funcs::softmax(lib, v, int_arg(&d)?)
+        }
         "reciprocal" => funcs::reciprocal(lib, v),
         "isnan" | "isinf" | "isfinite" => funcs::float_test(lib, v, m),
         "pow" => {
@@ -629,7 +655,11 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 .ok_or_else(|| type_error(format!("{m}() missing required argument 'other'")))?;
             funcs::maximum(lib, v, &o, if m == "maximum" { BinaryOp::Max } else { BinaryOp::Min })
         }
-        "matmul" | "mm" | "dot" => {
+        "dot" | "mm" => {
+            args.pos.insert(0, v.clone());
+            super::module::call_linalg(interp, lib, m, args)
+        }
+        "matmul" => {
             let o = args
                 .pos
                 .first()

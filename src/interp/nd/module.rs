@@ -27,14 +27,7 @@ fn create(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> 
         "array" | "asarray" | "tensor" | "as_tensor" => {
             let dtype = funcs::take_dtype(&mut args)?;
             let _ = kwarg(&mut args, "device");
-            if let Some(rg) = kwarg(&mut args, "requires_grad") {
-                if rg.truthy() {
-                    return Err(exc(
-                        "NotImplementedError",
-                        "requires_grad=True: autograd is not built yet",
-                    ));
-                }
-            }
+            let requires_grad = kwarg(&mut args, "requires_grad").is_some_and(|v| v.truthy());
             let data = arg(&args, 0, name)?;
             // `np.asarray(x)` and `torch.as_tensor(x)` share memory when no conversion is needed.
             if matches!(name, "asarray" | "as_tensor") {
@@ -48,7 +41,20 @@ fn create(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> 
                 let c = super::ops::run(crate::ir::Op::Copy, &[a])?;
                 return Ok(wrap(lib, super::ops::cast(&c, dtype.unwrap_or(a.dtype))?));
             }
-            Ok(wrap(lib, create::from_data(lib, &data, dtype)?))
+            let t = create::from_data(lib, &data, dtype)?;
+            if requires_grad {
+                if !t.dtype.is_float() {
+                    return Err(exc(
+                        "RuntimeError",
+                        "Only Tensors of floating point and complex dtype can require gradients",
+                    ));
+                }
+                return Err(exc(
+                    "NotImplementedError",
+                    "requires_grad=True: autograd is not built yet",
+                ));
+            }
+            Ok(wrap(lib, t))
         }
         "from_numpy" => match arg(&args, 0, name)? {
             Value::Array(a) => Ok(wrap(Lib::Torch, (*a).clone())),
@@ -94,6 +100,13 @@ fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Val
     let x = arg(&args, 0, name)?;
     match name {
         "sigmoid" => funcs::sigmoid(lib, &x),
+        "softmax" => {
+            let d = kwarg(&mut args, "dim")
+                .or_else(|| args.pos.get(1).cloned())
+                .ok_or_else(|| type_error("softmax() missing required argument 'dim'"))?;
+            funcs::softmax(lib, &x, int_arg(&d)?)
+        }
+        "is_tensor" => Ok(Value::Bool(matches!(x, Value::Tensor(_)))),
         "reciprocal" => funcs::reciprocal(lib, &x),
         "isnan" | "isinf" | "isfinite" => funcs::float_test(lib, &x, name),
         "power" | "pow" => {
@@ -163,6 +176,15 @@ fn reduction(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Va
     reduce::call(lib, name, &a, args)
 }
 
+/// `a.dot(b)`, `t.mm(m)` as methods.
+pub fn call_linalg(interp: &mut Interp, lib: Lib, name: &str, args: Args) -> Res<Value> {
+    let table = if lib == Lib::Numpy { NUMPY } else { TORCH };
+    match table.iter().find(|f| f.name == name) {
+        Some(f) => linalg(interp, lib, f.name, args),
+        None => Err(super::internal(format!("no function {name}"))),
+    }
+}
+
 fn linalg(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
     let x = arg(&args, 0, name)?;
     let y = arg(&args, 1, name);
@@ -180,7 +202,11 @@ fn linalg(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<V
         }
         ("mm", _) if a.ndim() != 2 || b.ndim() != 2 => Err(exc(
             "RuntimeError",
-            format!("{} must be a matrix", if a.ndim() != 2 { "self" } else { "mat2" }),
+            if a.ndim() != 2 {
+                format!("mm: self must be a matrix, got {}-D tensor", a.ndim())
+            } else {
+                format!("mm: mat2 must be a matrix, got {}-D tensor", b.ndim())
+            },
         )),
         ("dot", Lib::Torch) if a.ndim() != 1 || b.ndim() != 1 => Err(exc(
             "RuntimeError",
@@ -197,12 +223,7 @@ fn linalg(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<V
         ("dot", Lib::Numpy) if a.ndim() <= 2 && b.ndim() <= 2 && a.ndim() > 0 && b.ndim() > 0 => {
             let (ka, kb) = (a.shape()[a.ndim() - 1], b.shape()[if b.ndim() == 1 { 0 } else { 0 }]);
             if ka != kb {
-                let sh = |x: &crate::array::NdArray| {
-                    super::ops::shape_str(Lib::Numpy, x.shape())
-                        .replace(',', ", ")
-                        .replace(",  ", ", ")
-                        .replace(", )", ",)")
-                };
+                let sh = |x: &crate::array::NdArray| super::ops::shape_str(Lib::Numpy, x.shape());
                 return Err(exc(
                     "ValueError",
                     format!(
@@ -569,7 +590,7 @@ static TORCH: &[NdFn] = table! { Lib::Torch;
         "zeros_like", "ones_like", "full_like", "empty_like";
     math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "sign", "floor", "ceil",
         "round", "neg", "negative", "logical_not", "bitwise_not", "sigmoid", "relu", "clamp", "clip", "maximum",
-        "minimum", "where", "isnan", "isinf", "isfinite", "reciprocal", "pow";
+        "minimum", "where", "isnan", "isinf", "isfinite", "reciprocal", "pow", "softmax", "is_tensor";
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum", "norm";
     linalg: "matmul", "mm", "dot", "mv", "bmm";
@@ -672,6 +693,11 @@ pub fn install(interp: &mut Interp) {
     let torch = torch_module();
     interp.modules.insert("numpy".into(), np.clone());
     interp.modules.insert("torch".into(), torch.clone());
+    for m in ["math", "time"] {
+        if let Ok(v) = interp.import(&[Sym::new(m)]) {
+            interp.globals.set(Sym::new(m), v);
+        }
+    }
     let g = &interp.globals;
     g.set(Sym::new("np"), np.clone());
     g.set(Sym::new("numpy"), np.clone());

@@ -234,7 +234,7 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
                 "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
             ),
             Lib::Torch => exc(
-                "RuntimeError",
+                "NotImplementedError",
                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
             ),
         });
@@ -249,7 +249,7 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
                 "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
             )),
             Lib::Torch => exc(
-                "RuntimeError",
+                "NotImplementedError",
                 format!("\"{name}_cpu\" not implemented for '{}'", d.torch_scalar_name()),
             ),
         });
@@ -323,7 +323,7 @@ pub fn unary(op: UnaryOp, v: &Value) -> Option<Res<Value>> {
                     "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
                 ),
                 Lib::Torch => exc(
-                    "RuntimeError",
+                    "NotImplementedError",
                     "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
                 ),
             });
@@ -333,13 +333,7 @@ pub fn unary(op: UnaryOp, v: &Value) -> Option<Res<Value>> {
                 Lib::Numpy => type_error(
                     "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
                 ),
-                Lib::Torch => exc(
-                    "RuntimeError",
-                    format!(
-                        "\"bitwise_not_cpu\" not implemented for '{}'",
-                        a.dtype.torch_scalar_name()
-                    ),
-                ),
+                Lib::Torch => type_error("~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
             });
         }
         Ok(result(lib, run(Op::Unary(op), &[a])?))
@@ -348,6 +342,21 @@ pub fn unary(op: UnaryOp, v: &Value) -> Option<Res<Value>> {
 
 /// `a @ b` for arrays and tensors.
 fn matmul_values(a: &Operand, b: &Operand) -> Option<Res<Value>> {
+    if let (Operand::Nd(Lib::Numpy, x, _), Operand::Py(v, _)) | (Operand::Py(v, _), Operand::Nd(Lib::Numpy, x, _)) =
+        (a, b)
+    {
+        // NumPy turns the scalar into a 0-d array, which matmul rejects.
+        let s = match create::from_data(Lib::Numpy, v, None) {
+            Ok(s) => s,
+            Err(e) => return Some(Err(e)),
+        };
+        let (p, q) = if matches!(a, Operand::Py(..)) {
+            (&s, *x)
+        } else {
+            (*x, &s)
+        };
+        return Some(matmul(Lib::Numpy, p, q).map(|r| result(Lib::Numpy, r)));
+    }
     let (Operand::Nd(la, x, _), Operand::Nd(lb, y, _)) = (a, b) else {
         return None;
     };
@@ -379,6 +388,16 @@ pub fn matmul(lib: Lib, a: &NdArray, b: &NdArray) -> Res<NdArray> {
     let d = match lib {
         Lib::Numpy => numpy_promote(a.dtype, b.dtype),
         Lib::Torch => {
+            if a.dtype != b.dtype && a.ndim() == 1 && b.ndim() == 1 {
+                return Err(exc(
+                    "RuntimeError",
+                    format!(
+                        "dot : expected both vectors to have same dtype, but found {} and {}",
+                        a.dtype.torch_scalar_name(),
+                        b.dtype.torch_scalar_name()
+                    ),
+                ));
+            }
             if a.dtype != b.dtype {
                 return Err(exc(
                     "RuntimeError",

@@ -108,7 +108,7 @@ fn div_scalar(lib: Lib, x: &NdArray, n: f64) -> Res<NdArray> {
 fn mean_of(lib: Lib, a: &NdArray, axes: &[usize], keep: bool) -> Res<NdArray> {
     if lib == Lib::Torch && !a.dtype.is_float() {
         return Err(exc(
-            "RuntimeError",
+            "NotImplementedError",
             format!(
                 "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
                 a.dtype.torch_scalar_name()

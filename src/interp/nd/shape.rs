@@ -12,16 +12,6 @@ use crate::interp::error::{Res, exc, type_error};
 use crate::ir::Op;
 use crate::value::{Lib, Value};
 
-fn np_shape(shape: &[i64]) -> String {
-    match shape {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            shape.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
-        ),
-    }
-}
-
 /// The integers of a shape given as varargs or one sequence.
 pub fn dims(vals: &[Value]) -> Res<Vec<i64>> {
     let items: Vec<Value> = match vals {
@@ -37,10 +27,19 @@ pub fn dims(vals: &[Value]) -> Res<Vec<i64>> {
 pub fn reshape(lib: Lib, a: &NdArray, want: &[i64], is_view: bool) -> Res<NdArray> {
     let n = a.numel();
     let bad = || match lib {
-        Lib::Numpy => exc(
-            "ValueError",
-            format!("cannot reshape array of size {n} into shape {}", np_shape(want)),
-        ),
+        Lib::Numpy => {
+            // NumPy prints the requested shape without spaces, and without the -1 entries.
+            let known: Vec<String> = want.iter().filter(|&&d| d != -1).map(|d| d.to_string()).collect();
+            let shown = if want.contains(&-1) || known.len() != 1 {
+                format!("({})", known.join(","))
+            } else {
+                format!("({},)", known[0])
+            };
+            exc(
+                "ValueError",
+                format!("cannot reshape array of size {n} into shape {shown}"),
+            )
+        }
         Lib::Torch => exc(
             "RuntimeError",
             format!(
