@@ -114,11 +114,19 @@ pub trait Typed: Elem {
     fn slice(buf: &Buffer) -> Option<&[Self]>;
     fn slice_mut(buf: &mut Buffer) -> Option<&mut [Self]>;
     fn wrap(v: Vec<Self>) -> Buffer;
+    /// Runs `f` on this type's buffer pool; `None` while the thread is being torn down.
+    fn with_slot<R>(f: impl FnOnce(&mut super::pool::Slot<Self>) -> R) -> Option<R>;
 }
 
 macro_rules! typed {
-    ($t:ty, $variant:ident) => {
+    ($t:ty, $variant:ident, $slot:ident) => {
         impl Typed for $t {
+            fn with_slot<R>(f: impl FnOnce(&mut super::pool::Slot<Self>) -> R) -> Option<R> {
+                super::pool::POOLS
+                    .try_with(|p| p.try_borrow_mut().ok().map(|mut p| f(&mut p.$slot)))
+                    .ok()
+                    .flatten()
+            }
             fn slice(buf: &Buffer) -> Option<&[Self]> {
                 match buf {
                     Buffer::$variant(v) => Some(v),
@@ -138,19 +146,26 @@ macro_rules! typed {
     };
 }
 
-typed!(bool, Bool);
-typed!(i8, I8);
-typed!(i16, I16);
-typed!(i32, I32);
-typed!(i64, I64);
-typed!(u8, U8);
-typed!(u16, U16);
-typed!(u32, U32);
-typed!(u64, U64);
-typed!(f16, F16);
-typed!(bf16, BF16);
-typed!(f32, F32);
-typed!(f64, F64);
+typed!(bool, Bool, b);
+typed!(i8, I8, i8);
+typed!(i16, I16, i16);
+typed!(i32, I32, i32);
+typed!(i64, I64, i64);
+typed!(u8, U8, u8);
+typed!(u16, U16, u16);
+typed!(u32, U32, u32);
+typed!(u64, U64, u64);
+typed!(f16, F16, f16);
+typed!(bf16, BF16, bf16);
+typed!(f32, F32, f32);
+typed!(f64, F64, f64);
+
+/// A freed buffer's allocation goes back to the pool for the next kernel output.
+impl Drop for Buffer {
+    fn drop(&mut self) {
+        with_buffer!(self, v => super::pool::give(std::mem::take(v)))
+    }
+}
 
 impl Buffer {
     pub fn dtype(&self) -> DType {

@@ -31,7 +31,10 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
         })),
         Op::Unary(u) => with_dtype!(a.dtype, T => {
             let f = T::unary(*u);
-            T::wrap(values::<T>(a)?.iter().map(|&x| f(x)).collect())
+            let v = values::<T>(a)?;
+            let mut out = crate::array::pool::alloc(v.len());
+            out.extend(v.iter().map(|&x| f(x)));
+            T::wrap(out)
         }),
         Op::Binary(b) => with_dtype!(a.dtype, T => binary::<T>(*b, a, inputs[1])?),
         Op::Where => with_dtype!(inputs[1].dtype, T => {
@@ -59,9 +62,17 @@ fn values<T: Typed>(a: &NdArray) -> Result<Cow<'static, [T]>, String> {
         let slice = data.get(off..off + n).ok_or("view out of storage bounds")?;
         // Copying here keeps borrows short: kernels never hold a storage borrow while
         // another array (possibly the same storage) is written.
-        return Ok(Cow::Owned(slice.to_vec()));
+        let mut v = crate::array::pool::alloc(n);
+        v.extend_from_slice(slice);
+        return Ok(Cow::Owned(v));
     }
-    let mut out = Vec::with_capacity(n);
+    let mut out = crate::array::pool::alloc(n);
+    // A broadcast scalar (all strides 0) is one value repeated.
+    if a.layout.strides.iter().all(|&s| s == 0) {
+        let x = *data.get(a.layout.offset).ok_or("view out of storage bounds")?;
+        out.resize(n, x);
+        return Ok(Cow::Owned(out));
+    }
     for o in a.layout.offsets() {
         out.push(*data.get(o).ok_or("view out of storage bounds")?);
     }
@@ -98,7 +109,7 @@ fn binary<T: Arith>(op: BinaryOp, a: &NdArray, b: &NdArray) -> Result<Buffer, St
             };
             return Buffer::Bool(out);
         }
-        let mut out = Vec::with_capacity(x.len());
+        let mut out = crate::array::pool::alloc(x.len());
         if !T::fast_binary(op, x, y, &mut out) {
             let f = T::binary(op);
             out.extend(x.iter().zip(y).map(|(&p, &q)| f(p, q)));
@@ -122,17 +133,45 @@ fn reduce<T: Arith>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> Result<Buffer,
         layout: a.layout.permute(&perm),
         dtype: a.dtype,
     };
-    let v = values::<T>(&moved)?;
+    let n = moved.layout.numel();
     let outer = if inner == 0 {
         crate::array::layout::numel(&moved.layout.shape[..perm.len() - axes.len()])
     } else {
-        v.len() / inner
+        n / inner
     };
+    // Contiguous input is reduced where it lies; anything else is gathered first.
+    if moved.layout.is_contiguous() {
+        let guard = moved.storage.borrow();
+        let off = moved.layout.offset;
+        let v = T::slice(&guard)
+            .and_then(|d| d.get(off..off + n))
+            .ok_or("view out of storage bounds")?;
+        return reduce_rows(op, v, inner, outer);
+    }
+    let v = values::<T>(&moved)?;
+    reduce_rows(op, &v, inner, outer)
+}
+
+/// f64 sum with eight independent accumulators, so the loop vectorises.
+fn sum_f64<T: Elem>(r: &[T]) -> f64 {
+    let mut acc = [0.0f64; 8];
+    let chunks = r.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for k in 0..8 {
+            acc[k] += c[k].to_f64();
+        }
+    }
+    let tail: f64 = rest.iter().map(|x| x.to_f64()).sum();
+    acc.iter().sum::<f64>() + tail
+}
+
+fn reduce_rows<T: Arith>(op: ReduceOp, v: &[T], inner: usize, outer: usize) -> Result<Buffer, String> {
     let rows = (0..outer).map(|i| &v[i * inner..(i + 1) * inner]);
     Ok(match op {
         ReduceOp::Sum if T::DTYPE.is_float() => {
             // Floats accumulate in f64 and round once.
-            T::wrap(rows.map(|r| T::from_f64(r.iter().map(|x| x.to_f64()).sum())).collect())
+            T::wrap(rows.map(|r| T::from_f64(sum_f64(r))).collect())
         }
         ReduceOp::Sum => {
             let add = T::binary(BinaryOp::Add);

@@ -272,6 +272,14 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
     if lib == Lib::Torch && matches!(op, BinOp::FloorDiv | BinOp::Mod) && !d.is_float() && any_zero(&y) {
         return Err(exc("RuntimeError", "ZeroDivisionError"));
     }
+    // `x ** 2` is `x * x` in both libraries (NumPy's fast_scalar_power, PyTorch's pow
+    // kernel): the same bits, without a `pow` per element.
+    if prim == BinaryOp::Pow && d.is_float() && y.numel() == 1 && y.ndim() <= x.ndim() {
+        if crate::backend::cpu::to_f64s(&y).map(|v| v[0] == 2.0).unwrap_or(false) {
+            let out = run(Op::Binary(BinaryOp::Mul), &[&x, &x])?;
+            return Ok(result(lib, out));
+        }
+    }
     let (x, y) = broadcast2(lib, &x, &y)?;
     let out = run(Op::Binary(prim), &[&x, &y])?;
     Ok(result(lib, out))

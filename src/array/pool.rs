@@ -1,0 +1,82 @@
+//! Recycles large element buffers: a temporary freed by one statement is reused by the
+//! next of the same dtype and size, so repeated array expressions do not page-fault a
+//! fresh allocation every time (a 40 MB fresh output costs more than the arithmetic).
+
+use super::storage::Typed;
+use std::cell::RefCell;
+
+/// Buffers smaller than this are left to the allocator.
+const MIN_BYTES: usize = 1 << 20;
+/// At most this many bytes are held per element type.
+const MAX_BYTES: usize = 256 << 20;
+
+pub struct Slot<T> {
+    free: Vec<Vec<T>>,
+    bytes: usize,
+}
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Slot {
+            free: Vec::new(),
+            bytes: 0,
+        }
+    }
+}
+
+/// An empty vector with room for `n` elements, reusing a pooled one when one fits.
+pub fn alloc<T: Typed>(n: usize) -> Vec<T> {
+    let bytes = n * std::mem::size_of::<T>();
+    if bytes >= MIN_BYTES {
+        let reused = T::with_slot(|slot| {
+            let i = slot
+                .free
+                .iter()
+                .position(|v| v.capacity() >= n && v.capacity() <= 2 * n)?;
+            let v = slot.free.swap_remove(i);
+            slot.bytes -= v.capacity() * std::mem::size_of::<T>();
+            Some(v)
+        });
+        if let Some(Some(mut v)) = reused {
+            v.clear();
+            return v;
+        }
+    }
+    Vec::with_capacity(n)
+}
+
+/// Takes back a vector that is being freed.
+pub fn give<T: Typed>(v: Vec<T>) {
+    let bytes = v.capacity() * std::mem::size_of::<T>();
+    if bytes < MIN_BYTES {
+        return;
+    }
+    // A full pool (or a thread being torn down) simply frees the vector.
+    let _ = T::with_slot(move |slot| {
+        if slot.bytes + bytes <= MAX_BYTES {
+            slot.bytes += bytes;
+            slot.free.push(v);
+        }
+    });
+}
+
+thread_local! {
+    pub static POOLS: RefCell<Pools> = RefCell::new(Pools::default());
+}
+
+#[derive(Default)]
+pub struct Pools {
+    pub b: Slot<bool>,
+    pub i8: Slot<i8>,
+    pub i16: Slot<i16>,
+    pub i32: Slot<i32>,
+    pub i64: Slot<i64>,
+    pub u8: Slot<u8>,
+    pub u16: Slot<u16>,
+    pub u32: Slot<u32>,
+    pub u64: Slot<u64>,
+    pub f16: Slot<half::f16>,
+    pub bf16: Slot<half::bf16>,
+    pub f32: Slot<f32>,
+    pub f64: Slot<f64>,
+}
