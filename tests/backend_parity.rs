@@ -1,0 +1,223 @@
+//! Every primitive op of the IR, run on every backend and compared with an independent
+//! scalar reference computed here in f64/i128. Today the only backend is the CPU; the wgpu
+//! backend joins `backends()` and must then agree with the CPU on the same cases.
+//!
+//! `reference` matches on `Op` exhaustively: a new primitive does not compile until it has
+//! a reference here, and `every_primitive_has_a_case` fails until it has a case.
+
+use nt::array::NdArray;
+use nt::array::dtype::DType;
+use nt::array::storage::Buffer;
+use nt::backend::Backend;
+use nt::backend::cpu::{self, Cpu};
+use nt::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
+
+fn backends() -> Vec<(&'static str, Box<dyn Backend>)> {
+    vec![("cpu", Box::new(Cpu))]
+}
+
+fn arr(dtype: DType, shape: &[usize], xs: &[f64]) -> NdArray {
+    NdArray::from_buffer(Buffer::from_f64s(dtype, xs), shape)
+}
+
+fn floats(a: &NdArray) -> Vec<f64> {
+    cpu::to_f64s(a).expect("readable")
+}
+
+/// The value each element should have, from first principles.
+fn reference(op: &Op, inputs: &[&NdArray]) -> Vec<f64> {
+    let x = floats(inputs[0]);
+    let dt = inputs[0].dtype;
+    let round = |v: f64| -> f64 { floats(&arr(dt, &[1], &[v]))[0] };
+    match op {
+        Op::Unary(u) => x
+            .iter()
+            .map(|&v| {
+                round(match u {
+                    UnaryOp::Neg => -v,
+                    UnaryOp::Not if dt == DType::Bool => (v == 0.0) as i64 as f64,
+                    UnaryOp::Not => !(v as i64) as f64,
+                    UnaryOp::Abs => v.abs(),
+                    UnaryOp::Exp => v.exp(),
+                    UnaryOp::Log => v.ln(),
+                    UnaryOp::Log2 => v.log2(),
+                    UnaryOp::Log10 => v.log10(),
+                    UnaryOp::Sqrt => v.sqrt(),
+                    UnaryOp::Sin => v.sin(),
+                    UnaryOp::Cos => v.cos(),
+                    UnaryOp::Tan => v.tan(),
+                    UnaryOp::Tanh => v.tanh(),
+                    UnaryOp::Floor => v.floor(),
+                    UnaryOp::Ceil => v.ceil(),
+                    UnaryOp::Round => v.round_ties_even(),
+                    UnaryOp::Sign => v.signum() * (v != 0.0) as i64 as f64,
+                })
+            })
+            .collect(),
+        Op::Binary(b) => {
+            let y = floats(inputs[1]);
+            x.iter()
+                .zip(&y)
+                .map(|(&p, &q)| {
+                    let r = match b {
+                        BinaryOp::Add => p + q,
+                        BinaryOp::Sub => p - q,
+                        BinaryOp::Mul => p * q,
+                        BinaryOp::Div => p / q,
+                        BinaryOp::FloorDiv => (p / q).floor(),
+                        BinaryOp::Mod => p - q * (p / q).floor(),
+                        BinaryOp::Remainder => p - q * (p / q).floor(),
+                        BinaryOp::Pow => p.powf(q),
+                        BinaryOp::Max => p.max(q),
+                        BinaryOp::Min => p.min(q),
+                        BinaryOp::Eq => return (p == q) as i64 as f64,
+                        BinaryOp::Ne => return (p != q) as i64 as f64,
+                        BinaryOp::Lt => return (p < q) as i64 as f64,
+                        BinaryOp::Le => return (p <= q) as i64 as f64,
+                        BinaryOp::Gt => return (p > q) as i64 as f64,
+                        BinaryOp::Ge => return (p >= q) as i64 as f64,
+                        BinaryOp::And => ((p as i64) & (q as i64)) as f64,
+                        BinaryOp::Or => ((p as i64) | (q as i64)) as f64,
+                        BinaryOp::Xor => ((p as i64) ^ (q as i64)) as f64,
+                        BinaryOp::Shl => ((p as i64) << (q as i64)) as f64,
+                        BinaryOp::Shr => ((p as i64) >> (q as i64)) as f64,
+                    };
+                    round(r)
+                })
+                .collect()
+        }
+        Op::Where => {
+            let (a, b) = (floats(inputs[1]), floats(inputs[2]));
+            x.iter().zip(a.iter().zip(&b)).map(|(&c, (&p, &q))| if c != 0.0 { p } else { q }).collect()
+        }
+        Op::Cast(d) => x.iter().map(|&v| floats(&arr(*d, &[1], &[v]))[0]).collect(),
+        Op::Reduce { op, axes, .. } => {
+            // The cases reduce the last axis of a 2-D input.
+            assert_eq!(axes.as_slice(), &[inputs[0].ndim() - 1]);
+            let inner = inputs[0].shape()[inputs[0].ndim() - 1];
+            x.chunks(inner)
+                .map(|r| match op {
+                    ReduceOp::Sum => round(r.iter().sum()),
+                    ReduceOp::Prod => round(r.iter().product()),
+                    ReduceOp::Max => r.iter().cloned().fold(f64::MIN, f64::max),
+                    ReduceOp::Min => r.iter().cloned().fold(f64::MAX, f64::min),
+                    ReduceOp::ArgMax => (0..r.len()).fold(0, |b, i| if r[i] > r[b] { i } else { b }) as f64,
+                    ReduceOp::ArgMin => (0..r.len()).fold(0, |b, i| if r[i] < r[b] { i } else { b }) as f64,
+                    ReduceOp::Any => r.iter().any(|&v| v != 0.0) as i64 as f64,
+                    ReduceOp::All => r.iter().all(|&v| v != 0.0) as i64 as f64,
+                })
+                .collect()
+        }
+        Op::CumSum(axis) => {
+            assert_eq!(*axis, inputs[0].ndim() - 1);
+            let inner = inputs[0].shape()[*axis];
+            x.chunks(inner)
+                .flat_map(|r| r.iter().scan(0.0, |acc, &v| {
+                    *acc += v;
+                    Some(round(*acc))
+                }).collect::<Vec<_>>())
+                .collect()
+        }
+        Op::MatMul => {
+            let (s, t) = (inputs[0].shape(), inputs[1].shape());
+            let (n, k, m) = (s[0], s[1], t[1]);
+            let y = floats(inputs[1]);
+            (0..n * m).map(|ij| round((0..k).map(|p| x[(ij / m) * k + p] * y[p * m + ij % m]).sum())).collect()
+        }
+        Op::Copy => x,
+    }
+}
+
+fn cases() -> Vec<(Op, Vec<NdArray>)> {
+    let xs = [-2.5, -1.0, 0.0, 0.5, 1.5, 3.0];
+    let pos = [0.25, 0.5, 1.0, 2.0, 4.0, 9.0];
+    let ints = [-7.0, -3.0, 0.0, 2.0, 5.0, 9.0];
+    let mut v = Vec::new();
+    for u in [
+        UnaryOp::Neg, UnaryOp::Abs, UnaryOp::Exp, UnaryOp::Sin, UnaryOp::Cos, UnaryOp::Tan, UnaryOp::Tanh, UnaryOp::Floor,
+        UnaryOp::Ceil, UnaryOp::Round, UnaryOp::Sign,
+    ] {
+        for d in [DType::F32, DType::F64] {
+            v.push((Op::Unary(u), vec![arr(d, &[2, 3], &xs)]));
+        }
+    }
+    for u in [UnaryOp::Log, UnaryOp::Log2, UnaryOp::Log10, UnaryOp::Sqrt] {
+        v.push((Op::Unary(u), vec![arr(DType::F32, &[6], &pos)]));
+    }
+    v.push((Op::Unary(UnaryOp::Not), vec![arr(DType::I32, &[6], &ints)]));
+    v.push((Op::Unary(UnaryOp::Not), vec![arr(DType::Bool, &[6], &ints)]));
+    v.push((Op::Unary(UnaryOp::Neg), vec![arr(DType::I64, &[6], &ints)]));
+    for b in [
+        BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::Div, BinaryOp::Pow, BinaryOp::Max, BinaryOp::Min, BinaryOp::Eq,
+        BinaryOp::Ne, BinaryOp::Lt, BinaryOp::Le, BinaryOp::Gt, BinaryOp::Ge, BinaryOp::FloorDiv, BinaryOp::Mod,
+        BinaryOp::Remainder,
+    ] {
+        v.push((Op::Binary(b), vec![arr(DType::F64, &[6], &pos), arr(DType::F64, &[6], &xs.map(|x| x + 3.0))]));
+    }
+    for b in [
+        BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::FloorDiv, BinaryOp::Mod, BinaryOp::And, BinaryOp::Or,
+        BinaryOp::Xor, BinaryOp::Shl, BinaryOp::Shr, BinaryOp::Max, BinaryOp::Lt,
+    ] {
+        v.push((Op::Binary(b), vec![arr(DType::I64, &[6], &ints), arr(DType::I64, &[6], &[1.0, 2.0, 3.0, 1.0, 2.0, 3.0])]));
+    }
+    let cond = arr(DType::Bool, &[6], &[1.0, 0.0, 1.0, 0.0, 0.0, 1.0]);
+    v.push((Op::Where, vec![cond, arr(DType::F32, &[6], &xs), arr(DType::F32, &[6], &pos)]));
+    for d in [DType::I8, DType::U8, DType::I64, DType::F16, DType::BF16, DType::F32, DType::Bool] {
+        v.push((Op::Cast(d), vec![arr(DType::F64, &[6], &xs)]));
+    }
+    for r in [ReduceOp::Sum, ReduceOp::Prod, ReduceOp::Max, ReduceOp::Min, ReduceOp::ArgMax, ReduceOp::ArgMin, ReduceOp::Any, ReduceOp::All] {
+        v.push((Op::Reduce { op: r, axes: vec![1], keepdim: false }, vec![arr(DType::F32, &[2, 3], &xs)]));
+        v.push((Op::Reduce { op: r, axes: vec![1], keepdim: true }, vec![arr(DType::I64, &[3, 2], &ints)]));
+    }
+    v.push((Op::CumSum(1), vec![arr(DType::F64, &[2, 3], &xs)]));
+    v.push((Op::MatMul, vec![arr(DType::F32, &[2, 3], &xs), arr(DType::F32, &[3, 2], &pos)]));
+    v.push((Op::MatMul, vec![arr(DType::I32, &[3, 2], &ints), arr(DType::I32, &[2, 3], &ints)]));
+    let base = arr(DType::F64, &[2, 3], &xs);
+    v.push((Op::Copy, vec![base.view(base.layout.transpose(0, 1))]));
+    v
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a.is_nan() && b.is_nan()) || a == b || (a - b).abs() <= 1e-12 * a.abs().max(b.abs())
+}
+
+#[test]
+fn every_primitive_agrees_with_the_scalar_reference_on_every_backend() {
+    let mut failures = Vec::new();
+    for (name, backend) in backends() {
+        for (op, inputs) in cases() {
+            let refs: Vec<&NdArray> = inputs.iter().collect();
+            let (shape, dtype) = op.infer(&refs).expect("consistent case");
+            let out = backend.execute(&op, &refs, &shape, dtype).expect("runs");
+            assert_eq!(out.shape(), shape.as_slice(), "{name} {op:?} shape");
+            assert_eq!(out.dtype, dtype, "{name} {op:?} dtype");
+            let (got, want) = (floats(&out), reference(&op, &refs));
+            if got.len() != want.len() || got.iter().zip(&want).any(|(g, w)| !same(*g, *w)) {
+                failures.push(format!("{name} {op:?} on {:?}: got {got:?}, want {want:?}", inputs[0].dtype));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_primitive_has_a_case() {
+    let names: Vec<String> = cases().iter().map(|(op, _)| format!("{op:?}").split(['(', ' ']).next().unwrap_or("").to_owned()).collect();
+    for kind in ["Unary", "Binary", "Where", "Cast", "Reduce", "CumSum", "MatMul", "Copy"] {
+        assert!(names.iter().any(|n| n == kind), "no parity case for {kind}");
+    }
+    let ops: Vec<Op> = cases().into_iter().map(|(op, _)| op).collect();
+    for u in [
+        UnaryOp::Neg, UnaryOp::Not, UnaryOp::Abs, UnaryOp::Exp, UnaryOp::Log, UnaryOp::Log2, UnaryOp::Log10, UnaryOp::Sqrt,
+        UnaryOp::Sin, UnaryOp::Cos, UnaryOp::Tan, UnaryOp::Tanh, UnaryOp::Floor, UnaryOp::Ceil, UnaryOp::Round, UnaryOp::Sign,
+    ] {
+        assert!(ops.contains(&Op::Unary(u)), "no case for {u:?}");
+    }
+    for b in [
+        BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::Div, BinaryOp::FloorDiv, BinaryOp::Mod, BinaryOp::Remainder,
+        BinaryOp::Pow, BinaryOp::Shl, BinaryOp::Shr, BinaryOp::Max, BinaryOp::Min, BinaryOp::Eq, BinaryOp::Ne, BinaryOp::Lt,
+        BinaryOp::Le, BinaryOp::Gt, BinaryOp::Ge, BinaryOp::And, BinaryOp::Or, BinaryOp::Xor,
+    ] {
+        assert!(ops.contains(&Op::Binary(b)), "no case for {b:?}");
+    }
+}
