@@ -88,7 +88,10 @@ fn reference(op: &Op, inputs: &[&NdArray]) -> Vec<f64> {
         }
         Op::Where => {
             let (a, b) = (floats(inputs[1]), floats(inputs[2]));
-            x.iter().zip(a.iter().zip(&b)).map(|(&c, (&p, &q))| if c != 0.0 { p } else { q }).collect()
+            x.iter()
+                .zip(a.iter().zip(&b))
+                .map(|(&c, (&p, &q))| if c != 0.0 { p } else { q })
+                .collect()
         }
         Op::Cast(d) => x.iter().map(|&v| floats(&arr(*d, &[1], &[v]))[0]).collect(),
         Op::Reduce { op, axes, .. } => {
@@ -112,17 +115,23 @@ fn reference(op: &Op, inputs: &[&NdArray]) -> Vec<f64> {
             assert_eq!(*axis, inputs[0].ndim() - 1);
             let inner = inputs[0].shape()[*axis];
             x.chunks(inner)
-                .flat_map(|r| r.iter().scan(0.0, |acc, &v| {
-                    *acc += v;
-                    Some(round(*acc))
-                }).collect::<Vec<_>>())
+                .flat_map(|r| {
+                    r.iter()
+                        .scan(0.0, |acc, &v| {
+                            *acc += v;
+                            Some(round(*acc))
+                        })
+                        .collect::<Vec<_>>()
+                })
                 .collect()
         }
         Op::MatMul => {
             let (s, t) = (inputs[0].shape(), inputs[1].shape());
             let (n, k, m) = (s[0], s[1], t[1]);
             let y = floats(inputs[1]);
-            (0..n * m).map(|ij| round((0..k).map(|p| x[(ij / m) * k + p] * y[p * m + ij % m]).sum())).collect()
+            (0..n * m)
+                .map(|ij| round((0..k).map(|p| x[(ij / m) * k + p] * y[p * m + ij % m]).sum()))
+                .collect()
         }
         Op::Copy => x,
     }
@@ -134,8 +143,17 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
     let ints = [-7.0, -3.0, 0.0, 2.0, 5.0, 9.0];
     let mut v = Vec::new();
     for u in [
-        UnaryOp::Neg, UnaryOp::Abs, UnaryOp::Exp, UnaryOp::Sin, UnaryOp::Cos, UnaryOp::Tan, UnaryOp::Tanh, UnaryOp::Floor,
-        UnaryOp::Ceil, UnaryOp::Round, UnaryOp::Sign,
+        UnaryOp::Neg,
+        UnaryOp::Abs,
+        UnaryOp::Exp,
+        UnaryOp::Sin,
+        UnaryOp::Cos,
+        UnaryOp::Tan,
+        UnaryOp::Tanh,
+        UnaryOp::Floor,
+        UnaryOp::Ceil,
+        UnaryOp::Round,
+        UnaryOp::Sign,
     ] {
         for d in [DType::F32, DType::F64] {
             v.push((Op::Unary(u), vec![arr(d, &[2, 3], &xs)]));
@@ -148,30 +166,102 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
     v.push((Op::Unary(UnaryOp::Not), vec![arr(DType::Bool, &[6], &ints)]));
     v.push((Op::Unary(UnaryOp::Neg), vec![arr(DType::I64, &[6], &ints)]));
     for b in [
-        BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::Div, BinaryOp::Pow, BinaryOp::Max, BinaryOp::Min, BinaryOp::Eq,
-        BinaryOp::Ne, BinaryOp::Lt, BinaryOp::Le, BinaryOp::Gt, BinaryOp::Ge, BinaryOp::FloorDiv, BinaryOp::Mod,
+        BinaryOp::Add,
+        BinaryOp::Sub,
+        BinaryOp::Mul,
+        BinaryOp::Div,
+        BinaryOp::Pow,
+        BinaryOp::Max,
+        BinaryOp::Min,
+        BinaryOp::Eq,
+        BinaryOp::Ne,
+        BinaryOp::Lt,
+        BinaryOp::Le,
+        BinaryOp::Gt,
+        BinaryOp::Ge,
+        BinaryOp::FloorDiv,
+        BinaryOp::Mod,
         BinaryOp::Remainder,
     ] {
-        v.push((Op::Binary(b), vec![arr(DType::F64, &[6], &pos), arr(DType::F64, &[6], &xs.map(|x| x + 3.0))]));
+        v.push((
+            Op::Binary(b),
+            vec![arr(DType::F64, &[6], &pos), arr(DType::F64, &[6], &xs.map(|x| x + 3.0))],
+        ));
     }
     for b in [
-        BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::FloorDiv, BinaryOp::Mod, BinaryOp::And, BinaryOp::Or,
-        BinaryOp::Xor, BinaryOp::Shl, BinaryOp::Shr, BinaryOp::Max, BinaryOp::Lt,
+        BinaryOp::Add,
+        BinaryOp::Sub,
+        BinaryOp::Mul,
+        BinaryOp::FloorDiv,
+        BinaryOp::Mod,
+        BinaryOp::And,
+        BinaryOp::Or,
+        BinaryOp::Xor,
+        BinaryOp::Shl,
+        BinaryOp::Shr,
+        BinaryOp::Max,
+        BinaryOp::Lt,
     ] {
-        v.push((Op::Binary(b), vec![arr(DType::I64, &[6], &ints), arr(DType::I64, &[6], &[1.0, 2.0, 3.0, 1.0, 2.0, 3.0])]));
+        v.push((
+            Op::Binary(b),
+            vec![
+                arr(DType::I64, &[6], &ints),
+                arr(DType::I64, &[6], &[1.0, 2.0, 3.0, 1.0, 2.0, 3.0]),
+            ],
+        ));
     }
     let cond = arr(DType::Bool, &[6], &[1.0, 0.0, 1.0, 0.0, 0.0, 1.0]);
-    v.push((Op::Where, vec![cond, arr(DType::F32, &[6], &xs), arr(DType::F32, &[6], &pos)]));
-    for d in [DType::I8, DType::U8, DType::I64, DType::F16, DType::BF16, DType::F32, DType::Bool] {
+    v.push((
+        Op::Where,
+        vec![cond, arr(DType::F32, &[6], &xs), arr(DType::F32, &[6], &pos)],
+    ));
+    for d in [
+        DType::I8,
+        DType::U8,
+        DType::I64,
+        DType::F16,
+        DType::BF16,
+        DType::F32,
+        DType::Bool,
+    ] {
         v.push((Op::Cast(d), vec![arr(DType::F64, &[6], &xs)]));
     }
-    for r in [ReduceOp::Sum, ReduceOp::Prod, ReduceOp::Max, ReduceOp::Min, ReduceOp::ArgMax, ReduceOp::ArgMin, ReduceOp::Any, ReduceOp::All] {
-        v.push((Op::Reduce { op: r, axes: vec![1], keepdim: false }, vec![arr(DType::F32, &[2, 3], &xs)]));
-        v.push((Op::Reduce { op: r, axes: vec![1], keepdim: true }, vec![arr(DType::I64, &[3, 2], &ints)]));
+    for r in [
+        ReduceOp::Sum,
+        ReduceOp::Prod,
+        ReduceOp::Max,
+        ReduceOp::Min,
+        ReduceOp::ArgMax,
+        ReduceOp::ArgMin,
+        ReduceOp::Any,
+        ReduceOp::All,
+    ] {
+        v.push((
+            Op::Reduce {
+                op: r,
+                axes: vec![1],
+                keepdim: false,
+            },
+            vec![arr(DType::F32, &[2, 3], &xs)],
+        ));
+        v.push((
+            Op::Reduce {
+                op: r,
+                axes: vec![1],
+                keepdim: true,
+            },
+            vec![arr(DType::I64, &[3, 2], &ints)],
+        ));
     }
     v.push((Op::CumSum(1), vec![arr(DType::F64, &[2, 3], &xs)]));
-    v.push((Op::MatMul, vec![arr(DType::F32, &[2, 3], &xs), arr(DType::F32, &[3, 2], &pos)]));
-    v.push((Op::MatMul, vec![arr(DType::I32, &[3, 2], &ints), arr(DType::I32, &[2, 3], &ints)]));
+    v.push((
+        Op::MatMul,
+        vec![arr(DType::F32, &[2, 3], &xs), arr(DType::F32, &[3, 2], &pos)],
+    ));
+    v.push((
+        Op::MatMul,
+        vec![arr(DType::I32, &[3, 2], &ints), arr(DType::I32, &[2, 3], &ints)],
+    ));
     let base = arr(DType::F64, &[2, 3], &xs);
     v.push((Op::Copy, vec![base.view(base.layout.transpose(0, 1))]));
     v
@@ -193,7 +283,10 @@ fn every_primitive_agrees_with_the_scalar_reference_on_every_backend() {
             assert_eq!(out.dtype, dtype, "{name} {op:?} dtype");
             let (got, want) = (floats(&out), reference(&op, &refs));
             if got.len() != want.len() || got.iter().zip(&want).any(|(g, w)| !same(*g, *w)) {
-                failures.push(format!("{name} {op:?} on {:?}: got {got:?}, want {want:?}", inputs[0].dtype));
+                failures.push(format!(
+                    "{name} {op:?} on {:?}: got {got:?}, want {want:?}",
+                    inputs[0].dtype
+                ));
             }
         }
     }
@@ -202,21 +295,56 @@ fn every_primitive_agrees_with_the_scalar_reference_on_every_backend() {
 
 #[test]
 fn every_primitive_has_a_case() {
-    let names: Vec<String> = cases().iter().map(|(op, _)| format!("{op:?}").split(['(', ' ']).next().unwrap_or("").to_owned()).collect();
+    let names: Vec<String> = cases()
+        .iter()
+        .map(|(op, _)| format!("{op:?}").split(['(', ' ']).next().unwrap_or("").to_owned())
+        .collect();
     for kind in ["Unary", "Binary", "Where", "Cast", "Reduce", "CumSum", "MatMul", "Copy"] {
         assert!(names.iter().any(|n| n == kind), "no parity case for {kind}");
     }
     let ops: Vec<Op> = cases().into_iter().map(|(op, _)| op).collect();
     for u in [
-        UnaryOp::Neg, UnaryOp::Not, UnaryOp::Abs, UnaryOp::Exp, UnaryOp::Log, UnaryOp::Log2, UnaryOp::Log10, UnaryOp::Sqrt,
-        UnaryOp::Sin, UnaryOp::Cos, UnaryOp::Tan, UnaryOp::Tanh, UnaryOp::Floor, UnaryOp::Ceil, UnaryOp::Round, UnaryOp::Sign,
+        UnaryOp::Neg,
+        UnaryOp::Not,
+        UnaryOp::Abs,
+        UnaryOp::Exp,
+        UnaryOp::Log,
+        UnaryOp::Log2,
+        UnaryOp::Log10,
+        UnaryOp::Sqrt,
+        UnaryOp::Sin,
+        UnaryOp::Cos,
+        UnaryOp::Tan,
+        UnaryOp::Tanh,
+        UnaryOp::Floor,
+        UnaryOp::Ceil,
+        UnaryOp::Round,
+        UnaryOp::Sign,
     ] {
         assert!(ops.contains(&Op::Unary(u)), "no case for {u:?}");
     }
     for b in [
-        BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::Div, BinaryOp::FloorDiv, BinaryOp::Mod, BinaryOp::Remainder,
-        BinaryOp::Pow, BinaryOp::Shl, BinaryOp::Shr, BinaryOp::Max, BinaryOp::Min, BinaryOp::Eq, BinaryOp::Ne, BinaryOp::Lt,
-        BinaryOp::Le, BinaryOp::Gt, BinaryOp::Ge, BinaryOp::And, BinaryOp::Or, BinaryOp::Xor,
+        BinaryOp::Add,
+        BinaryOp::Sub,
+        BinaryOp::Mul,
+        BinaryOp::Div,
+        BinaryOp::FloorDiv,
+        BinaryOp::Mod,
+        BinaryOp::Remainder,
+        BinaryOp::Pow,
+        BinaryOp::Shl,
+        BinaryOp::Shr,
+        BinaryOp::Max,
+        BinaryOp::Min,
+        BinaryOp::Eq,
+        BinaryOp::Ne,
+        BinaryOp::Lt,
+        BinaryOp::Le,
+        BinaryOp::Gt,
+        BinaryOp::Ge,
+        BinaryOp::And,
+        BinaryOp::Or,
+        BinaryOp::Xor,
     ] {
         assert!(ops.contains(&Op::Binary(b)), "no case for {b:?}");
     }

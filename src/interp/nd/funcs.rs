@@ -85,6 +85,11 @@ fn no_more_kwargs(args: &Args, fname: &str) -> Res<()> {
 
 /// A shape given as varargs (`zeros(2, 3)`) or one sequence (`zeros((2, 3))`).
 pub fn shape_args(vals: &[Value], lib: Lib) -> Res<Vec<usize>> {
+    shape_args_for(vals, lib, "")
+}
+
+/// As `shape_args`; `fname` names the function in PyTorch's negative-size error.
+pub fn shape_args_for(vals: &[Value], lib: Lib, fname: &str) -> Res<Vec<usize>> {
     let items: Vec<Value> = match vals {
         [Value::List(l)] => l.borrow().clone(),
         [Value::Tuple(t)] => t.to_vec(),
@@ -97,16 +102,12 @@ pub fn shape_args(vals: &[Value], lib: Lib) -> Res<Vec<usize>> {
             let n = int_arg(v)?;
             usize::try_from(n).map_err(|_| match lib {
                 Lib::Numpy => exc("ValueError", "negative dimensions are not allowed"),
+                Lib::Torch if !fname.is_empty() => {
+                    exc("RuntimeError", format!("{fname}: Dimension size must be non-negative."))
+                }
                 Lib::Torch => exc(
                     "RuntimeError",
-                    format!(
-                        "Trying to create tensor with negative dimension {n}: [{}]",
-                        items
-                            .iter()
-                            .map(crate::value::repr::repr)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    format!("Trying to create tensor with negative dimension {n}"),
                 ),
             })
         })
@@ -140,7 +141,7 @@ pub fn constant(lib: Lib, mut args: Args, value: f64, fname: &str) -> Res<Value>
         drop_torch_kwargs(&mut args)?;
     }
     no_more_kwargs(&args, fname)?;
-    let shape = shape_args(&args.pos, lib)?;
+    let shape = shape_args_for(&args.pos, lib, fname)?;
     filled(lib, &shape, dtype, &Value::Float(value))
 }
 
@@ -573,6 +574,26 @@ pub fn where_(lib: Lib, cond: &Value, a: &Value, b: &Value) -> Res<Value> {
     } else {
         (a.clone(), b.clone())
     };
+    // NumPy reports a clash among all three operands' shapes.
+    if lib == Lib::Numpy {
+        let shape_of = |v: &Value| as_nd(v).map(|(_, x)| x.shape().to_vec()).unwrap_or_default();
+        let (sa, sb) = (shape_of(&a), shape_of(&b));
+        let ok = crate::array::layout::broadcast_shapes(c.shape(), &sa)
+            .and_then(|s| crate::array::layout::broadcast_shapes(&s, &sb))
+            .is_ok();
+        if !ok {
+            let sh = |s: &[usize]| super::ops::shape_str(Lib::Numpy, s);
+            return Err(exc(
+                "ValueError",
+                format!(
+                    "operands could not be broadcast together with shapes {} {} {} ",
+                    sh(c.shape()),
+                    sh(&sa),
+                    sh(&sb)
+                ),
+            ));
+        }
+    }
     let (x, y) = pair(lib, &a, &b)?;
     let (c, x) = broadcast2(lib, &c, &x)?;
     let (c, y) = broadcast2(lib, &c, &y)?;

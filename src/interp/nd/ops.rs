@@ -13,13 +13,13 @@ use crate::value::{Lib, Value};
 
 /// An operand: an array-like with its data, or a Python scalar.
 enum Operand<'a> {
-    Nd(Lib, &'a NdArray, bool),
+    Nd(Lib, &'a NdArray),
     Py(&'a Value, Weak),
 }
 
 fn operand(v: &Value) -> Option<Operand<'_>> {
     if let Some((lib, a)) = as_nd(v) {
-        return Some(Operand::Nd(lib, a, matches!(v, Value::NpScalar(_))));
+        return Some(Operand::Nd(lib, a));
     }
     match v {
         Value::Bool(_) => Some(Operand::Py(v, Weak::Bool)),
@@ -125,7 +125,7 @@ fn promote(lib: Lib, a: &Operand, b: &Operand) -> Res<DType> {
             let strong: Vec<DType> = [a, b]
                 .iter()
                 .filter_map(|o| match o {
-                    Operand::Nd(_, x, _) => Some(x.dtype),
+                    Operand::Nd(_, x) => Some(x.dtype),
                     _ => None,
                 })
                 .collect();
@@ -145,7 +145,7 @@ fn promote(lib: Lib, a: &Operand, b: &Operand) -> Res<DType> {
             let ops: Vec<(DType, Priority)> = [a, b]
                 .iter()
                 .map(|o| match o {
-                    Operand::Nd(_, x, _) => (
+                    Operand::Nd(_, x) => (
                         x.dtype,
                         if x.ndim() == 0 {
                             Priority::ZeroDim
@@ -165,7 +165,7 @@ fn promote(lib: Lib, a: &Operand, b: &Operand) -> Res<DType> {
 
 fn to_array(o: &Operand, d: DType) -> Res<NdArray> {
     match o {
-        Operand::Nd(_, x, _) => cast(x, d),
+        Operand::Nd(_, x) => cast(x, d),
         Operand::Py(v, _) => create::scalar(v, d),
     }
 }
@@ -350,9 +350,7 @@ pub fn unary(op: UnaryOp, v: &Value) -> Option<Res<Value>> {
 
 /// `a @ b` for arrays and tensors.
 fn matmul_values(a: &Operand, b: &Operand) -> Option<Res<Value>> {
-    if let (Operand::Nd(Lib::Numpy, x, _), Operand::Py(v, _)) | (Operand::Py(v, _), Operand::Nd(Lib::Numpy, x, _)) =
-        (a, b)
-    {
+    if let (Operand::Nd(Lib::Numpy, x), Operand::Py(v, _)) | (Operand::Py(v, _), Operand::Nd(Lib::Numpy, x)) = (a, b) {
         // NumPy turns the scalar into a 0-d array, which matmul rejects.
         let s = match create::from_data(Lib::Numpy, v, None) {
             Ok(s) => s,
@@ -365,7 +363,7 @@ fn matmul_values(a: &Operand, b: &Operand) -> Option<Res<Value>> {
         };
         return Some(matmul(Lib::Numpy, p, q).map(|r| result(Lib::Numpy, r)));
     }
-    let (Operand::Nd(la, x, _), Operand::Nd(lb, y, _)) = (a, b) else {
+    let (Operand::Nd(la, x), Operand::Nd(lb, y)) = (a, b) else {
         return None;
     };
     let lib = if *la == Lib::Torch || *lb == Lib::Torch {
