@@ -68,29 +68,7 @@ fn unsupported(op: BinOp, a: &Value, b: &Value) -> Box<super::error::Exc> {
     ))
 }
 
-/// CPython's float floor division and modulo (`float_divmod`), signs included.
-pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
-    let mut m = vx % wx;
-    let mut div = (vx - m) / wx;
-    if m != 0.0 {
-        if (wx < 0.0) != (m < 0.0) {
-            m += wx;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(wx);
-    }
-    let floordiv = if div != 0.0 {
-        let mut f = div.floor();
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    } else {
-        0.0f64.copysign(vx / wx)
-    };
-    (floordiv, m)
-}
+pub use crate::backend::cpu::float_divmod;
 
 /// CPython's `float ** float`, with its errors instead of complex results.
 pub fn float_pow(x: f64, y: f64) -> Res<f64> {

@@ -25,48 +25,7 @@ pub fn repr(v: &Value) -> String {
 
 /// Python's repr of a str: single quotes unless the text has a `'` and no `"`.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if !is_printable(c) => {
-                if (c as u32) <= 0xff {
-                    out.push_str(&format!("\\x{:02x}", c as u32))
-                } else if (c as u32) <= 0xffff {
-                    out.push_str(&format!("\\u{:04x}", c as u32))
-                } else {
-                    out.push_str(&format!("\\U{:08x}", c as u32))
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// An approximation of Python's `str.isprintable` for characters above ASCII:
-/// separators, format characters and unassigned surrogates are escaped.
-fn is_printable(c: char) -> bool {
-    let u = c as u32;
-    !(c.is_control()
-        || matches!(u, 0xad | 0x2028 | 0x2029 | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0xfeff)
-        || (c.is_whitespace() && c != ' '))
+    crate::array::format::py_str_repr(s)
 }
 
 fn write_seq(items: &[Value], open: &str, close: &str, out: &mut String, seen: &mut Vec<usize>) {

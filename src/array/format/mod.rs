@@ -28,7 +28,7 @@ mod torch;
 #[cfg(test)]
 mod tests;
 
-pub use numpy::{numpy_repr, numpy_scalar_repr, numpy_scalar_str, numpy_str};
+pub use numpy::{numpy_repr, numpy_scalar_repr, numpy_scalar_str, numpy_str, py_str_repr};
 pub use torch::torch_repr;
 
 /// Elements in C (row-major) order, widened for formatting. Float values are exactly

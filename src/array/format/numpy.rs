@@ -510,7 +510,7 @@ fn py_splitlines(s: &str) -> Vec<&str> {
 /// code points. Printability is approximated without the Unicode database: C0/C1
 /// controls, the separators and format characters listed below, surrogates and
 /// private-use code points are escaped; unassigned code points are not detected.
-pub(crate) fn py_str_repr(s: &str) -> String {
+pub fn py_str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {

@@ -3,6 +3,8 @@
 
 mod arith;
 
+pub use arith::float_divmod;
+
 use super::Backend;
 use crate::array::NdArray;
 use crate::array::dtype::DType;

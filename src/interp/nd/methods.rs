@@ -6,7 +6,6 @@ use super::ops::{cast, run};
 use super::{as_nd, index, reduce, result, shape, wrap};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
-use crate::backend::cpu;
 use crate::interp::Interp;
 use crate::interp::builtins::{int_arg, kwarg};
 use crate::interp::error::{Res, exc, type_error};
@@ -278,28 +277,7 @@ pub fn inplace(op: BinOp, target: &Value, rhs: &Value) -> Res<Value> {
             });
         }
     }
-    if out.shape() != a.shape() {
-        return Err(match lib {
-            Lib::Numpy => exc(
-                "ValueError",
-                format!(
-                    "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
-                    super::ops::shape_str(lib, a.shape()),
-                    super::ops::shape_str(lib, out.shape())
-                ),
-            ),
-            Lib::Torch => exc(
-                "RuntimeError",
-                format!(
-                    "output with shape {} doesn't match the broadcast shape {}",
-                    super::ops::shape_str(lib, a.shape()),
-                    super::ops::shape_str(lib, out.shape())
-                ),
-            ),
-        });
-    }
-    let out = cast(out, a.dtype)?;
-    cpu::assign(a, &out).map_err(super::internal)?;
+    super::ops::write_into(lib, a, out)?;
     Ok(target.clone())
 }
 
@@ -432,18 +410,7 @@ fn write_back(lib: Lib, a: &NdArray, v: &Value, r: &Value) -> Res<Value> {
             ),
         ));
     }
-    let (d, o) = super::ops::broadcast2(lib, a, out)?;
-    if d.shape() != a.shape() {
-        return Err(exc(
-            "RuntimeError",
-            format!(
-                "output with shape {} doesn't match the broadcast shape {}",
-                super::ops::shape_str(lib, a.shape()),
-                super::ops::shape_str(lib, d.shape())
-            ),
-        ));
-    }
-    cpu::assign(a, &cast(&o, a.dtype)?).map_err(super::internal)?;
+    super::ops::write_into(lib, a, out)?;
     Ok(v.clone())
 }
 

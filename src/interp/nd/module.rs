@@ -462,18 +462,7 @@ fn ufunc2(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<V
             let Some((_, src)) = super::as_nd(&r) else {
                 return Err(super::internal("ufunc result"));
             };
-            let (d, s) = super::ops::broadcast2(lib, dst, src)?;
-            if d.shape() != dst.shape() {
-                return Err(exc(
-                    "ValueError",
-                    format!(
-                        "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
-                        super::ops::shape_str(lib, dst.shape()),
-                        super::ops::shape_str(lib, d.shape())
-                    ),
-                ));
-            }
-            crate::backend::cpu::assign(dst, &super::ops::cast(&s, dst.dtype)?).map_err(super::internal)?;
+            super::ops::write_into(lib, dst, src)?;
             Ok(target)
         }
     }

@@ -59,6 +59,26 @@ pub fn cast(a: &NdArray, d: DType) -> Res<NdArray> {
     }
 }
 
+/// Writes `src` into the existing array `dst` (in-place operators, `out=`, `*_` methods):
+/// `src` must broadcast to exactly `dst`'s shape; it is cast to `dst`'s dtype.
+pub fn write_into(lib: Lib, dst: &NdArray, src: &NdArray) -> Res<()> {
+    let (d, s) = broadcast2(lib, dst, src)?;
+    if d.shape() != dst.shape() {
+        let (want, got) = (shape_str(lib, dst.shape()), shape_str(lib, d.shape()));
+        return Err(match lib {
+            Lib::Numpy => exc(
+                "ValueError",
+                format!("non-broadcastable output operand with shape {want} doesn't match the broadcast shape {got}"),
+            ),
+            Lib::Torch => exc(
+                "RuntimeError",
+                format!("output with shape {want} doesn't match the broadcast shape {got}"),
+            ),
+        });
+    }
+    crate::backend::cpu::assign(dst, &cast(&s, dst.dtype)?).map_err(internal)
+}
+
 /// Broadcasts two arrays to a common shape, with the library's error.
 pub fn broadcast2(lib: Lib, a: &NdArray, b: &NdArray) -> Res<(NdArray, NdArray)> {
     let shape = broadcast_shapes(a.shape(), b.shape()).map_err(|dim| match lib {
