@@ -187,6 +187,11 @@ impl Interp {
                 if let Some(v) = super::nd::methods::attr(o, name) {
                     return v;
                 }
+                if let Value::ObjArray(a) = o {
+                    if let Some(v) = super::nd::objects::attr(a, name.as_str()) {
+                        return Ok(v);
+                    }
+                }
                 if let Value::Named(n) = o {
                     if let Some((_, v)) = n.fields.iter().find(|(k, _)| *k == name.as_str()) {
                         return Ok(v.clone());
@@ -289,6 +294,8 @@ impl Interp {
                 let k = seq_index(i, items.len(), "tuple")?;
                 Ok(items[k].clone())
             }
+            Value::ObjArray(a) => super::nd::objects::get(a, i),
+            Value::NpStr(s) => self.get_item(&Value::Str(s.clone()), i),
             Value::Named(n) => {
                 let items: Vec<Value> = n.fields.iter().map(|(_, v)| v.clone()).collect();
                 let k = seq_index(i, items.len(), "tuple")?;
@@ -346,6 +353,7 @@ impl Interp {
                 Ok(())
             }
             Value::Array(a) => super::nd::index::set(crate::value::Lib::Numpy, a, &i, &v),
+            Value::ObjArray(a) => super::nd::objects::set(a, &i, &v),
             Value::Tensor(t) => super::nd::index::set(crate::value::Lib::Torch, &t.data, &i, &v),
             _ => Err(type_error(format!(
                 "'{}' object does not support item assignment",

@@ -13,6 +13,7 @@ pub fn format_value(v: &Value, spec: &str) -> Res<String> {
     // NumPy scalars and 0-d tensors format as the Python number they hold.
     match v {
         Value::NpScalar(a) => return format_value(&super::nd::item(a), spec),
+        Value::NpStr(s) => return format_value(&Value::Str(s.clone()), spec),
         Value::Tensor(t) if t.data.ndim() == 0 => return format_value(&super::nd::item(&t.data), spec),
         Value::Tensor(_) | Value::Array(_) if !spec.is_empty() => {
             return Err(type_error(format!(

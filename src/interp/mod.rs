@@ -204,6 +204,8 @@ impl Interp {
             Value::Named(n) => Iter::items(n.fields.iter().map(|(_, v)| v.clone()).collect(), "tuple_iterator"),
             Value::Size(s) => Iter::items(s.iter().map(|&n| Value::Int(n as i64)).collect(), "tuple_iterator"),
             Value::Array(_) | Value::Tensor(_) => Iter::items(nd::index::first_axis(v)?, "iterator"),
+            Value::ObjArray(a) => Iter::items(nd::objects::first_axis(a)?, "iterator"),
+            Value::NpStr(s) => Iter::Str { s: s.clone(), pos: 0 },
             Value::DictView(d, kind) => {
                 let d = d.borrow();
                 let (items, name) = match kind {
@@ -235,6 +237,16 @@ impl Interp {
 
     /// Python's truth test, which arrays and tensors refuse when ambiguous.
     pub fn truth(&self, v: &Value) -> Res<bool> {
+        if let Value::ObjArray(a) = v {
+            let vals = nd::objects::elements(a);
+            return match vals.as_slice() {
+                [one] => self.truth(one),
+                _ => Err(exc(
+                    "ValueError",
+                    "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+                )),
+            };
+        }
         let Some((lib, a)) = nd::as_nd(v) else {
             return Ok(v.truthy());
         };

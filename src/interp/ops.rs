@@ -217,6 +217,16 @@ fn repeat(n: i64, len: usize) -> Res<usize> {
 }
 
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
+    // `np.str_` is a str.
+    if let Value::NpStr(s) = a {
+        return binary(op, &Value::Str(s.clone()), b);
+    }
+    if let Value::NpStr(s) = b {
+        return binary(op, a, &Value::Str(s.clone()));
+    }
+    if let Some(r) = super::nd::objects::binary(op, a, b) {
+        return r;
+    }
     if let Some(r) = super::nd::ops::binary(op, a, b) {
         return r;
     }
@@ -351,6 +361,7 @@ pub fn inplace(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
 /// `a == b` with Python's semantics for builtin values.
 pub fn eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
+        (Value::NpStr(x), Value::Str(y) | Value::NpStr(y)) | (Value::Str(x), Value::NpStr(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::List(x), Value::List(y)) => {
             if std::rc::Rc::ptr_eq(x, y) {
@@ -420,6 +431,12 @@ fn num_cmp(x: &Num, y: &Num) -> Option<Ordering> {
 /// Ordering for `<`, `<=`, `>`, `>=`: `Ok(None)` when unordered (NaN), `Err` when the
 /// types cannot be ordered.
 pub fn order(a: &Value, b: &Value, sym: &str) -> Res<Option<Ordering>> {
+    if let Value::NpStr(s) = a {
+        return order(&Value::Str(s.clone()), b, sym);
+    }
+    if let Value::NpStr(s) = b {
+        return order(a, &Value::Str(s.clone()), sym);
+    }
     if super::nd::as_nd(a).is_some() || super::nd::as_nd(b).is_some() {
         // NumPy scalars and one-element arrays order by their values.
         let test = |op: CmpOp| -> Res<bool> {
@@ -477,6 +494,9 @@ fn seq_order(x: &[Value], y: &[Value], sym: &str) -> Res<Option<Ordering>> {
 
 /// A comparison's value: a bool, or for arrays and tensors an elementwise result.
 pub fn compare_value(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Res<Value> {
+    if let Some(r) = super::nd::objects::compare(interp, op, a, b) {
+        return r;
+    }
     if let Some(r) = super::nd::ops::compare(op, a, b) {
         return r;
     }

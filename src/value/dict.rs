@@ -41,6 +41,9 @@ impl HKey {
                 return Err(v.type_name());
             }
             Value::Named(n) => HKey::Tuple(n.fields.iter().map(|(_, v)| HKey::of(v)).collect::<Result<_, _>>()?),
+            Value::NpStr(s) => HKey::Str(s.clone()),
+            Value::ObjDType(_) => HKey::Ptr(0),
+            Value::ObjArray(_) => return Err(v.type_name()),
             Value::Size(s) => HKey::Tuple(s.iter().map(|&n| HKey::Int(n as i64)).collect()),
             Value::DType(d, _) => HKey::Type(d.numpy_name()),
             // Tensors hash by identity, as in PyTorch.

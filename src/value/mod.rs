@@ -50,10 +50,31 @@ pub enum Value {
     DType(DType, DKind),
     /// `torch.Size([2, 3])`: a tuple of ints that prints as PyTorch does.
     Size(Rc<[usize]>),
+    /// A NumPy array of Python objects or of strings (`dtype=object`, `'<U2'`).
+    ObjArray(Rc<ObjArray>),
+    /// The dtype of such an array: `dtype('O')`, `dtype('<U2')`.
+    ObjDType(ObjKind),
+    /// A NumPy string scalar, `np.str_('a')`: a str that prints as NumPy's.
+    NpStr(Rc<str>),
     /// A NumPy or PyTorch function (`np.sum`, `torch.zeros`), which knows its library.
     NdFunc(&'static NdFn),
     /// A named tuple such as `torch.return_types.max(values=…, indices=…)`.
     Named(Rc<Named>),
+}
+
+/// The element kind of an `ObjArray`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjKind {
+    Object,
+    /// Unicode strings of at most this many characters.
+    Str(usize),
+}
+
+/// Python values in a strided layout; views share `data` as numeric arrays share storage.
+pub struct ObjArray {
+    pub data: Rc<RefCell<Vec<Value>>>,
+    pub layout: crate::array::layout::Layout,
+    pub kind: ObjKind,
 }
 
 pub struct NdFn {
@@ -183,6 +204,8 @@ pub enum PyType {
     Tensor,
     DType,
     Size,
+    NpStr,
+    Object,
 }
 
 impl PyType {
@@ -209,6 +232,8 @@ impl PyType {
             PyType::Tensor => "Tensor",
             PyType::DType => "torch.dtype",
             PyType::Size => "torch.Size",
+            PyType::NpStr => "numpy.str_",
+            PyType::Object => "object",
         }
     }
 }
@@ -261,6 +286,9 @@ impl Value {
             Value::Size(_) => PyType::Size,
             Value::Named(_) => PyType::Tuple,
             Value::NdFunc(_) => PyType::BuiltinFunction,
+            Value::ObjArray(_) => PyType::NdArray,
+            Value::ObjDType(_) => PyType::DType,
+            Value::NpStr(_) => PyType::Str,
         }
     }
 
@@ -269,7 +297,9 @@ impl Value {
         match self {
             Value::Iter(it) => it.try_borrow().map(|i| i.type_name()).unwrap_or("iterator"),
             Value::DictView(_, kind) => kind.name(),
-            Value::Array(_) => "numpy.ndarray",
+            Value::Array(_) | Value::ObjArray(_) => "numpy.ndarray",
+            Value::ObjDType(_) => "numpy.dtype",
+            Value::NpStr(_) => "numpy.str_",
             Value::NpScalar(a) => crate::interp::nd::scalar_type_name(a.dtype),
             Value::DType(_, DKind::NpType) => "type",
             Value::DType(_, DKind::NpDType) => "numpy.dtype",
@@ -290,6 +320,7 @@ impl Value {
             Value::Range(r) => r.len() > 0,
             Value::DictView(d, _) => !d.borrow().is_empty(),
             Value::Size(s) => !s.is_empty(),
+            Value::NpStr(s) => !s.is_empty(),
             _ => true,
         }
     }
@@ -332,6 +363,7 @@ impl Value {
             Value::DictView(r, _) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Array(r) | Value::NpScalar(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Tensor(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::ObjArray(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => 0,
         }
     }

@@ -11,6 +11,9 @@ pub fn str_of(v: &Value) -> String {
         Value::Str(s) => s.to_string(),
         Value::Array(a) => nd::print::numpy_str(a),
         Value::NpScalar(a) => nd::print::scalar_str(a),
+        Value::NpStr(s) => s.to_string(),
+        Value::ObjArray(a) => nd::objects::str_of(a),
+        Value::ObjDType(k) => nd::objects::dtype_str(*k),
         Value::DType(d, DKind::NpDType) => d.numpy_name().to_owned(),
         _ => repr(v),
     }
@@ -129,6 +132,13 @@ fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::Tensor(t) => out.push_str(&nd::print::torch_repr(t)),
         Value::DType(d, kind) => out.push_str(&nd::print::dtype_repr(*d, *kind)),
         Value::Size(s) => out.push_str(&nd::print::size_repr(s)),
+        Value::ObjArray(a) => out.push_str(&nd::objects::repr(a)),
+        Value::ObjDType(k) => out.push_str(&nd::objects::dtype_repr(*k)),
+        Value::NpStr(s) => {
+            out.push_str("np.str_(");
+            out.push_str(&repr_str(s));
+            out.push(')');
+        }
         Value::Named(n) => {
             // PyTorch's structseq repr puts each field on its own line.
             out.push_str(&n.type_name);

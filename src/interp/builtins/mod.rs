@@ -65,6 +65,7 @@ const TYPES: &[PyType] = &[
     PyType::Dict,
     PyType::Range,
     PyType::Type,
+    PyType::Object,
 ];
 
 pub fn install(interp: &mut Interp) {
@@ -139,6 +140,11 @@ pub fn len_of(v: &Value) -> Res<i64> {
     }
     Ok(match v {
         Value::Size(s) => s.len() as i64,
+        Value::NpStr(s) => s.chars().count() as i64,
+        Value::ObjArray(a) => match a.layout.shape.first() {
+            Some(&n) => n as i64,
+            None => return Err(type_error("len() of unsized object")),
+        },
         Value::Named(n) => n.fields.len() as i64,
         Value::Str(s) => s.chars().count() as i64,
         Value::List(l) => l.borrow().len() as i64,

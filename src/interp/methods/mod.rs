@@ -89,6 +89,8 @@ pub fn method_names(o: &Value) -> &'static [&'static str] {
     match o {
         Value::Type(t) => type_methods(*t),
         Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) => super::nd::methods::method_names(o),
+        Value::ObjArray(_) => super::nd::objects::METHODS,
+        Value::NpStr(_) => STR_METHODS,
         _ => type_methods(o.py_type()),
     }
 }
@@ -151,6 +153,8 @@ impl Interp {
             Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) if has_method(o, name) => {
                 super::nd::methods::call(self, o, name, args)
             }
+            Value::ObjArray(a) if has_method(o, name) => super::nd::objects::method(self, a, m, args),
+            Value::NpStr(s) if STR_METHODS.contains(&m) => string::call(self, s, m, args),
             Value::Str(s) if STR_METHODS.contains(&m) => string::call(self, s, m, args),
             Value::List(l) if LIST_METHODS.contains(&m) => containers::list(self, o, l, m, args),
             Value::Dict(d) if DICT_METHODS.contains(&m) => containers::dict(self, d, m, args),

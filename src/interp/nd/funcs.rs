@@ -136,6 +136,22 @@ fn filled(lib: Lib, shape: &[usize], dtype: DType, value: &Value) -> Res<Value> 
 
 /// `zeros`, `ones`, `empty` (zero-filled: its contents are unspecified anyway).
 pub fn constant(lib: Lib, mut args: Args, value: f64, fname: &str) -> Res<Value> {
+    if lib == Lib::Numpy {
+        if let Some(kind) = args
+            .kw
+            .iter()
+            .find(|(k, _)| k.as_str() == "dtype")
+            .and_then(|(_, d)| super::objects::obj_kind(d))
+        {
+            let shape = shape_args(&args.pos, lib)?;
+            let fill = match (fname, kind) {
+                ("empty", crate::value::ObjKind::Object) => Value::None,
+                (_, crate::value::ObjKind::Object) => Value::Int(value as i64),
+                (_, _) => Value::str(if value == 0.0 { "" } else { "1" }),
+            };
+            return Ok(super::objects::filled(&shape, kind, fill));
+        }
+    }
     let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
     if lib == Lib::Torch {
         drop_torch_kwargs(&mut args)?;

@@ -153,7 +153,13 @@ fn apply(lib: Lib, a: &NdArray, items: &[Item]) -> Res<Indexed> {
     if let Some(pos) = items.iter().position(|i| matches!(i, Item::Ints(..) | Item::Mask(_))) {
         return advanced(lib, a, items, pos);
     }
-    let mut l = a.layout.clone();
+    basic(lib, &a.layout, items, consuming).map(Indexed::View)
+}
+
+/// Basic indices (ints, slices, `None`, `...`) make a view's layout.
+fn basic(lib: Lib, layout: &Layout, items: &[Item], consuming: usize) -> Res<Layout> {
+    let ndim = layout.ndim();
+    let mut l = layout.clone();
     let mut dim = 0;
     let mut src_dim = 0;
     for it in items {
@@ -177,14 +183,37 @@ fn apply(lib: Lib, a: &NdArray, items: &[Item]) -> Res<Indexed> {
                 dim += 1;
             }
             Item::Ellipsis => {
-                let skip = a.ndim() - consuming;
+                let skip = ndim - consuming;
                 dim += skip;
                 src_dim += skip;
             }
             Item::Ints(..) | Item::Mask(_) => return Err(internal("advanced index in basic path")),
         }
     }
-    Ok(Indexed::View(l))
+    Ok(l)
+}
+
+/// Basic indexing of any strided layout (object and string arrays use it); `None` when
+/// the key holds an index array or mask.
+pub fn basic_layout(lib: Lib, layout: &Layout, key: &Value) -> Res<Option<Layout>> {
+    let items = items(lib, key)?;
+    if items.iter().any(|i| matches!(i, Item::Ints(..) | Item::Mask(_))) {
+        return Ok(None);
+    }
+    let consuming = items
+        .iter()
+        .filter(|i| matches!(i, Item::Int(_) | Item::Slice(_)))
+        .count();
+    if consuming > layout.ndim() {
+        return Err(exc(
+            "IndexError",
+            format!(
+                "too many indices for array: array is {}-dimensional, but {consuming} were indexed",
+                layout.ndim()
+            ),
+        ));
+    }
+    basic(lib, layout, &items, consuming).map(Some)
 }
 
 /// Indexing with one integer array or mask: each selected position's sub-array, stacked

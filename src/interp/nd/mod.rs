@@ -7,6 +7,7 @@ pub mod funcs;
 pub mod index;
 pub mod methods;
 pub mod module;
+pub mod objects;
 pub mod ops;
 pub mod print;
 pub mod reduce;

@@ -25,6 +25,32 @@ fn create(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> 
     let _ = interp;
     match name {
         "array" | "asarray" | "tensor" | "as_tensor" => {
+            if lib == Lib::Numpy {
+                // Object and string data make NumPy's object and str arrays.
+                let obj = args
+                    .kw
+                    .iter()
+                    .find(|(k, _)| k.as_str() == "dtype")
+                    .and_then(|(_, d)| super::objects::obj_kind(d));
+                let data = arg(&args, 0, name)?;
+                if let Value::ObjArray(_) = &data {
+                    return Ok(data);
+                }
+                let kind = match obj {
+                    Some(k) => Some(k),
+                    None if !args.kw.iter().any(|(k, _)| k.as_str() == "dtype") => super::objects::classify(&data),
+                    None => None,
+                };
+                if let Some(kind) = kind {
+                    let kind = match (kind, super::objects::classify(&data)) {
+                        (crate::value::ObjKind::Str(0), Some(crate::value::ObjKind::Str(w))) => {
+                            crate::value::ObjKind::Str(w)
+                        }
+                        (k, _) => k,
+                    };
+                    return super::objects::from_data(&data, kind);
+                }
+            }
             let dtype = funcs::take_dtype(&mut args)?;
             let _ = kwarg(&mut args, "device");
             let requires_grad = kwarg(&mut args, "requires_grad").is_some_and(|v| v.truthy());
@@ -550,6 +576,20 @@ fn types(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Value>
     }
 }
 
+/// `np.char.*` and `np.sort` on string arrays.
+fn strings(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value> {
+    match name {
+        "sort" => match args.pos.first() {
+            Some(Value::ObjArray(a)) => super::objects::sort(interp, a),
+            _ => Err(exc(
+                "NotImplementedError",
+                "np.sort of numeric arrays is not supported in nt yet",
+            )),
+        },
+        _ => super::objects::char_fn(name, &args.pos),
+    }
+}
+
 macro_rules! table {
     ($lib:expr; $($f:ident: $($name:literal),*;)*) => {
         &[$($(NdFn { name: $name, lib: $lib, f: $f }),*),*]
@@ -565,6 +605,7 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
         "cumsum";
     linalg: "dot", "matmul";
     types: "dtype", "promote_types", "result_type";
+    strings: "sort";
     ufunc2: "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod", "remainder", "bitwise_and",
         "bitwise_or", "bitwise_xor";
     shaping: "reshape", "transpose", "squeeze", "expand_dims", "ravel", "concatenate", "concat", "stack", "vstack",
@@ -573,6 +614,8 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
 };
 
 static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; reduction: "norm"; };
+
+static NUMPY_CHAR: &[NdFn] = table! { Lib::Numpy; strings: "upper", "lower", "add"; };
 
 static TORCH: &[NdFn] = table! { Lib::Torch;
     create: "tensor", "as_tensor", "from_numpy", "zeros", "ones", "full", "empty", "eye", "arange", "linspace",
@@ -651,6 +694,9 @@ fn numpy_module() -> Value {
     m.insert(Sym::new("nan"), Value::Float(f64::NAN));
     m.insert(Sym::new("ndarray"), Value::Type(crate::value::PyType::NdArray));
     m.insert(Sym::new("linalg"), module("numpy.linalg", attrs(NUMPY_LINALG)));
+    m.insert(Sym::new("char"), module("numpy.char", attrs(NUMPY_CHAR)));
+    m.insert(Sym::new("object_"), Value::ObjDType(crate::value::ObjKind::Object));
+    m.insert(Sym::new("str_"), Value::Type(crate::value::PyType::NpStr));
     module("numpy", m)
 }
 
