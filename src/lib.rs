@@ -4,6 +4,7 @@
 //! (DESIGN.md §4). Arrays, tensors, the IR and its backends arrive in later issues.
 
 pub mod array;
+pub mod autograd;
 pub mod backend;
 pub mod diagnostics;
 pub mod interp;

@@ -79,6 +79,13 @@ impl Interp {
         match f {
             Value::Function(func) => self.call_function(func, args, site),
             Value::Builtin(b) => (b.f)(self, args),
+            Value::NdFunc(f) if f.lib == crate::value::Lib::Torch => {
+                let inputs = args.pos.clone();
+                let r = (f.f)(self, f.lib, f.name, args)?;
+                let refs: Vec<&Value> = inputs.iter().collect();
+                crate::autograd::hooks::check_recorded(f.name, &refs, &r)?;
+                Ok(r)
+            }
             Value::NdFunc(f) => (f.f)(self, f.lib, f.name, args),
             Value::Method(m) => {
                 let (recv, name) = (&m.0, m.1);
@@ -212,6 +219,26 @@ impl Interp {
     }
 
     pub fn set_attr(&mut self, o: &Value, name: Sym, v: Value) -> Res<()> {
+        if let Value::Tensor(t) = o {
+            match (name.as_str(), &v) {
+                ("grad", Value::None) => {
+                    *t.grad.borrow_mut() = None;
+                    return Ok(());
+                }
+                ("grad", Value::Tensor(g)) => {
+                    *t.grad.borrow_mut() = Some(g.data.clone());
+                    return Ok(());
+                }
+                ("requires_grad", flag) => {
+                    let args = Args {
+                        pos: vec![Value::Bool(flag.truthy())],
+                        kw: Vec::new(),
+                    };
+                    return super::nd::methods::call(self, o, Sym::new("requires_grad_"), args).map(|_| ());
+                }
+                _ => {}
+            }
+        }
         match o {
             Value::Module(m) => {
                 m.attrs.borrow_mut().insert(name, v);
@@ -354,7 +381,10 @@ impl Interp {
             }
             Value::Array(a) => super::nd::index::set(crate::value::Lib::Numpy, a, &i, &v),
             Value::ObjArray(a) => super::nd::objects::set(a, &i, &v),
-            Value::Tensor(t) => super::nd::index::set(crate::value::Lib::Torch, &t.data, &i, &v),
+            Value::Tensor(t) => {
+                super::nd::methods::check_inplace(o, true)?;
+                super::nd::index::set(crate::value::Lib::Torch, &t.data, &i, &v)
+            }
             _ => Err(type_error(format!(
                 "'{}' object does not support item assignment",
                 o.type_name()

@@ -36,7 +36,12 @@ pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
             return super::nd::ops::run(crate::ir::Op::Copy, &[a]).map(|c| super::nd::result(lib, c));
         }
     } else if let Some(r) = super::nd::ops::unary(prim, v) {
-        return r;
+        let r = r?;
+        if op == UnOp::Neg && matches!(v, Value::Tensor(_)) {
+            return crate::autograd::hooks::unary("neg", r, v);
+        }
+        crate::autograd::hooks::check_recorded("unary operator", &[v], &r)?;
+        return Ok(r);
     }
     let sym = match op {
         UnOp::Neg => "-",
@@ -228,7 +233,15 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
         return r;
     }
     if let Some(r) = super::nd::ops::binary(op, a, b) {
-        return r;
+        let r = r?;
+        if matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_)) {
+            return if op == BinOp::MatMul {
+                crate::autograd::hooks::matmul(r, a, b)
+            } else {
+                crate::autograd::hooks::binary(op, r, a, b)
+            };
+        }
+        return Ok(r);
     }
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return match (x, y) {

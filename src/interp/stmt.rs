@@ -100,16 +100,30 @@ impl Interp {
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Pass => {}
             StmtKind::With { items, body } => {
-                // No value supports the context-manager protocol yet; `no_grad()` will.
-                if let Some((e, _)) = items.first() {
-                    let v = self.eval(e, env)?;
-                    return Err(type_error(format!(
-                        "'{}' object does not support the context manager protocol",
-                        v.type_name()
-                    )))
-                    .at(e.span);
+                // nt's context managers are grad modes: `with no_grad():`, `with torch.enable_grad():`.
+                let mut saved = Vec::new();
+                let mut entered = || -> Res<()> {
+                    for (e, target) in items {
+                        let v = self.eval(e, env)?;
+                        let Value::GradMode(on) = v else {
+                            return Err(type_error(format!(
+                                "'{}' object does not support the context manager protocol",
+                                v.type_name()
+                            )))
+                            .at(e.span);
+                        };
+                        saved.push(crate::autograd::set_grad_enabled(on));
+                        if let Some(t) = target {
+                            self.assign(t, Value::None, env)?;
+                        }
+                    }
+                    Ok(())
+                };
+                let result = entered().and_then(|_| self.exec_block(body, env));
+                for prev in saved.into_iter().rev() {
+                    crate::autograd::set_grad_enabled(prev);
                 }
-                return self.exec_block(body, env);
+                return result;
             }
             StmtKind::Import(names) => {
                 for n in names {

@@ -48,6 +48,8 @@ pub enum Value {
     Tensor(Rc<Tensor>),
     /// `np.float32` (a scalar type), `a.dtype` (a NumPy dtype) or `torch.float32`.
     DType(DType, DKind),
+    /// `torch.no_grad()` (false) and `torch.enable_grad()` (true), used with `with`.
+    GradMode(bool),
     /// `torch.Size([2, 3])`: a tuple of ints that prints as PyTorch does.
     Size(Rc<[usize]>),
     /// A NumPy array of Python objects or of strings (`dtype=object`, `'<U2'`).
@@ -107,10 +109,35 @@ pub enum DKind {
     Torch,
 }
 
-/// A PyTorch tensor: its data, plus (later) device and autograd state.
-#[derive(Debug)]
+/// A PyTorch tensor: its data and its autograd state.
 pub struct Tensor {
     pub data: NdArray,
+    /// A leaf's flag; results of recorded ops require grad through their `grad_fn`.
+    pub requires_grad: std::cell::Cell<bool>,
+    /// The accumulated gradient of a leaf (`x.grad`).
+    pub grad: RefCell<Option<NdArray>>,
+    /// The op that produced this tensor, when it was recorded for autograd.
+    pub grad_fn: Option<Rc<crate::autograd::Node>>,
+}
+
+impl Tensor {
+    pub fn new(data: NdArray) -> Tensor {
+        Tensor {
+            data,
+            requires_grad: std::cell::Cell::new(false),
+            grad: RefCell::new(None),
+            grad_fn: None,
+        }
+    }
+
+    /// Whether gradients flow into this tensor.
+    pub fn needs_grad(&self) -> bool {
+        self.requires_grad.get() || self.grad_fn.is_some()
+    }
+
+    pub fn is_leaf(&self) -> bool {
+        self.grad_fn.is_none()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -286,6 +313,7 @@ impl Value {
             Value::Size(_) => PyType::Size,
             Value::Named(_) => PyType::Tuple,
             Value::NdFunc(_) => PyType::BuiltinFunction,
+            Value::GradMode(_) => PyType::Object,
             Value::ObjArray(_) => PyType::NdArray,
             Value::ObjDType(_) => PyType::DType,
             Value::NpStr(_) => PyType::Str,

@@ -133,6 +133,11 @@ fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::DType(d, kind) => out.push_str(&nd::print::dtype_repr(*d, *kind)),
         Value::Size(s) => out.push_str(&nd::print::size_repr(s)),
         Value::ObjArray(a) => out.push_str(&nd::objects::repr(a)),
+        Value::GradMode(enabled) => out.push_str(if *enabled {
+            "<torch.autograd.grad_mode.enable_grad object>"
+        } else {
+            "<torch.autograd.grad_mode.no_grad object>"
+        }),
         Value::ObjDType(k) => out.push_str(&nd::objects::dtype_repr(*k)),
         Value::NpStr(s) => {
             out.push_str("np.str_(");

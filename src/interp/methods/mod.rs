@@ -150,7 +150,14 @@ impl Interp {
     pub fn call_method(&mut self, o: &Value, name: Sym, mut args: Args) -> Res<Value> {
         let m = name.as_str();
         match o {
-            Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) if has_method(o, name) => {
+            Value::Tensor(_) if has_method(o, name) => {
+                let inputs: Vec<Value> = std::iter::once(o.clone()).chain(args.pos.iter().cloned()).collect();
+                let r = super::nd::methods::call(self, o, name, args)?;
+                let refs: Vec<&Value> = inputs.iter().collect();
+                crate::autograd::hooks::check_recorded(m, &refs, &r)?;
+                Ok(r)
+            }
+            Value::Array(_) | Value::NpScalar(_) if has_method(o, name) => {
                 super::nd::methods::call(self, o, name, args)
             }
             Value::ObjArray(a) if has_method(o, name) => super::nd::objects::method(self, a, m, args),

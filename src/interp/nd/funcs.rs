@@ -415,7 +415,29 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
         _ => float_result(lib, a.dtype),
     };
     let x = cast(&a, d)?;
-    Ok(result(lib, run(Op::Unary(op), &[&x])?))
+    let r = result(lib, run(Op::Unary(op), &[&x])?);
+    if lib == Lib::Torch {
+        let name = match op {
+            UnaryOp::Exp => "exp",
+            UnaryOp::Log => "log",
+            UnaryOp::Sqrt => "sqrt",
+            UnaryOp::Tanh => "tanh",
+            UnaryOp::Neg => "neg",
+            UnaryOp::Abs => "abs",
+            UnaryOp::Log2 => "log2",
+            UnaryOp::Log10 => "log10",
+            UnaryOp::Sin => "sin",
+            UnaryOp::Cos => "cos",
+            UnaryOp::Tan => "tan",
+            UnaryOp::Floor => "floor",
+            UnaryOp::Ceil => "ceil",
+            UnaryOp::Round => "round",
+            UnaryOp::Sign => "sign",
+            UnaryOp::Not => "bitwise_not",
+        };
+        return crate::autograd::hooks::unary(name, r, v);
+    }
+    Ok(r)
 }
 
 /// `np.round(a, decimals)`: `rint(a * 10**d) / 10**d`, as NumPy computes it.
@@ -486,7 +508,11 @@ pub fn sigmoid(lib: Lib, v: &Value) -> Res<Value> {
     let (o, e1) = broadcast2(lib, &one, &e)?;
     let den = run(Op::Binary(BinaryOp::Add), &[&o, &e1])?;
     let (o, d) = broadcast2(lib, &one, &den)?;
-    Ok(result(lib, run(Op::Binary(BinaryOp::Div), &[&o, &d])?))
+    let r = result(lib, run(Op::Binary(BinaryOp::Div), &[&o, &d])?);
+    if lib == Lib::Torch {
+        return crate::autograd::hooks::unary("sigmoid", r, v);
+    }
+    Ok(r)
 }
 
 /// `softmax(x, dim) = exp(x - max) / sum(exp(x - max))`, composed from primitives.
@@ -525,7 +551,11 @@ pub fn relu(lib: Lib, v: &Value) -> Res<Value> {
     let a = nd_arg(lib, v)?;
     let zero = create::scalar(&Value::Int(0), a.dtype)?;
     let (x, z) = broadcast2(lib, &a, &zero)?;
-    Ok(result(lib, run(Op::Binary(BinaryOp::Max), &[&x, &z])?))
+    let r = result(lib, run(Op::Binary(BinaryOp::Max), &[&x, &z])?);
+    if lib == Lib::Torch {
+        return crate::autograd::hooks::unary("relu", r, v);
+    }
+    Ok(r)
 }
 
 /// Promotes two array-or-scalar arguments and broadcasts them.

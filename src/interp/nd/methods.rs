@@ -169,6 +169,7 @@ const TORCH_METHODS: &[&str] = &[
     "unbind",
     "requires_grad_",
     "softmax",
+    "backward",
 ];
 const SCALAR_METHODS: &[&str] = &["item", "tolist", "astype", "round"];
 
@@ -199,9 +200,31 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
         ("nbytes", Lib::Numpy) => Value::Int((a.dtype.itemsize() * a.numel()) as i64),
         ("T", _) => match v {
             Value::NpScalar(_) => v.clone(),
-            _ => wrap(lib, shape::reversed(a)),
+            _ => {
+                let r = wrap(lib, shape::reversed(a));
+                if lib == Lib::Torch {
+                    let perm: Vec<usize> = (0..a.ndim()).rev().collect();
+                    return Some(crate::autograd::hooks::view("permute", r, v, Some(perm)));
+                }
+                r
+            }
         },
-        ("is_leaf", Lib::Torch) => Value::Bool(true),
+        ("is_leaf", Lib::Torch) => Value::Bool(matches!(v, Value::Tensor(t) if t.is_leaf())),
+        ("requires_grad", Lib::Torch) => Value::Bool(matches!(v, Value::Tensor(t) if t.needs_grad())),
+        ("grad", Lib::Torch) => match v {
+            Value::Tensor(t) => match &*t.grad.borrow() {
+                Some(g) => wrap(lib, g.clone()),
+                None => Value::None,
+            },
+            _ => Value::None,
+        },
+        ("grad_fn", Lib::Torch) => match v {
+            Value::Tensor(t) => match &t.grad_fn {
+                Some(n) => Value::str(&format!("<{} object>", n.name)),
+                None => Value::None,
+            },
+            _ => Value::None,
+        },
         ("flags", Lib::Numpy) => {
             // The flags users query, as a dict: `a.flags['C_CONTIGUOUS']`.
             let mut d = crate::value::dict::Dict::new();
@@ -238,6 +261,7 @@ fn tolist(a: &NdArray) -> Res<Value> {
 /// In-place arithmetic: `a += b`, `t.add_(b)`. The result is cast back to `a`'s dtype
 /// under each library's casting rule and written into `a`'s storage.
 pub fn inplace(op: BinOp, target: &Value, rhs: &Value) -> Res<Value> {
+    check_inplace(target, false)?;
     let Some((lib, a)) = as_nd(target) else {
         return Err(super::internal("inplace on a non-array"));
     };
@@ -395,6 +419,41 @@ fn no_args(args: &Args, name: &str) -> Res<()> {
     }
 }
 
+/// `y.backward(gradient=None, retain_graph=False)` and `torch.autograd.backward(y, …)`.
+pub fn backward_call(t: &Rc<crate::value::Tensor>, mut args: Args) -> Res<Value> {
+    let gradient = kwarg(&mut args, "gradient").or_else(|| args.pos.first().cloned());
+    let retain = kwarg(&mut args, "retain_graph").is_some_and(|x| x.truthy());
+    let _ = kwarg(&mut args, "create_graph");
+    let g = match gradient {
+        None | Some(Value::None) => None,
+        Some(g) => Some(super::funcs::nd_arg(Lib::Torch, &g)?),
+    };
+    crate::autograd::backward(t, g, retain)?;
+    Ok(Value::None)
+}
+
+/// PyTorch refuses in-place changes to a leaf that requires grad (outside `no_grad`).
+pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
+    if let Value::Tensor(t) = v {
+        if t.requires_grad.get() && t.is_leaf() && crate::autograd::grad_enabled() {
+            return Err(exc(
+                "RuntimeError",
+                if through_view {
+                    "a view of a leaf Variable that requires grad is being used in an in-place operation."
+                } else {
+                    "a leaf Variable that requires grad is being used in an in-place operation."
+                },
+            ));
+        }
+        if t.grad_fn.is_some() && crate::autograd::grad_enabled() {
+            return Err(crate::autograd::hooks::unsupported(
+                "in-place operation on a tensor with a grad_fn",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Writes a method's out-of-place result back into the tensor: `t.sqrt_()`, `t.copy_(s)`.
 fn write_back(lib: Lib, a: &NdArray, v: &Value, r: &Value) -> Res<Value> {
     let Some((_, out)) = as_nd(r) else {
@@ -419,6 +478,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         return Err(super::internal("method on a non-array"));
     };
     let m = name.as_str();
+    if lib == Lib::Torch && m.ends_with('_') && m != "requires_grad_" {
+        check_inplace(v, false)?;
+    }
     // PyTorch's in-place variants: the method's result written into the tensor.
     if lib == Lib::Torch
         && m.ends_with('_')
@@ -453,7 +515,46 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         return reduce::call(lib, m, a, args);
     }
     if SHAPE_METHODS.contains(&m) {
-        return shape_method(lib, a, m, args);
+        let perm = match m {
+            "permute" => {
+                let order = match args.kw.iter().find(|(k, _)| k.as_str() == "dims") {
+                    Some((_, v)) => shape::dims(std::slice::from_ref(v))?,
+                    None => shape::dims(&args.pos)?,
+                };
+                // A wrong length is reported by `shape_method` with the library's message.
+                if order.len() == a.ndim() {
+                    Some(
+                        order
+                            .iter()
+                            .map(|&o| reduce::axis(lib, o, a.ndim()))
+                            .collect::<Res<Vec<_>>>()?,
+                    )
+                } else {
+                    None
+                }
+            }
+            "transpose" if lib == Lib::Torch && args.pos.len() == 2 => {
+                let (x, y) = (
+                    reduce::axis(lib, int_arg(&args.pos[0])?, a.ndim())?,
+                    reduce::axis(lib, int_arg(&args.pos[1])?, a.ndim())?,
+                );
+                let mut p: Vec<usize> = (0..a.ndim()).collect();
+                p.swap(x, y);
+                Some(p)
+            }
+            _ => None,
+        };
+        let r = shape_method(lib, a, m, args)?;
+        if lib == Lib::Torch {
+            return match m {
+                "reshape" | "view" | "flatten" | "permute" | "transpose" => crate::autograd::hooks::view(m, r, v, perm),
+                _ => {
+                    crate::autograd::hooks::check_recorded(m, &[v], &r)?;
+                    Ok(r)
+                }
+            };
+        }
+        return Ok(r);
     }
     if matches!(
         m,
@@ -525,7 +626,15 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         "int" => to_dtype(lib, a, DType::I32),
         "short" => to_dtype(lib, a, DType::I16),
         "bool" => to_dtype(lib, a, DType::Bool),
-        "numpy" => Ok(Value::Array(Rc::new(a.clone()))),
+        "numpy" => {
+            if matches!(v, Value::Tensor(t) if t.needs_grad()) {
+                return Err(exc(
+                    "RuntimeError",
+                    "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
+                ));
+            }
+            Ok(Value::Array(Rc::new(a.clone())))
+        }
         "size" => match args.pos.first() {
             Some(d) => {
                 let d = reduce::axis(lib, int_arg(d)?, a.ndim())?;
@@ -536,16 +645,32 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         "dim" => Ok(Value::Int(a.ndim() as i64)),
         "element_size" => Ok(Value::Int(a.dtype.itemsize() as i64)),
         "requires_grad_" => {
-            if !a.dtype.is_float() {
+            let on = kwarg(&mut args, "requires_grad")
+                .or_else(|| args.pos.first().cloned())
+                .is_none_or(|x| x.truthy());
+            let Value::Tensor(t) = v else {
+                return Err(super::internal("requires_grad_"));
+            };
+            if on && !a.dtype.is_float() {
                 return Err(exc(
                     "RuntimeError",
                     "only Tensors of floating point dtype can require gradients",
                 ));
             }
-            Err(exc(
-                "NotImplementedError",
-                "requires_grad_(): autograd is not built yet",
-            ))
+            if !t.is_leaf() {
+                return Err(exc(
+                    "RuntimeError",
+                    "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+                ));
+            }
+            t.requires_grad.set(on);
+            Ok(v.clone())
+        }
+        "backward" => {
+            let Value::Tensor(t) = v else {
+                return Err(super::internal("backward"));
+            };
+            backward_call(t, args)
         }
         "is_floating_point" => Ok(Value::Bool(a.dtype.is_float())),
         "bfloat16" => to_dtype(lib, a, DType::BF16),
@@ -628,6 +753,15 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         "dot" | "mm" => {
             args.pos.insert(0, v.clone());
             super::module::call_linalg(interp, lib, m, args)
+        }
+        "matmul" if lib == Lib::Torch => {
+            let o = args
+                .pos
+                .first()
+                .cloned()
+                .ok_or_else(|| type_error("matmul() missing required argument 'other'"))?;
+            let r = crate::interp::ops::binary(BinOp::MatMul, v, &o)?;
+            Ok(r)
         }
         "matmul" => {
             let o = args

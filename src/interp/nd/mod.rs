@@ -24,7 +24,7 @@ use std::rc::Rc;
 pub fn wrap(lib: Lib, a: NdArray) -> Value {
     match lib {
         Lib::Numpy => Value::Array(Rc::new(a)),
-        Lib::Torch => Value::Tensor(Rc::new(Tensor { data: a })),
+        Lib::Torch => Value::Tensor(Rc::new(Tensor::new(a))),
     }
 }
 

@@ -68,19 +68,17 @@ fn create(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> 
                 return Ok(wrap(lib, super::ops::cast(&c, dtype.unwrap_or(a.dtype))?));
             }
             let t = create::from_data(lib, &data, dtype)?;
-            if requires_grad {
-                if !t.dtype.is_float() {
-                    return Err(exc(
-                        "RuntimeError",
-                        "Only Tensors of floating point and complex dtype can require gradients",
-                    ));
-                }
+            if requires_grad && !t.dtype.is_float() {
                 return Err(exc(
-                    "NotImplementedError",
-                    "requires_grad=True: autograd is not built yet",
+                    "RuntimeError",
+                    "Only Tensors of floating point and complex dtype can require gradients",
                 ));
             }
-            Ok(wrap(lib, t))
+            let v = wrap(lib, t);
+            if let (true, Value::Tensor(t)) = (requires_grad, &v) {
+                t.requires_grad.set(true);
+            }
+            Ok(v)
         }
         "from_numpy" => match arg(&args, 0, name)? {
             Value::Array(a) => Ok(wrap(Lib::Torch, (*a).clone())),
@@ -590,6 +588,27 @@ fn strings(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<V
     }
 }
 
+/// `torch.no_grad()`, `torch.enable_grad()`, `torch.autograd.backward`, `torch.autograd.grad`.
+fn autograd_fn(_: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    match name {
+        "no_grad" => Ok(Value::GradMode(false)),
+        "enable_grad" => Ok(Value::GradMode(true)),
+        "is_grad_enabled" => Ok(Value::Bool(crate::autograd::grad_enabled())),
+        "backward" => {
+            let y = arg(&args, 0, name)?;
+            args.pos.remove(0);
+            let Value::Tensor(t) = &y else {
+                return Err(type_error(format!(
+                    "backward(): argument 'tensors' must be a Tensor, not {}",
+                    y.type_name()
+                )));
+            };
+            super::methods::backward_call(t, args)
+        }
+        _ => Err(super::internal(format!("unknown autograd function {name}"))),
+    }
+}
+
 macro_rules! table {
     ($lib:expr; $($f:ident: $($name:literal),*;)*) => {
         &[$($(NdFn { name: $name, lib: $lib, f: $f }),*),*]
@@ -615,6 +634,8 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
 
 static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; reduction: "norm"; };
 
+static TORCH_AUTOGRAD: &[NdFn] = table! { Lib::Torch; autograd_fn: "backward"; };
+
 static NUMPY_CHAR: &[NdFn] = table! { Lib::Numpy; strings: "upper", "lower", "add"; };
 
 static TORCH: &[NdFn] = table! { Lib::Torch;
@@ -627,6 +648,7 @@ static TORCH: &[NdFn] = table! { Lib::Torch;
         "cumsum", "norm";
     linalg: "matmul", "mm", "dot", "mv", "bmm";
     types: "promote_types", "result_type", "Size";
+    autograd_fn: "no_grad", "enable_grad", "is_grad_enabled";
     shaping: "reshape", "transpose", "permute", "squeeze", "unsqueeze", "flatten", "cat", "concat", "concatenate",
         "stack", "vstack", "hstack", "swapaxes", "flip", "repeat_interleave", "split", "chunk", "unbind";
 };
@@ -661,6 +683,7 @@ const GLOBAL_TORCH: &[&str] = &[
     "mm",
     "dot",
     "clamp",
+    "no_grad",
 ];
 
 fn attrs(table: &'static [NdFn]) -> FxHashMap<Sym, Value> {
@@ -719,6 +742,7 @@ fn torch_module() -> Value {
         m.insert(Sym::new(alias), Value::DType(d, DKind::Torch));
     }
     m.insert(Sym::new("Tensor"), Value::Type(crate::value::PyType::Tensor));
+    m.insert(Sym::new("autograd"), module("torch.autograd", attrs(TORCH_AUTOGRAD)));
     module("torch", m)
 }
 
@@ -741,6 +765,10 @@ pub fn install(interp: &mut Interp) {
         if let Some(a) = m.attrs.borrow().get(&Sym::new("array")) {
             g.set(Sym::new("array"), a.clone());
         }
+    }
+    // `from torch.autograd import backward`
+    if let Some(b) = TORCH_AUTOGRAD.iter().find(|f| f.name == "backward") {
+        g.set(Sym::new("backward"), Value::NdFunc(b));
     }
     if let Value::Module(m) = &torch {
         let attrs = m.attrs.borrow();

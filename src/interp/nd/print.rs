@@ -67,6 +67,12 @@ pub fn torch_repr(t: &Tensor) -> String {
     } else if !matches!(a.dtype, DType::F32 | DType::I64 | DType::Bool) {
         suffixes.push(format!("dtype={}", a.dtype.torch_name()));
     }
+    // grad_fn wins over requires_grad=True (semantics.md §2.4).
+    match &t.grad_fn {
+        Some(n) => suffixes.push(format!("grad_fn=<{}>", n.name)),
+        None if t.requires_grad.get() => suffixes.push("requires_grad=True".into()),
+        None => {}
+    }
     format::torch_repr(&elems(a), a.shape(), &suffixes, &TorchOptions::default())
 }
 

@@ -140,6 +140,7 @@ fn var_of(lib: Lib, a: &NdArray, axes: &[usize], keep: bool, ddof: f64) -> Res<N
 
 /// Dispatches a reduction by name; `args.pos[0]` is the array.
 pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
+    let input = args.pos.first().cloned().unwrap_or(Value::None);
     let dtype_kw = super::funcs::take_dtype(&mut args)?;
     let ddof = kwarg(&mut args, "ddof").or_else(|| kwarg(&mut args, "correction"));
     let unbiased = kwarg(&mut args, "unbiased");
@@ -276,7 +277,12 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
         }
         other => return Err(super::internal(format!("unknown reduction {other}"))),
     };
-    Ok(result(lib, out))
+    let r = result(lib, out);
+    if lib == Lib::Torch {
+        let all = ax.as_ref().is_none_or(|v| matches!(v, Value::None));
+        return crate::autograd::hooks::reduction(name, r, &input, &axes, keep, all);
+    }
+    Ok(r)
 }
 
 /// A contiguous 1-D copy (or view) of all elements.

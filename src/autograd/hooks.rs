@@ -1,0 +1,140 @@
+//! Where the tensor front end records ops: each differentiable PyTorch op calls one of
+//! these with its operands and result.
+
+use super::{Rule, needs, record};
+use crate::array::NdArray;
+use crate::interp::error::{Res, exc};
+use crate::interp::nd::{as_nd, create};
+use crate::syntax::ast::BinOp;
+use crate::value::Value;
+
+fn data(v: &Value, like: &NdArray) -> Res<NdArray> {
+    match as_nd(v) {
+        Some((_, a)) => Ok(a.clone()),
+        None => create::scalar(v, like.dtype),
+    }
+}
+
+fn out_data(r: &Value) -> Option<NdArray> {
+    as_nd(r).map(|(_, a)| a.clone())
+}
+
+/// `a op b` on tensors.
+pub fn binary(op: BinOp, r: Value, a: &Value, b: &Value) -> Res<Value> {
+    if !needs(&[a, b]) {
+        return Ok(r);
+    }
+    let Some(out) = out_data(&r) else { return Ok(r) };
+    let (x, y) = (data(a, &out)?, data(b, &out)?);
+    let (name, rule) = match op {
+        BinOp::Add => ("AddBackward0", Rule::Add),
+        BinOp::Sub => ("SubBackward0", Rule::Sub),
+        BinOp::Mul => ("MulBackward0", Rule::Mul(x, y)),
+        BinOp::Div => ("DivBackward0", Rule::Div(x, y)),
+        BinOp::Pow if as_nd(b).is_none() => ("PowBackward0", Rule::PowScalar(x, b.as_f64().unwrap_or(1.0))),
+        _ => return Err(unsupported(op.symbol())),
+    };
+    Ok(record(r, name, rule, &[a, b]))
+}
+
+/// Unary functions: `-t`, `t.exp()`, `torch.sigmoid(t)`, …
+pub fn unary(name: &str, r: Value, a: &Value) -> Res<Value> {
+    if !needs(&[a]) {
+        return Ok(r);
+    }
+    let (Some(out), Some((_, x))) = (out_data(&r), as_nd(a)) else {
+        return Ok(r);
+    };
+    let x = x.clone();
+    let (grad_name, rule) = match name {
+        "neg" | "negative" => ("NegBackward0", Rule::Neg),
+        "exp" => ("ExpBackward0", Rule::Exp(out)),
+        "log" => ("LogBackward0", Rule::Log(x)),
+        "sqrt" => ("SqrtBackward0", Rule::Sqrt(out)),
+        "tanh" => ("TanhBackward0", Rule::Tanh(out)),
+        "sigmoid" => ("SigmoidBackward0", Rule::Sigmoid(out)),
+        "relu" => ("ReluBackward0", Rule::Relu(x)),
+        other => return Err(unsupported(other)),
+    };
+    Ok(record(r, grad_name, rule, &[a]))
+}
+
+/// `t.sum()`, `t.sum(dim)`, `t.mean(...)`.
+pub fn reduction(name: &str, r: Value, a: &Value, axes: &[usize], keepdim: bool, all: bool) -> Res<Value> {
+    if !needs(&[a]) {
+        return Ok(r);
+    }
+    let Some((_, x)) = as_nd(a) else { return Ok(r) };
+    let n: usize = axes.iter().map(|&d| x.shape()[d]).product();
+    let axes = axes.to_vec();
+    let (grad_name, rule) = match (name, all) {
+        ("sum", true) => ("SumBackward0", Rule::Sum { axes, keepdim }),
+        ("sum", false) => ("SumBackward1", Rule::Sum { axes, keepdim }),
+        ("mean", true) => ("MeanBackward0", Rule::Mean { axes, keepdim, n }),
+        ("mean", false) => ("MeanBackward1", Rule::Mean { axes, keepdim, n }),
+        (other, _) => {
+            // Integer results (argmax, …) carry no gradient; float ones need a rule.
+            return match &r {
+                Value::Tensor(t) if t.data.dtype.is_float() => Err(unsupported(other)),
+                Value::Named(_) => Err(unsupported(other)),
+                _ => Ok(r),
+            };
+        }
+    };
+    Ok(record(r, grad_name, rule, &[a]))
+}
+
+/// `a @ b`, `torch.mm`, `torch.dot` on 1-D or 2-D tensors.
+pub fn matmul(r: Value, a: &Value, b: &Value) -> Res<Value> {
+    if !needs(&[a, b]) {
+        return Ok(r);
+    }
+    let (Some((_, x)), Some((_, y))) = (as_nd(a), as_nd(b)) else {
+        return Ok(r);
+    };
+    let (name, rule) = match (x.ndim(), y.ndim()) {
+        (2, 2) => ("MmBackward0", Rule::Mm(x.clone(), y.clone())),
+        (1, 1) => ("DotBackward0", Rule::Dot(x.clone(), y.clone())),
+        _ => return Err(unsupported("matmul of these shapes")),
+    };
+    Ok(record(r, name, rule, &[a, b]))
+}
+
+/// Views: `reshape`/`view`, `.T`/`permute`/`transpose`.
+pub fn view(kind: &str, r: Value, a: &Value, perm: Option<Vec<usize>>) -> Res<Value> {
+    if !needs(&[a]) {
+        return Ok(r);
+    }
+    Ok(match perm {
+        Some(p) => record(
+            r,
+            if kind == "transpose" {
+                "TransposeBackward0"
+            } else {
+                "PermuteBackward0"
+            },
+            Rule::Permute(p),
+            &[a],
+        ),
+        None => record(r, "ViewBackward0", Rule::View, &[a]),
+    })
+}
+
+pub fn unsupported(what: &str) -> Box<crate::interp::error::Exc> {
+    exc(
+        "NotImplementedError",
+        format!("nt cannot differentiate '{what}' yet: use it on tensors that do not require grad"),
+    )
+}
+
+/// After a tensor method or torch function: a float result computed from inputs that
+/// require grad but not recorded would silently lose gradients — refuse it instead.
+pub fn check_recorded(what: &str, inputs: &[&Value], r: &Value) -> Res<()> {
+    if !needs(inputs) || matches!(what, "detach" | "numpy" | "tolist" | "item" | "size" | "dim" | "numel") {
+        return Ok(());
+    }
+    match r {
+        Value::Tensor(t) if t.data.dtype.is_float() && !t.needs_grad() => Err(unsupported(what)),
+        _ => Ok(()),
+    }
+}

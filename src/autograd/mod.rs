@@ -1,0 +1,218 @@
+//! Reverse-mode autograd. Ops on tensors that require grad record a `Node` (the op's
+//! PyTorch name, its gradient rule with what the rule saved, and its inputs);
+//! `backward` walks the nodes in reverse topological order — iteratively, so a long
+//! chain cannot overflow the stack — and builds gradients with ordinary IR ops.
+
+pub mod hooks;
+mod rules;
+
+pub use rules::Rule;
+
+use crate::array::NdArray;
+use crate::interp::error::{Res, exc};
+use crate::interp::nd::ops::{broadcast2, run};
+use crate::ir::{BinaryOp, Op};
+use crate::value::{Tensor, Value};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub struct Node {
+    /// PyTorch's name: `MulBackward0`.
+    pub name: &'static str,
+    pub rule: Rule,
+    /// The inputs gradients flow to (`None` where an input needs none).
+    pub inputs: Vec<Option<Rc<Tensor>>>,
+    /// The inputs' shapes, to undo broadcasting.
+    pub shapes: Vec<Vec<usize>>,
+    /// Set once a backward pass without `retain_graph` has released the saved tensors.
+    pub freed: Cell<bool>,
+}
+
+thread_local! {
+    static GRAD_ENABLED: Cell<bool> = const { Cell::new(true) };
+}
+
+pub fn grad_enabled() -> bool {
+    GRAD_ENABLED.with(Cell::get)
+}
+
+/// Sets grad mode, returning the previous one (`with no_grad():` restores it).
+pub fn set_grad_enabled(on: bool) -> bool {
+    GRAD_ENABLED.with(|g| g.replace(on))
+}
+
+fn tensor_of(v: &Value) -> Option<&Rc<Tensor>> {
+    match v {
+        Value::Tensor(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// Whether an op on these operands must be recorded.
+pub fn needs(inputs: &[&Value]) -> bool {
+    grad_enabled() && inputs.iter().any(|v| tensor_of(v).is_some_and(|t| t.needs_grad()))
+}
+
+/// Attaches a node for `rule` to an op's tensor result when any input requires grad.
+pub fn record(result: Value, name: &'static str, rule: Rule, inputs: &[&Value]) -> Value {
+    if !needs(inputs) {
+        return result;
+    }
+    let Value::Tensor(out) = &result else { return result };
+    let node = Node {
+        name,
+        rule,
+        inputs: inputs
+            .iter()
+            .map(|v| tensor_of(v).filter(|t| t.needs_grad()).cloned())
+            .collect(),
+        shapes: inputs
+            .iter()
+            .map(|v| {
+                crate::interp::nd::as_nd(v)
+                    .map(|(_, a)| a.shape().to_vec())
+                    .unwrap_or_default()
+            })
+            .collect(),
+        freed: Cell::new(false),
+    };
+    let mut t = Tensor::new(out.data.clone());
+    t.grad_fn = Some(Rc::new(node));
+    Value::Tensor(Rc::new(t))
+}
+
+/// Sums a gradient down to an input's shape (undoing broadcasting).
+pub fn unbroadcast(g: NdArray, shape: &[usize]) -> Res<NdArray> {
+    if g.shape() == shape {
+        return Ok(g);
+    }
+    let extra = g.ndim() - shape.len().min(g.ndim());
+    let mut axes: Vec<usize> = (0..extra).collect();
+    for (i, &n) in shape.iter().enumerate() {
+        if n == 1 && g.shape()[extra + i] != 1 {
+            axes.push(extra + i);
+        }
+    }
+    let s = run(
+        Op::Reduce {
+            op: crate::ir::ReduceOp::Sum,
+            axes,
+            keepdim: true,
+        },
+        &[&g],
+    )?;
+    let l = s
+        .layout
+        .reshape(shape)
+        .ok_or_else(|| crate::interp::nd::internal("unbroadcast reshape"))?;
+    Ok(s.view(l))
+}
+
+fn add(a: &NdArray, b: &NdArray) -> Res<NdArray> {
+    let (x, y) = broadcast2(crate::value::Lib::Torch, a, b)?;
+    run(Op::Binary(BinaryOp::Add), &[&x, &y])
+}
+
+fn node_key(n: &Rc<Node>) -> usize {
+    Rc::as_ptr(n) as usize
+}
+
+/// `y.backward(gradient)`: accumulates into the leaves' `.grad`.
+pub fn backward(y: &Rc<Tensor>, gradient: Option<NdArray>, retain_graph: bool) -> Res<()> {
+    let Some(root) = &y.grad_fn else {
+        if y.requires_grad.get() {
+            // A leaf: its gradient is the seed itself.
+            let seed = seed(y, gradient)?;
+            accumulate(y, seed)?;
+            return Ok(());
+        }
+        return Err(exc(
+            "RuntimeError",
+            "element 0 of tensors does not require grad and does not have a grad_fn",
+        ));
+    };
+    let seed = seed(y, gradient)?;
+    // Reverse topological order, found iteratively.
+    let mut order: Vec<Rc<Node>> = Vec::new();
+    let mut seen: HashMap<usize, ()> = HashMap::new();
+    let mut stack: Vec<(Rc<Node>, bool)> = vec![(root.clone(), false)];
+    while let Some((n, done)) = stack.pop() {
+        if done {
+            order.push(n);
+            continue;
+        }
+        if seen.insert(node_key(&n), ()).is_some() {
+            continue;
+        }
+        stack.push((n.clone(), true));
+        for t in n.inputs.iter().flatten() {
+            if let Some(f) = &t.grad_fn {
+                if !seen.contains_key(&node_key(f)) {
+                    stack.push((f.clone(), false));
+                }
+            }
+        }
+    }
+    let mut grads: HashMap<usize, NdArray> = HashMap::new();
+    grads.insert(node_key(root), seed);
+    for n in order.iter().rev() {
+        let Some(g) = grads.remove(&node_key(n)) else { continue };
+        if n.freed.get() && n.rule.saves() {
+            return Err(exc(
+                "RuntimeError",
+                "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
+            ));
+        }
+        let parts = n.rule.backward(&g, n)?;
+        for (input, part) in n.inputs.iter().zip(parts) {
+            let (Some(t), Some(part)) = (input, part) else { continue };
+            match &t.grad_fn {
+                Some(f) => {
+                    let k = node_key(f);
+                    let sum = match grads.remove(&k) {
+                        Some(prev) => add(&prev, &part)?,
+                        None => part,
+                    };
+                    grads.insert(k, sum);
+                }
+                None => accumulate(t, part)?,
+            }
+        }
+    }
+    if !retain_graph {
+        for n in &order {
+            n.freed.set(true);
+        }
+    }
+    Ok(())
+}
+
+fn seed(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
+    match gradient {
+        Some(g) => Ok(g),
+        None if y.data.numel() == 1 => crate::interp::nd::create::scalar(&Value::Float(1.0), y.data.dtype)
+            .map(|s| s.view(s.layout.reshape(y.data.shape()).unwrap_or(s.layout.clone()))),
+        None => Err(exc(
+            "RuntimeError",
+            "grad can be implicitly created only for scalar outputs",
+        )),
+    }
+}
+
+/// Adds into a leaf's `.grad` (created on first use, as PyTorch does).
+fn accumulate(t: &Rc<Tensor>, g: NdArray) -> Res<()> {
+    let g = crate::interp::nd::ops::cast(&g, t.data.dtype)?;
+    let mut slot = t.grad.borrow_mut();
+    let new = match slot.take() {
+        Some(prev) => {
+            // Accumulate in place, so views of `.grad` taken earlier see the update.
+            let sum = add(&prev, &g)?;
+            crate::backend::cpu::assign(&prev, &sum).map_err(crate::interp::nd::internal)?;
+            prev
+        }
+        None => run(Op::Copy, &[&g])?,
+    };
+    *slot = Some(new);
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! One gradient rule per recorded op: given the gradient of the output, the gradient of
+//! each input, built from ordinary IR ops.
+
+use super::{Node, unbroadcast};
+use crate::array::NdArray;
+use crate::interp::error::Res;
+use crate::interp::nd::create;
+use crate::interp::nd::ops::{broadcast2, run};
+use crate::ir::{BinaryOp, Op, UnaryOp};
+use crate::value::{Lib, Value};
+
+pub enum Rule {
+    Add,
+    Sub,
+    Neg,
+    Mul(NdArray, NdArray),
+    Div(NdArray, NdArray),
+    /// `x ** e` for a number `e`.
+    PowScalar(NdArray, f64),
+    /// Saves the output: d exp(x) = exp(x).
+    Exp(NdArray),
+    Log(NdArray),
+    /// Saves the output: d sqrt(x) = 1 / (2 sqrt(x)).
+    Sqrt(NdArray),
+    /// Saves the output: d tanh(x) = 1 - tanh(x)².
+    Tanh(NdArray),
+    /// Saves the output: d σ(x) = σ(x)(1 - σ(x)).
+    Sigmoid(NdArray),
+    Relu(NdArray),
+    /// Reduced axes of the input; `keepdim` as recorded.
+    Sum {
+        axes: Vec<usize>,
+        keepdim: bool,
+    },
+    Mean {
+        axes: Vec<usize>,
+        keepdim: bool,
+        n: usize,
+    },
+    /// 2-D `a @ b`.
+    Mm(NdArray, NdArray),
+    /// 1-D `a @ b`.
+    Dot(NdArray, NdArray),
+    /// Any reshape or view: the gradient takes the input's shape back.
+    View,
+    Permute(Vec<usize>),
+}
+
+fn bin(op: BinaryOp, a: &NdArray, b: &NdArray) -> Res<NdArray> {
+    let (x, y) = broadcast2(Lib::Torch, a, b)?;
+    run(Op::Binary(op), &[&x, &y])
+}
+
+fn scalar(x: f64, like: &NdArray) -> Res<NdArray> {
+    create::scalar(&Value::Float(x), like.dtype)
+}
+
+fn unary(op: UnaryOp, a: &NdArray) -> Res<NdArray> {
+    run(Op::Unary(op), &[a])
+}
+
+impl Rule {
+    /// Whether the rule needs tensors it saved (so a second backward without
+    /// `retain_graph` is an error, as in PyTorch).
+    pub fn saves(&self) -> bool {
+        !matches!(
+            self,
+            Rule::Add | Rule::Sub | Rule::Neg | Rule::Sum { .. } | Rule::Mean { .. } | Rule::View | Rule::Permute(_)
+        )
+    }
+
+    pub fn backward(&self, g: &NdArray, node: &Node) -> Res<Vec<Option<NdArray>>> {
+        let shape = |i: usize| node.shapes.get(i).cloned().unwrap_or_default();
+        let un = |x: NdArray, i: usize| unbroadcast(x, &shape(i)).map(Some);
+        Ok(match self {
+            Rule::Add => vec![un(g.clone(), 0)?, un(g.clone(), 1)?],
+            Rule::Sub => vec![un(g.clone(), 0)?, un(unary(UnaryOp::Neg, g)?, 1)?],
+            Rule::Neg => vec![Some(unary(UnaryOp::Neg, g)?)],
+            Rule::Mul(a, b) => vec![un(bin(BinaryOp::Mul, g, b)?, 0)?, un(bin(BinaryOp::Mul, g, a)?, 1)?],
+            Rule::Div(a, b) => {
+                // d(a/b)/da = 1/b; d(a/b)/db = -a/b².
+                let ga = bin(BinaryOp::Div, g, b)?;
+                let gb = unary(
+                    UnaryOp::Neg,
+                    &bin(BinaryOp::Div, &bin(BinaryOp::Mul, g, a)?, &bin(BinaryOp::Mul, b, b)?)?,
+                )?;
+                vec![un(ga, 0)?, un(gb, 1)?]
+            }
+            Rule::PowScalar(a, e) => {
+                let d = bin(
+                    BinaryOp::Mul,
+                    &scalar(*e, a)?,
+                    &bin(BinaryOp::Pow, a, &scalar(e - 1.0, a)?)?,
+                )?;
+                vec![Some(bin(BinaryOp::Mul, g, &d)?)]
+            }
+            Rule::Exp(out) => vec![Some(bin(BinaryOp::Mul, g, out)?)],
+            Rule::Log(a) => vec![Some(bin(BinaryOp::Div, g, a)?)],
+            Rule::Sqrt(out) => vec![Some(bin(
+                BinaryOp::Div,
+                g,
+                &bin(BinaryOp::Mul, &scalar(2.0, out)?, out)?,
+            )?)],
+            Rule::Tanh(out) => {
+                let d = bin(BinaryOp::Sub, &scalar(1.0, out)?, &bin(BinaryOp::Mul, out, out)?)?;
+                vec![Some(bin(BinaryOp::Mul, g, &d)?)]
+            }
+            Rule::Sigmoid(out) => {
+                let d = bin(BinaryOp::Mul, out, &bin(BinaryOp::Sub, &scalar(1.0, out)?, out)?)?;
+                vec![Some(bin(BinaryOp::Mul, g, &d)?)]
+            }
+            Rule::Relu(a) => {
+                let mask = bin(BinaryOp::Gt, a, &scalar(0.0, a)?)?;
+                let mask = crate::interp::nd::ops::cast(&mask, g.dtype)?;
+                vec![Some(bin(BinaryOp::Mul, g, &mask)?)]
+            }
+            Rule::Sum { axes, keepdim } | Rule::Mean { axes, keepdim, .. } => {
+                // Put the reduced axes back (size 1), then broadcast to the input.
+                let input = shape(0);
+                let mut kept = g.clone();
+                if !keepdim {
+                    for &a in axes {
+                        kept = kept.view(kept.layout.unsqueeze(a));
+                    }
+                }
+                let l = kept
+                    .layout
+                    .broadcast_to(&input)
+                    .ok_or_else(|| crate::interp::nd::internal("sum backward"))?;
+                let mut out = run(Op::Copy, &[&kept.view(l)])?;
+                if let Rule::Mean { n, .. } = self {
+                    out = bin(BinaryOp::Div, &out, &scalar(*n as f64, &out)?)?;
+                }
+                vec![Some(out)]
+            }
+            Rule::Mm(a, b) => {
+                let bt = b.view(b.layout.transpose(0, 1));
+                let at = a.view(a.layout.transpose(0, 1));
+                vec![Some(run(Op::MatMul, &[g, &bt])?), Some(run(Op::MatMul, &[&at, g])?)]
+            }
+            Rule::Dot(a, b) => vec![Some(bin(BinaryOp::Mul, g, b)?), Some(bin(BinaryOp::Mul, g, a)?)],
+            Rule::View => {
+                let c = run(Op::Copy, &[g])?;
+                let l = c
+                    .layout
+                    .reshape(&shape(0))
+                    .ok_or_else(|| crate::interp::nd::internal("view backward"))?;
+                vec![Some(c.view(l))]
+            }
+            Rule::Permute(perm) => {
+                let mut inverse = vec![0; perm.len()];
+                for (i, &p) in perm.iter().enumerate() {
+                    inverse[p] = i;
+                }
+                vec![Some(g.view(g.layout.permute(&inverse)))]
+            }
+        })
+    }
+}
