@@ -26,12 +26,21 @@ pub fn binary(op: BinOp, r: Value, a: &Value, b: &Value) -> Res<Value> {
     }
     let Some(out) = out_data(&r) else { return Ok(r) };
     let (x, y) = (data(a, &out)?, data(b, &out)?);
+    // PyTorch names ops with a number on the left after the op it runs: `5 - t` is a
+    // reversed subtraction, `2 / t` a multiplication by the reciprocal.
+    let scalar_left = as_nd(a).is_none();
     let (name, rule) = match op {
         BinOp::Add => ("AddBackward0", Rule::Add),
+        BinOp::Sub if scalar_left => ("RsubBackward1", Rule::Sub),
         BinOp::Sub => ("SubBackward0", Rule::Sub),
         BinOp::Mul => ("MulBackward0", Rule::Mul(x, y)),
+        BinOp::Div if scalar_left => ("MulBackward0", Rule::Div(x, y)),
         BinOp::Div => ("DivBackward0", Rule::Div(x, y)),
         BinOp::Pow if as_nd(b).is_none() => ("PowBackward0", Rule::PowScalar(x, b.as_f64().unwrap_or(1.0))),
+        BinOp::Pow => (
+            if scalar_left { "PowBackward2" } else { "PowBackward1" },
+            Rule::Pow(x, y, out),
+        ),
         _ => return Err(unsupported(op.symbol())),
     };
     Ok(record(r, name, rule, &[a, b]))
@@ -54,6 +63,9 @@ pub fn unary(name: &str, r: Value, a: &Value) -> Res<Value> {
         "tanh" => ("TanhBackward0", Rule::Tanh(out)),
         "sigmoid" => ("SigmoidBackward0", Rule::Sigmoid(out)),
         "relu" => ("ReluBackward0", Rule::Relu(x)),
+        "sin" => ("SinBackward0", Rule::Sin(x)),
+        "cos" => ("CosBackward0", Rule::Cos(x)),
+        "abs" => ("AbsBackward0", Rule::Abs(x)),
         other => return Err(unsupported(other)),
     };
     Ok(record(r, grad_name, rule, &[a]))
@@ -95,6 +107,7 @@ pub fn matmul(r: Value, a: &Value, b: &Value) -> Res<Value> {
     let (name, rule) = match (x.ndim(), y.ndim()) {
         (2, 2) => ("MmBackward0", Rule::Mm(x.clone(), y.clone())),
         (1, 1) => ("DotBackward0", Rule::Dot(x.clone(), y.clone())),
+        (2, 1) => ("MvBackward0", Rule::Mv(x.clone(), y.clone())),
         _ => return Err(unsupported("matmul of these shapes")),
     };
     Ok(record(r, name, rule, &[a, b]))
@@ -118,6 +131,29 @@ pub fn view(kind: &str, r: Value, a: &Value, perm: Option<Vec<usize>>) -> Res<Va
         ),
         None => record(r, "ViewBackward0", Rule::View, &[a]),
     })
+}
+
+/// `t[key]` with basic indices.
+pub fn index(r: Value, a: &Value, key: &Value) -> Res<Value> {
+    if !needs(&[a]) {
+        return Ok(r);
+    }
+    let last = match key {
+        Value::Tuple(items) => items
+            .iter()
+            .rev()
+            .find(|i| !matches!(i, Value::Ellipsis))
+            .cloned()
+            .unwrap_or(Value::Ellipsis),
+        other => other.clone(),
+    };
+    let name = match last {
+        Value::Int(_) => "SelectBackward0",
+        Value::None => "UnsqueezeBackward0",
+        Value::Slice(_) | Value::Ellipsis => "SliceBackward0",
+        _ => return Err(unsupported("indexing with an index array or mask")),
+    };
+    Ok(record(r, name, Rule::Index(key.clone()), &[a]))
 }
 
 pub fn unsupported(what: &str) -> Box<crate::interp::error::Exc> {

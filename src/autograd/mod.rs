@@ -120,11 +120,40 @@ fn node_key(n: &Rc<Node>) -> usize {
 
 /// `y.backward(gradient)`: accumulates into the leaves' `.grad`.
 pub fn backward(y: &Rc<Tensor>, gradient: Option<NdArray>, retain_graph: bool) -> Res<()> {
+    run_backward(y, gradient, retain_graph, &mut |t, g| accumulate(t, g))
+}
+
+/// `torch.autograd.grad(y, inputs)`: the gradients for `inputs`, leaving `.grad` alone.
+pub fn grad(
+    y: &Rc<Tensor>,
+    inputs: &[Rc<Tensor>],
+    gradient: Option<NdArray>,
+    retain_graph: bool,
+) -> Res<Vec<Option<NdArray>>> {
+    let mut found: Vec<Option<NdArray>> = vec![None; inputs.len()];
+    run_backward(y, gradient, retain_graph, &mut |t, g| {
+        if let Some(i) = inputs.iter().position(|x| Rc::ptr_eq(x, t)) {
+            found[i] = Some(match found[i].take() {
+                Some(prev) => add(&prev, &g)?,
+                None => g,
+            });
+        }
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+fn run_backward(
+    y: &Rc<Tensor>,
+    gradient: Option<NdArray>,
+    retain_graph: bool,
+    leaf: &mut dyn FnMut(&Rc<Tensor>, NdArray) -> Res<()>,
+) -> Res<()> {
     let Some(root) = &y.grad_fn else {
         if y.requires_grad.get() {
             // A leaf: its gradient is the seed itself.
             let seed = seed(y, gradient)?;
-            accumulate(y, seed)?;
+            leaf(y, seed)?;
             return Ok(());
         }
         return Err(exc(
@@ -176,7 +205,7 @@ pub fn backward(y: &Rc<Tensor>, gradient: Option<NdArray>, retain_graph: bool) -
                     };
                     grads.insert(k, sum);
                 }
-                None => accumulate(t, part)?,
+                None => leaf(t, part)?,
             }
         }
     }
@@ -190,6 +219,22 @@ pub fn backward(y: &Rc<Tensor>, gradient: Option<NdArray>, retain_graph: bool) -
 
 fn seed(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
     match gradient {
+        Some(g) if g.shape() != y.data.shape() => {
+            let size = |s: &[usize]| {
+                format!(
+                    "torch.Size([{}])",
+                    s.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+                )
+            };
+            Err(exc(
+                "RuntimeError",
+                format!(
+                    "Mismatch in shape: grad_output[0] has a shape of {} and output[0] has a shape of {}.",
+                    size(g.shape()),
+                    size(y.data.shape())
+                ),
+            ))
+        }
         Some(g) => Ok(g),
         None if y.data.numel() == 1 => crate::interp::nd::create::scalar(&Value::Float(1.0), y.data.dtype)
             .map(|s| s.view(s.layout.reshape(y.data.shape()).unwrap_or(s.layout.clone()))),

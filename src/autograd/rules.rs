@@ -27,6 +27,9 @@ pub enum Rule {
     /// Saves the output: d σ(x) = σ(x)(1 - σ(x)).
     Sigmoid(NdArray),
     Relu(NdArray),
+    Sin(NdArray),
+    Cos(NdArray),
+    Abs(NdArray),
     /// Reduced axes of the input; `keepdim` as recorded.
     Sum {
         axes: Vec<usize>,
@@ -37,8 +40,14 @@ pub enum Rule {
         keepdim: bool,
         n: usize,
     },
+    /// `a ** b` with a tensor exponent; saves the output.
+    Pow(NdArray, NdArray, NdArray),
     /// 2-D `a @ b`.
     Mm(NdArray, NdArray),
+    /// Matrix times vector.
+    Mv(NdArray, NdArray),
+    /// Basic indexing with this key: the gradient is scattered into zeros.
+    Index(Value),
     /// 1-D `a @ b`.
     Dot(NdArray, NdArray),
     /// Any reshape or view: the gradient takes the input's shape back.
@@ -47,7 +56,10 @@ pub enum Rule {
 }
 
 fn bin(op: BinaryOp, a: &NdArray, b: &NdArray) -> Res<NdArray> {
-    let (x, y) = broadcast2(Lib::Torch, a, b)?;
+    // Gradients meet saved tensors of other float widths (float64 leaves, int operands).
+    let d = crate::array::dtype::torch_promote(a.dtype, b.dtype);
+    let (a, b) = (crate::interp::nd::ops::cast(a, d)?, crate::interp::nd::ops::cast(b, d)?);
+    let (x, y) = broadcast2(Lib::Torch, &a, &b)?;
     run(Op::Binary(op), &[&x, &y])
 }
 
@@ -65,7 +77,14 @@ impl Rule {
     pub fn saves(&self) -> bool {
         !matches!(
             self,
-            Rule::Add | Rule::Sub | Rule::Neg | Rule::Sum { .. } | Rule::Mean { .. } | Rule::View | Rule::Permute(_)
+            Rule::Add
+                | Rule::Sub
+                | Rule::Neg
+                | Rule::Sum { .. }
+                | Rule::Mean { .. }
+                | Rule::View
+                | Rule::Permute(_)
+                | Rule::Index(_)
         )
     }
 
@@ -109,6 +128,13 @@ impl Rule {
                 let d = bin(BinaryOp::Mul, out, &bin(BinaryOp::Sub, &scalar(1.0, out)?, out)?)?;
                 vec![Some(bin(BinaryOp::Mul, g, &d)?)]
             }
+            Rule::Sin(a) => vec![Some(bin(BinaryOp::Mul, g, &unary(UnaryOp::Cos, a)?)?)],
+            Rule::Cos(a) => vec![Some(bin(
+                BinaryOp::Mul,
+                g,
+                &unary(UnaryOp::Neg, &unary(UnaryOp::Sin, a)?)?,
+            )?)],
+            Rule::Abs(a) => vec![Some(bin(BinaryOp::Mul, g, &unary(UnaryOp::Sign, a)?)?)],
             Rule::Relu(a) => {
                 let mask = bin(BinaryOp::Gt, a, &scalar(0.0, a)?)?;
                 let mask = crate::interp::nd::ops::cast(&mask, g.dtype)?;
@@ -139,6 +165,32 @@ impl Rule {
                 vec![Some(run(Op::MatMul, &[g, &bt])?), Some(run(Op::MatMul, &[&at, g])?)]
             }
             Rule::Dot(a, b) => vec![Some(bin(BinaryOp::Mul, g, b)?), Some(bin(BinaryOp::Mul, g, a)?)],
+            Rule::Pow(a, b, out) => {
+                // d a^b / da = b a^(b-1); d a^b / db = a^b ln a.
+                let da = bin(
+                    BinaryOp::Mul,
+                    b,
+                    &bin(BinaryOp::Pow, a, &bin(BinaryOp::Sub, b, &scalar(1.0, b)?)?)?,
+                )?;
+                let db = bin(BinaryOp::Mul, out, &unary(UnaryOp::Log, a)?)?;
+                vec![un(bin(BinaryOp::Mul, g, &da)?, 0)?, un(bin(BinaryOp::Mul, g, &db)?, 1)?]
+            }
+            Rule::Mv(a, b) => {
+                // g: [n]; da = g ⊗ b, db = aᵀ g.
+                let gc = g.view(g.layout.unsqueeze(1));
+                let br = b.view(b.layout.unsqueeze(0));
+                let at = a.view(a.layout.transpose(0, 1));
+                let db = run(Op::MatMul, &[&at, &gc])?;
+                let db = db.view(db.layout.squeeze(1));
+                vec![Some(run(Op::MatMul, &[&gc, &br])?), Some(db)]
+            }
+            Rule::Index(key) => {
+                let zeros = NdArray::zeros(g.dtype, &shape(0));
+                let l = crate::interp::nd::index::basic_layout(Lib::Torch, &zeros.layout, key)?
+                    .ok_or_else(|| crate::interp::nd::internal("index backward"))?;
+                crate::backend::cpu::assign(&zeros.view(l), g).map_err(crate::interp::nd::internal)?;
+                vec![Some(zeros)]
+            }
             Rule::View => {
                 let c = run(Op::Copy, &[g])?;
                 let l = c

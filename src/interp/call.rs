@@ -226,8 +226,31 @@ impl Interp {
                     return Ok(());
                 }
                 ("grad", Value::Tensor(g)) => {
+                    if g.data.shape() != t.data.shape() {
+                        let dims = |s: &[usize]| s.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+                        return Err(exc(
+                            "RuntimeError",
+                            format!(
+                                "attempting to assign a gradient of size '[{}]' to a tensor of size '[{}]'. Please ensure that the gradient and the tensor are the same size",
+                                dims(g.data.shape()),
+                                dims(t.data.shape())
+                            ),
+                        ));
+                    }
                     *t.grad.borrow_mut() = Some(g.data.clone());
                     return Ok(());
+                }
+                ("requires_grad", flag) if flag.truthy() && !t.data.dtype.is_float() => {
+                    return Err(exc(
+                        "RuntimeError",
+                        "only Tensors of floating point and complex dtype can require gradients",
+                    ));
+                }
+                ("requires_grad", flag) if flag.truthy() && !t.is_leaf() => {
+                    return Err(exc(
+                        "RuntimeError",
+                        "you can only change requires_grad flags of leaf variables.",
+                    ));
                 }
                 ("requires_grad", flag) => {
                     let args = Args {
@@ -329,7 +352,14 @@ impl Interp {
                 Ok(items[k].clone())
             }
             _ => match super::nd::as_nd(o) {
-                Some((lib, a)) if !matches!(o, Value::NpScalar(_)) => super::nd::index::get(lib, a, i),
+                Some((lib, a)) if !matches!(o, Value::NpScalar(_)) => {
+                    let r = super::nd::index::get(lib, a, i)?;
+                    if matches!(o, Value::Tensor(_)) {
+                        crate::autograd::hooks::index(r, o, i)
+                    } else {
+                        Ok(r)
+                    }
+                }
                 _ => Err(type_error(format!("'{}' object is not subscriptable", o.type_name()))),
             },
         }

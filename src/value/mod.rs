@@ -48,6 +48,10 @@ pub enum Value {
     Tensor(Rc<Tensor>),
     /// `np.float32` (a scalar type), `a.dtype` (a NumPy dtype) or `torch.float32`.
     DType(DType, DKind),
+    /// A tensor's `grad_fn`: the recorded op (`<MulBackward0 object at 0x…>`).
+    GradFn(Rc<crate::autograd::Node>),
+    /// `type(t.grad_fn)`: its class, known by name.
+    GradFnClass(&'static str),
     /// `torch.no_grad()` (false) and `torch.enable_grad()` (true), used with `with`.
     GradMode(bool),
     /// `torch.Size([2, 3])`: a tuple of ints that prints as PyTorch does.
@@ -313,7 +317,7 @@ impl Value {
             Value::Size(_) => PyType::Size,
             Value::Named(_) => PyType::Tuple,
             Value::NdFunc(_) => PyType::BuiltinFunction,
-            Value::GradMode(_) => PyType::Object,
+            Value::GradMode(_) | Value::GradFn(_) | Value::GradFnClass(_) => PyType::Object,
             Value::ObjArray(_) => PyType::NdArray,
             Value::ObjDType(_) => PyType::DType,
             Value::NpStr(_) => PyType::Str,
@@ -328,6 +332,7 @@ impl Value {
             Value::Array(_) | Value::ObjArray(_) => "numpy.ndarray",
             Value::ObjDType(_) => "numpy.dtype",
             Value::NpStr(_) => "numpy.str_",
+            Value::GradFn(n) => n.name,
             Value::NpScalar(a) => crate::interp::nd::scalar_type_name(a.dtype),
             Value::DType(_, DKind::NpType) => "type",
             Value::DType(_, DKind::NpDType) => "numpy.dtype",
@@ -391,6 +396,7 @@ impl Value {
             Value::DictView(r, _) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Array(r) | Value::NpScalar(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Tensor(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::GradFn(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::ObjArray(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => 0,
         }

@@ -133,6 +133,8 @@ fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::DType(d, kind) => out.push_str(&nd::print::dtype_repr(*d, *kind)),
         Value::Size(s) => out.push_str(&nd::print::size_repr(s)),
         Value::ObjArray(a) => out.push_str(&nd::objects::repr(a)),
+        Value::GradFn(n) => out.push_str(&format!("<{} object at {:#x}>", n.name, v.address())),
+        Value::GradFnClass(n) => out.push_str(&format!("<class '{n}'>")),
         Value::GradMode(enabled) => out.push_str(if *enabled {
             "<torch.autograd.grad_mode.enable_grad object>"
         } else {

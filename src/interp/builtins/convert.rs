@@ -140,6 +140,7 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
             Ok(match &args.pos[0] {
                 Value::NpScalar(a) => Value::DType(a.dtype, crate::value::DKind::NpType),
                 Value::NpStr(_) => Value::Type(PyType::NpStr),
+                Value::GradFn(n) => Value::GradFnClass(n.name),
                 Value::ObjArray(_) => Value::Type(PyType::NdArray),
                 other => Value::Type(other.py_type()),
             })

@@ -87,6 +87,7 @@ fn type_methods(t: PyType) -> &'static [&'static str] {
 /// Every method name of `o`'s type (for attribute lookup, suggestions and completion).
 pub fn method_names(o: &Value) -> &'static [&'static str] {
     match o {
+        Value::GradFn(_) => &["name"],
         Value::Type(t) => type_methods(*t),
         Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) => super::nd::methods::method_names(o),
         Value::ObjArray(_) => super::nd::objects::METHODS,
@@ -114,6 +115,7 @@ pub fn property(o: &Value, name: Sym) -> Option<Value> {
         (Value::Int(_), "denominator") => Some(Value::Int(1)),
         (Value::Float(x), "real") => Some(Value::Float(*x)),
         (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        (Value::GradFnClass(n), "__name__") => Some(Value::str(n)),
         (Value::Type(t), "__name__") => Some(Value::str(t.name().rsplit('.').next().unwrap_or(""))),
         (Value::DType(d, crate::value::DKind::NpType), "__name__") => Some(Value::str(d.numpy_name())),
         (Value::DType(d, crate::value::DKind::NpDType), "name") => Some(Value::str(d.numpy_name())),
@@ -161,6 +163,10 @@ impl Interp {
                 super::nd::methods::call(self, o, name, args)
             }
             Value::ObjArray(a) if has_method(o, name) => super::nd::objects::method(self, a, m, args),
+            Value::GradFn(n) if m == "name" => {
+                no_args(&args, "name")?;
+                Ok(Value::str(n.name))
+            }
             Value::NpStr(s) if STR_METHODS.contains(&m) => string::call(self, s, m, args),
             Value::Str(s) if STR_METHODS.contains(&m) => string::call(self, s, m, args),
             Value::List(l) if LIST_METHODS.contains(&m) => containers::list(self, o, l, m, args),

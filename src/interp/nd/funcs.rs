@@ -46,8 +46,8 @@ pub fn take_dtype(args: &mut Args) -> Res<Option<DType>> {
     }
 }
 
-/// Keywords PyTorch's creation functions accept that nt handles elsewhere or ignores.
-fn drop_torch_kwargs(args: &mut Args) -> Res<()> {
+/// PyTorch's creation keywords: `device` (only the cpu so far) and `requires_grad`.
+fn drop_torch_kwargs(args: &mut Args) -> Res<bool> {
     if let Some(dev) = kwarg(args, "device") {
         match &dev {
             Value::None => {}
@@ -63,15 +63,21 @@ fn drop_torch_kwargs(args: &mut Args) -> Res<()> {
             }
         }
     }
-    if let Some(rg) = kwarg(args, "requires_grad") {
-        if rg.truthy() {
+    Ok(kwarg(args, "requires_grad").is_some_and(|v| v.truthy()))
+}
+
+/// Marks a freshly created tensor as a leaf that requires grad, with PyTorch's check.
+pub fn grad_leaf(v: Value, requires_grad: bool) -> Res<Value> {
+    if let (true, Value::Tensor(t)) = (requires_grad, &v) {
+        if !t.data.dtype.is_float() {
             return Err(exc(
-                "NotImplementedError",
-                "requires_grad=True: autograd is not built yet",
+                "RuntimeError",
+                "Only Tensors of floating point and complex dtype can require gradients",
             ));
         }
+        t.requires_grad.set(true);
     }
-    Ok(())
+    Ok(v)
 }
 
 fn no_more_kwargs(args: &Args, fname: &str) -> Res<()> {
@@ -153,12 +159,14 @@ pub fn constant(lib: Lib, mut args: Args, value: f64, fname: &str) -> Res<Value>
         }
     }
     let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
-    if lib == Lib::Torch {
-        drop_torch_kwargs(&mut args)?;
-    }
+    let rg = if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?
+    } else {
+        false
+    };
     no_more_kwargs(&args, fname)?;
     let shape = shape_args_for(&args.pos, lib, fname)?;
-    filled(lib, &shape, dtype, &Value::Float(value))
+    grad_leaf(filled(lib, &shape, dtype, &Value::Float(value))?, rg)
 }
 
 /// The dtype a Python fill value implies.
@@ -182,9 +190,11 @@ fn value_dtype(lib: Lib, v: &Value) -> Res<DType> {
 pub fn full(lib: Lib, mut args: Args) -> Res<Value> {
     let dtype = take_dtype(&mut args)?;
     let fill = kwarg(&mut args, "fill_value");
-    if lib == Lib::Torch {
-        drop_torch_kwargs(&mut args)?;
-    }
+    let rg = if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?
+    } else {
+        false
+    };
     no_more_kwargs(&args, "full")?;
     let (shape_v, fill) = match (args.pos.as_slice(), fill) {
         ([s, f], None) => (s.clone(), f.clone()),
@@ -200,15 +210,17 @@ pub fn full(lib: Lib, mut args: Args) -> Res<Value> {
         Some(d) => d,
         None => value_dtype(lib, &fill)?,
     };
-    filled(lib, &shape, dtype, &fill)
+    grad_leaf(filled(lib, &shape, dtype, &fill)?, rg)
 }
 
 pub fn like(lib: Lib, mut args: Args, what: &str) -> Res<Value> {
     let dtype = take_dtype(&mut args)?;
     let fill_kw = kwarg(&mut args, "fill_value");
-    if lib == Lib::Torch {
-        drop_torch_kwargs(&mut args)?;
-    }
+    let rg = if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?
+    } else {
+        false
+    };
     let Some((_, a)) = args.pos.first().and_then(as_nd) else {
         return Err(type_error(format!(
             "{what}_like() argument 'input' must be an array or tensor"
@@ -223,16 +235,18 @@ pub fn like(lib: Lib, mut args: Args, what: &str) -> Res<Value> {
             .or_else(|| args.pos.get(1).cloned())
             .ok_or_else(|| type_error("full_like() needs a fill value"))?,
     };
-    filled(lib, &shape, dtype, &fill)
+    grad_leaf(filled(lib, &shape, dtype, &fill)?, rg)
 }
 
 pub fn eye(lib: Lib, mut args: Args) -> Res<Value> {
     let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
     let m_kw = kwarg(&mut args, "M").or_else(|| kwarg(&mut args, "m"));
     let k = kwarg(&mut args, "k").map(|v| int_arg(&v)).transpose()?.unwrap_or(0);
-    if lib == Lib::Torch {
-        drop_torch_kwargs(&mut args)?;
-    }
+    let rg = if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?
+    } else {
+        false
+    };
     no_more_kwargs(&args, "eye")?;
     let n = usize::try_from(int_arg(
         args.pos
@@ -253,7 +267,10 @@ pub fn eye(lib: Lib, mut args: Args) -> Res<Value> {
             xs[i * m + j as usize] = 1.0;
         }
     }
-    Ok(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n, m])))
+    grad_leaf(
+        wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n, m])),
+        rg,
+    )
 }
 
 fn number(v: &Value) -> Res<(f64, bool)> {
@@ -273,9 +290,11 @@ pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
     let start_kw = kwarg(&mut args, "start");
     let stop_kw = kwarg(&mut args, "end").or_else(|| kwarg(&mut args, "stop"));
     let step_kw = kwarg(&mut args, "step");
-    if lib == Lib::Torch {
-        drop_torch_kwargs(&mut args)?;
-    }
+    let rg = if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?
+    } else {
+        false
+    };
     no_more_kwargs(&args, "arange")?;
     let mut pos = args.pos.clone();
     if let Some(s) = start_kw {
@@ -311,16 +330,18 @@ pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
         return Err(exc("MemoryError", "arange: too many elements"));
     }
     let xs: Vec<f64> = (0..n).map(|i| a + i as f64 * s).collect();
-    Ok(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n])))
+    grad_leaf(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n])), rg)
 }
 
 pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
     let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
     let num_kw = kwarg(&mut args, "num").or_else(|| kwarg(&mut args, "steps"));
     let endpoint = kwarg(&mut args, "endpoint").is_none_or(|v| v.truthy());
-    if lib == Lib::Torch {
-        drop_torch_kwargs(&mut args)?;
-    }
+    let rg = if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?
+    } else {
+        false
+    };
     no_more_kwargs(&args, "linspace")?;
     let (start, stop) = match args.pos.as_slice() {
         [a, b, ..] => (number(a)?.0, number(b)?.0),
@@ -369,7 +390,7 @@ pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
                 .collect()
         }
     };
-    Ok(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n])))
+    grad_leaf(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n])), rg)
 }
 
 /// The dtype a float-valued function gives for an input dtype.

@@ -220,7 +220,7 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
         },
         ("grad_fn", Lib::Torch) => match v {
             Value::Tensor(t) => match &t.grad_fn {
-                Some(n) => Value::str(&format!("<{} object>", n.name)),
+                Some(n) => Value::GradFn(n.clone()),
                 None => Value::None,
             },
             _ => Value::None,
@@ -445,7 +445,23 @@ pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
                 },
             ));
         }
-        if t.grad_fn.is_some() && crate::autograd::grad_enabled() {
+        if let (Some(n), true) = (&t.grad_fn, crate::autograd::grad_enabled()) {
+            // A view (index, reshape, transpose) of a leaf that requires grad.
+            let view = matches!(
+                n.rule,
+                crate::autograd::Rule::Index(_) | crate::autograd::Rule::View | crate::autograd::Rule::Permute(_)
+            );
+            let of_leaf = n
+                .inputs
+                .first()
+                .and_then(|i| i.as_ref())
+                .is_some_and(|b| b.is_leaf() && b.requires_grad.get());
+            if view && of_leaf {
+                return Err(exc(
+                    "RuntimeError",
+                    "a view of a leaf Variable that requires grad is being used in an in-place operation.",
+                ));
+            }
             return Err(crate::autograd::hooks::unsupported(
                 "in-place operation on a tensor with a grad_fn",
             ));
@@ -656,6 +672,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                     "RuntimeError",
                     "only Tensors of floating point dtype can require gradients",
                 ));
+            }
+            if !t.is_leaf() && on {
+                return Ok(v.clone());
             }
             if !t.is_leaf() {
                 return Err(exc(
