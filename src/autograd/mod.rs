@@ -27,6 +27,9 @@ pub struct Node {
     pub shapes: Vec<Vec<usize>>,
     /// Set once a backward pass without `retain_graph` has released the saved tensors.
     pub freed: Cell<bool>,
+    /// `t.retain_grad()`: keep the gradient reaching this (non-leaf) result as its `.grad`.
+    pub retain: Cell<bool>,
+    pub retained: std::cell::RefCell<Option<NdArray>>,
 }
 
 thread_local! {
@@ -76,6 +79,8 @@ pub fn record(result: Value, name: &'static str, rule: Rule, inputs: &[&Value]) 
             })
             .collect(),
         freed: Cell::new(false),
+        retain: Cell::new(false),
+        retained: std::cell::RefCell::new(None),
     };
     let mut t = Tensor::new(out.data.clone());
     t.grad_fn = Some(Rc::new(node));
@@ -192,6 +197,14 @@ fn run_backward(
                 "RuntimeError",
                 "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
             ));
+        }
+        if n.retain.get() {
+            let mut slot = n.retained.borrow_mut();
+            let sum = match slot.take() {
+                Some(prev) => add(&prev, &g)?,
+                None => run(Op::Copy, &[&g])?,
+            };
+            *slot = Some(sum);
         }
         let parts = n.rule.backward(&g, n)?;
         for (input, part) in n.inputs.iter().zip(parts) {

@@ -170,6 +170,7 @@ const TORCH_METHODS: &[&str] = &[
     "requires_grad_",
     "softmax",
     "backward",
+    "retain_grad",
 ];
 const SCALAR_METHODS: &[&str] = &["item", "tolist", "astype", "round"];
 
@@ -212,9 +213,13 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
         ("is_leaf", Lib::Torch) => Value::Bool(matches!(v, Value::Tensor(t) if t.is_leaf())),
         ("requires_grad", Lib::Torch) => Value::Bool(matches!(v, Value::Tensor(t) if t.needs_grad())),
         ("grad", Lib::Torch) => match v {
-            Value::Tensor(t) => match &*t.grad.borrow() {
-                Some(g) => wrap(lib, g.clone()),
-                None => Value::None,
+            Value::Tensor(t) => match (&*t.grad.borrow(), &t.grad_fn) {
+                (Some(g), _) => wrap(lib, g.clone()),
+                (None, Some(n)) if n.retain.get() => match &*n.retained.borrow() {
+                    Some(g) => wrap(lib, g.clone()),
+                    None => Value::None,
+                },
+                _ => Value::None,
             },
             _ => Value::None,
         },
@@ -421,7 +426,9 @@ fn no_args(args: &Args, name: &str) -> Res<()> {
 
 /// `y.backward(gradient=None, retain_graph=False)` and `torch.autograd.backward(y, …)`.
 pub fn backward_call(t: &Rc<crate::value::Tensor>, mut args: Args) -> Res<Value> {
-    let gradient = kwarg(&mut args, "gradient").or_else(|| args.pos.first().cloned());
+    let gradient = kwarg(&mut args, "gradient")
+        .or_else(|| kwarg(&mut args, "grad_tensors"))
+        .or_else(|| args.pos.first().cloned());
     let retain = kwarg(&mut args, "retain_graph").is_some_and(|x| x.truthy());
     let _ = kwarg(&mut args, "create_graph");
     let g = match gradient {
@@ -690,6 +697,14 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 return Err(super::internal("backward"));
             };
             backward_call(t, args)
+        }
+        "retain_grad" => {
+            if let Value::Tensor(t) = v {
+                if let Some(n) = &t.grad_fn {
+                    n.retain.set(true);
+                }
+            }
+            Ok(Value::None)
         }
         "is_floating_point" => Ok(Value::Bool(a.dtype.is_float())),
         "bfloat16" => to_dtype(lib, a, DType::BF16),
