@@ -171,6 +171,12 @@ fn sum_f64<T: Elem>(r: &[T]) -> f64 {
 fn reduce_rows<T: Arith>(op: ReduceOp, v: &[T], inner: usize, outer: usize) -> Result<Buffer, String> {
     let rows = (0..outer).map(|i| &v[i * inner..(i + 1) * inner]);
     Ok(match op {
+        ReduceOp::Sum if T::DTYPE == crate::array::dtype::DType::F32 && inner <= 16 => {
+            // Short float32 rows accumulate in float32 from the left, as NumPy and PyTorch
+            // do below their blocking sizes, so results agree to the last bit.
+            let add = T::binary(BinaryOp::Add);
+            T::wrap(rows.map(|r| r.iter().fold(T::zero(), |acc, &x| add(acc, x))).collect())
+        }
         ReduceOp::Sum if T::DTYPE.is_float() => {
             // Floats accumulate in f64 and round once.
             T::wrap(rows.map(|r| T::from_f64(sum_f64(r))).collect())
