@@ -41,12 +41,40 @@ def peers():
     }
 
 
+def mlp_step_ms():
+    X = (torch.arange(64 * 784, dtype=torch.float32).reshape(64, 784) * 0.37).sin()
+    labels = torch.arange(64) % 10
+    onehot = (labels.reshape(64, 1) == torch.arange(10).reshape(1, 10)).float()
+    W1 = ((torch.arange(784 * 128, dtype=torch.float32).reshape(784, 128) * 0.11).cos() * 0.05).requires_grad_()
+    b1 = torch.zeros(128, requires_grad=True)
+    W2 = ((torch.arange(128 * 10, dtype=torch.float32).reshape(128, 10) * 0.23).sin() * 0.1).requires_grad_()
+    b2 = torch.zeros(10, requires_grad=True)
+    params = [W1, b1, W2, b2]
+
+    def step():
+        h = (X @ W1 + b1).relu()
+        logits = h @ W2 + b2
+        logp = logits - logits.exp().sum(dim=1, keepdim=True).log()
+        loss = -(onehot * logp).sum(dim=1).mean()
+        loss.backward()
+        with torch.no_grad():
+            for p in params:
+                p -= 0.01 * p.grad
+        for p in params:
+            p.grad = None
+
+    return median_ms(step, 21)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     nt = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "target", "release", "nt")
-    out = subprocess.run([nt, os.path.join(here, "elementwise.nt")], capture_output=True, text=True, check=True).stdout
-    mine = {k: float(v) for k, v in (line.split() for line in out.splitlines())}
+    mine = {}
+    for script in ("elementwise.nt", "mlp.nt"):
+        out = subprocess.run([nt, os.path.join(here, script)], capture_output=True, text=True, check=True).stdout
+        mine.update({k: float(v) for k, v in (line.split() for line in out.splitlines())})
     theirs = peers()
+    theirs["mlp_step"] = ("PyTorch", mlp_step_ms())
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
           f"numpy {np.__version__}, torch {torch.__version__}")
     print(f"{'case':<14}{'nt':>10}{'peer':>10}  peer     ratio")
