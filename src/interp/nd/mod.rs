@@ -4,7 +4,9 @@
 
 pub mod create;
 pub mod funcs;
+pub mod grad_mode;
 pub mod index;
+pub mod inplace;
 pub mod methods;
 pub mod module;
 pub mod objects;

@@ -2,6 +2,7 @@
 //! global scope. Each function is one entry of a static table that knows its library.
 
 use super::funcs::{self, nd_arg};
+use super::grad_mode::autograd_fn;
 use super::{create, reduce, result, shape, wrap};
 use crate::array::dtype::{self, DType};
 use crate::interp::Interp;
@@ -14,7 +15,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-fn arg(args: &Args, i: usize, fname: &str) -> Res<Value> {
+pub(super) fn arg(args: &Args, i: usize, fname: &str) -> Res<Value> {
     args.pos
         .get(i)
         .cloned()
@@ -594,89 +595,6 @@ fn strings(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<V
             )),
         },
         _ => super::objects::char_fn(name, &args.pos),
-    }
-}
-
-/// `torch.autograd.grad(outputs, inputs, grad_outputs=None, retain_graph=None, allow_unused=False)`.
-fn autograd_grad(mut args: Args) -> Res<Value> {
-    if kwarg(&mut args, "create_graph").is_some_and(|v| v.truthy()) {
-        return Err(exc(
-            "NotImplementedError",
-            "create_graph=True (higher-order gradients) is not supported in nt yet",
-        ));
-    }
-    let retain = kwarg(&mut args, "retain_graph").is_some_and(|v| v.truthy());
-    let allow_unused = kwarg(&mut args, "allow_unused").is_some_and(|v| v.truthy());
-    let g_out = kwarg(&mut args, "grad_outputs").or_else(|| args.pos.get(2).cloned());
-    // A one-element list or tuple stands for its element.
-    let one = |v: Value| -> Value {
-        match &v {
-            Value::List(l) if l.borrow().len() == 1 => l.borrow()[0].clone(),
-            Value::Tuple(t) if t.len() == 1 => t[0].clone(),
-            _ => v,
-        }
-    };
-    let y = one(arg(&args, 0, "grad")?);
-    let Value::Tensor(y) = &y else {
-        return Err(type_error("grad(): outputs must be a Tensor"));
-    };
-    let inputs: Vec<Value> = match arg(&args, 1, "grad")? {
-        Value::List(l) => l.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        other => vec![other],
-    };
-    let tensors = inputs
-        .iter()
-        .map(|v| match v {
-            Value::Tensor(t) => Ok(t.clone()),
-            other => Err(type_error(format!(
-                "grad(): inputs must be Tensors, not {}",
-                other.type_name()
-            ))),
-        })
-        .collect::<Res<Vec<_>>>()?;
-    let g = match g_out.map(one) {
-        None | Some(Value::None) => None,
-        Some(v) => Some(funcs::nd_arg(Lib::Torch, &v)?),
-    };
-    let found = crate::autograd::grad(y, &tensors, g, retain)?;
-    let mut out = Vec::with_capacity(found.len());
-    for (i, f) in found.into_iter().enumerate() {
-        match f {
-            Some(a) => out.push(wrap(Lib::Torch, a)),
-            None if allow_unused => out.push(Value::None),
-            None => {
-                return Err(exc(
-                    "RuntimeError",
-                    format!(
-                        "The differentiated Tensor at index {i} appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior."
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(Value::tuple(out))
-}
-
-/// `torch.no_grad()`, `torch.enable_grad()`, `torch.autograd.backward`, `torch.autograd.grad`.
-fn autograd_fn(_: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
-    match name {
-        "no_grad" => Ok(Value::GradMode(false)),
-        "enable_grad" => Ok(Value::GradMode(true)),
-        "is_grad_enabled" => Ok(Value::Bool(crate::autograd::grad_enabled())),
-        "grad" => autograd_grad(args),
-        "backward" => {
-            let y = arg(&args, 0, name)?;
-            args.pos.remove(0);
-            let Value::Tensor(t) = &y else {
-                return Err(type_error(format!(
-                    "backward(): argument 'tensors' must be a Tensor, not {}",
-                    y.type_name()
-                )));
-            };
-            super::methods::backward_call(t, args)
-        }
-        _ => Err(super::internal(format!("unknown autograd function {name}"))),
     }
 }
 
