@@ -129,8 +129,88 @@ pub fn view(kind: &str, r: Value, a: &Value, perm: Option<Vec<usize>>) -> Res<Va
             Rule::Permute(p),
             &[a],
         ),
-        None => record(r, "ViewBackward0", Rule::View, &[a]),
+        None => {
+            let name = match kind {
+                "squeeze" => "SqueezeBackward0",
+                "squeeze_dim" => "SqueezeBackward1",
+                "unsqueeze" => "UnsqueezeBackward0",
+                _ => "ViewBackward0",
+            };
+            record(r, name, Rule::View, &[a])
+        }
     })
+}
+
+/// `softmax(t, dim)`.
+pub fn softmax(r: Value, a: &Value, dim: usize) -> Res<Value> {
+    if !needs(&[a]) {
+        return Ok(r);
+    }
+    let Some(out) = out_data(&r) else { return Ok(r) };
+    Ok(record(r, "SoftmaxBackward0", Rule::Softmax(out, dim), &[a]))
+}
+
+/// `clamp(t, lo, hi)`: the gradient passes where `t` was inside the bounds.
+pub fn clamp(r: Value, a: &Value, lo: &Value, hi: &Value) -> Res<Value> {
+    use crate::interp::nd::ops::{broadcast2, cast, run};
+    use crate::ir::{BinaryOp, Op};
+    if !needs(&[a]) {
+        return Ok(r);
+    }
+    let Some((_, x)) = as_nd(a) else { return Ok(r) };
+    let mut mask = create::scalar(&Value::Bool(true), crate::array::dtype::DType::Bool)?;
+    for (bound, op) in [(lo, BinaryOp::Ge), (hi, BinaryOp::Le)] {
+        if matches!(bound, Value::None) {
+            continue;
+        }
+        let b = cast(&data(bound, x)?, x.dtype)?;
+        let (xb, bb) = broadcast2(crate::value::Lib::Torch, x, &b)?;
+        let inside = run(Op::Binary(op), &[&xb, &bb])?;
+        let (m, i) = broadcast2(crate::value::Lib::Torch, &mask, &inside)?;
+        mask = run(Op::Binary(BinaryOp::And), &[&m, &i])?;
+    }
+    let mask = cast(&mask, x.dtype)?;
+    Ok(record(r, "ClampBackward1", Rule::Mask(mask), &[a]))
+}
+
+/// `maximum(a, b)` / `minimum(a, b)`: each input gets the gradient where it won; ties split.
+pub fn select2(r: Value, a: &Value, b: &Value, is_max: bool) -> Res<Value> {
+    use crate::interp::nd::ops::{broadcast2, cast, run};
+    use crate::ir::{BinaryOp, Op};
+    if !needs(&[a, b]) {
+        return Ok(r);
+    }
+    let Some(out) = out_data(&r) else { return Ok(r) };
+    let (x, y) = (cast(&data(a, &out)?, out.dtype)?, cast(&data(b, &out)?, out.dtype)?);
+    let (x, y) = broadcast2(crate::value::Lib::Torch, &x, &y)?;
+    let win = run(Op::Binary(if is_max { BinaryOp::Gt } else { BinaryOp::Lt }), &[&x, &y])?;
+    let tie = run(Op::Binary(BinaryOp::Eq), &[&x, &y])?;
+    let half = create::scalar(&Value::Float(0.5), out.dtype)?;
+    let (t, h) = broadcast2(crate::value::Lib::Torch, &cast(&tie, out.dtype)?, &half)?;
+    let tie_half = run(Op::Binary(BinaryOp::Mul), &[&t, &h])?;
+    let wa = run(Op::Binary(BinaryOp::Add), &[&cast(&win, out.dtype)?, &tie_half])?;
+    let lose = run(Op::Binary(if is_max { BinaryOp::Lt } else { BinaryOp::Gt }), &[&x, &y])?;
+    let wb = run(Op::Binary(BinaryOp::Add), &[&cast(&lose, out.dtype)?, &tie_half])?;
+    let name = if is_max { "MaximumBackward0" } else { "MinimumBackward0" };
+    Ok(record(r, name, Rule::Select2(wa, wb), &[a, b]))
+}
+
+/// `t.expand(...)`.
+pub fn expand(r: Value, a: &Value) -> Res<Value> {
+    if !needs(&[a]) {
+        return Ok(r);
+    }
+    Ok(record(r, "ExpandBackward0", Rule::Expand, &[a]))
+}
+
+/// `torch.cat` / `torch.stack`.
+pub fn cat(r: Value, parts: &[Value], dim: usize, stacked: bool) -> Res<Value> {
+    let refs: Vec<&Value> = parts.iter().collect();
+    if !needs(&refs) {
+        return Ok(r);
+    }
+    let name = if stacked { "StackBackward0" } else { "CatBackward0" };
+    Ok(record(r, name, Rule::Cat { dim, stacked }, &refs))
 }
 
 /// `t[key]` with basic indices.

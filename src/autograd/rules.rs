@@ -28,6 +28,19 @@ pub enum Rule {
     Sigmoid(NdArray),
     Relu(NdArray),
     Sin(NdArray),
+    /// Saves the output and the dimension: g·s − s·Σ(g·s).
+    Softmax(NdArray, usize),
+    /// The gradient passes where the mask is 1 (clamp, relu-like selections).
+    Mask(NdArray),
+    /// `maximum`/`minimum`: masks for each input (ties split the gradient).
+    Select2(NdArray, NdArray),
+    /// `expand`: sum back to the input shape.
+    Expand,
+    /// `cat`/`stack` along a dimension: the gradient is split (stack: also squeezed).
+    Cat {
+        dim: usize,
+        stacked: bool,
+    },
     Cos(NdArray),
     Abs(NdArray),
     /// Reduced axes of the input; `keepdim` as recorded.
@@ -85,6 +98,8 @@ impl Rule {
                 | Rule::View
                 | Rule::Permute(_)
                 | Rule::Index(_)
+                | Rule::Expand
+                | Rule::Cat { .. }
         )
     }
 
@@ -127,6 +142,41 @@ impl Rule {
             Rule::Sigmoid(out) => {
                 let d = bin(BinaryOp::Mul, out, &bin(BinaryOp::Sub, &scalar(1.0, out)?, out)?)?;
                 vec![Some(bin(BinaryOp::Mul, g, &d)?)]
+            }
+            Rule::Softmax(s, d) => {
+                let gs = bin(BinaryOp::Mul, g, s)?;
+                let sum = run(
+                    Op::Reduce {
+                        op: crate::ir::ReduceOp::Sum,
+                        axes: vec![*d],
+                        keepdim: true,
+                    },
+                    &[&gs],
+                )?;
+                vec![Some(bin(BinaryOp::Sub, &gs, &bin(BinaryOp::Mul, s, &sum)?)?)]
+            }
+            Rule::Mask(m) => vec![Some(bin(BinaryOp::Mul, g, m)?)],
+            Rule::Select2(ma, mb) => vec![un(bin(BinaryOp::Mul, g, ma)?, 0)?, un(bin(BinaryOp::Mul, g, mb)?, 1)?],
+            Rule::Expand => vec![un(g.clone(), 0)?],
+            Rule::Cat { dim, stacked } => {
+                let mut at = 0;
+                let mut out = Vec::with_capacity(node.shapes.len());
+                for i in 0..node.shapes.len() {
+                    let len = if *stacked {
+                        1
+                    } else {
+                        shape(i).get(*dim).copied().unwrap_or(1)
+                    };
+                    let part = g.view(g.layout.slice(*dim, at, 1, len));
+                    let part = run(Op::Copy, &[&part])?;
+                    let l = part
+                        .layout
+                        .reshape(&shape(i))
+                        .ok_or_else(|| crate::interp::nd::internal("cat backward"))?;
+                    out.push(Some(part.view(l)));
+                    at += len;
+                }
+                out
             }
             Rule::Sin(a) => vec![Some(bin(BinaryOp::Mul, g, &unary(UnaryOp::Cos, a)?)?)],
             Rule::Cos(a) => vec![Some(bin(

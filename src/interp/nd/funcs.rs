@@ -564,7 +564,11 @@ pub fn softmax(lib: Lib, v: &Value, dim: i64) -> Res<Value> {
         &[&e],
     )?;
     let (eb, sb) = broadcast2(lib, &e, &s)?;
-    Ok(result(lib, run(Op::Binary(BinaryOp::Div), &[&eb, &sb])?))
+    let r = result(lib, run(Op::Binary(BinaryOp::Div), &[&eb, &sb])?);
+    if lib == Lib::Torch {
+        return crate::autograd::hooks::softmax(r, v, d);
+    }
+    Ok(r)
 }
 
 /// `relu(x) = maximum(x, 0)`.

@@ -438,10 +438,15 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             }
             _ => None,
         };
+        let has_dim = !args.pos.is_empty() || !args.kw.is_empty();
         let r = shape_method(lib, a, m, args)?;
         if lib == Lib::Torch {
             return match m {
-                "reshape" | "view" | "flatten" | "permute" | "transpose" => crate::autograd::hooks::view(m, r, v, perm),
+                "reshape" | "view" | "flatten" | "permute" | "transpose" | "unsqueeze" => {
+                    crate::autograd::hooks::view(m, r, v, perm)
+                }
+                "squeeze" => crate::autograd::hooks::view(if has_dim { "squeeze_dim" } else { "squeeze" }, r, v, None),
+                "expand" => crate::autograd::hooks::expand(r, v),
                 _ => {
                     crate::autograd::hooks::check_recorded(m, &[v], &r)?;
                     Ok(r)
@@ -627,7 +632,11 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 .or_else(|| args.pos.get(2).cloned())
                 .unwrap_or(Value::None);
             let _ = f;
-            funcs::clip(lib, v, &lo, &hi)
+            let r = funcs::clip(lib, v, &lo, &hi)?;
+            if lib == Lib::Torch {
+                return crate::autograd::hooks::clamp(r, v, &lo, &hi);
+            }
+            Ok(r)
         }
         "sigmoid" => funcs::sigmoid(lib, v),
         "softmax" => {
@@ -653,7 +662,11 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 .first()
                 .cloned()
                 .ok_or_else(|| type_error(format!("{m}() missing required argument 'other'")))?;
-            funcs::maximum(lib, v, &o, if m == "maximum" { BinaryOp::Max } else { BinaryOp::Min })
+            let r = funcs::maximum(lib, v, &o, if m == "maximum" { BinaryOp::Max } else { BinaryOp::Min })?;
+            if lib == Lib::Torch {
+                return crate::autograd::hooks::select2(r, v, &o, m == "maximum");
+            }
+            Ok(r)
         }
         "dot" | "mm" => {
             args.pos.insert(0, v.clone());

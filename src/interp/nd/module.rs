@@ -155,6 +155,10 @@ fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Val
                     BinaryOp::Min
                 },
             )
+            .and_then(|r| match lib {
+                Lib::Torch => crate::autograd::hooks::select2(r, &x, &y, name == "maximum"),
+                Lib::Numpy => Ok(r),
+            })
         }
         "clip" | "clamp" => {
             let lo = kwarg(&mut args, if lib == Lib::Numpy { "a_min" } else { "min" })
@@ -165,7 +169,11 @@ fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Val
                 .or_else(|| kwarg(&mut args, "max"))
                 .or_else(|| args.pos.get(2).cloned())
                 .unwrap_or(Value::None);
-            funcs::clip(lib, &x, &lo, &hi)
+            let r = funcs::clip(lib, &x, &lo, &hi)?;
+            match lib {
+                Lib::Torch => crate::autograd::hooks::clamp(r, &x, &lo, &hi),
+                Lib::Numpy => Ok(r),
+            }
         }
         "where" => {
             if args.pos.len() != 3 {
@@ -283,7 +291,7 @@ pub fn call_shaping(interp: &mut Interp, lib: Lib, name: &str, args: Args) -> Re
     }
 }
 
-fn shaping(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
     let first = arg(&args, 0, name)?;
     match name {
         "shares_memory" | "may_share_memory" => {
@@ -447,10 +455,26 @@ fn shaping(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<
                 }
                 _ => shape::concat(lib, &parts, ax)?,
             };
-            Ok(wrap(lib, out))
+            let r = wrap(lib, out);
+            if lib == Lib::Torch && matches!(name, "cat" | "concat" | "concatenate" | "stack") {
+                let items: Vec<Value> = match &first {
+                    Value::List(l) => l.borrow().clone(),
+                    Value::Tuple(t) => t.to_vec(),
+                    _ => Vec::new(),
+                };
+                let ndim = parts.first().map_or(1, |p| p.ndim() + usize::from(name == "stack"));
+                let d = super::reduce::axis(lib, ax, ndim)?;
+                return crate::autograd::hooks::cat(r, &items, d, name == "stack");
+            }
+            Ok(r)
         }
         _ => {
-            // The rest are methods too: `np.reshape(a, s)` is `a.reshape(s)`.
+            // The rest are methods too: `np.reshape(a, s)` is `a.reshape(s)`; tensors take the
+            // method's path, which records for autograd.
+            if let (Lib::Torch, Value::Tensor(_)) = (lib, &first) {
+                args.pos.remove(0);
+                return super::methods::call(interp, &first, Sym::new(name), args);
+            }
             let a = nd_arg(lib, &first)?;
             args.pos.remove(0);
             super::methods::shape_method(lib, &a, name, args)
