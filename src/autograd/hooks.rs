@@ -72,7 +72,7 @@ pub fn unary(name: &str, r: Value, a: &Value) -> Res<Value> {
 }
 
 /// `t.sum()`, `t.sum(dim)`, `t.mean(...)`.
-pub fn reduction(name: &str, r: Value, a: &Value, axes: &[usize], keepdim: bool, all: bool) -> Res<Value> {
+pub fn reduction(name: &str, r: Value, a: &Value, axes: &[usize], keepdim: bool, all: bool, ddof: f64) -> Res<Value> {
     if !needs(&[a]) {
         return Ok(r);
     }
@@ -84,6 +84,12 @@ pub fn reduction(name: &str, r: Value, a: &Value, axes: &[usize], keepdim: bool,
         ("sum", false) => ("SumBackward1", Rule::Sum { axes, keepdim }),
         ("mean", true) => ("MeanBackward0", Rule::Mean { axes, keepdim, n }),
         ("mean", false) => ("MeanBackward1", Rule::Mean { axes, keepdim, n }),
+        ("max" | "min" | "amax" | "amin", _) => return extreme(name, r, a, x, &axes, keepdim, all),
+        ("var" | "std", _) => {
+            let weights = slope(name, &r, x, &axes, keepdim, n, ddof)?;
+            let grad_name = if name == "var" { "VarBackward0" } else { "StdBackward0" };
+            (grad_name, Rule::Spread { weights, axes, keepdim })
+        }
         (other, _) => {
             // Integer results (argmax, …) carry no gradient; float ones need a rule.
             return match &r {
@@ -253,4 +259,119 @@ pub fn check_recorded(what: &str, inputs: &[&Value], r: &Value) -> Res<()> {
         Value::Tensor(t) if t.data.dtype.is_float() && !t.needs_grad() => Err(unsupported(what)),
         _ => Ok(()),
     }
+}
+
+/// Puts reduced axes back (size 1) so a reduction's result broadcasts against its input.
+fn kept(out: &NdArray, axes: &[usize], keepdim: bool) -> NdArray {
+    let mut k = out.clone();
+    if !keepdim {
+        for &d in axes {
+            k = k.view(k.layout.unsqueeze(d));
+        }
+    }
+    k
+}
+
+/// d var/dx = 2(x − mean)/(n − ddof); d std/dx = (x − mean)/((n − ddof)·std).
+fn slope(name: &str, r: &Value, x: &NdArray, axes: &[usize], keepdim: bool, n: usize, ddof: f64) -> Res<NdArray> {
+    use crate::interp::nd::ops::{broadcast2, run};
+    use crate::ir::{BinaryOp, Op, ReduceOp};
+    let lib = crate::value::Lib::Torch;
+    let bin = |op: BinaryOp, p: &NdArray, q: &NdArray| -> Res<NdArray> {
+        let (p, q) = broadcast2(lib, p, q)?;
+        run(Op::Binary(op), &[&p, &q])
+    };
+    let sum = run(
+        Op::Reduce {
+            op: ReduceOp::Sum,
+            axes: axes.to_vec(),
+            keepdim: true,
+        },
+        &[x],
+    )?;
+    let mean = bin(BinaryOp::Div, &sum, &create::scalar(&Value::Float(n as f64), x.dtype)?)?;
+    let dev = bin(BinaryOp::Sub, x, &mean)?;
+    let denom = create::scalar(&Value::Float((n as f64 - ddof).max(0.0)), x.dtype)?;
+    if name == "var" {
+        let two = create::scalar(&Value::Float(2.0), x.dtype)?;
+        return bin(BinaryOp::Div, &bin(BinaryOp::Mul, &dev, &two)?, &denom);
+    }
+    let std = out_data(r).ok_or_else(|| crate::interp::nd::internal("std result"))?;
+    let std = kept(&std, axes, keepdim);
+    bin(BinaryOp::Div, &dev, &bin(BinaryOp::Mul, &std, &denom)?)
+}
+
+/// `max`/`min`/`amax`/`amin`: the gradient goes to the winning elements — split evenly
+/// among ties for whole reductions and `amax`, to the returned index for `max(dim)`.
+fn extreme(name: &str, r: Value, a: &Value, x: &NdArray, axes: &[usize], keepdim: bool, all: bool) -> Res<Value> {
+    use crate::interp::nd::ops::{broadcast2, cast, run};
+    use crate::ir::{BinaryOp, Op, ReduceOp};
+    let lib = crate::value::Lib::Torch;
+    let is_max = name.ends_with("max");
+    if let Value::Named(nt) = &r {
+        // `max(dim)`: (values, indices); values carry MaxBackward0, the gradient goes to the index.
+        let (Some(values), Some(indices)) = (nt.fields.first().map(|(_, v)| v), nt.fields.get(1).map(|(_, v)| v))
+        else {
+            return Ok(r.clone());
+        };
+        let (Some(vals), Some(idx)) = (as_nd(values), as_nd(indices)) else {
+            return Ok(r.clone());
+        };
+        let d = axes.first().copied().unwrap_or(0);
+        let idx = kept(idx.1, axes, keepdim);
+        let n = x.shape()[d];
+        let positions = NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), &{
+            let mut s = vec![1; x.ndim()];
+            s[d] = n;
+            s
+        });
+        let (p, i) = broadcast2(lib, &positions, &idx)?;
+        let onehot = cast(&run(Op::Binary(BinaryOp::Eq), &[&p, &i])?, x.dtype)?;
+        let values = record(
+            crate::interp::nd::wrap(lib, vals.1.clone()),
+            if is_max { "MaxBackward0" } else { "MinBackward0" },
+            Rule::Spread {
+                weights: onehot,
+                axes: axes.to_vec(),
+                keepdim,
+            },
+            &[a],
+        );
+        return Ok(Value::Named(std::rc::Rc::new(crate::value::Named {
+            type_name: nt.type_name.clone(),
+            fields: vec![("values", values), ("indices", indices.clone())],
+        })));
+    }
+    let Some(out) = out_data(&r) else { return Ok(r) };
+    let best = kept(&out, axes, keepdim);
+    let (xb, bb) = broadcast2(lib, x, &best)?;
+    let wins = cast(&run(Op::Binary(BinaryOp::Eq), &[&xb, &bb])?, x.dtype)?;
+    let count = run(
+        Op::Reduce {
+            op: ReduceOp::Sum,
+            axes: axes.to_vec(),
+            keepdim: true,
+        },
+        &[&wins],
+    )?;
+    let (w, c) = broadcast2(lib, &wins, &count)?;
+    let weights = run(Op::Binary(BinaryOp::Div), &[&w, &c])?;
+    let grad_name = match (name, all) {
+        ("amax", _) => "AmaxBackward0",
+        ("amin", _) => "AminBackward0",
+        ("max", true) => "MaxBackward1",
+        ("min", true) => "MinBackward1",
+        ("max", false) => "AmaxBackward0",
+        _ => "AminBackward0",
+    };
+    Ok(record(
+        r,
+        grad_name,
+        Rule::Spread {
+            weights,
+            axes: axes.to_vec(),
+            keepdim,
+        },
+        &[a],
+    ))
 }

@@ -34,6 +34,13 @@ pub enum Rule {
     Mask(NdArray),
     /// `maximum`/`minimum`: masks for each input (ties split the gradient).
     Select2(NdArray, NdArray),
+    /// A reduction whose gradient is the output gradient spread back over the reduced
+    /// axes times saved per-element weights (max/min: the winners; var/std: the slope).
+    Spread {
+        weights: NdArray,
+        axes: Vec<usize>,
+        keepdim: bool,
+    },
     /// `expand`: sum back to the input shape.
     Expand,
     /// `cat`/`stack` along a dimension: the gradient is split (stack: also squeezed).
@@ -156,6 +163,15 @@ impl Rule {
                 vec![Some(bin(BinaryOp::Sub, &gs, &bin(BinaryOp::Mul, s, &sum)?)?)]
             }
             Rule::Mask(m) => vec![Some(bin(BinaryOp::Mul, g, m)?)],
+            Rule::Spread { weights, axes, keepdim } => {
+                let mut kept = g.clone();
+                if !keepdim {
+                    for &a in axes {
+                        kept = kept.view(kept.layout.unsqueeze(a));
+                    }
+                }
+                vec![Some(bin(BinaryOp::Mul, &kept, weights)?)]
+            }
             Rule::Select2(ma, mb) => vec![un(bin(BinaryOp::Mul, g, ma)?, 0)?, un(bin(BinaryOp::Mul, g, mb)?, 1)?],
             Rule::Expand => vec![un(g.clone(), 0)?],
             Rule::Cat { dim, stacked } => {

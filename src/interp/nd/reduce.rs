@@ -163,7 +163,7 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
         }
         "mean" => mean_of(lib, a, &axes, keep)?,
         "var" | "std" => {
-            let dd = match (ddof, unbiased, lib) {
+            let dd = match (ddof.clone(), unbiased.clone(), lib) {
                 (Some(v), _, _) => v.as_f64().unwrap_or(0.0),
                 (None, Some(u), _) => u.truthy() as i64 as f64,
                 (None, None, Lib::Numpy) => 0.0,
@@ -208,10 +208,11 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                     ReduceOp::ArgMin
                 };
                 let indices = reduce(a, arg, &axes, keep)?;
-                return Ok(Value::Named(Rc::new(Named {
+                let r = Value::Named(Rc::new(Named {
                     type_name: format!("torch.return_types.{name}"),
                     fields: vec![("values", wrap(lib, values)), ("indices", wrap(lib, indices))],
-                })));
+                }));
+                return crate::autograd::hooks::reduction(name, r, &input, &axes, keep, false, 0.0);
             }
             values
         }
@@ -280,7 +281,12 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
     let r = result(lib, out);
     if lib == Lib::Torch {
         let all = ax.as_ref().is_none_or(|v| matches!(v, Value::None));
-        return crate::autograd::hooks::reduction(name, r, &input, &axes, keep, all);
+        let ddof = match (&ddof, &unbiased) {
+            (Some(v), _) => v.as_f64().unwrap_or(0.0),
+            (None, Some(u)) => u.truthy() as i64 as f64,
+            (None, None) => 1.0,
+        };
+        return crate::autograd::hooks::reduction(name, r, &input, &axes, keep, all, ddof);
     }
     Ok(r)
 }
