@@ -609,6 +609,20 @@ pub fn maximum(lib: Lib, a: &Value, b: &Value, op: BinaryOp) -> Res<Value> {
     Ok(result(lib, run(Op::Binary(op), &[&x, &y])?))
 }
 
+/// The bounds of `clip`/`clamp`, with the array at `args.pos[0]`: NumPy's `a_min`/`a_max`,
+/// PyTorch's `min`/`max`, or positional.
+pub fn clip_bounds(lib: Lib, args: &mut Args) -> (Value, Value) {
+    let mut bound = |name: &str, alias: &str, pos: usize| {
+        kwarg(args, name)
+            .or_else(|| kwarg(args, alias))
+            .or_else(|| args.pos.get(pos).cloned())
+            .unwrap_or(Value::None)
+    };
+    let lo = bound(if lib == Lib::Numpy { "a_min" } else { "min" }, "min", 1);
+    let hi = bound(if lib == Lib::Numpy { "a_max" } else { "max" }, "max", 2);
+    (lo, hi)
+}
+
 /// `np.clip(a, lo, hi)` / `torch.clamp(t, min=, max=)`.
 pub fn clip(lib: Lib, a: &Value, lo: &Value, hi: &Value) -> Res<Value> {
     let mut cur = a.clone();

@@ -37,37 +37,17 @@ pub fn inplace(op: BinOp, target: &Value, rhs: &Value) -> Res<Value> {
                     "numpy._core._exceptions._UFuncOutputCastingError",
                     format!(
                         "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule 'same_kind'",
-                        ufunc(op),
+                        super::ops::ufunc_name(op),
                         out.dtype.numpy_name(),
                         a.dtype.numpy_name()
                     ),
                 ),
-                Lib::Torch => exc(
-                    "RuntimeError",
-                    format!(
-                        "result type {} can't be cast to the desired output type {}",
-                        out.dtype.torch_scalar_name(),
-                        a.dtype.torch_scalar_name()
-                    ),
-                ),
+                Lib::Torch => torch_cast_error(out.dtype, a.dtype),
             });
         }
     }
     super::ops::write_into(lib, a, out)?;
     Ok(target.clone())
-}
-
-fn ufunc(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "add",
-        BinOp::Sub => "subtract",
-        BinOp::Mul => "multiply",
-        BinOp::Div => "divide",
-        BinOp::FloorDiv => "floor_divide",
-        BinOp::Mod => "remainder",
-        BinOp::Pow => "power",
-        _ => "operation",
-    }
 }
 
 /// `y.backward(gradient=None, retain_graph=False)` and `torch.autograd.backward(y, …)`.
@@ -129,15 +109,20 @@ pub fn write_back(lib: Lib, a: &NdArray, v: &Value, r: &Value) -> Res<Value> {
         return Err(super::internal("in-place result"));
     };
     if out.dtype.is_float() && !a.dtype.is_float() {
-        return Err(exc(
-            "RuntimeError",
-            format!(
-                "result type {} can't be cast to the desired output type {}",
-                out.dtype.torch_scalar_name(),
-                a.dtype.torch_scalar_name()
-            ),
-        ));
+        return Err(torch_cast_error(out.dtype, a.dtype));
     }
     super::ops::write_into(lib, a, out)?;
     Ok(v.clone())
+}
+
+/// PyTorch's refusal to write a result into a tensor of a narrower kind.
+fn torch_cast_error(from: DType, to: DType) -> Box<crate::interp::error::Exc> {
+    exc(
+        "RuntimeError",
+        format!(
+            "result type {} can't be cast to the desired output type {}",
+            from.torch_scalar_name(),
+            to.torch_scalar_name()
+        ),
+    )
 }

@@ -622,16 +622,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         }
         "clamp" | "clip" => {
             args.pos.insert(0, v.clone());
-            let f = if lib == Lib::Numpy { "clip" } else { "clamp" };
-            let lo = kwarg(&mut args, if lib == Lib::Numpy { "a_min" } else { "min" })
-                .or_else(|| kwarg(&mut args, "min"))
-                .or_else(|| args.pos.get(1).cloned())
-                .unwrap_or(Value::None);
-            let hi = kwarg(&mut args, if lib == Lib::Numpy { "a_max" } else { "max" })
-                .or_else(|| kwarg(&mut args, "max"))
-                .or_else(|| args.pos.get(2).cloned())
-                .unwrap_or(Value::None);
-            let _ = f;
+            let (lo, hi) = funcs::clip_bounds(lib, &mut args);
             let r = funcs::clip(lib, v, &lo, &hi)?;
             if lib == Lib::Torch {
                 return crate::autograd::hooks::clamp(r, v, &lo, &hi);

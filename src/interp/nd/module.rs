@@ -161,14 +161,7 @@ fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Val
             })
         }
         "clip" | "clamp" => {
-            let lo = kwarg(&mut args, if lib == Lib::Numpy { "a_min" } else { "min" })
-                .or_else(|| kwarg(&mut args, "min"))
-                .or_else(|| args.pos.get(1).cloned())
-                .unwrap_or(Value::None);
-            let hi = kwarg(&mut args, if lib == Lib::Numpy { "a_max" } else { "max" })
-                .or_else(|| kwarg(&mut args, "max"))
-                .or_else(|| args.pos.get(2).cloned())
-                .unwrap_or(Value::None);
+            let (lo, hi) = funcs::clip_bounds(lib, &mut args);
             let r = funcs::clip(lib, &x, &lo, &hi)?;
             match lib {
                 Lib::Torch => crate::autograd::hooks::clamp(r, &x, &lo, &hi),

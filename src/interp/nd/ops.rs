@@ -111,7 +111,7 @@ pub fn broadcast2(lib: Lib, a: &NdArray, b: &NdArray) -> Res<(NdArray, NdArray)>
     Ok((a.view(la), b.view(lb)))
 }
 
-fn ufunc_name(op: BinOp) -> &'static str {
+pub fn ufunc_name(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "add",
         BinOp::Sub => "subtract",
