@@ -15,6 +15,15 @@ fn data(v: &Value, like: &NdArray) -> Res<NdArray> {
     }
 }
 
+/// An operand as a tensor to save: tensors themselves (so `create_graph` can
+/// differentiate through them), numbers as constant tensors.
+fn saved(v: &Value, like: &NdArray) -> Res<Value> {
+    match v {
+        Value::Tensor(_) => Ok(v.clone()),
+        _ => Ok(crate::interp::nd::wrap(crate::value::Lib::Torch, data(v, like)?)),
+    }
+}
+
 fn out_data(r: &Value) -> Option<NdArray> {
     as_nd(r).map(|(_, a)| a.clone())
 }
@@ -25,7 +34,7 @@ pub fn binary(op: BinOp, r: Value, a: &Value, b: &Value) -> Res<Value> {
         return Ok(r);
     }
     let Some(out) = out_data(&r) else { return Ok(r) };
-    let (x, y) = (data(a, &out)?, data(b, &out)?);
+    let (x, y) = (saved(a, &out)?, saved(b, &out)?);
     // PyTorch names ops with a number on the left after the op it runs: `5 - t` is a
     // reversed subtraction, `2 / t` a multiplication by the reciprocal.
     let scalar_left = as_nd(a).is_none();
@@ -54,18 +63,25 @@ pub fn unary(name: &str, r: Value, a: &Value) -> Res<Value> {
     let (Some(out), Some((_, x))) = (out_data(&r), as_nd(a)) else {
         return Ok(r);
     };
+    let sign = |x: &NdArray| crate::interp::nd::ops::run(crate::ir::Op::Unary(crate::ir::UnaryOp::Sign), &[x]);
+    let positive = |x: &NdArray| -> Res<NdArray> {
+        use crate::interp::nd::ops::{broadcast2, cast, run};
+        let zero = create::scalar(&Value::Float(0.0), x.dtype)?;
+        let (p, q) = broadcast2(crate::value::Lib::Torch, x, &zero)?;
+        cast(&run(crate::ir::Op::Binary(crate::ir::BinaryOp::Gt), &[&p, &q])?, x.dtype)
+    };
     let x = x.clone();
     let (grad_name, rule) = match name {
         "neg" | "negative" => ("NegBackward0", Rule::Neg),
         "exp" => ("ExpBackward0", Rule::Exp(out)),
-        "log" => ("LogBackward0", Rule::Log(x)),
+        "log" => ("LogBackward0", Rule::Log(a.clone())),
         "sqrt" => ("SqrtBackward0", Rule::Sqrt(out)),
         "tanh" => ("TanhBackward0", Rule::Tanh(out)),
         "sigmoid" => ("SigmoidBackward0", Rule::Sigmoid(out)),
-        "relu" => ("ReluBackward0", Rule::Relu(x)),
-        "sin" => ("SinBackward0", Rule::Sin(x)),
-        "cos" => ("CosBackward0", Rule::Cos(x)),
-        "abs" => ("AbsBackward0", Rule::Abs(x)),
+        "relu" => ("ReluBackward0", Rule::Relu(positive(&x)?)),
+        "sin" => ("SinBackward0", Rule::Sin(a.clone())),
+        "cos" => ("CosBackward0", Rule::Cos(a.clone())),
+        "abs" => ("AbsBackward0", Rule::Abs(sign(&x)?)),
         other => return Err(unsupported(other)),
     };
     Ok(record(r, grad_name, rule, &[a]))
@@ -88,7 +104,15 @@ pub fn reduction(name: &str, r: Value, a: &Value, axes: &[usize], keepdim: bool,
         ("var" | "std", _) => {
             let weights = slope(name, &r, x, &axes, keepdim, n, ddof)?;
             let grad_name = if name == "var" { "VarBackward0" } else { "StdBackward0" };
-            (grad_name, Rule::Spread { weights, axes, keepdim })
+            (
+                grad_name,
+                Rule::Spread {
+                    weights,
+                    axes,
+                    keepdim,
+                    smooth: true,
+                },
+            )
         }
         (other, _) => {
             // Integer results (argmax, …) carry no gradient; float ones need a rule.
@@ -111,9 +135,9 @@ pub fn matmul(r: Value, a: &Value, b: &Value) -> Res<Value> {
         return Ok(r);
     };
     let (name, rule) = match (x.ndim(), y.ndim()) {
-        (2, 2) => ("MmBackward0", Rule::Mm(x.clone(), y.clone())),
-        (1, 1) => ("DotBackward0", Rule::Dot(x.clone(), y.clone())),
-        (2, 1) => ("MvBackward0", Rule::Mv(x.clone(), y.clone())),
+        (2, 2) => ("MmBackward0", Rule::Mm(a.clone(), b.clone())),
+        (1, 1) => ("DotBackward0", Rule::Dot(a.clone(), b.clone())),
+        (2, 1) => ("MvBackward0", Rule::Mv(a.clone(), b.clone())),
         _ => return Err(unsupported("matmul of these shapes")),
     };
     Ok(record(r, name, rule, &[a, b]))
@@ -334,6 +358,7 @@ fn extreme(name: &str, r: Value, a: &Value, x: &NdArray, axes: &[usize], keepdim
                 weights: onehot,
                 axes: axes.to_vec(),
                 keepdim,
+                smooth: false,
             },
             &[a],
         );
@@ -371,6 +396,7 @@ fn extreme(name: &str, r: Value, a: &Value, x: &NdArray, axes: &[usize], keepdim
             weights,
             axes: axes.to_vec(),
             keepdim,
+            smooth: false,
         },
         &[a],
     ))

@@ -87,36 +87,14 @@ pub fn record(result: Value, name: &'static str, rule: Rule, inputs: &[&Value]) 
     Value::Tensor(Rc::new(t))
 }
 
-/// Sums a gradient down to an input's shape (undoing broadcasting).
-pub fn unbroadcast(g: NdArray, shape: &[usize]) -> Res<NdArray> {
-    if g.shape() == shape {
-        return Ok(g);
-    }
-    let extra = g.ndim() - shape.len().min(g.ndim());
-    let mut axes: Vec<usize> = (0..extra).collect();
-    for (i, &n) in shape.iter().enumerate() {
-        if n == 1 && g.shape()[extra + i] != 1 {
-            axes.push(extra + i);
-        }
-    }
-    let s = run(
-        Op::Reduce {
-            op: crate::ir::ReduceOp::Sum,
-            axes,
-            keepdim: true,
-        },
-        &[&g],
-    )?;
-    let l = s
-        .layout
-        .reshape(shape)
-        .ok_or_else(|| crate::interp::nd::internal("unbroadcast reshape"))?;
-    Ok(s.view(l))
+fn add(a: &Value, b: &Value) -> Res<Value> {
+    rules::bin(BinaryOp::Add, a, b)
 }
 
-fn add(a: &NdArray, b: &NdArray) -> Res<NdArray> {
-    let (x, y) = broadcast2(crate::value::Lib::Torch, a, b)?;
-    run(Op::Binary(BinaryOp::Add), &[&x, &y])
+fn data(v: &Value) -> Res<NdArray> {
+    crate::interp::nd::as_nd(v)
+        .map(|(_, a)| a.clone())
+        .ok_or_else(|| crate::interp::nd::internal("gradient is not a tensor"))
 }
 
 fn node_key(n: &Rc<Node>) -> usize {
@@ -125,7 +103,7 @@ fn node_key(n: &Rc<Node>) -> usize {
 
 /// `y.backward(gradient)`: accumulates into the leaves' `.grad`.
 pub fn backward(y: &Rc<Tensor>, gradient: Option<NdArray>, retain_graph: bool) -> Res<()> {
-    run_backward(y, gradient, retain_graph, &mut |t, g| accumulate(t, g))
+    run_backward(y, gradient, retain_graph, false, &mut |t, g| accumulate(t, data(&g)?))
 }
 
 /// `torch.autograd.grad(y, inputs)`: the gradients for `inputs`, leaving `.grad` alone.
@@ -134,9 +112,10 @@ pub fn grad(
     inputs: &[Rc<Tensor>],
     gradient: Option<NdArray>,
     retain_graph: bool,
-) -> Res<Vec<Option<NdArray>>> {
-    let mut found: Vec<Option<NdArray>> = vec![None; inputs.len()];
-    run_backward(y, gradient, retain_graph, &mut |t, g| {
+    create_graph: bool,
+) -> Res<Vec<Option<Value>>> {
+    let mut found: Vec<Option<Value>> = vec![None; inputs.len()];
+    run_backward(y, gradient, retain_graph, create_graph, &mut |t, g| {
         if let Some(i) = inputs.iter().position(|x| Rc::ptr_eq(x, t)) {
             found[i] = Some(match found[i].take() {
                 Some(prev) => add(&prev, &g)?,
@@ -148,11 +127,26 @@ pub fn grad(
     Ok(found)
 }
 
+/// Runs a backward pass with grad mode on exactly when the gradients are to be recorded
+/// (`create_graph`), restoring the caller's mode afterwards, error or not.
 fn run_backward(
     y: &Rc<Tensor>,
     gradient: Option<NdArray>,
     retain_graph: bool,
-    leaf: &mut dyn FnMut(&Rc<Tensor>, NdArray) -> Res<()>,
+    create_graph: bool,
+    leaf: &mut dyn FnMut(&Rc<Tensor>, Value) -> Res<()>,
+) -> Res<()> {
+    let before = set_grad_enabled(create_graph);
+    let r = walk(y, gradient, retain_graph || create_graph, leaf);
+    set_grad_enabled(before);
+    r
+}
+
+fn walk(
+    y: &Rc<Tensor>,
+    gradient: Option<NdArray>,
+    retain_graph: bool,
+    leaf: &mut dyn FnMut(&Rc<Tensor>, Value) -> Res<()>,
 ) -> Res<()> {
     let Some(root) = &y.grad_fn else {
         if y.requires_grad.get() {
@@ -188,7 +182,7 @@ fn run_backward(
             }
         }
     }
-    let mut grads: HashMap<usize, NdArray> = HashMap::new();
+    let mut grads: HashMap<usize, Value> = HashMap::new();
     grads.insert(node_key(root), seed);
     for n in order.iter().rev() {
         let Some(g) = grads.remove(&node_key(n)) else { continue };
@@ -201,8 +195,8 @@ fn run_backward(
         if n.retain.get() {
             let mut slot = n.retained.borrow_mut();
             let sum = match slot.take() {
-                Some(prev) => add(&prev, &g)?,
-                None => run(Op::Copy, &[&g])?,
+                Some(prev) => data(&add(&crate::interp::nd::wrap(crate::value::Lib::Torch, prev), &g)?)?,
+                None => run(Op::Copy, &[&data(&g)?])?,
             };
             *slot = Some(sum);
         }
@@ -230,7 +224,11 @@ fn run_backward(
     Ok(())
 }
 
-fn seed(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
+fn seed(y: &Tensor, gradient: Option<NdArray>) -> Res<Value> {
+    seed_array(y, gradient).map(|a| crate::interp::nd::wrap(crate::value::Lib::Torch, a))
+}
+
+fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
     match gradient {
         Some(g) if g.shape() != y.data.shape() => {
             let size = |s: &[usize]| {
@@ -265,7 +263,8 @@ fn accumulate(t: &Rc<Tensor>, g: NdArray) -> Res<()> {
     let new = match slot.take() {
         Some(prev) => {
             // Accumulate in place, so views of `.grad` taken earlier see the update.
-            let sum = add(&prev, &g)?;
+            let (x, y) = broadcast2(crate::value::Lib::Torch, &prev, &g)?;
+            let sum = run(Op::Binary(BinaryOp::Add), &[&x, &y])?;
             crate::backend::cpu::assign(&prev, &sum).map_err(crate::interp::nd::internal)?;
             prev
         }

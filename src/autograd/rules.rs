@@ -1,33 +1,41 @@
 //! One gradient rule per recorded op: given the gradient of the output, the gradient of
 //! each input, built from ordinary IR ops.
+//!
+//! Gradients are tensors. A plain backward pass runs with grad mode off, so nothing it
+//! computes is recorded; under `create_graph=True` grad mode is on, every op below records
+//! a node of its own (through `record`), and the gradients can be differentiated again.
 
-use super::{Node, unbroadcast};
+use super::{Node, grad_enabled, needs, record};
 use crate::array::NdArray;
-use crate::interp::error::Res;
-use crate::interp::nd::create;
-use crate::interp::nd::ops::{broadcast2, run};
-use crate::ir::{BinaryOp, Op, UnaryOp};
+use crate::interp::error::{Res, exc};
+use crate::interp::nd::ops::{broadcast2, cast, run};
+use crate::interp::nd::{as_nd, create, internal, wrap};
+use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
 use crate::value::{Lib, Value};
 
 pub enum Rule {
     Add,
     Sub,
     Neg,
-    Mul(NdArray, NdArray),
-    Div(NdArray, NdArray),
+    Mul(Value, Value),
+    Div(Value, Value),
     /// `x ** e` for a number `e`.
-    PowScalar(NdArray, f64),
+    PowScalar(Value, f64),
     /// Saves the output: d exp(x) = exp(x).
     Exp(NdArray),
-    Log(NdArray),
+    Log(Value),
     /// Saves the output: d sqrt(x) = 1 / (2 sqrt(x)).
     Sqrt(NdArray),
     /// Saves the output: d tanh(x) = 1 - tanh(x)².
     Tanh(NdArray),
     /// Saves the output: d σ(x) = σ(x)(1 - σ(x)).
     Sigmoid(NdArray),
+    /// Saves the input's positive mask.
     Relu(NdArray),
-    Sin(NdArray),
+    Sin(Value),
+    Cos(Value),
+    /// Saves the input's sign.
+    Abs(NdArray),
     /// Saves the output and the dimension: g·s − s·Σ(g·s).
     Softmax(NdArray, usize),
     /// The gradient passes where the mask is 1 (clamp, relu-like selections).
@@ -35,11 +43,13 @@ pub enum Rule {
     /// `maximum`/`minimum`: masks for each input (ties split the gradient).
     Select2(NdArray, NdArray),
     /// A reduction whose gradient is the output gradient spread back over the reduced
-    /// axes times saved per-element weights (max/min: the winners; var/std: the slope).
+    /// axes times saved per-element weights (max/min: the winners; var/std: the slope,
+    /// which depends on the input, so `smooth` reductions have no higher derivative here).
     Spread {
         weights: NdArray,
         axes: Vec<usize>,
         keepdim: bool,
+        smooth: bool,
     },
     /// `expand`: sum back to the input shape.
     Expand,
@@ -48,8 +58,6 @@ pub enum Rule {
         dim: usize,
         stacked: bool,
     },
-    Cos(NdArray),
-    Abs(NdArray),
     /// Reduced axes of the input; `keepdim` as recorded.
     Sum {
         axes: Vec<usize>,
@@ -61,34 +69,190 @@ pub enum Rule {
         n: usize,
     },
     /// `a ** b` with a tensor exponent; saves the output.
-    Pow(NdArray, NdArray, NdArray),
+    Pow(Value, Value, NdArray),
     /// 2-D `a @ b`.
-    Mm(NdArray, NdArray),
+    Mm(Value, Value),
     /// Matrix times vector.
-    Mv(NdArray, NdArray),
+    Mv(Value, Value),
+    /// 1-D `a @ b`.
+    Dot(Value, Value),
     /// Basic indexing with this key: the gradient is scattered into zeros.
     Index(Value),
-    /// 1-D `a @ b`.
-    Dot(NdArray, NdArray),
+    /// The gradient of `Index` (recorded only under `create_graph`): indexes again.
+    Scatter(Value),
     /// Any reshape or view: the gradient takes the input's shape back.
     View,
     Permute(Vec<usize>),
 }
 
-fn bin(op: BinaryOp, a: &NdArray, b: &NdArray) -> Res<NdArray> {
-    // Gradients meet saved tensors of other float widths (float64 leaves, int operands).
-    let d = crate::array::dtype::torch_promote(a.dtype, b.dtype);
-    let (a, b) = (crate::interp::nd::ops::cast(a, d)?, crate::interp::nd::ops::cast(b, d)?);
-    let (x, y) = broadcast2(Lib::Torch, &a, &b)?;
-    run(Op::Binary(op), &[&x, &y])
+// --- Ops on gradient tensors, recorded when grad mode is on. ---
+
+fn nd(v: &Value) -> Res<&NdArray> {
+    as_nd(v).map(|(_, a)| a).ok_or_else(|| internal("gradient operand is not a tensor"))
 }
 
-fn scalar(x: f64, like: &NdArray) -> Res<NdArray> {
-    create::scalar(&Value::Float(x), like.dtype)
+fn tensor(a: NdArray) -> Value {
+    wrap(Lib::Torch, a)
 }
 
-fn unary(op: UnaryOp, a: &NdArray) -> Res<NdArray> {
-    run(Op::Unary(op), &[a])
+fn scalar(x: f64, like: &Value) -> Res<Value> {
+    Ok(tensor(create::scalar(&Value::Float(x), nd(like)?.dtype)?))
+}
+
+/// `a op b` with PyTorch's promotion (gradients meet saved tensors of other float widths).
+pub(super) fn bin(op: BinaryOp, a: &Value, b: &Value) -> Res<Value> {
+    let (x, y) = (nd(a)?, nd(b)?);
+    let d = crate::array::dtype::torch_promote(x.dtype, y.dtype);
+    let (x, y) = (cast(x, d)?, cast(y, d)?);
+    let (xb, yb) = broadcast2(Lib::Torch, &x, &y)?;
+    let out = run(Op::Binary(op), &[&xb, &yb])?;
+    if !needs(&[a, b]) {
+        return Ok(tensor(out));
+    }
+    let constant_exponent = matches!(b, Value::Tensor(t) if !t.needs_grad() && y.numel() == 1);
+    let (name, rule) = match op {
+        BinaryOp::Add => ("AddBackward0", Rule::Add),
+        BinaryOp::Sub => ("SubBackward0", Rule::Sub),
+        BinaryOp::Mul => ("MulBackward0", Rule::Mul(a.clone(), b.clone())),
+        BinaryOp::Div => ("DivBackward0", Rule::Div(a.clone(), b.clone())),
+        BinaryOp::Pow if constant_exponent => {
+            let e = crate::interp::nd::item(&y).as_f64().unwrap_or(1.0);
+            ("PowBackward0", Rule::PowScalar(a.clone(), e))
+        }
+        BinaryOp::Pow => ("PowBackward1", Rule::Pow(a.clone(), b.clone(), out.clone())),
+        _ => return Ok(tensor(out)),
+    };
+    Ok(record(tensor(out), name, rule, &[a, b]))
+}
+
+fn un(op: UnaryOp, a: &Value) -> Res<Value> {
+    let out = run(Op::Unary(op), &[nd(a)?])?;
+    if !needs(&[a]) {
+        return Ok(tensor(out));
+    }
+    let (name, rule) = match op {
+        UnaryOp::Neg => ("NegBackward0", Rule::Neg),
+        UnaryOp::Exp => ("ExpBackward0", Rule::Exp(out.clone())),
+        UnaryOp::Log => ("LogBackward0", Rule::Log(a.clone())),
+        UnaryOp::Sqrt => ("SqrtBackward0", Rule::Sqrt(out.clone())),
+        UnaryOp::Tanh => ("TanhBackward0", Rule::Tanh(out.clone())),
+        UnaryOp::Sin => ("SinBackward0", Rule::Sin(a.clone())),
+        UnaryOp::Cos => ("CosBackward0", Rule::Cos(a.clone())),
+        _ => return Ok(tensor(out)),
+    };
+    Ok(record(tensor(out), name, rule, &[a]))
+}
+
+fn mul_const(g: &Value, c: &NdArray) -> Res<Value> {
+    bin(BinaryOp::Mul, g, &tensor(c.clone()))
+}
+
+/// Sums over `axes`, keeping them.
+fn sum_keep(g: &Value, axes: Vec<usize>) -> Res<Value> {
+    let out = run(
+        Op::Reduce {
+            op: ReduceOp::Sum,
+            axes: axes.clone(),
+            keepdim: true,
+        },
+        &[nd(g)?],
+    )?;
+    Ok(record(tensor(out), "SumBackward1", Rule::Sum { axes, keepdim: true }, &[g]))
+}
+
+/// A copy of `g` in `shape` (same number of elements).
+fn reshape(g: &Value, shape: &[usize]) -> Res<Value> {
+    let a = nd(g)?;
+    if a.shape() == shape {
+        return Ok(g.clone());
+    }
+    let c = match a.layout.reshape(shape) {
+        Some(l) => a.view(l),
+        None => {
+            let c = run(Op::Copy, &[a])?;
+            let l = c.layout.reshape(shape).ok_or_else(|| internal("gradient reshape"))?;
+            c.view(l)
+        }
+    };
+    Ok(record(tensor(c), "ViewBackward0", Rule::View, &[g]))
+}
+
+/// `g` broadcast to `shape`, materialised.
+fn expand(g: &Value, shape: &[usize]) -> Res<Value> {
+    let a = nd(g)?;
+    let l = a.layout.broadcast_to(shape).ok_or_else(|| internal("gradient expand"))?;
+    let out = run(Op::Copy, &[&a.view(l)])?;
+    Ok(record(tensor(out), "ExpandBackward0", Rule::Expand, &[g]))
+}
+
+fn permute(g: &Value, perm: Vec<usize>) -> Res<Value> {
+    let a = nd(g)?;
+    let out = a.view(a.layout.permute(&perm));
+    Ok(record(tensor(out), "PermuteBackward0", Rule::Permute(perm), &[g]))
+}
+
+fn t2(g: &Value) -> Res<Value> {
+    permute(g, vec![1, 0])
+}
+
+fn matmul(a: &Value, b: &Value) -> Res<Value> {
+    let (x, y) = (nd(a)?, nd(b)?);
+    let d = crate::array::dtype::torch_promote(x.dtype, y.dtype);
+    let out = run(Op::MatMul, &[&cast(x, d)?, &cast(y, d)?])?;
+    Ok(record(tensor(out), "MmBackward0", Rule::Mm(a.clone(), b.clone()), &[a, b]))
+}
+
+/// `g[key]` (basic indices), copied.
+fn index(g: &Value, key: &Value) -> Res<Value> {
+    let a = nd(g)?;
+    let l = crate::interp::nd::index::basic_layout(Lib::Torch, &a.layout, key)?.ok_or_else(|| internal("index"))?;
+    let out = run(Op::Copy, &[&a.view(l)])?;
+    Ok(record(tensor(out), "SliceBackward0", Rule::Index(key.clone()), &[g]))
+}
+
+/// Zeros of `shape` with `g` written at `key`.
+fn scatter(g: &Value, key: &Value, shape: &[usize]) -> Res<Value> {
+    let a = nd(g)?;
+    let zeros = NdArray::zeros(a.dtype, shape);
+    let l = crate::interp::nd::index::basic_layout(Lib::Torch, &zeros.layout, key)?
+        .ok_or_else(|| internal("index backward"))?;
+    crate::backend::cpu::assign(&zeros.view(l), a).map_err(internal)?;
+    Ok(record(tensor(zeros), "SliceBackwardBackward0", Rule::Scatter(key.clone()), &[g]))
+}
+
+/// Sums a gradient down to an input's shape (undoing broadcasting).
+pub(super) fn unbroadcast(g: Value, shape: &[usize]) -> Res<Value> {
+    let gs = nd(&g)?.shape().to_vec();
+    if gs == shape {
+        return Ok(g);
+    }
+    let extra = gs.len() - shape.len().min(gs.len());
+    let mut axes: Vec<usize> = (0..extra).collect();
+    for (i, &n) in shape.iter().enumerate() {
+        if n == 1 && gs[extra + i] != 1 {
+            axes.push(extra + i);
+        }
+    }
+    reshape(&sum_keep(&g, axes)?, shape)
+}
+
+/// Puts reduced axes back (size 1).
+fn unsqueeze_axes(g: &Value, axes: &[usize], keepdim: bool) -> Res<Value> {
+    if keepdim {
+        return Ok(g.clone());
+    }
+    let mut l = nd(g)?.layout.clone();
+    for &a in axes {
+        l = l.unsqueeze(a);
+    }
+    reshape(g, &l.shape)
+}
+
+fn no_higher(what: &str) -> Box<crate::interp::error::Exc> {
+    exc(
+        "NotImplementedError",
+        format!("nt cannot compute higher-order gradients through '{what}' yet (create_graph=True)"),
+    )
 }
 
 impl Rule {
@@ -105,28 +269,49 @@ impl Rule {
                 | Rule::View
                 | Rule::Permute(_)
                 | Rule::Index(_)
+                | Rule::Scatter(_)
                 | Rule::Expand
                 | Rule::Cat { .. }
         )
     }
 
-    pub fn backward(&self, g: &NdArray, node: &Node) -> Res<Vec<Option<NdArray>>> {
+    pub fn backward(&self, g: &Value, node: &Node) -> Res<Vec<Option<Value>>> {
         let shape = |i: usize| node.shapes.get(i).cloned().unwrap_or_default();
-        let un = |x: NdArray, i: usize| unbroadcast(x, &shape(i)).map(Some);
-        Ok(match self {
-            Rule::Add => vec![un(g.clone(), 0)?, un(g.clone(), 1)?],
-            Rule::Sub => vec![un(g.clone(), 0)?, un(unary(UnaryOp::Neg, g)?, 1)?],
-            Rule::Neg => vec![Some(unary(UnaryOp::Neg, g)?)],
-            Rule::Mul(a, b) => vec![un(bin(BinaryOp::Mul, g, b)?, 0)?, un(bin(BinaryOp::Mul, g, a)?, 1)?],
-            Rule::Div(a, b) => {
-                // d(a/b)/da = 1/b; d(a/b)/db = -a/b².
-                let ga = bin(BinaryOp::Div, g, b)?;
-                let gb = unary(
-                    UnaryOp::Neg,
-                    &bin(BinaryOp::Div, &bin(BinaryOp::Mul, g, a)?, &bin(BinaryOp::Mul, b, b)?)?,
-                )?;
-                vec![un(ga, 0)?, un(gb, 1)?]
+        let want = |i: usize| node.inputs.get(i).is_some_and(|t| t.is_some());
+        // Each input's part, summed back to its shape; `None` where no gradient is wanted.
+        let part = |i: usize, f: &dyn Fn() -> Res<Value>| -> Res<Option<Value>> {
+            if !want(i) {
+                return Ok(None);
             }
+            unbroadcast(f()?, &shape(i)).map(Some)
+        };
+        // The input as a tensor, for rules that recompute their output under `create_graph`.
+        let input = |i: usize| -> Res<Value> {
+            node.inputs
+                .get(i)
+                .cloned()
+                .flatten()
+                .map(Value::Tensor)
+                .ok_or_else(|| internal("missing autograd input"))
+        };
+        let graph = grad_enabled();
+        Ok(match self {
+            Rule::Add => vec![part(0, &|| Ok(g.clone()))?, part(1, &|| Ok(g.clone()))?],
+            Rule::Sub => vec![part(0, &|| Ok(g.clone()))?, part(1, &|| un(UnaryOp::Neg, g))?],
+            Rule::Neg => vec![Some(un(UnaryOp::Neg, g)?)],
+            Rule::Mul(a, b) => vec![
+                part(0, &|| bin(BinaryOp::Mul, g, b))?,
+                part(1, &|| bin(BinaryOp::Mul, g, a))?,
+            ],
+            Rule::Div(a, b) => vec![
+                // d(a/b)/da = 1/b; d(a/b)/db = -a/b².
+                part(0, &|| bin(BinaryOp::Div, g, b))?,
+                part(1, &|| {
+                    // PyTorch's form, -g · ((a / b) / b), rounding included.
+                    let q = bin(BinaryOp::Div, &bin(BinaryOp::Div, a, b)?, b)?;
+                    bin(BinaryOp::Mul, &un(UnaryOp::Neg, g)?, &q)
+                })?,
+            ],
             Rule::PowScalar(a, e) => {
                 let d = bin(
                     BinaryOp::Mul,
@@ -135,142 +320,130 @@ impl Rule {
                 )?;
                 vec![Some(bin(BinaryOp::Mul, g, &d)?)]
             }
-            Rule::Exp(out) => vec![Some(bin(BinaryOp::Mul, g, out)?)],
+            Rule::Exp(out) => {
+                let out = if graph { un(UnaryOp::Exp, &input(0)?)? } else { tensor(out.clone()) };
+                vec![Some(bin(BinaryOp::Mul, g, &out)?)]
+            }
             Rule::Log(a) => vec![Some(bin(BinaryOp::Div, g, a)?)],
-            Rule::Sqrt(out) => vec![Some(bin(
-                BinaryOp::Div,
-                g,
-                &bin(BinaryOp::Mul, &scalar(2.0, out)?, out)?,
-            )?)],
+            Rule::Sqrt(out) => {
+                let out = if graph { un(UnaryOp::Sqrt, &input(0)?)? } else { tensor(out.clone()) };
+                let twice = bin(BinaryOp::Mul, &scalar(2.0, &out)?, &out)?;
+                vec![Some(bin(BinaryOp::Div, g, &twice)?)]
+            }
             Rule::Tanh(out) => {
-                let d = bin(BinaryOp::Sub, &scalar(1.0, out)?, &bin(BinaryOp::Mul, out, out)?)?;
+                let out = if graph { un(UnaryOp::Tanh, &input(0)?)? } else { tensor(out.clone()) };
+                let d = bin(BinaryOp::Sub, &scalar(1.0, &out)?, &bin(BinaryOp::Mul, &out, &out)?)?;
                 vec![Some(bin(BinaryOp::Mul, g, &d)?)]
             }
             Rule::Sigmoid(out) => {
-                let d = bin(BinaryOp::Mul, out, &bin(BinaryOp::Sub, &scalar(1.0, out)?, out)?)?;
+                let out = if graph {
+                    crate::interp::nd::funcs::sigmoid(Lib::Torch, &input(0)?)?
+                } else {
+                    tensor(out.clone())
+                };
+                let d = bin(BinaryOp::Mul, &out, &bin(BinaryOp::Sub, &scalar(1.0, &out)?, &out)?)?;
                 vec![Some(bin(BinaryOp::Mul, g, &d)?)]
             }
             Rule::Softmax(s, d) => {
-                let gs = bin(BinaryOp::Mul, g, s)?;
-                let sum = run(
-                    Op::Reduce {
-                        op: crate::ir::ReduceOp::Sum,
-                        axes: vec![*d],
-                        keepdim: true,
-                    },
-                    &[&gs],
-                )?;
-                vec![Some(bin(BinaryOp::Sub, &gs, &bin(BinaryOp::Mul, s, &sum)?)?)]
-            }
-            Rule::Mask(m) => vec![Some(bin(BinaryOp::Mul, g, m)?)],
-            Rule::Spread { weights, axes, keepdim } => {
-                let mut kept = g.clone();
-                if !keepdim {
-                    for &a in axes {
-                        kept = kept.view(kept.layout.unsqueeze(a));
-                    }
+                if graph {
+                    return Err(no_higher("softmax"));
                 }
-                vec![Some(bin(BinaryOp::Mul, &kept, weights)?)]
+                let s = tensor(s.clone());
+                let gs = bin(BinaryOp::Mul, g, &s)?;
+                let sum = sum_keep(&gs, vec![*d])?;
+                vec![Some(bin(BinaryOp::Sub, &gs, &bin(BinaryOp::Mul, &s, &sum)?)?)]
             }
-            Rule::Select2(ma, mb) => vec![un(bin(BinaryOp::Mul, g, ma)?, 0)?, un(bin(BinaryOp::Mul, g, mb)?, 1)?],
-            Rule::Expand => vec![un(g.clone(), 0)?],
+            Rule::Mask(m) | Rule::Relu(m) => vec![Some(mul_const(g, m)?)],
+            Rule::Abs(sign) => vec![Some(mul_const(g, sign)?)],
+            Rule::Spread {
+                weights,
+                axes,
+                keepdim,
+                smooth,
+            } => {
+                if graph && *smooth {
+                    return Err(no_higher(node.name));
+                }
+                vec![Some(mul_const(&unsqueeze_axes(g, axes, *keepdim)?, weights)?)]
+            }
+            Rule::Select2(ma, mb) => vec![part(0, &|| mul_const(g, ma))?, part(1, &|| mul_const(g, mb))?],
+            Rule::Expand => vec![part(0, &|| Ok(g.clone()))?],
             Rule::Cat { dim, stacked } => {
                 let mut at = 0;
                 let mut out = Vec::with_capacity(node.shapes.len());
+                let ndim = nd(g)?.ndim();
                 for i in 0..node.shapes.len() {
                     let len = if *stacked {
                         1
                     } else {
                         shape(i).get(*dim).copied().unwrap_or(1)
                     };
-                    let part = g.view(g.layout.slice(*dim, at, 1, len));
-                    let part = run(Op::Copy, &[&part])?;
-                    let l = part
-                        .layout
-                        .reshape(&shape(i))
-                        .ok_or_else(|| crate::interp::nd::internal("cat backward"))?;
-                    out.push(Some(part.view(l)));
+                    if want(i) {
+                        let whole = Value::Slice(std::rc::Rc::new([Value::None, Value::None, Value::None]));
+                        let mut key = vec![whole; ndim];
+                        key[*dim] = Value::Slice(std::rc::Rc::new([
+                            Value::Int(at as i64),
+                            Value::Int((at + len) as i64),
+                            Value::None,
+                        ]));
+                        let piece = index(g, &Value::tuple(key))?;
+                        out.push(Some(reshape(&piece, &shape(i))?));
+                    } else {
+                        out.push(None);
+                    }
                     at += len;
                 }
                 out
             }
-            Rule::Sin(a) => vec![Some(bin(BinaryOp::Mul, g, &unary(UnaryOp::Cos, a)?)?)],
+            Rule::Sin(a) => vec![Some(bin(BinaryOp::Mul, g, &un(UnaryOp::Cos, a)?)?)],
             Rule::Cos(a) => vec![Some(bin(
                 BinaryOp::Mul,
                 g,
-                &unary(UnaryOp::Neg, &unary(UnaryOp::Sin, a)?)?,
+                &un(UnaryOp::Neg, &un(UnaryOp::Sin, a)?)?,
             )?)],
-            Rule::Abs(a) => vec![Some(bin(BinaryOp::Mul, g, &unary(UnaryOp::Sign, a)?)?)],
-            Rule::Relu(a) => {
-                let mask = bin(BinaryOp::Gt, a, &scalar(0.0, a)?)?;
-                let mask = crate::interp::nd::ops::cast(&mask, g.dtype)?;
-                vec![Some(bin(BinaryOp::Mul, g, &mask)?)]
-            }
             Rule::Sum { axes, keepdim } | Rule::Mean { axes, keepdim, .. } => {
                 // Put the reduced axes back (size 1), then broadcast to the input.
-                let input = shape(0);
-                let mut kept = g.clone();
-                if !keepdim {
-                    for &a in axes {
-                        kept = kept.view(kept.layout.unsqueeze(a));
-                    }
-                }
-                let l = kept
-                    .layout
-                    .broadcast_to(&input)
-                    .ok_or_else(|| crate::interp::nd::internal("sum backward"))?;
-                let mut out = run(Op::Copy, &[&kept.view(l)])?;
+                let mut out = expand(&unsqueeze_axes(g, axes, *keepdim)?, &shape(0))?;
                 if let Rule::Mean { n, .. } = self {
                     out = bin(BinaryOp::Div, &out, &scalar(*n as f64, &out)?)?;
                 }
                 vec![Some(out)]
             }
-            Rule::Mm(a, b) => {
-                let bt = b.view(b.layout.transpose(0, 1));
-                let at = a.view(a.layout.transpose(0, 1));
-                vec![Some(run(Op::MatMul, &[g, &bt])?), Some(run(Op::MatMul, &[&at, g])?)]
-            }
-            Rule::Dot(a, b) => vec![Some(bin(BinaryOp::Mul, g, b)?), Some(bin(BinaryOp::Mul, g, a)?)],
+            Rule::Mm(a, b) => vec![
+                part(0, &|| matmul(g, &t2(b)?))?,
+                part(1, &|| matmul(&t2(a)?, g))?,
+            ],
+            Rule::Dot(a, b) => vec![part(0, &|| bin(BinaryOp::Mul, g, b))?, part(1, &|| bin(BinaryOp::Mul, g, a))?],
             Rule::Pow(a, b, out) => {
                 // d a^b / da = b a^(b-1); d a^b / db = a^b ln a.
-                let da = bin(
-                    BinaryOp::Mul,
-                    b,
-                    &bin(BinaryOp::Pow, a, &bin(BinaryOp::Sub, b, &scalar(1.0, b)?)?)?,
-                )?;
-                let db = bin(BinaryOp::Mul, out, &unary(UnaryOp::Log, a)?)?;
-                vec![un(bin(BinaryOp::Mul, g, &da)?, 0)?, un(bin(BinaryOp::Mul, g, &db)?, 1)?]
+                vec![
+                    part(0, &|| {
+                        let bm1 = bin(BinaryOp::Sub, b, &scalar(1.0, b)?)?;
+                        bin(BinaryOp::Mul, g, &bin(BinaryOp::Mul, b, &bin(BinaryOp::Pow, a, &bm1)?)?)
+                    })?,
+                    part(1, &|| {
+                        let out = if graph { bin(BinaryOp::Pow, a, b)? } else { tensor(out.clone()) };
+                        bin(BinaryOp::Mul, g, &bin(BinaryOp::Mul, &out, &un(UnaryOp::Log, a)?)?)
+                    })?,
+                ]
             }
             Rule::Mv(a, b) => {
                 // g: [n]; da = g ⊗ b, db = aᵀ g.
-                let gc = g.view(g.layout.unsqueeze(1));
-                let br = b.view(b.layout.unsqueeze(0));
-                let at = a.view(a.layout.transpose(0, 1));
-                let db = run(Op::MatMul, &[&at, &gc])?;
-                let db = db.view(db.layout.squeeze(1));
-                vec![Some(run(Op::MatMul, &[&gc, &br])?), Some(db)]
+                let gc = reshape(g, &[nd(g)?.numel(), 1])?;
+                vec![
+                    part(0, &|| matmul(&gc, &reshape(b, &[1, nd(b)?.numel()])?))?,
+                    part(1, &|| reshape(&matmul(&t2(a)?, &gc)?, &shape(1)))?,
+                ]
             }
-            Rule::Index(key) => {
-                let zeros = NdArray::zeros(g.dtype, &shape(0));
-                let l = crate::interp::nd::index::basic_layout(Lib::Torch, &zeros.layout, key)?
-                    .ok_or_else(|| crate::interp::nd::internal("index backward"))?;
-                crate::backend::cpu::assign(&zeros.view(l), g).map_err(crate::interp::nd::internal)?;
-                vec![Some(zeros)]
-            }
-            Rule::View => {
-                let c = run(Op::Copy, &[g])?;
-                let l = c
-                    .layout
-                    .reshape(&shape(0))
-                    .ok_or_else(|| crate::interp::nd::internal("view backward"))?;
-                vec![Some(c.view(l))]
-            }
+            Rule::Index(key) => vec![Some(scatter(g, key, &shape(0))?)],
+            Rule::Scatter(key) => vec![Some(index(g, key)?)],
+            Rule::View => vec![Some(reshape(g, &shape(0))?)],
             Rule::Permute(perm) => {
                 let mut inverse = vec![0; perm.len()];
                 for (i, &p) in perm.iter().enumerate() {
                     inverse[p] = i;
                 }
-                vec![Some(g.view(g.layout.permute(&inverse)))]
+                vec![Some(permute(g, inverse)?)]
             }
         })
     }

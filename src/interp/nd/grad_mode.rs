@@ -2,7 +2,6 @@
 
 use super::funcs;
 use super::module::arg;
-use super::wrap;
 use crate::interp::Interp;
 use crate::interp::builtins::kwarg;
 use crate::interp::error::{Res, exc, type_error};
@@ -10,12 +9,7 @@ use crate::value::{Args, Lib, Value};
 
 /// `torch.autograd.grad(outputs, inputs, grad_outputs=None, retain_graph=None, allow_unused=False)`.
 fn autograd_grad(mut args: Args) -> Res<Value> {
-    if kwarg(&mut args, "create_graph").is_some_and(|v| v.truthy()) {
-        return Err(exc(
-            "NotImplementedError",
-            "create_graph=True (higher-order gradients) is not supported in nt yet",
-        ));
-    }
+    let create_graph = kwarg(&mut args, "create_graph").is_some_and(|v| v.truthy());
     let retain = kwarg(&mut args, "retain_graph").is_some_and(|v| v.truthy());
     let allow_unused = kwarg(&mut args, "allow_unused").is_some_and(|v| v.truthy());
     let g_out = kwarg(&mut args, "grad_outputs").or_else(|| args.pos.get(2).cloned());
@@ -50,11 +44,11 @@ fn autograd_grad(mut args: Args) -> Res<Value> {
         None | Some(Value::None) => None,
         Some(v) => Some(funcs::nd_arg(Lib::Torch, &v)?),
     };
-    let found = crate::autograd::grad(y, &tensors, g, retain)?;
+    let found = crate::autograd::grad(y, &tensors, g, retain, create_graph)?;
     let mut out = Vec::with_capacity(found.len());
     for (i, f) in found.into_iter().enumerate() {
         match f {
-            Some(a) => out.push(wrap(Lib::Torch, a)),
+            Some(a) => out.push(a),
             None if allow_unused => out.push(Value::None),
             None => {
                 return Err(exc(

@@ -56,7 +56,12 @@ pub fn backward_call(t: &Rc<crate::value::Tensor>, mut args: Args) -> Res<Value>
         .or_else(|| kwarg(&mut args, "grad_tensors"))
         .or_else(|| args.pos.first().cloned());
     let retain = kwarg(&mut args, "retain_graph").is_some_and(|x| x.truthy());
-    let _ = kwarg(&mut args, "create_graph");
+    if kwarg(&mut args, "create_graph").is_some_and(|x| x.truthy()) {
+        return Err(exc(
+            "NotImplementedError",
+            "nt does not support backward(create_graph=True) yet: use torch.autograd.grad(..., create_graph=True)",
+        ));
+    }
     let g = match gradient {
         None | Some(Value::None) => None,
         Some(g) => Some(super::funcs::nd_arg(Lib::Torch, &g)?),
