@@ -134,6 +134,16 @@ fn reference(op: &Op, inputs: &[&NdArray]) -> Vec<f64> {
                 .collect()
         }
         Op::Copy => x,
+        Op::Gather => floats(inputs[1]).iter().map(|&p| x[p as usize]).collect(),
+        Op::ScatterAdd { len } => {
+            let mut out = vec![0.0; *len];
+            for (&p, &v) in x.iter().zip(&floats(inputs[1])) {
+                out[p as usize] += v;
+            }
+            out.into_iter()
+                .map(|v| floats(&arr(inputs[1].dtype, &[1], &[v]))[0])
+                .collect()
+        }
     }
 }
 
@@ -264,6 +274,12 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
     ));
     let base = arr(DType::F64, &[2, 3], &xs);
     v.push((Op::Copy, vec![base.view(base.layout.transpose(0, 1))]));
+    let positions = arr(DType::I64, &[2, 2], &[5.0, 0.0, 0.0, 2.0]);
+    v.push((Op::Gather, vec![base.clone(), positions.clone()]));
+    v.push((
+        Op::ScatterAdd { len: 6 },
+        vec![positions, arr(DType::F32, &[2, 2], &[1.5, 2.0, 4.0, -1.0])],
+    ));
     v
 }
 
@@ -299,7 +315,18 @@ fn every_primitive_has_a_case() {
         .iter()
         .map(|(op, _)| format!("{op:?}").split(['(', ' ']).next().unwrap_or("").to_owned())
         .collect();
-    for kind in ["Unary", "Binary", "Where", "Cast", "Reduce", "CumSum", "MatMul", "Copy"] {
+    for kind in [
+        "Unary",
+        "Binary",
+        "Where",
+        "Cast",
+        "Reduce",
+        "CumSum",
+        "MatMul",
+        "Copy",
+        "Gather",
+        "ScatterAdd",
+    ] {
         assert!(names.iter().any(|n| n == kind), "no parity case for {kind}");
     }
     let ops: Vec<Op> = cases().into_iter().map(|(op, _)| op).collect();

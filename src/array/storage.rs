@@ -163,8 +163,39 @@ typed!(f64, F64, f64);
 /// A freed buffer's allocation goes back to the pool for the next kernel output.
 impl Drop for Buffer {
     fn drop(&mut self) {
+        forget_version(self as *const Buffer as usize);
         with_buffer!(self, v => super::pool::give(std::mem::take(v)))
     }
+}
+
+thread_local! {
+    /// How many in-place writes each storage has had (PyTorch's version counter), keyed
+    /// by the buffer's address; storages never written in place have no entry.
+    static VERSIONS: RefCell<rustc_hash::FxHashMap<usize, u64>> = RefCell::default();
+}
+
+fn key(s: &Storage) -> usize {
+    s.as_ptr() as usize
+}
+
+/// The number of in-place writes into `s` so far.
+pub fn version(s: &Storage) -> u64 {
+    VERSIONS.with(|v| v.borrow().get(&key(s)).copied().unwrap_or(0))
+}
+
+/// Counts one in-place write into `s`.
+pub fn bump_version(s: &Storage) {
+    VERSIONS.with(|v| *v.borrow_mut().entry(key(s)).or_insert(0) += 1);
+}
+
+fn forget_version(addr: usize) {
+    let _ = VERSIONS.try_with(|v| {
+        if let Ok(mut v) = v.try_borrow_mut()
+            && !v.is_empty()
+        {
+            v.remove(&addr);
+        }
+    });
 }
 
 impl Buffer {

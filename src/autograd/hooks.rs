@@ -68,7 +68,10 @@ pub fn unary(name: &str, r: Value, a: &Value) -> Res<Value> {
         use crate::interp::nd::ops::{broadcast2, cast, run};
         let zero = create::scalar(&Value::Float(0.0), x.dtype)?;
         let (p, q) = broadcast2(crate::value::Lib::Torch, x, &zero)?;
-        cast(&run(crate::ir::Op::Binary(crate::ir::BinaryOp::Gt), &[&p, &q])?, x.dtype)
+        cast(
+            &run(crate::ir::Op::Binary(crate::ir::BinaryOp::Gt), &[&p, &q])?,
+            x.dtype,
+        )
     };
     let x = x.clone();
     let (grad_name, rule) = match name {
@@ -151,10 +154,10 @@ pub fn view(kind: &str, r: Value, a: &Value, perm: Option<Vec<usize>>) -> Res<Va
     Ok(match perm {
         Some(p) => record(
             r,
-            if kind == "transpose" {
-                "TransposeBackward0"
-            } else {
-                "PermuteBackward0"
+            match kind {
+                "transpose" => "TransposeBackward0",
+                "t" => "TBackward0",
+                _ => "PermuteBackward0",
             },
             Rule::Permute(p),
             &[a],
@@ -261,9 +264,63 @@ pub fn index(r: Value, a: &Value, key: &Value) -> Res<Value> {
         Value::Int(_) => "SelectBackward0",
         Value::None => "UnsqueezeBackward0",
         Value::Slice(_) | Value::Ellipsis => "SliceBackward0",
-        _ => return Err(unsupported("indexing with an index array or mask")),
+        _ => {
+            // Index arrays and masks: where each result element came from, found by
+            // indexing the input's flat positions with the same key.
+            let Some((_, x)) = as_nd(a) else { return Ok(r) };
+            let n = x.numel();
+            let flat = NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), x.shape());
+            let positions = crate::interp::nd::index::get(crate::value::Lib::Torch, &flat, key)?;
+            let Some((_, p)) = as_nd(&positions) else { return Ok(r) };
+            return Ok(record(r, "IndexBackward0", Rule::Gather(p.clone()), &[a]));
+        }
     };
     Ok(record(r, name, Rule::Index(key.clone()), &[a]))
+}
+
+/// `t[key] = v` where `t` has a history or `v` requires grad: writes, then gives `t`
+/// a `CopySlices` node (`IndexPutBackward0` for index arrays and masks).
+pub fn set_item(target: &std::rc::Rc<crate::value::Tensor>, key: &Value, v: &Value) -> Res<()> {
+    use crate::interp::nd::ops::{cast, run};
+    use crate::ir::{BinaryOp, Op};
+    let t = Value::Tensor(target.clone());
+    let x = &target.data;
+    let n = x.numel();
+    let flat = NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), x.shape());
+    let positions = crate::interp::nd::index::get(crate::value::Lib::Torch, &flat, key)?;
+    let Some((_, positions)) = as_nd(&positions) else {
+        return Err(crate::interp::nd::internal("set_item positions"));
+    };
+    let positions = run(Op::Copy, &[positions])?;
+    let ones = NdArray::from_buffer(
+        crate::array::storage::Buffer::I64(vec![1; positions.numel()]),
+        positions.shape(),
+    );
+    let hits = run(Op::ScatterAdd { len: n }, &[&positions, &ones])?;
+    let zero = create::scalar(&Value::Int(0), hits.dtype)?;
+    let (h, z) = crate::interp::nd::ops::broadcast2(crate::value::Lib::Torch, &hits, &zero)?;
+    let keep = cast(&run(Op::Binary(BinaryOp::Eq), &[&h, &z])?, x.dtype)?;
+    let keep = keep.view(
+        keep.layout
+            .reshape(x.shape())
+            .ok_or_else(|| crate::interp::nd::internal("keep mask"))?,
+    );
+    let basic = crate::interp::nd::index::basic_layout(crate::value::Lib::Torch, &x.layout, key)?.is_some();
+    // The old history, before the write.
+    let old = crate::value::Tensor::new(x.clone());
+    old.requires_grad.set(target.requires_grad.get());
+    *old.grad_fn.borrow_mut() = target.grad_fn();
+    let old = Value::Tensor(std::rc::Rc::new(old));
+    crate::interp::nd::index::set(crate::value::Lib::Torch, x, key, v)?;
+    // The value as the indexed region sees it (numbers become constants).
+    let v = match v {
+        Value::Tensor(_) => v.clone(),
+        _ => crate::interp::nd::wrap(crate::value::Lib::Torch, data(v, x)?),
+    };
+    let name = if basic { "CopySlices" } else { "IndexPutBackward0" };
+    super::rebase(target, name, Rule::CopySlices { positions, keep }, &[&old, &v]);
+    let _ = t;
+    Ok(())
 }
 
 pub fn unsupported(what: &str) -> Box<crate::interp::error::Exc> {

@@ -6,7 +6,7 @@
 pub mod hooks;
 mod rules;
 
-pub use rules::Rule;
+pub use rules::{Rule, SavedVersion};
 
 use crate::array::NdArray;
 use crate::interp::error::{Res, exc};
@@ -30,6 +30,8 @@ pub struct Node {
     /// `t.retain_grad()`: keep the gradient reaching this (non-leaf) result as its `.grad`.
     pub retain: Cell<bool>,
     pub retained: std::cell::RefCell<Option<NdArray>>,
+    /// What the rule saved, with versions, to detect in-place writes before backward.
+    pub saved: Vec<SavedVersion>,
 }
 
 thread_local! {
@@ -63,28 +65,44 @@ pub fn record(result: Value, name: &'static str, rule: Rule, inputs: &[&Value]) 
         return result;
     }
     let Value::Tensor(out) = &result else { return result };
-    let node = Node {
+    let node = make_node(name, rule, inputs);
+    let mut t = Tensor::new(out.data.clone());
+    *t.grad_fn.get_mut() = Some(Rc::new(node));
+    Value::Tensor(Rc::new(t))
+}
+
+/// Gives an existing tensor a new history: an in-place write into a non-leaf
+/// (PyTorch's `CopySlices`), whose old history becomes one of the node's inputs.
+pub fn rebase(target: &Tensor, name: &'static str, rule: Rule, inputs: &[&Value]) {
+    let node = make_node(name, rule, inputs);
+    *target.grad_fn.borrow_mut() = Some(Rc::new(node));
+}
+
+fn make_node(name: &'static str, rule: Rule, inputs: &[&Value]) -> Node {
+    let shapes = inputs
+        .iter()
+        .map(|v| {
+            crate::interp::nd::as_nd(v)
+                .map(|(_, a)| a.shape().to_vec())
+                .unwrap_or_default()
+        })
+        .collect();
+    let inputs: Vec<Option<Rc<Tensor>>> = inputs
+        .iter()
+        .map(|v| tensor_of(v).filter(|t| t.needs_grad()).cloned())
+        .collect();
+    let want: Vec<bool> = inputs.iter().map(Option::is_some).collect();
+    let saved = rule.saved_versions(&want, name);
+    Node {
         name,
         rule,
-        inputs: inputs
-            .iter()
-            .map(|v| tensor_of(v).filter(|t| t.needs_grad()).cloned())
-            .collect(),
-        shapes: inputs
-            .iter()
-            .map(|v| {
-                crate::interp::nd::as_nd(v)
-                    .map(|(_, a)| a.shape().to_vec())
-                    .unwrap_or_default()
-            })
-            .collect(),
+        inputs,
+        shapes,
         freed: Cell::new(false),
         retain: Cell::new(false),
         retained: std::cell::RefCell::new(None),
-    };
-    let mut t = Tensor::new(out.data.clone());
-    t.grad_fn = Some(Rc::new(node));
-    Value::Tensor(Rc::new(t))
+        saved,
+    }
 }
 
 fn add(a: &Value, b: &Value) -> Res<Value> {
@@ -148,7 +166,7 @@ fn walk(
     retain_graph: bool,
     leaf: &mut dyn FnMut(&Rc<Tensor>, Value) -> Res<()>,
 ) -> Res<()> {
-    let Some(root) = &y.grad_fn else {
+    let Some(root) = &y.grad_fn() else {
         if y.requires_grad.get() {
             // A leaf: its gradient is the seed itself.
             let seed = seed(y, gradient)?;
@@ -175,10 +193,10 @@ fn walk(
         }
         stack.push((n.clone(), true));
         for t in n.inputs.iter().flatten() {
-            if let Some(f) = &t.grad_fn {
-                if !seen.contains_key(&node_key(f)) {
-                    stack.push((f.clone(), false));
-                }
+            if let Some(f) = &t.grad_fn()
+                && !seen.contains_key(&node_key(f))
+            {
+                stack.push((f.clone(), false));
             }
         }
     }
@@ -192,6 +210,19 @@ fn walk(
                 "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
             ));
         }
+        for s in &n.saved {
+            let now = crate::array::storage::version(&s.storage);
+            if now != s.version {
+                let of = s.of_what();
+                return Err(exc(
+                    "RuntimeError",
+                    format!(
+                        "one of the variables needed for gradient computation has been modified by an inplace operation: {}{of} is at version {now}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).",
+                        s.describe, s.version
+                    ),
+                ));
+            }
+        }
         if n.retain.get() {
             let mut slot = n.retained.borrow_mut();
             let sum = match slot.take() {
@@ -203,7 +234,7 @@ fn walk(
         let parts = n.rule.backward(&g, n)?;
         for (input, part) in n.inputs.iter().zip(parts) {
             let (Some(t), Some(part)) = (input, part) else { continue };
-            match &t.grad_fn {
+            match &t.grad_fn() {
                 Some(f) => {
                     let k = node_key(f);
                     let sum = match grads.remove(&k) {

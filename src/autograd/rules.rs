@@ -80,6 +80,17 @@ pub enum Rule {
     Index(Value),
     /// The gradient of `Index` (recorded only under `create_graph`): indexes again.
     Scatter(Value),
+    /// Indexing with index arrays or masks: the flat input position of each output
+    /// element; the gradient is scatter-added back.
+    Gather(NdArray),
+    /// The gradient of `Gather` (recorded only under `create_graph`): gathers again.
+    ScatterAdd(NdArray),
+    /// `t[key] = v` into a tensor with history: the old tensor's gradient is the output's
+    /// outside the written positions (`keep`, a 0/1 mask); `v`'s is the output's at them.
+    CopySlices {
+        positions: NdArray,
+        keep: NdArray,
+    },
     /// Any reshape or view: the gradient takes the input's shape back.
     View,
     Permute(Vec<usize>),
@@ -88,7 +99,9 @@ pub enum Rule {
 // --- Ops on gradient tensors, recorded when grad mode is on. ---
 
 fn nd(v: &Value) -> Res<&NdArray> {
-    as_nd(v).map(|(_, a)| a).ok_or_else(|| internal("gradient operand is not a tensor"))
+    as_nd(v)
+        .map(|(_, a)| a)
+        .ok_or_else(|| internal("gradient operand is not a tensor"))
 }
 
 fn tensor(a: NdArray) -> Value {
@@ -157,7 +170,12 @@ fn sum_keep(g: &Value, axes: Vec<usize>) -> Res<Value> {
         },
         &[nd(g)?],
     )?;
-    Ok(record(tensor(out), "SumBackward1", Rule::Sum { axes, keepdim: true }, &[g]))
+    Ok(record(
+        tensor(out),
+        "SumBackward1",
+        Rule::Sum { axes, keepdim: true },
+        &[g],
+    ))
 }
 
 /// A copy of `g` in `shape` (same number of elements).
@@ -180,7 +198,10 @@ fn reshape(g: &Value, shape: &[usize]) -> Res<Value> {
 /// `g` broadcast to `shape`, materialised.
 fn expand(g: &Value, shape: &[usize]) -> Res<Value> {
     let a = nd(g)?;
-    let l = a.layout.broadcast_to(shape).ok_or_else(|| internal("gradient expand"))?;
+    let l = a
+        .layout
+        .broadcast_to(shape)
+        .ok_or_else(|| internal("gradient expand"))?;
     let out = run(Op::Copy, &[&a.view(l)])?;
     Ok(record(tensor(out), "ExpandBackward0", Rule::Expand, &[g]))
 }
@@ -199,7 +220,12 @@ fn matmul(a: &Value, b: &Value) -> Res<Value> {
     let (x, y) = (nd(a)?, nd(b)?);
     let d = crate::array::dtype::torch_promote(x.dtype, y.dtype);
     let out = run(Op::MatMul, &[&cast(x, d)?, &cast(y, d)?])?;
-    Ok(record(tensor(out), "MmBackward0", Rule::Mm(a.clone(), b.clone()), &[a, b]))
+    Ok(record(
+        tensor(out),
+        "MmBackward0",
+        Rule::Mm(a.clone(), b.clone()),
+        &[a, b],
+    ))
 }
 
 /// `g[key]` (basic indices), copied.
@@ -217,7 +243,40 @@ fn scatter(g: &Value, key: &Value, shape: &[usize]) -> Res<Value> {
     let l = crate::interp::nd::index::basic_layout(Lib::Torch, &zeros.layout, key)?
         .ok_or_else(|| internal("index backward"))?;
     crate::backend::cpu::assign(&zeros.view(l), a).map_err(internal)?;
-    Ok(record(tensor(zeros), "SliceBackwardBackward0", Rule::Scatter(key.clone()), &[g]))
+    Ok(record(
+        tensor(zeros),
+        "SliceBackwardBackward0",
+        Rule::Scatter(key.clone()),
+        &[g],
+    ))
+}
+
+/// The elements of `g` (flattened) at `positions`.
+fn gather(g: &Value, positions: &NdArray) -> Res<Value> {
+    let out = run(Op::Gather, &[nd(g)?, positions])?;
+    Ok(record(
+        tensor(out),
+        "IndexBackward0",
+        Rule::Gather(positions.clone()),
+        &[g],
+    ))
+}
+
+/// Zeros of `shape` with `g`'s elements added at `positions`.
+fn scatter_add(g: &Value, positions: &NdArray, shape: &[usize]) -> Res<Value> {
+    let len = shape.iter().product();
+    let flat = run(Op::ScatterAdd { len }, &[positions, nd(g)?])?;
+    let out = flat.view(
+        flat.layout
+            .reshape(shape)
+            .ok_or_else(|| internal("scatter_add shape"))?,
+    );
+    Ok(record(
+        tensor(out),
+        "IndexPutBackward0",
+        Rule::ScatterAdd(positions.clone()),
+        &[g],
+    ))
 }
 
 /// Sums a gradient down to an input's shape (undoing broadcasting).
@@ -255,7 +314,73 @@ fn no_higher(what: &str) -> Box<crate::interp::error::Exc> {
     )
 }
 
+/// A tensor a rule saved, as it was when saved: an in-place write into it before the
+/// backward pass is PyTorch's "modified by an inplace operation" error.
+pub struct SavedVersion {
+    pub storage: crate::array::storage::Storage,
+    pub version: u64,
+    /// `[torch.FloatTensor [3]]`.
+    pub describe: String,
+    /// Whose output it is: the recording op's own (`Exp`), or a saved input tensor's,
+    /// named by its history when the error is raised.
+    pub producer: Producer,
+}
+
+pub enum Producer {
+    Own(&'static str),
+    Input(std::rc::Rc<crate::value::Tensor>),
+}
+
+impl SavedVersion {
+    /// `, which is output 0 of Exp,` as PyTorch's message words it.
+    pub fn of_what(&self) -> String {
+        let name = match &self.producer {
+            Producer::Own(n) => n.trim_end_matches("Backward0").to_string(),
+            Producer::Input(t) => match t.grad_fn() {
+                Some(n) if n.name == "CopySlices" => "torch::autograd::CopySlices".to_string(),
+                Some(n) => n.name.to_string(),
+                None => return String::new(),
+            },
+        };
+        format!(", which is output 0 of {name},")
+    }
+}
+
+impl SavedVersion {
+    fn of(a: &NdArray, producer: Producer) -> SavedVersion {
+        let shape: Vec<String> = a.shape().iter().map(|n| n.to_string()).collect();
+        SavedVersion {
+            storage: a.storage.clone(),
+            version: crate::array::storage::version(&a.storage),
+            describe: format!("[torch.{}Tensor [{}]]", a.dtype.torch_scalar_name(), shape.join(", ")),
+            producer,
+        }
+    }
+}
+
 impl Rule {
+    /// The tensors this rule reads in backward (given which inputs want gradients), with
+    /// their versions now. `own` is the name of the node being recorded.
+    pub fn saved_versions(&self, want: &[bool], own: &'static str) -> Vec<SavedVersion> {
+        let w = |i: usize| want.get(i).copied().unwrap_or(false);
+        let val = |v: &Value| match v {
+            Value::Tensor(t) => Some(SavedVersion::of(&t.data, Producer::Input(t.clone()))),
+            _ => None,
+        };
+        let out = |a: &NdArray| Some(SavedVersion::of(a, Producer::Own(own)));
+        let list = match self {
+            Rule::Mul(a, b) | Rule::Mm(a, b) | Rule::Mv(a, b) | Rule::Dot(a, b) => {
+                vec![if w(1) { val(a) } else { None }, if w(0) { val(b) } else { None }]
+            }
+            Rule::Div(a, b) => vec![if w(1) { val(a) } else { None }, val(b)],
+            Rule::PowScalar(a, _) | Rule::Log(a) | Rule::Sin(a) | Rule::Cos(a) => vec![val(a)],
+            Rule::Exp(o) | Rule::Sqrt(o) | Rule::Tanh(o) | Rule::Sigmoid(o) | Rule::Softmax(o, _) => vec![out(o)],
+            Rule::Pow(a, b, o) => vec![val(a), val(b), if w(1) { out(o) } else { None }],
+            _ => vec![],
+        };
+        list.into_iter().flatten().collect()
+    }
+
     /// Whether the rule needs tensors it saved (so a second backward without
     /// `retain_graph` is an error, as in PyTorch).
     pub fn saves(&self) -> bool {
@@ -270,6 +395,9 @@ impl Rule {
                 | Rule::Permute(_)
                 | Rule::Index(_)
                 | Rule::Scatter(_)
+                | Rule::Gather(_)
+                | Rule::ScatterAdd(_)
+                | Rule::CopySlices { .. }
                 | Rule::Expand
                 | Rule::Cat { .. }
         )
@@ -321,17 +449,29 @@ impl Rule {
                 vec![Some(bin(BinaryOp::Mul, g, &d)?)]
             }
             Rule::Exp(out) => {
-                let out = if graph { un(UnaryOp::Exp, &input(0)?)? } else { tensor(out.clone()) };
+                let out = if graph {
+                    un(UnaryOp::Exp, &input(0)?)?
+                } else {
+                    tensor(out.clone())
+                };
                 vec![Some(bin(BinaryOp::Mul, g, &out)?)]
             }
             Rule::Log(a) => vec![Some(bin(BinaryOp::Div, g, a)?)],
             Rule::Sqrt(out) => {
-                let out = if graph { un(UnaryOp::Sqrt, &input(0)?)? } else { tensor(out.clone()) };
+                let out = if graph {
+                    un(UnaryOp::Sqrt, &input(0)?)?
+                } else {
+                    tensor(out.clone())
+                };
                 let twice = bin(BinaryOp::Mul, &scalar(2.0, &out)?, &out)?;
                 vec![Some(bin(BinaryOp::Div, g, &twice)?)]
             }
             Rule::Tanh(out) => {
-                let out = if graph { un(UnaryOp::Tanh, &input(0)?)? } else { tensor(out.clone()) };
+                let out = if graph {
+                    un(UnaryOp::Tanh, &input(0)?)?
+                } else {
+                    tensor(out.clone())
+                };
                 let d = bin(BinaryOp::Sub, &scalar(1.0, &out)?, &bin(BinaryOp::Mul, &out, &out)?)?;
                 vec![Some(bin(BinaryOp::Mul, g, &d)?)]
             }
@@ -341,8 +481,9 @@ impl Rule {
                 } else {
                     tensor(out.clone())
                 };
-                let d = bin(BinaryOp::Mul, &out, &bin(BinaryOp::Sub, &scalar(1.0, &out)?, &out)?)?;
-                vec![Some(bin(BinaryOp::Mul, g, &d)?)]
+                // PyTorch's order, g · (1 − σ) · σ, rounding included.
+                let one_minus = bin(BinaryOp::Sub, &scalar(1.0, &out)?, &out)?;
+                vec![Some(bin(BinaryOp::Mul, &bin(BinaryOp::Mul, g, &one_minus)?, &out)?)]
             }
             Rule::Softmax(s, d) => {
                 if graph {
@@ -396,11 +537,7 @@ impl Rule {
                 out
             }
             Rule::Sin(a) => vec![Some(bin(BinaryOp::Mul, g, &un(UnaryOp::Cos, a)?)?)],
-            Rule::Cos(a) => vec![Some(bin(
-                BinaryOp::Mul,
-                g,
-                &un(UnaryOp::Neg, &un(UnaryOp::Sin, a)?)?,
-            )?)],
+            Rule::Cos(a) => vec![Some(bin(BinaryOp::Mul, g, &un(UnaryOp::Neg, &un(UnaryOp::Sin, a)?)?)?)],
             Rule::Sum { axes, keepdim } | Rule::Mean { axes, keepdim, .. } => {
                 // Put the reduced axes back (size 1), then broadcast to the input.
                 let mut out = expand(&unsqueeze_axes(g, axes, *keepdim)?, &shape(0))?;
@@ -409,11 +546,11 @@ impl Rule {
                 }
                 vec![Some(out)]
             }
-            Rule::Mm(a, b) => vec![
-                part(0, &|| matmul(g, &t2(b)?))?,
-                part(1, &|| matmul(&t2(a)?, g))?,
+            Rule::Mm(a, b) => vec![part(0, &|| matmul(g, &t2(b)?))?, part(1, &|| matmul(&t2(a)?, g))?],
+            Rule::Dot(a, b) => vec![
+                part(0, &|| bin(BinaryOp::Mul, g, b))?,
+                part(1, &|| bin(BinaryOp::Mul, g, a))?,
             ],
-            Rule::Dot(a, b) => vec![part(0, &|| bin(BinaryOp::Mul, g, b))?, part(1, &|| bin(BinaryOp::Mul, g, a))?],
             Rule::Pow(a, b, out) => {
                 // d a^b / da = b a^(b-1); d a^b / db = a^b ln a.
                 vec![
@@ -422,7 +559,11 @@ impl Rule {
                         bin(BinaryOp::Mul, g, &bin(BinaryOp::Mul, b, &bin(BinaryOp::Pow, a, &bm1)?)?)
                     })?,
                     part(1, &|| {
-                        let out = if graph { bin(BinaryOp::Pow, a, b)? } else { tensor(out.clone()) };
+                        let out = if graph {
+                            bin(BinaryOp::Pow, a, b)?
+                        } else {
+                            tensor(out.clone())
+                        };
                         bin(BinaryOp::Mul, g, &bin(BinaryOp::Mul, &out, &un(UnaryOp::Log, a)?)?)
                     })?,
                 ]
@@ -437,6 +578,15 @@ impl Rule {
             }
             Rule::Index(key) => vec![Some(scatter(g, key, &shape(0))?)],
             Rule::Scatter(key) => vec![Some(index(g, key)?)],
+            Rule::CopySlices { positions, keep } => vec![
+                if want(0) { Some(mul_const(g, keep)?) } else { None },
+                part(1, &|| gather(&reshape(g, &[nd(g)?.numel()])?, positions))?,
+            ],
+            Rule::Gather(positions) => vec![Some(scatter_add(g, positions, &shape(0))?)],
+            Rule::ScatterAdd(positions) => {
+                let flat = reshape(g, &[nd(g)?.numel()])?;
+                vec![Some(gather(&flat, positions)?)]
+            }
             Rule::View => vec![Some(reshape(g, &shape(0))?)],
             Rule::Permute(perm) => {
                 let mut inverse = vec![0; perm.len()];

@@ -413,6 +413,9 @@ impl Interp {
             Value::ObjArray(a) => super::nd::objects::set(a, &i, &v),
             Value::Tensor(t) => {
                 super::nd::methods::check_inplace(o, true)?;
+                if crate::autograd::needs(&[o, &v]) {
+                    return crate::autograd::hooks::set_item(t, &i, &v);
+                }
                 super::nd::index::set(crate::value::Lib::Torch, &t.data, &i, &v)
             }
             _ => Err(type_error(format!(

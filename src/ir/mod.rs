@@ -103,6 +103,14 @@ pub enum Op {
     MatMul,
     /// A contiguous copy of a (possibly strided) view.
     Copy,
+    /// `[source, positions]`: the source's elements (in row-major order) at int64
+    /// `positions`, in the positions' shape.
+    Gather,
+    /// `[positions, values]`: `len` zeros, with each value added at its position (repeats
+    /// accumulate). The gradient of `Gather`.
+    ScatterAdd {
+        len: usize,
+    },
 }
 
 impl Op {
@@ -153,6 +161,20 @@ impl Op {
                 (shape, dtype)
             }
             Op::CumSum(_) => (first.shape().to_vec(), first.dtype),
+            Op::Gather => {
+                let pos = inputs.get(1).ok_or("gather needs positions")?;
+                if pos.dtype != DType::I64 {
+                    return Err("gather: positions must be int64".into());
+                }
+                (pos.shape().to_vec(), first.dtype)
+            }
+            Op::ScatterAdd { len } => {
+                let vals = inputs.get(1).ok_or("scatter_add needs values")?;
+                if first.dtype != DType::I64 || first.shape() != vals.shape() {
+                    return Err("scatter_add: positions must be int64, shaped as the values".into());
+                }
+                (vec![*len], vals.dtype)
+            }
             Op::MatMul => {
                 let (a, b) = (first.shape(), inputs.get(1).ok_or("matmul needs two inputs")?.shape());
                 let (na, nb) = (a.len(), b.len());

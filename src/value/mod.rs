@@ -121,7 +121,8 @@ pub struct Tensor {
     /// The accumulated gradient of a leaf (`x.grad`).
     pub grad: RefCell<Option<NdArray>>,
     /// The op that produced this tensor, when it was recorded for autograd.
-    pub grad_fn: Option<Rc<crate::autograd::Node>>,
+    /// Replaced when an in-place op rewrites a non-leaf (`CopySlices`).
+    pub grad_fn: RefCell<Option<Rc<crate::autograd::Node>>>,
 }
 
 impl Tensor {
@@ -130,17 +131,22 @@ impl Tensor {
             data,
             requires_grad: std::cell::Cell::new(false),
             grad: RefCell::new(None),
-            grad_fn: None,
+            grad_fn: RefCell::new(None),
         }
     }
 
     /// Whether gradients flow into this tensor.
     pub fn needs_grad(&self) -> bool {
-        self.requires_grad.get() || self.grad_fn.is_some()
+        self.requires_grad.get() || self.grad_fn.borrow().is_some()
     }
 
     pub fn is_leaf(&self) -> bool {
-        self.grad_fn.is_none()
+        self.grad_fn.borrow().is_none()
+    }
+
+    /// The node that produced this tensor (`None` for a leaf).
+    pub fn grad_fn(&self) -> Option<Rc<crate::autograd::Node>> {
+        self.grad_fn.borrow().clone()
     }
 }
 

@@ -47,6 +47,21 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
         Op::Reduce { op, axes, .. } => with_dtype!(a.dtype, T => reduce::<T>(*op, a, axes)?),
         Op::CumSum(axis) => with_dtype!(a.dtype, T => cumsum::<T>(a, *axis)?),
         Op::MatMul => with_dtype!(a.dtype, T => matmul::<T>(a, inputs[1])?),
+        Op::Gather => with_dtype!(a.dtype, T => {
+            let (src, pos) = (values::<T>(a)?, values::<i64>(inputs[1])?);
+            let pick = |&p: &i64| src.get(p as usize).copied().ok_or("gather: position out of range");
+            T::wrap(pos.iter().map(pick).collect::<Result<_, _>>()?)
+        }),
+        Op::ScatterAdd { len } => with_dtype!(inputs[1].dtype, T => {
+            let (pos, vals) = (values::<i64>(a)?, values::<T>(inputs[1])?);
+            let add = T::binary(BinaryOp::Add);
+            let mut out = vec![T::zero(); *len];
+            for (&p, &v) in pos.iter().zip(vals.iter()) {
+                let slot = out.get_mut(p as usize).ok_or("scatter_add: position out of range")?;
+                *slot = add(*slot, v);
+            }
+            T::wrap(out)
+        }),
     };
     if buf.dtype() != dtype {
         return Err(format!("{op:?}: kernel produced {:?}, expected {dtype:?}", buf.dtype()));
@@ -283,6 +298,7 @@ fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
 pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
     with_dtype!(dst.dtype, T => {
         let v = values::<T>(src)?;
+        crate::array::storage::bump_version(&dst.storage);
         let mut guard = dst.storage.borrow_mut();
         let data = T::slice_mut(&mut guard).ok_or("storage dtype mismatch")?;
         for (o, x) in dst.layout.offsets().zip(v.iter()) {

@@ -71,6 +71,8 @@ pub fn backward_call(t: &Rc<crate::value::Tensor>, mut args: Args) -> Res<Value>
 }
 
 /// PyTorch refuses in-place changes to a leaf that requires grad (outside `no_grad`).
+/// `through_view`: an item assignment, which nt records (`CopySlices`) on a tensor
+/// with history unless it is a view.
 pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
     if let Value::Tensor(t) = v {
         if t.requires_grad.get() && t.is_leaf() && crate::autograd::grad_enabled() {
@@ -83,7 +85,7 @@ pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
                 },
             ));
         }
-        if let (Some(n), true) = (&t.grad_fn, crate::autograd::grad_enabled()) {
+        if let (Some(n), true) = (&t.grad_fn(), crate::autograd::grad_enabled()) {
             // A view (index, reshape, transpose) of a leaf that requires grad.
             let view = matches!(
                 n.rule,
@@ -100,9 +102,16 @@ pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
                     "a view of a leaf Variable that requires grad is being used in an in-place operation.",
                 ));
             }
-            return Err(crate::autograd::hooks::unsupported(
-                "in-place operation on a tensor with a grad_fn",
-            ));
+            if view {
+                return Err(crate::autograd::hooks::unsupported(
+                    "item assignment into a view of a tensor with a grad_fn",
+                ));
+            }
+            if !through_view {
+                return Err(crate::autograd::hooks::unsupported(
+                    "in-place operation on a tensor with a grad_fn",
+                ));
+            }
         }
     }
     Ok(())

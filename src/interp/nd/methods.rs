@@ -216,7 +216,7 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
         ("is_leaf", Lib::Torch) => Value::Bool(matches!(v, Value::Tensor(t) if t.is_leaf())),
         ("requires_grad", Lib::Torch) => Value::Bool(matches!(v, Value::Tensor(t) if t.needs_grad())),
         ("grad", Lib::Torch) => match v {
-            Value::Tensor(t) => match (&*t.grad.borrow(), &t.grad_fn) {
+            Value::Tensor(t) => match (&*t.grad.borrow(), &t.grad_fn()) {
                 (Some(g), _) => wrap(lib, g.clone()),
                 (None, Some(n)) if n.retain.get() => match &*n.retained.borrow() {
                     Some(g) => wrap(lib, g.clone()),
@@ -227,7 +227,7 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
             _ => Value::None,
         },
         ("grad_fn", Lib::Torch) => match v {
-            Value::Tensor(t) => match &t.grad_fn {
+            Value::Tensor(t) => match &t.grad_fn() {
                 Some(n) => Value::GradFn(n.clone()),
                 None => Value::None,
             },
@@ -576,7 +576,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         }
         "retain_grad" => {
             if let Value::Tensor(t) = v {
-                if let Some(n) = &t.grad_fn {
+                if let Some(n) = &t.grad_fn() {
                     n.retain.set(true);
                 }
             }
@@ -591,7 +591,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                     format!("t() expects a tensor with <= 2 dimensions, but self is {}D", a.ndim()),
                 ));
             }
-            Ok(wrap(lib, shape::reversed(a)))
+            let r = wrap(lib, shape::reversed(a));
+            let perm: Vec<usize> = (0..a.ndim()).rev().collect();
+            crate::autograd::hooks::view("t", r, v, Some(perm))
         }
         "numel" => Ok(Value::Int(a.numel() as i64)),
         "add_" | "sub_" | "mul_" | "div_" => {

@@ -68,7 +68,7 @@ pub fn torch_repr(t: &Tensor) -> String {
         suffixes.push(format!("dtype={}", a.dtype.torch_name()));
     }
     // grad_fn wins over requires_grad=True (semantics.md §2.4).
-    match &t.grad_fn {
+    match &t.grad_fn() {
         Some(n) => suffixes.push(format!("grad_fn=<{}>", n.name)),
         None if t.requires_grad.get() => suffixes.push("requires_grad=True".into()),
         None => {}
