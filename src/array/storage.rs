@@ -22,15 +22,21 @@ pub enum Buffer {
     BF16(Vec<bf16>),
     F32(Vec<f32>),
     F64(Vec<f64>),
+    /// Elements resident on the gpu device (a wgpu buffer).
+    #[cfg(feature = "gpu")]
+    Gpu(crate::backend::wgpu::GpuBuffer),
 }
 
 pub type Storage = Rc<RefCell<Buffer>>;
 
-/// Runs `$body` with `$v` bound to the typed vector inside a buffer, for every dtype.
+/// Runs `$body` with `$v` bound to the typed vector inside a host buffer, for every
+/// dtype; `$gpu` for a buffer on the gpu device.
 #[macro_export]
 macro_rules! with_buffer {
-    ($buf:expr, $v:ident => $body:expr) => {
+    ($buf:expr, $v:ident => $body:expr, gpu $g:ident => $gpu:expr) => {
         match $buf {
+            #[cfg(feature = "gpu")]
+            $crate::array::storage::Buffer::Gpu($g) => $gpu,
             $crate::array::storage::Buffer::Bool($v) => $body,
             $crate::array::storage::Buffer::I8($v) => $body,
             $crate::array::storage::Buffer::I16($v) => $body,
@@ -164,7 +170,7 @@ typed!(f64, F64, f64);
 impl Drop for Buffer {
     fn drop(&mut self) {
         forget_version(self as *const Buffer as usize);
-        with_buffer!(self, v => super::pool::give(std::mem::take(v)))
+        with_buffer!(self, v => super::pool::give(std::mem::take(v)), gpu _g => ())
     }
 }
 
@@ -199,12 +205,17 @@ fn forget_version(addr: usize) {
 }
 
 impl Buffer {
+    /// Whether the elements live on the gpu device.
+    pub fn on_gpu(&self) -> bool {
+        with_buffer!(self, _v => false, gpu _g => true)
+    }
+
     pub fn dtype(&self) -> DType {
-        with_buffer!(self, v => elem_dtype(v))
+        with_buffer!(self, v => elem_dtype(v), gpu g => g.dtype)
     }
 
     pub fn len(&self) -> usize {
-        with_buffer!(self, v => v.len())
+        with_buffer!(self, v => v.len(), gpu g => g.len)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -256,7 +256,9 @@ fn walk(
 }
 
 fn seed(y: &Tensor, gradient: Option<NdArray>) -> Res<Value> {
-    seed_array(y, gradient).map(|a| crate::interp::nd::wrap(crate::value::Lib::Torch, a))
+    let s = seed_array(y, gradient)?;
+    let s = crate::interp::nd::device::move_array(&s, crate::interp::nd::device::on_gpu(&y.data))?;
+    Ok(crate::interp::nd::wrap(crate::value::Lib::Torch, s))
 }
 
 fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
@@ -290,6 +292,8 @@ fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
 /// Adds into a leaf's `.grad` (created on first use, as PyTorch does).
 fn accumulate(t: &Rc<Tensor>, g: NdArray) -> Res<()> {
     let g = crate::interp::nd::ops::cast(&g, t.data.dtype)?;
+    // A gradient lives where its tensor does.
+    let g = crate::interp::nd::device::move_array(&g, crate::interp::nd::device::on_gpu(&t.data))?;
     let mut slot = t.grad.borrow_mut();
     let new = match slot.take() {
         Some(prev) => {

@@ -93,6 +93,10 @@ pub enum Rule {
     },
     /// Any reshape or view: the gradient takes the input's shape back.
     View,
+    /// `t.to(device)`: the gradient goes back to the input's device (`gpu` or not).
+    ToDevice {
+        gpu: bool,
+    },
     Permute(Vec<usize>),
 }
 
@@ -398,6 +402,7 @@ impl Rule {
                 | Rule::Gather(_)
                 | Rule::ScatterAdd(_)
                 | Rule::CopySlices { .. }
+                | Rule::ToDevice { .. }
                 | Rule::Expand
                 | Rule::Cat { .. }
         )
@@ -588,6 +593,7 @@ impl Rule {
                 vec![Some(gather(&flat, positions)?)]
             }
             Rule::View => vec![Some(reshape(g, &shape(0))?)],
+            Rule::ToDevice { gpu } => vec![Some(crate::interp::nd::device::move_tensor(g, *gpu)?)],
             Rule::Permute(perm) => {
                 let mut inverse = vec![0; perm.len()];
                 for (i, &p) in perm.iter().enumerate() {

@@ -1,6 +1,8 @@
 //! Backends realise IR ops. The CPU backend is the reference semantics.
 
 pub mod cpu;
+#[cfg(feature = "gpu")]
+pub mod wgpu;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;

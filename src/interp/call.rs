@@ -81,10 +81,11 @@ impl Interp {
             Value::Builtin(b) => (b.f)(self, args),
             Value::NdFunc(f) if f.lib == crate::value::Lib::Torch => {
                 let inputs = args.pos.clone();
-                let r = (f.f)(self, f.lib, f.name, args)?;
                 let refs: Vec<&Value> = inputs.iter().collect();
+                let gpu = super::nd::device::check_same(&refs)?;
+                let r = (f.f)(self, f.lib, f.name, args)?;
                 crate::autograd::hooks::check_recorded(f.name, &refs, &r)?;
-                Ok(r)
+                super::nd::device::follow(r, gpu)
             }
             Value::NdFunc(f) => (f.f)(self, f.lib, f.name, args),
             Value::Method(m) => {

@@ -232,14 +232,17 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
     if let Some(r) = super::nd::objects::binary(op, a, b) {
         return r;
     }
+    let tensors = matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_));
+    let gpu = tensors && super::nd::device::check_same(&[a, b])?;
     if let Some(r) = super::nd::ops::binary(op, a, b) {
         let r = r?;
-        if matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_)) {
-            return if op == BinOp::MatMul {
-                crate::autograd::hooks::matmul(r, a, b)
+        if tensors {
+            let r = if op == BinOp::MatMul {
+                crate::autograd::hooks::matmul(r, a, b)?
             } else {
-                crate::autograd::hooks::binary(op, r, a, b)
+                crate::autograd::hooks::binary(op, r, a, b)?
             };
+            return super::nd::device::follow(r, gpu);
         }
         return Ok(r);
     }

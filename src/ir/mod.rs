@@ -192,5 +192,9 @@ impl Op {
 /// Records `op` on `inputs` and realises it on the CPU backend.
 pub fn run(op: Op, inputs: &[&NdArray]) -> Result<NdArray, String> {
     let (shape, dtype) = op.infer(inputs)?;
+    #[cfg(feature = "gpu")]
+    if inputs.iter().any(|a| crate::backend::wgpu::on_gpu(a)) {
+        return crate::backend::wgpu::execute(&op, inputs, &shape, dtype);
+    }
     crate::backend::cpu::execute(&op, inputs, &shape, dtype)
 }

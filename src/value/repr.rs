@@ -147,14 +147,20 @@ fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
             out.push(')');
         }
         Value::Named(n) => {
-            // PyTorch's structseq repr puts each field on its own line.
+            // PyTorch's structseq repr puts each field on its own line; `device(...)`
+            // keeps them on one.
+            let (open, sep) = if n.type_name == "device" {
+                ("(", ", ")
+            } else {
+                ("(\n", ",\n")
+            };
             out.push_str(&n.type_name);
-            out.push_str("(\n");
+            out.push_str(open);
             for (i, (k, v)) in n.fields.iter().enumerate() {
                 out.push_str(k);
                 out.push('=');
                 write_repr(v, out, seen);
-                out.push_str(if i + 1 < n.fields.len() { ",\n" } else { ")" });
+                out.push_str(if i + 1 < n.fields.len() { sep } else { ")" });
             }
         }
         Value::Iter(it) => {

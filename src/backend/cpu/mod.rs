@@ -23,7 +23,27 @@ impl Backend for Cpu {
     }
 }
 
+/// The array with its elements on the host: itself, or a copy of a gpu buffer.
+pub fn host(a: &NdArray) -> Result<NdArray, String> {
+    #[cfg(feature = "gpu")]
+    {
+        let guard = a.storage.borrow();
+        if let Buffer::Gpu(g) = &*guard {
+            let buf = crate::backend::wgpu::download(g)?;
+            return Ok(NdArray {
+                storage: std::rc::Rc::new(std::cell::RefCell::new(buf)),
+                layout: a.layout.clone(),
+                dtype: a.dtype,
+            });
+        }
+    }
+    Ok(a.clone())
+}
+
 pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<NdArray, String> {
+    let hosts: Vec<NdArray> = inputs.iter().map(|a| host(a)).collect::<Result<_, _>>()?;
+    let inputs: Vec<&NdArray> = hosts.iter().collect();
+    let inputs = inputs.as_slice();
     let a = inputs[0];
     let buf = match op {
         Op::Copy => with_dtype!(a.dtype, T => T::wrap(values::<T>(a)?.into_owned())),
@@ -71,6 +91,7 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
 
 /// The elements of a view in row-major order: borrowed when contiguous, gathered otherwise.
 fn values<T: Typed>(a: &NdArray) -> Result<Cow<'static, [T]>, String> {
+    let a = &host(a)?;
     let guard = a.storage.borrow();
     let data = T::slice(&guard).ok_or_else(|| format!("storage is not {:?}", T::DTYPE))?;
     let n = a.layout.numel();
@@ -296,6 +317,29 @@ fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
 
 /// Writes `src` (already of `dst`'s dtype and shape) into the view `dst`, element by element.
 pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
+    #[cfg(feature = "gpu")]
+    if crate::backend::wgpu::on_gpu(dst) {
+        // Written on the host and sent back into the same device buffer, so every view
+        // of the storage sees it.
+        let whole = {
+            let guard = dst.storage.borrow();
+            let Buffer::Gpu(g) = &*guard else {
+                return Err("expected a GPU buffer".into());
+            };
+            crate::backend::wgpu::download(g)?
+        };
+        let len = whole.len();
+        let tmp = NdArray::from_buffer(whole, &[len]);
+        assign(&tmp.view(dst.layout.clone()), src)?;
+        let back = crate::backend::wgpu::upload(&tmp)?;
+        let new = std::mem::replace(&mut *back.storage.borrow_mut(), Buffer::Bool(Vec::new()));
+        let version = crate::array::storage::version(&dst.storage);
+        *dst.storage.borrow_mut() = new;
+        for _ in 0..=version {
+            crate::array::storage::bump_version(&dst.storage);
+        }
+        return Ok(());
+    }
     with_dtype!(dst.dtype, T => {
         let v = values::<T>(src)?;
         crate::array::storage::bump_version(&dst.storage);

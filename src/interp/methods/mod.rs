@@ -154,10 +154,12 @@ impl Interp {
         match o {
             Value::Tensor(_) if has_method(o, name) => {
                 let inputs: Vec<Value> = std::iter::once(o.clone()).chain(args.pos.iter().cloned()).collect();
-                let r = super::nd::methods::call(self, o, name, args)?;
                 let refs: Vec<&Value> = inputs.iter().collect();
+                let moves = matches!(m, "to" | "cpu" | "gpu" | "cuda" | "numpy" | "tolist" | "item");
+                let gpu = !moves && super::nd::device::check_same(&refs)?;
+                let r = super::nd::methods::call(self, o, name, args)?;
                 crate::autograd::hooks::check_recorded(m, &refs, &r)?;
-                Ok(r)
+                super::nd::device::follow(r, gpu)
             }
             Value::Array(_) | Value::NpScalar(_) if has_method(o, name) => {
                 super::nd::methods::call(self, o, name, args)

@@ -46,29 +46,32 @@ pub fn take_dtype(args: &mut Args) -> Res<Option<DType>> {
     }
 }
 
-/// PyTorch's creation keywords: `device` (only the cpu so far) and `requires_grad`.
-fn drop_torch_kwargs(args: &mut Args) -> Res<bool> {
-    if let Some(dev) = kwarg(args, "device") {
-        match &dev {
-            Value::None => {}
-            Value::Str(s) if &**s == "cpu" => {}
-            other => {
-                return Err(exc(
-                    "RuntimeError",
-                    format!(
-                        "device {} is not available yet: nt's tensors live on the cpu",
-                        crate::value::repr::repr(other)
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(kwarg(args, "requires_grad").is_some_and(|v| v.truthy()))
+/// PyTorch's creation keywords: where the tensor lives, and whether it requires grad.
+#[derive(Clone, Copy, Default)]
+pub struct Place {
+    pub requires_grad: bool,
+    pub gpu: bool,
 }
 
-/// Marks a freshly created tensor as a leaf that requires grad, with PyTorch's check.
-pub fn grad_leaf(v: Value, requires_grad: bool) -> Res<Value> {
-    if let (true, Value::Tensor(t)) = (requires_grad, &v) {
+fn drop_torch_kwargs(args: &mut Args) -> Res<Place> {
+    let gpu = match kwarg(args, "device") {
+        Some(dev) => super::device::parse(&dev)?.unwrap_or_else(super::device::default_gpu),
+        None => super::device::default_gpu(),
+    };
+    Ok(Place {
+        requires_grad: kwarg(args, "requires_grad").is_some_and(|v| v.truthy()),
+        gpu,
+    })
+}
+
+/// Puts a freshly created tensor on its device and marks it as a leaf that requires
+/// grad, with PyTorch's check.
+pub fn grad_leaf(v: Value, place: Place) -> Res<Value> {
+    let v = match (&v, place.gpu) {
+        (Value::Tensor(t), true) => wrap(Lib::Torch, super::device::move_array(&t.data, true)?),
+        _ => v,
+    };
+    if let (true, Value::Tensor(t)) = (place.requires_grad, &v) {
         if !t.data.dtype.is_float() {
             return Err(exc(
                 "RuntimeError",
@@ -162,7 +165,7 @@ pub fn constant(lib: Lib, mut args: Args, value: f64, fname: &str) -> Res<Value>
     let rg = if lib == Lib::Torch {
         drop_torch_kwargs(&mut args)?
     } else {
-        false
+        Place::default()
     };
     no_more_kwargs(&args, fname)?;
     let shape = shape_args_for(&args.pos, lib, fname)?;
@@ -193,7 +196,7 @@ pub fn full(lib: Lib, mut args: Args) -> Res<Value> {
     let rg = if lib == Lib::Torch {
         drop_torch_kwargs(&mut args)?
     } else {
-        false
+        Place::default()
     };
     no_more_kwargs(&args, "full")?;
     let (shape_v, fill) = match (args.pos.as_slice(), fill) {
@@ -219,7 +222,7 @@ pub fn like(lib: Lib, mut args: Args, what: &str) -> Res<Value> {
     let rg = if lib == Lib::Torch {
         drop_torch_kwargs(&mut args)?
     } else {
-        false
+        Place::default()
     };
     let Some((_, a)) = args.pos.first().and_then(as_nd) else {
         return Err(type_error(format!(
@@ -245,7 +248,7 @@ pub fn eye(lib: Lib, mut args: Args) -> Res<Value> {
     let rg = if lib == Lib::Torch {
         drop_torch_kwargs(&mut args)?
     } else {
-        false
+        Place::default()
     };
     no_more_kwargs(&args, "eye")?;
     let n = usize::try_from(int_arg(
@@ -293,7 +296,7 @@ pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
     let rg = if lib == Lib::Torch {
         drop_torch_kwargs(&mut args)?
     } else {
-        false
+        Place::default()
     };
     no_more_kwargs(&args, "arange")?;
     let mut pos = args.pos.clone();
@@ -340,7 +343,7 @@ pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
     let rg = if lib == Lib::Torch {
         drop_torch_kwargs(&mut args)?
     } else {
-        false
+        Place::default()
     };
     no_more_kwargs(&args, "linspace")?;
     let (start, stop) = match args.pos.as_slice() {

@@ -101,6 +101,9 @@ const TORCH_METHODS: &[&str] = &[
     "short",
     "type",
     "numpy",
+    "cpu",
+    "gpu",
+    "cuda",
     "tolist",
     "item",
     "add_",
@@ -213,6 +216,8 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
                 r
             }
         },
+        ("device", Lib::Torch) => super::device::of(a),
+        ("is_cuda", Lib::Torch) => Value::Bool(super::device::on_gpu(a)),
         ("is_leaf", Lib::Torch) => Value::Bool(matches!(v, Value::Tensor(t) if t.is_leaf())),
         ("requires_grad", Lib::Torch) => Value::Bool(matches!(v, Value::Tensor(t) if t.needs_grad())),
         ("grad", Lib::Torch) => match v {
@@ -508,8 +513,10 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             if let (Lib::Numpy, Some(kind)) = (lib, d.as_ref().and_then(super::objects::obj_kind)) {
                 return Ok(super::objects::from_numeric(a, kind));
             }
+            if m == "to" {
+                return to(lib, v, a, d, args);
+            }
             match d {
-                Some(Value::Str(s)) if m == "to" && (&*s == "cpu") => Ok(v.clone()),
                 Some(d) => match dtype_arg(&d)? {
                     Some(d) => to_dtype(lib, a, d),
                     None => Ok(v.clone()),
@@ -525,7 +532,10 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         "int" => to_dtype(lib, a, DType::I32),
         "short" => to_dtype(lib, a, DType::I16),
         "bool" => to_dtype(lib, a, DType::Bool),
+        "cpu" => super::device::move_tensor(v, false),
+        "gpu" | "cuda" => super::device::move_tensor(v, true),
         "numpy" => {
+            super::device::host_only(a)?;
             if matches!(v, Value::Tensor(t) if t.needs_grad()) {
                 return Err(exc(
                     "RuntimeError",
@@ -694,4 +704,38 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             format!("'{}' object has no attribute '{m}'", v.type_name()),
         )),
     }
+}
+
+/// `t.to(device)`, `t.to(dtype)`, `t.to(device, dtype)`, `t.to(other)` and their keywords.
+fn to(lib: Lib, v: &Value, a: &NdArray, first: Option<Value>, mut args: Args) -> Res<Value> {
+    let mut device = kwarg(&mut args, "device");
+    let mut dtype = kwarg(&mut args, "dtype");
+    let mut positional: Vec<Value> = args.pos.clone();
+    if let Some(f) = first {
+        if positional.first().is_none_or(|p| !p.is(&f)) {
+            positional.insert(0, f);
+        }
+    }
+    for p in positional {
+        match &p {
+            Value::Tensor(t) => {
+                dtype = Some(Value::DType(t.data.dtype, DKind::Torch));
+                device = Some(super::device::of(&t.data));
+            }
+            Value::Str(_) | Value::Named(_) => device = Some(p.clone()),
+            _ => dtype = Some(p.clone()),
+        }
+    }
+    let mut out = v.clone();
+    if let Some(d) = dtype.as_ref().map(dtype_arg).transpose()?.flatten()
+        && d != a.dtype
+    {
+        out = to_dtype(lib, a, d)?;
+    }
+    if let Some(dev) = device
+        && let Some(gpu) = super::device::parse(&dev)?
+    {
+        out = super::device::move_tensor(&out, gpu)?;
+    }
+    Ok(out)
 }

@@ -3,6 +3,7 @@
 //! both; `Lib` selects the library whose semantics apply.
 
 pub mod create;
+pub mod device;
 pub mod funcs;
 pub mod grad_mode;
 pub mod index;

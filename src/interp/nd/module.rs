@@ -53,22 +53,27 @@ fn create(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> 
                 }
             }
             let dtype = funcs::take_dtype(&mut args)?;
-            let _ = kwarg(&mut args, "device");
+            let gpu = match (kwarg(&mut args, "device"), lib) {
+                (Some(d), Lib::Torch) => super::device::parse(&d)?.unwrap_or_else(super::device::default_gpu),
+                (None, Lib::Torch) => super::device::default_gpu(),
+                _ => false,
+            };
+            let place = |a: crate::array::NdArray| super::device::move_array(&a, gpu);
             let requires_grad = kwarg(&mut args, "requires_grad").is_some_and(|v| v.truthy());
             let data = arg(&args, 0, name)?;
             // `np.asarray(x)` and `torch.as_tensor(x)` share memory when no conversion is needed.
             if matches!(name, "asarray" | "as_tensor") {
                 if let Some((_, a)) = super::as_nd(&data) {
-                    if dtype.is_none_or(|d| d == a.dtype) {
+                    if dtype.is_none_or(|d| d == a.dtype) && super::device::on_gpu(a) == gpu {
                         return Ok(wrap(lib, a.clone()));
                     }
                 }
             }
             if let Some((_, a)) = super::as_nd(&data) {
                 let c = super::ops::run(crate::ir::Op::Copy, &[a])?;
-                return Ok(wrap(lib, super::ops::cast(&c, dtype.unwrap_or(a.dtype))?));
+                return Ok(wrap(lib, place(super::ops::cast(&c, dtype.unwrap_or(a.dtype))?)?));
             }
-            let t = create::from_data(lib, &data, dtype)?;
+            let t = place(create::from_data(lib, &data, dtype)?)?;
             if requires_grad && !t.dtype.is_float() {
                 return Err(exc(
                     "RuntimeError",
@@ -642,6 +647,26 @@ static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; reduction: "norm"; };
 
 static TORCH_AUTOGRAD: &[NdFn] = table! { Lib::Torch; autograd_fn: "backward", "grad"; };
 
+static TORCH_CUDA: &[NdFn] = table! { Lib::Torch; devices: "is_available", "device_count"; };
+
+/// `torch.device`, `torch.cuda.*`, `torch.set_default_device`, `torch.get_default_device`.
+fn devices(_: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value> {
+    match name {
+        "is_available" => Ok(Value::Bool(super::device::available())),
+        "device_count" => Ok(Value::Int(super::device::available() as i64)),
+        "device" => super::device::device_value(&arg(&args, 0, name)?),
+        "set_default_device" => {
+            let gpu = super::device::parse(&arg(&args, 0, name)?)?.unwrap_or(false);
+            super::device::set_default(gpu)?;
+            Ok(Value::None)
+        }
+        "get_default_device" => {
+            super::device::device_value(&Value::str(if super::device::default_gpu() { "gpu:0" } else { "cpu" }))
+        }
+        _ => Err(super::internal(format!("unknown device function {name}"))),
+    }
+}
+
 static NUMPY_CHAR: &[NdFn] = table! { Lib::Numpy; strings: "upper", "lower", "add"; };
 
 static TORCH: &[NdFn] = table! { Lib::Torch;
@@ -655,6 +680,7 @@ static TORCH: &[NdFn] = table! { Lib::Torch;
     linalg: "matmul", "mm", "dot", "mv", "bmm";
     types: "promote_types", "result_type", "Size";
     autograd_fn: "no_grad", "enable_grad", "is_grad_enabled";
+    devices: "device", "set_default_device", "get_default_device";
     shaping: "reshape", "transpose", "permute", "squeeze", "unsqueeze", "flatten", "cat", "concat", "concatenate",
         "stack", "vstack", "hstack", "swapaxes", "flip", "repeat_interleave", "split", "chunk", "unbind";
 };
@@ -749,6 +775,7 @@ fn torch_module() -> Value {
     }
     m.insert(Sym::new("Tensor"), Value::Type(crate::value::PyType::Tensor));
     m.insert(Sym::new("autograd"), module("torch.autograd", attrs(TORCH_AUTOGRAD)));
+    m.insert(Sym::new("cuda"), module("torch.cuda", attrs(TORCH_CUDA)));
     module("torch", m)
 }
 

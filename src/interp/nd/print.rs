@@ -51,6 +51,13 @@ pub fn scalar_str(a: &NdArray) -> String {
 pub fn torch_repr(t: &Tensor) -> String {
     let a = &t.data;
     let mut suffixes = Vec::new();
+    if super::device::on_gpu(a) != super::device::default_gpu() {
+        suffixes.push(if super::device::on_gpu(a) {
+            "device='gpu:0'".to_string()
+        } else {
+            "device='cpu'".to_string()
+        });
+    }
     if a.numel() == 0 {
         if a.ndim() != 1 {
             let dims: Vec<String> = a.shape().iter().map(|n| n.to_string()).collect();

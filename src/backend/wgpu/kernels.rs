@@ -1,0 +1,219 @@
+//! Realising IR ops on the gpu device: layouts become `info` buffers, ops become
+//! generated kernels, results stay on the device. An op or dtype without an exact WGSL
+//! lowering runs on the CPU backend and its result is uploaded, so every op works.
+
+use super::context::{Context, get};
+use super::memory::{GpuBuffer, Repr, on_gpu, upload};
+use super::wgsl::{self, GROUP, In};
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::array::layout::Layout;
+use crate::array::storage::Buffer;
+use crate::ir::{Op, ReduceOp};
+
+/// Runs `op` with its output on the gpu device.
+pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<NdArray, String> {
+    let cx = get()?;
+    let on: Vec<NdArray> = inputs
+        .iter()
+        .map(|a| if on_gpu(a) { Ok((*a).clone()) } else { upload(a) })
+        .collect::<Result<_, String>>()?;
+    let refs: Vec<&NdArray> = on.iter().collect();
+    match run(cx, op, &refs, shape, dtype)? {
+        Some(out) => Ok(out),
+        None => fallback(op, &refs, shape, dtype),
+    }
+}
+
+/// The CPU computes what the GPU cannot; the result goes back to the device.
+fn fallback(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<NdArray, String> {
+    let out = crate::backend::cpu::execute(op, inputs, shape, dtype)?;
+    upload(&out)
+}
+
+fn input(cx: &Context, a: &NdArray) -> Result<In, String> {
+    Ok(In {
+        repr: super::memory::repr(cx, a.dtype)?,
+        dtype: a.dtype,
+        direct: a.layout.is_contiguous() && a.layout.offset == 0,
+    })
+}
+
+fn raw(a: &NdArray) -> Result<wgpu::Buffer, String> {
+    match &*a.storage.borrow() {
+        Buffer::Gpu(g) => g.raw().cloned(),
+        _ => Err("expected a GPU buffer".into()),
+    }
+}
+
+/// `[offset, strides...]` of a layout, as `info` holds them.
+fn placement(l: &Layout) -> Vec<i32> {
+    std::iter::once(l.offset as i32)
+        .chain(l.strides.iter().map(|&s| s as i32))
+        .collect()
+}
+
+fn info_buffer(cx: &Context, info: &[i32]) -> Result<wgpu::Buffer, String> {
+    let b = cx.buffer((info.len() * 4) as u64)?;
+    let bytes: Vec<u8> = info.iter().flat_map(|x| x.to_le_bytes()).collect();
+    cx.write(&b, &bytes);
+    Ok(b)
+}
+
+/// Workgroups covering `n` invocations of `GROUP` (2-D past the 65,535 limit).
+fn groups(n: usize, per: u32) -> (u32, u32, u32) {
+    let g = (n as u64).div_ceil(per as u64).max(1);
+    let x = g.min(65535);
+    (x as u32, g.div_ceil(x) as u32, 1)
+}
+
+fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -> Result<Option<NdArray>, String> {
+    let n: usize = shape.iter().product();
+    let out_repr = super::memory::repr(cx, dtype)?;
+    if n == 0 {
+        return Ok(Some(NdArray::from_buffer(
+            Buffer::Gpu(GpuBuffer::new(cx, dtype, 0)?),
+            shape,
+        )));
+    }
+    if ins.iter().any(|a| a.layout.strides.iter().any(|&s| s < 0)) {
+        return Ok(None);
+    }
+    let out = GpuBuffer::new(cx, dtype, n)?;
+    let out_raw = out.raw()?.clone();
+    let described: Vec<In> = ins.iter().map(|a| input(cx, a)).collect::<Result<_, _>>()?;
+    let ran = match op {
+        Op::Copy | Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Cast(_) => {
+            let Some(expr) = wgsl::lower(op, &described, dtype, out_repr) else {
+                return Ok(None);
+            };
+            let mut info = vec![n as i32];
+            info.extend(shape.iter().map(|&d| d as i32));
+            for a in ins {
+                info.extend(placement(&a.layout));
+            }
+            let src = wgsl::elementwise(&described, out_repr, shape.len(), &expr);
+            let mut bufs = vec![info_buffer(cx, &info)?];
+            for a in ins {
+                bufs.push(raw(a)?);
+            }
+            bufs.push(out_raw);
+            let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
+            cx.dispatch(&src, &refs, groups(n, GROUP))?;
+            true
+        }
+        Op::Reduce { op: r, axes, .. } => {
+            let a = ins[0];
+            let inner: usize = axes.iter().map(|&d| a.shape()[d]).product();
+            if inner == 0 {
+                return Ok(None);
+            }
+            if matches!(r, ReduceOp::ArgMax | ReduceOp::ArgMin) && !cx.i64 {
+                return Ok(None);
+            }
+            let mut perm: Vec<usize> = (0..a.ndim()).filter(|d| !axes.contains(d)).collect();
+            perm.extend(axes.iter().copied());
+            let moved = a.layout.permute(&perm);
+            let Some(src) = wgsl::reduction(*r, described[0], out_repr, moved.ndim()) else {
+                return Ok(None);
+            };
+            let mut info = vec![moved.numel() as i32];
+            info.extend(moved.shape.iter().map(|&d| d as i32));
+            info.extend(placement(&moved));
+            info.extend([n as i32, inner as i32]);
+            let bufs = [info_buffer(cx, &info)?, raw(a)?, out_raw];
+            let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
+            cx.dispatch(&src, &refs, groups(n, 1))?;
+            true
+        }
+        Op::CumSum(axis) => {
+            let a = ins[0];
+            let mut perm: Vec<usize> = (0..a.ndim()).filter(|d| d != axis).collect();
+            perm.push(*axis);
+            let moved = a.layout.permute(&perm);
+            let out_moved = Layout::contiguous(shape).permute(&perm);
+            let Some(src) = wgsl::cumsum(described[0], out_repr, moved.ndim()) else {
+                return Ok(None);
+            };
+            let len = a.shape()[*axis];
+            let rows = n / len.max(1);
+            let mut info = vec![n as i32];
+            info.extend(moved.shape.iter().map(|&d| d as i32));
+            info.extend(placement(&moved));
+            info.extend(placement(&out_moved));
+            info.extend([rows as i32, len as i32]);
+            let bufs = [info_buffer(cx, &info)?, raw(a)?, out_raw];
+            let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
+            cx.dispatch(&src, &refs, groups(rows, GROUP))?;
+            true
+        }
+        Op::MatMul => {
+            let (a, b) = (ins[0], ins[1]);
+            let nd = a.ndim();
+            let batch: usize = a.shape()[..nd - 2].iter().product();
+            // Batched operands are made contiguous so one stride steps the batch.
+            let (a, b) = if nd > 2 {
+                let c = |x: &NdArray| execute(&Op::Copy, &[x], x.shape(), x.dtype);
+                (c(a)?, c(b)?)
+            } else {
+                (a.clone(), b.clone())
+            };
+            let (sa, sb) = (a.shape(), b.shape());
+            let (rows, k, m) = (sa[nd - 2], sa[nd - 1], sb[nd - 1]);
+            let Some(src) = wgsl::matmul(described[0], out_repr) else {
+                return Ok(None);
+            };
+            if batch > 65535 {
+                return Ok(None);
+            }
+            let (la, lb) = (&a.layout, &b.layout);
+            let info = vec![
+                rows as i32,
+                k as i32,
+                m as i32,
+                la.offset as i32,
+                (rows * k) as i32,
+                la.strides[nd - 2] as i32,
+                la.strides[nd - 1] as i32,
+                lb.offset as i32,
+                (k * m) as i32,
+                lb.strides[nd - 2] as i32,
+                lb.strides[nd - 1] as i32,
+            ];
+            let bufs = [info_buffer(cx, &info)?, raw(&a)?, raw(&b)?, out_raw];
+            let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
+            cx.dispatch(
+                &src,
+                &refs,
+                (m.div_ceil(16) as u32, rows.div_ceil(16) as u32, batch.max(1) as u32),
+            )?;
+            true
+        }
+        Op::Gather => {
+            let (a, pos) = (ins[0], ins[1]);
+            if !cx.i64 {
+                return Ok(None);
+            }
+            let pos = if pos.layout.is_contiguous() && pos.layout.offset == 0 {
+                pos.clone()
+            } else {
+                execute(&Op::Copy, &[pos], pos.shape(), pos.dtype)?
+            };
+            let src = wgsl::gather(described[0], Repr::I64, out_repr, a.ndim());
+            let mut info = vec![a.numel() as i32];
+            info.extend(a.shape().iter().map(|&d| d as i32));
+            info.extend(placement(&a.layout));
+            info.push(n as i32);
+            let bufs = [info_buffer(cx, &info)?, raw(a)?, raw(&pos)?, out_raw];
+            let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
+            cx.dispatch(&src, &refs, groups(n, GROUP))?;
+            true
+        }
+        // Floating-point scatter-add needs atomics WGSL lacks: the CPU does it.
+        Op::ScatterAdd { .. } => false,
+    };
+    if !ran {
+        return Ok(None);
+    }
+    Ok(Some(NdArray::from_buffer(Buffer::Gpu(out), shape)))
+}

@@ -1,0 +1,22 @@
+//! The gpu device: wgpu compute shaders generated as WGSL from the IR. Without a GPU it
+//! runs on a software Vulkan driver (Mesa's lavapipe), which is how tests exercise it.
+
+mod context;
+mod kernels;
+mod memory;
+pub mod wgsl;
+
+pub use context::available;
+pub use kernels::execute;
+pub use memory::{GpuBuffer, download, on_gpu, upload};
+
+/// The adapter in use (`"llvmpipe (LLVM 15.0.6, 256 bits) (Vulkan)"`), or why there is none.
+pub fn adapter() -> Result<String, String> {
+    context::get().map(|c| c.name.clone())
+}
+
+/// Checks that the gpu device exists and can hold `dtype`, with the error to show if not.
+pub fn check(dtype: crate::array::dtype::DType) -> Result<(), String> {
+    let cx = context::get()?;
+    memory::repr(cx, dtype).map(|_| ())
+}

@@ -1,0 +1,406 @@
+//! WGSL generation: one template per primitive op (`lower`), assembled into a kernel
+//! whose inputs are strided views (movement ops are index arithmetic, not copies).
+//! Kernels are cached by their source text, which is their signature.
+
+use super::memory::Repr;
+use crate::array::dtype::DType;
+use crate::ir::{BinaryOp, ReduceOp, UnaryOp};
+
+pub const GROUP: u32 = 256;
+
+/// One input of a kernel: how it is held, and whether it can be read at `i` directly.
+#[derive(Clone, Copy)]
+pub struct In {
+    pub repr: Repr,
+    pub dtype: DType,
+    pub direct: bool,
+}
+
+fn enable(reprs: &[Repr]) -> &'static str {
+    if reprs.contains(&Repr::F16) {
+        "enable f16;\n"
+    } else {
+        ""
+    }
+}
+
+/// The bindings: `info` (shape, offsets and strides), the inputs, then `outb`.
+fn bindings(ins: &[Repr], out: Repr) -> String {
+    let mut s = String::from("@group(0) @binding(0) var<storage, read> info: array<i32>;\n");
+    for (k, r) in ins.iter().enumerate() {
+        s += &format!(
+            "@group(0) @binding({}) var<storage, read> in{k}: array<{}>;\n",
+            k + 1,
+            r.wgsl()
+        );
+    }
+    s += &format!(
+        "@group(0) @binding({}) var<storage, read_write> outb: array<{}>;\n",
+        ins.len() + 1,
+        out.wgsl()
+    );
+    s
+}
+
+/// `at(i, k)`: where element `i` (row-major over the shape in `info`) of input `k` lies.
+/// `info` = [n, shape[ND], then per input: offset, strides[ND]].
+fn at_fn(ndim: usize) -> String {
+    format!(
+        "const ND: u32 = {ndim}u;
+fn at(i: u32, k: u32) -> u32 {{
+    var rem = i;
+    let base = 1u + ND + k * (ND + 1u);
+    var off = info[base];
+    for (var d = i32(ND) - 1; d >= 0; d--) {{
+        let s = u32(info[1u + u32(d)]);
+        off += i32(rem % s) * info[base + 1u + u32(d)];
+        rem /= s;
+    }}
+    return u32(off);
+}}
+"
+    )
+}
+
+/// Keeps a widened narrow integer in its dtype's range (two's-complement wrap).
+pub fn wrap(dtype: DType, v: &str) -> String {
+    match dtype {
+        DType::U8 => format!("(({v}) & 255u)"),
+        DType::U16 => format!("(({v}) & 65535u)"),
+        DType::I8 => format!("((({v}) << 24u) >> 24u)"),
+        DType::I16 => format!("((({v}) << 16u) >> 16u)"),
+        _ => v.to_string(),
+    }
+}
+
+const HELPERS_F32: &str = "
+fn nan_f() -> f32 { return bitcast<f32>(0x7fc00000u); }
+fn fmax_nan(a: f32, b: f32) -> f32 { if (a != a) { return a; } if (b != b) { return b; } return max(a, b); }
+fn fmin_nan(a: f32, b: f32) -> f32 { if (a != a) { return a; } if (b != b) { return b; } return min(a, b); }
+fn npow(x: f32, y: f32) -> f32 {
+    if (y == 0.0) { return 1.0; }
+    if (y == 1.0) { return x; }
+    if (y == 2.0) { return x * x; }
+    if (y == 0.5) { return sqrt(x); }
+    if (y == -1.0) { return 1.0 / x; }
+    if (x == 1.0) { return 1.0; }
+    let r = pow(abs(x), y);
+    if (x < 0.0) {
+        if (floor(y) != y) { return nan_f(); }
+        if (fract(y * 0.5) != 0.0) { return -r; }
+    }
+    return r;
+}
+";
+
+/// The expression for an elementwise op over `x0`, `x1`, `x2`; `None` where this backend
+/// has no exact lowering (the op then runs on the CPU and the result comes back).
+pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Option<String> {
+    use crate::ir::Op;
+    let a = ins.first()?;
+    let t = a.repr.wgsl();
+    let float = a.repr.is_float();
+    let f32ish = matches!(a.repr, Repr::F32 | Repr::F16);
+    let boolean = a.dtype == DType::Bool;
+    let narrow = matches!(a.dtype, DType::I8 | DType::I16 | DType::U8 | DType::U16);
+    let e = match op {
+        Op::Copy => "x0".to_string(),
+        Op::Unary(u) => match u {
+            UnaryOp::Neg if boolean => return None,
+            UnaryOp::Neg if a.repr == Repr::U32 || a.repr == Repr::U64 => wrap(a.dtype, &format!("{t}(0) - x0")),
+            UnaryOp::Neg => wrap(a.dtype, "-x0"),
+            UnaryOp::Not if boolean => "(1u - x0)".into(),
+            UnaryOp::Not if !float => wrap(a.dtype, "~x0"),
+            UnaryOp::Not => return None,
+            UnaryOp::Abs if boolean || a.repr == Repr::U32 || a.repr == Repr::U64 => "x0".into(),
+            UnaryOp::Abs => wrap(a.dtype, "abs(x0)"),
+            UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round if !float => "x0".into(),
+            UnaryOp::Floor => "floor(x0)".into(),
+            UnaryOp::Ceil => "ceil(x0)".into(),
+            UnaryOp::Round => "round(x0)".into(),
+            UnaryOp::Sqrt if float => "sqrt(x0)".into(),
+            UnaryOp::Sign if boolean => "x0".into(),
+            UnaryOp::Sign if a.repr == Repr::U32 || a.repr == Repr::U64 => {
+                format!("select({t}(0), {t}(1), x0 != {t}(0))")
+            }
+            UnaryOp::Sign if float => format!("select(sign(x0), x0, x0 != x0)"),
+            UnaryOp::Sign => "sign(x0)".into(),
+            _ if !f32ish => return None,
+            UnaryOp::Exp => "exp(x0)".into(),
+            UnaryOp::Log => "log(x0)".into(),
+            UnaryOp::Log2 => "log2(x0)".into(),
+            UnaryOp::Log10 => format!("(log2(x0) * {t}(0.30102999566398120))"),
+            UnaryOp::Sin => "sin(x0)".into(),
+            UnaryOp::Cos => "cos(x0)".into(),
+            UnaryOp::Tan => "tan(x0)".into(),
+            UnaryOp::Tanh => "tanh(x0)".into(),
+            UnaryOp::Sqrt => return None,
+        },
+        Op::Binary(b) => {
+            let cmp = |s: &str| Some(format!("select(0u, 1u, x0 {s} x1)"));
+            let r = match b {
+                BinaryOp::Eq => cmp("=="),
+                BinaryOp::Ne => cmp("!="),
+                BinaryOp::Lt if !boolean => cmp("<"),
+                BinaryOp::Le if !boolean => cmp("<="),
+                BinaryOp::Gt if !boolean => cmp(">"),
+                BinaryOp::Ge if !boolean => cmp(">="),
+                BinaryOp::And if !float => Some("(x0 & x1)".into()),
+                BinaryOp::Or if !float => Some("(x0 | x1)".into()),
+                BinaryOp::Xor if !float => Some("(x0 ^ x1)".into()),
+                _ if boolean => None,
+                BinaryOp::Add => Some(wrap(a.dtype, "x0 + x1")),
+                BinaryOp::Sub => Some(wrap(a.dtype, "x0 - x1")),
+                BinaryOp::Mul => Some(wrap(a.dtype, "x0 * x1")),
+                BinaryOp::Div if float => Some("(x0 / x1)".into()),
+                BinaryOp::Max if a.repr == Repr::F32 => Some("fmax_nan(x0, x1)".into()),
+                BinaryOp::Min if a.repr == Repr::F32 => Some("fmin_nan(x0, x1)".into()),
+                BinaryOp::Max if !float => Some("max(x0, x1)".into()),
+                BinaryOp::Min if !float => Some("min(x0, x1)".into()),
+                BinaryOp::Pow if a.repr == Repr::F32 => Some("npow(x0, x1)".into()),
+                _ => None,
+            };
+            let _ = narrow;
+            r?
+        }
+        Op::Where => "select(x2, x1, x0 != 0u)".into(),
+        Op::Cast(to) => {
+            let o = out_repr.wgsl();
+            if *to == DType::Bool {
+                format!("select(0u, 1u, x0 != {t}(0))")
+            } else if float && !out_repr.is_float() && (*to != DType::I32 && *to != DType::I64) {
+                // Float to unsigned or narrow integers: the CPU's rules.
+                return None;
+            } else {
+                wrap(*to, &format!("{o}(x0)"))
+            }
+        }
+        _ => return None,
+    };
+    let _ = out;
+    Some(e)
+}
+
+/// A whole elementwise kernel.
+pub fn elementwise(ins: &[In], out: Repr, ndim: usize, expr: &str) -> String {
+    let reprs: Vec<Repr> = ins.iter().map(|i| i.repr).chain([out]).collect();
+    let mut s = String::from(enable(&reprs));
+    s += &bindings(&ins.iter().map(|i| i.repr).collect::<Vec<_>>(), out);
+    s += &at_fn(ndim);
+    if ins.first().is_some_and(|i| i.repr == Repr::F32) {
+        s += HELPERS_F32;
+    }
+    s += &format!(
+        "@compute @workgroup_size({GROUP})
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {{
+    let i = gid.x + gid.y * nwg.x * {GROUP}u;
+    if (i >= u32(info[0])) {{ return; }}
+"
+    );
+    for (k, inp) in ins.iter().enumerate() {
+        if inp.direct {
+            s += &format!("    let x{k} = in{k}[i];\n");
+        } else {
+            s += &format!("    let x{k} = in{k}[at(i, {k}u)];\n");
+        }
+    }
+    s += &format!("    outb[i] = {expr};\n}}\n");
+    s
+}
+
+/// A reduction: one workgroup per output element, a tree in workgroup memory.
+/// `info` is the elementwise layout of the input with the reduced axes moved last, then
+/// [outer, inner].
+pub fn reduction(op: ReduceOp, a: In, out: Repr, ndim: usize) -> Option<String> {
+    let t = a.repr.wgsl();
+    let float = a.repr.is_float();
+    // Accumulator type, initial value, combine, final conversion.
+    let acc = match (op, a.repr) {
+        (ReduceOp::Sum | ReduceOp::Prod, Repr::F16) => "f32",
+        (ReduceOp::Any | ReduceOp::All, _) => "u32",
+        (ReduceOp::ArgMax | ReduceOp::ArgMin, _) => t,
+        _ => t,
+    };
+    let (init, combine): (String, &str) = match op {
+        ReduceOp::Sum => (format!("{acc}(0)"), "a + b"),
+        ReduceOp::Prod => (format!("{acc}(1)"), "a * b"),
+        ReduceOp::Max if float => ("x_first".into(), "select(select(max(a, b), b, b != b), a, a != a)"),
+        ReduceOp::Min if float => ("x_first".into(), "select(select(min(a, b), b, b != b), a, a != a)"),
+        ReduceOp::Max => ("x_first".into(), "max(a, b)"),
+        ReduceOp::Min => ("x_first".into(), "min(a, b)"),
+        ReduceOp::Any => ("0u".into(), "a | b"),
+        ReduceOp::All => ("1u".into(), "a & b"),
+        ReduceOp::ArgMax | ReduceOp::ArgMin => ("x_first".into(), ""),
+    };
+    let arg = matches!(op, ReduceOp::ArgMax | ReduceOp::ArgMin);
+    let load = match op {
+        ReduceOp::Any | ReduceOp::All => format!("select(0u, 1u, in0[at(o * inner + r, 0u)] != {t}(0))"),
+        _ => format!("{acc}(in0[at(o * inner + r, 0u)])"),
+    };
+    let mut s = String::from(enable(&[a.repr, out]));
+    s += &bindings(&[a.repr], out);
+    s += &at_fn(ndim);
+    s += &format!("var<workgroup> part: array<{acc}, {GROUP}>;\nvar<workgroup> pidx: array<u32, {GROUP}>;\n");
+    let better = if op == ReduceOp::ArgMax { ">" } else { "<" };
+    let body_combine = if arg {
+        // NaN wins (the first one), then the better value, then the lower index.
+        format!(
+            "fn pick(a: {acc}, ia: u32, b: {acc}, ib: u32) -> bool {{
+    if (b != b) {{ return !(a != a) || ib < ia; }}
+    if (a != a) {{ return false; }}
+    return b {better} a || (b == a && ib < ia);
+}}\n"
+        )
+    } else {
+        format!("fn comb(a: {acc}, b: {acc}) -> {acc} {{ return {combine}; }}\n")
+    };
+    s += &body_combine;
+    let finish = if arg {
+        format!("{}(pidx[0])", out.wgsl())
+    } else {
+        format!("{}(part[0])", out.wgsl())
+    };
+    let step = if arg {
+        "if (pick(best, bi, v, r)) { best = v; bi = r; }"
+    } else {
+        "best = comb(best, v);"
+    };
+    let merge = if arg {
+        format!(
+            "if (pick(part[l], pidx[l], part[l + s], pidx[l + s])) {{ part[l] = part[l + s]; pidx[l] = pidx[l + s]; }}"
+        )
+    } else {
+        "part[l] = comb(part[l], part[l + s]);".to_string()
+    };
+    let _ = init.as_str();
+    s += &format!(
+        "@compute @workgroup_size({GROUP})
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {{
+    let o = wid.x + wid.y * nwg.x;
+    let outer = u32(info[2u + 2u * ND]);
+    let inner = u32(info[3u + 2u * ND]);
+    let l = lid.x;
+    let live = o < outer && l < inner;
+    var best: {acc};
+    var bi: u32 = 0u;
+    if (live) {{
+        let r0 = l;
+        let x_first = {first};
+        best = {init_expr};
+        bi = l;
+        if ({skip_first}) {{ }}
+        for (var r = l + {start}; r < inner; r += {GROUP}u) {{
+            let v = {load};
+            {step}
+        }}
+    }}
+    part[l] = best;
+    pidx[l] = bi;
+    workgroupBarrier();
+    for (var s = {half}u; s > 0u; s >>= 1u) {{
+        if (l < s && l + s < inner && o < outer) {{ {merge} }}
+        workgroupBarrier();
+    }}
+    if (l == 0u && o < outer) {{ outb[o] = {finish}; }}
+}}
+",
+        first = load.replace("o * inner + r", "o * inner + r0"),
+        init_expr = if init == "x_first" { "x_first".to_string() } else { format!("comb({init}, x_first)") },
+        skip_first = "false",
+        start = format!("{GROUP}u"),
+        half = GROUP / 2,
+    );
+    Some(s)
+}
+
+/// Running sums along the last axis of a permuted view: one invocation per row.
+/// `info`: input layout (k = 0) and the output's permuted layout (k = 1), then [rows, len].
+pub fn cumsum(a: In, out: Repr, ndim: usize) -> Option<String> {
+    if a.dtype == DType::Bool {
+        return None;
+    }
+    let t = a.repr.wgsl();
+    let mut s = String::from(enable(&[a.repr]));
+    s += &bindings(&[a.repr], out);
+    s += &at_fn(ndim);
+    s += &format!(
+        "@compute @workgroup_size({GROUP})
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {{
+    let row = gid.x + gid.y * nwg.x * {GROUP}u;
+    let rows = u32(info[3u + 3u * ND]);
+    let len = u32(info[4u + 3u * ND]);
+    if (row >= rows) {{ return; }}
+    var acc = {t}(0);
+    for (var r = 0u; r < len; r++) {{
+        acc = {add};
+        outb[at(row * len + r, 1u)] = acc;
+    }}
+}}
+",
+        add = wrap(a.dtype, &format!("acc + in0[at(row * len + r, 0u)]")),
+    );
+    Some(s)
+}
+
+/// Tiled matrix product: 16×16 tiles in workgroup memory; `z` runs over the batch.
+/// `info` = [n, k, m, a_off, a_batch, a_row, a_col, b_off, b_batch, b_row, b_col].
+pub fn matmul(a: In, out: Repr) -> Option<String> {
+    if a.dtype == DType::Bool || matches!(a.dtype, DType::I8 | DType::I16 | DType::U8 | DType::U16) {
+        return None;
+    }
+    let t = a.repr.wgsl();
+    let mut s = String::from(enable(&[a.repr]));
+    s += &bindings(&[a.repr, a.repr], out);
+    s += &format!(
+        "var<workgroup> ta: array<array<{t}, 16>, 16>;
+var<workgroup> tb: array<array<{t}, 16>, 16>;
+@compute @workgroup_size(16, 16)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {{
+    let n = u32(info[0]); let k = u32(info[1]); let m = u32(info[2]);
+    let row = wid.y * 16u + lid.y;
+    let col = wid.x * 16u + lid.x;
+    let z = i32(wid.z);
+    let abase = info[3] + z * info[4];
+    let bbase = info[7] + z * info[8];
+    var acc = {t}(0);
+    let tiles = (k + 15u) / 16u;
+    for (var q = 0u; q < tiles; q++) {{
+        let ka = q * 16u + lid.x;
+        var va = {t}(0);
+        if (row < n && ka < k) {{ va = in0[u32(abase + i32(row) * info[5] + i32(ka) * info[6])]; }}
+        ta[lid.y][lid.x] = va;
+        let kb = q * 16u + lid.y;
+        var vb = {t}(0);
+        if (kb < k && col < m) {{ vb = in1[u32(bbase + i32(kb) * info[9] + i32(col) * info[10])]; }}
+        tb[lid.y][lid.x] = vb;
+        workgroupBarrier();
+        for (var p = 0u; p < 16u; p++) {{
+            acc += ta[lid.y][p] * tb[p][lid.x];
+        }}
+        workgroupBarrier();
+    }}
+    if (row < n && col < m) {{
+        outb[u32(z) * n * m + row * m + col] = acc;
+    }}
+}}
+"
+    );
+    Some(s)
+}
+
+/// `out[i] = src[at(pos[i])]`: `info` is the source's layout; positions are contiguous.
+pub fn gather(a: In, pos: Repr, out: Repr, ndim: usize) -> String {
+    let mut s = String::from(enable(&[a.repr]));
+    s += &bindings(&[a.repr, pos], out);
+    s += &at_fn(ndim);
+    s += &format!(
+        "@compute @workgroup_size({GROUP})
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {{
+    let i = gid.x + gid.y * nwg.x * {GROUP}u;
+    if (i >= u32(info[2u + 2u * ND])) {{ return; }}
+    outb[i] = in0[at(u32(in1[i]), 0u)];
+}}
+"
+    );
+    s
+}

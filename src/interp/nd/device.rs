@@ -1,0 +1,279 @@
+//! Devices: where a tensor's elements live. `cpu`, or `gpu` (the wgpu adapter);
+//! `cuda`, `cuda:0` and `mps` are accepted as aliases so pasted PyTorch code runs.
+
+use super::as_nd;
+use crate::array::NdArray;
+use crate::interp::error::{Res, exc};
+use crate::value::{Named, Tensor, Value};
+use std::cell::Cell;
+use std::rc::Rc;
+
+thread_local! {
+    /// `torch.set_default_device("gpu")` / `nt --device gpu`.
+    static DEFAULT_GPU: Cell<bool> = const { Cell::new(false) };
+}
+
+pub fn default_gpu() -> bool {
+    DEFAULT_GPU.with(Cell::get)
+}
+
+/// Sets the default device for new tensors; `gpu` needs a working adapter.
+pub fn set_default(gpu: bool) -> Res<()> {
+    if gpu {
+        available_or_error()?;
+    }
+    DEFAULT_GPU.with(|d| d.set(gpu));
+    Ok(())
+}
+
+/// Whether an array lives on the gpu device.
+pub fn on_gpu(a: &NdArray) -> bool {
+    #[cfg(feature = "gpu")]
+    {
+        crate::backend::wgpu::on_gpu(a)
+    }
+    #[cfg(not(feature = "gpu"))]
+    {
+        let _ = a;
+        false
+    }
+}
+
+/// Whether a gpu adapter exists (`torch.cuda.is_available()`).
+pub fn available() -> bool {
+    #[cfg(feature = "gpu")]
+    {
+        crate::backend::wgpu::available()
+    }
+    #[cfg(not(feature = "gpu"))]
+    {
+        false
+    }
+}
+
+fn available_or_error() -> Res<()> {
+    #[cfg(feature = "gpu")]
+    {
+        crate::backend::wgpu::adapter()
+            .map(|_| ())
+            .map_err(|e| exc("RuntimeError", e))
+    }
+    #[cfg(not(feature = "gpu"))]
+    {
+        Err(exc(
+            "RuntimeError",
+            "this nt was built without the gpu device (cargo feature `gpu`)",
+        ))
+    }
+}
+
+/// A device argument: `"cpu"`, `"gpu"`, `"cuda:0"`, `torch.device(...)`; `None` for
+/// `device=None`. Returns whether it is the gpu.
+pub fn parse(v: &Value) -> Res<Option<bool>> {
+    let s = match v {
+        Value::None => return Ok(None),
+        Value::Str(s) => s.to_string(),
+        Value::Named(n) if n.type_name == "device" => match n.fields.first() {
+            Some((_, Value::Str(t))) => t.to_string(),
+            _ => return Err(exc("RuntimeError", "bad device")),
+        },
+        other => {
+            return Err(exc(
+                "TypeError",
+                format!(
+                    "to() received an invalid combination of arguments - got ({})",
+                    other.type_name()
+                ),
+            ));
+        }
+    };
+    let (kind, index) = match s.split_once(':') {
+        Some((k, i)) => (k.to_string(), Some(i.to_string())),
+        None => (s.clone(), None),
+    };
+    match kind.as_str() {
+        "cpu" => Ok(Some(false)),
+        "gpu" | "cuda" | "mps" => {
+            if let Some(i) = index
+                && i != "0"
+            {
+                return Err(exc(
+                    "RuntimeError",
+                    format!("nt has one gpu device (gpu:0); there is no {s}"),
+                ));
+            }
+            available_or_error()?;
+            Ok(Some(true))
+        }
+        _ => Err(exc(
+            "RuntimeError",
+            format!(
+                "Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone device type at start of device string: {s}"
+            ),
+        )),
+    }
+}
+
+/// `torch.device("gpu")`: prints `device(type='gpu', index=0)`; the aliases become gpu.
+pub fn device_value(v: &Value) -> Res<Value> {
+    let gpu_alias = |k: &str| matches!(k, "cuda" | "mps" | "gpu");
+    let (kind, index) = match v {
+        Value::Str(s) => match s.split_once(':') {
+            Some((k, i)) => (k.to_string(), i.parse::<i64>().ok()),
+            None => (s.to_string(), None),
+        },
+        Value::Named(n) if n.type_name == "device" => return Ok(v.clone()),
+        other => {
+            return Err(exc(
+                "TypeError",
+                format!(
+                    "device() received an invalid combination of arguments - got ({})",
+                    other.type_name()
+                ),
+            ));
+        }
+    };
+    if kind != "cpu" && !gpu_alias(&kind) {
+        parse(v)?;
+    }
+    let kind = if gpu_alias(&kind) { "gpu" } else { "cpu" };
+    let mut fields = vec![("type", Value::str(kind))];
+    if let Some(i) = index {
+        fields.push(("index", Value::Int(i)));
+    }
+    Ok(Value::Named(Rc::new(Named {
+        type_name: "device".into(),
+        fields,
+    })))
+}
+
+/// `t.device`.
+pub fn of(a: &NdArray) -> Value {
+    if on_gpu(a) {
+        Value::Named(Rc::new(Named {
+            type_name: "device".into(),
+            fields: vec![("type", Value::str("gpu")), ("index", Value::Int(0))],
+        }))
+    } else {
+        Value::Named(Rc::new(Named {
+            type_name: "device".into(),
+            fields: vec![("type", Value::str("cpu"))],
+        }))
+    }
+}
+
+/// The array on the requested device (itself when already there).
+pub fn move_array(a: &NdArray, gpu: bool) -> Res<NdArray> {
+    if on_gpu(a) == gpu {
+        return Ok(a.clone());
+    }
+    #[cfg(feature = "gpu")]
+    {
+        let r = if gpu {
+            crate::backend::wgpu::check(a.dtype).and_then(|_| crate::backend::wgpu::upload(a))
+        } else {
+            crate::backend::cpu::host(a).and_then(|h| crate::ir::run(crate::ir::Op::Copy, &[&h]))
+        };
+        r.map_err(|e| exc("RuntimeError", e))
+    }
+    #[cfg(not(feature = "gpu"))]
+    {
+        let _ = gpu;
+        available_or_error().map(|_| a.clone())
+    }
+}
+
+/// `t.to(device)`: a differentiable copy (`ToCopyBackward0`).
+pub fn move_tensor(v: &Value, gpu: bool) -> Res<Value> {
+    let Value::Tensor(t) = v else { return Ok(v.clone()) };
+    if on_gpu(&t.data) == gpu {
+        return Ok(v.clone());
+    }
+    let moved = super::wrap(crate::value::Lib::Torch, move_array(&t.data, gpu)?);
+    Ok(crate::autograd::record(
+        moved,
+        "ToCopyBackward0",
+        crate::autograd::Rule::ToDevice { gpu: on_gpu(&t.data) },
+        &[v],
+    ))
+}
+
+fn tensors<'a>(v: &'a Value, out: &mut Vec<&'a Rc<Tensor>>) {
+    match v {
+        Value::Tensor(t) => out.push(t),
+        Value::List(_) => {}
+        Value::Tuple(items) => items.iter().for_each(|i| tensors(i, out)),
+        _ => {}
+    }
+}
+
+/// PyTorch's rule for an op's tensor operands: all on one device, except that a 0-dim
+/// cpu tensor may join a gpu op. Returns whether the op runs on the gpu.
+pub fn check_same(inputs: &[&Value]) -> Res<bool> {
+    let mut ts = Vec::new();
+    for v in inputs {
+        if let Value::List(l) = v {
+            for item in l.borrow().iter() {
+                if let Value::Tensor(t) = item {
+                    ts.push(t.clone());
+                }
+            }
+        }
+        let mut found = Vec::new();
+        tensors(v, &mut found);
+        ts.extend(found.into_iter().cloned());
+    }
+    let gpu = ts.iter().any(|t| on_gpu(&t.data));
+    if gpu && ts.iter().any(|t| !on_gpu(&t.data) && t.data.ndim() > 0) {
+        return Err(exc(
+            "RuntimeError",
+            "Expected all tensors to be on the same device, but found at least two devices, gpu:0 and cpu!",
+        ));
+    }
+    Ok(gpu)
+}
+
+/// Puts an op's tensor results on the gpu when its operands were there (results the
+/// CPU computed outside the IR come back to the device).
+pub fn follow(r: Value, gpu: bool) -> Res<Value> {
+    if !gpu {
+        return Ok(r);
+    }
+    Ok(match r {
+        Value::Tensor(t) if !on_gpu(&t.data) => {
+            let data = move_array(&t.data, true)?;
+            let moved = Tensor::new(data);
+            moved.requires_grad.set(t.requires_grad.get());
+            *moved.grad_fn.borrow_mut() = t.grad_fn();
+            Value::Tensor(Rc::new(moved))
+        }
+        Value::Tuple(items) => Value::tuple(items.iter().map(|i| follow(i.clone(), gpu)).collect::<Res<Vec<_>>>()?),
+        Value::Named(n) if n.type_name.starts_with("torch.return_types") => {
+            let fields = n
+                .fields
+                .iter()
+                .map(|(k, v)| Ok((*k, follow(v.clone(), gpu)?)))
+                .collect::<Res<Vec<_>>>()?;
+            Value::Named(Rc::new(Named {
+                type_name: n.type_name.clone(),
+                fields,
+            }))
+        }
+        other => other,
+    })
+}
+
+/// `.numpy()` and other host-only conversions refuse gpu tensors, as PyTorch does.
+pub fn host_only(a: &NdArray) -> Res<()> {
+    if on_gpu(a) {
+        return Err(exc(
+            "TypeError",
+            "can't convert gpu:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.",
+        ));
+    }
+    Ok(())
+}
+
+pub fn as_array(v: &Value) -> Option<&NdArray> {
+    as_nd(v).map(|(_, a)| a)
+}
