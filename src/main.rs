@@ -5,7 +5,7 @@ use nt::repl::{editor, transcript};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
-const USAGE: &str = "usage: nt [FILE.nt | -c CODE | -i FILE.nt | transcript FILE.nt]
+const USAGE: &str = "usage: nt [--device cpu|gpu] [FILE.nt | -c CODE | -i FILE.nt | transcript FILE.nt]
 
   nt                     interactive REPL (runs stdin as a script when it is not a terminal)
   nt FILE.nt             run a script
@@ -14,6 +14,9 @@ const USAGE: &str = "usage: nt [FILE.nt | -c CODE | -i FILE.nt | transcript FILE
   nt transcript FILE.nt  print the session a user would see typing FILE into the REPL
                          (--headlines: errors as Python's last traceback line only)
   nt --help | --version
+
+  --device gpu           new tensors live on the gpu device (the wgpu adapter), as after
+                         torch.set_default_device(\"gpu\"); WGPU_BACKEND=vulkan|gl picks the API
 
 Exit status: 0 on success, 1 on an uncaught error, 2 on bad usage.
 ";
@@ -78,7 +81,19 @@ fn run_source(session: &mut Session, name: &str, src: &str) -> i32 {
     }
 }
 
-fn run(args: Vec<String>) -> i32 {
+fn run(mut args: Vec<String>) -> i32 {
+    if args.first().is_some_and(|a| a == "--device") {
+        let gpu = match args.get(1).map(String::as_str) {
+            Some("cpu") => false,
+            Some("gpu" | "cuda" | "mps") => true,
+            _ => return usage_error("--device takes cpu or gpu"),
+        };
+        if let Err(e) = nt::interp::nd::device::set_default(gpu) {
+            eprintln!("nt: --device gpu: {}", e.msg);
+            return 1;
+        }
+        args.drain(..2);
+    }
     match args.first().map(String::as_str) {
         None => {
             let mut session = new_session();

@@ -1,6 +1,10 @@
 //! Every primitive op of the IR, run on every backend and compared with an independent
-//! scalar reference computed here in f64/i128. Today the only backend is the CPU; the wgpu
-//! backend joins `backends()` and must then agree with the CPU on the same cases.
+//! scalar reference computed here in f64/i128: the CPU, and the gpu device (wgpu) when an
+//! adapter exists. `NT_REQUIRE_GPU=1` (set by `.ci/run`) makes a missing adapter a failure.
+//!
+//! Tolerance: the CPU must match to 1e-12 relative; the gpu matches integer and bool
+//! results exactly and float results to 4e-6 relative (a few float32 ulps: WGSL's
+//! transcendental functions are not correctly rounded).
 //!
 //! `reference` matches on `Op` exhaustively: a new primitive does not compile until it has
 //! a reference here, and `every_primitive_has_a_case` fails until it has a case.
@@ -13,7 +17,18 @@ use nt::backend::cpu::{self, Cpu};
 use nt::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
 
 fn backends() -> Vec<(&'static str, Box<dyn Backend>)> {
-    vec![("cpu", Box::new(Cpu))]
+    let mut v: Vec<(&'static str, Box<dyn Backend>)> = vec![("cpu", Box::new(Cpu))];
+    match nt::backend::wgpu::adapter() {
+        Ok(name) => {
+            eprintln!("backend parity: gpu adapter {name}");
+            v.push(("gpu", Box::new(nt::backend::wgpu::Gpu)));
+        }
+        Err(e) => {
+            assert!(std::env::var_os("NT_REQUIRE_GPU").is_none(), "NT_REQUIRE_GPU is set but: {e}");
+            eprintln!("backend parity: no gpu ({e})");
+        }
+    }
+    v
 }
 
 fn arr(dtype: DType, shape: &[usize], xs: &[f64]) -> NdArray {
@@ -283,8 +298,8 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
     v
 }
 
-fn same(a: f64, b: f64) -> bool {
-    (a.is_nan() && b.is_nan()) || a == b || (a - b).abs() <= 1e-12 * a.abs().max(b.abs())
+fn same(a: f64, b: f64, tol: f64) -> bool {
+    (a.is_nan() && b.is_nan()) || a == b || (a - b).abs() <= tol * a.abs().max(b.abs())
 }
 
 #[test]
@@ -298,7 +313,8 @@ fn every_primitive_agrees_with_the_scalar_reference_on_every_backend() {
             assert_eq!(out.shape(), shape.as_slice(), "{name} {op:?} shape");
             assert_eq!(out.dtype, dtype, "{name} {op:?} dtype");
             let (got, want) = (floats(&out), reference(&op, &refs));
-            if got.len() != want.len() || got.iter().zip(&want).any(|(g, w)| !same(*g, *w)) {
+            let tol = if name == "gpu" && dtype.is_float() { 4e-6 } else { 1e-12 };
+            if got.len() != want.len() || got.iter().zip(&want).any(|(g, w)| !same(*g, *w, tol)) {
                 failures.push(format!(
                     "{name} {op:?} on {:?}: got {got:?}, want {want:?}",
                     inputs[0].dtype

@@ -1,13 +1,31 @@
 //! Every differentiable op's gradient rule against central finite differences in
-//! float64, checked by an nt program (`tests/gradcheck/gradcheck.nt`) run on each backend
-//! (the CPU for now).
+//! float64, checked by an nt program (`tests/gradcheck/gradcheck.nt`) run on each backend:
+//! the CPU, and the gpu device where an adapter exists.
 
 mod common;
 
 #[test]
 fn every_gradient_rule_matches_finite_differences() {
+    gradcheck(&[]);
+}
+
+/// The same program with the gpu as the default device: every op and gradient runs there.
+#[cfg(feature = "gpu")]
+#[test]
+fn every_gradient_rule_matches_finite_differences_on_the_gpu() {
+    if let Err(e) = nt::backend::wgpu::adapter() {
+        assert!(std::env::var_os("NT_REQUIRE_GPU").is_none(), "NT_REQUIRE_GPU is set but: {e}");
+        eprintln!("no gpu, skipped: {e}");
+        return;
+    }
+    gradcheck(&["--device", "gpu"]);
+}
+
+fn gradcheck(flags: &[&str]) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gradcheck/gradcheck.nt");
-    let out = common::nt(&[path], None);
+    let mut args = flags.to_vec();
+    args.push(path);
+    let out = common::nt(&args, None);
     let text = common::text(&out.stdout);
     assert!(
         out.status.success(),

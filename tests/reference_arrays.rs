@@ -2,15 +2,19 @@
 //! `.expected` transcript was produced by running it under CPython with real NumPy and
 //! PyTorch (`gen.py`). nt must print exactly the same, errors as their headline line.
 //!
-//! Files named in `PENDING` exercise features issue 3 has not finished; they are checked
+//! Files named in `PENDING` exercise features later issues bring; they are checked
 //! strictly the other way: one that starts passing must be taken off the list.
+//!
+//! The whole suite runs again with the gpu as the default device (as `nt --device gpu`),
+//! where an adapter exists (`NT_REQUIRE_GPU=1` makes its absence a failure). The output
+//! must be the same; `GPU_PENDING` names the sessions that may differ there, and why.
 
 mod common;
 
 use std::path::Path;
 
-fn pending(dir: &Path) -> Vec<String> {
-    std::fs::read_to_string(dir.join("PENDING"))
+fn pending(dir: &Path, list: &str) -> Vec<String> {
+    std::fs::read_to_string(dir.join(list))
         .unwrap_or_default()
         .lines()
         .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
@@ -20,8 +24,29 @@ fn pending(dir: &Path) -> Vec<String> {
 
 #[test]
 fn numpy_and_pytorch_sessions_print_exactly() {
+    check_sessions(false);
+}
+
+#[cfg(feature = "gpu")]
+#[test]
+fn the_same_sessions_print_exactly_on_the_gpu() {
+    match nt::backend::wgpu::adapter() {
+        Ok(name) => eprintln!("reference sessions on the gpu: {name}"),
+        Err(e) => {
+            assert!(std::env::var_os("NT_REQUIRE_GPU").is_none(), "NT_REQUIRE_GPU is set but: {e}");
+            eprintln!("no gpu, skipped: {e}");
+            return;
+        }
+    }
+    check_sessions(true);
+}
+
+fn check_sessions(gpu: bool) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/arrays");
-    let pending = pending(&dir);
+    let mut pending = pending(&dir, "PENDING");
+    if gpu {
+        pending.extend(self::pending(&dir, "GPU_PENDING"));
+    }
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("reference dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -34,9 +59,14 @@ fn numpy_and_pytorch_sessions_print_exactly() {
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
         let src = std::fs::read_to_string(path).expect("read session");
         let expected = std::fs::read_to_string(path.with_extension("expected")).expect("expected output");
+        let t0 = std::time::Instant::now();
         let got = common::big_stack(move || {
+            nt::interp::nd::device::set_default(gpu).expect("gpu device");
             nt::repl::transcript::transcript_with(&src, nt::repl::transcript::Errors::Headline)
         });
+        if std::env::var_os("NT_TIME_SESSIONS").is_some() {
+            eprintln!("{name}: {:?}", t0.elapsed());
+        }
         let ok = got == expected;
         match (ok, pending.contains(&name)) {
             (true, false) => passed += 1,

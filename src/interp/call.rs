@@ -356,7 +356,8 @@ impl Interp {
                 Some((lib, a)) if !matches!(o, Value::NpScalar(_)) => {
                     let r = super::nd::index::get(lib, a, i)?;
                     if matches!(o, Value::Tensor(_)) {
-                        crate::autograd::hooks::index(r, o, i)
+                        let r = crate::autograd::hooks::index(r, o, i)?;
+                        super::nd::device::follow(r, super::nd::device::on_gpu(a))
                     } else {
                         Ok(r)
                     }

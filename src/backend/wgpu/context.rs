@@ -35,6 +35,14 @@ pub fn available() -> bool {
 }
 
 fn open() -> Result<Context, String> {
+    // Vulkan drivers probe for a Wayland display, and libwayland complains on stderr when
+    // XDG_RUNTIME_DIR is unset (headless machines, CI). A compute-only process needs no
+    // display: point it at the temp dir, where the probe fails quietly.
+    if std::env::var_os("XDG_RUNTIME_DIR").is_none() {
+        // SAFETY: called once, while the interpreter thread is the only one running code
+        // (the main thread is blocked joining it) and before wgpu starts any thread.
+        unsafe { std::env::set_var("XDG_RUNTIME_DIR", std::env::temp_dir()) };
+    }
     // Vulkan (Metal, DX12) first; OpenGL only when asked for (`WGPU_BACKEND=gl`) or when
     // nothing else is there, since probing EGL is slow and noisy on headless machines.
     match adapter(wgpu::Backends::from_env().unwrap_or(wgpu::Backends::PRIMARY)) {
@@ -73,6 +81,8 @@ fn adapter(backends: wgpu::Backends) -> Result<Context, String> {
     device.on_uncaptured_error(Arc::new(|e: wgpu::Error| {
         eprintln!("nt: GPU error: {e}");
     }));
+    let f64_math = features.contains(wgpu::Features::SHADER_F64 | wgpu::Features::SHADER_INT64);
+    super::wgsl::F64_MATH.store(f64_math, std::sync::atomic::Ordering::Relaxed);
     Ok(Context {
         device,
         queue,
@@ -191,6 +201,8 @@ impl Context {
             pass.dispatch_workgroups(groups.0, groups.1, groups.2);
         }
         self.queue.submit([encoder.finish()]);
+        // Lets wgpu retire finished submissions and free what they held, without waiting.
+        let _ = self.device.poll(wgpu::PollType::Poll);
         if let Some(e) = pollster::block_on(scope.pop()) {
             return Err(format!("GPU dispatch failed: {e}"));
         }

@@ -3,7 +3,8 @@
 //!
 //! float32, int32 and uint32 are stored as they are; float16, float64, int64 and uint64
 //! where the adapter has the shader feature; bool, uint8 and uint16 widen to u32, int8
-//! and int16 to i32 (kernels wrap results back into range). bfloat16 has no GPU form.
+//! and int16 to i32 (kernels wrap results back into range); bfloat16 is held in f32 and
+//! kernels round results to bfloat16.
 
 use super::context::{self, Context};
 use crate::array::NdArray;
@@ -69,9 +70,8 @@ pub fn repr(cx: &Context, dtype: DType) -> Result<Repr, String> {
         DType::I64 | DType::U64 => return missing("SHADER_INT64", "int32"),
         DType::I32 | DType::I8 | DType::I16 => Repr::I32,
         DType::U32 | DType::U8 | DType::U16 | DType::Bool => Repr::U32,
-        DType::BF16 => {
-            return Err("nt's gpu device does not support bfloat16 tensors yet; use float16 or float32".to_string());
-        }
+        // Held in f32; kernels round every result to bfloat16.
+        DType::BF16 => Repr::F32,
     })
 }
 

@@ -20,3 +20,18 @@ pub fn check(dtype: crate::array::dtype::DType) -> Result<(), String> {
     let cx = context::get()?;
     memory::repr(cx, dtype).map(|_| ())
 }
+
+/// The gpu device as a `Backend`: inputs are uploaded, the output stays on the device.
+pub struct Gpu;
+
+impl super::Backend for Gpu {
+    fn execute(
+        &self,
+        op: &crate::ir::Op,
+        inputs: &[&crate::array::NdArray],
+        shape: &[usize],
+        dtype: crate::array::dtype::DType,
+    ) -> Result<crate::array::NdArray, String> {
+        execute(op, inputs, shape, dtype)
+    }
+}

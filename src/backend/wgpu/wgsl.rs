@@ -8,12 +8,58 @@ use crate::ir::{BinaryOp, ReduceOp, UnaryOp};
 
 pub const GROUP: u32 = 256;
 
+/// Set when the adapter has float64: float32 `exp` is then evaluated in float64 and
+/// rounded once, so it matches the CPU's correctly rounded result.
+pub static F64_MATH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+const EXP_VIA_F64: &str = "
+fn exp_wide(x: f32) -> f32 {
+    if (isnan_f32(x)) { return x; }
+    if (x > 88.72284) { return bitcast<f32>(0x7f800000u); }
+    if (x < -87.0) { return exp_acc(x); }
+    let xd = f64(x);
+    let n = floor(xd * 1.4426950408889634lf + 0.5lf);
+    let r = (xd - n * 0.6931471803691238lf) - n * 1.9082149292705877e-10lf;
+    var p = 1.0lf / 3628800.0lf;
+    p = p * r + 1.0lf / 362880.0lf;
+    p = p * r + 1.0lf / 40320.0lf;
+    p = p * r + 1.0lf / 5040.0lf;
+    p = p * r + 1.0lf / 720.0lf;
+    p = p * r + 1.0lf / 120.0lf;
+    p = p * r + 1.0lf / 24.0lf;
+    p = p * r + 1.0lf / 6.0lf;
+    p = p * r + 0.5lf;
+    p = p * r + 1.0lf;
+    p = p * r + 1.0lf;
+    let k = i32(n);
+    if (k > 127) { return f32(p) * 2.0 * bitcast<f32>(u32(k - 1 + 127) << 23u); }
+    return f32(p * bitcast<f64>(u64(k + 1023) << 52u));
+}
+";
+
 /// One input of a kernel: how it is held, and whether it can be read at `i` directly.
 #[derive(Clone, Copy)]
 pub struct In {
     pub repr: Repr,
     pub dtype: DType,
     pub direct: bool,
+}
+
+/// Helpers every float kernel may use, for type `t`.
+/// Drivers may compile `x != x` as if no value were NaN (lavapipe folds it to false), so
+/// NaN and signed-zero tests look at the bits.
+pub fn float_helpers(t: &str) -> String {
+    let isnan = match t {
+        "f64" => "fn isnan_f64(x: f64) -> bool { return (bitcast<u64>(x) & 0x7ffffffffffffffflu) > 0x7ff0000000000000lu; }",
+        "f16" => "fn isnan_f16(x: f16) -> bool { return (bitcast<u32>(f32(x)) & 0x7fffffffu) > 0x7f800000u; }",
+        _ => "fn isnan_f32(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }",
+    };
+    let zsign = match t {
+        "f32" => "fn zsign_f32(r: f32, x: f32) -> f32 { if (r == 0.0) { return bitcast<f32>(bitcast<u32>(x) & 0x80000000u); } return r; }",
+        "f64" => "fn zsign_f64(r: f64, x: f64) -> f64 { if (r == 0.0lf) { return bitcast<f64>(bitcast<u64>(x) & 0x8000000000000000lu); } return r; }",
+        _ => "fn zsign_f16(r: f16, x: f16) -> f16 { if (r == 0.0h) { return f16(bitcast<f32>(bitcast<u32>(f32(x)) & 0x80000000u)); } return r; }",
+    };
+    format!("{isnan}\n{zsign}\n")
 }
 
 fn enable(reprs: &[Repr]) -> &'static str {
@@ -69,14 +115,40 @@ pub fn wrap(dtype: DType, v: &str) -> String {
         DType::U16 => format!("(({v}) & 65535u)"),
         DType::I8 => format!("((({v}) << 24u) >> 24u)"),
         DType::I16 => format!("((({v}) << 16u) >> 16u)"),
+        DType::BF16 => format!("bf16r({v})"),
         _ => v.to_string(),
     }
 }
 
 const HELPERS_F32: &str = "
+fn bf16r(x: f32) -> f32 {
+    let b = bitcast<u32>(x);
+    if (isnan_f32(x)) { return x; }
+    return bitcast<f32>((b + 0x7fffu + ((b >> 16u) & 1u)) & 0xffff0000u);
+}
 fn nan_f() -> f32 { return bitcast<f32>(0x7fc00000u); }
-fn fmax_nan(a: f32, b: f32) -> f32 { if (a != a) { return a; } if (b != b) { return b; } return max(a, b); }
-fn fmin_nan(a: f32, b: f32) -> f32 { if (a != a) { return a; } if (b != b) { return b; } return min(a, b); }
+fn fmax_nan(a: f32, b: f32) -> f32 { if (isnan_f32(a)) { return a; } if (isnan_f32(b)) { return b; } return max(a, b); }
+fn fmin_nan(a: f32, b: f32) -> f32 { if (isnan_f32(a)) { return a; } if (isnan_f32(b)) { return b; } return min(a, b); }
+// exp to about 1 ulp: Cody-Waite reduction by ln 2, a degree-7 polynomial, then 2^n
+// (drivers' exp is often exp2(x·log2 e), which loses accuracy for large |x|).
+fn exp_acc(x: f32) -> f32 {
+    if (isnan_f32(x)) { return x; }
+    if (x > 88.72284) { return bitcast<f32>(0x7f800000u); }
+    if (x < -103.97208) { return 0.0; }
+    let n = round(x * 1.442695041);
+    let r = (x - n * 0.693145751953125) - n * 1.428606765330187e-06;
+    var p = 1.0 / 5040.0;
+    p = p * r + 1.0 / 720.0;
+    p = p * r + 1.0 / 120.0;
+    p = p * r + 1.0 / 24.0;
+    p = p * r + 1.0 / 6.0;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    p = p * r + 1.0;
+    let k = i32(n);
+    if (k < -126) { return ldexp(ldexp(p, k + 64), -64); }
+    return ldexp(p, k);
+}
 fn npow(x: f32, y: f32) -> f32 {
     if (y == 0.0) { return 1.0; }
     if (y == 1.0) { return x; }
@@ -117,15 +189,23 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
             UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round if !float => "x0".into(),
             UnaryOp::Floor => "floor(x0)".into(),
             UnaryOp::Ceil => "ceil(x0)".into(),
-            UnaryOp::Round => "round(x0)".into(),
+            // Half to even, spelled out: some drivers' f64 `round` breaks ties upward.
+            // A zero result keeps the input's sign (`round(-0.4)` is `-0.`).
+            UnaryOp::Round => format!(
+                "zsign_{t}(select(select(floor(x0) + {t}(1), floor(x0), x0 - floor(x0) < {t}(0.5)), floor(x0) + (floor(x0) - {t}(2) * floor(floor(x0) * {t}(0.5))), x0 - floor(x0) == {t}(0.5)), x0)"
+            ),
             UnaryOp::Sqrt if float => "sqrt(x0)".into(),
             UnaryOp::Sign if boolean => "x0".into(),
             UnaryOp::Sign if a.repr == Repr::U32 || a.repr == Repr::U64 => {
                 format!("select({t}(0), {t}(1), x0 != {t}(0))")
             }
-            UnaryOp::Sign if float => format!("select(sign(x0), x0, x0 != x0)"),
+            UnaryOp::Sign if float => "select(sign(x0), x0, isnan_v(x0))".to_string(),
             UnaryOp::Sign => "sign(x0)".into(),
             _ if !f32ish => return None,
+            UnaryOp::Exp if a.repr == Repr::F32 && F64_MATH.load(std::sync::atomic::Ordering::Relaxed) => {
+                "exp_wide(x0)".into()
+            }
+            UnaryOp::Exp if a.repr == Repr::F32 => "exp_acc(x0)".into(),
             UnaryOp::Exp => "exp(x0)".into(),
             UnaryOp::Log => "log(x0)".into(),
             UnaryOp::Log2 => "log2(x0)".into(),
@@ -137,7 +217,13 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
             UnaryOp::Sqrt => return None,
         },
         Op::Binary(b) => {
-            let cmp = |s: &str| Some(format!("select(0u, 1u, x0 {s} x1)"));
+            let cmp = |s: &str| {
+                Some(match (float, s) {
+                    (false, _) => format!("select(0u, 1u, x0 {s} x1)"),
+                    (true, "!=") => "select(0u, 1u, x0 != x1 || isnan_v(x0) || isnan_v(x1))".to_string(),
+                    (true, _) => format!("select(0u, 1u, x0 {s} x1 && !isnan_v(x0) && !isnan_v(x1))"),
+                })
+            };
             let r = match b {
                 BinaryOp::Eq => cmp("=="),
                 BinaryOp::Ne => cmp("!="),
@@ -177,8 +263,8 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
         }
         _ => return None,
     };
-    let _ = out;
-    Some(e)
+    let e = e.replace("isnan_v(", &format!("isnan_{t}("));
+    Some(if out == DType::BF16 { wrap(out, &e) } else { e })
 }
 
 /// A whole elementwise kernel.
@@ -187,8 +273,17 @@ pub fn elementwise(ins: &[In], out: Repr, ndim: usize, expr: &str) -> String {
     let mut s = String::from(enable(&reprs));
     s += &bindings(&ins.iter().map(|i| i.repr).collect::<Vec<_>>(), out);
     s += &at_fn(ndim);
-    if ins.first().is_some_and(|i| i.repr == Repr::F32) {
+    if let Some(i) = ins.first().filter(|i| i.repr.is_float()) {
+        s += &float_helpers(i.repr.wgsl());
+    }
+    if ins.first().is_some_and(|i| i.repr == Repr::F32) || out == Repr::F32 {
+        if !ins.first().is_some_and(|i| i.repr == Repr::F32) {
+            s += &float_helpers("f32");
+        }
         s += HELPERS_F32;
+        if F64_MATH.load(std::sync::atomic::Ordering::Relaxed) {
+            s += EXP_VIA_F64;
+        }
     }
     s += &format!(
         "@compute @workgroup_size({GROUP})
@@ -212,6 +307,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
 /// `info` is the elementwise layout of the input with the reduced axes moved last, then
 /// [outer, inner].
 pub fn reduction(op: ReduceOp, a: In, out: Repr, ndim: usize) -> Option<String> {
+    if a.dtype == DType::BF16 {
+        return None;
+    }
     let t = a.repr.wgsl();
     let float = a.repr.is_float();
     // Accumulator type, initial value, combine, final conversion.
@@ -224,8 +322,8 @@ pub fn reduction(op: ReduceOp, a: In, out: Repr, ndim: usize) -> Option<String> 
     let (init, combine): (String, &str) = match op {
         ReduceOp::Sum => (format!("{acc}(0)"), "a + b"),
         ReduceOp::Prod => (format!("{acc}(1)"), "a * b"),
-        ReduceOp::Max if float => ("x_first".into(), "select(select(max(a, b), b, b != b), a, a != a)"),
-        ReduceOp::Min if float => ("x_first".into(), "select(select(min(a, b), b, b != b), a, a != a)"),
+        ReduceOp::Max if float => ("x_first".into(), "select(select(max(a, b), b, isnan_v(b)), a, isnan_v(a))"),
+        ReduceOp::Min if float => ("x_first".into(), "select(select(min(a, b), b, isnan_v(b)), a, isnan_v(a))"),
         ReduceOp::Max => ("x_first".into(), "max(a, b)"),
         ReduceOp::Min => ("x_first".into(), "min(a, b)"),
         ReduceOp::Any => ("0u".into(), "a | b"),
@@ -240,14 +338,19 @@ pub fn reduction(op: ReduceOp, a: In, out: Repr, ndim: usize) -> Option<String> 
     let mut s = String::from(enable(&[a.repr, out]));
     s += &bindings(&[a.repr], out);
     s += &at_fn(ndim);
+    if float {
+        s += &float_helpers(t);
+    } else {
+        s += &format!("fn isnan_{t}(x: {t}) -> bool {{ return false; }}\n");
+    }
     s += &format!("var<workgroup> part: array<{acc}, {GROUP}>;\nvar<workgroup> pidx: array<u32, {GROUP}>;\n");
     let better = if op == ReduceOp::ArgMax { ">" } else { "<" };
     let body_combine = if arg {
         // NaN wins (the first one), then the better value, then the lower index.
         format!(
             "fn pick(a: {acc}, ia: u32, b: {acc}, ib: u32) -> bool {{
-    if (b != b) {{ return !(a != a) || ib < ia; }}
-    if (a != a) {{ return false; }}
+    if (isnan_v(b)) {{ return !isnan_v(a) || ib < ia; }}
+    if (isnan_v(a)) {{ return false; }}
     return b {better} a || (b == a && ib < ia);
 }}\n"
         )
@@ -310,12 +413,15 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
         start = format!("{GROUP}u"),
         half = GROUP / 2,
     );
-    Some(s)
+    Some(s.replace("isnan_v(", &format!("isnan_{t}(")))
 }
 
 /// Running sums along the last axis of a permuted view: one invocation per row.
 /// `info`: input layout (k = 0) and the output's permuted layout (k = 1), then [rows, len].
 pub fn cumsum(a: In, out: Repr, ndim: usize) -> Option<String> {
+    if a.dtype == DType::BF16 {
+        return None;
+    }
     if a.dtype == DType::Bool {
         return None;
     }
@@ -345,6 +451,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
 /// Tiled matrix product: 16×16 tiles in workgroup memory; `z` runs over the batch.
 /// `info` = [n, k, m, a_off, a_batch, a_row, a_col, b_off, b_batch, b_row, b_col].
 pub fn matmul(a: In, out: Repr) -> Option<String> {
+    if a.dtype == DType::BF16 {
+        return None;
+    }
     if a.dtype == DType::Bool || matches!(a.dtype, DType::I8 | DType::I16 | DType::U8 | DType::U16) {
         return None;
     }
