@@ -8,7 +8,19 @@ pub mod wgsl;
 
 pub use context::available;
 pub use kernels::execute;
-pub use memory::{GpuBuffer, download, on_gpu, upload};
+pub use memory::{GpuBuffer, Repr, download, on_gpu, upload};
+
+/// Waits until the gpu has finished everything submitted.
+pub fn synchronize() -> Result<(), String> {
+    let cx = context::get()?;
+    cx.device
+        .poll(wgpu::PollType::Wait {
+            submission_index: None,
+            timeout: None,
+        })
+        .map(|_| ())
+        .map_err(|e| format!("waiting for the GPU failed: {e}"))
+}
 
 /// The adapter in use (`"llvmpipe (LLVM 15.0.6, 256 bits) (Vulkan)"`), or why there is none.
 pub fn adapter() -> Result<String, String> {

@@ -67,6 +67,33 @@ fn available_or_error() -> Res<()> {
     }
 }
 
+/// `torch.cuda.get_device_name()`: the wgpu adapter, e.g.
+/// `llvmpipe (LLVM 15.0.6, 256 bits) (Vulkan)`.
+pub fn adapter_name() -> Res<String> {
+    available_or_error()?;
+    #[cfg(feature = "gpu")]
+    {
+        crate::backend::wgpu::adapter().map_err(|e| exc("RuntimeError", e))
+    }
+    #[cfg(not(feature = "gpu"))]
+    {
+        Ok(String::new())
+    }
+}
+
+/// `torch.cuda.synchronize()`: waits until the gpu has finished all submitted work.
+pub fn synchronize() -> Res<()> {
+    available_or_error()?;
+    #[cfg(feature = "gpu")]
+    {
+        crate::backend::wgpu::synchronize().map_err(|e| exc("RuntimeError", e))
+    }
+    #[cfg(not(feature = "gpu"))]
+    {
+        Ok(())
+    }
+}
+
 /// A device argument: `"cpu"`, `"gpu"`, `"cuda:0"`, `torch.device(...)`; `None` for
 /// `device=None`. Returns whether it is the gpu.
 pub fn parse(v: &Value) -> Res<Option<bool>> {

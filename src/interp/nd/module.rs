@@ -647,7 +647,9 @@ static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; reduction: "norm"; };
 
 static TORCH_AUTOGRAD: &[NdFn] = table! { Lib::Torch; autograd_fn: "backward", "grad"; };
 
-static TORCH_CUDA: &[NdFn] = table! { Lib::Torch; devices: "is_available", "device_count"; };
+static TORCH_CUDA: &[NdFn] = table! { Lib::Torch;
+    devices: "is_available", "device_count", "get_device_name", "synchronize";
+};
 
 /// `torch.device`, `torch.cuda.*`, `torch.set_default_device`, `torch.get_default_device`.
 fn devices(_: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value> {
@@ -655,6 +657,8 @@ fn devices(_: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value>
         "is_available" => Ok(Value::Bool(super::device::available())),
         "device_count" => Ok(Value::Int(super::device::available() as i64)),
         "device" => super::device::device_value(&arg(&args, 0, name)?),
+        "get_device_name" => super::device::adapter_name().map(|n| Value::str(&n)),
+        "synchronize" => super::device::synchronize().map(|_| Value::None),
         "set_default_device" => {
             let gpu = super::device::parse(&arg(&args, 0, name)?)?.unwrap_or(false);
             super::device::set_default(gpu)?;
