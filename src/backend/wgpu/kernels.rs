@@ -3,7 +3,7 @@
 //! lowering runs on the CPU backend and its result is uploaded, so every op works.
 
 use super::context::{Context, get};
-use super::memory::{GpuBuffer, Repr, on_gpu, upload};
+use super::memory::{GpuBuffer, Repr, on_gpu, upload, upload_operand};
 use super::wgsl::{self, GROUP, In};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
@@ -16,7 +16,7 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
     let cx = get()?;
     let on: Vec<NdArray> = inputs
         .iter()
-        .map(|a| if on_gpu(a) { Ok((*a).clone()) } else { upload(a) })
+        .map(|a| if on_gpu(a) { Ok((*a).clone()) } else { upload_operand(a) })
         .collect::<Result<_, String>>()?;
     let refs: Vec<&NdArray> = on.iter().collect();
     match run(cx, op, &refs, shape, dtype)? {

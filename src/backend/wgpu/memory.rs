@@ -155,6 +155,27 @@ fn ints(a: &NdArray) -> Result<Vec<i128>, String> {
     crate::backend::cpu::to_i128s(a)
 }
 
+/// A host operand of a gpu op: its whole storage is copied when that is no larger than
+/// the view (a broadcast scalar stays one element), keeping the layout; otherwise the view
+/// is copied contiguous.
+pub fn upload_operand(a: &NdArray) -> Result<NdArray, String> {
+    let len = a.storage.borrow().len();
+    if len > a.numel().max(1) {
+        return upload(a);
+    }
+    let whole = NdArray {
+        storage: a.storage.clone(),
+        layout: crate::array::layout::Layout::contiguous(&[len]),
+        dtype: a.dtype,
+    };
+    let up = upload(&whole)?;
+    Ok(NdArray {
+        storage: up.storage,
+        layout: a.layout.clone(),
+        dtype: a.dtype,
+    })
+}
+
 /// A host array (any layout) copied to the gpu device, contiguous.
 pub fn upload(a: &NdArray) -> Result<NdArray, String> {
     let cx = context::get()?;
