@@ -24,7 +24,10 @@ fn backends() -> Vec<(&'static str, Box<dyn Backend>)> {
             v.push(("gpu", Box::new(nt::backend::wgpu::Gpu)));
         }
         Err(e) => {
-            assert!(std::env::var_os("NT_REQUIRE_GPU").is_none(), "NT_REQUIRE_GPU is set but: {e}");
+            assert!(
+                std::env::var_os("NT_REQUIRE_GPU").is_none(),
+                "NT_REQUIRE_GPU is set but: {e}"
+            );
             eprintln!("backend parity: no gpu ({e})");
         }
     }

@@ -14,7 +14,10 @@ fn every_gradient_rule_matches_finite_differences() {
 #[test]
 fn every_gradient_rule_matches_finite_differences_on_the_gpu() {
     if let Err(e) = nt::backend::wgpu::adapter() {
-        assert!(std::env::var_os("NT_REQUIRE_GPU").is_none(), "NT_REQUIRE_GPU is set but: {e}");
+        assert!(
+            std::env::var_os("NT_REQUIRE_GPU").is_none(),
+            "NT_REQUIRE_GPU is set but: {e}"
+        );
         eprintln!("no gpu, skipped: {e}");
         return;
     }

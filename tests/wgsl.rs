@@ -44,7 +44,7 @@ fn comparisons_and_sign_test_nan_by_bits() {
 
 #[test]
 fn sum_over_an_axis() {
-    insta::assert_snapshot!(wgsl::reduction(ReduceOp::Sum, f32_in(true), Repr::F32, 2).expect("lowered"));
+    insta::assert_snapshot!(wgsl::reduction(ReduceOp::Sum, f32_in(true), Repr::F32, 2, false).expect("lowered"));
 }
 
 #[test]

@@ -11,6 +11,9 @@ use crate::array::layout::Layout;
 use crate::array::storage::Buffer;
 use crate::ir::{Op, ReduceOp};
 
+/// Elements one workgroup reduces in the first pass of a split reduction.
+const SPLIT_CHUNK: usize = 4096;
+
 /// Runs `op` with its output on the gpu device.
 pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<NdArray, String> {
     let cx = get()?;
@@ -114,17 +117,47 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             let mut perm: Vec<usize> = (0..a.ndim()).filter(|d| !axes.contains(d)).collect();
             perm.extend(axes.iter().copied());
             let moved = a.layout.permute(&perm);
-            let Some(src) = wgsl::reduction(*r, described[0], out_repr, moved.ndim()) else {
+            let serial = *r == ReduceOp::Sum && a.dtype == DType::F32 && inner <= 16;
+            let Some(src) = wgsl::reduction(*r, described[0], out_repr, moved.ndim(), serial) else {
                 return Ok(None);
+            };
+            // A long reduction runs in two passes: chunks of it into partial results,
+            // then the partials (argmax/argmin and float16 sums stay in one pass).
+            let split = inner > 4 * SPLIT_CHUNK
+                && !matches!(r, ReduceOp::ArgMax | ReduceOp::ArgMin)
+                && !(a.dtype == DType::F16 && matches!(r, ReduceOp::Sum | ReduceOp::Prod));
+            let (parts, chunk) = if split {
+                (inner.div_ceil(SPLIT_CHUNK), SPLIT_CHUNK)
+            } else {
+                (1, inner)
             };
             let mut info = vec![moved.numel() as i32];
             info.extend(moved.shape.iter().map(|&d| d as i32));
             info.extend(placement(&moved));
-            info.extend([n as i32, inner as i32]);
-            let bufs = [info_buffer(cx, &info)?, raw(a)?, out_raw];
+            info.extend([n as i32, inner as i32, parts as i32, chunk as i32]);
+            let target = if split {
+                GpuBuffer::new(cx, dtype, n * parts)?
+            } else {
+                out
+            };
+            let bufs = [info_buffer(cx, &info)?, raw(a)?, target.raw()?.clone()];
             let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
-            cx.dispatch(&src, &refs, groups(n, 1))?;
-            true
+            cx.dispatch(&src, &refs, groups(n * parts, 1))?;
+            if !split {
+                return Ok(Some(NdArray::from_buffer(Buffer::Gpu(target), shape)));
+            }
+            let partial = NdArray::from_buffer(Buffer::Gpu(target), &[n, parts]);
+            let second = Op::Reduce {
+                op: *r,
+                axes: vec![1],
+                keepdim: false,
+            };
+            let done = execute(&second, &[&partial], &[n], dtype)?;
+            return Ok(Some(NdArray {
+                storage: done.storage,
+                layout: Layout::contiguous(shape),
+                dtype,
+            }));
         }
         Op::CumSum(axis) => {
             let a = ins[0];

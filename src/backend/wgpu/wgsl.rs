@@ -50,14 +50,22 @@ pub struct In {
 /// NaN and signed-zero tests look at the bits.
 pub fn float_helpers(t: &str) -> String {
     let isnan = match t {
-        "f64" => "fn isnan_f64(x: f64) -> bool { return (bitcast<u64>(x) & 0x7ffffffffffffffflu) > 0x7ff0000000000000lu; }",
+        "f64" => {
+            "fn isnan_f64(x: f64) -> bool { return (bitcast<u64>(x) & 0x7ffffffffffffffflu) > 0x7ff0000000000000lu; }"
+        }
         "f16" => "fn isnan_f16(x: f16) -> bool { return (bitcast<u32>(f32(x)) & 0x7fffffffu) > 0x7f800000u; }",
         _ => "fn isnan_f32(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }",
     };
     let zsign = match t {
-        "f32" => "fn zsign_f32(r: f32, x: f32) -> f32 { if (r == 0.0) { return bitcast<f32>(bitcast<u32>(x) & 0x80000000u); } return r; }",
-        "f64" => "fn zsign_f64(r: f64, x: f64) -> f64 { if (r == 0.0lf) { return bitcast<f64>(bitcast<u64>(x) & 0x8000000000000000lu); } return r; }",
-        _ => "fn zsign_f16(r: f16, x: f16) -> f16 { if (r == 0.0h) { return f16(bitcast<f32>(bitcast<u32>(f32(x)) & 0x80000000u)); } return r; }",
+        "f32" => {
+            "fn zsign_f32(r: f32, x: f32) -> f32 { if (r == 0.0) { return bitcast<f32>(bitcast<u32>(x) & 0x80000000u); } return r; }"
+        }
+        "f64" => {
+            "fn zsign_f64(r: f64, x: f64) -> f64 { if (r == 0.0lf) { return bitcast<f64>(bitcast<u64>(x) & 0x8000000000000000lu); } return r; }"
+        }
+        _ => {
+            "fn zsign_f16(r: f16, x: f16) -> f16 { if (r == 0.0h) { return f16(bitcast<f32>(bitcast<u32>(f32(x)) & 0x80000000u)); } return r; }"
+        }
     };
     format!("{isnan}\n{zsign}\n")
 }
@@ -306,7 +314,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
 /// A reduction: one workgroup per output element, a tree in workgroup memory.
 /// `info` is the elementwise layout of the input with the reduced axes moved last, then
 /// [outer, inner].
-pub fn reduction(op: ReduceOp, a: In, out: Repr, ndim: usize) -> Option<String> {
+///
+/// `serial`: one invocation adds left to right (float32 sums of up to 16 elements, which
+/// PyTorch and the CPU backend add that way in float32); otherwise float32 sums
+/// accumulate in float64 where the adapter has it.
+pub fn reduction(op: ReduceOp, a: In, out: Repr, ndim: usize, serial: bool) -> Option<String> {
     if a.dtype == DType::BF16 {
         return None;
     }
@@ -315,6 +327,8 @@ pub fn reduction(op: ReduceOp, a: In, out: Repr, ndim: usize) -> Option<String> 
     // Accumulator type, initial value, combine, final conversion.
     let acc = match (op, a.repr) {
         (ReduceOp::Sum | ReduceOp::Prod, Repr::F16) => "f32",
+        // float32 sums accumulate in float64 where the adapter has it, as the CPU does.
+        (ReduceOp::Sum, Repr::F32) if !serial && F64_MATH.load(std::sync::atomic::Ordering::Relaxed) => "f64",
         (ReduceOp::Any | ReduceOp::All, _) => "u32",
         (ReduceOp::ArgMax | ReduceOp::ArgMin, _) => t,
         _ => t,
@@ -322,8 +336,14 @@ pub fn reduction(op: ReduceOp, a: In, out: Repr, ndim: usize) -> Option<String> 
     let (init, combine): (String, &str) = match op {
         ReduceOp::Sum => (format!("{acc}(0)"), "a + b"),
         ReduceOp::Prod => (format!("{acc}(1)"), "a * b"),
-        ReduceOp::Max if float => ("x_first".into(), "select(select(max(a, b), b, isnan_v(b)), a, isnan_v(a))"),
-        ReduceOp::Min if float => ("x_first".into(), "select(select(min(a, b), b, isnan_v(b)), a, isnan_v(a))"),
+        ReduceOp::Max if float => (
+            "x_first".into(),
+            "select(select(max(a, b), b, isnan_v(b)), a, isnan_v(a))",
+        ),
+        ReduceOp::Min if float => (
+            "x_first".into(),
+            "select(select(min(a, b), b, isnan_v(b)), a, isnan_v(a))",
+        ),
         ReduceOp::Max => ("x_first".into(), "max(a, b)"),
         ReduceOp::Min => ("x_first".into(), "min(a, b)"),
         ReduceOp::Any => ("0u".into(), "a | b"),
@@ -375,24 +395,30 @@ pub fn reduction(op: ReduceOp, a: In, out: Repr, ndim: usize) -> Option<String> 
     } else {
         "part[l] = comb(part[l], part[l + s]);".to_string()
     };
-    let _ = init.as_str();
+    // Workgroup `w` reduces chunk `w % parts` of output `w / parts` (parts = 1 unless the
+    // host splits a long reduction into two passes) and writes `outb[w]`.
     s += &format!(
         "@compute @workgroup_size({GROUP})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {{
-    let o = wid.x + wid.y * nwg.x;
+    let w = wid.x + wid.y * nwg.x;
     let outer = u32(info[2u + 2u * ND]);
     let inner = u32(info[3u + 2u * ND]);
+    let parts = u32(info[4u + 2u * ND]);
+    let chunk = u32(info[5u + 2u * ND]);
+    let o = w / parts;
+    let begin = (w % parts) * chunk;
+    let end = min(inner, begin + chunk);
+    let count = end - min(end, begin);
     let l = lid.x;
-    let live = o < outer && l < inner;
+    let live = o < outer && l < {nlive};
     var best: {acc};
     var bi: u32 = 0u;
     if (live) {{
-        let r0 = l;
+        let r0 = begin + l;
         let x_first = {first};
         best = {init_expr};
-        bi = l;
-        if ({skip_first}) {{ }}
-        for (var r = l + {start}; r < inner; r += {GROUP}u) {{
+        bi = r0;
+        for (var r = r0 + {stride}u; r < end; r += {stride}u) {{
             let v = {load};
             {step}
         }}
@@ -401,17 +427,17 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
     pidx[l] = bi;
     workgroupBarrier();
     for (var s = {half}u; s > 0u; s >>= 1u) {{
-        if (l < s && l + s < inner && o < outer) {{ {merge} }}
+        if (l < s && l + s < {nlive} && o < outer) {{ {merge} }}
         workgroupBarrier();
     }}
-    if (l == 0u && o < outer) {{ outb[o] = {finish}; }}
+    if (l == 0u && o < outer) {{ outb[w] = {finish}; }}
 }}
 ",
         first = load.replace("o * inner + r", "o * inner + r0"),
         init_expr = if init == "x_first" { "x_first".to_string() } else { format!("comb({init}, x_first)") },
-        skip_first = "false",
-        start = format!("{GROUP}u"),
         half = GROUP / 2,
+        nlive = if serial { "1u" } else { "count" },
+        stride = if serial { 1 } else { GROUP },
     );
     Some(s.replace("isnan_v(", &format!("isnan_{t}(")))
 }
