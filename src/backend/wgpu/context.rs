@@ -15,7 +15,21 @@ pub struct Context {
     pub max_buffer: u64,
     pipelines: Mutex<HashMap<String, Arc<wgpu::ComputePipeline>>>,
     pool: Mutex<HashMap<u64, Vec<wgpu::Buffer>>>,
+    pending: Mutex<Pending>,
 }
+
+/// Dispatches recorded but not yet submitted: they go to the GPU together, when a result
+/// is read, when another submission must follow them, or every `BATCH` dispatches.
+#[derive(Default)]
+struct Pending {
+    encoder: Option<wgpu::CommandEncoder>,
+    count: usize,
+    /// Buffers freed while recorded work may still use them: pooled after submission
+    /// (a queued write into a reused buffer would otherwise land before that work).
+    limbo: Vec<wgpu::Buffer>,
+}
+
+const BATCH: usize = 64;
 
 static CONTEXT: OnceLock<Result<Context, String>> = OnceLock::new();
 
@@ -93,6 +107,7 @@ fn adapter(backends: wgpu::Backends) -> Result<Context, String> {
         max_buffer: limits.max_storage_buffer_binding_size.min(limits.max_buffer_size),
         pipelines: Mutex::new(HashMap::new()),
         pool: Mutex::new(HashMap::new()),
+        pending: Mutex::new(Pending::default()),
     })
 }
 
@@ -132,8 +147,18 @@ impl Context {
         }))
     }
 
-    /// Returns a buffer to the pool.
+    /// Returns a buffer to the pool (after the pending work is submitted).
     pub fn give(&self, b: wgpu::Buffer) {
+        if let Ok(mut pending) = self.pending.lock()
+            && pending.count > 0
+        {
+            pending.limbo.push(b);
+            return;
+        }
+        self.pool_buffer(b);
+    }
+
+    fn pool_buffer(&self, b: wgpu::Buffer) {
         if let Ok(mut p) = self.pool.lock() {
             let v = p.entry(b.size()).or_default();
             if v.len() < 16 {
@@ -188,25 +213,51 @@ impl Context {
             layout: &layout,
             entries: &entries,
         });
-        let mut encoder = self
-            .device
-            .create_command_encoder(&wgpu::CommandEncoderDescriptor { label: None });
-        {
-            let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                label: None,
-                timestamp_writes: None,
+        let full = {
+            let mut pending = self.pending.lock().map_err(|_| "GPU queue lock poisoned")?;
+            let encoder = pending.encoder.get_or_insert_with(|| {
+                self.device
+                    .create_command_encoder(&wgpu::CommandEncoderDescriptor { label: None })
             });
-            pass.set_pipeline(&pipeline);
-            pass.set_bind_group(0, &group, &[]);
-            pass.dispatch_workgroups(groups.0, groups.1, groups.2);
-        }
-        self.queue.submit([encoder.finish()]);
-        // Lets wgpu retire finished submissions and free what they held, without waiting.
-        let _ = self.device.poll(wgpu::PollType::Poll);
+            {
+                // One pass per dispatch: wgpu orders passes, so each sees the last's writes.
+                let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+                    label: None,
+                    timestamp_writes: None,
+                });
+                pass.set_pipeline(&pipeline);
+                pass.set_bind_group(0, &group, &[]);
+                pass.dispatch_workgroups(groups.0, groups.1, groups.2);
+            }
+            pending.count += 1;
+            pending.count >= BATCH
+        };
         if let Some(e) = pollster::block_on(scope.pop()) {
             return Err(format!("GPU dispatch failed: {e}"));
         }
+        if full {
+            self.flush();
+        }
         Ok(())
+    }
+
+    /// Submits the recorded dispatches.
+    pub fn flush(&self) {
+        let (encoder, limbo) = match self.pending.lock() {
+            Ok(mut p) => {
+                p.count = 0;
+                (p.encoder.take(), std::mem::take(&mut p.limbo))
+            }
+            Err(_) => return,
+        };
+        if let Some(e) = encoder {
+            self.queue.submit([e.finish()]);
+            // Lets wgpu retire finished submissions and free what they held, without waiting.
+            let _ = self.device.poll(wgpu::PollType::Poll);
+        }
+        for b in limbo {
+            self.pool_buffer(b);
+        }
     }
 
     /// Copies the first `bytes` of a buffer back to the host (waiting for the GPU).
@@ -221,6 +272,7 @@ impl Context {
             usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
             mapped_at_creation: false,
         });
+        self.flush();
         let mut encoder = self
             .device
             .create_command_encoder(&wgpu::CommandEncoderDescriptor { label: None });

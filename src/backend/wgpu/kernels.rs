@@ -103,6 +103,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             bufs.push(out_raw);
             let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
             cx.dispatch(&src, &refs, groups(n, GROUP))?;
+            cx.give(bufs[0].clone());
             true
         }
         Op::Reduce { op: r, axes, .. } => {
@@ -143,6 +144,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             let bufs = [info_buffer(cx, &info)?, raw(a)?, target.raw()?.clone()];
             let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
             cx.dispatch(&src, &refs, groups(n * parts, 1))?;
+            cx.give(bufs[0].clone());
             if !split {
                 return Ok(Some(NdArray::from_buffer(Buffer::Gpu(target), shape)));
             }
@@ -178,6 +180,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             let bufs = [info_buffer(cx, &info)?, raw(a)?, out_raw];
             let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
             cx.dispatch(&src, &refs, groups(rows, GROUP))?;
+            cx.give(bufs[0].clone());
             true
         }
         Op::MatMul => {
@@ -220,6 +223,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
                 &refs,
                 (m.div_ceil(16) as u32, rows.div_ceil(16) as u32, batch.max(1) as u32),
             )?;
+            cx.give(bufs[0].clone());
             true
         }
         Op::Gather => {
@@ -240,6 +244,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             let bufs = [info_buffer(cx, &info)?, raw(a)?, raw(&pos)?, out_raw];
             let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
             cx.dispatch(&src, &refs, groups(n, GROUP))?;
+            cx.give(bufs[0].clone());
             true
         }
         // Floating-point scatter-add needs atomics WGSL lacks: the CPU does it.

@@ -117,6 +117,7 @@ impl Clone for GpuBuffer {
         // A GPU-side copy; a buffer exists only where the context does.
         let copy = context::get().and_then(|cx| {
             let out = GpuBuffer::new(cx, self.dtype, self.len)?;
+            cx.flush();
             let mut enc = cx.device.create_command_encoder(&Default::default());
             let bytes = ((self.len * self.repr.bytes()) as u64).div_ceil(4) * 4;
             if bytes > 0 {

@@ -13,6 +13,7 @@ pub use memory::{GpuBuffer, Repr, download, on_gpu, upload};
 /// Waits until the gpu has finished everything submitted.
 pub fn synchronize() -> Result<(), String> {
     let cx = context::get()?;
+    cx.flush();
     cx.device
         .poll(wgpu::PollType::Wait {
             submission_index: None,
