@@ -319,6 +319,10 @@ fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
 pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
     #[cfg(feature = "gpu")]
     if crate::backend::wgpu::on_gpu(dst) {
+        if crate::backend::wgpu::assign(dst, src).is_ok() {
+            crate::array::storage::bump_version(&dst.storage);
+            return Ok(());
+        }
         // Written on the host and sent back into the same device buffer, so every view
         // of the storage sees it.
         let whole = {

@@ -255,3 +255,36 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
     }
     Ok(Some(NdArray::from_buffer(Buffer::Gpu(out), shape)))
 }
+
+/// Writes `src` (of `dst`'s dtype and shape, on either device) into the gpu view `dst`.
+pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
+    let cx = get()?;
+    let n = dst.numel();
+    if n == 0 {
+        return Ok(());
+    }
+    if dst.layout.strides.iter().any(|&s| s < 0) {
+        return Err("negative strides".into());
+    }
+    // A source sharing the destination's storage is copied first, as NumPy does.
+    let src = if !on_gpu(src) {
+        upload_operand(src)?
+    } else if src.shares_storage(dst) {
+        execute(&Op::Copy, &[src], src.shape(), src.dtype)?
+    } else {
+        src.clone()
+    };
+    if src.layout.strides.iter().any(|&s| s < 0) {
+        return Err("negative strides".into());
+    }
+    let repr = super::memory::repr(cx, dst.dtype)?;
+    let mut info = vec![n as i32];
+    info.extend(dst.shape().iter().map(|&d| d as i32));
+    info.extend(placement(&src.layout));
+    info.extend(placement(&dst.layout));
+    let bufs = [info_buffer(cx, &info)?, raw(&src)?, raw(dst)?];
+    let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
+    cx.dispatch(&wgsl::assign(repr, dst.ndim()), &refs, groups(n, GROUP))?;
+    cx.give(bufs[0].clone());
+    Ok(())
+}

@@ -7,7 +7,7 @@ mod memory;
 pub mod wgsl;
 
 pub use context::available;
-pub use kernels::execute;
+pub use kernels::{assign, execute};
 pub use memory::{GpuBuffer, Repr, download, on_gpu, upload};
 
 /// Waits until the gpu has finished everything submitted.

@@ -539,3 +539,21 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     );
     s
 }
+
+/// `dst[at(i, 1)] = src[at(i, 0)]`: a write into a strided view of an existing buffer
+/// (in-place ops, item assignment). `info` = [n, shape, src placement, dst placement].
+pub fn assign(repr: Repr, ndim: usize) -> String {
+    let mut s = String::from(enable(&[repr]));
+    s += &bindings(&[repr], repr);
+    s += &at_fn(ndim);
+    s += &format!(
+        "@compute @workgroup_size({GROUP})
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {{
+    let i = gid.x + gid.y * nwg.x * {GROUP}u;
+    if (i >= u32(info[0])) {{ return; }}
+    outb[at(i, 1u)] = in0[at(i, 0u)];
+}}
+"
+    );
+    s
+}
