@@ -39,3 +39,11 @@ for dev in devices:
         y = torch.full((m, m), 0.5, device=dev)
         ms = median_ms(lambda: x @ y, 5 if m < 1024 else 3, sync)
         print(f"matmul_{m} torch-{dev} {ms:.2f} ms {2 * m ** 3 / ms / 1e6:.1f} GFLOP/s")
+    x = torch.ones(4, 4, device=dev)
+
+    def loop():
+        for _ in range(1000):
+            x + 1.0
+
+    ms = median_ms(loop, 5, sync)
+    print(f"tiny_add torch-{dev} {ms:.2f} ms per 1000 ops")

@@ -221,7 +221,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             cx.dispatch(
                 &src,
                 &refs,
-                (m.div_ceil(16) as u32, rows.div_ceil(16) as u32, batch.max(1) as u32),
+                (m.div_ceil(64) as u32, rows.div_ceil(64) as u32, batch.max(1) as u32),
             )?;
             cx.give(bufs[0].clone());
             true

@@ -474,7 +474,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     Some(s)
 }
 
-/// Tiled matrix product: 16×16 tiles in workgroup memory; `z` runs over the batch.
+/// Tiled matrix product: each 16×16 workgroup computes a 64×64 output tile, each
+/// invocation a 4×4 block held in registers, stepping through k in slices of 16 staged in
+/// workgroup memory; `z` runs over the batch.
 /// `info` = [n, k, m, a_off, a_batch, a_row, a_col, b_off, b_batch, b_row, b_col].
 pub fn matmul(a: In, out: Repr) -> Option<String> {
     if a.dtype == DType::BF16 {
@@ -487,35 +489,57 @@ pub fn matmul(a: In, out: Repr) -> Option<String> {
     let mut s = String::from(enable(&[a.repr]));
     s += &bindings(&[a.repr, a.repr], out);
     s += &format!(
-        "var<workgroup> ta: array<array<{t}, 16>, 16>;
-var<workgroup> tb: array<array<{t}, 16>, 16>;
+        "var<workgroup> ta: array<array<{t}, 16>, 64>;
+var<workgroup> tb: array<array<{t}, 64>, 16>;
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {{
     let n = u32(info[0]); let k = u32(info[1]); let m = u32(info[2]);
-    let row = wid.y * 16u + lid.y;
-    let col = wid.x * 16u + lid.x;
     let z = i32(wid.z);
     let abase = info[3] + z * info[4];
     let bbase = info[7] + z * info[8];
-    var acc = {t}(0);
+    let r0 = wid.y * 64u;
+    let c0 = wid.x * 64u;
+    let flat = lid.y * 16u + lid.x;
+    var acc: array<{t}, 16>;
+    for (var e = 0u; e < 16u; e++) {{ acc[e] = {t}(0); }}
     let tiles = (k + 15u) / 16u;
     for (var q = 0u; q < tiles; q++) {{
-        let ka = q * 16u + lid.x;
-        var va = {t}(0);
-        if (row < n && ka < k) {{ va = in0[u32(abase + i32(row) * info[5] + i32(ka) * info[6])]; }}
-        ta[lid.y][lid.x] = va;
-        let kb = q * 16u + lid.y;
-        var vb = {t}(0);
-        if (kb < k && col < m) {{ vb = in1[u32(bbase + i32(kb) * info[9] + i32(col) * info[10])]; }}
-        tb[lid.y][lid.x] = vb;
+        for (var e = 0u; e < 4u; e++) {{
+            let idx = flat + e * 256u;
+            let ar = idx / 16u; let ak = idx % 16u;
+            var va = {t}(0);
+            if (r0 + ar < n && q * 16u + ak < k) {{
+                va = in0[u32(abase + i32(r0 + ar) * info[5] + i32(q * 16u + ak) * info[6])];
+            }}
+            ta[ar][ak] = va;
+            let bk = idx / 64u; let bc = idx % 64u;
+            var vb = {t}(0);
+            if (q * 16u + bk < k && c0 + bc < m) {{
+                vb = in1[u32(bbase + i32(q * 16u + bk) * info[9] + i32(c0 + bc) * info[10])];
+            }}
+            tb[bk][bc] = vb;
+        }}
         workgroupBarrier();
         for (var p = 0u; p < 16u; p++) {{
-            acc += ta[lid.y][p] * tb[p][lid.x];
+            let a0 = ta[lid.y * 4u][p]; let a1 = ta[lid.y * 4u + 1u][p];
+            let a2 = ta[lid.y * 4u + 2u][p]; let a3 = ta[lid.y * 4u + 3u][p];
+            let b0 = tb[p][lid.x * 4u]; let b1 = tb[p][lid.x * 4u + 1u];
+            let b2 = tb[p][lid.x * 4u + 2u]; let b3 = tb[p][lid.x * 4u + 3u];
+            acc[0] += a0 * b0; acc[1] += a0 * b1; acc[2] += a0 * b2; acc[3] += a0 * b3;
+            acc[4] += a1 * b0; acc[5] += a1 * b1; acc[6] += a1 * b2; acc[7] += a1 * b3;
+            acc[8] += a2 * b0; acc[9] += a2 * b1; acc[10] += a2 * b2; acc[11] += a2 * b3;
+            acc[12] += a3 * b0; acc[13] += a3 * b1; acc[14] += a3 * b2; acc[15] += a3 * b3;
         }}
         workgroupBarrier();
     }}
-    if (row < n && col < m) {{
-        outb[u32(z) * n * m + row * m + col] = acc;
+    for (var i = 0u; i < 4u; i++) {{
+        for (var j = 0u; j < 4u; j++) {{
+            let row = r0 + lid.y * 4u + i;
+            let col = c0 + lid.x * 4u + j;
+            if (row < n && col < m) {{
+                outb[u32(z) * n * m + row * m + col] = acc[i * 4u + j];
+            }}
+        }}
     }}
 }}
 "
