@@ -13,7 +13,7 @@ pub struct Context {
     pub f64: bool,
     pub i64: bool,
     pub max_buffer: u64,
-    pipelines: Mutex<HashMap<String, Arc<wgpu::ComputePipeline>>>,
+    pipelines: Mutex<HashMap<String, Arc<(wgpu::ComputePipeline, wgpu::BindGroupLayout)>>>,
     pool: Mutex<HashMap<u64, Vec<wgpu::Buffer>>>,
     pending: Mutex<Pending>,
 }
@@ -32,6 +32,17 @@ struct Pending {
 const BATCH: usize = 64;
 
 static CONTEXT: OnceLock<Result<Context, String>> = OnceLock::new();
+
+/// The first GPU error raised since the last check.
+static LAST_ERROR: Mutex<Option<String>> = Mutex::new(None);
+
+/// `Err` with the GPU error raised by recorded work since the last check, if any.
+pub fn check_errors() -> Result<(), String> {
+    match LAST_ERROR.lock().ok().and_then(|mut e| e.take()) {
+        Some(e) => Err(format!("GPU error: {e}")),
+        None => Ok(()),
+    }
+}
 
 /// What to tell a user who has no adapter.
 const NO_ADAPTER: &str = "no GPU adapter found: nt's gpu device needs a Vulkan (or OpenGL) driver. \
@@ -91,9 +102,12 @@ fn adapter(backends: wgpu::Backends) -> Result<Context, String> {
     };
     let (device, queue) = pollster::block_on(adapter.request_device(&desc))
         .map_err(|e| format!("the GPU adapter '{}' refused a device: {e}", info.name))?;
-    // Validation errors are collected through error scopes, never a panic.
+    // Errors outside an error scope (dispatches) are kept and reported at the next
+    // read or synchronize, never a panic.
     device.on_uncaptured_error(Arc::new(|e: wgpu::Error| {
-        eprintln!("nt: GPU error: {e}");
+        if let Ok(mut slot) = LAST_ERROR.lock() {
+            slot.get_or_insert_with(|| e.to_string());
+        }
     }));
     let f64_math = features.contains(wgpu::Features::SHADER_F64 | wgpu::Features::SHADER_INT64);
     super::wgsl::F64_MATH.store(f64_math, std::sync::atomic::Ordering::Relaxed);
@@ -168,7 +182,7 @@ impl Context {
     }
 
     /// The compute pipeline for a WGSL source, compiled once.
-    pub fn pipeline(&self, source: &str) -> Result<Arc<wgpu::ComputePipeline>, String> {
+    pub fn pipeline(&self, source: &str) -> Result<Arc<(wgpu::ComputePipeline, wgpu::BindGroupLayout)>, String> {
         if let Some(p) = self.pipelines.lock().ok().and_then(|c| c.get(source).cloned()) {
             return Ok(p);
         }
@@ -188,7 +202,8 @@ impl Context {
         if let Some(e) = pollster::block_on(scope.pop()) {
             return Err(format!("generated WGSL was rejected: {e}\n{source}"));
         }
-        let p = Arc::new(pipeline);
+        let layout = pipeline.get_bind_group_layout(0);
+        let p = Arc::new((pipeline, layout));
         if let Ok(mut c) = self.pipelines.lock() {
             c.insert(source.to_string(), p.clone());
         }
@@ -197,9 +212,8 @@ impl Context {
 
     /// Runs one compute dispatch over `buffers` (bound in order at group 0).
     pub fn dispatch(&self, source: &str, buffers: &[&wgpu::Buffer], groups: (u32, u32, u32)) -> Result<(), String> {
-        let pipeline = self.pipeline(source)?;
-        let scope = self.device.push_error_scope(wgpu::ErrorFilter::Validation);
-        let layout = pipeline.get_bind_group_layout(0);
+        let compiled = self.pipeline(source)?;
+        let (pipeline, layout) = (&compiled.0, &compiled.1);
         let entries: Vec<wgpu::BindGroupEntry> = buffers
             .iter()
             .enumerate()
@@ -210,7 +224,7 @@ impl Context {
             .collect();
         let group = self.device.create_bind_group(&wgpu::BindGroupDescriptor {
             label: None,
-            layout: &layout,
+            layout,
             entries: &entries,
         });
         let full = {
@@ -225,16 +239,13 @@ impl Context {
                     label: None,
                     timestamp_writes: None,
                 });
-                pass.set_pipeline(&pipeline);
+                pass.set_pipeline(pipeline);
                 pass.set_bind_group(0, &group, &[]);
                 pass.dispatch_workgroups(groups.0, groups.1, groups.2);
             }
             pending.count += 1;
             pending.count >= BATCH
         };
-        if let Some(e) = pollster::block_on(scope.pop()) {
-            return Err(format!("GPU dispatch failed: {e}"));
-        }
         if full {
             self.flush();
         }
@@ -291,6 +302,7 @@ impl Context {
         rx.recv()
             .map_err(|e| e.to_string())?
             .map_err(|e| format!("reading a GPU buffer failed: {e}"))?;
+        check_errors()?;
         let data = staging
             .get_mapped_range(..)
             .map_err(|e| format!("reading a GPU buffer failed: {e:?}"))?

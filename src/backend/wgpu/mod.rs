@@ -19,8 +19,8 @@ pub fn synchronize() -> Result<(), String> {
             submission_index: None,
             timeout: None,
         })
-        .map(|_| ())
-        .map_err(|e| format!("waiting for the GPU failed: {e}"))
+        .map_err(|e| format!("waiting for the GPU failed: {e}"))?;
+    context::check_errors()
 }
 
 /// The adapter in use (`"llvmpipe (LLVM 15.0.6, 256 bits) (Vulkan)"`), or why there is none.
