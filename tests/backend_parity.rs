@@ -290,6 +290,13 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
         Op::MatMul,
         vec![arr(DType::I32, &[3, 2], &ints), arr(DType::I32, &[2, 3], &ints)],
     ));
+    // Large enough for the gpu's register-blocked matmul (more than 64×64 outputs).
+    let big_a: Vec<f64> = (0..70 * 33).map(|i| ((i * 7 % 13) as f64 - 6.0) / 4.0).collect();
+    let big_b: Vec<f64> = (0..33 * 80).map(|i| ((i * 5 % 11) as f64 - 5.0) / 8.0).collect();
+    v.push((
+        Op::MatMul,
+        vec![arr(DType::F32, &[70, 33], &big_a), arr(DType::F32, &[33, 80], &big_b)],
+    ));
     let base = arr(DType::F64, &[2, 3], &xs);
     v.push((Op::Copy, vec![base.view(base.layout.transpose(0, 1))]));
     let positions = arr(DType::I64, &[2, 2], &[5.0, 0.0, 0.0, 2.0]);

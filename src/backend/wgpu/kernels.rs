@@ -196,7 +196,15 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             };
             let (sa, sb) = (a.shape(), b.shape());
             let (rows, k, m) = (sa[nd - 2], sa[nd - 1], sb[nd - 1]);
-            let Some(src) = wgsl::matmul(described[0], out_repr) else {
+            // Small products (the common case in an interpreter loop) use one output per
+            // invocation; larger ones the register-blocked kernel.
+            let small = rows * m <= 64 * 64;
+            let src = if small {
+                wgsl::matmul_small(described[0], out_repr)
+            } else {
+                wgsl::matmul(described[0], out_repr)
+            };
+            let Some(src) = src else {
                 return Ok(None);
             };
             if batch > 65535 {
@@ -218,11 +226,10 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             ];
             let bufs = [info_buffer(cx, &info)?, raw(&a)?, raw(&b)?, out_raw];
             let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
-            cx.dispatch(
-                &src,
-                &refs,
-                (m.div_ceil(64) as u32, rows.div_ceil(64) as u32, batch.max(1) as u32),
-            )?;
+            cx.dispatch(&src, &refs, {
+                let tile = if small { 16 } else { 64 };
+                (m.div_ceil(tile) as u32, rows.div_ceil(tile) as u32, batch.max(1) as u32)
+            })?;
             cx.give(bufs[0].clone());
             true
         }

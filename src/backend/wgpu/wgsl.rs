@@ -547,6 +547,56 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
     Some(s)
 }
 
+/// Tiled matrix product for small matrices: 16×16 tiles in workgroup memory, one output
+/// per invocation; `z` runs over the batch.
+/// `info` = [n, k, m, a_off, a_batch, a_row, a_col, b_off, b_batch, b_row, b_col].
+pub fn matmul_small(a: In, out: Repr) -> Option<String> {
+    if a.dtype == DType::BF16 {
+        return None;
+    }
+    if a.dtype == DType::Bool || matches!(a.dtype, DType::I8 | DType::I16 | DType::U8 | DType::U16) {
+        return None;
+    }
+    let t = a.repr.wgsl();
+    let mut s = String::from(enable(&[a.repr]));
+    s += &bindings(&[a.repr, a.repr], out);
+    s += &format!(
+        "var<workgroup> ta: array<array<{t}, 16>, 16>;
+var<workgroup> tb: array<array<{t}, 16>, 16>;
+@compute @workgroup_size(16, 16)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {{
+    let n = u32(info[0]); let k = u32(info[1]); let m = u32(info[2]);
+    let row = wid.y * 16u + lid.y;
+    let col = wid.x * 16u + lid.x;
+    let z = i32(wid.z);
+    let abase = info[3] + z * info[4];
+    let bbase = info[7] + z * info[8];
+    var acc = {t}(0);
+    let tiles = (k + 15u) / 16u;
+    for (var q = 0u; q < tiles; q++) {{
+        let ka = q * 16u + lid.x;
+        var va = {t}(0);
+        if (row < n && ka < k) {{ va = in0[u32(abase + i32(row) * info[5] + i32(ka) * info[6])]; }}
+        ta[lid.y][lid.x] = va;
+        let kb = q * 16u + lid.y;
+        var vb = {t}(0);
+        if (kb < k && col < m) {{ vb = in1[u32(bbase + i32(kb) * info[9] + i32(col) * info[10])]; }}
+        tb[lid.y][lid.x] = vb;
+        workgroupBarrier();
+        for (var p = 0u; p < 16u; p++) {{
+            acc += ta[lid.y][p] * tb[p][lid.x];
+        }}
+        workgroupBarrier();
+    }}
+    if (row < n && col < m) {{
+        outb[u32(z) * n * m + row * m + col] = acc;
+    }}
+}}
+"
+    );
+    Some(s)
+}
+
 /// `out[i] = src[at(pos[i])]`: `info` is the source's layout; positions are contiguous.
 pub fn gather(a: In, pos: Repr, out: Repr, ndim: usize) -> String {
     let mut s = String::from(enable(&[a.repr]));
