@@ -37,7 +37,7 @@ for dev in devices:
     for m in [256, 1024]:
         x = torch.ones(m, m, device=dev)
         y = torch.full((m, m), 0.5, device=dev)
-        ms = median_ms(lambda: x @ y, 5 if m < 1024 else 3, sync)
+        ms = median_ms(lambda: x @ y, 11 if m < 1024 else 7, sync)
         print(f"matmul_{m} torch-{dev} {ms:.2f} ms {2 * m ** 3 / ms / 1e6:.1f} GFLOP/s")
     x = torch.ones(4, 4, device=dev)
 
