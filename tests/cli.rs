@@ -95,3 +95,27 @@ fn deep_recursion_is_a_recursion_error_not_a_crash() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).starts_with("RecursionError: maximum recursion depth exceeded\n"));
 }
+
+/// Without an adapter (here: asking for DX12 on Linux) the gpu is an ordinary error with
+/// what to install, `torch.cuda.is_available()` is False, and the CPU keeps working.
+#[cfg(all(feature = "gpu", target_os = "linux"))]
+#[test]
+fn no_gpu_adapter_is_a_clear_error() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nt"))
+        .args([
+            "-c",
+            "print(torch.cuda.is_available())\nprint(tensor([1.0]) + 1)\ny = tensor([1.0], device='cuda')",
+        ])
+        .env("WGPU_BACKEND", "dx12")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run nt");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stdout, "False\ntensor([2.])\n");
+    assert!(
+        stderr.starts_with("RuntimeError: no GPU adapter found") && stderr.contains("mesa-vulkan-drivers"),
+        "{stderr}"
+    );
+}
