@@ -290,12 +290,85 @@ fn cumsum<T: Arith>(a: &NdArray, axis: usize) -> Result<Buffer, String> {
     Ok(T::wrap(values::<T>(&back)?.into_owned()))
 }
 
+/// `[batch, n, k] @ [batch, k, m]`, row-major, through `matrixmultiply` (float32 and
+/// float64 kernels, accumulating in the element type as BLAS does).
+fn gemm_f32(x: &[f32], y: &[f32], batch: usize, n: usize, k: usize, m: usize) -> Vec<f32> {
+    let mut out = vec![0f32; batch * n * m];
+    for bi in 0..batch {
+        let (xa, yb, o) = (&x[bi * n * k..], &y[bi * k * m..], &mut out[bi * n * m..]);
+        // SAFETY: the slices hold n×k, k×m and n×m row-major elements, as the strides say.
+        unsafe {
+            matrixmultiply::sgemm(
+                n,
+                k,
+                m,
+                1.0,
+                xa.as_ptr(),
+                k as isize,
+                1,
+                yb.as_ptr(),
+                m as isize,
+                1,
+                0.0,
+                o.as_mut_ptr(),
+                m as isize,
+                1,
+            );
+        }
+    }
+    out
+}
+
+fn gemm_f64(x: &[f64], y: &[f64], batch: usize, n: usize, k: usize, m: usize) -> Vec<f64> {
+    let mut out = vec![0f64; batch * n * m];
+    for bi in 0..batch {
+        let (xa, yb, o) = (&x[bi * n * k..], &y[bi * k * m..], &mut out[bi * n * m..]);
+        // SAFETY: as in `gemm_f32`.
+        unsafe {
+            matrixmultiply::dgemm(
+                n,
+                k,
+                m,
+                1.0,
+                xa.as_ptr(),
+                k as isize,
+                1,
+                yb.as_ptr(),
+                m as isize,
+                1,
+                0.0,
+                o.as_mut_ptr(),
+                m as isize,
+                1,
+            );
+        }
+    }
+    out
+}
+
 fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
     let (sa, sb) = (a.shape(), b.shape());
     let nd = sa.len();
     let (n, k, m) = (sa[nd - 2], sa[nd - 1], sb[nd - 1]);
     let batch: usize = sa[..nd - 2].iter().product();
     let (va, vb) = (values::<T>(a)?, values::<T>(b)?);
+    if T::DTYPE.is_float() && n * m * batch > 0 {
+        // float16/bfloat16 multiply in float32 and round once, as PyTorch's CPU does.
+        let out = if T::DTYPE == crate::array::dtype::DType::F64 {
+            let f = |v: &[T]| v.iter().map(|x| x.to_f64()).collect::<Vec<f64>>();
+            gemm_f64(&f(&va), &f(&vb), batch, n, k, m)
+                .into_iter()
+                .map(T::from_f64)
+                .collect()
+        } else {
+            let f = |v: &[T]| v.iter().map(|x| x.to_f64() as f32).collect::<Vec<f32>>();
+            gemm_f32(&f(&va), &f(&vb), batch, n, k, m)
+                .into_iter()
+                .map(|x| T::from_f64(x as f64))
+                .collect()
+        };
+        return Ok(T::wrap(out));
+    }
     let mut out = Vec::with_capacity(batch * n * m);
     let float = T::DTYPE.is_float();
     let (add, mul) = (T::binary(BinaryOp::Add), T::binary(BinaryOp::Mul));
