@@ -175,7 +175,9 @@ impl Context {
     fn pool_buffer(&self, b: wgpu::Buffer) {
         if let Ok(mut p) = self.pool.lock() {
             let v = p.entry(b.size()).or_default();
-            if v.len() < 16 {
+            // Small buffers (op metadata, tiny tensors) churn fastest: keep many of them.
+            let cap = if b.size() <= 1 << 16 { 1024 } else { 16 };
+            if v.len() < cap {
                 v.push(b);
             }
         }
