@@ -3,8 +3,9 @@
 
 use super::as_nd;
 use crate::array::NdArray;
+use crate::interp::Interp;
 use crate::interp::error::{Res, exc};
-use crate::value::{Named, Tensor, Value};
+use crate::value::{Args, Lib, Named, Tensor, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -303,4 +304,22 @@ pub fn host_only(a: &NdArray) -> Res<()> {
 
 pub fn as_array(v: &Value) -> Option<&NdArray> {
     as_nd(v).map(|(_, a)| a)
+}
+
+/// `torch.device`, `torch.cuda.*`, `torch.set_default_device`, `torch.get_default_device`.
+pub fn devices(_: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value> {
+    match name {
+        "is_available" => Ok(Value::Bool(available())),
+        "device_count" => Ok(Value::Int(available() as i64)),
+        "device" => device_value(&super::module::arg(&args, 0, name)?),
+        "get_device_name" => adapter_name().map(|n| Value::str(&n)),
+        "synchronize" => synchronize().map(|_| Value::None),
+        "set_default_device" => {
+            let gpu = parse(&super::module::arg(&args, 0, name)?)?.unwrap_or(false);
+            set_default(gpu)?;
+            Ok(Value::None)
+        }
+        "get_default_device" => device_value(&Value::str(if default_gpu() { "gpu:0" } else { "cpu" })),
+        _ => Err(super::internal(format!("unknown device function {name}"))),
+    }
 }

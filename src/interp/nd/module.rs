@@ -1,8 +1,10 @@
 //! The `np`/`numpy` and `torch` modules, and the torch names DESIGN.md §1 puts in the
 //! global scope. Each function is one entry of a static table that knows its library.
 
+use super::device::devices;
 use super::funcs::{self, nd_arg};
 use super::grad_mode::autograd_fn;
+use super::objects::strings;
 use super::{create, reduce, result, shape, wrap};
 use crate::array::dtype::{self, DType};
 use crate::interp::Interp;
@@ -606,20 +608,6 @@ fn types(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Value>
     }
 }
 
-/// `np.char.*` and `np.sort` on string arrays.
-fn strings(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value> {
-    match name {
-        "sort" => match args.pos.first() {
-            Some(Value::ObjArray(a)) => super::objects::sort(interp, a),
-            _ => Err(exc(
-                "NotImplementedError",
-                "np.sort of numeric arrays is not supported in nt yet",
-            )),
-        },
-        _ => super::objects::char_fn(name, &args.pos),
-    }
-}
-
 macro_rules! table {
     ($lib:expr; $($f:ident: $($name:literal),*;)*) => {
         &[$($(NdFn { name: $name, lib: $lib, f: $f }),*),*]
@@ -650,26 +638,6 @@ static TORCH_AUTOGRAD: &[NdFn] = table! { Lib::Torch; autograd_fn: "backward", "
 static TORCH_CUDA: &[NdFn] = table! { Lib::Torch;
     devices: "is_available", "device_count", "get_device_name", "synchronize";
 };
-
-/// `torch.device`, `torch.cuda.*`, `torch.set_default_device`, `torch.get_default_device`.
-fn devices(_: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value> {
-    match name {
-        "is_available" => Ok(Value::Bool(super::device::available())),
-        "device_count" => Ok(Value::Int(super::device::available() as i64)),
-        "device" => super::device::device_value(&arg(&args, 0, name)?),
-        "get_device_name" => super::device::adapter_name().map(|n| Value::str(&n)),
-        "synchronize" => super::device::synchronize().map(|_| Value::None),
-        "set_default_device" => {
-            let gpu = super::device::parse(&arg(&args, 0, name)?)?.unwrap_or(false);
-            super::device::set_default(gpu)?;
-            Ok(Value::None)
-        }
-        "get_default_device" => {
-            super::device::device_value(&Value::str(if super::device::default_gpu() { "gpu:0" } else { "cpu" }))
-        }
-        _ => Err(super::internal(format!("unknown device function {name}"))),
-    }
-}
 
 static NUMPY_CHAR: &[NdFn] = table! { Lib::Numpy; strings: "upper", "lower", "add"; };
 

@@ -11,7 +11,7 @@ use crate::interp::Interp;
 use crate::interp::error::{Res, exc, type_error};
 use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::repr::{repr as py_repr, str_of as py_str};
-use crate::value::{Lib, ObjArray, ObjKind, Value};
+use crate::value::{Args, Lib, ObjArray, ObjKind, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -587,4 +587,18 @@ pub fn sort(interp: &mut Interp, a: &ObjArray) -> Res<Value> {
     let vals = elements(a);
     let sorted = crate::interp::builtins::sort_list(interp, vals, None, false)?;
     Ok(new(sorted, &a.layout.shape, a.kind))
+}
+
+/// `np.char.*` and `np.sort` on string arrays.
+pub fn strings(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value> {
+    match name {
+        "sort" => match args.pos.first() {
+            Some(Value::ObjArray(a)) => self::sort(interp, a),
+            _ => Err(exc(
+                "NotImplementedError",
+                "np.sort of numeric arrays is not supported in nt yet",
+            )),
+        },
+        _ => char_fn(name, &args.pos),
+    }
 }
