@@ -290,53 +290,36 @@ fn cumsum<T: Arith>(a: &NdArray, axis: usize) -> Result<Buffer, String> {
     Ok(T::wrap(values::<T>(&back)?.into_owned()))
 }
 
+/// `matrixmultiply`'s `sgemm`/`dgemm`: (m, k, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc).
+type Gemm<T> =
+    unsafe fn(usize, usize, usize, T, *const T, isize, isize, *const T, isize, isize, T, *mut T, isize, isize);
+
 /// `[batch, n, k] @ [batch, k, m]`, row-major, through `matrixmultiply` (float32 and
 /// float64 kernels, accumulating in the element type as BLAS does).
-fn gemm_f32(x: &[f32], y: &[f32], batch: usize, n: usize, k: usize, m: usize) -> Vec<f32> {
-    let mut out = vec![0f32; batch * n * m];
+fn gemm<T: Copy + Default>(
+    f: Gemm<T>,
+    one: T,
+    x: &[T],
+    y: &[T],
+    (batch, n, k, m): (usize, usize, usize, usize),
+) -> Vec<T> {
+    let mut out = vec![T::default(); batch * n * m];
     for bi in 0..batch {
         let (xa, yb, o) = (&x[bi * n * k..], &y[bi * k * m..], &mut out[bi * n * m..]);
         // SAFETY: the slices hold n×k, k×m and n×m row-major elements, as the strides say.
         unsafe {
-            matrixmultiply::sgemm(
+            f(
                 n,
                 k,
                 m,
-                1.0,
+                one,
                 xa.as_ptr(),
                 k as isize,
                 1,
                 yb.as_ptr(),
                 m as isize,
                 1,
-                0.0,
-                o.as_mut_ptr(),
-                m as isize,
-                1,
-            );
-        }
-    }
-    out
-}
-
-fn gemm_f64(x: &[f64], y: &[f64], batch: usize, n: usize, k: usize, m: usize) -> Vec<f64> {
-    let mut out = vec![0f64; batch * n * m];
-    for bi in 0..batch {
-        let (xa, yb, o) = (&x[bi * n * k..], &y[bi * k * m..], &mut out[bi * n * m..]);
-        // SAFETY: as in `gemm_f32`.
-        unsafe {
-            matrixmultiply::dgemm(
-                n,
-                k,
-                m,
-                1.0,
-                xa.as_ptr(),
-                k as isize,
-                1,
-                yb.as_ptr(),
-                m as isize,
-                1,
-                0.0,
+                T::default(),
                 o.as_mut_ptr(),
                 m as isize,
                 1,
@@ -356,13 +339,13 @@ fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
         // float16/bfloat16 multiply in float32 and round once, as PyTorch's CPU does.
         let out = if T::DTYPE == crate::array::dtype::DType::F64 {
             let f = |v: &[T]| v.iter().map(|x| x.to_f64()).collect::<Vec<f64>>();
-            gemm_f64(&f(&va), &f(&vb), batch, n, k, m)
+            gemm::<f64>(matrixmultiply::dgemm, 1.0, &f(&va), &f(&vb), (batch, n, k, m))
                 .into_iter()
                 .map(T::from_f64)
                 .collect()
         } else {
             let f = |v: &[T]| v.iter().map(|x| x.to_f64() as f32).collect::<Vec<f32>>();
-            gemm_f32(&f(&va), &f(&vb), batch, n, k, m)
+            gemm::<f32>(matrixmultiply::sgemm, 1.0, &f(&va), &f(&vb), (batch, n, k, m))
                 .into_iter()
                 .map(|x| T::from_f64(x as f64))
                 .collect()
