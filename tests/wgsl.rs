@@ -49,7 +49,7 @@ fn sum_over_an_axis() {
 
 #[test]
 fn tiled_matmul() {
-    insta::assert_snapshot!(wgsl::matmul(f32_in(true), Repr::F32).expect("lowered"));
+    insta::assert_snapshot!(wgsl::matmul(f32_in(true), Repr::F32, false).expect("lowered"));
 }
 
 #[test]

@@ -283,7 +283,6 @@ pub fn index(r: Value, a: &Value, key: &Value) -> Res<Value> {
 pub fn set_item(target: &std::rc::Rc<crate::value::Tensor>, key: &Value, v: &Value) -> Res<()> {
     use crate::interp::nd::ops::{cast, run};
     use crate::ir::{BinaryOp, Op};
-    let t = Value::Tensor(target.clone());
     let x = &target.data;
     let n = x.numel();
     let flat = NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), x.shape());
@@ -319,7 +318,6 @@ pub fn set_item(target: &std::rc::Rc<crate::value::Tensor>, key: &Value, v: &Val
     };
     let name = if basic { "CopySlices" } else { "IndexPutBackward0" };
     super::rebase(target, name, Rule::CopySlices { positions, keep }, &[&old, &v]);
-    let _ = t;
     Ok(())
 }
 

@@ -199,12 +199,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             // Small products (the common case in an interpreter loop) use one output per
             // invocation; larger ones the register-blocked kernel.
             let small = rows * m <= 64 * 64;
-            let src = if small {
-                wgsl::matmul_small(described[0], out_repr)
-            } else {
-                wgsl::matmul(described[0], out_repr)
-            };
-            let Some(src) = src else {
+            let Some(src) = wgsl::matmul(described[0], out_repr, small) else {
                 return Ok(None);
             };
             if batch > 65535 {

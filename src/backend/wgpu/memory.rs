@@ -244,6 +244,3 @@ into128!(f32, f64, i32, u32, i64, u64);
 pub fn on_gpu(a: &NdArray) -> bool {
     a.storage.borrow().on_gpu()
 }
-
-#[allow(dead_code)]
-fn _elem_bound<T: Elem>() {}

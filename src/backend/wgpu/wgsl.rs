@@ -182,7 +182,6 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
     let float = a.repr.is_float();
     let f32ish = matches!(a.repr, Repr::F32 | Repr::F16);
     let boolean = a.dtype == DType::Bool;
-    let narrow = matches!(a.dtype, DType::I8 | DType::I16 | DType::U8 | DType::U16);
     let e = match op {
         Op::Copy => "x0".to_string(),
         Op::Unary(u) => match u {
@@ -254,7 +253,6 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
                 BinaryOp::Pow if a.repr == Repr::F32 => Some("npow(x0, x1)".into()),
                 _ => None,
             };
-            let _ = narrow;
             r?
         }
         Op::Where => "select(x2, x1, x0 != 0u)".into(),
@@ -474,21 +472,24 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     Some(s)
 }
 
-/// Tiled matrix product: each 16×16 workgroup computes a 64×64 output tile, each
-/// invocation a 4×4 block held in registers, stepping through k in slices of 16 staged in
-/// workgroup memory; `z` runs over the batch.
+/// Matrix product; `z` runs over the batch. `small` products (the common case in an
+/// interpreter loop) compute one output per invocation, larger ones a register block.
 /// `info` = [n, k, m, a_off, a_batch, a_row, a_col, b_off, b_batch, b_row, b_col].
-pub fn matmul(a: In, out: Repr) -> Option<String> {
-    if a.dtype == DType::BF16 {
-        return None;
-    }
-    if a.dtype == DType::Bool || matches!(a.dtype, DType::I8 | DType::I16 | DType::U8 | DType::U16) {
+pub fn matmul(a: In, out: Repr, small: bool) -> Option<String> {
+    if a.dtype == DType::Bool || matches!(a.dtype, DType::BF16 | DType::I8 | DType::I16 | DType::U8 | DType::U16) {
         return None;
     }
     let t = a.repr.wgsl();
     let mut s = String::from(enable(&[a.repr]));
     s += &bindings(&[a.repr, a.repr], out);
-    s += &format!(
+    s += &if small { matmul_small(t) } else { matmul_blocked(t) };
+    Some(s)
+}
+
+/// Each 16×16 workgroup computes a 64×64 output tile, each invocation a 4×4 block held in
+/// registers, stepping through k in slices of 16 staged in workgroup memory.
+fn matmul_blocked(t: &str) -> String {
+    format!(
         "var<workgroup> ta: array<array<{t}, 16>, 64>;
 var<workgroup> tb: array<array<{t}, 64>, 16>;
 @compute @workgroup_size(16, 16)
@@ -543,24 +544,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
     }}
 }}
 "
-    );
-    Some(s)
+    )
 }
 
-/// Tiled matrix product for small matrices: 16×16 tiles in workgroup memory, one output
-/// per invocation; `z` runs over the batch.
-/// `info` = [n, k, m, a_off, a_batch, a_row, a_col, b_off, b_batch, b_row, b_col].
-pub fn matmul_small(a: In, out: Repr) -> Option<String> {
-    if a.dtype == DType::BF16 {
-        return None;
-    }
-    if a.dtype == DType::Bool || matches!(a.dtype, DType::I8 | DType::I16 | DType::U8 | DType::U16) {
-        return None;
-    }
-    let t = a.repr.wgsl();
-    let mut s = String::from(enable(&[a.repr]));
-    s += &bindings(&[a.repr, a.repr], out);
-    s += &format!(
+/// 16×16 tiles in workgroup memory, one output per invocation.
+fn matmul_small(t: &str) -> String {
+    format!(
         "var<workgroup> ta: array<array<{t}, 16>, 16>;
 var<workgroup> tb: array<array<{t}, 16>, 16>;
 @compute @workgroup_size(16, 16)
@@ -593,8 +582,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
     }}
 }}
 "
-    );
-    Some(s)
+    )
 }
 
 /// `out[i] = src[at(pos[i])]`: `info` is the source's layout; positions are contiguous.

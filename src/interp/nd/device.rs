@@ -1,7 +1,6 @@
 //! Devices: where a tensor's elements live. `cpu`, or `gpu` (the wgpu adapter);
 //! `cuda`, `cuda:0` and `mps` are accepted as aliases so pasted PyTorch code runs.
 
-use super::as_nd;
 use crate::array::NdArray;
 use crate::interp::Interp;
 use crate::interp::error::{Res, exc};
@@ -300,10 +299,6 @@ pub fn host_only(a: &NdArray) -> Res<()> {
         ));
     }
     Ok(())
-}
-
-pub fn as_array(v: &Value) -> Option<&NdArray> {
-    as_nd(v).map(|(_, a)| a)
 }
 
 /// `torch.device`, `torch.cuda.*`, `torch.set_default_device`, `torch.get_default_device`.
