@@ -5,7 +5,8 @@
 //! Files named in `PENDING` exercise features later issues bring; they are checked
 //! strictly the other way: one that starts passing must be taken off the list.
 //!
-//! The whole suite runs again with the gpu as the default device (as `nt --device gpu`),
+//! The whole suite runs again with every elementwise op deferred into fused kernels, and
+//! again with the gpu as the default device (as `nt --device gpu`),
 //! where an adapter exists (`NT_REQUIRE_GPU=1` makes its absence a failure). The output
 //! must be the same; `GPU_PENDING` names the sessions that may differ there, and why.
 
@@ -24,7 +25,14 @@ fn pending(dir: &Path, list: &str) -> Vec<String> {
 
 #[test]
 fn numpy_and_pytorch_sessions_print_exactly() {
-    check_sessions(false);
+    check_sessions(false, false);
+}
+
+/// Every elementwise op deferred and fused, however small: the fused CPU kernels must
+/// print what op-by-op execution prints.
+#[test]
+fn the_same_sessions_print_exactly_when_every_op_is_fused() {
+    check_sessions(false, true);
 }
 
 #[cfg(feature = "gpu")]
@@ -41,10 +49,10 @@ fn the_same_sessions_print_exactly_on_the_gpu() {
             return;
         }
     }
-    check_sessions(true);
+    check_sessions(true, false);
 }
 
-fn check_sessions(gpu: bool) {
+fn check_sessions(gpu: bool, fuse_all: bool) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/arrays");
     let mut pending = pending(&dir, "PENDING");
     if gpu {
@@ -65,6 +73,9 @@ fn check_sessions(gpu: bool) {
         let t0 = std::time::Instant::now();
         let got = common::big_stack(move || {
             nt::interp::nd::device::set_default(gpu).expect("gpu device");
+            if fuse_all {
+                nt::ir::lazy::set_fuse_min(1);
+            }
             nt::repl::transcript::transcript_with(&src, nt::repl::transcript::Errors::Headline)
         });
         if std::env::var_os("NT_TIME_SESSIONS").is_some() {

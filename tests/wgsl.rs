@@ -61,3 +61,25 @@ fn float64_transcendentals_fall_back_to_the_cpu() {
     };
     assert!(wgsl::lower(&Op::Unary(UnaryOp::Exp), &[f64_in], DType::F64, Repr::F64).is_none());
 }
+
+#[test]
+fn fused_chain_is_one_kernel() {
+    // (a * 2 + b) ** 2 - c over float32, with `2` a broadcast scalar: one kernel, each
+    // step a `let`.
+    use wgsl::Line;
+    let ins = [f32_in(true), f32_in(false), f32_in(true), f32_in(true)];
+    let op = |b: BinaryOp| wgsl::lower(&Op::Binary(b), &ins[..2], DType::F32, Repr::F32).expect("lowered");
+    let lines = vec![
+        Line::Load(0, Repr::F32),
+        Line::Load(1, Repr::F32),
+        Line::Apply(op(BinaryOp::Mul), vec![0, 1], Repr::F32),
+        Line::Load(2, Repr::F32),
+        Line::Apply(op(BinaryOp::Add), vec![2, 3], Repr::F32),
+        Line::Apply(op(BinaryOp::Pow), vec![4, 1], Repr::F32),
+        Line::Load(3, Repr::F32),
+        Line::Apply(op(BinaryOp::Sub), vec![5, 6], Repr::F32),
+    ];
+    let src = wgsl::fused(&ins, &lines, 1);
+    let body = src.split("fn main").nth(1).expect("entry point");
+    insta::assert_snapshot!(body);
+}

@@ -25,16 +25,20 @@ pub enum Buffer {
     /// Elements resident on the gpu device (a wgpu buffer).
     #[cfg(feature = "gpu")]
     Gpu(crate::backend::wgpu::GpuBuffer),
+    /// Elements not computed yet: a fused elementwise program (`ir::lazy`), realised in
+    /// place when they are needed.
+    Lazy(std::rc::Rc<crate::ir::lazy::Program>),
 }
 
 pub type Storage = Rc<RefCell<Buffer>>;
 
 /// Runs `$body` with `$v` bound to the typed vector inside a host buffer, for every
-/// dtype; `$gpu` for a buffer on the gpu device.
+/// dtype; `$gpu` for a buffer on the gpu device, `$lazy` for a deferred one.
 #[macro_export]
 macro_rules! with_buffer {
-    ($buf:expr, $v:ident => $body:expr, gpu $g:ident => $gpu:expr) => {
+    ($buf:expr, $v:ident => $body:expr, gpu $g:ident => $gpu:expr, lazy $l:ident => $lazy:expr) => {
         match $buf {
+            $crate::array::storage::Buffer::Lazy($l) => $lazy,
             #[cfg(feature = "gpu")]
             $crate::array::storage::Buffer::Gpu($g) => $gpu,
             $crate::array::storage::Buffer::Bool($v) => $body,
@@ -170,7 +174,7 @@ typed!(f64, F64, f64);
 impl Drop for Buffer {
     fn drop(&mut self) {
         forget_version(self as *const Buffer as usize);
-        with_buffer!(self, v => super::pool::give(std::mem::take(v)), gpu _g => ())
+        with_buffer!(self, v => super::pool::give(std::mem::take(v)), gpu _g => (), lazy _l => ())
     }
 }
 
@@ -207,15 +211,15 @@ fn forget_version(addr: usize) {
 impl Buffer {
     /// Whether the elements live on the gpu device.
     pub fn on_gpu(&self) -> bool {
-        with_buffer!(self, _v => false, gpu _g => true)
+        with_buffer!(self, _v => false, gpu _g => true, lazy l => l.gpu)
     }
 
     pub fn dtype(&self) -> DType {
-        with_buffer!(self, v => elem_dtype(v), gpu g => g.dtype)
+        with_buffer!(self, v => elem_dtype(v), gpu g => g.dtype, lazy l => l.dtype)
     }
 
     pub fn len(&self) -> usize {
-        with_buffer!(self, v => v.len(), gpu g => g.len)
+        with_buffer!(self, v => v.len(), gpu g => g.len, lazy l => l.len())
     }
 
     pub fn is_empty(&self) -> bool {

@@ -28,7 +28,17 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
+    /// Runs one statement; deferred array work it left behind is realised before the
+    /// next one starts (a statement's elementwise chain is one fused kernel).
     pub fn exec(&mut self, s: &Stmt, env: &Rc<Scope>) -> Res<Flow> {
+        let flow = self.exec_inner(s, env);
+        let flushed = crate::ir::lazy::flush().map_err(|e| exc("RuntimeError", e)).at(s.span);
+        let flow = flow?;
+        flushed?;
+        Ok(flow)
+    }
+
+    fn exec_inner(&mut self, s: &Stmt, env: &Rc<Scope>) -> Res<Flow> {
         match &s.kind {
             StmtKind::Expr(e) => {
                 let v = self.eval(e, env)?;

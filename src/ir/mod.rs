@@ -3,9 +3,10 @@
 //! backend handles it. Composite functions (`sigmoid`, `mean`, `var`, `norm`, …) are built
 //! from these by the array and tensor front ends.
 //!
-//! Ops run eagerly for now: each call records one node and realises it at once on the
-//! array's backend. Graphs of several nodes, fused into one kernel, come with the
-//! scheduler (issue 6); the op table and the backend interface stay as they are.
+//! Elementwise ops on large or gpu operands are deferred and fused (`lazy`); the others
+//! run at once on the array's backend.
+
+pub mod lazy;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;
@@ -189,9 +190,16 @@ impl Op {
     }
 }
 
-/// Records `op` on `inputs` and realises it on the CPU backend.
+/// Records `op` on `inputs`: elementwise ops on large or gpu operands are deferred into
+/// a fused program (`lazy`); everything else runs at once on the inputs' device.
 pub fn run(op: Op, inputs: &[&NdArray]) -> Result<NdArray, String> {
     let (shape, dtype) = op.infer(inputs)?;
+    if lazy::fusable(&op) && lazy::worth_deferring(inputs, &shape) {
+        return lazy::defer(&op, inputs, &shape, dtype);
+    }
+    for a in inputs {
+        lazy::realize(a)?;
+    }
     #[cfg(feature = "gpu")]
     if inputs.iter().any(|a| crate::backend::wgpu::on_gpu(a)) {
         return crate::backend::wgpu::execute(&op, inputs, &shape, dtype);

@@ -12,8 +12,12 @@ pub trait Arith: Typed {
     fn zero() -> Self;
     fn one() -> Self;
     fn is_nan(self) -> bool;
-    /// Contiguous `a op b` in a tight loop the compiler vectorises; false if `op` has none.
-    fn fast_binary(_op: BinaryOp, _a: &[Self], _b: &[Self], _out: &mut Vec<Self>) -> bool {
+    /// `a op b` in a tight loop the compiler vectorises; false if `op` has none.
+    fn fast_binary(_op: BinaryOp, _a: &[Self], _b: &[Self], _out: &mut [Self]) -> bool {
+        false
+    }
+    /// `op a` in a tight loop the compiler vectorises; false if `op` has none.
+    fn fast_unary(_op: UnaryOp, _a: &[Self], _out: &mut [Self]) -> bool {
         false
     }
 }
@@ -78,12 +82,12 @@ macro_rules! int_arith {
                     | UnaryOp::Cos | UnaryOp::Tan | UnaryOp::Tanh => |a| a,
                 }
             }
-            fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut Vec<Self>) -> bool {
-                let it = a.iter().zip(b);
+            fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut [Self]) -> bool {
+                let it = out.iter_mut().zip(a.iter().zip(b));
                 match op {
-                    BinaryOp::Add => out.extend(it.map(|(&x, &y)| x.wrapping_add(y))),
-                    BinaryOp::Sub => out.extend(it.map(|(&x, &y)| x.wrapping_sub(y))),
-                    BinaryOp::Mul => out.extend(it.map(|(&x, &y)| x.wrapping_mul(y))),
+                    BinaryOp::Add => it.for_each(|(o, (&x, &y))| *o = x.wrapping_add(y)),
+                    BinaryOp::Sub => it.for_each(|(o, (&x, &y))| *o = x.wrapping_sub(y)),
+                    BinaryOp::Mul => it.for_each(|(o, (&x, &y))| *o = x.wrapping_mul(y)),
                     _ => return false,
                 }
                 true
@@ -177,7 +181,21 @@ fn sign(x: f64) -> f64 {
 /// Floats compute through f64 and round once to the element type: exact for + - * / of
 /// f32 and f16, and correctly rounded (or within an ulp) for the transcendental functions.
 macro_rules! float_arith {
-    ($($t:ty),*) => {$(
+    (@unary ; $t:ty) => {};
+    (@unary fast ; $t:ty) => {
+        fn fast_unary(op: UnaryOp, a: &[Self], out: &mut [Self]) -> bool {
+            let it = out.iter_mut().zip(a);
+            match op {
+                UnaryOp::Neg => it.for_each(|(o, &x)| *o = -x),
+                UnaryOp::Abs => it.for_each(|(o, &x)| *o = x.abs()),
+                // IEEE square root is correctly rounded in f32 and f64 alike.
+                UnaryOp::Sqrt => it.for_each(|(o, &x)| *o = x.sqrt()),
+                _ => return false,
+            }
+            true
+        }
+    };
+    ($($t:ty $(: $fast:ident)?),*) => {$(
         impl Arith for $t {
             fn binary(op: BinaryOp) -> fn(Self, Self) -> Self {
                 fn f(a: $t, b: $t, g: fn(f64, f64) -> f64) -> $t {
@@ -222,17 +240,18 @@ macro_rules! float_arith {
                     UnaryOp::Sign => |a| f(a, sign),
                 }
             }
-            fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut Vec<Self>) -> bool {
-                let it = a.iter().zip(b);
+            fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut [Self]) -> bool {
+                let it = out.iter_mut().zip(a.iter().zip(b));
                 match op {
-                    BinaryOp::Add => out.extend(it.map(|(&x, &y)| x + y)),
-                    BinaryOp::Sub => out.extend(it.map(|(&x, &y)| x - y)),
-                    BinaryOp::Mul => out.extend(it.map(|(&x, &y)| x * y)),
-                    BinaryOp::Div => out.extend(it.map(|(&x, &y)| x / y)),
+                    BinaryOp::Add => it.for_each(|(o, (&x, &y))| *o = x + y),
+                    BinaryOp::Sub => it.for_each(|(o, (&x, &y))| *o = x - y),
+                    BinaryOp::Mul => it.for_each(|(o, (&x, &y))| *o = x * y),
+                    BinaryOp::Div => it.for_each(|(o, (&x, &y))| *o = x / y),
                     _ => return false,
                 }
                 true
             }
+            float_arith!(@unary $($fast)? ; $t);
             fn zero() -> Self { <$t as Elem>::from_f64(0.0) }
             fn one() -> Self { <$t as Elem>::from_f64(1.0) }
             fn is_nan(self) -> bool { self.to_f64().is_nan() }
@@ -240,4 +259,4 @@ macro_rules! float_arith {
     )*};
 }
 
-float_arith!(half::f16, half::bf16, f32, f64);
+float_arith!(half::f16, half::bf16, f32: fast, f64: fast);

@@ -2,13 +2,14 @@
 //! inputs are walked by their layouts; contiguous ones are read in place.
 
 mod arith;
+pub mod fused;
 
 pub use arith::float_divmod;
 
 use super::Backend;
 use crate::array::NdArray;
 use crate::array::dtype::DType;
-use crate::array::elem::{Elem, cast};
+use crate::array::elem::Elem;
 use crate::array::storage::{Buffer, Typed};
 use crate::ir::{BinaryOp, Op, ReduceOp};
 use crate::with_dtype;
@@ -25,6 +26,7 @@ impl Backend for Cpu {
 
 /// The array with its elements on the host: itself, or a copy of a gpu buffer.
 pub fn host(a: &NdArray) -> Result<NdArray, String> {
+    crate::ir::lazy::realize(a)?;
     #[cfg(feature = "gpu")]
     {
         let guard = a.storage.borrow();
@@ -46,24 +48,9 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
     let inputs = inputs.as_slice();
     let a = inputs[0];
     let buf = match op {
-        Op::Copy => with_dtype!(a.dtype, T => T::wrap(values::<T>(a)?.into_owned())),
-        Op::Cast(to) => with_dtype!(a.dtype, S => with_dtype!(*to, D => {
-            let v = values::<S>(a)?;
-            D::wrap(v.iter().map(|&x| cast::<S, D>(x)).collect())
-        })),
-        Op::Unary(u) => with_dtype!(a.dtype, T => {
-            let f = T::unary(*u);
-            let v = values::<T>(a)?;
-            let mut out = crate::array::pool::alloc(v.len());
-            out.extend(v.iter().map(|&x| f(x)));
-            T::wrap(out)
-        }),
-        Op::Binary(b) => with_dtype!(a.dtype, T => binary::<T>(*b, a, inputs[1])?),
-        Op::Where => with_dtype!(inputs[1].dtype, T => {
-            let c = values::<bool>(a)?;
-            let (x, y) = (values::<T>(inputs[1])?, values::<T>(inputs[2])?);
-            T::wrap(c.iter().zip(x.iter().zip(y.iter())).map(|(&c, (&x, &y))| if c { x } else { y }).collect())
-        }),
+        Op::Copy | Op::Cast(_) | Op::Unary(_) | Op::Binary(_) | Op::Where => {
+            fused::run(&crate::ir::lazy::Program::single(op, inputs, shape, dtype))?
+        }
         Op::Reduce { op, axes, .. } => with_dtype!(a.dtype, T => reduce::<T>(*op, a, axes)?),
         Op::CumSum(axis) => with_dtype!(a.dtype, T => cumsum::<T>(a, *axis)?),
         Op::MatMul => with_dtype!(a.dtype, T => matmul::<T>(a, inputs[1])?),
@@ -115,45 +102,6 @@ fn values<T: Typed>(a: &NdArray) -> Result<Cow<'static, [T]>, String> {
         out.push(*data.get(o).ok_or("view out of storage bounds")?);
     }
     Ok(Cow::Owned(out))
-}
-
-/// Applies `f` to the contiguous slices of two same-dtype views without copying them.
-fn with_pair<T: Typed, R>(a: &NdArray, b: &NdArray, f: impl FnOnce(&[T], &[T]) -> R) -> Result<R, String> {
-    if a.layout.is_contiguous() && b.layout.is_contiguous() {
-        let (ga, gb) = (a.storage.borrow(), b.storage.borrow());
-        let n = a.layout.numel();
-        let sa = T::slice(&ga)
-            .and_then(|d| d.get(a.layout.offset..a.layout.offset + n))
-            .ok_or("bad view")?;
-        let sb = T::slice(&gb)
-            .and_then(|d| d.get(b.layout.offset..b.layout.offset + n))
-            .ok_or("bad view")?;
-        return Ok(f(sa, sb));
-    }
-    let (va, vb) = (values::<T>(a)?, values::<T>(b)?);
-    Ok(f(&va, &vb))
-}
-
-fn binary<T: Arith>(op: BinaryOp, a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
-    with_pair::<T, _>(a, b, |x, y| {
-        if op.is_comparison() {
-            let out: Vec<bool> = match op {
-                BinaryOp::Eq => x.iter().zip(y).map(|(p, q)| p == q).collect(),
-                BinaryOp::Ne => x.iter().zip(y).map(|(p, q)| p != q).collect(),
-                BinaryOp::Lt => x.iter().zip(y).map(|(p, q)| p < q).collect(),
-                BinaryOp::Le => x.iter().zip(y).map(|(p, q)| p <= q).collect(),
-                BinaryOp::Gt => x.iter().zip(y).map(|(p, q)| p > q).collect(),
-                _ => x.iter().zip(y).map(|(p, q)| p >= q).collect(),
-            };
-            return Buffer::Bool(out);
-        }
-        let mut out = crate::array::pool::alloc(x.len());
-        if !T::fast_binary(op, x, y, &mut out) {
-            let f = T::binary(op);
-            out.extend(x.iter().zip(y).map(|(&p, &q)| f(p, q)));
-        }
-        T::wrap(out)
-    })
 }
 
 /// Moves the reduced axes last, so each output element reduces one contiguous run.
@@ -373,6 +321,10 @@ fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
 
 /// Writes `src` (already of `dst`'s dtype and shape) into the view `dst`, element by element.
 pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
+    // Deferred results that read `dst` must see it as it was before this write.
+    crate::ir::lazy::flush()?;
+    crate::ir::lazy::realize(dst)?;
+    crate::ir::lazy::realize(src)?;
     #[cfg(feature = "gpu")]
     if crate::backend::wgpu::on_gpu(dst) {
         if crate::backend::wgpu::assign(dst, src).is_ok() {

@@ -42,7 +42,7 @@ fn input(cx: &Context, a: &NdArray) -> Result<In, String> {
     })
 }
 
-fn raw(a: &NdArray) -> Result<wgpu::Buffer, String> {
+pub(super) fn raw(a: &NdArray) -> Result<wgpu::Buffer, String> {
     match &*a.storage.borrow() {
         Buffer::Gpu(g) => g.raw().cloned(),
         _ => Err("expected a GPU buffer".into()),
@@ -50,13 +50,13 @@ fn raw(a: &NdArray) -> Result<wgpu::Buffer, String> {
 }
 
 /// `[offset, strides...]` of a layout, as `info` holds them.
-fn placement(l: &Layout) -> Vec<i32> {
+pub(super) fn placement(l: &Layout) -> Vec<i32> {
     std::iter::once(l.offset as i32)
         .chain(l.strides.iter().map(|&s| s as i32))
         .collect()
 }
 
-fn info_buffer(cx: &Context, info: &[i32]) -> Result<wgpu::Buffer, String> {
+pub(super) fn info_buffer(cx: &Context, info: &[i32]) -> Result<wgpu::Buffer, String> {
     let b = cx.buffer((info.len() * 4) as u64)?;
     let bytes: Vec<u8> = info.iter().flat_map(|x| x.to_le_bytes()).collect();
     cx.write(&b, &bytes);
@@ -64,7 +64,7 @@ fn info_buffer(cx: &Context, info: &[i32]) -> Result<wgpu::Buffer, String> {
 }
 
 /// Workgroups covering `n` invocations of `GROUP` (2-D past the 65,535 limit).
-fn groups(n: usize, per: u32) -> (u32, u32, u32) {
+pub(super) fn groups(n: usize, per: u32) -> (u32, u32, u32) {
     let g = (n as u64).div_ceil(per as u64).max(1);
     let x = g.min(65535);
     (x as u32, g.div_ceil(x) as u32, 1)

@@ -2,11 +2,13 @@
 //! runs on a software Vulkan driver (Mesa's lavapipe), which is how tests exercise it.
 
 mod context;
+mod fused;
 mod kernels;
 mod memory;
 pub mod wgsl;
 
 pub use context::available;
+pub use fused::fused;
 pub use kernels::{assign, execute};
 pub use memory::{GpuBuffer, Repr, download, on_gpu, upload};
 

@@ -273,19 +273,68 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
     Some(if out == DType::BF16 { wrap(out, &e) } else { e })
 }
 
-/// A whole elementwise kernel.
+/// A whole elementwise kernel of one op (`expr` over `x0`, `x1`, `x2`, the inputs).
 pub fn elementwise(ins: &[In], out: Repr, ndim: usize, expr: &str) -> String {
-    let reprs: Vec<Repr> = ins.iter().map(|i| i.repr).chain([out]).collect();
+    let mut lines: Vec<Line> = (0..ins.len()).map(|k| Line::Load(k, ins[k].repr)).collect();
+    lines.push(Line::Apply(expr.to_string(), (0..ins.len()).collect(), out));
+    fused(ins, &lines, ndim)
+}
+
+/// One step of a fused elementwise kernel, whose value is `v{index}`.
+pub enum Line {
+    /// Element `i` of input `k`.
+    Load(usize, Repr),
+    /// A lowered op (`lower`'s expression over `x0`, `x1`, `x2`) on earlier steps.
+    Apply(String, Vec<usize>, Repr),
+}
+
+/// `expr` with its operands `x0`, `x1`, `x2` renamed to the steps in `args`.
+fn bind(expr: &str, args: &[usize]) -> String {
+    let b = expr.as_bytes();
+    let mut s = String::with_capacity(expr.len() + 8);
+    let mut i = 0;
+    while i < b.len() {
+        let word_start = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+        let operand = (b[i] == b'x' && word_start && i + 1 < b.len())
+            .then(|| (b[i + 1] as char).to_digit(10))
+            .flatten()
+            .filter(|_| i + 2 >= b.len() || !(b[i + 2].is_ascii_alphanumeric() || b[i + 2] == b'_'))
+            .and_then(|d| args.get(d as usize));
+        match operand {
+            Some(a) => {
+                s += &format!("v{a}");
+                i += 2;
+            }
+            None => {
+                s.push(b[i] as char);
+                i += 1;
+            }
+        }
+    }
+    s
+}
+
+/// A fused elementwise kernel: `lines` in order, the last one written out.
+pub fn fused(ins: &[In], lines: &[Line], ndim: usize) -> String {
+    let out = match lines.last() {
+        Some(Line::Load(_, r) | Line::Apply(_, _, r)) => *r,
+        None => Repr::U32,
+    };
+    let reprs: Vec<Repr> = lines
+        .iter()
+        .map(|l| match l {
+            Line::Load(_, r) | Line::Apply(_, _, r) => *r,
+        })
+        .collect();
     let mut s = String::from(enable(&reprs));
     s += &bindings(&ins.iter().map(|i| i.repr).collect::<Vec<_>>(), out);
     s += &at_fn(ndim);
-    if let Some(i) = ins.first().filter(|i| i.repr.is_float()) {
-        s += &float_helpers(i.repr.wgsl());
-    }
-    if ins.first().is_some_and(|i| i.repr == Repr::F32) || out == Repr::F32 {
-        if !ins.first().is_some_and(|i| i.repr == Repr::F32) {
-            s += &float_helpers("f32");
+    for r in [Repr::F32, Repr::F64, Repr::F16] {
+        if reprs.contains(&r) {
+            s += &float_helpers(r.wgsl());
         }
+    }
+    if reprs.contains(&Repr::F32) {
         s += HELPERS_F32;
         if F64_MATH.load(std::sync::atomic::Ordering::Relaxed) {
             s += EXP_VIA_F64;
@@ -298,14 +347,14 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     if (i >= u32(info[0])) {{ return; }}
 "
     );
-    for (k, inp) in ins.iter().enumerate() {
-        if inp.direct {
-            s += &format!("    let x{k} = in{k}[i];\n");
-        } else {
-            s += &format!("    let x{k} = in{k}[at(i, {k}u)];\n");
+    for (j, line) in lines.iter().enumerate() {
+        match line {
+            Line::Load(k, _) if ins.get(*k).is_some_and(|x| x.direct) => s += &format!("    let v{j} = in{k}[i];\n"),
+            Line::Load(k, _) => s += &format!("    let v{j} = in{k}[at(i, {k}u)];\n"),
+            Line::Apply(expr, args, _) => s += &format!("    let v{j} = {};\n", bind(expr, args)),
         }
     }
-    s += &format!("    outb[i] = {expr};\n}}\n");
+    s += &format!("    outb[i] = v{};\n}}\n", lines.len().saturating_sub(1));
     s
 }
 

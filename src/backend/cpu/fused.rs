@@ -1,0 +1,313 @@
+//! Fused elementwise programs (`ir::lazy::Program`) on the CPU, the numexpr way: the
+//! output is cut into blocks that stay in cache, each step of the program runs over a
+//! block in a tight loop the compiler vectorises, and blocks run in parallel (rayon)
+//! above a size threshold, serially below it. Contiguous leaves are read in place;
+//! strided and broadcast ones are gathered a row at a time, so movement ops never copy.
+//! Every elementwise op runs through here, deferred or not, so fused and eager results
+//! are the same bits.
+
+use super::arith::Arith;
+use crate::array::dtype::DType;
+use crate::array::elem::{Elem, cast};
+use crate::array::layout::Layout;
+use crate::array::storage::{Buffer, Typed};
+use crate::ir::lazy::{Node, Program, Step};
+use crate::ir::{BinaryOp, Op};
+use crate::with_dtype;
+use rayon::prelude::*;
+use std::mem::MaybeUninit;
+
+/// Elements per block: a few registers of this size fit in L2.
+const BLOCK: usize = 4096;
+/// Elements per parallel task (a run of blocks).
+const TASK: usize = 16 * BLOCK;
+/// Below this many elements the program runs on the calling thread.
+const PARALLEL_MIN: usize = 1 << 17;
+
+macro_rules! sources {
+    ($($v:ident: $t:ty),*) => {
+        /// A typed, borrowed run of elements.
+        #[derive(Clone, Copy)]
+        enum Src<'a> {
+            $($v(&'a [$t])),*
+        }
+
+        impl<'a> Src<'a> {
+            fn of(b: &'a Buffer) -> Option<Src<'a>> {
+                match b {
+                    $(Buffer::$v(x) => Some(Src::$v(x)),)*
+                    _ => None,
+                }
+            }
+
+            fn range(self, start: usize, len: usize) -> Option<Src<'a>> {
+                match self {
+                    $(Src::$v(x) => x.get(start..start + len).map(Src::$v),)*
+                }
+            }
+
+            fn len(self) -> usize {
+                match self {
+                    $(Src::$v(x) => x.len(),)*
+                }
+            }
+        }
+
+        /// The typed slice inside a `Src`.
+        trait Pick: Typed + Arith + Send + Sync {
+            fn pick(s: Src<'_>) -> Result<&[Self], String>;
+        }
+
+        $(impl Pick for $t {
+            fn pick(s: Src<'_>) -> Result<&[Self], String> {
+                match s {
+                    Src::$v(x) => Ok(x),
+                    #[allow(unreachable_patterns)]
+                    _ => Err(format!("fused kernel: operand is not {:?}", <$t as Elem>::DTYPE)),
+                }
+            }
+        })*
+    };
+}
+
+sources!(Bool: bool, I8: i8, I16: i16, I32: i32, I64: i64, U8: u8, U16: u16, U32: u32, U64: u64,
+    F16: half::f16, BF16: half::bf16, F32: f32, F64: f64);
+
+/// One leaf, borrowed for the run.
+struct Leaf<'a> {
+    data: Src<'a>,
+    layout: &'a Layout,
+    contiguous: bool,
+}
+
+/// Runs `p`, returning its elements (row-major, `p.len()` of them).
+pub fn run(p: &Program) -> Result<Buffer, String> {
+    let hosts: Vec<_> = p.leaves.iter().map(super::host).collect::<Result<_, _>>()?;
+    let guards: Vec<_> = hosts.iter().map(|h| h.storage.borrow()).collect();
+    let mut leaves = Vec::with_capacity(hosts.len());
+    for (h, g) in hosts.iter().zip(&guards) {
+        let data = Src::of(g).ok_or("fused kernel: a leaf is not on the host")?;
+        if !fits(&h.layout, data.len()) {
+            return Err("fused kernel: view out of storage bounds".into());
+        }
+        leaves.push(Leaf {
+            data,
+            layout: &h.layout,
+            contiguous: h.layout.is_contiguous(),
+        });
+    }
+    let n = p.len();
+    with_dtype!(p.dtype, T => Ok(T::wrap(drive::<T>(&p.steps, &leaves, n)?)))
+}
+
+/// Whether every element of `l` lies in a storage of `len` elements.
+fn fits(l: &Layout, len: usize) -> bool {
+    if l.numel() == 0 {
+        return true;
+    }
+    let (mut lo, mut hi) = (l.offset as isize, l.offset as isize);
+    for (&n, &s) in l.shape.iter().zip(&l.strides) {
+        let reach = (n as isize - 1) * s;
+        if reach < 0 { lo += reach } else { hi += reach }
+    }
+    lo >= 0 && (hi as usize) < len
+}
+
+fn drive<T: Pick>(steps: &[Step], leaves: &[Leaf], n: usize) -> Result<Vec<T>, String> {
+    let mut out = crate::array::pool::alloc::<T>(n);
+    let spare = &mut out.spare_capacity_mut()[..n];
+    let registers = || -> Vec<Buffer> {
+        let size = n.min(BLOCK);
+        let leaf_in_place = |s: &Step| matches!(s.node, Node::Leaf(k) if leaves[k].contiguous);
+        steps
+            .iter()
+            .map(|s| Buffer::zeros(s.dtype, if leaf_in_place(s) { 0 } else { size }))
+            .collect()
+    };
+    let task = |regs: &mut Vec<Buffer>, start: usize, chunk: &mut [MaybeUninit<T>]| -> Result<(), String> {
+        for (b, part) in chunk.chunks_mut(BLOCK).enumerate() {
+            let at = start + b * BLOCK;
+            let result = block(steps, leaves, regs, at, part.len())?;
+            for (o, &x) in part.iter_mut().zip(T::pick(result)?) {
+                o.write(x);
+            }
+        }
+        Ok(())
+    };
+    if n >= PARALLEL_MIN && rayon::current_num_threads() > 1 {
+        spare
+            .par_chunks_mut(TASK)
+            .enumerate()
+            .try_for_each_init(registers, |regs, (i, chunk)| task(regs, i * TASK, chunk))?;
+    } else {
+        task(&mut registers(), 0, spare)?;
+    }
+    // SAFETY: every one of the first `n` elements was written above (the chunks cover
+    // the spare capacity exactly, and a failed block returned early).
+    unsafe { out.set_len(n) };
+    Ok(out)
+}
+
+/// Computes elements `start .. start + len` of every step; returns the last step's.
+fn block<'a>(
+    steps: &[Step],
+    leaves: &[Leaf<'a>],
+    regs: &'a mut [Buffer],
+    start: usize,
+    len: usize,
+) -> Result<Src<'a>, String> {
+    // Each step's elements: a leaf read in place, or a register.
+    let mut place: Vec<Option<Src<'a>>> = Vec::with_capacity(steps.len());
+    let mut rest: &'a mut [Buffer] = regs;
+    let mut done: Vec<&'a Buffer> = Vec::with_capacity(steps.len());
+    for step in steps {
+        let (reg, tail) = rest.split_first_mut().ok_or("fused kernel: too few registers")?;
+        rest = tail;
+        let arg = |a: usize| -> Result<Src<'_>, String> {
+            match place.get(a).copied().flatten() {
+                Some(s) => Ok(s),
+                None => done
+                    .get(a)
+                    .and_then(|r| Src::of(r))
+                    .and_then(|s| s.range(0, len))
+                    .ok_or_else(|| "fused kernel: bad operand".to_string()),
+            }
+        };
+        let in_place = match &step.node {
+            Node::Leaf(k) => {
+                let l = leaves.get(*k).ok_or("fused kernel: bad leaf")?;
+                if l.contiguous {
+                    Some(
+                        l.data
+                            .range(l.layout.offset + start, len)
+                            .ok_or("fused kernel: bad leaf")?,
+                    )
+                } else {
+                    with_dtype!(step.dtype, T => gather::<T>(T::pick(l.data)?, l.layout, start, out::<T>(reg, len)?));
+                    None
+                }
+            }
+            Node::Apply(op, args) => {
+                let ins: Vec<(DType, Src)> = args
+                    .iter()
+                    .map(|&a| Ok((steps.get(a).ok_or("fused kernel: bad step")?.dtype, arg(a)?)))
+                    .collect::<Result<_, String>>()?;
+                apply(op, &ins, step.dtype, reg, len)?;
+                None
+            }
+        };
+        place.push(in_place);
+        done.push(reg);
+    }
+    match place.last().copied().flatten() {
+        Some(s) => Ok(s),
+        None => done
+            .last()
+            .and_then(|r| Src::of(r))
+            .and_then(|s| s.range(0, len))
+            .ok_or_else(|| "fused kernel: empty program".to_string()),
+    }
+}
+
+/// The first `len` elements of a register, typed.
+fn out<T: Typed>(reg: &mut Buffer, len: usize) -> Result<&mut [T], String> {
+    T::slice_mut(reg)
+        .and_then(|s| s.get_mut(..len))
+        .ok_or_else(|| "fused kernel: register of the wrong type".to_string())
+}
+
+/// Elements `start .. start + out.len()` (row-major) of the view `l` of `data`.
+fn gather<T: Copy>(data: &[T], l: &Layout, start: usize, out: &mut [T]) {
+    let nd = l.ndim();
+    if nd == 0 {
+        out.fill(data[l.offset]);
+        return;
+    }
+    let mut idx = vec![0usize; nd];
+    let mut rem = start;
+    for d in (0..nd).rev() {
+        idx[d] = rem % l.shape[d];
+        rem /= l.shape[d];
+    }
+    let (inner, step) = (l.shape[nd - 1], l.strides[nd - 1]);
+    let mut k = 0;
+    while k < out.len() {
+        let off = idx
+            .iter()
+            .zip(&l.strides)
+            .fold(l.offset as isize, |o, (&i, &s)| o + i as isize * s);
+        let take = (inner - idx[nd - 1]).min(out.len() - k);
+        let dst = &mut out[k..k + take];
+        match step {
+            1 => dst.copy_from_slice(&data[off as usize..off as usize + take]),
+            0 => dst.fill(data[off as usize]),
+            _ => {
+                for (i, o) in dst.iter_mut().enumerate() {
+                    *o = data[(off + i as isize * step) as usize];
+                }
+            }
+        }
+        k += take;
+        idx[nd - 1] = 0;
+        for d in (0..nd - 1).rev() {
+            idx[d] += 1;
+            if idx[d] < l.shape[d] {
+                break;
+            }
+            idx[d] = 0;
+        }
+    }
+}
+
+/// One elementwise op over a block: `ins` (dtype, elements) into `reg`.
+fn apply(op: &Op, ins: &[(DType, Src)], dtype: DType, reg: &mut Buffer, len: usize) -> Result<(), String> {
+    let (a_dtype, a) = *ins.first().ok_or("fused kernel: op without operands")?;
+    let operand = |i: usize| ins.get(i).map(|x| x.1).ok_or("fused kernel: missing operand");
+    match op {
+        Op::Copy => with_dtype!(dtype, T => out::<T>(reg, len)?.copy_from_slice(T::pick(a)?)),
+        Op::Cast(_) => with_dtype!(a_dtype, S => with_dtype!(dtype, D => {
+            for (o, &x) in out::<D>(reg, len)?.iter_mut().zip(S::pick(a)?) {
+                *o = cast::<S, D>(x);
+            }
+        })),
+        Op::Unary(u) => with_dtype!(dtype, T => {
+            let (x, o) = (T::pick(a)?, out::<T>(reg, len)?);
+            if !T::fast_unary(*u, x, o) {
+                let f = T::unary(*u);
+                o.iter_mut().zip(x).for_each(|(o, &x)| *o = f(x));
+            }
+        }),
+        Op::Binary(b) if b.is_comparison() => with_dtype!(a_dtype, T => {
+            let (x, y) = (T::pick(a)?, T::pick(operand(1)?)?);
+            compare(*b, x, y, out::<bool>(reg, len)?);
+        }),
+        Op::Binary(b) => with_dtype!(dtype, T => {
+            let (x, y, o) = (T::pick(a)?, T::pick(operand(1)?)?, out::<T>(reg, len)?);
+            if !T::fast_binary(*b, x, y, o) {
+                let f = T::binary(*b);
+                o.iter_mut().zip(x.iter().zip(y)).for_each(|(o, (&x, &y))| *o = f(x, y));
+            }
+        }),
+        Op::Where => with_dtype!(dtype, T => {
+            let c = bool::pick(a)?;
+            let (x, y) = (T::pick(operand(1)?)?, T::pick(operand(2)?)?);
+            for (o, (&c, (&x, &y))) in out::<T>(reg, len)?.iter_mut().zip(c.iter().zip(x.iter().zip(y))) {
+                *o = if c { x } else { y };
+            }
+        }),
+        _ => return Err(format!("fused kernel: {op:?} is not elementwise")),
+    }
+    Ok(())
+}
+
+fn compare<T: PartialOrd>(op: BinaryOp, x: &[T], y: &[T], o: &mut [bool]) {
+    let it = o.iter_mut().zip(x.iter().zip(y));
+    match op {
+        BinaryOp::Eq => it.for_each(|(o, (p, q))| *o = p == q),
+        BinaryOp::Ne => it.for_each(|(o, (p, q))| *o = p != q),
+        BinaryOp::Lt => it.for_each(|(o, (p, q))| *o = p < q),
+        BinaryOp::Le => it.for_each(|(o, (p, q))| *o = p <= q),
+        BinaryOp::Gt => it.for_each(|(o, (p, q))| *o = p > q),
+        _ => it.for_each(|(o, (p, q))| *o = p >= q),
+    }
+}

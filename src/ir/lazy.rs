@@ -1,0 +1,203 @@
+//! Deferred elementwise work. An elementwise op (unary, binary, `where`, cast, copy) on
+//! large or gpu operands does not run at once: its result is an array whose storage is
+//! a `Program`, and a later elementwise op on that result extends the program instead
+//! of reading it. The program runs as one fused kernel when its elements are needed (a
+//! non-elementwise op, printing, a conversion), when an in-place write could change
+//! one of its leaves, or at the end of the statement (`flush`), so every value a
+//! statement leaves behind is realised once and temporaries are never materialised.
+
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::array::layout::Layout;
+use crate::array::storage::Buffer;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use super::Op;
+
+/// Below this many elements a CPU op runs at once: deferring costs more than it saves.
+const FUSE_MIN: usize = 1 << 14;
+
+thread_local! {
+    static THRESHOLD: std::cell::Cell<usize> = const { std::cell::Cell::new(FUSE_MIN) };
+}
+
+/// Sets how many elements a CPU op needs to be deferred (tests defer every op with 1).
+pub fn set_fuse_min(n: usize) {
+    THRESHOLD.with(|t| t.set(n.max(1)));
+}
+/// Programs stop growing here; a longer chain realises its input and starts afresh.
+const MAX_STEPS: usize = 48;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node {
+    /// Element `i` of leaf array `k` (a view of the output's shape).
+    Leaf(usize),
+    /// An elementwise op on earlier steps.
+    Apply(Op, Vec<usize>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub node: Node,
+    pub dtype: DType,
+}
+
+/// A fused elementwise computation: its last step is the result, of `shape` and `dtype`,
+/// row-major and contiguous.
+#[derive(Clone, Debug)]
+pub struct Program {
+    pub steps: Vec<Step>,
+    pub leaves: Vec<NdArray>,
+    pub shape: Vec<usize>,
+    pub dtype: DType,
+    /// Whether it runs on the gpu device (some leaf lives there).
+    pub gpu: bool,
+}
+
+impl Program {
+    fn new(shape: &[usize], dtype: DType) -> Program {
+        Program {
+            steps: Vec::new(),
+            leaves: Vec::new(),
+            shape: shape.to_vec(),
+            dtype,
+            gpu: false,
+        }
+    }
+
+    /// `op` on `inputs` as a program of its own (the eager form of an elementwise op).
+    pub fn single(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Program {
+        let mut p = Program::new(shape, dtype);
+        let args = inputs.iter().map(|a| p.leaf(a)).collect();
+        p.push(Node::Apply(op.clone(), args), dtype);
+        p
+    }
+
+    pub fn len(&self) -> usize {
+        crate::array::layout::numel(&self.shape)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn push(&mut self, node: Node, dtype: DType) -> usize {
+        self.steps.push(Step { node, dtype });
+        self.steps.len() - 1
+    }
+
+    /// The step loading `a`, shared when the same view is read twice (`x * x`).
+    fn leaf(&mut self, a: &NdArray) -> usize {
+        self.gpu |= a.storage.borrow().on_gpu();
+        let k = match self
+            .leaves
+            .iter()
+            .position(|l| l.shares_storage(a) && l.layout == a.layout && l.dtype == a.dtype)
+        {
+            Some(k) => k,
+            None => {
+                self.leaves.push(a.clone());
+                self.leaves.len() - 1
+            }
+        };
+        let existing = self.steps.iter().position(|s| s.node == Node::Leaf(k));
+        existing.unwrap_or_else(|| self.push(Node::Leaf(k), a.dtype))
+    }
+
+    /// Appends `other`'s steps; returns the step holding its result.
+    fn inline(&mut self, other: &Program) -> usize {
+        self.gpu |= other.gpu;
+        let mut map = Vec::with_capacity(other.steps.len());
+        for s in &other.steps {
+            let i = match &s.node {
+                Node::Leaf(k) => self.leaf(&other.leaves[*k]),
+                Node::Apply(op, args) => {
+                    let args = args.iter().map(|&a| map[a]).collect();
+                    self.push(Node::Apply(op.clone(), args), s.dtype)
+                }
+            };
+            map.push(i);
+        }
+        map.last().copied().unwrap_or(0)
+    }
+}
+
+/// Whether `op` is elementwise, so it can join a program.
+pub fn fusable(op: &Op) -> bool {
+    matches!(op, Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Cast(_) | Op::Copy)
+}
+
+/// Whether `op` on `inputs` should be deferred rather than run now.
+pub fn worth_deferring(inputs: &[&NdArray], shape: &[usize]) -> bool {
+    let n = crate::array::layout::numel(shape);
+    n > 0 && (n >= THRESHOLD.with(|t| t.get()) || inputs.iter().any(|a| a.storage.borrow().on_gpu()))
+}
+
+thread_local! {
+    /// Every deferred storage not yet realised (dead ones are skipped at the flush).
+    static PENDING: RefCell<Vec<Weak<RefCell<Buffer>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The deferred result of elementwise `op` on `inputs`.
+pub fn defer(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<NdArray, String> {
+    let mut p = Program::new(shape, dtype);
+    let mut args = Vec::with_capacity(inputs.len());
+    for a in inputs {
+        let inlined = match &*a.storage.borrow() {
+            Buffer::Lazy(q) if a.layout == Layout::contiguous(&q.shape) && q.steps.len() < MAX_STEPS => Some(q.clone()),
+            _ => None,
+        };
+        args.push(match inlined {
+            Some(q) => p.inline(&q),
+            None => {
+                realize(a)?;
+                p.leaf(a)
+            }
+        });
+    }
+    p.push(Node::Apply(op.clone(), args), dtype);
+    let out = NdArray::from_buffer(Buffer::Lazy(Rc::new(p)), shape);
+    PENDING.with(|q| q.borrow_mut().push(Rc::downgrade(&out.storage)));
+    Ok(out)
+}
+
+/// Runs `a`'s program if its storage is deferred, replacing the storage's contents with
+/// the elements (every view of the storage sees them).
+pub fn realize(a: &NdArray) -> Result<(), String> {
+    realize_storage(&a.storage)
+}
+
+fn realize_storage(s: &RefCell<Buffer>) -> Result<(), String> {
+    let program = match &*s.borrow() {
+        Buffer::Lazy(p) => p.clone(),
+        _ => return Ok(()),
+    };
+    let buf = evaluate(&program)?;
+    *s.borrow_mut() = buf;
+    Ok(())
+}
+
+/// The elements of a program, on its device.
+fn evaluate(p: &Program) -> Result<Buffer, String> {
+    #[cfg(feature = "gpu")]
+    if p.gpu {
+        return crate::backend::wgpu::fused(p);
+    }
+    crate::backend::cpu::fused::run(p)
+}
+
+/// Realises every deferred value still alive: called at the end of each statement and
+/// before any in-place write.
+pub fn flush() -> Result<(), String> {
+    let pending = PENDING.with(|q| std::mem::take(&mut *q.borrow_mut()));
+    let mut first_error = None;
+    for w in pending {
+        if let Some(s) = w.upgrade()
+            && let Err(e) = realize_storage(&s)
+        {
+            first_error.get_or_insert(e);
+        }
+    }
+    first_error.map_or(Ok(()), Err)
+}
