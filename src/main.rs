@@ -5,6 +5,11 @@ use nt::repl::{editor, transcript};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
+/// Interpreting allocates many small, short-lived objects (values, layouts, op
+/// descriptions); mimalloc serves them several times faster than the system allocator.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: nt [--device cpu|gpu] [FILE.nt | -c CODE | -i FILE.nt | transcript FILE.nt]
 
   nt                     interactive REPL (runs stdin as a script when it is not a terminal)

@@ -42,6 +42,11 @@ impl Interp {
         match &s.kind {
             StmtKind::Expr(e) => {
                 let v = self.eval(e, env)?;
+                // A value computed for its own sake (`f()` in a timing loop) is realised
+                // like any other result, though nothing keeps it.
+                crate::ir::lazy::flush()
+                    .map_err(|e| exc("RuntimeError", e))
+                    .at(s.span)?;
                 if self.echo && !matches!(v, Value::None) {
                     let text = repr(&v);
                     self.write(&text);

@@ -7,6 +7,7 @@
 //! are the same bits.
 
 use super::arith::Arith;
+use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::elem::{Elem, cast};
 use crate::array::layout::Layout;
@@ -78,6 +79,40 @@ struct Leaf<'a> {
     data: Src<'a>,
     layout: &'a Layout,
     contiguous: bool,
+}
+
+/// One elementwise op, run at once. A small one (a block or less, the common case in an
+/// interpreter loop) goes straight to the op's kernel with no program or registers.
+pub fn single(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<Buffer, String> {
+    let n = crate::array::layout::numel(shape);
+    let on_host = |a: &&NdArray| !matches!(&*a.storage.borrow(), Buffer::Lazy(_)) && !a.storage.borrow().on_gpu();
+    if n > BLOCK || inputs.len() > 3 || !inputs.iter().all(on_host) {
+        return run(&Program::single(op, inputs, shape, dtype));
+    }
+    let guards: Vec<_> = inputs.iter().map(|a| a.storage.borrow()).collect();
+    let mut gathered: [Option<Buffer>; 3] = [None, None, None];
+    let mut ins = [(DType::Bool, Src::Bool(&[])); 3];
+    for (k, (a, g)) in inputs.iter().zip(&guards).enumerate() {
+        let data = Src::of(g).ok_or("kernel: an operand is not on the host")?;
+        if !fits(&a.layout, data.len()) {
+            return Err("kernel: view out of storage bounds".into());
+        }
+        if !a.layout.is_contiguous() {
+            let mut reg = Buffer::zeros(a.dtype, n);
+            with_dtype!(a.dtype, T => gather::<T>(T::pick(data)?, &a.layout, 0, out::<T>(&mut reg, n)?));
+            gathered[k] = Some(reg);
+        }
+    }
+    for (k, a) in inputs.iter().enumerate() {
+        let data = match &gathered[k] {
+            Some(reg) => Src::of(reg),
+            None => Src::of(&guards[k]).and_then(|d| d.range(a.layout.offset, n)),
+        };
+        ins[k] = (a.dtype, data.ok_or("kernel: bad operand")?);
+    }
+    let mut result = Buffer::zeros(dtype, n);
+    apply(op, &ins[..inputs.len()], dtype, &mut result, n)?;
+    Ok(result)
 }
 
 /// Runs `p`, returning its elements (row-major, `p.len()` of them).
@@ -219,6 +254,9 @@ fn out<T: Typed>(reg: &mut Buffer, len: usize) -> Result<&mut [T], String> {
 /// Elements `start .. start + out.len()` (row-major) of the view `l` of `data`.
 fn gather<T: Copy>(data: &[T], l: &Layout, start: usize, out: &mut [T]) {
     let nd = l.ndim();
+    if out.is_empty() {
+        return;
+    }
     if nd == 0 {
         out.fill(data[l.offset]);
         return;
@@ -309,5 +347,47 @@ fn compare<T: PartialOrd>(op: BinaryOp, x: &[T], y: &[T], o: &mut [bool]) {
         BinaryOp::Le => it.for_each(|(o, (p, q))| *o = p <= q),
         BinaryOp::Gt => it.for_each(|(o, (p, q))| *o = p > q),
         _ => it.for_each(|(o, (p, q))| *o = p >= q),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Elements of a view, walked by `Layout::offsets` (the reference order).
+    fn walk(a: &NdArray) -> Vec<f32> {
+        let g = a.storage.borrow();
+        let data = f32::slice(&g).unwrap_or(&[]);
+        a.layout.offsets().map(|o| data[o]).collect()
+    }
+
+    #[test]
+    fn blocks_and_strided_views_agree_with_a_plain_walk() {
+        // 300 × 700 elements: many blocks, several parallel tasks, rows that straddle
+        // block boundaries.
+        let (r, c) = (300usize, 700usize);
+        let base = NdArray::from_buffer(Buffer::F32((0..r * c).map(|i| i as f32).collect()), &[c, r]);
+        let transposed = base.view(base.layout.transpose(0, 1));
+        let reversed = base.view(
+            Layout::contiguous(&[r * c])
+                .slice(0, r * c - 1, -1, r * c)
+                .reshape(&[r, c])
+                .unwrap_or_else(|| Layout::contiguous(&[r, c])),
+        );
+        let row = NdArray::from_buffer(Buffer::F32((0..c).map(|i| i as f32 * 0.5).collect()), &[c]);
+        let broadcast = row.view(
+            row.layout
+                .broadcast_to(&[r, c])
+                .unwrap_or_else(|| Layout::contiguous(&[r, c])),
+        );
+        for (x, y) in [
+            (&transposed, &reversed),
+            (&reversed, &broadcast),
+            (&broadcast, &transposed),
+        ] {
+            let got = single(&Op::Binary(BinaryOp::Sub), &[x, y], &[r, c], DType::F32).unwrap_or(Buffer::F32(vec![]));
+            let want: Vec<f32> = walk(x).iter().zip(walk(y)).map(|(p, q)| p - q).collect();
+            assert_eq!(f32::slice(&got), Some(&want[..]));
+        }
     }
 }
