@@ -12,27 +12,18 @@
 
 mod common;
 
-use std::path::Path;
-
-fn pending(dir: &Path, list: &str) -> Vec<String> {
-    std::fs::read_to_string(dir.join(list))
-        .unwrap_or_default()
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
+use common::reference::Mode;
 
 #[test]
 fn numpy_and_pytorch_sessions_print_exactly() {
-    check_sessions(false, false);
+    common::reference::check_sessions(Mode::Cpu);
 }
 
 /// Every elementwise op deferred and fused, however small: the fused CPU kernels must
 /// print what op-by-op execution prints.
 #[test]
 fn the_same_sessions_print_exactly_when_every_op_is_fused() {
-    check_sessions(false, true);
+    common::reference::check_sessions(Mode::CpuFused);
 }
 
 #[cfg(feature = "gpu")]
@@ -49,56 +40,5 @@ fn the_same_sessions_print_exactly_on_the_gpu() {
             return;
         }
     }
-    check_sessions(true, false);
-}
-
-fn check_sessions(gpu: bool, fuse_all: bool) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/arrays");
-    let mut pending = pending(&dir, "PENDING");
-    if gpu {
-        pending.extend(self::pending(&dir, "GPU_PENDING"));
-    }
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("reference dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "nt"))
-        .collect();
-    files.sort();
-    let mut failures = Vec::new();
-    let mut passed = 0;
-    for path in &files {
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
-        let src = std::fs::read_to_string(path).expect("read session");
-        let expected = std::fs::read_to_string(path.with_extension("expected")).expect("expected output");
-        let t0 = std::time::Instant::now();
-        let got = common::big_stack(move || {
-            nt::interp::nd::device::set_default(gpu).expect("gpu device");
-            if fuse_all {
-                nt::ir::lazy::set_fuse_min(1);
-            }
-            nt::repl::transcript::transcript_with(&src, nt::repl::transcript::Errors::Headline)
-        });
-        if std::env::var_os("NT_TIME_SESSIONS").is_some() {
-            eprintln!("{name}: {:?}", t0.elapsed());
-        }
-        let ok = got == expected;
-        match (ok, pending.contains(&name)) {
-            (true, false) => passed += 1,
-            (false, true) => {}
-            (true, true) => failures.push(format!("{name}: passes now; remove it from PENDING")),
-            (false, false) => {
-                let diff: Vec<String> = got
-                    .lines()
-                    .zip(expected.lines())
-                    .enumerate()
-                    .filter(|(_, (g, w))| g != w)
-                    .take(5)
-                    .map(|(i, (g, w))| format!("  line {}:\n    nt:    {g}\n    numpy/torch: {w}", i + 1))
-                    .collect();
-                failures.push(format!("{name}:\n{}", diff.join("\n")));
-            }
-        }
-    }
-    assert!(passed >= 6, "only {passed} sessions pass");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::reference::check_sessions(Mode::Gpu);
 }

@@ -157,6 +157,11 @@ pub fn defer(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Res
         });
     }
     p.push(Node::Apply(op.clone(), args), dtype);
+    // A dtype the gpu cannot hold is an error of this op, not of a later one.
+    #[cfg(feature = "gpu")]
+    if p.gpu {
+        crate::backend::wgpu::check(dtype)?;
+    }
     let out = NdArray::from_buffer(Buffer::Lazy(Rc::new(p)), shape);
     PENDING.with(|q| q.borrow_mut().push(Rc::downgrade(&out.storage)));
     Ok(out)

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod reference;
+
 use std::process::{Command, Output};
 
 /// Runs `f` on a thread with a large stack, as the `nt` binary does: deep recursion in

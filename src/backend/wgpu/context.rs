@@ -90,7 +90,16 @@ fn adapter(backends: wgpu::Backends) -> Result<Context, String> {
     let info = adapter.get_info();
     let have = adapter.features();
     let wanted = wgpu::Features::SHADER_F16 | wgpu::Features::SHADER_F64 | wgpu::Features::SHADER_INT64;
-    let features = have & wanted;
+    // `NT_GPU_WITHOUT=SHADER_INT64,SHADER_F64` leaves features unused, to try nt as on a
+    // smaller adapter (tests run the reference suite that way).
+    let without = std::env::var("NT_GPU_WITHOUT").unwrap_or_default();
+    let mut features = have & wanted;
+    for name in without.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        match wgpu::Features::from_name(name) {
+            Some(f) => features.remove(f),
+            None => return Err(format!("NT_GPU_WITHOUT: unknown wgpu feature {name:?}")),
+        }
+    }
     let limits = adapter.limits();
     let desc = wgpu::DeviceDescriptor {
         label: Some("nt"),

@@ -85,6 +85,11 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
     let out = GpuBuffer::new(cx, dtype, n)?;
     let out_raw = out.raw()?.clone();
     let described: Vec<In> = ins.iter().map(|a| input(cx, a)).collect::<Result<_, _>>()?;
+    // Emulated int64 has elementwise lowerings only; other ops on it run on the CPU.
+    let elementwise = crate::ir::lazy::fusable(op);
+    if !elementwise && (out_repr == Repr::I64x2 || described.iter().any(|i| i.repr == Repr::I64x2)) {
+        return Ok(None);
+    }
     let ran = match op {
         Op::Copy | Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Cast(_) => {
             let Some(expr) = wgsl::lower(op, &described, dtype, out_repr) else {

@@ -22,6 +22,9 @@ pub enum Repr {
     U32,
     I64,
     U64,
+    /// int64 on an adapter without 64-bit integers: the same little-endian bytes, seen
+    /// by kernels as `vec2<u32>` (low word, high word) with emulated arithmetic.
+    I64x2,
 }
 
 impl Repr {
@@ -34,6 +37,7 @@ impl Repr {
             Repr::U32 => "u32",
             Repr::I64 => "i64",
             Repr::U64 => "u64",
+            Repr::I64x2 => "vec2<u32>",
         }
     }
 
@@ -41,7 +45,7 @@ impl Repr {
         match self {
             Repr::F16 => 2,
             Repr::F32 | Repr::I32 | Repr::U32 => 4,
-            Repr::F64 | Repr::I64 | Repr::U64 => 8,
+            Repr::F64 | Repr::I64 | Repr::U64 | Repr::I64x2 => 8,
         }
     }
 
@@ -63,11 +67,15 @@ pub fn repr(cx: &Context, dtype: DType) -> Result<Repr, String> {
         DType::F32 => Repr::F32,
         DType::F16 if cx.f16 => Repr::F16,
         DType::F16 => return missing("SHADER_F16", "float32"),
-        DType::F64 if cx.f64 => Repr::F64,
+        // float64 kernels test NaNs and signs through 64-bit integers, and lavapipe's
+        // float64 arithmetic without them computes garbage.
+        DType::F64 if cx.f64 && cx.i64 => Repr::F64,
+        DType::F64 if cx.f64 => return missing("SHADER_INT64", "float32"),
         DType::F64 => return missing("SHADER_F64", "float32"),
         DType::I64 if cx.i64 => Repr::I64,
         DType::U64 if cx.i64 => Repr::U64,
-        DType::I64 | DType::U64 => return missing("SHADER_INT64", "int32"),
+        DType::I64 => Repr::I64x2,
+        DType::U64 => return missing("SHADER_INT64", "int64"),
         DType::I32 | DType::I8 | DType::I16 => Repr::I32,
         DType::U32 | DType::U8 | DType::U16 | DType::Bool => Repr::U32,
         // Held in f32; kernels round every result to bfloat16.
@@ -147,7 +155,7 @@ fn encode(a: &NdArray, repr: Repr) -> Result<Vec<u8>, String> {
             .collect(),
         Repr::I32 => ints(a)?.iter().flat_map(|&x| (x as i32).to_le_bytes()).collect(),
         Repr::U32 => ints(a)?.iter().flat_map(|&x| (x as u32).to_le_bytes()).collect(),
-        Repr::I64 => ints(a)?.iter().flat_map(|&x| (x as i64).to_le_bytes()).collect(),
+        Repr::I64 | Repr::I64x2 => ints(a)?.iter().flat_map(|&x| (x as i64).to_le_bytes()).collect(),
         Repr::U64 => ints(a)?.iter().flat_map(|&x| (x as u64).to_le_bytes()).collect(),
     })
 }
@@ -215,7 +223,7 @@ pub fn download(g: &GpuBuffer) -> Result<Buffer, String> {
         )),
         Repr::I32 => decode!(i32, from_i128, into_i128),
         Repr::U32 => decode!(u32, from_i128, into_i128),
-        Repr::I64 => decode!(i64, from_i128, into_i128),
+        Repr::I64 | Repr::I64x2 => decode!(i64, from_i128, into_i128),
         Repr::U64 => decode!(u64, from_i128, into_i128),
     })
 }

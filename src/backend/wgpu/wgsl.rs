@@ -177,6 +177,9 @@ fn npow(x: f32, y: f32) -> f32 {
 /// has no exact lowering (the op then runs on the CPU and the result comes back).
 pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Option<String> {
     use crate::ir::Op;
+    if ins.iter().any(|i| i.repr == Repr::I64x2) || out_repr == Repr::I64x2 {
+        return lower_i64x2(op, ins, out, out_repr);
+    }
     let a = ins.first()?;
     let t = a.repr.wgsl();
     let float = a.repr.is_float();
@@ -273,6 +276,84 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
     Some(if out == DType::BF16 { wrap(out, &e) } else { e })
 }
 
+/// Emulated int64 (`Repr::I64x2`, a `vec2<u32>` of low and high words): exact wrapping
+/// add, subtract, multiply and negate, bitwise ops, comparisons, `where`, and casts to and
+/// from 32-bit integers and bool. Anything else (division, float casts, reductions) has
+/// no lowering, so it runs on the CPU and stays exact.
+pub const I64X2_HELPERS: &str = "
+fn i64_add(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> {
+    let lo = a.x + b.x;
+    return vec2<u32>(lo, a.y + b.y + select(0u, 1u, lo < a.x));
+}
+fn i64_neg(a: vec2<u32>) -> vec2<u32> { return i64_add(~a, vec2<u32>(1u, 0u)); }
+fn i64_sub(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { return i64_add(a, i64_neg(b)); }
+fn mul32(a: u32, b: u32) -> vec2<u32> {
+    let a0 = a & 0xffffu;
+    let a1 = a >> 16u;
+    let b0 = b & 0xffffu;
+    let b1 = b >> 16u;
+    let p00 = a0 * b0;
+    let p01 = a0 * b1;
+    let p10 = a1 * b0;
+    let mid = (p00 >> 16u) + (p01 & 0xffffu) + (p10 & 0xffffu);
+    return vec2<u32>((p00 & 0xffffu) | (mid << 16u), a1 * b1 + (p01 >> 16u) + (p10 >> 16u) + (mid >> 16u));
+}
+fn i64_mul(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> {
+    let p = mul32(a.x, b.x);
+    return vec2<u32>(p.x, p.y + a.x * b.y + a.y * b.x);
+}
+fn i64_lt(a: vec2<u32>, b: vec2<u32>) -> bool {
+    let ah = bitcast<i32>(a.y);
+    let bh = bitcast<i32>(b.y);
+    return ah < bh || (ah == bh && a.x < b.x);
+}
+fn i64_from_i32(x: i32) -> vec2<u32> { return vec2<u32>(bitcast<u32>(x), select(0u, 0xffffffffu, x < 0)); }
+";
+
+fn lower_i64x2(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Option<String> {
+    use crate::ir::Op;
+    let a = ins.first()?;
+    let both = |f: &str| (ins.iter().all(|i| i.repr == Repr::I64x2)).then(|| format!("{f}(x0, x1)"));
+    let cmp = |e: &str| (ins.iter().all(|i| i.repr == Repr::I64x2)).then(|| format!("select(0u, 1u, {e})"));
+    match op {
+        Op::Copy => Some("x0".into()),
+        Op::Unary(UnaryOp::Neg) => Some("i64_neg(x0)".into()),
+        Op::Unary(UnaryOp::Not) => Some("(~x0)".into()),
+        Op::Unary(UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round) => Some("x0".into()),
+        Op::Binary(b) => match b {
+            BinaryOp::Add => both("i64_add"),
+            BinaryOp::Sub => both("i64_sub"),
+            BinaryOp::Mul => both("i64_mul"),
+            BinaryOp::And => both("").map(|_| "(x0 & x1)".into()),
+            BinaryOp::Or => both("").map(|_| "(x0 | x1)".into()),
+            BinaryOp::Xor => both("").map(|_| "(x0 ^ x1)".into()),
+            BinaryOp::Max => both("").map(|_| "select(x0, x1, i64_lt(x0, x1))".into()),
+            BinaryOp::Min => both("").map(|_| "select(x0, x1, i64_lt(x1, x0))".into()),
+            BinaryOp::Eq => cmp("all(x0 == x1)"),
+            BinaryOp::Ne => cmp("any(x0 != x1)"),
+            BinaryOp::Lt => cmp("i64_lt(x0, x1)"),
+            BinaryOp::Le => cmp("!i64_lt(x1, x0)"),
+            BinaryOp::Gt => cmp("i64_lt(x1, x0)"),
+            BinaryOp::Ge => cmp("!i64_lt(x0, x1)"),
+            _ => None,
+        },
+        Op::Where => (ins.get(1)?.repr == Repr::I64x2).then(|| "select(x2, x1, x0 != 0u)".into()),
+        Op::Cast(to) if a.repr == Repr::I64x2 => match (to, out_repr) {
+            (DType::I64, _) => Some("x0".into()),
+            (DType::Bool, _) => Some("select(0u, 1u, any(x0 != vec2<u32>(0u)))".into()),
+            (_, Repr::U32) => Some(wrap(*to, "x0.x")),
+            (_, Repr::I32) => Some(wrap(*to, "bitcast<i32>(x0.x)")),
+            _ => None,
+        },
+        Op::Cast(_) if out == DType::I64 => match a.repr {
+            Repr::U32 => Some("vec2<u32>(x0, 0u)".into()),
+            Repr::I32 => Some("i64_from_i32(x0)".into()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// A whole elementwise kernel of one op (`expr` over `x0`, `x1`, `x2`, the inputs).
 pub fn elementwise(ins: &[In], out: Repr, ndim: usize, expr: &str) -> String {
     let mut lines: Vec<Line> = (0..ins.len()).map(|k| Line::Load(k, ins[k].repr)).collect();
@@ -333,6 +414,9 @@ pub fn fused(ins: &[In], lines: &[Line], ndim: usize) -> String {
         if reprs.contains(&r) {
             s += &float_helpers(r.wgsl());
         }
+    }
+    if reprs.contains(&Repr::I64x2) || ins.iter().any(|i| i.repr == Repr::I64x2) {
+        s += I64X2_HELPERS;
     }
     if reprs.contains(&Repr::F32) {
         s += HELPERS_F32;

@@ -47,8 +47,16 @@ pub fn shape_str(lib: Lib, shape: &[usize]) -> String {
 }
 
 /// Runs an IR op, turning an internal inconsistency into an error instead of a panic.
+/// What the gpu device reports (a dtype its adapter lacks, lost memory) is a
+/// `RuntimeError`, as PyTorch reports device failures.
 pub fn run(op: Op, inputs: &[&NdArray]) -> Res<NdArray> {
-    ir::run(op, inputs).map_err(internal)
+    ir::run(op, inputs).map_err(|e| {
+        if e.contains("GPU") {
+            crate::interp::error::exc("RuntimeError", e)
+        } else {
+            internal(e)
+        }
+    })
 }
 
 pub fn cast(a: &NdArray, d: DType) -> Res<NdArray> {
