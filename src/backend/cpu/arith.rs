@@ -182,6 +182,23 @@ fn sign(x: f64) -> f64 {
 /// f32 and f16, and correctly rounded (or within an ulp) for the transcendental functions.
 macro_rules! float_arith {
     (@unary ; $t:ty) => {};
+    (@unary fast32 ; $t:ty) => {
+        fn fast_unary(op: UnaryOp, a: &[Self], out: &mut [Self]) -> bool {
+            let it = out.iter_mut().zip(a);
+            match op {
+                UnaryOp::Neg => it.for_each(|(o, &x)| *o = -x),
+                UnaryOp::Abs => it.for_each(|(o, &x)| *o = x.abs()),
+                UnaryOp::Sqrt => it.for_each(|(o, &x)| *o = x.sqrt()),
+                UnaryOp::Exp => super::vmath::exp(a, out),
+                UnaryOp::Log => super::vmath::log(a, out),
+                UnaryOp::Sin => super::vmath::sin(a, out),
+                UnaryOp::Cos => super::vmath::cos(a, out),
+                UnaryOp::Tanh => super::vmath::tanh(a, out),
+                _ => return false,
+            }
+            true
+        }
+    };
     (@unary fast ; $t:ty) => {
         fn fast_unary(op: UnaryOp, a: &[Self], out: &mut [Self]) -> bool {
             let it = out.iter_mut().zip(a);
@@ -259,4 +276,4 @@ macro_rules! float_arith {
     )*};
 }
 
-float_arith!(half::f16, half::bf16, f32: fast, f64: fast);
+float_arith!(half::f16, half::bf16, f32: fast32, f64: fast);

@@ -3,6 +3,7 @@
 
 mod arith;
 pub mod fused;
+mod vmath;
 
 pub use arith::float_divmod;
 
