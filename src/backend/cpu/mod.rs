@@ -116,7 +116,7 @@ fn reduced_last(a: &NdArray, axes: &[usize]) -> (Vec<usize>, usize) {
     (perm, inner)
 }
 
-fn reduce<T: Arith>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> Result<Buffer, String> {
+fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> Result<Buffer, String> {
     let (perm, inner) = reduced_last(a, axes);
     let moved = NdArray {
         storage: a.storage.clone(),
@@ -138,6 +138,23 @@ fn reduce<T: Arith>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> Result<Buffer,
             .ok_or("view out of storage bounds")?;
         return reduce_rows(op, v, inner, outer);
     }
+    // Summing the leading axes of contiguous data: whole rows are added into one row
+    // of f64 accumulators, streaming through memory instead of gathering columns.
+    let leading = axes.iter().enumerate().all(|(i, &d)| i == d);
+    if op == ReduceOp::Sum && T::DTYPE.is_float() && leading && a.layout.is_contiguous() && inner > 0 {
+        let guard = a.storage.borrow();
+        let off = a.layout.offset;
+        let v = T::slice(&guard)
+            .and_then(|d| d.get(off..off + n))
+            .ok_or("view out of storage bounds")?;
+        let mut acc = vec![0.0f64; outer];
+        for row in v.chunks_exact(outer) {
+            for (s, x) in acc.iter_mut().zip(row) {
+                *s += x.to_f64();
+            }
+        }
+        return Ok(T::wrap(acc.into_iter().map(T::from_f64).collect()));
+    }
     let v = values::<T>(&moved)?;
     reduce_rows(op, &v, inner, outer)
 }
@@ -156,7 +173,7 @@ fn sum_f64<T: Elem>(r: &[T]) -> f64 {
     acc.iter().sum::<f64>() + tail
 }
 
-fn reduce_rows<T: Arith>(op: ReduceOp, v: &[T], inner: usize, outer: usize) -> Result<Buffer, String> {
+fn reduce_rows<T: Arith + Send + Sync>(op: ReduceOp, v: &[T], inner: usize, outer: usize) -> Result<Buffer, String> {
     let rows = (0..outer).map(|i| &v[i * inner..(i + 1) * inner]);
     Ok(match op {
         ReduceOp::Sum if T::DTYPE == crate::array::dtype::DType::F32 && inner <= 16 => {
@@ -166,8 +183,23 @@ fn reduce_rows<T: Arith>(op: ReduceOp, v: &[T], inner: usize, outer: usize) -> R
             T::wrap(rows.map(|r| r.iter().fold(T::zero(), |acc, &x| add(acc, x))).collect())
         }
         ReduceOp::Sum if T::DTYPE.is_float() => {
-            // Floats accumulate in f64 and round once.
-            T::wrap(rows.map(|r| T::from_f64(sum_f64(r))).collect())
+            // Floats accumulate in f64 and round once. Large sums run on every core: one
+            // long row in fixed chunks whose partial sums are added in order (the same
+            // bits on any number of threads), many rows a row per task.
+            use rayon::prelude::*;
+            const CHUNK: usize = 1 << 16;
+            if outer * inner < 1 << 17 {
+                T::wrap(rows.map(|r| T::from_f64(sum_f64(r))).collect())
+            } else if outer == 1 {
+                let parts: Vec<f64> = v[..inner].par_chunks(CHUNK).map(sum_f64).collect();
+                T::wrap(vec![T::from_f64(parts.iter().sum())])
+            } else {
+                let rows: Vec<T> = v[..outer * inner]
+                    .par_chunks(inner)
+                    .map(|r| T::from_f64(sum_f64(r)))
+                    .collect();
+                T::wrap(rows)
+            }
         }
         ReduceOp::Sum => {
             let add = T::binary(BinaryOp::Add);
