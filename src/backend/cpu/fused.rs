@@ -136,7 +136,7 @@ pub fn run(p: &Program) -> Result<Buffer, String> {
 }
 
 /// Whether every element of `l` lies in a storage of `len` elements.
-fn fits(l: &Layout, len: usize) -> bool {
+pub(super) fn fits(l: &Layout, len: usize) -> bool {
     if l.numel() == 0 {
         return true;
     }

@@ -313,11 +313,99 @@ fn gemm<T: Copy + Default>(
     out
 }
 
+/// Storage offset of each batch matrix of a `[..., r, c]` view.
+fn batch_offsets(l: &crate::array::layout::Layout) -> Vec<isize> {
+    let nd = l.ndim();
+    let batch = crate::array::layout::Layout {
+        shape: l.shape[..nd - 2].to_vec(),
+        strides: l.strides[..nd - 2].to_vec(),
+        offset: l.offset,
+    };
+    batch.offsets().map(|o| o as isize).collect()
+}
+
+/// float32/float64 products read where the operands lie, through their strides
+/// (transposed and sliced operands are not copied), written into the output directly.
+fn strided_gemm<T: Typed>(
+    a: &NdArray,
+    b: &NdArray,
+    (batch, n, k, m): (usize, usize, usize, usize),
+) -> Result<Buffer, String> {
+    let (a, b) = (host(a)?, host(b)?);
+    let (ga, gb) = (a.storage.borrow(), b.storage.borrow());
+    let (da, db) = (
+        T::slice(&ga).ok_or("matmul: storage dtype")?,
+        T::slice(&gb).ok_or("matmul: storage dtype")?,
+    );
+    let (la, lb) = (&a.layout, &b.layout);
+    if !fused::fits(la, da.len()) || !fused::fits(lb, db.len()) {
+        return Err("matmul: view out of storage bounds".into());
+    }
+    let nd = la.ndim();
+    let (ra, ca, rb, cb) = (
+        la.strides[nd - 2],
+        la.strides[nd - 1],
+        lb.strides[nd - 2],
+        lb.strides[nd - 1],
+    );
+    let (oa, ob) = (batch_offsets(la), batch_offsets(lb));
+    let mut out = vec![T::default(); batch * n * m];
+    for (bi, (&xa, &yb)) in oa.iter().zip(&ob).enumerate() {
+        let o = out[bi * n * m..].as_mut_ptr();
+        // SAFETY: `fits` checked that every element the layouts address lies inside the
+        // storages; the output block holds n×m row-major elements; T is f32 or f64 as the
+        // dtype says.
+        unsafe {
+            let (x, y) = (da.as_ptr().offset(xa), db.as_ptr().offset(yb));
+            if T::DTYPE == DType::F32 {
+                matrixmultiply::sgemm(
+                    n,
+                    k,
+                    m,
+                    1.0,
+                    x.cast(),
+                    ra,
+                    ca,
+                    y.cast(),
+                    rb,
+                    cb,
+                    0.0,
+                    o.cast(),
+                    m as isize,
+                    1,
+                );
+            } else {
+                matrixmultiply::dgemm(
+                    n,
+                    k,
+                    m,
+                    1.0,
+                    x.cast(),
+                    ra,
+                    ca,
+                    y.cast(),
+                    rb,
+                    cb,
+                    0.0,
+                    o.cast(),
+                    m as isize,
+                    1,
+                );
+            }
+        }
+    }
+    Ok(T::wrap(out))
+}
+
 fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
     let (sa, sb) = (a.shape(), b.shape());
     let nd = sa.len();
     let (n, k, m) = (sa[nd - 2], sa[nd - 1], sb[nd - 1]);
     let batch: usize = sa[..nd - 2].iter().product();
+    let forward = |x: &NdArray| x.layout.strides.iter().all(|&s| s >= 0);
+    if matches!(T::DTYPE, DType::F32 | DType::F64) && n * m * batch > 0 && forward(a) && forward(b) {
+        return strided_gemm::<T>(a, b, (batch, n, k, m));
+    }
     let (va, vb) = (values::<T>(a)?, values::<T>(b)?);
     if T::DTYPE.is_float() && n * m * batch > 0 {
         // float16/bfloat16 multiply in float32 and round once, as PyTorch's CPU does.
