@@ -481,6 +481,13 @@ pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
         crate::array::storage::bump_version(&dst.storage);
         let mut guard = dst.storage.borrow_mut();
         let data = T::slice_mut(&mut guard).ok_or("storage dtype mismatch")?;
+        if dst.layout.is_contiguous() {
+            let off = dst.layout.offset;
+            let n = dst.layout.numel();
+            let slot = data.get_mut(off..off + n).ok_or("view out of storage bounds")?;
+            slot.copy_from_slice(v.get(..n).ok_or("assign: source too short")?);
+            return Ok(());
+        }
         for (o, x) in dst.layout.offsets().zip(v.iter()) {
             if let Some(slot) = data.get_mut(o) {
                 *slot = *x;
