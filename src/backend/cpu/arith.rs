@@ -264,6 +264,9 @@ macro_rules! float_arith {
                     BinaryOp::Sub => it.for_each(|(o, (&x, &y))| *o = x - y),
                     BinaryOp::Mul => it.for_each(|(o, (&x, &y))| *o = x * y),
                     BinaryOp::Div => it.for_each(|(o, (&x, &y))| *o = x / y),
+                    // Squaring (`x ** 2`, common in losses) is one exact product, rounded once
+                    // as `pow` rounds it.
+                    BinaryOp::Pow if b.iter().all(|y| y.to_f64() == 2.0) => it.for_each(|(o, (&x, _))| *o = x * x),
                     _ => return false,
                 }
                 true
