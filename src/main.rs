@@ -10,7 +10,7 @@ use std::path::Path;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage: nt [--device cpu|gpu] [FILE.nt | -c CODE | -i FILE.nt | transcript FILE.nt]
+const USAGE: &str = "usage: nt [--device cpu|gpu] [FILE.nt | -c CODE | -i FILE.nt | transcript FILE.nt | test PATH...]
 
   nt                     interactive REPL (runs stdin as a script when it is not a terminal)
   nt FILE.nt             run a script
@@ -18,6 +18,10 @@ const USAGE: &str = "usage: nt [--device cpu|gpu] [FILE.nt | -c CODE | -i FILE.n
   nt -i FILE.nt          run a script, then stay interactive
   nt transcript FILE.nt  print the session a user would see typing FILE into the REPL
                          (--headlines: errors as Python's last traceback line only)
+  nt test [--bless] PATH...
+                         check transcripts: the `>>> ` examples of .nt files and of
+                         ```nt blocks in Markdown (directories are searched) print what
+                         they show; --bless rewrites the expected output in place
   nt --help | --version
 
   --device gpu           new tensors live on the gpu device (the wgpu adapter), as after
@@ -156,6 +160,7 @@ fn run(mut args: Vec<String>) -> i32 {
                 Err(code) => code,
             }
         }
+        Some("test") => nt::repl::doctest::main(&args[1..]),
         Some(opt) if opt.starts_with('-') => usage_error(&format!("unknown option {opt}")),
         Some(path) => {
             let src = match read_file(path) {

@@ -1,6 +1,8 @@
 //! The interactive shell: `session` (no I/O — what the REPL and transcripts share),
-//! `input` (when a REPL entry is complete), `transcript`, and `editor` (rustyline glue).
+//! `input` (when a REPL entry is complete), `transcript`, `doctest` (`nt test`), and
+//! `editor` (rustyline glue).
 
+pub mod doctest;
 pub mod editor;
 pub mod input;
 pub mod session;
