@@ -37,3 +37,28 @@ fn mismatches_fail_with_a_diff_and_bless_rewrites_them() {
     assert!(out.status.success(), "{}", text(&out.stdout));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn time_and_timeit_print_ipython_formats() {
+    let out = nt(&["-c", "x = 1"], None);
+    assert!(out.status.success());
+    let src = "x = np.arange(4.0)\n:time y = x * 2\n:timeit x + 1\ny\n";
+    let out = nt(&["transcript", "/dev/stdin"], Some(src));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let wall = lines
+        .iter()
+        .find(|l| l.starts_with("Wall time: "))
+        .expect("a wall time");
+    assert!(
+        wall.ends_with(" s") || wall.ends_with("ms") || wall.ends_with("\u{3bc}s") || wall.ends_with("ns"),
+        "{wall}"
+    );
+    let timeit = lines.iter().find(|l| l.contains(" per loop ")).expect("a timeit line");
+    assert!(timeit.contains(" ± "), "{timeit}");
+    assert!(
+        timeit.ends_with(" loops each)") && timeit.contains("(mean ± std. dev. of 7 runs, "),
+        "{timeit}"
+    );
+    assert!(stdout.contains("array([0., 2., 4., 6.])"), "{stdout}");
+}

@@ -81,6 +81,9 @@ pub fn run(session: &mut Session) -> i32 {
         if let Some(h) = &history {
             let _ = editor.append_history(h);
         }
+        if session.quit {
+            break;
+        }
     }
     0
 }

@@ -2,6 +2,7 @@
 //! `input` (when a REPL entry is complete), `transcript`, `doctest` (`nt test`), and
 //! `editor` (rustyline glue).
 
+pub mod commands;
 pub mod doctest;
 pub mod editor;
 pub mod input;

@@ -12,7 +12,14 @@ use std::rc::Rc;
 pub struct Session {
     pub interp: Interp,
     pub color: bool,
+    /// Set by `:quit`.
+    pub quit: bool,
+    /// The globals a fresh session starts with (`:reset` restores them).
+    pub prelude: rustc_hash::FxHashMap<crate::syntax::symbol::Sym, crate::value::Value>,
 }
+
+/// A statement parsed once, to be run many times (`:timeit`).
+pub struct Prepared(Vec<crate::syntax::ast::Stmt>);
 
 /// An output sink tests and transcripts can read back.
 #[derive(Clone, Default)]
@@ -37,15 +44,39 @@ impl Write for SharedBuf {
 
 impl Session {
     pub fn new(out: Box<dyn Write>) -> Session {
+        let interp = Interp::new(out);
+        let prelude = interp.globals.vars.borrow().clone();
         Session {
-            interp: Interp::new(out),
+            interp,
             color: false,
+            quit: false,
+            prelude,
         }
     }
 
     /// Runs one REPL entry: statements run in order and expression values are echoed.
     pub fn eval(&mut self, src: &str) -> Result<(), Diagnostic> {
+        if src.trim_start().starts_with(':') {
+            return self.command(src);
+        }
         self.run("<stdin>", src, true)
+    }
+
+    /// Parses `src` once for repeated runs.
+    pub fn prepare(&mut self, src: &str) -> Result<Prepared, Diagnostic> {
+        let base = self.interp.sources.add("<stdin>", src);
+        Ok(Prepared(parse_file(src, base)?))
+    }
+
+    /// Runs a prepared statement without echoing its value.
+    pub fn run_prepared(&mut self, p: &Prepared) -> Result<(), Diagnostic> {
+        let globals = self.interp.globals.clone();
+        self.interp.echo = false;
+        self.interp.depth = 0;
+        self.interp
+            .exec_block(&p.0, &globals)
+            .map(|_| ())
+            .map_err(Diagnostic::from)
     }
 
     /// Runs a whole program without echoing expression values.

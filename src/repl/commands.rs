@@ -1,0 +1,239 @@
+//! The REPL's `:` commands (also in transcripts and `nt test`): `:time`, `:timeit`,
+//! `:type`, `:who`, `:device`, `:load`, `:reset`, `:quit`, `:help`.
+
+use super::session::Session;
+use crate::diagnostics::Diagnostic;
+use crate::interp::error::exc;
+use crate::value::Value;
+use std::time::{Duration, Instant};
+
+const HELP: &str = "\
+:time STMT      run STMT once and print its wall time
+:timeit STMT    time STMT over many loops (IPython's %timeit: mean ± std. dev. of 7 runs)
+:type EXPR      kind, dtype, shape, device, requires_grad and bytes of EXPR's value
+:who            the variables defined, with their shapes and dtypes
+:device cpu|gpu where new tensors live from now on (as torch.set_default_device)
+:load FILE      run FILE.nt in this session
+:reset          forget every variable
+:quit           leave nt (Ctrl-D does too)
+:help           this list
+";
+
+/// IPython's `_format_time`: three significant digits in s, ms, µs or ns.
+pub fn format_time(seconds: f64) -> String {
+    if seconds >= 60.0 {
+        let (m, s) = ((seconds / 60.0).floor(), seconds % 60.0);
+        return format!("{m}min {}s", s.floor());
+    }
+    let units = ["s", "ms", "\u{3bc}s", "ns"];
+    let order = if seconds > 0.0 {
+        (-(seconds.log10().floor() as i64).div_euclid(3)).clamp(0, 3) as usize
+    } else {
+        3
+    };
+    let v = seconds * 1000f64.powi(order as i32);
+    // `%.3g`: three significant digits, trailing zeros dropped.
+    let digits = if v > 0.0 {
+        (2 - v.log10().floor() as i64).max(0) as usize
+    } else {
+        0
+    };
+    let mut s = format!("{v:.digits$}");
+    if s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    format!("{s} {}", units[order])
+}
+
+/// `100000` as `100,000`, as IPython prints loop counts.
+fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn usage(msg: &str) -> Diagnostic {
+    Diagnostic::from(exc("UsageError", msg.to_string()))
+}
+
+/// Whether a global still holds what the session started with: a prelude name still
+/// bound to a function, module, dtype or type of the same kind (data a user assigns to
+/// it shows up).
+fn same(p: &Value, v: &Value) -> bool {
+    let data = matches!(
+        v,
+        Value::Array(_)
+            | Value::Tensor(_)
+            | Value::NpScalar(_)
+            | Value::ObjArray(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+            | Value::Str(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Function(_)
+            | Value::None
+    );
+    !data && p.type_name() == v.type_name()
+}
+
+fn describe(v: &Value) -> String {
+    let shape = |s: &[usize]| {
+        let inner: Vec<String> = s.iter().map(|d| d.to_string()).collect();
+        if s.len() == 1 {
+            format!("({},)", inner[0])
+        } else {
+            format!("({})", inner.join(", "))
+        }
+    };
+    match v {
+        Value::Array(a) => format!(
+            "ndarray  dtype={}  shape={}  device=cpu  bytes={}",
+            a.dtype.numpy_name(),
+            shape(a.shape()),
+            a.numel() * a.dtype.itemsize()
+        ),
+        Value::Tensor(t) => format!(
+            "Tensor  dtype={}  shape={}  device={}  requires_grad={}  bytes={}",
+            t.data.dtype.torch_name(),
+            shape(t.data.shape()),
+            if t.data.storage.borrow().on_gpu() {
+                "gpu:0"
+            } else {
+                "cpu"
+            },
+            if t.requires_grad.get() || t.grad_fn().is_some() {
+                "True"
+            } else {
+                "False"
+            },
+            t.data.numel() * t.data.dtype.itemsize()
+        ),
+        other => other.type_name().to_string(),
+    }
+}
+
+impl Session {
+    /// Runs a `:` command line.
+    pub fn command(&mut self, line: &str) -> Result<(), Diagnostic> {
+        let line = line.trim();
+        let (name, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let rest = rest.trim();
+        let out = match name {
+            ":help" => HELP.to_string(),
+            ":quit" | ":q" | ":exit" => {
+                self.quit = true;
+                String::new()
+            }
+            ":time" => {
+                let t0 = Instant::now();
+                let result = self.eval(rest);
+                let took = t0.elapsed();
+                result?;
+                format!("Wall time: {}\n", format_time(took.as_secs_f64()))
+            }
+            ":timeit" => self.timeit(rest)?,
+            ":type" => {
+                let v = self.value_of(rest)?;
+                format!("{}\n", describe(&v))
+            }
+            ":who" => {
+                let vars = self.interp.globals.vars.borrow();
+                let mut names: Vec<(String, String)> = vars
+                    .iter()
+                    .filter(|(k, v)| !self.prelude.get(*k).is_some_and(|p| same(p, v)))
+                    .map(|(k, v)| (k.as_str().to_string(), describe(v)))
+                    .collect();
+                names.sort();
+                names.iter().map(|(k, d)| format!("{k:<12}{d}\n")).collect()
+            }
+            ":reset" => {
+                *self.interp.globals.vars.borrow_mut() = self.prelude.clone();
+                String::new()
+            }
+            ":device" => {
+                let gpu = match rest {
+                    "cpu" => false,
+                    "gpu" | "cuda" | "mps" => true,
+                    _ => return Err(usage(":device takes cpu or gpu")),
+                };
+                crate::interp::nd::device::set_default(gpu).map_err(Diagnostic::from)?;
+                String::new()
+            }
+            ":load" => {
+                let src =
+                    std::fs::read_to_string(rest).map_err(|e| usage(&format!("can't open file '{rest}': {e}")))?;
+                self.run_script(rest, &src)?;
+                String::new()
+            }
+            _ => return Err(usage(&format!("unknown command {name} (:help lists them)"))),
+        };
+        self.interp.write(&out);
+        self.interp.flush();
+        Ok(())
+    }
+
+    /// The value of an expression, without echoing it.
+    fn value_of(&mut self, expr: &str) -> Result<Value, Diagnostic> {
+        let name = crate::syntax::symbol::Sym::new("__nt_type__");
+        self.run_script("<stdin>", &format!("__nt_type__ = {expr}"))?;
+        let v = self.interp.globals.remove(name).unwrap_or(Value::None);
+        Ok(v)
+    }
+
+    /// IPython's `%timeit`: the number of loops grows by tens until one run takes 0.2 s;
+    /// then 7 runs, reported as mean ± standard deviation per loop.
+    fn timeit(&mut self, stmt: &str) -> Result<String, Diagnostic> {
+        if stmt.is_empty() {
+            return Err(usage(":timeit needs a statement"));
+        }
+        let runner = self.prepare(stmt)?;
+        let mut run = |loops: u64| -> Result<Duration, Diagnostic> {
+            let t0 = Instant::now();
+            for _ in 0..loops {
+                self.run_prepared(&runner)?;
+            }
+            Ok(t0.elapsed())
+        };
+        let mut loops = 1u64;
+        loop {
+            if run(loops)?.as_secs_f64() >= 0.2 || loops >= 10_000_000 {
+                break;
+            }
+            loops *= 10;
+        }
+        let times: Vec<f64> = (0..7)
+            .map(|_| run(loops).map(|d| d.as_secs_f64() / loops as f64))
+            .collect::<Result<_, _>>()?;
+        let mean = times.iter().sum::<f64>() / 7.0;
+        let std = (times.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / 7.0).sqrt();
+        let plural = if loops == 1 { "" } else { "s" };
+        let count = group_thousands(loops);
+        Ok(format!(
+            "{} ± {} per loop (mean ± std. dev. of 7 runs, {count} loop{plural} each)\n",
+            format_time(mean),
+            format_time(std)
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn times_format_as_ipython_does() {
+        // Generated by IPython's own `_format_time` (tests/reference/gen_format_time.py).
+        let cases = include_str!("../../tests/reference/format_time_cases.txt");
+        for line in cases.lines() {
+            let (t, want) = line.split_once('\t').unwrap_or_default();
+            assert_eq!(super::format_time(t.parse().unwrap_or(f64::NAN)), want, "{t}");
+        }
+    }
+}
