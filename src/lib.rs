@@ -8,6 +8,7 @@ pub mod autograd;
 pub mod backend;
 pub mod diagnostics;
 pub mod interp;
+pub mod interrupt;
 pub mod ir;
 pub mod repl;
 pub mod syntax;

@@ -91,6 +91,7 @@ fn run_source(session: &mut Session, name: &str, src: &str) -> i32 {
 }
 
 fn run(mut args: Vec<String>) -> i32 {
+    nt::interrupt::install();
     if args.first().is_some_and(|a| a == "--device") {
         let gpu = match args.get(1).map(String::as_str) {
             Some("cpu") => false,

@@ -10,6 +10,15 @@ use crate::value::Value;
 use crate::value::repr::{repr, str_of};
 use std::rc::Rc;
 
+/// A deferred computation that failed at the end of a statement.
+fn flush_error(e: String) -> Box<super::error::Exc> {
+    if e == crate::interrupt::KEYBOARD_INTERRUPT {
+        crate::interrupt::clear();
+        return exc("KeyboardInterrupt", "");
+    }
+    exc("RuntimeError", e)
+}
+
 pub enum Flow {
     Normal,
     Break,
@@ -31,8 +40,11 @@ impl Interp {
     /// Runs one statement; deferred array work it left behind is realised before the
     /// next one starts (a statement's elementwise chain is one fused kernel).
     pub fn exec(&mut self, s: &Stmt, env: &Rc<Scope>) -> Res<Flow> {
+        if crate::interrupt::take() {
+            return Err(exc("KeyboardInterrupt", "")).at(s.span);
+        }
         let flow = self.exec_inner(s, env);
-        let flushed = crate::ir::lazy::flush().map_err(|e| exc("RuntimeError", e)).at(s.span);
+        let flushed = crate::ir::lazy::flush().map_err(flush_error).at(s.span);
         let flow = flow?;
         flushed?;
         Ok(flow)
@@ -44,9 +56,7 @@ impl Interp {
                 let v = self.eval(e, env)?;
                 // A value computed for its own sake (`f()` in a timing loop) is realised
                 // like any other result, though nothing keeps it.
-                crate::ir::lazy::flush()
-                    .map_err(|e| exc("RuntimeError", e))
-                    .at(s.span)?;
+                crate::ir::lazy::flush().map_err(flush_error).at(s.span)?;
                 if self.echo && !matches!(v, Value::None) {
                     let text = repr(&v);
                     self.write(&text);

@@ -88,6 +88,7 @@ impl Session {
         let base = self.interp.sources.add(name, src);
         let stmts = parse_file(src, base)?;
         let globals = self.interp.globals.clone();
+        crate::interrupt::clear();
         self.interp.echo = echo;
         self.interp.depth = 0;
         // Last resort: a bug in nt must not lose the session. Panics are reported as

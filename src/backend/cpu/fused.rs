@@ -161,6 +161,9 @@ fn drive<T: Pick>(steps: &[Step], leaves: &[Leaf], n: usize) -> Result<Vec<T>, S
     };
     let task = |regs: &mut Vec<Buffer>, start: usize, chunk: &mut [MaybeUninit<T>]| -> Result<(), String> {
         for (b, part) in chunk.chunks_mut(BLOCK).enumerate() {
+            if crate::interrupt::pending() {
+                return Err(crate::interrupt::KEYBOARD_INTERRUPT.into());
+            }
             let at = start + b * BLOCK;
             let result = block(steps, leaves, regs, at, part.len())?;
             for (o, &x) in part.iter_mut().zip(T::pick(result)?) {

@@ -51,7 +51,10 @@ pub fn shape_str(lib: Lib, shape: &[usize]) -> String {
 /// `RuntimeError`, as PyTorch reports device failures.
 pub fn run(op: Op, inputs: &[&NdArray]) -> Res<NdArray> {
     ir::run(op, inputs).map_err(|e| {
-        if e.contains("GPU") {
+        if e == crate::interrupt::KEYBOARD_INTERRUPT {
+            crate::interrupt::clear();
+            crate::interp::error::exc("KeyboardInterrupt", "")
+        } else if e.contains("GPU") {
             crate::interp::error::exc("RuntimeError", e)
         } else {
             internal(e)

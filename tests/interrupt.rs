@@ -1,0 +1,72 @@
+//! Ctrl-C: a running `nt` that gets SIGINT stops with `KeyboardInterrupt` within a
+//! fraction of a second, and a session keeps its variables and goes on working.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+#[test]
+fn an_endless_loop_stops_and_the_session_survives() {
+    let out = common::big_stack(|| {
+        let buf = nt::repl::session::SharedBuf::default();
+        let mut s = nt::repl::session::Session::new(Box::new(buf.clone()));
+        s.eval("x = 41\nbig = np.ones(3)")
+            .map_err(|d| d.headline())
+            .expect("setup");
+        let stopper = std::thread::spawn(|| {
+            std::thread::sleep(Duration::from_millis(200));
+            nt::interrupt::request();
+        });
+        let t0 = Instant::now();
+        let err = s.eval("while True:\n    x = x + 0").err().map(|d| d.headline());
+        let took = t0.elapsed();
+        stopper.join().expect("stopper");
+        s.eval("x + 1\nbig * 2")
+            .map_err(|d| d.headline())
+            .expect("session still works");
+        (err, took, buf.take())
+    });
+    let (err, took, printed) = out;
+    assert_eq!(err.as_deref(), Some("KeyboardInterrupt"));
+    assert!(took < Duration::from_secs(5), "stopped after {took:?}");
+    assert_eq!(printed, "42\narray([2., 2., 2.])\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_stops_a_running_script() {
+    let dir = std::env::temp_dir().join(format!("nt-sigint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let script = dir.join("spin.nt");
+    std::fs::write(
+        &script,
+        "print('started', flush=True)\nx = 0\nwhile True:\n    x = x + 1\n",
+    )
+    .expect("script");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_nt"))
+        .arg(&script)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start nt");
+    std::thread::sleep(Duration::from_millis(700));
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let t0 = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(5), "nt did not stop");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let out = child.wait_with_output().expect("output");
+    let stderr = common::text(&out.stderr);
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("KeyboardInterrupt"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
