@@ -1,10 +1,12 @@
 //! The terminal REPL: rustyline for line editing and history, `Session` for everything else.
 
+use super::helper::NtHelper;
 use super::input::needs_more;
 use super::session::Session;
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::{Config, Editor};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// `$NT_HISTORY`, else `~/.nt_history`.
@@ -19,16 +21,19 @@ pub fn history_path() -> Option<PathBuf> {
 pub fn run(session: &mut Session) -> i32 {
     let config = Config::builder()
         .auto_add_history(false)
+        .completion_type(rustyline::CompletionType::List)
         .max_history_size(10_000)
         .map(|b| b.build());
     let config = config.unwrap_or_default();
-    let mut editor: Editor<(), FileHistory> = match Editor::with_config(config) {
+    let mut editor: Editor<NtHelper, FileHistory> = match Editor::with_config(config) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("nt: cannot start the line editor: {e}");
             return 1;
         }
     };
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    editor.set_helper(Some(NtHelper::new(session, color)));
     let history = history_path();
     if let Some(h) = &history {
         let _ = editor.load_history(h);

@@ -5,6 +5,7 @@
 pub mod commands;
 pub mod doctest;
 pub mod editor;
+pub mod helper;
 pub mod input;
 pub mod session;
 pub mod transcript;
