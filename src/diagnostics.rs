@@ -89,6 +89,10 @@ impl std::fmt::Display for SrcId {
 }
 
 pub fn render(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+    // Where Ctrl-C happened to land is noise: Python shows the bare name too.
+    if d.kind == "KeyboardInterrupt" && d.message.is_empty() {
+        return format!("{}\n", d.headline());
+    }
     let Some(span) = d.span else {
         return format!("{}\n", d.headline());
     };

@@ -50,6 +50,8 @@ pub enum Iter {
     Gen(Box<Gen>),
     /// Iterating an iterator object advances that object.
     Shared(Rc<RefCell<Iter>>),
+    /// `trange`/`tqdm`: the inner iterator, with a progress bar.
+    Progress(Box<crate::interp::builtins::progress::Progress>),
 }
 
 pub struct Gen {
@@ -73,6 +75,7 @@ impl Iter {
             Iter::Filter { .. } => "filter",
             Iter::Gen(_) => "generator",
             Iter::Shared(_) => "iterator",
+            Iter::Progress(_) => "tqdm",
         }
     }
 
@@ -121,6 +124,11 @@ impl Iter {
                 }
             }
             Iter::Items { items, .. } => items.next(),
+            Iter::Progress(p) => {
+                let v = p.inner.next(interp)?;
+                p.step(v.is_none());
+                v
+            }
             Iter::Enumerate { inner, count } => match inner.next(interp)? {
                 Some(v) => {
                     let i = *count;

@@ -2,6 +2,7 @@
 
 mod args;
 mod convert;
+pub mod progress;
 mod seq;
 
 pub use args::{arity, int_arg, kwarg, no_kw};
@@ -43,6 +44,8 @@ pub static FUNCTIONS: &[Builtin] = &[
     builtin!("sorted", seq::sorted),
     builtin!("reversed", seq::reversed),
     builtin!("enumerate", seq::enumerate),
+    builtin!("trange", progress::trange),
+    builtin!("tqdm", progress::tqdm),
     builtin!("zip", seq::zip),
     builtin!("map", seq::map),
     builtin!("filter", seq::filter),
