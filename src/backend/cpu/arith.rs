@@ -182,34 +182,34 @@ fn sign(x: f64) -> f64 {
 /// f32 and f16, and correctly rounded (or within an ulp) for the transcendental functions.
 macro_rules! float_arith {
     (@unary ; $t:ty) => {};
+    // Negation, absolute value and square root: exact in a tight loop.
+    (@basic $op:ident, $a:ident, $out:ident) => {{
+        let it = $out.iter_mut().zip($a);
+        match $op {
+            UnaryOp::Neg => it.for_each(|(o, &x)| *o = -x),
+            UnaryOp::Abs => it.for_each(|(o, &x)| *o = x.abs()),
+            // IEEE square root is correctly rounded in f32 and f64 alike.
+            UnaryOp::Sqrt => it.for_each(|(o, &x)| *o = x.sqrt()),
+            _ => return false,
+        }
+        true
+    }};
     (@unary fast32 ; $t:ty) => {
         fn fast_unary(op: UnaryOp, a: &[Self], out: &mut [Self]) -> bool {
-            let it = out.iter_mut().zip(a);
             match op {
-                UnaryOp::Neg => it.for_each(|(o, &x)| *o = -x),
-                UnaryOp::Abs => it.for_each(|(o, &x)| *o = x.abs()),
-                UnaryOp::Sqrt => it.for_each(|(o, &x)| *o = x.sqrt()),
                 UnaryOp::Exp => super::vmath::exp(a, out),
                 UnaryOp::Log => super::vmath::log(a, out),
                 UnaryOp::Sin => super::vmath::sin(a, out),
                 UnaryOp::Cos => super::vmath::cos(a, out),
                 UnaryOp::Tanh => super::vmath::tanh(a, out),
-                _ => return false,
+                _ => return float_arith!(@basic op, a, out),
             }
             true
         }
     };
     (@unary fast ; $t:ty) => {
         fn fast_unary(op: UnaryOp, a: &[Self], out: &mut [Self]) -> bool {
-            let it = out.iter_mut().zip(a);
-            match op {
-                UnaryOp::Neg => it.for_each(|(o, &x)| *o = -x),
-                UnaryOp::Abs => it.for_each(|(o, &x)| *o = x.abs()),
-                // IEEE square root is correctly rounded in f32 and f64 alike.
-                UnaryOp::Sqrt => it.for_each(|(o, &x)| *o = x.sqrt()),
-                _ => return false,
-            }
-            true
+            float_arith!(@basic op, a, out)
         }
     };
     ($($t:ty $(: $fast:ident)?),*) => {$(

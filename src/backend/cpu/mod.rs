@@ -274,45 +274,6 @@ fn cumsum<T: Arith>(a: &NdArray, axis: usize) -> Result<Buffer, String> {
     Ok(T::wrap(values::<T>(&back)?.into_owned()))
 }
 
-/// `matrixmultiply`'s `sgemm`/`dgemm`: (m, k, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc).
-type Gemm<T> =
-    unsafe fn(usize, usize, usize, T, *const T, isize, isize, *const T, isize, isize, T, *mut T, isize, isize);
-
-/// `[batch, n, k] @ [batch, k, m]`, row-major, through `matrixmultiply` (float32 and
-/// float64 kernels, accumulating in the element type as BLAS does).
-fn gemm<T: Copy + Default>(
-    f: Gemm<T>,
-    one: T,
-    x: &[T],
-    y: &[T],
-    (batch, n, k, m): (usize, usize, usize, usize),
-) -> Vec<T> {
-    let mut out = vec![T::default(); batch * n * m];
-    for bi in 0..batch {
-        let (xa, yb, o) = (&x[bi * n * k..], &y[bi * k * m..], &mut out[bi * n * m..]);
-        // SAFETY: the slices hold n×k, k×m and n×m row-major elements, as the strides say.
-        unsafe {
-            f(
-                n,
-                k,
-                m,
-                one,
-                xa.as_ptr(),
-                k as isize,
-                1,
-                yb.as_ptr(),
-                m as isize,
-                1,
-                T::default(),
-                o.as_mut_ptr(),
-                m as isize,
-                1,
-            );
-        }
-    }
-    out
-}
-
 /// Storage offset of each batch matrix of a `[..., r, c]` view.
 fn batch_offsets(l: &crate::array::layout::Layout) -> Vec<isize> {
     let nd = l.ndim();
@@ -408,19 +369,26 @@ fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
     }
     let (va, vb) = (values::<T>(a)?, values::<T>(b)?);
     if T::DTYPE.is_float() && n * m * batch > 0 {
-        // float16/bfloat16 multiply in float32 and round once, as PyTorch's CPU does.
-        let out = if T::DTYPE == crate::array::dtype::DType::F64 {
-            let f = |v: &[T]| v.iter().map(|x| x.to_f64()).collect::<Vec<f64>>();
-            gemm::<f64>(matrixmultiply::dgemm, 1.0, &f(&va), &f(&vb), (batch, n, k, m))
-                .into_iter()
-                .map(T::from_f64)
-                .collect()
+        // float16/bfloat16 multiply in float32 and round once, as PyTorch's CPU does;
+        // reversed views are copied forward first.
+        let wide = |v: &[T], shape: &[usize]| {
+            let buf = if T::DTYPE == DType::F64 {
+                Buffer::F64(v.iter().map(|x| x.to_f64()).collect())
+            } else {
+                Buffer::F32(v.iter().map(|x| x.to_f64() as f32).collect())
+            };
+            NdArray::from_buffer(buf, shape)
+        };
+        let (wa, wb) = (wide(&va, a.shape()), wide(&vb, b.shape()));
+        let product = if T::DTYPE == DType::F64 {
+            strided_gemm::<f64>(&wa, &wb, (batch, n, k, m))?
         } else {
-            let f = |v: &[T]| v.iter().map(|x| x.to_f64() as f32).collect::<Vec<f32>>();
-            gemm::<f32>(matrixmultiply::sgemm, 1.0, &f(&va), &f(&vb), (batch, n, k, m))
-                .into_iter()
-                .map(|x| T::from_f64(x as f64))
-                .collect()
+            strided_gemm::<f32>(&wa, &wb, (batch, n, k, m))?
+        };
+        let out: Vec<T> = match &product {
+            Buffer::F64(v) => v.iter().map(|&x| T::from_f64(x)).collect(),
+            Buffer::F32(v) => v.iter().map(|&x| T::from_f64(x as f64)).collect(),
+            _ => return Err("matmul: unexpected product dtype".into()),
         };
         return Ok(T::wrap(out));
     }
