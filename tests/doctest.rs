@@ -1,4 +1,4 @@
-//! `nt test`: the README's ```` ```nt ```` examples pass, a wrong expected output is
+//! `nt test`: the README's and help()'s ```` ```nt ```` examples pass, a wrong expected output is
 //! reported with its file and line and exit status 1, and `--bless` rewrites it.
 
 mod common;
@@ -10,7 +10,9 @@ fn readme_and_examples_pass() {
     let root = env!("CARGO_MANIFEST_DIR");
     let readme = format!("{root}/README.md");
     let examples = format!("{root}/examples");
-    let out = nt(&["test", &readme, &examples], None);
+    // help()'s examples: outputs from real NumPy/PyTorch (stdlib/gen_help.py).
+    let help = format!("{root}/stdlib/help.md");
+    let out = nt(&["test", &readme, &examples, &help], None);
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains(" 0 failed"), "{stdout}");

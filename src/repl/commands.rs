@@ -16,7 +16,7 @@ const HELP: &str = "\
 :load FILE      run FILE.nt in this session
 :reset          forget every variable
 :quit           leave nt (Ctrl-D does too)
-:help           this list
+:help [NAME]    this list, or help(NAME)
 ";
 
 /// IPython's `_format_time`: three significant digits in s, ms, µs or ns.
@@ -128,7 +128,8 @@ impl Session {
         let (name, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let rest = rest.trim();
         let out = match name {
-            ":help" => HELP.to_string(),
+            ":help" if rest.is_empty() => HELP.to_string(),
+            ":help" => return self.eval(&format!("help({rest})")),
             ":quit" | ":q" | ":exit" => {
                 self.quit = true;
                 String::new()

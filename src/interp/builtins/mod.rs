@@ -322,28 +322,44 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
             names.sort_unstable();
             format!("Help on module {}:\n\n    {}\n", m.name, names.join(", "))
         }
+        // NumPy/PyTorch functions: `<built-in function zeros>`.
+        other if repr(other).starts_with("<built-in function ") => {
+            let r = repr(other);
+            let name = r.trim_start_matches("<built-in function ").trim_end_matches('>');
+            format!("Help on built-in function {name}:\n\n{}\n", doc(name))
+        }
         other => format!("{} object: {}\n", other.type_name(), repr(other)),
     };
     interp.write(&text);
     Ok(Value::None)
 }
 
-/// One-line signatures and summaries for `help()`.
-fn doc(name: &str) -> &'static str {
-    match name {
-        "print" => "print(*values, sep=' ', end='\\n')\n    Prints the values, separated by sep and followed by end.",
-        "len" => "len(obj)\n    Returns the number of items in a container.",
-        "range" => "range(stop) / range(start, stop[, step])\n    An immutable sequence of integers.",
-        "enumerate" => "enumerate(iterable, start=0)\n    Yields (index, item) pairs.",
-        "zip" => "zip(*iterables)\n    Yields tuples of items taken from each iterable in turn.",
-        "sorted" => "sorted(iterable, key=None, reverse=False)\n    Returns a new sorted list (stable).",
-        "round" => "round(number, ndigits=None)\n    Rounds half to even, as Python does.",
-        "sum" => "sum(iterable, start=0)\n    Adds the items of an iterable.",
-        "min" | "max" => "min/max(iterable, *, key=None, default) or min/max(a, b, *args, key=None)",
-        "isinstance" => "isinstance(obj, class_or_tuple)\n    Whether obj is an instance of the class(es).",
-        "int" => "int(x=0) / int(str, base=10)\n    A 64-bit integer; overflow is an OverflowError.",
-        "float" => "float(x=0.0)\n    A double-precision float.",
-        "str" => "str(object='')\n    The string form of an object.",
-        _ => "(no documentation yet)",
+/// `help()`'s text for a name: its entry in `stdlib/help.md` (a signature, a summary
+/// and examples whose outputs came from real NumPy/PyTorch), reformatted for a terminal.
+fn doc(name: &str) -> String {
+    const HELP: &str = include_str!("../../../stdlib/help.md");
+    let head = format!("\n## {name}\n");
+    let Some(at) = HELP.find(&head) else {
+        return format!("(no help entry for {name} yet)");
+    };
+    let body = &HELP[at + head.len()..];
+    let body = &body[..body.find("\n## ").unwrap_or(body.len())];
+    let mut out = String::new();
+    let mut in_examples = false;
+    for line in body.lines() {
+        match line.trim_end() {
+            "```nt" => {
+                in_examples = true;
+                out += "\nExamples:\n";
+            }
+            "```" => in_examples = false,
+            "" => {}
+            l if in_examples => out += &format!("{l}\n"),
+            l => match l.split_once("`: ") {
+                Some((sig, summary)) => out += &format!("{}\n    {}\n", sig.replace('`', ""), summary.replace('`', "")),
+                None => out += &format!("{}\n", l.replace('`', "")),
+            },
+        }
     }
+    out.trim_end().to_string()
 }

@@ -1,0 +1,57 @@
+"""Fills in the outputs of the examples in stdlib/help.md by running their inputs in
+CPython with real NumPy and PyTorch (through tests/reference/arrays/gen.py, which sets
+up nt's global names), so `nt test stdlib/help.md` checks nt against the libraries.
+
+    python3 stdlib/gen_help.py      # needs numpy and torch
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GEN = os.path.join(HERE, "..", "tests", "reference", "arrays", "gen.py")
+
+
+def inputs(block):
+    """The lines a user types: prompts stripped, outputs dropped."""
+    out = []
+    for line in block:
+        if line.startswith(">>> "):
+            out.append(line[4:])
+        elif line.startswith("... "):
+            out.append(line[4:])
+    return out
+
+
+def run(lines):
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "help.nt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        out = subprocess.run([sys.executable, GEN, "--one", path], capture_output=True, text=True, check=True)
+        return out.stdout.rstrip("\n").split("\n")
+
+
+def main():
+    path = os.path.join(HERE, "help.md")
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    result, block = [], None
+    for line in lines:
+        if block is None:
+            result.append(line)
+            if line.strip() == "```nt":
+                block = []
+        elif line.strip() == "```":
+            result.extend(run(inputs(block)))
+            result.append(line)
+            block = None
+        else:
+            block.append(line)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(result))
+
+
+if __name__ == "__main__":
+    main()
