@@ -74,6 +74,36 @@ impl Program {
         p
     }
 
+    /// The program as `:graph` prints it: one line per step.
+    pub fn describe(&self) -> String {
+        let device = if self.gpu { "gpu" } else { "cpu" };
+        let mut s = format!(
+            "fused kernel on {device} -> {}:",
+            super::describe(self.dtype, &self.shape)
+        );
+        for (i, st) in self.steps.iter().enumerate() {
+            let what = match &st.node {
+                Node::Leaf(k) => {
+                    let l = &self.leaves[*k];
+                    let how = if l.layout.strides.iter().all(|&x| x == 0) {
+                        "broadcast scalar"
+                    } else if l.layout.is_contiguous() {
+                        "contiguous"
+                    } else {
+                        "strided view"
+                    };
+                    format!("input {k}, {how}")
+                }
+                Node::Apply(op, args) => {
+                    let args: Vec<String> = args.iter().map(|a| format!("%{a}")).collect();
+                    format!("{op:?} {}", args.join(" "))
+                }
+            };
+            s += &format!("\n  %{i} = {what} : {}", st.dtype.numpy_name());
+        }
+        s
+    }
+
     pub fn len(&self) -> usize {
         crate::array::layout::numel(&self.shape)
     }
@@ -82,7 +112,12 @@ impl Program {
         self.len() == 0
     }
 
+    /// Appends a step, or finds the same one already there (ops are pure, so `x * x`
+    /// of a subexpression `x` computes `x` once).
     fn push(&mut self, node: Node, dtype: DType) -> usize {
+        if let Some(i) = self.steps.iter().position(|s| s.node == node && s.dtype == dtype) {
+            return i;
+        }
         self.steps.push(Step { node, dtype });
         self.steps.len() - 1
     }
@@ -178,6 +213,7 @@ fn realize_storage(s: &RefCell<Buffer>) -> Result<(), String> {
         Buffer::Lazy(p) => p.clone(),
         _ => return Ok(()),
     };
+    super::trace(|| program.describe());
     let buf = evaluate(&program)?;
     *s.borrow_mut() = buf;
     Ok(())

@@ -190,6 +190,36 @@ impl Op {
     }
 }
 
+thread_local! {
+    /// What ran, while `:graph` watches (`trace_start`/`trace_take`).
+    static TRACE: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts recording a line per op run at once and per fused program realised.
+pub fn trace_start() {
+    TRACE.with(|t| *t.borrow_mut() = Some(Vec::new()));
+}
+
+/// Stops recording and returns what ran.
+pub fn trace_take() -> Vec<String> {
+    TRACE.with(|t| t.borrow_mut().take()).unwrap_or_default()
+}
+
+pub(crate) fn trace(line: impl FnOnce() -> String) {
+    TRACE.with(|t| {
+        if let Some(log) = t.borrow_mut().as_mut() {
+            log.push(line());
+        }
+    });
+}
+
+/// `float32 (2, 3)` for a trace.
+pub(crate) fn describe(dtype: DType, shape: &[usize]) -> String {
+    let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+    let comma = if shape.len() == 1 { "," } else { "" };
+    format!("{} ({}{comma})", dtype.numpy_name(), dims.join(", "))
+}
+
 /// Records `op` on `inputs`: elementwise ops on large or gpu operands are deferred into
 /// a fused program (`lazy`); everything else runs at once on the inputs' device.
 pub fn run(op: Op, inputs: &[&NdArray]) -> Result<NdArray, String> {
@@ -197,6 +227,10 @@ pub fn run(op: Op, inputs: &[&NdArray]) -> Result<NdArray, String> {
     if lazy::fusable(&op) && lazy::worth_deferring(inputs, &shape) {
         return lazy::defer(&op, inputs, &shape, dtype);
     }
+    trace(|| {
+        let ins: Vec<String> = inputs.iter().map(|a| describe(a.dtype, a.shape())).collect();
+        format!("{op:?}({}) -> {}", ins.join(", "), describe(dtype, &shape))
+    });
     for a in inputs {
         lazy::realize(a)?;
     }

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 const HELP: &str = "\
 :time STMT      run STMT once and print its wall time
 :timeit STMT    time STMT over many loops (IPython's %timeit: mean ± std. dev. of 7 runs)
+:graph EXPR     the IR ops EXPR runs, and its fused kernels step by step
 :type EXPR      kind, dtype, shape, device, requires_grad and bytes of EXPR's value
 :who            the variables defined, with their shapes and dtypes
 :device cpu|gpu where new tensors live from now on (as torch.set_default_device)
@@ -142,6 +143,17 @@ impl Session {
                 format!("Wall time: {}\n", format_time(took.as_secs_f64()))
             }
             ":timeit" => self.timeit(rest)?,
+            ":graph" => {
+                crate::ir::trace_start();
+                let v = self.value_of(rest);
+                let lines = crate::ir::trace_take();
+                v?;
+                if lines.is_empty() {
+                    "(no array operations)\n".to_string()
+                } else {
+                    lines.iter().map(|l| format!("{l}\n")).collect()
+                }
+            }
             ":type" => {
                 let v = self.value_of(rest)?;
                 format!("{}\n", describe(&v))
