@@ -14,16 +14,8 @@ fn sessions_print_exactly_without_int64_shaders() {
     // SAFETY: this test binary has one test and sets the variable before any thread
     // that reads the environment (the gpu context is created below, after it).
     unsafe { std::env::set_var("NT_GPU_WITHOUT", "SHADER_INT64") };
-    match nt::backend::wgpu::adapter() {
-        Ok(name) => eprintln!("reference sessions on the gpu without SHADER_INT64: {name}"),
-        Err(e) => {
-            assert!(
-                std::env::var_os("NT_REQUIRE_GPU").is_none(),
-                "NT_REQUIRE_GPU is set but: {e}"
-            );
-            eprintln!("no gpu, skipped: {e}");
-            return;
-        }
+    if !common::reference::gpu_present("reference sessions on the gpu without SHADER_INT64") {
+        return;
     }
     common::reference::check_sessions(Mode::GpuWithoutInt64);
     // Emulated int64 arithmetic at the edges of the range prints what the CPU prints.

@@ -29,16 +29,8 @@ fn the_same_sessions_print_exactly_when_every_op_is_fused() {
 #[cfg(feature = "gpu")]
 #[test]
 fn the_same_sessions_print_exactly_on_the_gpu() {
-    match nt::backend::wgpu::adapter() {
-        Ok(name) => eprintln!("reference sessions on the gpu: {name}"),
-        Err(e) => {
-            assert!(
-                std::env::var_os("NT_REQUIRE_GPU").is_none(),
-                "NT_REQUIRE_GPU is set but: {e}"
-            );
-            eprintln!("no gpu, skipped: {e}");
-            return;
-        }
+    if !common::reference::gpu_present("reference sessions on the gpu") {
+        return;
     }
     common::reference::check_sessions(Mode::Gpu);
 }

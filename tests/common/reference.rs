@@ -12,6 +12,26 @@ fn pending(dir: &Path, list: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a gpu adapter exists (logged with `what`); without one the caller skips,
+/// unless `NT_REQUIRE_GPU` makes that a failure.
+#[cfg(feature = "gpu")]
+pub fn gpu_present(what: &str) -> bool {
+    match nt::backend::wgpu::adapter() {
+        Ok(name) => {
+            eprintln!("{what}: {name}");
+            true
+        }
+        Err(e) => {
+            assert!(
+                std::env::var_os("NT_REQUIRE_GPU").is_none(),
+                "NT_REQUIRE_GPU is set but: {e}"
+            );
+            eprintln!("no gpu, skipped: {e}");
+            false
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 pub enum Mode {
     Cpu,

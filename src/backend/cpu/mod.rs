@@ -319,39 +319,11 @@ fn strided_gemm<T: Typed>(
         unsafe {
             let (x, y) = (da.as_ptr().offset(xa), db.as_ptr().offset(yb));
             if T::DTYPE == DType::F32 {
-                matrixmultiply::sgemm(
-                    n,
-                    k,
-                    m,
-                    1.0,
-                    x.cast(),
-                    ra,
-                    ca,
-                    y.cast(),
-                    rb,
-                    cb,
-                    0.0,
-                    o.cast(),
-                    m as isize,
-                    1,
-                );
+                let (x, y, o) = (x.cast(), y.cast(), o.cast());
+                matrixmultiply::sgemm(n, k, m, 1.0, x, ra, ca, y, rb, cb, 0.0, o, m as isize, 1);
             } else {
-                matrixmultiply::dgemm(
-                    n,
-                    k,
-                    m,
-                    1.0,
-                    x.cast(),
-                    ra,
-                    ca,
-                    y.cast(),
-                    rb,
-                    cb,
-                    0.0,
-                    o.cast(),
-                    m as isize,
-                    1,
-                );
+                let (x, y, o) = (x.cast(), y.cast(), o.cast());
+                matrixmultiply::dgemm(n, k, m, 1.0, x, ra, ca, y, rb, cb, 0.0, o, m as isize, 1);
             }
         }
     }
