@@ -1,4 +1,4 @@
-//! `nt test`: the README's and help()'s ```` ```nt ```` examples pass, a wrong expected output is
+//! `nt test`: the README's, docs/' and help()'s ```` ```nt ```` examples pass, a wrong expected output is
 //! reported with its file and line and exit status 1, and `--bless` rewrites it.
 
 mod common;
@@ -12,7 +12,8 @@ fn readme_and_examples_pass() {
     let examples = format!("{root}/examples");
     // help()'s examples: outputs from real NumPy/PyTorch (stdlib/gen_help.py).
     let help = format!("{root}/stdlib/help.md");
-    let out = nt(&["test", &readme, &examples, &help], None);
+    let docs = format!("{root}/docs");
+    let out = nt(&["test", &readme, &examples, &help, &docs], None);
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains(" 0 failed"), "{stdout}");

@@ -33,6 +33,11 @@ fn completes_names_members_attributes_and_keywords() {
         assert_eq!(names, vec!["while".to_string()]);
         let (_, names) = h.candidates("f(1, be", 7);
         assert!(names.contains(&"beta=".to_string()), "{names:?}");
+        // A builtin's documented keyword arguments (stdlib/help.md's signatures).
+        let (_, names) = h.candidates("np.zeros(3, dt", 14);
+        assert_eq!(names, vec!["dtype=".to_string()]);
+        let (_, names) = h.candidates("tensor([1.0], requires", 22);
+        assert_eq!(names, vec!["requires_grad=".to_string()]);
         let (_, names) = h.candidates("math.sq", 7);
         assert_eq!(names, vec!["sqrt".to_string()]);
         let (_, names) = h.candidates("torch.cuda.is_", 14);

@@ -110,12 +110,20 @@ impl NtHelper {
             return (at, names.into_iter().filter(|n| n.starts_with(prefix)).collect());
         }
         let mut names: Vec<String> = Vec::new();
-        // Keyword arguments of the user function whose call is open.
-        if let Some(f) = open_call(before).and_then(|f| self.lookup(f))
-            && let Value::Function(func) = f
-        {
-            for p in func.def.params.iter().chain(&func.def.kwonly) {
-                names.push(format!("{}=", p.name.as_str()));
+        // Keyword arguments of the function whose call is open: a user function's
+        // parameters, or a builtin's documented ones.
+        if let Some(f) = open_call(before) {
+            match self.lookup(f) {
+                Some(Value::Function(func)) => {
+                    for p in func.def.params.iter().chain(&func.def.kwonly) {
+                        names.push(format!("{}=", p.name.as_str()));
+                    }
+                }
+                _ => names.extend(
+                    crate::interp::builtins::keyword_params(f)
+                        .into_iter()
+                        .map(|k| format!("{k}=")),
+                ),
             }
         }
         names.extend(KEYWORDS.iter().map(|k| k.to_string()));

@@ -334,16 +334,45 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
     Ok(Value::None)
 }
 
+const HELP: &str = include_str!("../../../stdlib/help.md");
+
+/// The entry for `name` in `stdlib/help.md`.
+fn help_entry(name: &str) -> Option<&'static str> {
+    let head = format!("\n## {name}\n");
+    let at = HELP.find(&head)?;
+    let body = &HELP[at + head.len()..];
+    Some(&body[..body.find("\n## ").unwrap_or(body.len())])
+}
+
+/// The keyword arguments in a builtin's documented signature (`zeros` → `dtype`, `device`,
+/// …): what the REPL completes inside an open call.
+pub fn keyword_params(name: &str) -> Vec<&'static str> {
+    let Some(body) = help_entry(name) else {
+        return Vec::new();
+    };
+    let sig = body.split("`: ").next().unwrap_or("");
+    let mut out = Vec::new();
+    for (i, _) in sig.match_indices('=') {
+        let head = &sig[..i];
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+            .last()
+            .map_or(i, |(j, _)| j);
+        if start < i && !out.contains(&&sig[start..i]) {
+            out.push(&sig[start..i]);
+        }
+    }
+    out
+}
+
 /// `help()`'s text for a name: its entry in `stdlib/help.md` (a signature, a summary
 /// and examples whose outputs came from real NumPy/PyTorch), reformatted for a terminal.
 fn doc(name: &str) -> String {
-    const HELP: &str = include_str!("../../../stdlib/help.md");
-    let head = format!("\n## {name}\n");
-    let Some(at) = HELP.find(&head) else {
+    let Some(body) = help_entry(name) else {
         return format!("(no help entry for {name} yet)");
     };
-    let body = &HELP[at + head.len()..];
-    let body = &body[..body.find("\n## ").unwrap_or(body.len())];
     let mut out = String::new();
     let mut in_examples = false;
     for line in body.lines() {

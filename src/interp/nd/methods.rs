@@ -106,6 +106,10 @@ const TORCH_METHODS: &[&str] = &[
     "cuda",
     "tolist",
     "item",
+    "add",
+    "sub",
+    "mul",
+    "div",
     "add_",
     "sub_",
     "mul_",
@@ -606,19 +610,22 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             crate::autograd::hooks::view("t", r, v, Some(perm))
         }
         "numel" => Ok(Value::Int(a.numel() as i64)),
-        "add_" | "sub_" | "mul_" | "div_" => {
+        "add" | "sub" | "mul" | "div" | "add_" | "sub_" | "mul_" | "div_" => {
             let rhs = args
                 .pos
                 .first()
                 .cloned()
                 .ok_or_else(|| type_error(format!("{m}() missing required argument 'other'")))?;
-            let op = match m {
-                "add_" => BinOp::Add,
-                "sub_" => BinOp::Sub,
-                "mul_" => BinOp::Mul,
+            let op = match m.trim_end_matches('_') {
+                "add" => BinOp::Add,
+                "sub" => BinOp::Sub,
+                "mul" => BinOp::Mul,
                 _ => BinOp::Div,
             };
-            inplace(op, v, &rhs)
+            match m.ends_with('_') {
+                true => inplace(op, v, &rhs),
+                false => crate::interp::ops::binary(op, v, &rhs),
+            }
         }
         "zero_" | "fill_" | "fill" => {
             let val = if m == "zero_" {

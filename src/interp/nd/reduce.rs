@@ -161,7 +161,10 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                 keep,
             )?
         }
-        "mean" => mean_of(lib, a, &axes, keep)?,
+        "mean" => match dtype_kw {
+            Some(d) => mean_of(lib, &cast(a, d)?, &axes, keep)?,
+            None => mean_of(lib, a, &axes, keep)?,
+        },
         "var" | "std" => {
             let dd = match (ddof.clone(), unbiased.clone(), lib) {
                 (Some(v), _, _) => v.as_f64().unwrap_or(0.0),
