@@ -96,9 +96,11 @@ impl NtHelper {
                 return (pos, Vec::new());
             };
             for p in parts {
+                // Module members and data attributes (`x.T.`, `x.grad.`); nothing is called.
                 let next = match &v {
                     Value::Module(m) => m.attrs.borrow().get(&Sym::new(p)).cloned(),
-                    _ => None,
+                    _ => crate::interp::methods::property(&v, Sym::new(p))
+                        .or_else(|| crate::interp::nd::methods::attr(&v, Sym::new(p)).and_then(Result::ok)),
                 };
                 let Some(next) = next else {
                     return (pos, Vec::new());
