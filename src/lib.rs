@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod interp;
 pub mod interrupt;
 pub mod ir;
+pub mod random;
 pub mod repl;
 pub mod syntax;
 pub mod value;

@@ -3,6 +3,7 @@
 
 pub mod builtins;
 pub mod call;
+pub mod classes;
 pub mod error;
 pub mod expr;
 pub mod format;
@@ -41,6 +42,8 @@ pub struct Interp {
     pub sources: SourceMap,
     /// Where `import name` looks for `name.nt` besides the current directory.
     pub script_dir: Option<PathBuf>,
+    /// `np.random`'s and `torch`'s random streams.
+    pub rng: crate::random::Rngs,
 }
 
 impl Interp {
@@ -54,6 +57,7 @@ impl Interp {
             modules: FxHashMap::default(),
             sources: SourceMap::default(),
             script_dir: None,
+            rng: Default::default(),
         };
         builtins::install(&mut interp);
         interp

@@ -66,6 +66,44 @@ pub enum Value {
     NdFunc(&'static NdFn),
     /// A named tuple such as `torch.return_types.max(values=…, indices=…)`.
     Named(Rc<Named>),
+    /// An instance of a builtin class: a layer, an optimiser, a random generator.
+    Object(Rc<Object>),
+}
+
+/// A builtin class: its methods live in Rust or in `stdlib/` (`interp::objects`).
+pub struct Class {
+    /// `Linear`
+    pub name: &'static str,
+    /// Where Python defines it: `torch.nn.modules.linear`.
+    pub module: &'static str,
+}
+
+/// An instance: its class and its attributes, in the order they were set (which is
+/// the order of `parameters()` and of the modules in a repr).
+pub struct Object {
+    pub class: &'static Class,
+    pub attrs: RefCell<Vec<(Sym, Value)>>,
+}
+
+impl Object {
+    pub fn new(class: &'static Class, attrs: Vec<(Sym, Value)>) -> Value {
+        Value::Object(Rc::new(Object {
+            class,
+            attrs: RefCell::new(attrs),
+        }))
+    }
+
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.attrs.borrow().iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone())
+    }
+
+    pub fn set(&self, name: Sym, v: Value) {
+        let mut attrs = self.attrs.borrow_mut();
+        match attrs.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = v,
+            None => attrs.push((name, v)),
+        }
+    }
 }
 
 /// The element kind of an `ObjArray`.
@@ -327,6 +365,7 @@ impl Value {
             Value::ObjArray(_) => PyType::NdArray,
             Value::ObjDType(_) => PyType::DType,
             Value::NpStr(_) => PyType::Str,
+            Value::Object(_) => PyType::Object,
         }
     }
 
@@ -339,6 +378,7 @@ impl Value {
             Value::ObjDType(_) => "numpy.dtype",
             Value::NpStr(_) => "numpy.str_",
             Value::GradFn(n) => n.name,
+            Value::Object(o) => o.class.name,
             Value::NpScalar(a) => crate::interp::nd::scalar_type_name(a.dtype),
             Value::DType(_, DKind::NpType) => "type",
             Value::DType(_, DKind::NpDType) => "numpy.dtype",
@@ -383,6 +423,7 @@ impl Value {
             (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
             (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
             (Value::Tensor(a), Value::Tensor(b)) => Rc::ptr_eq(a, b),
+            (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::DType(a, l), Value::DType(b, m)) => a == b && l == m,
             _ => false,
         }
@@ -404,6 +445,7 @@ impl Value {
             Value::Tensor(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::GradFn(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::ObjArray(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Object(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => 0,
         }
     }

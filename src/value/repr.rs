@@ -135,6 +135,7 @@ fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::ObjArray(a) => out.push_str(&nd::objects::repr(a)),
         Value::GradFn(n) => out.push_str(&format!("<{} object at {:#x}>", n.name, v.address())),
         Value::GradFnClass(n) => out.push_str(&format!("<class '{n}'>")),
+        Value::Object(o) => out.push_str(&crate::interp::classes::repr(o, v.address())),
         Value::GradMode(enabled) => out.push_str(if *enabled {
             "<torch.autograd.grad_mode.enable_grad object>"
         } else {

@@ -116,6 +116,8 @@ const TORCH_METHODS: &[&str] = &[
     "div_",
     "zero_",
     "fill_",
+    "uniform_",
+    "normal_",
     "exp",
     "log",
     "log2",
@@ -389,7 +391,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         && m.ends_with('_')
         && !matches!(
             m,
-            "add_" | "sub_" | "mul_" | "div_" | "zero_" | "fill_" | "requires_grad_"
+            "add_" | "sub_" | "mul_" | "div_" | "zero_" | "fill_" | "requires_grad_" | "uniform_" | "normal_"
         )
     {
         let base = &m[..m.len() - 1];
@@ -627,6 +629,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 false => crate::interp::ops::binary(op, v, &rhs),
             }
         }
+        "uniform_" | "normal_" => super::random::fill_method(interp, v, a, m, args),
         "zero_" | "fill_" | "fill" => {
             let val = if m == "zero_" {
                 Value::Int(0)

@@ -13,6 +13,7 @@ pub mod module;
 pub mod objects;
 pub mod ops;
 pub mod print;
+pub mod random;
 pub mod reduce;
 pub mod shape;
 

@@ -5,6 +5,7 @@ use super::device::devices;
 use super::funcs::{self, nd_arg};
 use super::grad_mode::autograd_fn;
 use super::objects::strings;
+use super::random::{numpy_fn as np_random, torch_fn as torch_random};
 use super::{create, reduce, result, shape, wrap};
 use crate::array::dtype::{self, DType};
 use crate::interp::Interp;
@@ -631,6 +632,11 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
         "split", "array_split";
 };
 
+static NUMPY_RANDOM: &[NdFn] = table! { Lib::Numpy;
+    np_random: "seed", "rand", "randn", "random", "random_sample", "standard_normal", "uniform", "normal", "randint",
+        "permutation", "shuffle";
+};
+
 static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; reduction: "norm"; };
 
 static TORCH_AUTOGRAD: &[NdFn] = table! { Lib::Torch; autograd_fn: "backward", "grad"; };
@@ -652,6 +658,8 @@ static TORCH: &[NdFn] = table! { Lib::Torch;
     linalg: "matmul", "mm", "dot", "mv", "bmm";
     types: "promote_types", "result_type", "Size";
     autograd_fn: "no_grad", "enable_grad", "is_grad_enabled";
+    torch_random: "manual_seed", "seed", "initial_seed", "rand", "randn", "randint", "rand_like", "randn_like",
+        "randperm";
     devices: "device", "set_default_device", "get_default_device";
     shaping: "reshape", "transpose", "permute", "squeeze", "unsqueeze", "flatten", "cat", "concat", "concatenate",
         "stack", "vstack", "hstack", "swapaxes", "flip", "repeat_interleave", "split", "chunk", "unbind";
@@ -672,6 +680,12 @@ const GLOBAL_TORCH: &[&str] = &[
     "zeros_like",
     "ones_like",
     "full_like",
+    "rand",
+    "randn",
+    "randint",
+    "manual_seed",
+    "rand_like",
+    "randn_like",
     "cat",
     "stack",
     "where",
@@ -721,6 +735,7 @@ fn numpy_module() -> Value {
     m.insert(Sym::new("nan"), Value::Float(f64::NAN));
     m.insert(Sym::new("ndarray"), Value::Type(crate::value::PyType::NdArray));
     m.insert(Sym::new("linalg"), module("numpy.linalg", attrs(NUMPY_LINALG)));
+    m.insert(Sym::new("random"), module("numpy.random", attrs(NUMPY_RANDOM)));
     m.insert(Sym::new("char"), module("numpy.char", attrs(NUMPY_CHAR)));
     m.insert(Sym::new("object_"), Value::ObjDType(crate::value::ObjKind::Object));
     m.insert(Sym::new("str_"), Value::Type(crate::value::PyType::NpStr));

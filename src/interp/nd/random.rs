@@ -1,0 +1,425 @@
+//! `torch.manual_seed/rand/randn/randint/…`, `t.uniform_()/normal_()` and `np.random.*`:
+//! the streams of `crate::random`, shaped into arrays and tensors.
+
+use super::funcs::{self, Place, grad_leaf, shape_args_for, take_dtype};
+use super::{as_nd, wrap};
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::array::storage::Buffer;
+use crate::interp::Interp;
+use crate::interp::builtins::{int_arg, kwarg};
+use crate::interp::classes;
+use crate::interp::error::{Res, exc, type_error};
+use crate::random::numpy::RandomState;
+use crate::random::torch::Generator;
+use crate::value::{Args, Lib, Object, Value};
+use half::{bf16, f16};
+
+fn not_implemented(kernel: &str, d: DType) -> Box<crate::interp::error::Exc> {
+    exc(
+        "RuntimeError",
+        format!("\"{kernel}\" not implemented for '{}'", d.torch_scalar_name()),
+    )
+}
+
+fn no_more(args: &Args, fname: &str) -> Res<()> {
+    match args.kw.first() {
+        Some((k, _)) => Err(type_error(format!("{fname}() got an unexpected keyword argument '{k}'"))),
+        None => Ok(()),
+    }
+}
+
+/// Uniforms in `[from, to)` as PyTorch's `uniform_real_distribution<T>` makes them.
+fn uniform(g: &mut Generator, d: DType, n: usize, from: f64, to: f64) -> Res<Buffer> {
+    // float16 and bfloat16 draw float32 values and round them (checked against PyTorch).
+    let f32s = |g: &mut Generator| -> Vec<f32> {
+        let (from, to) = (from as f32, to as f32);
+        (0..n).map(|_| g.unit_f32().mul_add(to - from, from)).collect()
+    };
+    Ok(match d {
+        DType::F32 => Buffer::F32(f32s(g)),
+        DType::F16 => Buffer::F16(f32s(g).into_iter().map(f16::from_f32).collect()),
+        DType::BF16 => Buffer::BF16(f32s(g).into_iter().map(bf16::from_f32).collect()),
+        DType::F64 => Buffer::F64((0..n).map(|_| g.unit_f64() * (to - from) + from).collect()),
+        other => return Err(not_implemented("check_uniform_bounds", other)),
+    })
+}
+
+/// Normals as `normal_kernel` makes them: the vector path for 16 or more contiguous
+/// values, else Box–Muller in double with its cache.
+fn normal(g: &mut Generator, d: DType, n: usize, mean: f64, std: f64) -> Res<Buffer> {
+    if !d.is_float() {
+        return Err(not_implemented("normal_kernel_cpu", d));
+    }
+    if n < 16 {
+        let v: Vec<f64> = (0..n).map(|_| g.normal_f64(mean, std)).collect();
+        return Ok(match d {
+            DType::F64 => Buffer::F64(v),
+            DType::F32 => Buffer::F32(v.iter().map(|&x| x as f32).collect()),
+            DType::F16 => Buffer::F16(v.iter().map(|&x| f16::from_f64(x)).collect()),
+            _ => Buffer::BF16(v.iter().map(|&x| bf16::from_f64(x)).collect()),
+        });
+    }
+    Ok(match d {
+        DType::F64 => {
+            let mut v = vec![0.0; n];
+            g.normal_fill_f64(&mut v, mean, std);
+            Buffer::F64(v)
+        }
+        _ => {
+            let mut v = vec![0.0f32; n];
+            g.normal_fill_f32(&mut v, mean as f32, std as f32);
+            match d {
+                DType::F32 => Buffer::F32(v),
+                DType::F16 => Buffer::F16(v.into_iter().map(f16::from_f32).collect()),
+                _ => Buffer::BF16(v.into_iter().map(bf16::from_f32).collect()),
+            }
+        }
+    })
+}
+
+/// The device and `requires_grad` of a `*_like` result: the input's device unless given.
+fn like_place(args: &mut Args, a: &NdArray) -> Res<Place> {
+    let device = kwarg(args, "device");
+    let requires_grad = kwarg(args, "requires_grad").is_some_and(|v| v.truthy());
+    let gpu = match device {
+        Some(d) => super::device::parse(&d)?.unwrap_or_else(super::device::default_gpu),
+        None => super::device::on_gpu(a),
+    };
+    Ok(Place { requires_grad, gpu })
+}
+
+fn torch_place(args: &mut Args) -> Res<Place> {
+    let gpu = match kwarg(args, "device") {
+        Some(d) => super::device::parse(&d)?.unwrap_or_else(super::device::default_gpu),
+        None => super::device::default_gpu(),
+    };
+    Ok(Place {
+        requires_grad: kwarg(args, "requires_grad").is_some_and(|v| v.truthy()),
+        gpu,
+    })
+}
+
+/// `torch.manual_seed`, `rand`, `randn`, `randint`, `rand_like`, `randn_like`, `randperm`, …
+pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    let g = &mut interp.rng.torch;
+    match name {
+        "manual_seed" => {
+            let s = args
+                .pos
+                .first()
+                .or_else(|| args.kw.first().map(|(_, v)| v))
+                .ok_or_else(|| type_error("manual_seed() missing 1 required positional argument: 'seed'"))?;
+            // A negative seed is taken modulo 2**64, as PyTorch does.
+            let s = int_arg(s)? as u64;
+            *g = Generator::new(s);
+            Ok(Object::new(&classes::GENERATOR, Vec::new()))
+        }
+        "seed" => {
+            let s = crate::random::torch::entropy() & (i64::MAX as u64);
+            *g = Generator::new(s);
+            Ok(Value::Int(s as i64))
+        }
+        "initial_seed" => Ok(Value::Int(g.initial_seed() as i64)),
+        "rand" | "randn" => {
+            let dtype = take_dtype(&mut args)?.unwrap_or(DType::F32);
+            let place = torch_place(&mut args)?;
+            no_more(&args, name)?;
+            let shape = shape_args_for(&args.pos, Lib::Torch, name)?;
+            let n = shape.iter().product();
+            let buf = match name {
+                "rand" => uniform(g, dtype, n, 0.0, 1.0)?,
+                _ => normal(g, dtype, n, 0.0, 1.0)?,
+            };
+            grad_leaf(wrap(Lib::Torch, NdArray::from_buffer(buf, &shape)), place)
+        }
+        "rand_like" | "randn_like" => {
+            let dtype = take_dtype(&mut args)?;
+            let Some((_, a)) = args.pos.first().and_then(as_nd) else {
+                return Err(type_error(format!("{name}(): argument 'input' must be Tensor")));
+            };
+            let a = a.clone();
+            let place = like_place(&mut args, &a)?;
+            no_more(&args, name)?;
+            let d = dtype.unwrap_or(a.dtype);
+            let n = a.numel();
+            let buf = match name {
+                "rand_like" => uniform(g, d, n, 0.0, 1.0)?,
+                _ => normal(g, d, n, 0.0, 1.0)?,
+            };
+            grad_leaf(wrap(Lib::Torch, NdArray::from_buffer(buf, a.shape())), place)
+        }
+        "randint" => {
+            let dtype = take_dtype(&mut args)?.unwrap_or(DType::I64);
+            let place = torch_place(&mut args)?;
+            let size = kwarg(&mut args, "size");
+            let high_kw = kwarg(&mut args, "high");
+            let low_kw = kwarg(&mut args, "low");
+            no_more(&args, name)?;
+            let mut pos = args.pos.clone();
+            if let Some(s) = size {
+                pos.push(s);
+            }
+            let (low, high, size) = match (pos.as_slice(), low_kw, high_kw) {
+                ([h, s], None, None) => (0, int_arg(h)?, s.clone()),
+                ([l, h, s], None, None) => (int_arg(l)?, int_arg(h)?, s.clone()),
+                ([s], l, Some(h)) => (l.map(|l| int_arg(&l)).transpose()?.unwrap_or(0), int_arg(&h)?, s.clone()),
+                _ => {
+                    return Err(type_error(
+                        "randint() received an invalid combination of arguments: expected (int high, tuple of ints size) or (int low, int high, tuple of ints size)",
+                    ));
+                }
+            };
+            if low >= high {
+                return Err(exc(
+                    "RuntimeError",
+                    format!("random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"),
+                ));
+            }
+            let shape = shape_args_for(std::slice::from_ref(&size), Lib::Torch, name)?;
+            let range = high.wrapping_sub(low) as u64;
+            let v: Vec<i64> = (0..shape.iter().product()).map(|_| g.int_in(low, range)).collect();
+            let a = NdArray::from_buffer(Buffer::I64(v), &shape);
+            grad_leaf(wrap(Lib::Torch, super::ops::cast(&a, dtype)?), place)
+        }
+        "randperm" => {
+            let dtype = take_dtype(&mut args)?.unwrap_or(DType::I64);
+            let place = torch_place(&mut args)?;
+            no_more(&args, name)?;
+            let n = match args.pos.as_slice() {
+                [n] => int_arg(n)?,
+                _ => return Err(type_error("randperm() missing 1 required positional argument: 'n'")),
+            };
+            if n < 0 {
+                return Err(exc(
+                    "RuntimeError",
+                    format!("randperm: Dimension size must be non-negative."),
+                ));
+            }
+            let v = randperm(g, n as usize);
+            let a = NdArray::from_buffer(Buffer::I64(v), &[n as usize]);
+            grad_leaf(wrap(Lib::Torch, super::ops::cast(&a, dtype)?), place)
+        }
+        _ => Err(super::internal(format!("unknown random function {name}"))),
+    }
+}
+
+/// `randperm_cpu`: Fisher–Yates from the front, `z = random() % (n - i)`.
+fn randperm(g: &mut Generator, n: usize) -> Vec<i64> {
+    let mut r: Vec<i64> = (0..n as i64).collect();
+    for i in 0..n.saturating_sub(1) {
+        let z = (g.random() as usize) % (n - i);
+        r.swap(i, z + i);
+    }
+    r
+}
+
+/// `t.uniform_(from=0, to=1)` and `t.normal_(mean=0, std=1)`: new values written in place.
+pub fn fill_method(interp: &mut Interp, v: &Value, a: &NdArray, m: &str, mut args: Args) -> Res<Value> {
+    let (k0, k1, d0, d1) = match m {
+        "uniform_" => ("from", "to", 0.0, 1.0),
+        _ => ("mean", "std", 0.0, 1.0),
+    };
+    let p0 = kwarg(&mut args, k0).or_else(|| args.pos.first().cloned());
+    let p1 = kwarg(&mut args, k1).or_else(|| args.pos.get(1).cloned());
+    no_more(&args, m)?;
+    let num = |v: Option<Value>, d: f64| -> Res<f64> {
+        match v {
+            None => Ok(d),
+            Some(x) => x
+                .as_f64()
+                .ok_or_else(|| type_error(format!("{m}(): argument '{k0}' must be float"))),
+        }
+    };
+    let (x0, x1) = (num(p0, d0)?, num(p1, d1)?);
+    let g = &mut interp.rng.torch;
+    let n = a.numel();
+    let buf = match m {
+        "uniform_" => uniform(g, a.dtype, n, x0, x1)?,
+        _ => normal(g, a.dtype, n, x0, x1)?,
+    };
+    let src = NdArray::from_buffer(buf, a.shape());
+    super::ops::write_into(Lib::Torch, a, &src)?;
+    Ok(v.clone())
+}
+
+/// A NumPy `size=` argument: `None` (one value), an int, or a sequence.
+fn np_size(v: Option<Value>) -> Res<Option<Vec<usize>>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(s @ (Value::Tuple(_) | Value::List(_))) => Ok(Some(funcs::shape_args(&[s], Lib::Numpy)?)),
+        Some(n) => Ok(Some(funcs::shape_args(&[n], Lib::Numpy)?)),
+    }
+}
+
+fn np_floats(shape: Option<Vec<usize>>, mut f: impl FnMut() -> f64) -> Value {
+    match shape {
+        None => Value::Float(f()),
+        Some(s) => {
+            let n: usize = s.iter().product();
+            let v: Vec<f64> = (0..n).map(|_| f()).collect();
+            wrap(Lib::Numpy, NdArray::from_buffer(Buffer::F64(v), &s))
+        }
+    }
+}
+
+/// Positional-or-keyword argument `i`/`name`, or its default.
+fn param(args: &mut Args, i: usize, name: &str) -> Option<Value> {
+    kwarg(args, name).or_else(|| args.pos.get(i).cloned())
+}
+
+fn real(v: Option<Value>, d: f64) -> Res<f64> {
+    match v {
+        None => Ok(d),
+        Some(x) => match as_nd(&x) {
+            Some((_, a)) if a.numel() == 1 => Ok(super::item(a).as_f64().unwrap_or(f64::NAN)),
+            _ => x
+                .as_f64()
+                .ok_or_else(|| type_error(format!("must be real number, not {}", x.type_name()))),
+        },
+    }
+}
+
+/// `np.random.seed`, `rand`, `randn`, `random`, `randint`, `uniform`, `normal`, …
+pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    let r = &mut interp.rng.numpy;
+    match name {
+        "seed" => {
+            let s = param(&mut args, 0, "seed");
+            no_more(&args, name)?;
+            let state = match s {
+                None | Some(Value::None) => RandomState::default(),
+                Some(v @ (Value::List(_) | Value::Tuple(_))) => {
+                    let items = match &v {
+                        Value::List(l) => l.borrow().clone(),
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => Vec::new(),
+                    };
+                    let key = items.iter().map(seed_word).collect::<Res<Vec<u32>>>()?;
+                    RandomState::from_array(&key)
+                }
+                Some(v) => RandomState::new(seed_word(&v)?),
+            };
+            *r = state;
+            Ok(Value::None)
+        }
+        "rand" | "randn" => {
+            no_more(&args, name)?;
+            let shape = match args.pos.is_empty() {
+                true => None,
+                false => Some(funcs::shape_args(&args.pos, Lib::Numpy)?),
+            };
+            Ok(match name {
+                "rand" => np_floats(shape, || r.double()),
+                _ => np_floats(shape, || r.gauss()),
+            })
+        }
+        "random" | "random_sample" | "standard_normal" => {
+            let size = np_size(param(&mut args, 0, "size"))?;
+            no_more(&args, name)?;
+            Ok(match name {
+                "standard_normal" => np_floats(size, || r.gauss()),
+                _ => np_floats(size, || r.double()),
+            })
+        }
+        "uniform" | "normal" => {
+            let (k0, k1, d1) = match name {
+                "uniform" => ("low", "high", 1.0),
+                _ => ("loc", "scale", 1.0),
+            };
+            let a = real(param(&mut args, 0, k0), 0.0)?;
+            let b = real(param(&mut args, 1, k1), d1)?;
+            let size = np_size(param(&mut args, 2, "size"))?;
+            no_more(&args, name)?;
+            if name == "normal" && b < 0.0 {
+                return Err(exc("ValueError", "scale < 0"));
+            }
+            Ok(match name {
+                "uniform" => np_floats(size, || a + (b - a) * r.double()),
+                _ => np_floats(size, || a + b * r.gauss()),
+            })
+        }
+        "randint" => {
+            let low = param(&mut args, 0, "low").ok_or_else(|| type_error("randint() missing required argument 'low'"))?;
+            let high = param(&mut args, 1, "high");
+            let size = np_size(param(&mut args, 2, "size"))?;
+            let dtype = take_dtype(&mut args)?.unwrap_or(DType::I64);
+            no_more(&args, name)?;
+            let (low, high) = match high {
+                None | Some(Value::None) => (0, int_arg(&low)?),
+                Some(h) => (int_arg(&low)?, int_arg(&h)?),
+            };
+            if low >= high {
+                return Err(exc("ValueError", "low >= high"));
+            }
+            let rng = (high - 1).wrapping_sub(low) as u64;
+            Ok(match size {
+                None => Value::Int(low.wrapping_add(r.bounded(rng) as i64)),
+                Some(s) => {
+                    let v: Vec<i64> = (0..s.iter().product()).map(|_| low.wrapping_add(r.bounded(rng) as i64)).collect();
+                    let a = NdArray::from_buffer(Buffer::I64(v), &s);
+                    wrap(Lib::Numpy, super::ops::cast(&a, dtype)?)
+                }
+            })
+        }
+        "permutation" | "shuffle" => {
+            let x = param(&mut args, 0, "x").ok_or_else(|| type_error(format!("{name}() missing required argument 'x'")))?;
+            no_more(&args, name)?;
+            np_permute(interp, name, x)
+        }
+        _ => Err(super::internal(format!("unknown random function {name}"))),
+    }
+}
+
+/// `np.random.seed`'s integer check: `[0, 2**32 - 1]`.
+fn seed_word(v: &Value) -> Res<u32> {
+    let n = int_arg(v)?;
+    u32::try_from(n).map_err(|_| exc("ValueError", "Seed must be between 0 and 2**32 - 1"))
+}
+
+/// `shuffle(x)` (in place, along the first axis) and `permutation(x)` (a shuffled copy,
+/// or of `arange(n)` for an int): the legacy Fisher–Yates from the back.
+fn np_permute(interp: &mut Interp, name: &str, x: Value) -> Res<Value> {
+    let target = match (&x, name) {
+        (Value::Int(n), "permutation") => {
+            let v: Vec<i64> = (0..*n).collect();
+            wrap(Lib::Numpy, NdArray::from_buffer(Buffer::I64(v), &[*n as usize]))
+        }
+        (_, "permutation") => match as_nd(&x) {
+            Some((_, a)) => wrap(Lib::Numpy, super::ops::run(crate::ir::Op::Copy, &[a])?),
+            None => {
+                let a = super::create::from_data(Lib::Numpy, &x, None)?;
+                wrap(Lib::Numpy, a)
+            }
+        },
+        _ => x.clone(),
+    };
+    let n = match &target {
+        Value::List(l) => l.borrow().len(),
+        other => match as_nd(other) {
+            Some((_, a)) if a.ndim() > 0 => a.shape()[0],
+            _ => return Err(type_error("object of type 'int' has no len()")),
+        },
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    let r = &mut interp.rng.numpy;
+    for i in (1..n).rev() {
+        let j = r.interval(i as u64) as usize;
+        order.swap(i, j);
+    }
+    match &target {
+        Value::List(l) => {
+            let old = l.borrow().clone();
+            *l.borrow_mut() = order.iter().map(|&k| old[k].clone()).collect();
+        }
+        other => {
+            let (_, a) = as_nd(other).ok_or_else(|| super::internal("permute target"))?;
+            let idx: Vec<i64> = order.iter().map(|&k| k as i64).collect();
+            let index = wrap(Lib::Numpy, NdArray::from_buffer(Buffer::I64(idx), &[n]));
+            let taken = super::index::get(Lib::Numpy, a, &index)?;
+            let (_, t) = as_nd(&taken).ok_or_else(|| super::internal("permute take"))?;
+            super::ops::write_into(Lib::Numpy, a, t)?;
+        }
+    }
+    Ok(if name == "shuffle" { Value::None } else { target })
+}
