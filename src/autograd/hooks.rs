@@ -228,6 +228,21 @@ pub fn select2(r: Value, a: &Value, b: &Value, is_max: bool) -> Res<Value> {
     Ok(record(r, name, Rule::Select2(wa, wb), &[a, b]))
 }
 
+/// `where(cond, a, b)`: `a` gets the gradient where `cond` holds, `b` elsewhere.
+pub fn where_(r: Value, cond: &Value, a: &Value, b: &Value) -> Res<Value> {
+    use crate::interp::nd::ops::{broadcast2, cast, run};
+    use crate::ir::{Op, UnaryOp};
+    if !needs(&[a, b]) {
+        return Ok(r);
+    }
+    let Some(out) = out_data(&r) else { return Ok(r) };
+    let c = data(cond, &out)?;
+    let (c, _) = broadcast2(crate::value::Lib::Torch, &c, &out)?;
+    let not = run(Op::Unary(UnaryOp::Not), &[&c])?;
+    let (ma, mb) = (cast(&c, out.dtype)?, cast(&not, out.dtype)?);
+    Ok(record(r, "WhereBackward0", Rule::Select2(ma, mb), &[a, b]))
+}
+
 /// `t.expand(...)`.
 pub fn expand(r: Value, a: &Value) -> Res<Value> {
     if !needs(&[a]) {

@@ -93,6 +93,8 @@ impl Interp {
                 self.call_method(recv, name, args)
             }
             Value::Type(t) => super::builtins::construct(self, *t, args),
+            Value::Class(c) => self.construct_object(c, args),
+            Value::Object(o) => self.object_method(f, o, Sym::new("__call__"), args),
             Value::DType(d, crate::value::DKind::NpType) => super::nd::funcs::np_scalar_type_call(*d, args),
             _ => Err(type_error(format!("'{}' object is not callable", f.type_name()))),
         }
@@ -154,6 +156,11 @@ impl Interp {
         match result {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
+            Err(mut e) if super::stdlib::is_stdlib(self, def.span.start) => {
+                // Errors inside stdlib are reported at the user's call.
+                e.span = site;
+                Err(e)
+            }
             Err(mut e) => {
                 if let Some(site) = site {
                     // Keep the innermost calls and, in the last slot, the outermost one.
@@ -175,6 +182,11 @@ impl Interp {
                 let v = m.attrs.borrow().get(&name).cloned();
                 match v {
                     Some(v) => Ok(v),
+                    // `torch.nn`, `torch.optim`: stdlib modules load when first used.
+                    None if super::stdlib::source(&format!("{}.{name}", m.name)).is_some() => {
+                        let path: Vec<Sym> = m.name.split('.').map(Sym::new).chain([name]).collect();
+                        self.import(&path)
+                    }
                     None => {
                         let mut msg = format!("module '{}' has no attribute '{name}'", m.name);
                         let attrs = m.attrs.borrow();
@@ -185,6 +197,7 @@ impl Interp {
                     }
                 }
             }
+            Value::Object(obj) => self.object_attr(o, obj, name),
             _ => {
                 if super::methods::has_method(o, name) {
                     return Ok(Value::Method(Rc::new((o.clone(), name))));
@@ -220,6 +233,10 @@ impl Interp {
     }
 
     pub fn set_attr(&mut self, o: &Value, name: Sym, v: Value) -> Res<()> {
+        if let Value::Object(obj) = o {
+            obj.set(name, v);
+            return Ok(());
+        }
         if let Value::Tensor(t) = o {
             match (name.as_str(), &v) {
                 ("grad", Value::None) => {
@@ -281,6 +298,13 @@ impl Interp {
 
     pub fn get_item(&mut self, o: &Value, i: &Value) -> Res<Value> {
         match o {
+            Value::Object(obj) => {
+                let args = Args {
+                    pos: vec![i.clone()],
+                    kw: Vec::new(),
+                };
+                self.object_method(o, obj, Sym::new("__getitem__"), args)
+            }
             Value::List(l) => {
                 if let Value::Slice(s) = i {
                     let items = l.borrow();

@@ -1,14 +1,156 @@
-//! Builtin classes and their instances (`Value::Object`): how they print, their
-//! attributes and methods.
+//! Classes and their instances (`Value::Class`, `Value::Object`): how instances are
+//! made, print, and find their attributes and methods. The classes of `torch.nn` and
+//! `torch.optim` are written in `stdlib/` with `_nt.cls`; `torch.Generator` is made here.
 
-use crate::value::{Class, Object};
+use super::Interp;
+use super::error::{Res, exc, type_error};
+use crate::syntax::symbol::Sym;
+use crate::value::{Args, Class, Object, Value};
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
 
-pub static GENERATOR: Class = Class {
-    name: "Generator",
-    module: "torch._C",
-};
+thread_local! {
+    static GENERATOR: Rc<Class> = Rc::new(Class {
+        name: "Generator".into(),
+        module: "torch._C".into(),
+        base: None,
+        methods: FxHashMap::default(),
+    });
+}
 
-/// `repr(obj)`.
+/// What `torch.manual_seed` returns.
+pub fn generator() -> Value {
+    Object::new(GENERATOR.with(Rc::clone), Vec::new())
+}
+
+/// `repr(obj)`: an `nn.Module` prints as PyTorch's `Module.__repr__` does (its name,
+/// its `extra_repr`, and its children indented); anything else by address.
 pub fn repr(o: &Object, address: usize) -> String {
-    format!("<{}.{} object at {:#x}>", o.class.module, o.class.name, address)
+    if !o.class.is_a("Module") {
+        return format!("<{}.{} object at {:#x}>", o.class.module, o.class.name, address);
+    }
+    let extra = match o.get("_extra_repr") {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    let mut lines: Vec<String> = if extra.is_empty() {
+        Vec::new()
+    } else {
+        extra.split('\n').map(str::to_string).collect()
+    };
+    let extra_lines = lines.len();
+    for (name, child) in children(o) {
+        let text = crate::value::repr::repr(&child).replace('\n', "\n  ");
+        lines.push(format!("({name}): {text}"));
+    }
+    let mut out = format!("{}(", o.class.name);
+    if !lines.is_empty() {
+        if extra_lines == 1 && lines.len() == 1 {
+            out += &lines[0];
+        } else {
+            out += "\n  ";
+            out += &lines.join("\n  ");
+            out += "\n";
+        }
+    }
+    out + ")"
+}
+
+/// A module's children, in order: the `(name, module)` pairs of its `_children` list.
+pub fn children(o: &Object) -> Vec<(String, Value)> {
+    let Some(Value::List(l)) = o.get("_children") else {
+        return Vec::new();
+    };
+    l.borrow()
+        .iter()
+        .filter_map(|pair| match pair {
+            Value::Tuple(t) if t.len() == 2 => Some((crate::value::repr::str_of(&t[0]), t[1].clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The number of children: `len(nn.Sequential(...))`.
+pub fn len(o: &Object) -> Option<usize> {
+    match o.get("_children") {
+        Some(Value::List(l)) => Some(l.borrow().len()),
+        _ => None,
+    }
+}
+
+fn no_attribute(o: &Object, name: Sym) -> Box<super::error::Exc> {
+    exc(
+        "AttributeError",
+        format!("'{}' object has no attribute '{name}'", o.class.name),
+    )
+}
+
+impl Interp {
+    /// `obj.name`: an attribute, else a method bound to `obj`.
+    pub fn object_attr(&mut self, v: &Value, o: &Object, name: Sym) -> Res<Value> {
+        if let Some(a) = o.get(name.as_str()) {
+            return Ok(a);
+        }
+        match o.class.method(name) {
+            Some(_) => Ok(Value::Method(Rc::new((v.clone(), name)))),
+            None => Err(no_attribute(o, name)),
+        }
+    }
+
+    /// `obj.name(args)`: the class's function called with `obj` first.
+    pub fn object_method(&mut self, v: &Value, o: &Object, name: Sym, mut args: Args) -> Res<Value> {
+        if let Some(a) = o.get(name.as_str()) {
+            return self.call(&a, args, None);
+        }
+        let Some(f) = o.class.method(name) else {
+            return Err(no_attribute(o, name));
+        };
+        args.pos.insert(0, v.clone());
+        self.call(&f, args, None)
+    }
+
+    /// `Class(args)`: a new instance, set up by the class's `__init__`.
+    pub fn construct_object(&mut self, c: &Rc<Class>, args: Args) -> Res<Value> {
+        let obj = Object::new(c.clone(), Vec::new());
+        let Value::Object(o) = &obj else { unreachable!() };
+        match c.method(Sym::new("__init__")) {
+            Some(_) => {
+                self.object_method(&obj, o, Sym::new("__init__"), args)?;
+            }
+            None if !args.pos.is_empty() || !args.kw.is_empty() => {
+                return Err(type_error(format!("{}() takes no arguments", c.name)));
+            }
+            None => {}
+        }
+        Ok(obj)
+    }
+}
+
+/// `_nt.cls(name, module, base, methods)`: a class for `stdlib/`.
+pub fn make_class(args: &Args) -> Res<Value> {
+    let [name, module, base, methods] = &args.pos[..] else {
+        return Err(type_error("_nt.cls(name, module, base, methods)"));
+    };
+    let text = |v: &Value| match v {
+        Value::Str(s) => Ok(s.to_string()),
+        _ => Err(type_error("_nt.cls: name and module must be str")),
+    };
+    let base = match base {
+        Value::Class(c) => Some(c.clone()),
+        _ => None,
+    };
+    let mut table = FxHashMap::default();
+    if let Value::Dict(d) = methods {
+        for (k, v) in d.borrow().iter() {
+            if let Value::Str(s) = k {
+                table.insert(Sym::new(s), v.clone());
+            }
+        }
+    }
+    Ok(Value::Class(Rc::new(Class {
+        name: text(name)?,
+        module: text(module)?,
+        base,
+        methods: table,
+    })))
 }

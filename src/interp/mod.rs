@@ -13,6 +13,7 @@ pub mod modules;
 pub mod nd;
 pub mod ops;
 pub mod scope;
+pub mod stdlib;
 pub mod stmt;
 pub mod suggest;
 

@@ -21,6 +21,18 @@ impl Interp {
         let module = match name.as_str() {
             "math" => builtin_module("math", math_attrs()),
             "time" => builtin_module("time", time_attrs()),
+            "_nt" => builtin_module("_nt", super::stdlib::nt_attrs()),
+            _ if super::stdlib::source(&name).is_some() => {
+                let (shown, text) = super::stdlib::source(&name).unwrap_or_default();
+                let m = self.import_source(&name, shown, text)?;
+                // `import torch.nn.functional` also makes it `torch.nn.functional`.
+                if let Some((parent, leaf)) = name.rsplit_once('.') {
+                    if let Some(Value::Module(p)) = self.modules.get(parent) {
+                        p.attrs.borrow_mut().insert(Sym::new(leaf), m.clone());
+                    }
+                }
+                m
+            }
             _ if path.len() == 1 => self.import_file(&name)?,
             _ => return Err(not_found(&name)),
         };
@@ -41,8 +53,14 @@ impl Interp {
         let text = std::fs::read_to_string(&path)
             .map_err(|e| exc("ImportError", format!("cannot read {}: {e}", path.display())))?;
         let shown = path.display().to_string();
-        let base = self.sources.add(&shown, &text);
-        let stmts = crate::syntax::parse_file(&text, base).map_err(|e| {
+        self.import_source(name, &shown, &text)
+    }
+
+    /// Runs a module's source in a fresh scope; its names become the module's attributes.
+    fn import_source(&mut self, name: &str, shown: &str, text: &str) -> Res<Value> {
+        let shown = shown.to_owned();
+        let base = self.sources.add(&shown, text);
+        let stmts = crate::syntax::parse_file(text, base).map_err(|e| {
             let mut x = exc(e.kind, e.msg);
             x.span = Some(e.span);
             x

@@ -68,25 +68,45 @@ pub enum Value {
     Named(Rc<Named>),
     /// An instance of a builtin class: a layer, an optimiser, a random generator.
     Object(Rc<Object>),
+    /// Such a class: calling it makes an instance.
+    Class(Rc<Class>),
 }
 
-/// A builtin class: its methods live in Rust or in `stdlib/` (`interp::objects`).
+/// A class without `class` syntax: `stdlib/` makes them with `_nt.cls(name, module,
+/// base, methods)`, and Rust makes a few (`torch.Generator`). Methods are functions
+/// taking the instance first; lookups walk the base chain.
 pub struct Class {
     /// `Linear`
-    pub name: &'static str,
+    pub name: String,
     /// Where Python defines it: `torch.nn.modules.linear`.
-    pub module: &'static str,
+    pub module: String,
+    pub base: Option<Rc<Class>>,
+    pub methods: FxHashMap<Sym, Value>,
+}
+
+impl Class {
+    pub fn method(&self, name: Sym) -> Option<Value> {
+        match self.methods.get(&name) {
+            Some(m) => Some(m.clone()),
+            None => self.base.as_ref().and_then(|b| b.method(name)),
+        }
+    }
+
+    /// Whether this class is `name` or derives from it.
+    pub fn is_a(&self, name: &str) -> bool {
+        self.name == name || self.base.as_ref().is_some_and(|b| b.is_a(name))
+    }
 }
 
 /// An instance: its class and its attributes, in the order they were set (which is
 /// the order of `parameters()` and of the modules in a repr).
 pub struct Object {
-    pub class: &'static Class,
+    pub class: Rc<Class>,
     pub attrs: RefCell<Vec<(Sym, Value)>>,
 }
 
 impl Object {
-    pub fn new(class: &'static Class, attrs: Vec<(Sym, Value)>) -> Value {
+    pub fn new(class: Rc<Class>, attrs: Vec<(Sym, Value)>) -> Value {
         Value::Object(Rc::new(Object {
             class,
             attrs: RefCell::new(attrs),
@@ -161,6 +181,8 @@ pub struct Tensor {
     /// The op that produced this tensor, when it was recorded for autograd.
     /// Replaced when an in-place op rewrites a non-leaf (`CopySlices`).
     pub grad_fn: RefCell<Option<Rc<crate::autograd::Node>>>,
+    /// An `nn.Parameter`: prints as `Parameter containing:` and its tensor.
+    pub param: std::cell::Cell<bool>,
 }
 
 impl Tensor {
@@ -170,6 +192,7 @@ impl Tensor {
             requires_grad: std::cell::Cell::new(false),
             grad: RefCell::new(None),
             grad_fn: RefCell::new(None),
+            param: std::cell::Cell::new(false),
         }
     }
 
@@ -366,6 +389,7 @@ impl Value {
             Value::ObjDType(_) => PyType::DType,
             Value::NpStr(_) => PyType::Str,
             Value::Object(_) => PyType::Object,
+            Value::Class(_) => PyType::Type,
         }
     }
 
@@ -378,7 +402,7 @@ impl Value {
             Value::ObjDType(_) => "numpy.dtype",
             Value::NpStr(_) => "numpy.str_",
             Value::GradFn(n) => n.name,
-            Value::Object(o) => o.class.name,
+            Value::Object(_) => "object",
             Value::NpScalar(a) => crate::interp::nd::scalar_type_name(a.dtype),
             Value::DType(_, DKind::NpType) => "type",
             Value::DType(_, DKind::NpDType) => "numpy.dtype",
@@ -424,6 +448,7 @@ impl Value {
             (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
             (Value::Tensor(a), Value::Tensor(b)) => Rc::ptr_eq(a, b),
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
+            (Value::Class(a), Value::Class(b)) => Rc::ptr_eq(a, b),
             (Value::DType(a, l), Value::DType(b, m)) => a == b && l == m,
             _ => false,
         }
@@ -446,6 +471,7 @@ impl Value {
             Value::GradFn(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::ObjArray(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Object(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Class(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => 0,
         }
     }

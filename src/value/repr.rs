@@ -136,6 +136,7 @@ fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::GradFn(n) => out.push_str(&format!("<{} object at {:#x}>", n.name, v.address())),
         Value::GradFnClass(n) => out.push_str(&format!("<class '{n}'>")),
         Value::Object(o) => out.push_str(&crate::interp::classes::repr(o, v.address())),
+        Value::Class(c) => out.push_str(&format!("<class '{}.{}'>", c.module, c.name)),
         Value::GradMode(enabled) => out.push_str(if *enabled {
             "<torch.autograd.grad_mode.enable_grad object>"
         } else {

@@ -29,6 +29,9 @@ pub static FUNCTIONS: &[Builtin] = &[
     builtin!("ascii", ascii_fn),
     builtin!("abs", abs),
     builtin!("isinstance", isinstance),
+    builtin!("getattr", getattr),
+    builtin!("setattr", setattr),
+    builtin!("hasattr", hasattr),
     builtin!("help", help),
     builtin!("chr", chr),
     builtin!("ord", ord),
@@ -143,6 +146,9 @@ pub fn len_of(v: &Value) -> Res<i64> {
     }
     Ok(match v {
         Value::Size(s) => s.len() as i64,
+        Value::Object(o) if crate::interp::classes::len(o).is_some() => {
+            crate::interp::classes::len(o).unwrap_or(0) as i64
+        }
         Value::NpStr(s) => s.chars().count() as i64,
         Value::ObjArray(a) => match a.layout.shape.first() {
             Some(&n) => n as i64,
@@ -192,6 +198,48 @@ fn abs(_: &mut Interp, args: Args) -> Res<Value> {
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::Float(x) => Ok(Value::Float(x.abs())),
         v => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
+    }
+}
+
+fn attr_name(v: &Value) -> Res<Sym> {
+    match v {
+        Value::Str(s) => Ok(Sym::new(s)),
+        other => Err(type_error(format!(
+            "attribute name must be string, not '{}'",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `getattr(obj, name[, default])`.
+fn getattr(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "getattr")?;
+    arity(&args, "getattr", 2, 3)?;
+    let name = attr_name(&args.pos[1])?;
+    match (interp.get_attr(&args.pos[0], name), args.pos.get(2)) {
+        (Err(e), Some(d)) if e.kind == "AttributeError" => Ok(d.clone()),
+        (r, _) => r,
+    }
+}
+
+/// `setattr(obj, name, value)`.
+fn setattr(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "setattr")?;
+    arity(&args, "setattr", 3, 3)?;
+    let name = attr_name(&args.pos[1])?;
+    interp.set_attr(&args.pos[0], name, args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+/// `hasattr(obj, name)`.
+fn hasattr(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "hasattr")?;
+    arity(&args, "hasattr", 2, 2)?;
+    let name = attr_name(&args.pos[1])?;
+    match interp.get_attr(&args.pos[0], name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.kind == "AttributeError" => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
     }
 }
 

@@ -165,6 +165,7 @@ impl Interp {
                 super::nd::methods::call(self, o, name, args)
             }
             Value::ObjArray(a) if has_method(o, name) => super::nd::objects::method(self, a, m, args),
+            Value::Object(obj) => self.object_method(o, obj, name, args),
             Value::GradFn(n) if m == "name" => {
                 no_args(&args, "name")?;
                 Ok(Value::str(n.name))

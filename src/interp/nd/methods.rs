@@ -118,6 +118,9 @@ const TORCH_METHODS: &[&str] = &[
     "fill_",
     "uniform_",
     "normal_",
+    "lerp",
+    "addcmul",
+    "addcdiv",
     "exp",
     "log",
     "log2",
@@ -612,12 +615,16 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             crate::autograd::hooks::view("t", r, v, Some(perm))
         }
         "numel" => Ok(Value::Int(a.numel() as i64)),
+        "lerp" | "addcmul" | "addcdiv" => super::compound::call(v, m, args),
         "add" | "sub" | "mul" | "div" | "add_" | "sub_" | "mul_" | "div_" => {
-            let rhs = args
-                .pos
-                .first()
-                .cloned()
-                .ok_or_else(|| type_error(format!("{m}() missing required argument 'other'")))?;
+            let rhs = match m.trim_end_matches('_') {
+                "add" | "sub" => super::compound::scaled_other(&mut args, m)?,
+                _ => args
+                    .pos
+                    .first()
+                    .cloned()
+                    .ok_or_else(|| type_error(format!("{m}() missing required argument 'other'")))?,
+            };
             let op = match m.trim_end_matches('_') {
                 "add" => BinOp::Add,
                 "sub" => BinOp::Sub,

@@ -180,7 +180,11 @@ fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Val
             if args.pos.len() != 3 {
                 return Err(type_error("where() needs a condition and two values in nt"));
             }
-            funcs::where_(lib, &x, &args.pos[1], &args.pos[2])
+            let r = funcs::where_(lib, &x, &args.pos[1], &args.pos[2])?;
+            match lib {
+                Lib::Torch => crate::autograd::hooks::where_(r, &args.pos[0], &args.pos[1], &args.pos[2]),
+                Lib::Numpy => Ok(r),
+            }
         }
         "round" | "around" if args.pos.len() > 1 || args.kw.iter().any(|(k, _)| k.as_str() == "decimals") => {
             let d = kwarg(&mut args, "decimals")

@@ -49,6 +49,13 @@ pub fn scalar_str(a: &NdArray) -> String {
 /// PyTorch's suffixes (semantics.md §2.4): dtype unless it is the default float, int64 or
 /// bool; for empty tensors `size=` unless 1-D and dtype unless float32.
 pub fn torch_repr(t: &Tensor) -> String {
+    match t.param.get() {
+        true => format!("Parameter containing:\n{}", tensor_repr(t)),
+        false => tensor_repr(t),
+    }
+}
+
+fn tensor_repr(t: &Tensor) -> String {
     let a = &t.data;
     let mut suffixes = Vec::new();
     if super::device::on_gpu(a) != super::device::default_gpu() {

@@ -12,7 +12,7 @@ use crate::interp::classes;
 use crate::interp::error::{Res, exc, type_error};
 use crate::random::numpy::RandomState;
 use crate::random::torch::Generator;
-use crate::value::{Args, Lib, Object, Value};
+use crate::value::{Args, Lib, Value};
 use half::{bf16, f16};
 
 fn not_implemented(kernel: &str, d: DType) -> Box<crate::interp::error::Exc> {
@@ -113,7 +113,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
             // A negative seed is taken modulo 2**64, as PyTorch does.
             let s = int_arg(s)? as u64;
             *g = Generator::new(s);
-            Ok(Object::new(&classes::GENERATOR, Vec::new()))
+            Ok(classes::generator())
         }
         "seed" => {
             let s = crate::random::torch::entropy() & (i64::MAX as u64);

@@ -1,0 +1,126 @@
+//! `stdlib/`: modules written in nt and embedded in the binary (`torch.nn.functional`,
+//! `torch.nn`, `torch.optim`), and `_nt`, the few primitives they are written with.
+
+use super::Interp;
+use super::builtins::no_kw;
+use super::error::{Res, exc, type_error};
+use crate::syntax::symbol::Sym;
+use crate::value::{Args, Builtin, Value};
+use rustc_hash::FxHashMap;
+
+/// Module name → (file shown in reports, source).
+const MODULES: &[(&str, &str, &str)] = &[
+    (
+        "torch.nn.functional",
+        "<stdlib>/torch/nn/functional.nt",
+        include_str!("../../stdlib/torch/nn/functional.nt"),
+    ),
+    ("torch.nn.init", "<stdlib>/torch/nn/init.nt", include_str!("../../stdlib/torch/nn/init.nt")),
+    ("torch.nn", "<stdlib>/torch/nn/__init__.nt", include_str!("../../stdlib/torch/nn/__init__.nt")),
+    ("torch.optim", "<stdlib>/torch/optim.nt", include_str!("../../stdlib/torch/optim.nt")),
+];
+
+/// The shown name and source of a stdlib module.
+pub fn source(name: &str) -> Option<(&'static str, &'static str)> {
+    MODULES.iter().find(|m| m.0 == name).map(|m| (m.1, m.2))
+}
+
+/// Whether a span's source is a stdlib module: errors raised inside one are reported at
+/// the user's call instead.
+pub fn is_stdlib(interp: &Interp, offset: usize) -> bool {
+    interp.sources.find(offset).is_some_and(|s| s.name.starts_with("<stdlib>/"))
+}
+
+/// `_nt.named(t, 'GeluBackward0')`: `t` with a `grad_fn` of PyTorch's name for a
+/// function stdlib composes from primitives (gradients pass through unchanged).
+fn named(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "named")?;
+    let [t, Value::Str(name)] = &args.pos[..] else {
+        return Err(type_error("_nt.named(tensor, name)"));
+    };
+    let Value::Tensor(tt) = t else { return Ok(t.clone()) };
+    if tt.grad_fn.borrow().is_none() {
+        return Ok(t.clone());
+    }
+    let name = intern(name);
+    Ok(crate::autograd::record(t.clone(), name, crate::autograd::Rule::Add, &[t]))
+}
+
+/// A `&'static str` for each distinct name (a handful of `grad_fn` names).
+fn intern(s: &str) -> &'static str {
+    thread_local! {
+        static NAMES: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        if let Some(&x) = n.iter().find(|&&x| x == s) {
+            return x;
+        }
+        let x: &'static str = Box::leak(s.to_owned().into_boxed_str());
+        n.push(x);
+        x
+    })
+}
+
+/// `_nt.error('ValueError', msg)`: raises, as `raise ValueError(msg)` would.
+fn error(_: &mut Interp, args: Args) -> Res<Value> {
+    let [Value::Str(kind), msg] = &args.pos[..] else {
+        return Err(type_error("_nt.error(kind, message)"));
+    };
+    const KINDS: &[&str] = &[
+        "ValueError",
+        "TypeError",
+        "RuntimeError",
+        "IndexError",
+        "KeyError",
+        "NotImplementedError",
+    ];
+    let kind = KINDS
+        .iter()
+        .find(|k| **k == &**kind)
+        .ok_or_else(|| type_error(format!("_nt.error: unknown kind {kind}")))?;
+    Err(exc(kind, crate::value::repr::str_of(msg)))
+}
+
+/// `_nt.cls(name, module, base, methods)`: a class.
+fn cls(_: &mut Interp, args: Args) -> Res<Value> {
+    super::classes::make_class(&args)
+}
+
+/// `_nt.parameter(t)`: marks a leaf tensor as an `nn.Parameter`.
+fn parameter(_: &mut Interp, args: Args) -> Res<Value> {
+    match args.pos.first() {
+        Some(v @ Value::Tensor(t)) => {
+            t.param.set(true);
+            Ok(v.clone())
+        }
+        _ => Err(type_error("_nt.parameter(tensor)")),
+    }
+}
+
+/// `_nt.is_instance(obj, 'Module')`: whether an object's class is or derives from it.
+fn is_instance(_: &mut Interp, args: Args) -> Res<Value> {
+    match &args.pos[..] {
+        [Value::Object(o), Value::Str(name)] => Ok(Value::Bool(o.class.is_a(name))),
+        [_, _] => Ok(Value::Bool(false)),
+        _ => Err(type_error("_nt.is_instance(obj, name)")),
+    }
+}
+
+static NT: &[Builtin] = &[
+    Builtin { name: "named", f: named },
+    Builtin { name: "error", f: error },
+    Builtin { name: "cls", f: cls },
+    Builtin {
+        name: "parameter",
+        f: parameter,
+    },
+    Builtin {
+        name: "is_instance",
+        f: is_instance,
+    },
+];
+
+pub fn nt_attrs() -> FxHashMap<Sym, Value> {
+    NT.iter().map(|b| (Sym::new(b.name), Value::Builtin(b))).collect()
+}
