@@ -62,17 +62,22 @@ impl Generator {
         (self.random64() & ((1 << 53) - 1)) as f64 * (1.0 / 9_007_199_254_740_992.0)
     }
 
+    /// `bernoulli(p)`: one 53-bit uniform per draw.
+    pub fn bernoulli(&mut self, p: f64) -> bool {
+        self.unit_f64() < p
+    }
+
     /// `normal_distribution<double>`: Box–Muller, caching the sine half.
     pub fn normal_f64(&mut self, mean: f64, std: f64) -> f64 {
         if let Some(n) = self.normal.take() {
-            return n * std + mean;
+            return n.mul_add(std, mean);
         }
         let u1 = self.unit_f64();
         let u2 = self.unit_f64();
         let r = (-2.0 * (-u2).ln_1p()).sqrt();
         let theta = 2.0 * std::f64::consts::PI * u1;
         self.normal = Some(r * theta.sin());
-        r * theta.cos() * std + mean
+        (r * theta.cos()).mul_add(std, mean)
     }
 
     /// `normal_fill` for float32 (`normal_fill_AVX2`): uniforms first, then Box–Muller over
@@ -117,9 +122,9 @@ impl Generator {
         }
     }
 
-    /// `random_from_to`: `low + r % range`, with a 64-bit draw for ranges of 2³² or more.
+    /// `random_from_to`: `low + r % range`, with a 64-bit draw for ranges of 2²⁸ or more.
     pub fn int_in(&mut self, low: i64, range: u64) -> i64 {
-        let r = if range >= 1 << 32 {
+        let r = if range >= 1 << 28 {
             self.random64() % range
         } else {
             (self.random() as u64) % range
@@ -147,8 +152,8 @@ fn normal_block_f64(d: &mut [f64], mean: f64, std: f64) {
         let u2 = d[j + 8];
         let radius = (-2.0 * u1.ln()).sqrt();
         let theta = 2.0 * std::f64::consts::PI * u2;
-        d[j] = radius * theta.cos() * std + mean;
-        d[j + 8] = radius * theta.sin() * std + mean;
+        d[j] = (radius * theta.cos()).mul_add(std, mean);
+        d[j + 8] = (radius * theta.sin()).mul_add(std, mean);
     }
 }
 

@@ -118,6 +118,7 @@ const TORCH_METHODS: &[&str] = &[
     "fill_",
     "uniform_",
     "normal_",
+    "bernoulli_",
     "lerp",
     "addcmul",
     "addcdiv",
@@ -394,7 +395,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         && m.ends_with('_')
         && !matches!(
             m,
-            "add_" | "sub_" | "mul_" | "div_" | "zero_" | "fill_" | "requires_grad_" | "uniform_" | "normal_"
+            "add_" | "sub_" | "mul_" | "div_" | "zero_" | "fill_" | "requires_grad_" | "uniform_" | "normal_" | "bernoulli_"
         )
     {
         let base = &m[..m.len() - 1];
@@ -636,7 +637,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 false => crate::interp::ops::binary(op, v, &rhs),
             }
         }
-        "uniform_" | "normal_" => super::random::fill_method(interp, v, a, m, args),
+        "uniform_" | "normal_" | "bernoulli_" => super::random::fill_method(interp, v, a, m, args),
         "zero_" | "fill_" | "fill" => {
             let val = if m == "zero_" {
                 Value::Int(0)

@@ -638,7 +638,7 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
 
 static NUMPY_RANDOM: &[NdFn] = table! { Lib::Numpy;
     np_random: "seed", "rand", "randn", "random", "random_sample", "standard_normal", "uniform", "normal", "randint",
-        "permutation", "shuffle";
+        "permutation", "shuffle", "choice";
 };
 
 static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; reduction: "norm"; };

@@ -40,7 +40,7 @@ fn uniform(g: &mut Generator, d: DType, n: usize, from: f64, to: f64) -> Res<Buf
         DType::F32 => Buffer::F32(f32s(g)),
         DType::F16 => Buffer::F16(f32s(g).into_iter().map(f16::from_f32).collect()),
         DType::BF16 => Buffer::BF16(f32s(g).into_iter().map(bf16::from_f32).collect()),
-        DType::F64 => Buffer::F64((0..n).map(|_| g.unit_f64() * (to - from) + from).collect()),
+        DType::F64 => Buffer::F64((0..n).map(|_| g.unit_f64().mul_add(to - from, from)).collect()),
         other => return Err(not_implemented("check_uniform_bounds", other)),
     })
 }
@@ -218,6 +218,7 @@ fn randperm(g: &mut Generator, n: usize) -> Vec<i64> {
 pub fn fill_method(interp: &mut Interp, v: &Value, a: &NdArray, m: &str, mut args: Args) -> Res<Value> {
     let (k0, k1, d0, d1) = match m {
         "uniform_" => ("from", "to", 0.0, 1.0),
+        "bernoulli_" => ("p", "generator", 0.5, 0.0),
         _ => ("mean", "std", 0.0, 1.0),
     };
     let p0 = kwarg(&mut args, k0).or_else(|| args.pos.first().cloned());
@@ -236,9 +237,10 @@ pub fn fill_method(interp: &mut Interp, v: &Value, a: &NdArray, m: &str, mut arg
     let n = a.numel();
     let buf = match m {
         "uniform_" => uniform(g, a.dtype, n, x0, x1)?,
+        "bernoulli_" => Buffer::Bool((0..n).map(|_| g.bernoulli(x0)).collect()),
         _ => normal(g, a.dtype, n, x0, x1)?,
     };
-    let src = NdArray::from_buffer(buf, a.shape());
+    let src = super::ops::cast(&NdArray::from_buffer(buf, a.shape()), a.dtype)?;
     super::ops::write_into(Lib::Torch, a, &src)?;
     Ok(v.clone())
 }
@@ -362,6 +364,14 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 }
             })
         }
+        "choice" => {
+            let a = param(&mut args, 0, "a").ok_or_else(|| type_error("choice() missing required argument 'a'"))?;
+            let size = np_size(param(&mut args, 1, "size"))?;
+            let replace = param(&mut args, 2, "replace").is_none_or(|v| v.truthy());
+            let p = param(&mut args, 3, "p").filter(|v| !matches!(v, Value::None));
+            no_more(&args, name)?;
+            np_choice(interp, a, size, replace, p)
+        }
         "permutation" | "shuffle" => {
             let x = param(&mut args, 0, "x").ok_or_else(|| type_error(format!("{name}() missing required argument 'x'")))?;
             no_more(&args, name)?;
@@ -422,4 +432,109 @@ fn np_permute(interp: &mut Interp, name: &str, x: Value) -> Res<Value> {
         }
     }
     Ok(if name == "shuffle" { Value::None } else { target })
+}
+
+/// `np.random.choice(a, size=None, replace=True, p=None)`, as the legacy `RandomState`
+/// draws it (`mtrand.pyx`).
+fn np_choice(interp: &mut Interp, a: Value, size: Option<Vec<usize>>, replace: bool, p: Option<Value>) -> Res<Value> {
+    let (pop, data) = match &a {
+        Value::Int(n) => (*n, None),
+        other => {
+            let arr = match as_nd(other) {
+                Some((_, x)) => x.clone(),
+                None => super::create::from_data(Lib::Numpy, other, None)?,
+            };
+            if arr.ndim() != 1 {
+                return Err(exc("ValueError", "a must be 1-dimensional"));
+            }
+            (arr.shape()[0] as i64, Some(arr))
+        }
+    };
+    let count: usize = size.as_ref().map_or(1, |s| s.iter().product());
+    if pop <= 0 && count > 0 {
+        return Err(exc("ValueError", "a must be greater than 0 unless no samples are taken"));
+    }
+    let pop = pop as usize;
+    let probs = match &p {
+        None => None,
+        Some(v) => {
+            let arr = match as_nd(v) {
+                Some((_, x)) => x.clone(),
+                None => super::create::from_data(Lib::Numpy, v, Some(DType::F64))?,
+            };
+            let ps = crate::backend::cpu::to_f64s(&arr).map_err(super::internal)?;
+            if ps.len() != pop {
+                return Err(exc("ValueError", "'a' and 'p' must have same size"));
+            }
+            if ps.iter().any(|&x| x < 0.0) {
+                return Err(exc("ValueError", "probabilities are not non-negative"));
+            }
+            if (ps.iter().sum::<f64>() - 1.0).abs() > 1e-8 {
+                return Err(exc("ValueError", "probabilities do not sum to 1"));
+            }
+            Some(ps)
+        }
+    };
+    if !replace && count > pop {
+        return Err(exc(
+            "ValueError",
+            "Cannot take a larger sample than population when 'replace=False'",
+        ));
+    }
+    let r = &mut interp.rng.numpy;
+    let cdf_pick = |ps: &[f64], u: f64| -> usize {
+        let mut cdf: Vec<f64> = Vec::with_capacity(ps.len());
+        let mut acc = 0.0;
+        for &x in ps {
+            acc += x;
+            cdf.push(acc);
+        }
+        let last = *cdf.last().unwrap_or(&1.0);
+        cdf.iter().take_while(|&&c| c / last <= u).count()
+    };
+    let idx: Vec<i64> = match (replace, &probs) {
+        (true, None) => (0..count).map(|_| r.bounded(pop as u64 - 1) as i64).collect(),
+        (true, Some(ps)) => {
+            let us: Vec<f64> = (0..count).map(|_| r.double()).collect();
+            us.iter().map(|&u| cdf_pick(ps, u) as i64).collect()
+        }
+        (false, None) => {
+            let mut order: Vec<i64> = (0..pop as i64).collect();
+            for i in (1..pop).rev() {
+                let j = r.interval(i as u64) as usize;
+                order.swap(i, j);
+            }
+            order.truncate(count);
+            order
+        }
+        (false, Some(ps)) => {
+            let mut ps = ps.clone();
+            let mut found: Vec<i64> = Vec::new();
+            while found.len() < count {
+                let us: Vec<f64> = (0..count - found.len()).map(|_| r.double()).collect();
+                for &f in &found {
+                    ps[f as usize] = 0.0;
+                }
+                for u in us {
+                    let k = cdf_pick(&ps, u) as i64;
+                    if !found.contains(&k) {
+                        found.push(k);
+                    }
+                }
+            }
+            found.truncate(count);
+            found
+        }
+    };
+    let Some(shape) = size else {
+        return match data {
+            None => Ok(Value::Int(idx[0])),
+            Some(arr) => super::index::get(Lib::Numpy, &arr, &Value::Int(idx[0])),
+        };
+    };
+    let index = NdArray::from_buffer(Buffer::I64(idx), &shape);
+    match data {
+        None => Ok(wrap(Lib::Numpy, index)),
+        Some(arr) => super::index::get(Lib::Numpy, &arr, &wrap(Lib::Numpy, index)),
+    }
 }
