@@ -5,6 +5,7 @@ pub mod dtype;
 pub mod elem;
 pub mod format;
 pub mod layout;
+pub mod npy;
 pub mod pool;
 pub mod storage;
 

@@ -26,6 +26,9 @@ pub fn generator() -> Value {
 /// `repr(obj)`: an `nn.Module` prints as PyTorch's `Module.__repr__` does (its name,
 /// its `extra_repr`, and its children indented); anything else by address.
 pub fn repr(o: &Object, address: usize) -> String {
+    if let Some(r) = super::nd::files::npz_repr(o) {
+        return r;
+    }
     if !o.class.is_a("Module") {
         return format!("<{}.{} object at {:#x}>", o.class.module, o.class.name, address);
     }

@@ -45,6 +45,9 @@ pub struct Interp {
     pub script_dir: Option<PathBuf>,
     /// `np.random`'s and `torch`'s random streams.
     pub rng: crate::random::Rngs,
+    /// The directory relative paths of file functions resolve against (`None`: the
+    /// process's working directory).
+    pub cwd: Option<PathBuf>,
 }
 
 impl Interp {
@@ -59,6 +62,7 @@ impl Interp {
             sources: SourceMap::default(),
             script_dir: None,
             rng: Default::default(),
+            cwd: None,
         };
         builtins::install(&mut interp);
         interp

@@ -546,6 +546,14 @@ pub fn contains(interp: &mut Interp, container: &Value, item: &Value) -> Res<boo
         },
         Value::List(l) => Ok(l.borrow().clone().iter().any(|x| eq(x, item))),
         Value::Tuple(t) => Ok(t.iter().any(|x| eq(x, item))),
+        Value::Object(o) => {
+            let args = crate::value::Args {
+                pos: vec![item.clone()],
+                kw: Vec::new(),
+            };
+            let r = interp.object_method(container, o, crate::syntax::symbol::Sym::new("__contains__"), args)?;
+            Ok(r.truthy())
+        }
         Value::Dict(d) => {
             let h = interp.hkey(item)?;
             Ok(d.borrow().contains(&h))

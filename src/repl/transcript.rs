@@ -52,8 +52,14 @@ pub fn transcript(src: &str) -> String {
 }
 
 pub fn transcript_with(src: &str, errors: Errors) -> String {
+    transcript_in(src, errors, None)
+}
+
+/// As `transcript_with`, with relative file paths resolving against `dir`.
+pub fn transcript_in(src: &str, errors: Errors, dir: Option<&std::path::Path>) -> String {
     let buf = SharedBuf::default();
     let mut session = Session::new(Box::new(buf.clone()));
+    session.interp.cwd = dir.map(std::path::Path::to_path_buf);
     let mut out = String::new();
     for chunk in entries(src) {
         for (k, line) in chunk.iter().enumerate() {

@@ -68,13 +68,18 @@ pub fn check_sessions(mode: Mode) {
         let src = std::fs::read_to_string(path).expect("read session");
         let expected = std::fs::read_to_string(path.with_extension("expected")).expect("expected output");
         let t0 = std::time::Instant::now();
+        // Sessions that write files (files.nt) do it in a directory of their own.
+        let dir = std::env::temp_dir().join(format!("nt-ref-{}-{name}-{gpu}-{fuse_all}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("session directory");
+        let cwd = dir.clone();
         let got = super::big_stack(move || {
             nt::interp::nd::device::set_default(gpu).expect("gpu device");
             if fuse_all {
                 nt::ir::lazy::set_fuse_min(1);
             }
-            nt::repl::transcript::transcript_with(&src, nt::repl::transcript::Errors::Headline)
+            nt::repl::transcript::transcript_in(&src, nt::repl::transcript::Errors::Headline, Some(&cwd))
         });
+        let _ = std::fs::remove_dir_all(&dir);
         if std::env::var_os("NT_TIME_SESSIONS").is_some() {
             eprintln!("{name}: {:?}", t0.elapsed());
         }

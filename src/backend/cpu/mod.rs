@@ -81,7 +81,7 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
 }
 
 /// The elements of a view in row-major order: borrowed when contiguous, gathered otherwise.
-fn values<T: Typed>(a: &NdArray) -> Result<Cow<'static, [T]>, String> {
+pub(crate) fn values<T: Typed>(a: &NdArray) -> Result<Cow<'static, [T]>, String> {
     let a = &host(a)?;
     let guard = a.storage.borrow();
     let data = T::slice(&guard).ok_or_else(|| format!("storage is not {:?}", T::DTYPE))?;

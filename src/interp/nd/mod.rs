@@ -5,6 +5,7 @@
 pub mod compound;
 pub mod create;
 pub mod device;
+pub mod files;
 pub mod funcs;
 pub mod grad_mode;
 pub mod index;

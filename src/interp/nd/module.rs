@@ -5,6 +5,7 @@ use super::device::devices;
 use super::funcs::{self, nd_arg};
 use super::grad_mode::autograd_fn;
 use super::objects::strings;
+use super::files::{numpy_fn as np_files, torch_fn as torch_files};
 use super::random::{numpy_fn as np_random, torch_fn as torch_random};
 use super::{create, reduce, result, shape, wrap};
 use crate::array::dtype::{self, DType};
@@ -629,6 +630,7 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
     linalg: "dot", "matmul";
     types: "dtype", "promote_types", "result_type";
     strings: "sort";
+    np_files: "save", "load", "savez", "savez_compressed", "savetxt", "loadtxt", "asfortranarray", "isfortran";
     ufunc2: "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod", "remainder", "bitwise_and",
         "bitwise_or", "bitwise_xor";
     shaping: "reshape", "transpose", "squeeze", "expand_dims", "ravel", "concatenate", "concat", "stack", "vstack",
@@ -662,6 +664,7 @@ static TORCH: &[NdFn] = table! { Lib::Torch;
     linalg: "matmul", "mm", "dot", "mv", "bmm";
     types: "promote_types", "result_type", "Size";
     autograd_fn: "no_grad", "enable_grad", "is_grad_enabled";
+    torch_files: "save", "load";
     torch_random: "manual_seed", "seed", "initial_seed", "rand", "randn", "randint", "rand_like", "randn_like",
         "randperm";
     devices: "device", "set_default_device", "get_default_device";

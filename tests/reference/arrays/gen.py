@@ -41,6 +41,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import traceback
 import warnings
 
@@ -163,8 +164,11 @@ def run_child(name):
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["OMP_NUM_THREADS"] = "1"
-    proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--one", name],
-                          cwd=HERE, env=env, capture_output=True, timeout=TIMEOUT)
+    # A fresh working directory, so sessions that write files (files.nt) leave nothing.
+    with tempfile.TemporaryDirectory() as cwd:
+        proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--one",
+                               os.path.join(HERE, name)],
+                              cwd=cwd, env=env, capture_output=True, timeout=TIMEOUT)
     if proc.returncode != 0 or proc.stderr:
         raise SystemExit("%s: generation failed (status %d):\n%s"
                          % (name, proc.returncode, proc.stderr.decode("utf-8", "replace")))

@@ -1,0 +1,230 @@
+//! NumPy's `.npy` format (`numpy/lib/format.py`): a magic string, a version, a Python
+//! dict literal giving `descr`, `fortran_order` and `shape`, then the raw elements.
+//! nt writes version 1.0 headers padded to 64 bytes, as NumPy does.
+
+use super::NdArray;
+use super::dtype::DType;
+use super::storage::Typed;
+use half::{bf16, f16};
+
+const MAGIC: &[u8] = b"\x93NUMPY";
+
+/// Little-endian bytes of an element.
+pub trait Le: Typed {
+    const SIZE: usize;
+    fn put(self, out: &mut Vec<u8>);
+    fn get(b: &[u8]) -> Self;
+}
+
+macro_rules! le {
+    ($($t:ty),*) => {$(
+        impl Le for $t {
+            const SIZE: usize = std::mem::size_of::<$t>();
+            fn put(self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+            fn get(b: &[u8]) -> Self {
+                let mut a = [0u8; std::mem::size_of::<$t>()];
+                a.copy_from_slice(b);
+                <$t>::from_le_bytes(a)
+            }
+        }
+    )*};
+}
+le!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
+
+impl Le for bool {
+    const SIZE: usize = 1;
+    fn put(self, out: &mut Vec<u8>) {
+        out.push(self as u8);
+    }
+    fn get(b: &[u8]) -> Self {
+        b[0] != 0
+    }
+}
+
+impl Le for f16 {
+    const SIZE: usize = 2;
+    fn put(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_bits().to_le_bytes());
+    }
+    fn get(b: &[u8]) -> Self {
+        f16::from_bits(u16::from_le_bytes([b[0], b[1]]))
+    }
+}
+
+impl Le for bf16 {
+    const SIZE: usize = 2;
+    fn put(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_bits().to_le_bytes());
+    }
+    fn get(b: &[u8]) -> Self {
+        bf16::from_bits(u16::from_le_bytes([b[0], b[1]]))
+    }
+}
+
+/// The elements of `a` in row-major order, little-endian.
+pub fn to_bytes(a: &NdArray) -> Result<Vec<u8>, String> {
+    crate::with_dtype!(a.dtype, T => {
+        let v = crate::backend::cpu::values::<T>(a)?;
+        let mut out = Vec::with_capacity(v.len() * <T as Le>::SIZE);
+        for &x in v.iter() {
+            x.put(&mut out);
+        }
+        Ok(out)
+    })
+}
+
+/// An array of `shape` from row-major bytes (`big`: big-endian).
+pub fn from_bytes(dtype: DType, bytes: &[u8], shape: &[usize], big: bool) -> Result<NdArray, String> {
+    let n: usize = shape.iter().product();
+    crate::with_dtype!(dtype, T => {
+        let size = <T as Le>::SIZE;
+        if bytes.len() < n * size {
+            return Err(format!(
+                "the file holds {} bytes of data, but shape {:?} of {} needs {}",
+                bytes.len(),
+                shape,
+                dtype.numpy_name(),
+                n * size
+            ));
+        }
+        let v: Vec<T> = bytes[..n * size]
+            .chunks_exact(size)
+            .map(|c| {
+                if big {
+                    let r: Vec<u8> = c.iter().rev().copied().collect();
+                    T::get(&r)
+                } else {
+                    T::get(c)
+                }
+            })
+            .collect();
+        Ok(NdArray::from_buffer(T::wrap(v), shape))
+    })
+}
+
+/// NumPy's `descr` of a dtype (`'<f8'`); bfloat16 has none.
+pub fn descr(d: DType) -> Option<&'static str> {
+    Some(match d {
+        DType::Bool => "|b1",
+        DType::I8 => "|i1",
+        DType::U8 => "|u1",
+        DType::I16 => "<i2",
+        DType::U16 => "<u2",
+        DType::I32 => "<i4",
+        DType::U32 => "<u4",
+        DType::I64 => "<i8",
+        DType::U64 => "<u8",
+        DType::F16 => "<f2",
+        DType::F32 => "<f4",
+        DType::F64 => "<f8",
+        DType::BF16 => return None,
+    })
+}
+
+/// The dtype and byte order of a `descr`.
+fn parse_descr(s: &str) -> Option<(DType, bool)> {
+    let (order, code) = match s.as_bytes().first()? {
+        b'<' | b'|' | b'=' => (false, &s[1..]),
+        b'>' => (true, &s[1..]),
+        _ => (false, s),
+    };
+    let d = match code {
+        "b1" | "?" => DType::Bool,
+        "i1" => DType::I8,
+        "u1" => DType::U8,
+        "i2" => DType::I16,
+        "u2" => DType::U16,
+        "i4" => DType::I32,
+        "u4" => DType::U32,
+        "i8" => DType::I64,
+        "u8" => DType::U8,
+        "f2" => DType::F16,
+        "f4" => DType::F32,
+        "f8" => DType::F64,
+        _ => return None,
+    };
+    let d = if code == "u8" { DType::U64 } else { d };
+    Some((d, order))
+}
+
+/// A `.npy` file of row-major `data` (`fortran`: the elements are in column-major order,
+/// i.e. `data` holds the transpose).
+pub fn encode(dtype: DType, shape: &[usize], fortran: bool, data: &[u8]) -> Result<Vec<u8>, String> {
+    let descr = descr(dtype).ok_or("NumPy has no bfloat16: convert to float32 first")?;
+    let dims: Vec<String> = shape.iter().map(|n| n.to_string()).collect();
+    let shape = match dims.len() {
+        1 => format!("({},)", dims[0]),
+        _ => format!("({})", dims.join(", ")),
+    };
+    let order = if fortran { "True" } else { "False" };
+    let mut header = format!("{{'descr': '{descr}', 'fortran_order': {order}, 'shape': {shape}, }}");
+    // Pad with spaces so the data starts at a multiple of 64 bytes, newline-terminated.
+    let total = MAGIC.len() + 2 + 2 + header.len() + 1;
+    header.push_str(&" ".repeat((64 - total % 64) % 64));
+    header.push('\n');
+    let mut out = Vec::with_capacity(10 + header.len() + data.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&[1, 0]);
+    out.extend_from_slice(&(header.len() as u16).to_le_bytes());
+    out.extend_from_slice(header.as_bytes());
+    out.extend_from_slice(data);
+    Ok(out)
+}
+
+/// What a `.npy` header says.
+pub struct Header {
+    pub dtype: DType,
+    pub big_endian: bool,
+    pub fortran: bool,
+    pub shape: Vec<usize>,
+}
+
+pub fn is_npy(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
+/// Parses a `.npy` file: its header and the bytes of its data.
+pub fn decode(bytes: &[u8]) -> Result<(Header, &[u8]), String> {
+    if !is_npy(bytes) {
+        return Err("not a .npy file (no \\x93NUMPY magic)".into());
+    }
+    let major = *bytes.get(6).ok_or("truncated header")?;
+    let (len, start) = match major {
+        1 => (u16::from_le_bytes([bytes.get(8).copied().unwrap_or(0), bytes.get(9).copied().unwrap_or(0)]) as usize, 10),
+        2 | 3 => {
+            let b = bytes.get(8..12).ok_or("truncated header")?;
+            (u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize, 12)
+        }
+        v => return Err(format!("unsupported .npy format version {v}")),
+    };
+    let text = bytes.get(start..start + len).ok_or("truncated header")?;
+    let text = std::str::from_utf8(text).map_err(|_| "header is not text")?;
+    let value = |key: &str| -> Result<&str, String> {
+        let at = text.find(&format!("'{key}':")).ok_or(format!("header has no '{key}'"))?;
+        Ok(text[at + key.len() + 3..].trim_start())
+    };
+    let d = value("descr")?;
+    let d = d.strip_prefix('\'').and_then(|r| r.split('\'').next()).ok_or("bad descr")?;
+    let (dtype, big_endian) = parse_descr(d).ok_or(format!("unsupported dtype '{d}'"))?;
+    let fortran = value("fortran_order")?.starts_with("True");
+    let s = value("shape")?;
+    let s = s.strip_prefix('(').and_then(|r| r.split(')').next()).ok_or("bad shape")?;
+    let shape = s
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| p.trim_end_matches('L').parse::<usize>().map_err(|_| format!("bad shape ({s})")))
+        .collect::<Result<Vec<usize>, String>>()?;
+    Ok((
+        Header {
+            dtype,
+            big_endian,
+            fortran,
+            shape,
+        },
+        &bytes[start + len..],
+    ))
+}
+

@@ -1,0 +1,544 @@
+//! Files: `np.save`/`np.load` (`.npy`, and `.npz` archives), `np.savez`,
+//! `np.savez_compressed`, `np.savetxt`/`np.loadtxt`, and `torch.save`/`torch.load`
+//! (safetensors files). Only the paths given are touched; relative paths resolve
+//! against the session's working directory. A file is written whole or not at all:
+//! the bytes go to a temporary file beside it, renamed into place.
+
+use super::{as_nd, shape, wrap};
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::array::npy;
+use crate::interp::Interp;
+use crate::interp::builtins::kwarg;
+use crate::interp::error::{Res, exc, type_error};
+use crate::syntax::symbol::Sym;
+use crate::value::{Args, Builtin, Class, Lib, Object, Value};
+use rustc_hash::FxHashMap;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::rc::Rc;
+
+fn path_arg(v: Option<&Value>, fname: &str) -> Res<String> {
+    match v {
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(other) => Err(type_error(format!(
+            "{fname}: expected a file name (str), not {}",
+            other.type_name()
+        ))),
+        None => Err(type_error(format!("{fname}() missing required argument 'file'"))),
+    }
+}
+
+impl Interp {
+    /// Where a user's path points: relative paths resolve against `cwd` when set.
+    pub fn resolve(&self, path: &str) -> PathBuf {
+        match &self.cwd {
+            Some(d) if !std::path::Path::new(path).is_absolute() => d.join(path),
+            _ => PathBuf::from(path),
+        }
+    }
+
+    fn read_file(&self, path: &str) -> Res<Vec<u8>> {
+        std::fs::read(self.resolve(path)).map_err(|e| io_error(&e, path))
+    }
+
+    /// Writes all of `bytes` or nothing: a temporary file beside `path`, then a rename.
+    fn write_file(&self, path: &str, bytes: &[u8]) -> Res<()> {
+        let full = self.resolve(path);
+        let tmp = full.with_file_name(format!(
+            ".{}.nt-partial",
+            full.file_name().and_then(|n| n.to_str()).unwrap_or("file")
+        ));
+        let result = std::fs::File::create(&tmp)
+            .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
+            .and_then(|_| std::fs::rename(&tmp, &full));
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io_error(&e, path));
+        }
+        Ok(())
+    }
+}
+
+/// Python's `OSError` subclasses and texts: `[Errno 2] No such file or directory: 'x'`.
+fn io_error(e: &std::io::Error, path: &str) -> Box<crate::interp::error::Exc> {
+    let (kind, text) = match e.kind() {
+        std::io::ErrorKind::NotFound => ("FileNotFoundError", "[Errno 2] No such file or directory"),
+        std::io::ErrorKind::PermissionDenied => ("PermissionError", "[Errno 13] Permission denied"),
+        _ => ("OSError", ""),
+    };
+    match text {
+        "" => exc(kind, format!("{e}: '{path}'")),
+        t => exc(kind, format!("{t}: '{path}'")),
+    }
+}
+
+fn bad_file(path: &str, why: impl std::fmt::Display) -> Box<crate::interp::error::Exc> {
+    exc("ValueError", format!("cannot load '{path}': {why}"))
+}
+
+/// An array as `.npy` bytes; F-contiguous arrays are written in Fortran order.
+fn npy_bytes(a: &NdArray) -> Res<Vec<u8>> {
+    let t = shape::reversed(a);
+    let fortran = a.ndim() > 1 && !a.layout.is_contiguous() && t.layout.is_contiguous();
+    let data = npy::to_bytes(if fortran { &t } else { a }).map_err(super::internal)?;
+    npy::encode(a.dtype, a.shape(), fortran, &data).map_err(|e| exc("TypeError", e))
+}
+
+fn npy_array(path: &str, bytes: &[u8]) -> Res<NdArray> {
+    let (h, data) = npy::decode(bytes).map_err(|e| bad_file(path, e))?;
+    if h.fortran {
+        let rev: Vec<usize> = h.shape.iter().rev().copied().collect();
+        let t = npy::from_bytes(h.dtype, data, &rev, h.big_endian).map_err(|e| bad_file(path, e))?;
+        return Ok(shape::reversed(&t));
+    }
+    npy::from_bytes(h.dtype, data, &h.shape, h.big_endian).map_err(|e| bad_file(path, e))
+}
+
+fn array_of(v: &Value) -> Res<NdArray> {
+    match as_nd(v) {
+        Some((_, a)) => Ok(a.clone()),
+        None => super::create::from_data(Lib::Numpy, v, None),
+    }
+}
+
+thread_local! {
+    static NPZ: Rc<Class> = Rc::new(Class {
+        name: "NpzFile".into(),
+        module: "numpy.lib.npyio".into(),
+        base: None,
+        methods: [("__getitem__", npz_getitem as fn(&mut Interp, Args) -> Res<Value>), ("__contains__", npz_contains), ("keys", npz_keys)]
+            .into_iter()
+            .map(|(n, f)| (Sym::new(n), Value::Builtin(Box::leak(Box::new(Builtin { name: n, f })))))
+            .collect::<FxHashMap<Sym, Value>>(),
+    });
+}
+
+fn npz_arrays(args: &Args) -> Res<(Rc<Object>, Vec<(String, Value)>)> {
+    let Some(Value::Object(o)) = args.pos.first() else {
+        return Err(type_error("NpzFile method needs its file"));
+    };
+    let names = match o.get("files") {
+        Some(Value::List(l)) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let arrays = match o.get("_arrays") {
+        Some(Value::List(l)) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let pairs = names
+        .iter()
+        .zip(arrays)
+        .map(|(n, a)| (crate::value::repr::str_of(n), a))
+        .collect();
+    Ok((o.clone(), pairs))
+}
+
+fn npz_getitem(_: &mut Interp, args: Args) -> Res<Value> {
+    let (_, pairs) = npz_arrays(&args)?;
+    let key = args.pos.get(1).map(crate::value::repr::str_of).unwrap_or_default();
+    pairs
+        .into_iter()
+        .find(|(n, _)| *n == key)
+        .map(|(_, a)| a)
+        .ok_or_else(|| exc("KeyError", format!("'{key} is not a file in the archive'")))
+}
+
+fn npz_contains(_: &mut Interp, args: Args) -> Res<Value> {
+    let (_, pairs) = npz_arrays(&args)?;
+    let key = args.pos.get(1).map(crate::value::repr::str_of).unwrap_or_default();
+    Ok(Value::Bool(pairs.iter().any(|(n, _)| *n == key)))
+}
+
+fn npz_keys(_: &mut Interp, args: Args) -> Res<Value> {
+    let (_, pairs) = npz_arrays(&args)?;
+    Ok(Value::list(pairs.into_iter().map(|(n, _)| Value::str(&n)).collect()))
+}
+
+/// `repr` of an `NpzFile`: `NpzFile 'b.npz' with keys: x, y`.
+pub fn npz_repr(o: &Object) -> Option<String> {
+    if o.class.name != "NpzFile" {
+        return None;
+    }
+    let path = o.get("_path").map(|p| crate::value::repr::str_of(&p)).unwrap_or_default();
+    let names: Vec<String> = match o.get("files") {
+        Some(Value::List(l)) => l.borrow().iter().map(crate::value::repr::str_of).collect(),
+        _ => Vec::new(),
+    };
+    Some(format!("NpzFile '{path}' with keys: {}", names.join(", ")))
+}
+
+fn load_npz(path: &str, bytes: Vec<u8>) -> Res<Value> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad_file(path, e))?;
+    let mut names = Vec::new();
+    let mut arrays = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(|e| bad_file(path, e))?;
+        let name = f.name().map_err(|e| bad_file(path, e))?.to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).map_err(|e| bad_file(path, e))?;
+        let a = npy_array(&format!("{path}/{name}"), &data)?;
+        names.push(Value::str(name.strip_suffix(".npy").unwrap_or(&name)));
+        arrays.push(wrap(Lib::Numpy, a));
+    }
+    let attrs = vec![
+        (Sym::new("files"), Value::list(names)),
+        (Sym::new("_arrays"), Value::list(arrays)),
+        (Sym::new("_path"), Value::str(path)),
+    ];
+    Ok(Object::new(NPZ.with(Rc::clone), attrs))
+}
+
+fn savez(interp: &mut Interp, mut args: Args, compressed: bool) -> Res<Value> {
+    let mut path = path_arg(args.pos.first(), "savez")?;
+    if !path.ends_with(".npz") {
+        path.push_str(".npz");
+    }
+    let mut members: Vec<(String, NdArray)> = Vec::new();
+    for (i, v) in args.pos.iter().skip(1).enumerate() {
+        members.push((format!("arr_{i}"), array_of(v)?));
+    }
+    for (k, v) in std::mem::take(&mut args.kw) {
+        let name = k.as_str().to_owned();
+        if members.iter().any(|(n, _)| *n == name) {
+            return Err(exc("ValueError", format!("Cannot use un-named variables and keyword {name}")));
+        }
+        members.push((name, array_of(&v)?));
+    }
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let method = if compressed {
+            zip::CompressionMethod::Deflated
+        } else {
+            zip::CompressionMethod::Stored
+        };
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(method)
+            .last_modified_time(zip::DateTime::default())
+            .large_file(true);
+        for (name, a) in &members {
+            let data = npy_bytes(a)?;
+            zip.start_file(format!("{name}.npy"), opts).map_err(|e| exc("OSError", e.to_string()))?;
+            zip.write_all(&data).map_err(|e| exc("OSError", e.to_string()))?;
+        }
+        zip.finish().map_err(|e| exc("OSError", e.to_string()))?;
+    }
+    interp.write_file(&path, &buf.into_inner())?;
+    Ok(Value::None)
+}
+
+/// `np.savetxt(fname, X, fmt='%.18e', delimiter=' ', newline='\n', header='', footer='', comments='# ')`.
+fn savetxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
+    let path = path_arg(args.pos.first(), "savetxt")?;
+    let x = array_of(args.pos.get(1).ok_or_else(|| type_error("savetxt() missing required argument 'X'"))?)?;
+    let text = |args: &mut Args, k: &str, i: usize, d: &str| -> String {
+        kwarg(args, k)
+            .or_else(|| args.pos.get(i).cloned())
+            .map(|v| crate::value::repr::str_of(&v))
+            .unwrap_or_else(|| d.to_owned())
+    };
+    let fmt = text(&mut args, "fmt", 2, "%.18e");
+    let delim = text(&mut args, "delimiter", 3, " ");
+    let newline = text(&mut args, "newline", 4, "\n");
+    let header = text(&mut args, "header", 5, "");
+    let footer = text(&mut args, "footer", 6, "");
+    let comments = text(&mut args, "comments", 7, "# ");
+    let rows: Vec<Vec<f64>> = match x.ndim() {
+        0 => return Err(exc("ValueError", "Expected 1D or 2D array, got 0D array instead")),
+        1 => crate::backend::cpu::to_f64s(&x).map_err(super::internal)?.into_iter().map(|v| vec![v]).collect(),
+        2 => {
+            let cols = x.shape()[1].max(1);
+            let flat = crate::backend::cpu::to_f64s(&x).map_err(super::internal)?;
+            flat.chunks(cols).map(<[f64]>::to_vec).collect()
+        }
+        n => return Err(exc("ValueError", format!("Expected 1D or 2D array, got {n}D array instead"))),
+    };
+    let is_int = !x.dtype.is_float();
+    let mut out = String::new();
+    if !header.is_empty() {
+        out += &format!("{comments}{}{newline}", header.replace('\n', &format!("\n{comments}")));
+    }
+    for row in rows {
+        let cells = row
+            .iter()
+            .map(|&v| {
+                let item = if is_int { Value::Int(v as i64) } else { Value::Float(v) };
+                match crate::interp::format::percent_format(&fmt, &item)? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => Ok(crate::value::repr::str_of(&other)),
+                }
+            })
+            .collect::<Res<Vec<String>>>()?;
+        out += &cells.join(&delim);
+        out += &newline;
+    }
+    if !footer.is_empty() {
+        out += &format!("{comments}{}{newline}", footer.replace('\n', &format!("\n{comments}")));
+    }
+    interp.write_file(&path, out.as_bytes())?;
+    Ok(Value::None)
+}
+
+/// `np.loadtxt(fname, dtype=float, comments='#', delimiter=None, skiprows=0, usecols=None, ndmin=0)`.
+fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
+    let path = path_arg(args.pos.first(), "loadtxt")?;
+    let dtype = match kwarg(&mut args, "dtype").or_else(|| args.pos.get(1).cloned()) {
+        Some(d) => super::funcs::dtype_arg(&d)?.unwrap_or(DType::F64),
+        None => DType::F64,
+    };
+    let comments = kwarg(&mut args, "comments").map(|v| crate::value::repr::str_of(&v)).unwrap_or("#".into());
+    let delim = match kwarg(&mut args, "delimiter") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(crate::value::repr::str_of(&v)),
+    };
+    let skip = match kwarg(&mut args, "skiprows") {
+        Some(v) => crate::interp::builtins::int_arg(&v)?.max(0) as usize,
+        None => 0,
+    };
+    let full = interp.resolve(&path);
+    let bytes = std::fs::read(&full).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => exc("FileNotFoundError", format!("{path} not found.")),
+        _ => io_error(&e, &path),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| bad_file(&path, "not UTF-8 text"))?;
+    let mut rows: Vec<Vec<f64>> = Vec::new();
+    for (lineno, line) in text.lines().enumerate().skip(skip) {
+        let line = match comments.is_empty() {
+            true => line,
+            false => line.split(comments.as_str()).next().unwrap_or(""),
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = match &delim {
+            Some(d) => line.split(d.as_str()).collect(),
+            None => line.split_whitespace().collect(),
+        };
+        let row = cells
+            .iter()
+            .map(|c| {
+                let c = c.trim();
+                c.parse::<f64>().map_err(|_| {
+                    exc(
+                        "ValueError",
+                        format!("could not convert string '{c}' to {} at row {}, column {}.", dtype.numpy_name(), lineno, 1),
+                    )
+                })
+            })
+            .collect::<Res<Vec<f64>>>()?;
+        if let Some(first) = rows.first() {
+            if first.len() != row.len() {
+                return Err(exc(
+                    "ValueError",
+                    format!(
+                        "the number of columns changed from {} to {} at row {}; use `usecols` to select a subset and avoid this error",
+                        first.len(),
+                        row.len(),
+                        lineno + 1
+                    ),
+                ));
+            }
+        }
+        rows.push(row);
+    }
+    let ncols = rows.first().map_or(0, Vec::len);
+    let flat: Vec<f64> = rows.iter().flatten().copied().collect();
+    let shape = match (rows.len(), ncols) {
+        (1, _) => vec![ncols],
+        (n, 1) => vec![n],
+        (n, c) => vec![n, c],
+    };
+    let a = NdArray::from_buffer(crate::array::storage::Buffer::from_f64s(DType::F64, &flat), &shape);
+    Ok(wrap(Lib::Numpy, super::ops::cast(&a, dtype)?))
+}
+
+/// `np.save`, `np.load`, `np.savez`, `np.savez_compressed`, `np.savetxt`, `np.loadtxt`.
+pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value> {
+    match name {
+        "save" => {
+            let mut path = path_arg(args.pos.first(), name)?;
+            if !path.ends_with(".npy") {
+                path.push_str(".npy");
+            }
+            let a = array_of(args.pos.get(1).ok_or_else(|| type_error("save() missing required argument 'arr'"))?)?;
+            let bytes = npy_bytes(&a)?;
+            interp.write_file(&path, &bytes)?;
+            Ok(Value::None)
+        }
+        "load" => {
+            let path = path_arg(args.pos.first(), name)?;
+            let bytes = interp.read_file(&path)?;
+            if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+                return load_npz(&path, bytes);
+            }
+            if !npy::is_npy(&bytes) {
+                return Err(exc(
+                    "ValueError",
+                    "This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.",
+                ));
+            }
+            Ok(wrap(Lib::Numpy, npy_array(&path, &bytes)?))
+        }
+        // Memory order, which `save` keeps: Fortran-ordered arrays are written as such.
+        "asfortranarray" => {
+            let a = array_of(args.pos.first().ok_or_else(|| type_error("asfortranarray() missing required argument 'a'"))?)?;
+            let t = super::ops::run(crate::ir::Op::Copy, &[&shape::reversed(&a)])?;
+            Ok(wrap(Lib::Numpy, shape::reversed(&t)))
+        }
+        "isfortran" => {
+            let a = array_of(args.pos.first().ok_or_else(|| type_error("isfortran() missing required argument 'a'"))?)?;
+            let f = a.ndim() > 1 && !a.layout.is_contiguous() && shape::reversed(&a).layout.is_contiguous();
+            Ok(Value::Bool(f))
+        }
+        "savez" => savez(interp, args, false),
+        "savez_compressed" => savez(interp, args, true),
+        "savetxt" => savetxt(interp, args),
+        "loadtxt" => loadtxt(interp, args),
+        _ => Err(super::internal(format!("unknown file function {name}"))),
+    }
+}
+
+fn st_dtype(d: DType) -> safetensors::Dtype {
+    use safetensors::Dtype as S;
+    match d {
+        DType::Bool => S::BOOL,
+        DType::I8 => S::I8,
+        DType::U8 => S::U8,
+        DType::I16 => S::I16,
+        DType::U16 => S::U16,
+        DType::I32 => S::I32,
+        DType::U32 => S::U32,
+        DType::I64 => S::I64,
+        DType::U64 => S::U64,
+        DType::F16 => S::F16,
+        DType::BF16 => S::BF16,
+        DType::F32 => S::F32,
+        DType::F64 => S::F64,
+    }
+}
+
+fn nt_dtype(d: safetensors::Dtype) -> Option<DType> {
+    use safetensors::Dtype as S;
+    Some(match d {
+        S::BOOL => DType::Bool,
+        S::I8 => DType::I8,
+        S::U8 => DType::U8,
+        S::I16 => DType::I16,
+        S::U16 => DType::U16,
+        S::I32 => DType::I32,
+        S::U32 => DType::U32,
+        S::I64 => DType::I64,
+        S::U64 => DType::U64,
+        S::F16 => DType::F16,
+        S::BF16 => DType::BF16,
+        S::F32 => DType::F32,
+        S::F64 => DType::F64,
+        _ => return None,
+    })
+}
+
+struct Raw {
+    dtype: safetensors::Dtype,
+    shape: Vec<usize>,
+    data: Vec<u8>,
+}
+
+impl safetensors::View for &Raw {
+    fn dtype(&self) -> safetensors::Dtype {
+        self.dtype
+    }
+    fn shape(&self) -> &[usize] {
+        &self.shape
+    }
+    fn data(&self) -> std::borrow::Cow<'_, [u8]> {
+        std::borrow::Cow::Borrowed(&self.data)
+    }
+    fn data_len(&self) -> usize {
+        self.data.len()
+    }
+}
+
+/// `torch.save(obj, f)` of a tensor or a dict of tensors, and `torch.load(f)`: the file is
+/// safetensors (a JSON header, then raw little-endian data), with the dict's key order
+/// and whether it held one tensor in its metadata.
+pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    match name {
+        "save" => {
+            let obj = args.pos.first().cloned().ok_or_else(|| type_error("save() missing required argument 'obj'"))?;
+            let path = path_arg(args.pos.get(1), name)?;
+            let (kind, items): (&str, Vec<(String, Value)>) = match &obj {
+                Value::Tensor(_) => ("tensor", vec![("tensor".into(), obj.clone())]),
+                Value::Dict(d) => (
+                    "dict",
+                    d.borrow()
+                        .iter()
+                        .map(|(k, v)| match k {
+                            Value::Str(s) => Ok((s.to_string(), v.clone())),
+                            _ => Err(type_error("torch.save: nt saves dicts whose keys are str")),
+                        })
+                        .collect::<Res<_>>()?,
+                ),
+                other => {
+                    return Err(type_error(format!(
+                        "torch.save: nt saves a tensor or a dict of tensors, not {}",
+                        other.type_name()
+                    )));
+                }
+            };
+            let mut raws = Vec::new();
+            for (k, v) in &items {
+                let Some((Lib::Torch, a)) = as_nd(v) else {
+                    return Err(type_error(format!("torch.save: '{k}' is not a tensor")));
+                };
+                let data = npy::to_bytes(a).map_err(super::internal)?;
+                raws.push((k.clone(), Raw { dtype: st_dtype(a.dtype), shape: a.shape().to_vec(), data }));
+            }
+            let order = items.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join("\n");
+            let meta = std::collections::HashMap::from([
+                ("format".to_string(), "pt".to_string()),
+                ("nt.kind".to_string(), kind.to_string()),
+                ("nt.order".to_string(), order),
+            ]);
+            let bytes = safetensors::serialize(raws.iter().map(|(k, r)| (k.clone(), r)), Some(meta))
+                .map_err(|e| exc("RuntimeError", format!("torch.save: {e}")))?;
+            interp.write_file(&path, &bytes)?;
+            Ok(Value::None)
+        }
+        "load" => {
+            let _ = kwarg(&mut args, "weights_only");
+            let _ = kwarg(&mut args, "map_location");
+            let path = path_arg(args.pos.first(), name)?;
+            let bytes = interp.read_file(&path)?;
+            let bad = |e: &dyn std::fmt::Display| exc("RuntimeError", format!("cannot load '{path}': {e} (nt reads the safetensors files torch.save writes)"));
+            let (_, meta) = safetensors::SafeTensors::read_metadata(&bytes).map_err(|e| bad(&e))?;
+            let st = safetensors::SafeTensors::deserialize(&bytes).map_err(|e| bad(&e))?;
+            let info = meta.metadata().clone().unwrap_or_default();
+            let mut names: Vec<String> = match info.get("nt.order") {
+                Some(o) if !o.is_empty() => o.split('\n').map(str::to_owned).collect(),
+                _ => st.names().into_iter().map(str::to_owned).collect(),
+            };
+            if info.get("nt.order").is_none() {
+                names.sort();
+            }
+            let mut out = Vec::new();
+            for n in &names {
+                let t = st.tensor(n).map_err(|e| bad(&e))?;
+                let d = nt_dtype(t.dtype()).ok_or_else(|| bad(&format!("unsupported dtype {:?}", t.dtype())))?;
+                let a = npy::from_bytes(d, t.data(), t.shape(), false).map_err(|e| bad(&e))?;
+                out.push((n.clone(), wrap(Lib::Torch, a)));
+            }
+            if info.get("nt.kind").map(String::as_str) == Some("tensor") && out.len() == 1 {
+                return Ok(out.remove(0).1);
+            }
+            let mut d = crate::value::dict::Dict::default();
+            for (k, v) in out {
+                let key = Value::str(&k);
+                let h = crate::value::dict::HKey::of(&key).map_err(|t| type_error(format!("unhashable type: '{t}'")))?;
+                d.insert(h, key, v);
+            }
+            Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
+        }
+        _ => Err(super::internal(format!("unknown file function {name}"))),
+    }
+}

@@ -1,0 +1,85 @@
+//! Files written by real NumPy (`tests/reference/files/`, made by `gen_files.py`) load in
+//! nt and print as NumPy printed them after loading (`expected.txt`); a `.npy` that nt
+//! loads and saves again is byte-for-byte the file NumPy wrote, so NumPy reads nt's files.
+
+mod common;
+
+use nt::repl::session::{Session, SharedBuf};
+
+fn eval(s: &mut Session, buf: &SharedBuf, code: &str) -> String {
+    s.eval(code).map_err(|d| d.headline()).expect(code);
+    buf.take()
+}
+
+#[test]
+fn files_written_by_numpy_load_and_npy_round_trips_are_identical() {
+    common::big_stack(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/files");
+        let expected = std::fs::read_to_string(dir.join("expected.txt")).expect("expected.txt");
+        let out = std::env::temp_dir().join(format!("nt-files-{}", std::process::id()));
+        std::fs::create_dir_all(&out).expect("temp dir");
+        let buf = SharedBuf::default();
+        let mut s = Session::new(Box::new(buf.clone()));
+        let mut checked = 0;
+        for section in expected.split("== ").filter(|x| !x.is_empty()) {
+            let (name, want) = section.split_once('\n').expect("section");
+            let path = dir.join(name).to_string_lossy().replace('\\', "/");
+            let got = if name.ends_with(".npz") {
+                let code = format!(
+                    "d = np.load('{path}')\nfor k in sorted(d.files):\n    print(f'{{k}}: {{d[k]!r}}')\n"
+                );
+                eval(&mut s, &buf, &code)
+            } else if name.ends_with(".csv") {
+                eval(&mut s, &buf, &format!("print(repr(np.loadtxt('{path}', delimiter=',')))"))
+            } else {
+                let copy = out.join(name).to_string_lossy().replace('\\', "/");
+                let got = eval(&mut s, &buf, &format!("a = np.load('{path}')\nprint(repr(a))\nnp.save('{copy}', a)"));
+                let ours = std::fs::read(&copy).expect("nt's copy");
+                let theirs = std::fs::read(dir.join(name)).expect("numpy's file");
+                assert!(ours == theirs, "{name}: nt's .npy differs from NumPy's");
+                got
+            };
+            assert_eq!(got, want, "{name}");
+            checked += 1;
+        }
+        assert_eq!(checked, 8);
+        let _ = std::fs::remove_dir_all(&out);
+    });
+}
+
+#[test]
+fn bad_and_missing_files_are_clear_errors_naming_the_file() {
+    common::big_stack(|| {
+        let dir = std::env::temp_dir().join(format!("nt-badfiles-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let good = dir.join("good.npy");
+        let buf = SharedBuf::default();
+        let mut s = Session::new(Box::new(buf.clone()));
+        s.interp.cwd = Some(dir.clone());
+        eval(&mut s, &buf, "np.save('good.npy', np.arange(100.0))");
+        let bytes = std::fs::read(&good).expect("good.npy");
+        std::fs::write(dir.join("truncated.npy"), &bytes[..bytes.len() - 8]).expect("write");
+        std::fs::write(dir.join("header.npy"), &bytes[..20]).expect("write");
+        let mut wrong = bytes.clone();
+        let at = wrong.windows(3).position(|w| w == b"<f8").expect("descr");
+        wrong[at..at + 3].copy_from_slice(b"<c8");
+        std::fs::write(dir.join("wrongdtype.npy"), &wrong).expect("write");
+        std::fs::write(dir.join("bad.npz"), b"PK\x03\x04 not really a zip").expect("write");
+        std::fs::write(dir.join("bad.pt"), b"\x00\x01").expect("write");
+        for (code, kind, needle) in [
+            ("np.load('missing.npy')", "FileNotFoundError", "missing.npy"),
+            ("np.load('truncated.npy')", "ValueError", "truncated.npy"),
+            ("np.load('header.npy')", "ValueError", "header.npy"),
+            ("np.load('wrongdtype.npy')", "ValueError", "wrongdtype.npy"),
+            ("np.load('bad.npz')", "ValueError", "bad.npz"),
+            ("torch.load('bad.pt')", "RuntimeError", "bad.pt"),
+            ("np.save('good.npy', torch.ones(2, dtype=torch.bfloat16).numpy())", "TypeError", "bfloat16"),
+        ] {
+            let err = s.eval(code).err().map(|d| d.headline()).unwrap_or_default();
+            assert!(err.starts_with(kind) && err.contains(needle), "{code}: {err}");
+        }
+        // A failed save leaves the old file whole.
+        assert_eq!(std::fs::read(&good).expect("good.npy"), bytes);
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}
