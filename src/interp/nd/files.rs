@@ -526,6 +526,8 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 let t = st.tensor(n).map_err(|e| bad(&e))?;
                 let d = nt_dtype(t.dtype()).ok_or_else(|| bad(&format!("unsupported dtype {:?}", t.dtype())))?;
                 let a = npy::from_bytes(d, t.data(), t.shape(), false).map_err(|e| bad(&e))?;
+                // Tensors load onto the default device (`:device`, `set_default_device`).
+                let a = super::device::move_array(&a, super::device::default_gpu())?;
                 out.push((n.clone(), wrap(Lib::Torch, a)));
             }
             if info.get("nt.kind").map(String::as_str) == Some("tensor") && out.len() == 1 {
