@@ -182,11 +182,7 @@ impl Interp {
                 let v = m.attrs.borrow().get(&name).cloned();
                 match v {
                     Some(v) => Ok(v),
-                    // `torch.nn`, `torch.optim`: stdlib modules load when first used.
-                    None if super::stdlib::source(&format!("{}.{name}", m.name)).is_some() => {
-                        let path: Vec<Sym> = m.name.split('.').map(Sym::new).chain([name]).collect();
-                        self.import(&path)
-                    }
+                    None if let Some(v) = self.stdlib_attr(m, name) => v,
                     None => {
                         let mut msg = format!("module '{}' has no attribute '{name}'", m.name);
                         let attrs = m.attrs.borrow();
@@ -489,10 +485,33 @@ impl Interp {
     }
 
     /// `from m import name` / `m.name` for a module value.
+    /// A module's names that live in stdlib: submodules (`torch.nn`, loaded when first
+    /// used) and functions written in nt (`np.einsum`, from `numpy._ext`).
+    fn stdlib_attr(&mut self, m: &crate::value::Module, name: Sym) -> Option<Res<Value>> {
+        if super::stdlib::source(&format!("{}.{name}", m.name)).is_some() {
+            let path: Vec<Sym> = m.name.split('.').map(Sym::new).chain([name]).collect();
+            return Some(self.import(&path));
+        }
+        let ext = format!("{}._ext", m.name);
+        if name.as_str().starts_with('_') || super::stdlib::source(&ext).is_none() {
+            return None;
+        }
+        let path: Vec<Sym> = ext.split('.').map(Sym::new).collect();
+        let module = match self.import(&path) {
+            Ok(module) => module,
+            Err(e) => return Some(Err(e)),
+        };
+        let Value::Module(x) = module else { return None };
+        let v = x.attrs.borrow().get(&name).cloned()?;
+        m.attrs.borrow_mut().insert(name, v.clone());
+        Some(Ok(v))
+    }
+
     pub fn module_attr(&mut self, m: &Value, name: Sym, path: &[Sym]) -> Res<Value> {
         match m {
-            Value::Module(md) => match md.attrs.borrow().get(&name) {
-                Some(v) => Ok(v.clone()),
+            Value::Module(md) => match md.attrs.borrow().get(&name).cloned() {
+                Some(v) => Ok(v),
+                None if let Some(v) = self.stdlib_attr(md, name) => v,
                 None => {
                     let full: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
                     Err(exc(

@@ -26,7 +26,9 @@ impl Interp {
                 let (shown, text) = super::stdlib::source(&name).unwrap_or_default();
                 let m = self.import_source(&name, shown, text)?;
                 // `import torch.nn.functional` also makes it `torch.nn.functional`.
-                if let Some((parent, leaf)) = name.rsplit_once('.') {
+                if let Some((parent, leaf)) = name.rsplit_once('.')
+                    && leaf != "_ext"
+                {
                     if let Some(Value::Module(p)) = self.modules.get(parent) {
                         p.attrs.borrow_mut().insert(Sym::new(leaf), m.clone());
                     }

@@ -18,6 +18,18 @@ const MODULES: &[(&str, &str, &str)] = &[
     ("torch.nn.init", "<stdlib>/torch/nn/init.nt", include_str!("../../stdlib/torch/nn/init.nt")),
     ("torch.nn", "<stdlib>/torch/nn/__init__.nt", include_str!("../../stdlib/torch/nn/__init__.nt")),
     ("torch.optim", "<stdlib>/torch/optim.nt", include_str!("../../stdlib/torch/optim.nt")),
+    ("numpy._ext", "<stdlib>/numpy/_ext.nt", include_str!("../../stdlib/numpy/_ext.nt")),
+    (
+        "numpy.linalg._ext",
+        "<stdlib>/numpy/linalg/_ext.nt",
+        include_str!("../../stdlib/numpy/linalg/_ext.nt"),
+    ),
+    ("torch._ext", "<stdlib>/torch/_ext.nt", include_str!("../../stdlib/torch/_ext.nt")),
+    (
+        "torch.linalg._ext",
+        "<stdlib>/torch/linalg/_ext.nt",
+        include_str!("../../stdlib/torch/linalg/_ext.nt"),
+    ),
 ];
 
 /// The shown name and source of a stdlib module.

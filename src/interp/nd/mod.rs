@@ -10,6 +10,7 @@ pub mod funcs;
 pub mod grad_mode;
 pub mod index;
 pub mod inplace;
+pub mod linalg;
 pub mod methods;
 pub mod module;
 pub mod objects;
@@ -18,6 +19,7 @@ pub mod print;
 pub mod random;
 pub mod reduce;
 pub mod shape;
+pub mod sorting;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;

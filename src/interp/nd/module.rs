@@ -7,6 +7,8 @@ use super::grad_mode::autograd_fn;
 use super::objects::strings;
 use super::files::{numpy_fn as np_files, torch_fn as torch_files};
 use super::random::{numpy_fn as np_random, torch_fn as torch_random};
+use super::linalg::call as lu;
+use super::sorting::call as sorting;
 use super::{create, reduce, result, shape, wrap};
 use crate::array::dtype::{self, DType};
 use crate::interp::Interp;
@@ -630,6 +632,7 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
     linalg: "dot", "matmul";
     types: "dtype", "promote_types", "result_type";
     strings: "sort";
+    sorting: "argsort", "unique", "median", "percentile", "quantile";
     np_files: "save", "load", "savez", "savez_compressed", "savetxt", "loadtxt", "asfortranarray", "isfortran";
     ufunc2: "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod", "remainder", "bitwise_and",
         "bitwise_or", "bitwise_xor";
@@ -643,7 +646,9 @@ static NUMPY_RANDOM: &[NdFn] = table! { Lib::Numpy;
         "permutation", "shuffle", "choice";
 };
 
-static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; reduction: "norm"; };
+static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; lu: "inv", "solve", "det"; };
+
+static TORCH_LINALG: &[NdFn] = table! { Lib::Torch; lu: "inv", "solve", "det"; };
 
 static TORCH_AUTOGRAD: &[NdFn] = table! { Lib::Torch; autograd_fn: "backward", "grad"; };
 
@@ -665,6 +670,8 @@ static TORCH: &[NdFn] = table! { Lib::Torch;
     types: "promote_types", "result_type", "Size";
     autograd_fn: "no_grad", "enable_grad", "is_grad_enabled";
     torch_files: "save", "load";
+    sorting: "sort", "argsort", "msort", "topk", "unique", "median", "quantile";
+    lu: "inverse", "det";
     torch_random: "manual_seed", "seed", "initial_seed", "rand", "randn", "randint", "rand_like", "randn_like",
         "randperm";
     devices: "device", "set_default_device", "get_default_device";
@@ -770,6 +777,7 @@ fn torch_module() -> Value {
     m.insert(Sym::new("Tensor"), Value::Type(crate::value::PyType::Tensor));
     m.insert(Sym::new("autograd"), module("torch.autograd", attrs(TORCH_AUTOGRAD)));
     m.insert(Sym::new("cuda"), module("torch.cuda", attrs(TORCH_CUDA)));
+    m.insert(Sym::new("linalg"), module("torch.linalg", attrs(TORCH_LINALG)));
     module("torch", m)
 }
 

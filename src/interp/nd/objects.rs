@@ -590,14 +590,11 @@ pub fn sort(interp: &mut Interp, a: &ObjArray) -> Res<Value> {
 }
 
 /// `np.char.*` and `np.sort` on string arrays.
-pub fn strings(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value> {
+pub fn strings(interp: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Value> {
     match name {
         "sort" => match args.pos.first() {
             Some(Value::ObjArray(a)) => self::sort(interp, a),
-            _ => Err(exc(
-                "NotImplementedError",
-                "np.sort of numeric arrays is not supported in nt yet",
-            )),
+            _ => super::sorting::call(interp, lib, name, args),
         },
         _ => char_fn(name, &args.pos),
     }
