@@ -2,7 +2,8 @@
 CPython with real NumPy and PyTorch (through tests/reference/arrays/gen.py, which sets
 up nt's global names), so `nt test stdlib/help.md` checks nt against the libraries.
 
-    python3 stdlib/gen_help.py      # needs numpy and torch
+    python3 stdlib/gen_help.py              # needs numpy and torch
+    python3 stdlib/gen_help.py docs/tour.md # any Markdown file's ```nt blocks
 """
 import os
 import subprocess
@@ -33,22 +34,51 @@ def run(lines):
         return out.stdout.rstrip("\n").split("\n")
 
 
+MARK = "@@nt-block@@"
+
+
 def main():
-    path = os.path.join(HERE, "help.md")
+    """Fills in every ```nt block of a Markdown file (stdlib/help.md by default, or the
+    file named on the command line). The blocks run as one session, in order, as
+    `nt test` runs them."""
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "help.md")
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
-    result, block = [], None
+    blocks, block = [], None
+    for line in lines:
+        if block is None:
+            if line.strip() == "```nt":
+                block = []
+        elif line.strip() == "```":
+            blocks.append(inputs(block))
+            block = None
+        else:
+            block.append(line)
+    session = []
+    for b in blocks:
+        session.extend(b)
+        session.append("print(%r)" % MARK)
+    out = run(session)
+    parts, cur = [], []
+    for line in out:
+        if line == ">>> print(%r)" % MARK:
+            continue
+        if line == MARK:
+            parts.append(cur)
+            cur = []
+        else:
+            cur.append(line)
+    result, block, k = [], None, 0
     for line in lines:
         if block is None:
             result.append(line)
             if line.strip() == "```nt":
                 block = []
         elif line.strip() == "```":
-            result.extend(run(inputs(block)))
+            result.extend(parts[k])
+            k += 1
             result.append(line)
             block = None
-        else:
-            block.append(line)
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(result))
 

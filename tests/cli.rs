@@ -119,3 +119,20 @@ fn no_gpu_adapter_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn every_example_runs_and_checks_its_own_result() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("examples/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "nt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 8, "{names:?}");
+    for path in names {
+        let p = path.to_string_lossy().into_owned();
+        let out = nt(&[&p], None);
+        assert!(out.status.success(), "{p}:\n{}{}", text(&out.stdout), text(&out.stderr));
+    }
+}
