@@ -62,3 +62,64 @@ impl NdArray {
         Rc::ptr_eq(&self.storage, &other.storage)
     }
 }
+
+/// The most bytes one array may take: the machine's physical memory (`MemTotal`), or
+/// `NT_MEMORY_LIMIT` bytes when set.
+pub fn memory_limit() -> u64 {
+    static LIMIT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        if let Some(n) = std::env::var("NT_MEMORY_LIMIT").ok().and_then(|v| v.parse().ok()) {
+            return n;
+        }
+        std::fs::read_to_string("/proc/meminfo")
+            .ok()
+            .and_then(|m| {
+                let line = m.lines().find(|l| l.starts_with("MemTotal:"))?;
+                let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+                Some(kb * 1024)
+            })
+            .unwrap_or(1 << 40)
+    })
+}
+
+/// Marks an error string as "this array cannot fit" (mapped to `MemoryError`).
+pub const TOO_BIG: &str = "nt-alloc:";
+
+/// Fails, before anything is allocated, when an array of `shape` and `dtype` cannot fit
+/// in memory: NumPy's message, `Unable to allocate 7.28 TiB for an array with shape
+/// (1000000000000,) and data type float64`.
+pub fn check_alloc(shape: &[usize], dtype: dtype::DType) -> Result<(), String> {
+    let bytes = shape
+        .iter()
+        .try_fold(dtype.itemsize() as u64, |acc, &n| acc.checked_mul(n as u64));
+    match bytes {
+        Some(b) if b <= memory_limit() => Ok(()),
+        _ => {
+            let dims: Vec<String> = shape.iter().map(|n| n.to_string()).collect();
+            let shape = match dims.len() {
+                1 => format!("({},)", dims[0]),
+                _ => format!("({})", dims.join(", ")),
+            };
+            let size = match bytes {
+                Some(b) => human_bytes(b),
+                None => "more than 16.0 EiB".to_string(),
+            };
+            Err(format!(
+                "{TOO_BIG}Unable to allocate {size} for an array with shape {shape} and data type {}",
+                dtype.numpy_name()
+            ))
+        }
+    }
+}
+
+/// NumPy's `_size_to_string`: `7.28 TiB`.
+fn human_bytes(b: u64) -> String {
+    let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    let mut i = 0;
+    let mut x = b as f64;
+    while x >= 1024.0 && i + 1 < units.len() {
+        x /= 1024.0;
+        i += 1;
+    }
+    if i == 0 { format!("{b} bytes") } else { format!("{x:.2} {}", units[i]) }
+}

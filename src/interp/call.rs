@@ -80,6 +80,7 @@ impl Interp {
             Value::Function(func) => self.call_function(func, args, site),
             Value::Builtin(b) => (b.f)(self, args),
             Value::NdFunc(f) if f.lib == crate::value::Lib::Torch => {
+                super::nd::funcs::check_dtype_kwarg(f.lib, f.name, &args)?;
                 let inputs = args.pos.clone();
                 let refs: Vec<&Value> = inputs.iter().collect();
                 let gpu = super::nd::device::check_same(&refs)?;
@@ -87,7 +88,10 @@ impl Interp {
                 crate::autograd::hooks::check_recorded(f.name, &refs, &r)?;
                 super::nd::device::follow(r, gpu)
             }
-            Value::NdFunc(f) => (f.f)(self, f.lib, f.name, args),
+            Value::NdFunc(f) => {
+                super::nd::funcs::check_dtype_kwarg(f.lib, f.name, &args)?;
+                (f.f)(self, f.lib, f.name, args)
+            }
             Value::Method(m) => {
                 let (recv, name) = (&m.0, m.1);
                 self.call_method(recv, name, args)

@@ -224,6 +224,7 @@ pub(crate) fn describe(dtype: DType, shape: &[usize]) -> String {
 /// a fused program (`lazy`); everything else runs at once on the inputs' device.
 pub fn run(op: Op, inputs: &[&NdArray]) -> Result<NdArray, String> {
     let (shape, dtype) = op.infer(inputs)?;
+    crate::array::check_alloc(&shape, dtype)?;
     if lazy::fusable(&op) && lazy::worth_deferring(inputs, &shape) {
         return lazy::defer(&op, inputs, &shape, dtype);
     }

@@ -20,7 +20,7 @@ pub fn lex(src: &str, base: usize) -> Result<Vec<Spanned>, SyntaxError> {
         base,
         toks: Vec::new(),
         brackets: Vec::new(),
-        indents: vec![0],
+        indents: vec![(0, 0)],
     };
     lx.run()?;
     Ok(lx.toks)
@@ -35,7 +35,7 @@ pub fn closers(src: &str) -> Option<String> {
         base: 0,
         toks: Vec::new(),
         brackets: Vec::new(),
-        indents: vec![0],
+        indents: vec![(0, 0)],
     };
     match lx.run() {
         Err(e) if e.incomplete && e.msg.ends_with("was never closed") => Some(
@@ -60,7 +60,9 @@ struct Lexer<'a> {
     base: usize,
     toks: Vec<Spanned>,
     brackets: Vec<(u8, usize)>,
-    indents: Vec<usize>,
+    /// Open indentation levels: the width with tabs to 8 columns, and with tabs as 1
+    /// (CPython compares both; where they disagree the indentation is a TabError).
+    indents: Vec<(usize, usize)>,
 }
 
 impl<'a> Lexer<'a> {
@@ -154,18 +156,21 @@ impl<'a> Lexer<'a> {
         loop {
             let start = self.pos;
             let mut width = 0usize;
-            let (mut spaces, mut tabs) = (false, false);
+            let mut alt = 0usize;
             loop {
                 match self.peek(0) {
                     b' ' => {
                         width += 1;
-                        spaces = true;
+                        alt += 1;
                     }
                     b'\t' => {
                         width = (width / 8 + 1) * 8;
-                        tabs = true;
+                        alt += 1;
                     }
-                    b'\x0c' => width = 0,
+                    b'\x0c' => {
+                        width = 0;
+                        alt = 0;
+                    }
                     _ => break,
                 }
                 self.pos += 1;
@@ -188,28 +193,35 @@ impl<'a> Lexer<'a> {
                 }
                 _ => {}
             }
-            if spaces && tabs && width != self.indents.last().copied().unwrap_or(0) {
-                return Err(SyntaxError::new(
-                    "TabError",
-                    "inconsistent use of tabs and spaces in indentation",
-                    self.sp(start, self.pos),
-                ));
-            }
-            let top = self.indents.last().copied().unwrap_or(0);
-            if width > top {
-                self.indents.push(width);
+            let here = self.sp(start, self.pos);
+            let tab_error =
+                || SyntaxError::new("TabError", "inconsistent use of tabs and spaces in indentation", here);
+            let (top, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
+            if width == top {
+                if alt != top_alt {
+                    return Err(tab_error());
+                }
+            } else if width > top {
+                if alt <= top_alt {
+                    return Err(tab_error());
+                }
+                self.indents.push((width, alt));
                 self.toks.push((Tok::Indent, self.sp(start, self.pos)));
-            } else if width < top {
-                while self.indents.last().copied().unwrap_or(0) > width {
+            } else {
+                while self.indents.last().map_or(0, |l| l.0) > width {
                     self.indents.pop();
                     self.toks.push((Tok::Dedent, self.sp(self.pos, self.pos)));
                 }
-                if self.indents.last().copied().unwrap_or(0) != width {
+                let (level, level_alt) = self.indents.last().copied().unwrap_or((0, 0));
+                if level != width {
                     return Err(SyntaxError::new(
                         "IndentationError",
                         "unindent does not match any outer indentation level",
                         self.sp(start, self.pos),
                     ));
+                }
+                if level_alt != alt {
+                    return Err(tab_error());
                 }
             }
             return Ok(true);

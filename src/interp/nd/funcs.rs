@@ -39,6 +39,34 @@ pub fn dtype_arg(v: &Value) -> Res<Option<DType>> {
     })
 }
 
+/// Each library takes only its own kind of dtype: `torch.zeros(dtype=np.float32)` and
+/// `np.zeros(dtype=torch.float32)` are PyTorch's and NumPy's `TypeError`s.
+pub fn check_dtype_kwarg(lib: Lib, fname: &str, args: &Args) -> Res<()> {
+    let Some((_, d)) = args.kw.iter().find(|(k, _)| k.as_str() == "dtype") else {
+        return Ok(());
+    };
+    check_dtype_value(lib, fname, d)
+}
+
+pub fn check_dtype_value(lib: Lib, fname: &str, d: &Value) -> Res<()> {
+    match (lib, d) {
+        (_, Value::None) => Ok(()),
+        (Lib::Torch, Value::DType(_, crate::value::DKind::Torch)) => Ok(()),
+        (Lib::Torch, other) => Err(type_error(format!(
+            "{fname}(): argument 'dtype' must be torch.dtype, not {}",
+            match other {
+                Value::DType(_, crate::value::DKind::NpType) => "type",
+                o => o.type_name(),
+            }
+        ))),
+        (Lib::Numpy, Value::DType(_, crate::value::DKind::Torch)) => Err(type_error(format!(
+            "Cannot interpret '{}' as a data type",
+            crate::value::repr::repr(d)
+        ))),
+        _ => Ok(()),
+    }
+}
+
 pub fn take_dtype(args: &mut Args) -> Res<Option<DType>> {
     match kwarg(args, "dtype") {
         Some(v) => dtype_arg(&v),
@@ -263,6 +291,7 @@ pub fn eye(lib: Lib, mut args: Args) -> Res<Value> {
             usize::try_from(int_arg(&v)?).map_err(|_| exc("ValueError", "negative dimensions are not allowed"))?
         }
     };
+    super::ops::check_alloc(&[n, m], DType::F64)?;
     let mut xs = vec![0.0; n * m];
     for i in 0..n {
         let j = i as i64 + k;
@@ -329,9 +358,7 @@ pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
         ));
     }
     let n = if n.is_finite() && n > 0.0 { n as usize } else { 0 };
-    if n > (1 << 34) {
-        return Err(exc("MemoryError", "arange: too many elements"));
-    }
+    super::ops::check_alloc(&[n], dtype)?;
     let xs: Vec<f64> = (0..n).map(|i| a + i as f64 * s).collect();
     grad_leaf(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n])), rg)
 }
@@ -363,6 +390,7 @@ pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
         Lib::Numpy => exc("ValueError", format!("Number of samples, {num}, must be non-negative.")),
         Lib::Torch => exc("RuntimeError", "number of steps must be non-negative"),
     })?;
+    super::ops::check_alloc(&[n], dtype)?;
     let xs: Vec<f64> = match lib {
         // NumPy: start + i*step, with the last sample exactly `stop`.
         Lib::Numpy => {
@@ -710,6 +738,12 @@ pub fn np_scalar_type_call(d: DType, args: Args) -> Res<Value> {
     let a = match as_nd(&v) {
         Some((_, a)) => cast(a, d)?,
         None => match &v {
+            Value::Int(n) if d.is_int() && !crate::array::dtype::int_fits(d, *n) => {
+                return Err(exc(
+                    "OverflowError",
+                    format!("Python integer {n} out of bounds for {}", d.numpy_name()),
+                ));
+            }
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => create::scalar(&v, d)?,
             Value::Str(s) => {
                 let x = crate::value::pyfmt::parse_float(s).ok_or_else(|| {

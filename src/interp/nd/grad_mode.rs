@@ -65,6 +65,12 @@ fn autograd_grad(mut args: Args) -> Res<Value> {
 
 /// `torch.no_grad()`, `torch.enable_grad()`, `torch.autograd.backward`, `torch.autograd.grad`.
 pub fn autograd_fn(_: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    if matches!(name, "no_grad" | "enable_grad") && args.pos.len() > 1 {
+        return Err(crate::interp::error::type_error(format!(
+            "_NoParamDecoratorContextManager.__new__() takes from 1 to 2 positional arguments but {} were given",
+            args.pos.len() + 1
+        )));
+    }
     match name {
         "no_grad" => Ok(Value::GradMode(false)),
         "enable_grad" => Ok(Value::GradMode(true)),

@@ -28,6 +28,10 @@ fn items(lib: Lib, key: &Value) -> Res<Vec<Item>> {
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
     };
+    // NumPy allows one `...`; PyTorch lets later ones stand for nothing.
+    if lib == Lib::Numpy && parts.iter().filter(|p| matches!(p, Value::Ellipsis)).count() > 1 {
+        return Err(exc("IndexError", "an index can only have a single ellipsis ('...')"));
+    }
     parts
         .iter()
         .map(|p| {

@@ -520,6 +520,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         "is_contiguous" => Ok(Value::Bool(a.layout.is_contiguous())),
         "astype" | "to" | "type" => {
             let d = kwarg(&mut args, "dtype").or_else(|| args.pos.first().cloned());
+            if let (Lib::Numpy, Some(dv)) = (lib, d.as_ref()) {
+                super::funcs::check_dtype_value(lib, m, dv)?;
+            }
             if let (Lib::Numpy, Some(kind)) = (lib, d.as_ref().and_then(super::objects::obj_kind)) {
                 return Ok(super::objects::from_numeric(a, kind));
             }

@@ -393,17 +393,37 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                             b
                         }
                         (_, "split", Lib::Numpy) => {
-                            let k = int_arg(&spec)?.max(1) as usize;
+                            let k = int_arg(&spec)?;
+                            if k <= 0 {
+                                return Err(exc("ValueError", "number sections must be larger than 0."));
+                            }
+                            let k = k as usize;
                             if n % k != 0 {
                                 return Err(exc("ValueError", "array split does not result in an equal division"));
                             }
                             shape::section_bounds(n, k, false)
                         }
                         (_, "split", Lib::Torch) => {
-                            let size = int_arg(&spec)?.max(1) as usize;
+                            let size = int_arg(&spec)?;
+                            if size < 0 || (size == 0 && n != 0) {
+                                return Err(exc(
+                                    "RuntimeError",
+                                    format!("split_size can only be 0 if dimension size is 0, but got dimension size of {n}"),
+                                ));
+                            }
+                            let size = size.max(1) as usize;
                             (1..n.div_ceil(size)).map(|i| i * size).collect()
                         }
-                        (_, "chunk", _) => shape::section_bounds(n, int_arg(&spec)?.max(1) as usize, true),
+                        (_, "chunk", _) => {
+                            let k = int_arg(&spec)?;
+                            if k <= 0 {
+                                return Err(exc(
+                                    "RuntimeError",
+                                    format!("chunk expects `chunks` to be greater than 0, got: {k}"),
+                                ));
+                            }
+                            shape::section_bounds(n, k as usize, true)
+                        }
                         _ => shape::section_bounds(n, int_arg(&spec)?.max(1) as usize, false),
                     };
                     shape::split_at(&a, d, &bounds)

@@ -54,11 +54,20 @@ pub fn run(op: Op, inputs: &[&NdArray]) -> Res<NdArray> {
         if e == crate::interrupt::KEYBOARD_INTERRUPT {
             crate::interrupt::clear();
             crate::interp::error::exc("KeyboardInterrupt", "")
+        } else if let Some(msg) = e.strip_prefix(crate::array::TOO_BIG) {
+            crate::interp::error::exc("MemoryError", msg)
         } else if e.contains("GPU") {
             crate::interp::error::exc("RuntimeError", e)
         } else {
             internal(e)
         }
+    })
+}
+
+/// Fails with `MemoryError` when an array of `shape` cannot fit, before allocating it.
+pub fn check_alloc(shape: &[usize], d: DType) -> Res<()> {
+    crate::array::check_alloc(shape, d).map_err(|e| {
+        crate::interp::error::exc("MemoryError", e.trim_start_matches(crate::array::TOO_BIG).to_owned())
     })
 }
 

@@ -31,6 +31,7 @@ fn no_more(args: &Args, fname: &str) -> Res<()> {
 
 /// Uniforms in `[from, to)` as PyTorch's `uniform_real_distribution<T>` makes them.
 fn uniform(g: &mut Generator, d: DType, n: usize, from: f64, to: f64) -> Res<Buffer> {
+    super::ops::check_alloc(&[n], d)?;
     // float16 and bfloat16 draw float32 values and round them (checked against PyTorch).
     let f32s = |g: &mut Generator| -> Vec<f32> {
         let (from, to) = (from as f32, to as f32);
@@ -51,6 +52,7 @@ fn normal(g: &mut Generator, d: DType, n: usize, mean: f64, std: f64) -> Res<Buf
     if !d.is_float() {
         return Err(not_implemented("normal_kernel_cpu", d));
     }
+    super::ops::check_alloc(&[n], d)?;
     if n < 16 {
         let v: Vec<f64> = (0..n).map(|_| g.normal_f64(mean, std)).collect();
         return Ok(match d {
@@ -177,6 +179,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 ));
             }
             let shape = shape_args_for(std::slice::from_ref(&size), Lib::Torch, name)?;
+            super::ops::check_alloc(&shape, DType::I64)?;
             let range = high.wrapping_sub(low) as u64;
             let v: Vec<i64> = (0..shape.iter().product()).map(|_| g.int_in(low, range)).collect();
             let a = NdArray::from_buffer(Buffer::I64(v), &shape);
@@ -196,6 +199,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                     format!("randperm: Dimension size must be non-negative."),
                 ));
             }
+            super::ops::check_alloc(&[n as usize], DType::I64)?;
             let v = randperm(g, n as usize);
             let a = NdArray::from_buffer(Buffer::I64(v), &[n as usize]);
             grad_leaf(wrap(Lib::Torch, super::ops::cast(&a, dtype)?), place)
@@ -254,15 +258,16 @@ fn np_size(v: Option<Value>) -> Res<Option<Vec<usize>>> {
     }
 }
 
-fn np_floats(shape: Option<Vec<usize>>, mut f: impl FnMut() -> f64) -> Value {
-    match shape {
+fn np_floats(shape: Option<Vec<usize>>, mut f: impl FnMut() -> f64) -> Res<Value> {
+    Ok(match shape {
         None => Value::Float(f()),
         Some(s) => {
+            super::ops::check_alloc(&s, DType::F64)?;
             let n: usize = s.iter().product();
             let v: Vec<f64> = (0..n).map(|_| f()).collect();
             wrap(Lib::Numpy, NdArray::from_buffer(Buffer::F64(v), &s))
         }
-    }
+    })
 }
 
 /// Positional-or-keyword argument `i`/`name`, or its default.
@@ -312,16 +317,16 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 false => Some(funcs::shape_args(&args.pos, Lib::Numpy)?),
             };
             Ok(match name {
-                "rand" => np_floats(shape, || r.double()),
-                _ => np_floats(shape, || r.gauss()),
+                "rand" => np_floats(shape, || r.double())?,
+                _ => np_floats(shape, || r.gauss())?,
             })
         }
         "random" | "random_sample" | "standard_normal" => {
             let size = np_size(param(&mut args, 0, "size"))?;
             no_more(&args, name)?;
             Ok(match name {
-                "standard_normal" => np_floats(size, || r.gauss()),
-                _ => np_floats(size, || r.double()),
+                "standard_normal" => np_floats(size, || r.gauss())?,
+                _ => np_floats(size, || r.double())?,
             })
         }
         "uniform" | "normal" => {
@@ -337,8 +342,8 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 return Err(exc("ValueError", "scale < 0"));
             }
             Ok(match name {
-                "uniform" => np_floats(size, || a + (b - a) * r.double()),
-                _ => np_floats(size, || a + b * r.gauss()),
+                "uniform" => np_floats(size, || a + (b - a) * r.double())?,
+                _ => np_floats(size, || a + b * r.gauss())?,
             })
         }
         "randint" => {
@@ -358,6 +363,7 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
             Ok(match size {
                 None => Value::Int(low.wrapping_add(r.bounded(rng) as i64)),
                 Some(s) => {
+                    super::ops::check_alloc(&s, DType::I64)?;
                     let v: Vec<i64> = (0..s.iter().product()).map(|_| low.wrapping_add(r.bounded(rng) as i64)).collect();
                     let a = NdArray::from_buffer(Buffer::I64(v), &s);
                     wrap(Lib::Numpy, super::ops::cast(&a, dtype)?)

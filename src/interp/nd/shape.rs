@@ -360,6 +360,11 @@ pub fn tile(lib: Lib, a: &NdArray, reps: &[i64]) -> Res<NdArray> {
         x = x.view(x.layout.unsqueeze(0));
     }
     let offset = x.ndim() - reps.len();
+    let mut full = x.shape().to_vec();
+    for (i, &r) in reps.iter().enumerate() {
+        full[offset + i] = full[offset + i].saturating_mul(r.max(0) as usize);
+    }
+    super::ops::check_alloc(&full, x.dtype)?;
     for (i, &r) in reps.iter().enumerate() {
         let r = usize::try_from(r).map_err(|_| exc("ValueError", "negative repetitions are not allowed"))?;
         if r != 1 {
