@@ -573,6 +573,12 @@ pub fn softmax(lib: Lib, v: &Value, dim: i64) -> Res<Value> {
     let a = nd_arg(lib, v)?;
     let x = cast(&a, float_result(lib, a.dtype))?;
     let d = super::reduce::axis(lib, dim, x.ndim())?;
+    // A 0-d input is one value, whose softmax is 1; an empty one stays empty.
+    if x.ndim() == 0 || x.numel() == 0 {
+        let one = run(Op::Binary(BinaryOp::Eq), &[&x, &x])?;
+        let r = if x.numel() == 0 { run(Op::Copy, &[&x])? } else { cast(&one, x.dtype)? };
+        return Ok(wrap(lib, r));
+    }
     let m = run(
         Op::Reduce {
             op: ReduceOp::Max,

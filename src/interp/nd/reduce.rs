@@ -57,6 +57,10 @@ pub fn axes(lib: Lib, v: Option<&Value>, ndim: usize) -> Res<Vec<usize>> {
         }
         out.push(d);
     }
+    // A 0-d tensor takes dim 0 or -1 and has no axis to reduce.
+    if ndim == 0 {
+        out.clear();
+    }
     out.sort_unstable();
     Ok(out)
 }
@@ -260,7 +264,11 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
             match ax {
                 Some(ref v) if !matches!(v, Value::None) => {
                     let d = axis(lib, int_arg(v)?, a.ndim())?;
-                    run(Op::CumSum(d), &[&x])?
+                    match a.ndim() {
+                        // A 0-d tensor's cumulative sum is itself.
+                        0 => run(Op::Copy, &[&x])?,
+                        _ => run(Op::CumSum(d), &[&x])?,
+                    }
                 }
                 _ if lib == Lib::Torch => {
                     return Err(type_error("cumsum() missing 1 required positional arguments: \"dim\""));

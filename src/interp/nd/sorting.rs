@@ -26,6 +26,10 @@ fn order(a: f64, b: f64) -> Ordering {
 /// Rows along `ax` as (values, original positions), sorted; then the sorted values and
 /// the indices, shaped as `a`.
 fn sort_axis(a: &NdArray, ax: usize, descending: bool) -> Res<(NdArray, NdArray)> {
+    if a.numel() == 0 {
+        let values = super::ops::run(crate::ir::Op::Copy, &[a])?;
+        return Ok((values, NdArray::zeros(DType::I64, a.shape())));
+    }
     let nd = a.ndim().max(1);
     let a = if a.ndim() == 0 { a.view(a.layout.reshape(&[1]).unwrap_or(a.layout.clone())) } else { a.clone() };
     // Move the axis last, sort contiguous rows, move it back.
