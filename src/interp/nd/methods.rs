@@ -62,6 +62,8 @@ const NUMPY_METHODS: &[&str] = &[
     "fill",
     "swapaxes",
     "repeat",
+    "sort",
+    "argsort",
 ];
 const TORCH_METHODS: &[&str] = &[
     "sum",
@@ -122,6 +124,11 @@ const TORCH_METHODS: &[&str] = &[
     "lerp",
     "addcmul",
     "addcdiv",
+    "sort",
+    "argsort",
+    "topk",
+    "median",
+    "unique",
     "exp",
     "log",
     "log2",
@@ -620,6 +627,19 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         }
         "numel" => Ok(Value::Int(a.numel() as i64)),
         "lerp" | "addcmul" | "addcdiv" => super::compound::call(v, m, args),
+        "sort" if lib == Lib::Numpy => {
+            // `a.sort()` sorts in place and returns None.
+            args.pos.insert(0, v.clone());
+            let sorted = super::sorting::call(interp, lib, "sort", args)?;
+            if let Some((_, x)) = as_nd(&sorted) {
+                super::ops::write_into(lib, a, x)?;
+            }
+            Ok(Value::None)
+        }
+        "sort" | "argsort" | "topk" | "median" | "unique" => {
+            args.pos.insert(0, v.clone());
+            super::sorting::call(interp, lib, m, args)
+        }
         "add" | "sub" | "mul" | "div" | "add_" | "sub_" | "mul_" | "div_" => {
             let rhs = match m.trim_end_matches('_') {
                 "add" | "sub" => super::compound::scaled_other(&mut args, m)?,

@@ -93,14 +93,21 @@ KNOWN_NT_BUGS = {
     "setitem_value_ndim": "x[i] = v with v having extra leading size-1 dims is an error in nt",
     "empty": "size-0 arrays: slices with an offset crash, reductions over a non-empty axis "
              "raise, ravel keeps the shape",
-    "torch_bool_arith": "torch: abs/neg of bool tensors and True - int tensor are no errors in nt",
+    "bool_arith": "bool arrays: torch abs/neg, True - int tensor, np.sign/np.negative are no "
+                  "errors in nt",
     "torch_bitwise_errors": "torch: & | ^ of a float tensor with a mismatched shape: other error",
     "stack_empty": "np.stack/torch.stack of arrays with a leading 0 dim: internal error",
     "empty_list_index": "a[[]] / t[[]] is an IndexError in nt",
     "neg_pow": "int ** -1 of an empty array raises in nt",
     "torch_arg_bool": "torch argmax/argmin of a bool tensor is no error in nt",
-    "reduce_0d": "reductions with dim=0/-1 of a 0-d tensor panic; np argmax(axis=0) of 0-d",
+    "reduce_0d": "np.argmax(axis=0) of a 0-d array is an AxisError in nt (and, before the "
+                 "07:14 build, torch reductions with dim=0/-1 of a 0-d tensor panicked)",
     "setitem_errors": "error messages of failing item assignments and in-place ops differ",
+    "np_split_advanced": "NumPy: an int and an index array separated by a slice put the "
+                         "advanced dims in place instead of first",
+    "np_scalar_methods": "NumPy scalars lack array methods: np.int64(6).sum()",
+    "stack_errors": "torch.stack checks sizes before the dim (other error message)",
+    "torch_mean_errors": "torch mean of an int tensor with a bad dim: nt reports the dim first",
     "swapaxes_error": "swapaxes' AxisError lacks NumPy's 'axis1: '/'axis2: ' prefix",
     "torch_index_errors": "index errors of 0-d tensors and of size-0 dims differ",
     "torch_empty_reduce_errors": "errors of argmax/argmin over an empty dim differ",
@@ -507,6 +514,10 @@ class Program:
             kinds.append(k)
         if nd == 0:
             kinds = [rng.choice(["none", "ellipsis", "int"])]
+        adv = [i for i, k in enumerate(kinds) if k in ("int", "array")]
+        if lib == "np" and "array" in kinds and adv[-1] - adv[0] + 1 != len(adv) and \
+                self.bug("np_split_advanced"):
+            kinds = ["slice" if k == "int" else k for k in kinds]
         consuming = [k for k in kinds if k in ("int", "slice", "array")]
         if "ellipsis" in kinds:
             e = kinds.index("ellipsis")
@@ -587,7 +598,7 @@ class Program:
             x, y = y, x
         if lib == "torch" and op in "&|^" and self.bug("torch_bitwise_errors"):
             self.no_error = True
-        if lib == "torch" and self.bug("torch_bool_arith") and (
+        if lib == "torch" and self.bug("bool_arith") and (
                 "True" in (x, y) or "False" in (x, y) or
                 any(n in self.ev.ns and self.is_bool_tensor(self.ev.ns[n]) for n in (x, y))):
             self.no_error = True
@@ -623,7 +634,7 @@ class Program:
             return None
         k = self.kind(self.val(x))
         m = "np" if lib == "np" else "torch"
-        if lib == "torch" and k == "b" and self.bug("torch_bool_arith"):
+        if k == "b" and self.bug("bool_arith"):
             self.no_error = True
         choices = ["-%s" % x, "abs(%s)" % x, "%s.abs(%s)" % (m, x), "%s.sign(%s)" % (m, x)]
         if not self.bug("missing_api"):
@@ -703,6 +714,8 @@ class Program:
         if name in ("argmax", "argmin") and lib == "torch" and k == "b" and self.bug("torch_arg_bool"):
             return None
         if lib == "torch" and v.numel() == 0 and self.bug("torch_empty_reduce_errors"):
+            self.no_error = True
+        if lib == "torch" and name == "mean" and k != "f" and self.bug("torch_mean_errors"):
             self.no_error = True
         r = rng.random()
         if name == "cumsum":
@@ -846,6 +859,8 @@ class Program:
         nd = len(self.shape(x))
         if 0 in self.shape(x) and self.bug("stack_empty"):
             return None
+        if self.bug("stack_errors"):
+            self.no_error = True
         y = rng.choice([self.pick(lib) or x, x, "%s * 2" % x, "%s[:1]" % x if nd else x])
         if y != x and y in self.ev.ns and 0 in self.shape(y) and self.bug("stack_empty"):
             return None
@@ -880,7 +895,7 @@ class Program:
             if n == 0 and self.bug("empty_list_index"):
                 return None
             e = "%s[%s]" % (x, fmt_list([rng.random() < 0.5 for _ in range(n)]))
-        if rng.random() < 0.1:
+        if rng.random() < 0.1 and not (lib == "np" and self.bug("np_scalar_methods")):
             e += rng.choice([".shape", ".sum()"])
         return [e]
 
@@ -918,10 +933,17 @@ class Program:
 
     def value_fits(self, target, value):
         """False if `target = value` would assign extra leading dims (a known nt bug)."""
-        if not self.bug("setitem_value_ndim"):
+        if not self.avoid:
             return True
         try:
-            return self.peek(value).ndim <= self.peek(target).ndim
+            t = self.peek(target)
+        except Exception:
+            return True
+        if t.size == 0 if hasattr(t, "size") and not callable(t.size) else t.numel() == 0:
+            if self.bug("empty"):
+                return False
+        try:
+            return self.peek(value).ndim <= t.ndim or not self.bug("setitem_value_ndim")
         except Exception:
             return True
 
