@@ -10,17 +10,25 @@ use nt::repl::session::{Session, SharedBuf};
 /// Runs `setup`, then each failing statement, then prints `show`: it must print what it
 /// printed before the failures.
 fn unchanged(setup: &str, failing: &[&str], show: &str) {
-    let (setup, failing, show) = (setup.to_owned(), failing.iter().map(|s| s.to_string()).collect::<Vec<_>>(), show.to_owned());
+    let (setup, failing, show) = (
+        setup.to_owned(),
+        failing.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        show.to_owned(),
+    );
     common::big_stack(move || {
         let buf = SharedBuf::default();
         let mut s = Session::new(Box::new(buf.clone()));
         s.eval(&setup).map_err(|d| d.headline()).expect("setup");
-        s.eval(&format!("print({show})")).map_err(|d| d.headline()).expect("show");
+        s.eval(&format!("print({show})"))
+            .map_err(|d| d.headline())
+            .expect("show");
         let before = buf.take();
         for f in &failing {
             let e = s.eval(f).err().map(|d| d.headline());
             assert!(e.is_some(), "{f} did not fail");
-            s.eval(&format!("print({show})")).map_err(|d| d.headline()).expect("show");
+            s.eval(&format!("print({show})"))
+                .map_err(|d| d.headline())
+                .expect("show");
             assert_eq!(buf.take(), before, "after `{f}` ({e:?})");
         }
     });
@@ -82,7 +90,11 @@ fn a_failing_gpu_operation_changes_nothing() {
     }
     unchanged(
         "g = torch.ones(3, device='gpu')\nh = g * 2",
-        &["g += torch.ones(4, device='gpu')", "g[7] = 1.0", "g.add_(torch.ones(2, device='gpu'))"],
+        &[
+            "g += torch.ones(4, device='gpu')",
+            "g[7] = 1.0",
+            "g.add_(torch.ones(2, device='gpu'))",
+        ],
         "g.cpu(), h.cpu()",
     );
 }

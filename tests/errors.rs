@@ -12,7 +12,10 @@ const SEPARATOR: &str = "\n# ---\n";
 /// The snippets of one corpus file (its first line is a comment saying what it covers).
 fn snippets(text: &str) -> Vec<String> {
     let body = text.split_once('\n').map_or("", |(_, rest)| rest);
-    body.split(SEPARATOR).map(|s| s.trim_end().to_owned()).filter(|s| !s.is_empty()).collect()
+    body.split(SEPARATOR)
+        .map(|s| s.trim_end().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Runs one snippet; returns its report, or a description of what went wrong.
@@ -32,7 +35,8 @@ fn report(snippet: &str, dir: &std::path::Path) -> Result<String, String> {
         return Err(format!("no source span:\n{snippet}\n{text}"));
     }
     // The session survives: it still evaluates code afterwards.
-    s.eval("_after = 1 + 1\n").map_err(|e| format!("session broken after:\n{snippet}\n{}", e.headline()))?;
+    s.eval("_after = 1 + 1\n")
+        .map_err(|e| format!("session broken after:\n{snippet}\n{}", e.headline()))?;
     Ok(format!("{}{}", buf.take(), text))
 }
 
@@ -67,7 +71,12 @@ fn every_bad_snippet_is_a_clear_error_with_a_span() {
         total += n;
         insta::assert_snapshot!(out);
     });
-    assert!(all_failures.is_empty(), "{} snippets failed:\n\n{}", all_failures.len(), all_failures.join("\n\n"));
+    assert!(
+        all_failures.is_empty(),
+        "{} snippets failed:\n\n{}",
+        all_failures.len(),
+        all_failures.join("\n\n")
+    );
     assert!(total >= 300, "the corpus has {total} snippets");
 }
 
@@ -82,7 +91,11 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         format!("x = {}", vec!["1"; 10_000].join(" ** ")),
         format!("x = {}0{}", "{0: ".repeat(5_000), "}".repeat(5_000)),
         format!("x = {}", "(".repeat(10_000)),
-        (0..200).map(|i| format!("{}if True:\n", "    ".repeat(i))).collect::<String>() + &"    ".repeat(200) + "x = 1\n",
+        (0..200)
+            .map(|i| format!("{}if True:\n", "    ".repeat(i)))
+            .collect::<String>()
+            + &"    ".repeat(200)
+            + "x = 1\n",
     ];
     for code in cases {
         let head: String = code.chars().take(40).collect();

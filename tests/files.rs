@@ -25,15 +25,22 @@ fn files_written_by_numpy_load_and_npy_round_trips_are_identical() {
             let (name, want) = section.split_once('\n').expect("section");
             let path = dir.join(name).to_string_lossy().replace('\\', "/");
             let got = if name.ends_with(".npz") {
-                let code = format!(
-                    "d = np.load('{path}')\nfor k in sorted(d.files):\n    print(f'{{k}}: {{d[k]!r}}')\n"
-                );
+                let code =
+                    format!("d = np.load('{path}')\nfor k in sorted(d.files):\n    print(f'{{k}}: {{d[k]!r}}')\n");
                 eval(&mut s, &buf, &code)
             } else if name.ends_with(".csv") {
-                eval(&mut s, &buf, &format!("print(repr(np.loadtxt('{path}', delimiter=',')))"))
+                eval(
+                    &mut s,
+                    &buf,
+                    &format!("print(repr(np.loadtxt('{path}', delimiter=',')))"),
+                )
             } else {
                 let copy = out.join(name).to_string_lossy().replace('\\', "/");
-                let got = eval(&mut s, &buf, &format!("a = np.load('{path}')\nprint(repr(a))\nnp.save('{copy}', a)"));
+                let got = eval(
+                    &mut s,
+                    &buf,
+                    &format!("a = np.load('{path}')\nprint(repr(a))\nnp.save('{copy}', a)"),
+                );
                 let ours = std::fs::read(&copy).expect("nt's copy");
                 let theirs = std::fs::read(dir.join(name)).expect("numpy's file");
                 assert!(ours == theirs, "{name}: nt's .npy differs from NumPy's");
@@ -73,7 +80,11 @@ fn bad_and_missing_files_are_clear_errors_naming_the_file() {
             ("np.load('wrongdtype.npy')", "ValueError", "wrongdtype.npy"),
             ("np.load('bad.npz')", "ValueError", "bad.npz"),
             ("torch.load('bad.pt')", "RuntimeError", "bad.pt"),
-            ("np.save('good.npy', torch.ones(2, dtype=torch.bfloat16).numpy())", "TypeError", "bfloat16"),
+            (
+                "np.save('good.npy', torch.ones(2, dtype=torch.bfloat16).numpy())",
+                "TypeError",
+                "bfloat16",
+            ),
         ] {
             let err = s.eval(code).err().map(|d| d.headline()).unwrap_or_default();
             assert!(err.starts_with(kind) && err.contains(needle), "{code}: {err}");

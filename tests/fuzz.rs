@@ -33,7 +33,10 @@ impl Rng {
 
 /// How long to fuzz: `NT_FUZZ_SECONDS`, else a fixed number of cases.
 fn budget() -> Option<Duration> {
-    std::env::var("NT_FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).map(Duration::from_secs)
+    std::env::var("NT_FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map(Duration::from_secs)
 }
 
 fn seed() -> u64 {
@@ -50,7 +53,9 @@ fn corpus() -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut out = Vec::new();
     for dir in ["errors", "reference/arrays", "transcripts"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for p in paths.into_iter().filter(|p| p.extension().is_some_and(|x| x == "nt")) {
@@ -63,11 +68,11 @@ fn corpus() -> Vec<String> {
 }
 
 const PIECES: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", ".", "'", "\"", "\"\"\"", "f'{", "}", "\n", "\n    ", "\t", "#", "\\",
-    "=", "==", "+", "-", "*", "**", "/", "//", "%", "@", "<<", ">>", "&", "|", "^", "~", "<", ">", "!=", "->", "...",
+    "(", ")", "[", "]", "{", "}", ":", ",", ".", "'", "\"", "\"\"\"", "f'{", "}", "\n", "\n    ", "\t", "#", "\\", "=",
+    "==", "+", "-", "*", "**", "/", "//", "%", "@", "<<", ">>", "&", "|", "^", "~", "<", ">", "!=", "->", "...",
     "lambda", "def", "if", "else", "elif", "for", "in", "while", "return", "with", "import", "from", "as", "not",
-    "and", "or", "None", "True", "1", "0", "-1", "2.5", "1e308", "1e-400", "0x1F", "9" , "é", "\u{0}", "\u{feff}",
-    "x", "tensor", "array", "np.", "torch.", "zeros(", "print(", "[:", "::", "None,", "*args", "del", "assert",
+    "and", "or", "None", "True", "1", "0", "-1", "2.5", "1e308", "1e-400", "0x1F", "9", "é", "\u{0}", "\u{feff}", "x",
+    "tensor", "array", "np.", "torch.", "zeros(", "print(", "[:", "::", "None,", "*args", "del", "assert",
 ];
 
 fn mutate(rng: &mut Rng, base: &str) -> String {
@@ -152,7 +157,11 @@ fn the_parser_survives_random_and_mutated_source() {
             n += 1;
         }
         if budget().is_some() {
-            eprintln!("parser fuzz: {n} inputs in {:?}, {} findings", start.elapsed(), findings.len());
+            eprintln!(
+                "parser fuzz: {n} inputs in {:?}, {} findings",
+                start.elapsed(),
+                findings.len()
+            );
         }
         findings
     });
@@ -162,23 +171,105 @@ fn the_parser_survives_random_and_mutated_source() {
 /// A random expression over the session's variables.
 fn expr(rng: &mut Rng, depth: usize) -> String {
     const LEAVES: &[&str] = &[
-        "a", "b", "t", "u", "s", "m", "n", "e", "0", "1", "-2", "2.5", "0.0", "True", "None", "[1, 2, 3]", "(2, 3)",
-        "float('nan')", "float('inf')", "2 ** 62",
+        "a",
+        "b",
+        "t",
+        "u",
+        "s",
+        "m",
+        "n",
+        "e",
+        "0",
+        "1",
+        "-2",
+        "2.5",
+        "0.0",
+        "True",
+        "None",
+        "[1, 2, 3]",
+        "(2, 3)",
+        "float('nan')",
+        "float('inf')",
+        "2 ** 62",
     ];
     const UNARY: &[&str] = &[
-        "-{}", "~{}", "not {}", "abs({})", "{}.sum()", "{}.mean()", "{}.T", "{}.reshape(-1)", "{}.max()",
-        "{}[0]", "{}[-1]", "{}[1:]", "{}[::2]", "{}[None]", "{}[...]", "{}.shape", "len({})", "{}.dtype",
-        "{}.float()", "{}.astype(np.int8)", "exp({})", "sqrt({})", "{}.cumsum(0)", "{}.argmax()", "{}.tolist()",
-        "np.sort({})", "torch.sort({})", "{}.unsqueeze(0)", "{}.squeeze()", "{}.flatten()", "repr({})", "str({})",
-        "{}.item()", "int({})", "bool({})", "np.asarray({})", "torch.as_tensor({})", "{}.clone()", "{}.copy()",
-        "{}.sum(axis=1)", "{}.sum(dim=-1)", "{}.std()", "np.unique({})", "torch.topk({}, 2)", "{}.numpy()",
-        "F.relu({})", "F.softmax({}, dim=0)", "np.linalg.det({})", "torch.linalg.inv({})", "np.einsum('ij->ji', {})",
+        "-{}",
+        "~{}",
+        "not {}",
+        "abs({})",
+        "{}.sum()",
+        "{}.mean()",
+        "{}.T",
+        "{}.reshape(-1)",
+        "{}.max()",
+        "{}[0]",
+        "{}[-1]",
+        "{}[1:]",
+        "{}[::2]",
+        "{}[None]",
+        "{}[...]",
+        "{}.shape",
+        "len({})",
+        "{}.dtype",
+        "{}.float()",
+        "{}.astype(np.int8)",
+        "exp({})",
+        "sqrt({})",
+        "{}.cumsum(0)",
+        "{}.argmax()",
+        "{}.tolist()",
+        "np.sort({})",
+        "torch.sort({})",
+        "{}.unsqueeze(0)",
+        "{}.squeeze()",
+        "{}.flatten()",
+        "repr({})",
+        "str({})",
+        "{}.item()",
+        "int({})",
+        "bool({})",
+        "np.asarray({})",
+        "torch.as_tensor({})",
+        "{}.clone()",
+        "{}.copy()",
+        "{}.sum(axis=1)",
+        "{}.sum(dim=-1)",
+        "{}.std()",
+        "np.unique({})",
+        "torch.topk({}, 2)",
+        "{}.numpy()",
+        "F.relu({})",
+        "F.softmax({}, dim=0)",
+        "np.linalg.det({})",
+        "torch.linalg.inv({})",
+        "np.einsum('ij->ji', {})",
     ];
     const BINARY: &[&str] = &[
-        "{} + {}", "{} - {}", "{} * {}", "{} / {}", "{} // {}", "{} % {}", "{} ** {}", "{} @ {}", "{} < {}",
-        "{} == {}", "{} & {}", "{} | {}", "{} << {}", "where({} > 0, {}, 0)", "np.maximum({}, {})",
-        "torch.cat([{}, {}])", "np.concatenate([{}, {}])", "{}[{}]", "max({}, {})", "[{}, {}]", "({}, {})",
-        "{} if {} else 0", "np.isclose({}, {})", "torch.stack([{}, {}])", "np.outer({}, {})",
+        "{} + {}",
+        "{} - {}",
+        "{} * {}",
+        "{} / {}",
+        "{} // {}",
+        "{} % {}",
+        "{} ** {}",
+        "{} @ {}",
+        "{} < {}",
+        "{} == {}",
+        "{} & {}",
+        "{} | {}",
+        "{} << {}",
+        "where({} > 0, {}, 0)",
+        "np.maximum({}, {})",
+        "torch.cat([{}, {}])",
+        "np.concatenate([{}, {}])",
+        "{}[{}]",
+        "max({}, {})",
+        "[{}, {}]",
+        "({}, {})",
+        "{} if {} else 0",
+        "np.isclose({}, {})",
+        "torch.stack([{}, {}])",
+        "np.outer({}, {})",
     ];
     if depth == 0 || rng.below(4) == 0 {
         return rng.pick(LEAVES).to_string();
@@ -292,7 +383,10 @@ fn regressions_found_by_fuzzing() {
         ("sum_over_dim_of_0d_tensor", "tensor(3.0).sum(dim=-1)"),
         ("softmax_of_0d_tensor", "torch.softmax(tensor(3.0), 0)"),
         ("softmax_over_empty_axis", "torch.softmax(torch.zeros(0, 3), 0)"),
-        ("sort_of_empty", "torch.sort(torch.zeros(3, 0))\nnp.sort(np.zeros((0, 3)))"),
+        (
+            "sort_of_empty",
+            "torch.sort(torch.zeros(3, 0))\nnp.sort(np.zeros((0, 3)))",
+        ),
         ("cumsum_of_0d_tensor", "tensor(3.0).cumsum(0)"),
         ("zeros_too_large_for_memory", "zeros(10 ** 12)"),
         ("repeat_too_large_for_memory", "zeros(10 ** 6).repeat(10 ** 7)"),

@@ -30,10 +30,13 @@ fn an_endless_loop_stops_and_the_session_survives() {
             std::thread::sleep(Duration::from_millis(200));
             nt::interrupt::request();
         });
-        let slow = "def slow():\n    n = 0\n    while True:\n        n = n + 1\n    return n\nx = slow()\nbig += slow()";
+        let slow =
+            "def slow():\n    n = 0\n    while True:\n        n = n + 1\n    return n\nx = slow()\nbig += slow()";
         let err2 = s.eval(slow).err().map(|d| d.headline());
         stopper.join().expect("stopper");
-        s.eval("print(x, big)").map_err(|d| d.headline()).expect("session still works");
+        s.eval("print(x, big)")
+            .map_err(|d| d.headline())
+            .expect("session still works");
         assert_eq!(err2.as_deref(), Some("KeyboardInterrupt"));
         assert_eq!(buf.take(), "41 [1. 1. 1.]\n");
         (err, took, printed)

@@ -121,5 +121,9 @@ fn human_bytes(b: u64) -> String {
         x /= 1024.0;
         i += 1;
     }
-    if i == 0 { format!("{b} bytes") } else { format!("{x:.2} {}", units[i]) }
+    if i == 0 {
+        format!("{b} bytes")
+    } else {
+        format!("{x:.2} {}", units[i])
+    }
 }

@@ -192,7 +192,10 @@ pub fn decode(bytes: &[u8]) -> Result<(Header, &[u8]), String> {
     }
     let major = *bytes.get(6).ok_or("truncated header")?;
     let (len, start) = match major {
-        1 => (u16::from_le_bytes([bytes.get(8).copied().unwrap_or(0), bytes.get(9).copied().unwrap_or(0)]) as usize, 10),
+        1 => (
+            u16::from_le_bytes([bytes.get(8).copied().unwrap_or(0), bytes.get(9).copied().unwrap_or(0)]) as usize,
+            10,
+        ),
         2 | 3 => {
             let b = bytes.get(8..12).ok_or("truncated header")?;
             (u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize, 12)
@@ -202,20 +205,32 @@ pub fn decode(bytes: &[u8]) -> Result<(Header, &[u8]), String> {
     let text = bytes.get(start..start + len).ok_or("truncated header")?;
     let text = std::str::from_utf8(text).map_err(|_| "header is not text")?;
     let value = |key: &str| -> Result<&str, String> {
-        let at = text.find(&format!("'{key}':")).ok_or(format!("header has no '{key}'"))?;
+        let at = text
+            .find(&format!("'{key}':"))
+            .ok_or(format!("header has no '{key}'"))?;
         Ok(text[at + key.len() + 3..].trim_start())
     };
     let d = value("descr")?;
-    let d = d.strip_prefix('\'').and_then(|r| r.split('\'').next()).ok_or("bad descr")?;
+    let d = d
+        .strip_prefix('\'')
+        .and_then(|r| r.split('\'').next())
+        .ok_or("bad descr")?;
     let (dtype, big_endian) = parse_descr(d).ok_or(format!("unsupported dtype '{d}'"))?;
     let fortran = value("fortran_order")?.starts_with("True");
     let s = value("shape")?;
-    let s = s.strip_prefix('(').and_then(|r| r.split(')').next()).ok_or("bad shape")?;
+    let s = s
+        .strip_prefix('(')
+        .and_then(|r| r.split(')').next())
+        .ok_or("bad shape")?;
     let shape = s
         .split(',')
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(|p| p.trim_end_matches('L').parse::<usize>().map_err(|_| format!("bad shape ({s})")))
+        .map(|p| {
+            p.trim_end_matches('L')
+                .parse::<usize>()
+                .map_err(|_| format!("bad shape ({s})"))
+        })
         .collect::<Result<Vec<usize>, String>>()?;
     Ok((
         Header {
@@ -227,4 +242,3 @@ pub fn decode(bytes: &[u8]) -> Result<(Header, &[u8]), String> {
         &bytes[start + len..],
     ))
 }
-

@@ -15,16 +15,36 @@ const MODULES: &[(&str, &str, &str)] = &[
         "<stdlib>/torch/nn/functional.nt",
         include_str!("../../stdlib/torch/nn/functional.nt"),
     ),
-    ("torch.nn.init", "<stdlib>/torch/nn/init.nt", include_str!("../../stdlib/torch/nn/init.nt")),
-    ("torch.nn", "<stdlib>/torch/nn/__init__.nt", include_str!("../../stdlib/torch/nn/__init__.nt")),
-    ("torch.optim", "<stdlib>/torch/optim.nt", include_str!("../../stdlib/torch/optim.nt")),
-    ("numpy._ext", "<stdlib>/numpy/_ext.nt", include_str!("../../stdlib/numpy/_ext.nt")),
+    (
+        "torch.nn.init",
+        "<stdlib>/torch/nn/init.nt",
+        include_str!("../../stdlib/torch/nn/init.nt"),
+    ),
+    (
+        "torch.nn",
+        "<stdlib>/torch/nn/__init__.nt",
+        include_str!("../../stdlib/torch/nn/__init__.nt"),
+    ),
+    (
+        "torch.optim",
+        "<stdlib>/torch/optim.nt",
+        include_str!("../../stdlib/torch/optim.nt"),
+    ),
+    (
+        "numpy._ext",
+        "<stdlib>/numpy/_ext.nt",
+        include_str!("../../stdlib/numpy/_ext.nt"),
+    ),
     (
         "numpy.linalg._ext",
         "<stdlib>/numpy/linalg/_ext.nt",
         include_str!("../../stdlib/numpy/linalg/_ext.nt"),
     ),
-    ("torch._ext", "<stdlib>/torch/_ext.nt", include_str!("../../stdlib/torch/_ext.nt")),
+    (
+        "torch._ext",
+        "<stdlib>/torch/_ext.nt",
+        include_str!("../../stdlib/torch/_ext.nt"),
+    ),
     (
         "torch.linalg._ext",
         "<stdlib>/torch/linalg/_ext.nt",
@@ -40,7 +60,10 @@ pub fn source(name: &str) -> Option<(&'static str, &'static str)> {
 /// Whether a span's source is a stdlib module: errors raised inside one are reported at
 /// the user's call instead.
 pub fn is_stdlib(interp: &Interp, offset: usize) -> bool {
-    interp.sources.find(offset).is_some_and(|s| s.name.starts_with("<stdlib>/"))
+    interp
+        .sources
+        .find(offset)
+        .is_some_and(|s| s.name.starts_with("<stdlib>/"))
 }
 
 /// `_nt.named(t, 'GeluBackward0')`: `t` with a `grad_fn` of PyTorch's name for a
@@ -55,7 +78,12 @@ fn named(_: &mut Interp, args: Args) -> Res<Value> {
         return Ok(t.clone());
     }
     let name = intern(name);
-    Ok(crate::autograd::record(t.clone(), name, crate::autograd::Rule::Add, &[t]))
+    Ok(crate::autograd::record(
+        t.clone(),
+        name,
+        crate::autograd::Rule::Add,
+        &[t],
+    ))
 }
 
 /// A `&'static str` for each distinct name (a handful of `grad_fn` names).
@@ -120,8 +148,14 @@ fn is_instance(_: &mut Interp, args: Args) -> Res<Value> {
 }
 
 static NT: &[Builtin] = &[
-    Builtin { name: "named", f: named },
-    Builtin { name: "error", f: error },
+    Builtin {
+        name: "named",
+        f: named,
+    },
+    Builtin {
+        name: "error",
+        f: error,
+    },
     Builtin { name: "cls", f: cls },
     Builtin {
         name: "parameter",

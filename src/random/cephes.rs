@@ -45,9 +45,17 @@ pub fn log(x: f32) -> f32 {
 }
 
 const FOPI: f32 = 1.273_239_544_735_16;
-const DP: [f32; 3] = [-0.785_156_25, -2.418_756_484_985_351_562_5e-4, -3.774_894_977_445_941_08e-8];
+const DP: [f32; 3] = [
+    -0.785_156_25,
+    -2.418_756_484_985_351_562_5e-4,
+    -3.774_894_977_445_941_08e-8,
+];
 const SINCOF: [f32; 3] = [-1.951_529_589_1E-4, 8.332_160_873_6E-3, -1.666_665_461_1E-1];
-const COSCOF: [f32; 3] = [2.443_315_711_809_948E-005, -1.388_731_625_493_765E-003, 4.166_664_568_298_827E-002];
+const COSCOF: [f32; 3] = [
+    2.443_315_711_809_948E-005,
+    -1.388_731_625_493_765E-003,
+    4.166_664_568_298_827E-002,
+];
 
 /// `sincos256_ps` for one lane: `(sin x, cos x)`.
 pub fn sincos(x: f32) -> (f32, f32) {
@@ -78,7 +86,10 @@ pub fn sincos(x: f32) -> (f32, f32) {
     let c2 = c - ysin1;
     let sin = ysin1 + ysin2;
     let cos = c2 + s2;
-    (f32::from_bits(sin.to_bits() ^ sign_sin), f32::from_bits(cos.to_bits() ^ sign_cos))
+    (
+        f32::from_bits(sin.to_bits() ^ sign_sin),
+        f32::from_bits(cos.to_bits() ^ sign_cos),
+    )
 }
 
 #[cfg(test)]
@@ -87,7 +98,10 @@ mod tests {
     fn close_to_libm() {
         for i in 1..2000 {
             let x = i as f32 / 2000.0;
-            assert!((super::log(x) - x.ln()).abs() <= 2e-7 * x.ln().abs().max(1.0), "log {x}");
+            assert!(
+                (super::log(x) - x.ln()).abs() <= 2e-7 * x.ln().abs().max(1.0),
+                "log {x}"
+            );
             let t = x * 6.3;
             let (s, c) = super::sincos(t);
             assert!((s - t.sin()).abs() < 3e-7 && (c - t.cos()).abs() < 3e-7, "sincos {t}");

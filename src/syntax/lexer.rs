@@ -194,8 +194,7 @@ impl<'a> Lexer<'a> {
                 _ => {}
             }
             let here = self.sp(start, self.pos);
-            let tab_error =
-                || SyntaxError::new("TabError", "inconsistent use of tabs and spaces in indentation", here);
+            let tab_error = || SyntaxError::new("TabError", "inconsistent use of tabs and spaces in indentation", here);
             let (top, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
             if width == top {
                 if alt != top_alt {

@@ -114,7 +114,11 @@ impl Object {
     }
 
     pub fn get(&self, name: &str) -> Option<Value> {
-        self.attrs.borrow().iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone())
+        self.attrs
+            .borrow()
+            .iter()
+            .find(|(k, _)| k.as_str() == name)
+            .map(|(_, v)| v.clone())
     }
 
     pub fn set(&self, name: Sym, v: Value) {

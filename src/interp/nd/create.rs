@@ -232,3 +232,92 @@ pub fn scalar(v: &Value, dtype: DType) -> Res<NdArray> {
     };
     Ok(NdArray::from_buffer(leaves_to_buffer(&[leaf], dtype), &[]))
 }
+
+use super::module::arg;
+use super::{funcs, wrap};
+use crate::interp::Interp;
+use crate::interp::builtins::kwarg;
+use crate::value::Args;
+
+/// `array`, `tensor`, `zeros`, `arange`, … : the creation functions of both libraries.
+pub fn call(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    let _ = interp;
+    match name {
+        "array" | "asarray" | "tensor" | "as_tensor" => {
+            if lib == Lib::Numpy {
+                // Object and string data make NumPy's object and str arrays.
+                let obj = args
+                    .kw
+                    .iter()
+                    .find(|(k, _)| k.as_str() == "dtype")
+                    .and_then(|(_, d)| super::objects::obj_kind(d));
+                let data = arg(&args, 0, name)?;
+                if let Value::ObjArray(_) = &data {
+                    return Ok(data);
+                }
+                let kind = match obj {
+                    Some(k) => Some(k),
+                    None if !args.kw.iter().any(|(k, _)| k.as_str() == "dtype") => super::objects::classify(&data),
+                    None => None,
+                };
+                if let Some(kind) = kind {
+                    let kind = match (kind, super::objects::classify(&data)) {
+                        (crate::value::ObjKind::Str(0), Some(crate::value::ObjKind::Str(w))) => {
+                            crate::value::ObjKind::Str(w)
+                        }
+                        (k, _) => k,
+                    };
+                    return super::objects::from_data(&data, kind);
+                }
+            }
+            let dtype = funcs::take_dtype(&mut args)?;
+            let gpu = match (kwarg(&mut args, "device"), lib) {
+                (Some(d), Lib::Torch) => super::device::parse(&d)?.unwrap_or_else(super::device::default_gpu),
+                (None, Lib::Torch) => super::device::default_gpu(),
+                _ => false,
+            };
+            let place = |a: crate::array::NdArray| super::device::move_array(&a, gpu);
+            let requires_grad = kwarg(&mut args, "requires_grad").is_some_and(|v| v.truthy());
+            let data = arg(&args, 0, name)?;
+            // `np.asarray(x)` and `torch.as_tensor(x)` share memory when no conversion is needed.
+            if matches!(name, "asarray" | "as_tensor") {
+                if let Some((_, a)) = super::as_nd(&data) {
+                    if dtype.is_none_or(|d| d == a.dtype) && super::device::on_gpu(a) == gpu {
+                        return Ok(wrap(lib, a.clone()));
+                    }
+                }
+            }
+            if let Some((_, a)) = super::as_nd(&data) {
+                let c = super::ops::run(crate::ir::Op::Copy, &[a])?;
+                return Ok(wrap(lib, place(super::ops::cast(&c, dtype.unwrap_or(a.dtype))?)?));
+            }
+            let t = place(from_data(lib, &data, dtype)?)?;
+            if requires_grad && !t.dtype.is_float() {
+                return Err(exc(
+                    "RuntimeError",
+                    "Only Tensors of floating point and complex dtype can require gradients",
+                ));
+            }
+            let v = wrap(lib, t);
+            if let (true, Value::Tensor(t)) = (requires_grad, &v) {
+                t.requires_grad.set(true);
+            }
+            Ok(v)
+        }
+        "from_numpy" => match arg(&args, 0, name)? {
+            Value::Array(a) => Ok(wrap(Lib::Torch, (*a).clone())),
+            other => Err(type_error(format!("expected np.ndarray (got {})", other.type_name()))),
+        },
+        "zeros" | "empty" => funcs::constant(lib, args, 0.0, name),
+        "ones" => funcs::constant(lib, args, 1.0, name),
+        "full" => funcs::full(lib, args),
+        "eye" => funcs::eye(lib, args),
+        "arange" => funcs::arange(lib, args),
+        "linspace" => funcs::linspace(lib, args),
+        "zeros_like" => funcs::like(lib, args, "zeros"),
+        "empty_like" => funcs::like(lib, args, "empty"),
+        "ones_like" => funcs::like(lib, args, "ones"),
+        "full_like" => funcs::like(lib, args, "full"),
+        _ => Err(super::internal(format!("unknown creation function {name}"))),
+    }
+}

@@ -160,7 +160,10 @@ pub fn npz_repr(o: &Object) -> Option<String> {
     if o.class.name != "NpzFile" {
         return None;
     }
-    let path = o.get("_path").map(|p| crate::value::repr::str_of(&p)).unwrap_or_default();
+    let path = o
+        .get("_path")
+        .map(|p| crate::value::repr::str_of(&p))
+        .unwrap_or_default();
     let names: Vec<String> = match o.get("files") {
         Some(Value::List(l)) => l.borrow().iter().map(crate::value::repr::str_of).collect(),
         _ => Vec::new(),
@@ -201,7 +204,10 @@ fn savez(interp: &mut Interp, mut args: Args, compressed: bool) -> Res<Value> {
     for (k, v) in std::mem::take(&mut args.kw) {
         let name = k.as_str().to_owned();
         if members.iter().any(|(n, _)| *n == name) {
-            return Err(exc("ValueError", format!("Cannot use un-named variables and keyword {name}")));
+            return Err(exc(
+                "ValueError",
+                format!("Cannot use un-named variables and keyword {name}"),
+            ));
         }
         members.push((name, array_of(&v)?));
     }
@@ -219,7 +225,8 @@ fn savez(interp: &mut Interp, mut args: Args, compressed: bool) -> Res<Value> {
             .large_file(true);
         for (name, a) in &members {
             let data = npy_bytes(a)?;
-            zip.start_file(format!("{name}.npy"), opts).map_err(|e| exc("OSError", e.to_string()))?;
+            zip.start_file(format!("{name}.npy"), opts)
+                .map_err(|e| exc("OSError", e.to_string()))?;
             zip.write_all(&data).map_err(|e| exc("OSError", e.to_string()))?;
         }
         zip.finish().map_err(|e| exc("OSError", e.to_string()))?;
@@ -231,7 +238,11 @@ fn savez(interp: &mut Interp, mut args: Args, compressed: bool) -> Res<Value> {
 /// `np.savetxt(fname, X, fmt='%.18e', delimiter=' ', newline='\n', header='', footer='', comments='# ')`.
 fn savetxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
     let path = path_arg(args.pos.first(), "savetxt")?;
-    let x = array_of(args.pos.get(1).ok_or_else(|| type_error("savetxt() missing required argument 'X'"))?)?;
+    let x = array_of(
+        args.pos
+            .get(1)
+            .ok_or_else(|| type_error("savetxt() missing required argument 'X'"))?,
+    )?;
     let text = |args: &mut Args, k: &str, i: usize, d: &str| -> String {
         kwarg(args, k)
             .or_else(|| args.pos.get(i).cloned())
@@ -246,13 +257,22 @@ fn savetxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
     let comments = text(&mut args, "comments", 7, "# ");
     let rows: Vec<Vec<f64>> = match x.ndim() {
         0 => return Err(exc("ValueError", "Expected 1D or 2D array, got 0D array instead")),
-        1 => crate::backend::cpu::to_f64s(&x).map_err(super::internal)?.into_iter().map(|v| vec![v]).collect(),
+        1 => crate::backend::cpu::to_f64s(&x)
+            .map_err(super::internal)?
+            .into_iter()
+            .map(|v| vec![v])
+            .collect(),
         2 => {
             let cols = x.shape()[1].max(1);
             let flat = crate::backend::cpu::to_f64s(&x).map_err(super::internal)?;
             flat.chunks(cols).map(<[f64]>::to_vec).collect()
         }
-        n => return Err(exc("ValueError", format!("Expected 1D or 2D array, got {n}D array instead"))),
+        n => {
+            return Err(exc(
+                "ValueError",
+                format!("Expected 1D or 2D array, got {n}D array instead"),
+            ));
+        }
     };
     let is_int = !x.dtype.is_float();
     let mut out = String::new();
@@ -287,7 +307,9 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
         Some(d) => super::funcs::dtype_arg(&d)?.unwrap_or(DType::F64),
         None => DType::F64,
     };
-    let comments = kwarg(&mut args, "comments").map(|v| crate::value::repr::str_of(&v)).unwrap_or("#".into());
+    let comments = kwarg(&mut args, "comments")
+        .map(|v| crate::value::repr::str_of(&v))
+        .unwrap_or("#".into());
     let delim = match kwarg(&mut args, "delimiter") {
         None | Some(Value::None) => None,
         Some(v) => Some(crate::value::repr::str_of(&v)),
@@ -322,7 +344,12 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
                 c.parse::<f64>().map_err(|_| {
                     exc(
                         "ValueError",
-                        format!("could not convert string '{c}' to {} at row {}, column {}.", dtype.numpy_name(), lineno, 1),
+                        format!(
+                            "could not convert string '{c}' to {} at row {}, column {}.",
+                            dtype.numpy_name(),
+                            lineno,
+                            1
+                        ),
                     )
                 })
             })
@@ -361,7 +388,11 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> 
             if !path.ends_with(".npy") {
                 path.push_str(".npy");
             }
-            let a = array_of(args.pos.get(1).ok_or_else(|| type_error("save() missing required argument 'arr'"))?)?;
+            let a = array_of(
+                args.pos
+                    .get(1)
+                    .ok_or_else(|| type_error("save() missing required argument 'arr'"))?,
+            )?;
             let bytes = npy_bytes(&a)?;
             interp.write_file(&path, &bytes)?;
             Ok(Value::None)
@@ -382,12 +413,20 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> 
         }
         // Memory order, which `save` keeps: Fortran-ordered arrays are written as such.
         "asfortranarray" => {
-            let a = array_of(args.pos.first().ok_or_else(|| type_error("asfortranarray() missing required argument 'a'"))?)?;
+            let a = array_of(
+                args.pos
+                    .first()
+                    .ok_or_else(|| type_error("asfortranarray() missing required argument 'a'"))?,
+            )?;
             let t = super::ops::run(crate::ir::Op::Copy, &[&shape::reversed(&a)])?;
             Ok(wrap(Lib::Numpy, shape::reversed(&t)))
         }
         "isfortran" => {
-            let a = array_of(args.pos.first().ok_or_else(|| type_error("isfortran() missing required argument 'a'"))?)?;
+            let a = array_of(
+                args.pos
+                    .first()
+                    .ok_or_else(|| type_error("isfortran() missing required argument 'a'"))?,
+            )?;
             let f = a.ndim() > 1 && !a.layout.is_contiguous() && shape::reversed(&a).layout.is_contiguous();
             Ok(Value::Bool(f))
         }
@@ -465,7 +504,11 @@ impl safetensors::View for &Raw {
 pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
     match name {
         "save" => {
-            let obj = args.pos.first().cloned().ok_or_else(|| type_error("save() missing required argument 'obj'"))?;
+            let obj = args
+                .pos
+                .first()
+                .cloned()
+                .ok_or_else(|| type_error("save() missing required argument 'obj'"))?;
             let path = path_arg(args.pos.get(1), name)?;
             let (kind, items): (&str, Vec<(String, Value)>) = match &obj {
                 Value::Tensor(_) => ("tensor", vec![("tensor".into(), obj.clone())]),
@@ -492,7 +535,14 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                     return Err(type_error(format!("torch.save: '{k}' is not a tensor")));
                 };
                 let data = npy::to_bytes(a).map_err(super::internal)?;
-                raws.push((k.clone(), Raw { dtype: st_dtype(a.dtype), shape: a.shape().to_vec(), data }));
+                raws.push((
+                    k.clone(),
+                    Raw {
+                        dtype: st_dtype(a.dtype),
+                        shape: a.shape().to_vec(),
+                        data,
+                    },
+                ));
             }
             let order = items.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join("\n");
             let meta = std::collections::HashMap::from([
@@ -510,7 +560,12 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
             let _ = kwarg(&mut args, "map_location");
             let path = path_arg(args.pos.first(), name)?;
             let bytes = interp.read_file(&path)?;
-            let bad = |e: &dyn std::fmt::Display| exc("RuntimeError", format!("cannot load '{path}': {e} (nt reads the safetensors files torch.save writes)"));
+            let bad = |e: &dyn std::fmt::Display| {
+                exc(
+                    "RuntimeError",
+                    format!("cannot load '{path}': {e} (nt reads the safetensors files torch.save writes)"),
+                )
+            };
             let (_, meta) = safetensors::SafeTensors::read_metadata(&bytes).map_err(|e| bad(&e))?;
             let st = safetensors::SafeTensors::deserialize(&bytes).map_err(|e| bad(&e))?;
             let info = meta.metadata().clone().unwrap_or_default();
@@ -536,7 +591,8 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
             let mut d = crate::value::dict::Dict::default();
             for (k, v) in out {
                 let key = Value::str(&k);
-                let h = crate::value::dict::HKey::of(&key).map_err(|t| type_error(format!("unhashable type: '{t}'")))?;
+                let h =
+                    crate::value::dict::HKey::of(&key).map_err(|t| type_error(format!("unhashable type: '{t}'")))?;
                 d.insert(h, key, v);
             }
             Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))

@@ -576,7 +576,11 @@ pub fn softmax(lib: Lib, v: &Value, dim: i64) -> Res<Value> {
     // A 0-d input is one value, whose softmax is 1; an empty one stays empty.
     if x.ndim() == 0 || x.numel() == 0 {
         let one = run(Op::Binary(BinaryOp::Eq), &[&x, &x])?;
-        let r = if x.numel() == 0 { run(Op::Copy, &[&x])? } else { cast(&one, x.dtype)? };
+        let r = if x.numel() == 0 {
+            run(Op::Copy, &[&x])?
+        } else {
+            cast(&one, x.dtype)?
+        };
         return Ok(wrap(lib, r));
     }
     let m = run(

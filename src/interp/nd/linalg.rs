@@ -81,7 +81,10 @@ fn square(lib: Lib, a: &NdArray, what: &str) -> Res<usize> {
                 "numpy.linalg.LinAlgError",
                 format!("{d}-dimensional array given. Array must be at least two-dimensional"),
             ),
-            (Lib::Numpy, _) => exc("numpy.linalg.LinAlgError", "Last 2 dimensions of the array must be square"),
+            (Lib::Numpy, _) => exc(
+                "numpy.linalg.LinAlgError",
+                "Last 2 dimensions of the array must be square",
+            ),
             (Lib::Torch, d) if d < 2 => exc(
                 "RuntimeError",
                 format!("linalg.{what}: The input tensor A must have at least 2 dimensions."),
@@ -176,8 +179,14 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Val
             let vector = b.ndim() == 1;
             if b.shape().first() != Some(&n) || b.ndim() > 2 || a.ndim() != 2 {
                 return Err(match lib {
-                    Lib::Numpy => exc("ValueError", "solve: Input operand 1 has a mismatch in its core dimension 0"),
-                    Lib::Torch => exc("RuntimeError", "linalg.solve: Incompatible shapes of A and B for the equation AX = B"),
+                    Lib::Numpy => exc(
+                        "ValueError",
+                        "solve: Input operand 1 has a mismatch in its core dimension 0",
+                    ),
+                    Lib::Torch => exc(
+                        "RuntimeError",
+                        "linalg.solve: Incompatible shapes of A and B for the equation AX = B",
+                    ),
                 });
             }
             let r = if vector { 1 } else { b.shape()[1] };

@@ -402,7 +402,16 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         && m.ends_with('_')
         && !matches!(
             m,
-            "add_" | "sub_" | "mul_" | "div_" | "zero_" | "fill_" | "requires_grad_" | "uniform_" | "normal_" | "bernoulli_"
+            "add_"
+                | "sub_"
+                | "mul_"
+                | "div_"
+                | "zero_"
+                | "fill_"
+                | "requires_grad_"
+                | "uniform_"
+                | "normal_"
+                | "bernoulli_"
         )
     {
         let base = &m[..m.len() - 1];

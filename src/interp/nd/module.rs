@@ -1,15 +1,16 @@
 //! The `np`/`numpy` and `torch` modules, and the torch names DESIGN.md §1 puts in the
 //! global scope. Each function is one entry of a static table that knows its library.
 
+use super::create::call as create;
 use super::device::devices;
+use super::files::{numpy_fn as np_files, torch_fn as torch_files};
 use super::funcs::{self, nd_arg};
 use super::grad_mode::autograd_fn;
-use super::objects::strings;
-use super::files::{numpy_fn as np_files, torch_fn as torch_files};
-use super::random::{numpy_fn as np_random, torch_fn as torch_random};
 use super::linalg::call as lu;
+use super::objects::strings;
+use super::random::{numpy_fn as np_random, torch_fn as torch_random};
 use super::sorting::call as sorting;
-use super::{create, reduce, result, shape, wrap};
+use super::{reduce, result, shape, wrap};
 use crate::array::dtype::{self, DType};
 use crate::interp::Interp;
 use crate::interp::builtins::{int_arg, kwarg};
@@ -26,88 +27,6 @@ pub(super) fn arg(args: &Args, i: usize, fname: &str) -> Res<Value> {
         .get(i)
         .cloned()
         .ok_or_else(|| type_error(format!("{fname}() missing required argument (pos {})", i + 1)))
-}
-
-fn create(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
-    let _ = interp;
-    match name {
-        "array" | "asarray" | "tensor" | "as_tensor" => {
-            if lib == Lib::Numpy {
-                // Object and string data make NumPy's object and str arrays.
-                let obj = args
-                    .kw
-                    .iter()
-                    .find(|(k, _)| k.as_str() == "dtype")
-                    .and_then(|(_, d)| super::objects::obj_kind(d));
-                let data = arg(&args, 0, name)?;
-                if let Value::ObjArray(_) = &data {
-                    return Ok(data);
-                }
-                let kind = match obj {
-                    Some(k) => Some(k),
-                    None if !args.kw.iter().any(|(k, _)| k.as_str() == "dtype") => super::objects::classify(&data),
-                    None => None,
-                };
-                if let Some(kind) = kind {
-                    let kind = match (kind, super::objects::classify(&data)) {
-                        (crate::value::ObjKind::Str(0), Some(crate::value::ObjKind::Str(w))) => {
-                            crate::value::ObjKind::Str(w)
-                        }
-                        (k, _) => k,
-                    };
-                    return super::objects::from_data(&data, kind);
-                }
-            }
-            let dtype = funcs::take_dtype(&mut args)?;
-            let gpu = match (kwarg(&mut args, "device"), lib) {
-                (Some(d), Lib::Torch) => super::device::parse(&d)?.unwrap_or_else(super::device::default_gpu),
-                (None, Lib::Torch) => super::device::default_gpu(),
-                _ => false,
-            };
-            let place = |a: crate::array::NdArray| super::device::move_array(&a, gpu);
-            let requires_grad = kwarg(&mut args, "requires_grad").is_some_and(|v| v.truthy());
-            let data = arg(&args, 0, name)?;
-            // `np.asarray(x)` and `torch.as_tensor(x)` share memory when no conversion is needed.
-            if matches!(name, "asarray" | "as_tensor") {
-                if let Some((_, a)) = super::as_nd(&data) {
-                    if dtype.is_none_or(|d| d == a.dtype) && super::device::on_gpu(a) == gpu {
-                        return Ok(wrap(lib, a.clone()));
-                    }
-                }
-            }
-            if let Some((_, a)) = super::as_nd(&data) {
-                let c = super::ops::run(crate::ir::Op::Copy, &[a])?;
-                return Ok(wrap(lib, place(super::ops::cast(&c, dtype.unwrap_or(a.dtype))?)?));
-            }
-            let t = place(create::from_data(lib, &data, dtype)?)?;
-            if requires_grad && !t.dtype.is_float() {
-                return Err(exc(
-                    "RuntimeError",
-                    "Only Tensors of floating point and complex dtype can require gradients",
-                ));
-            }
-            let v = wrap(lib, t);
-            if let (true, Value::Tensor(t)) = (requires_grad, &v) {
-                t.requires_grad.set(true);
-            }
-            Ok(v)
-        }
-        "from_numpy" => match arg(&args, 0, name)? {
-            Value::Array(a) => Ok(wrap(Lib::Torch, (*a).clone())),
-            other => Err(type_error(format!("expected np.ndarray (got {})", other.type_name()))),
-        },
-        "zeros" | "empty" => funcs::constant(lib, args, 0.0, name),
-        "ones" => funcs::constant(lib, args, 1.0, name),
-        "full" => funcs::full(lib, args),
-        "eye" => funcs::eye(lib, args),
-        "arange" => funcs::arange(lib, args),
-        "linspace" => funcs::linspace(lib, args),
-        "zeros_like" => funcs::like(lib, args, "zeros"),
-        "empty_like" => funcs::like(lib, args, "empty"),
-        "ones_like" => funcs::like(lib, args, "ones"),
-        "full_like" => funcs::like(lib, args, "full"),
-        _ => Err(super::internal(format!("unknown creation function {name}"))),
-    }
 }
 
 pub fn unary_op(name: &str) -> Option<UnaryOp> {
@@ -149,7 +68,7 @@ fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Val
             let e = arg(&args, 1, name)?;
             let base = match super::as_nd(&x) {
                 Some(_) => x.clone(),
-                None => result(lib, create::from_data(lib, &x, None)?),
+                None => result(lib, super::create::from_data(lib, &x, None)?),
             };
             crate::interp::ops::binary(crate::syntax::ast::BinOp::Pow, &base, &e)
         }
@@ -408,7 +327,9 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                             if size < 0 || (size == 0 && n != 0) {
                                 return Err(exc(
                                     "RuntimeError",
-                                    format!("split_size can only be 0 if dimension size is 0, but got dimension size of {n}"),
+                                    format!(
+                                        "split_size can only be 0 if dimension size is 0, but got dimension size of {n}"
+                                    ),
                                 ));
                             }
                             let size = size.max(1) as usize;
@@ -517,7 +438,7 @@ fn ufunc2(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<V
     let (x, y) = (arg(&args, 0, name)?, arg(&args, 1, name)?);
     let x = match super::as_nd(&x) {
         Some(_) => x,
-        None => super::numpy_result(create::from_data(lib, &x, None)?),
+        None => super::numpy_result(super::create::from_data(lib, &x, None)?),
     };
     let op = match name {
         "add" => BinOp::Add,

@@ -66,9 +66,8 @@ pub fn run(op: Op, inputs: &[&NdArray]) -> Res<NdArray> {
 
 /// Fails with `MemoryError` when an array of `shape` cannot fit, before allocating it.
 pub fn check_alloc(shape: &[usize], d: DType) -> Res<()> {
-    crate::array::check_alloc(shape, d).map_err(|e| {
-        crate::interp::error::exc("MemoryError", e.trim_start_matches(crate::array::TOO_BIG).to_owned())
-    })
+    crate::array::check_alloc(shape, d)
+        .map_err(|e| crate::interp::error::exc("MemoryError", e.trim_start_matches(crate::array::TOO_BIG).to_owned()))
 }
 
 pub fn cast(a: &NdArray, d: DType) -> Res<NdArray> {

@@ -24,7 +24,9 @@ fn not_implemented(kernel: &str, d: DType) -> Box<crate::interp::error::Exc> {
 
 fn no_more(args: &Args, fname: &str) -> Res<()> {
     match args.kw.first() {
-        Some((k, _)) => Err(type_error(format!("{fname}() got an unexpected keyword argument '{k}'"))),
+        Some((k, _)) => Err(type_error(format!(
+            "{fname}() got an unexpected keyword argument '{k}'"
+        ))),
         None => Ok(()),
     }
 }
@@ -165,7 +167,11 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
             let (low, high, size) = match (pos.as_slice(), low_kw, high_kw) {
                 ([h, s], None, None) => (0, int_arg(h)?, s.clone()),
                 ([l, h, s], None, None) => (int_arg(l)?, int_arg(h)?, s.clone()),
-                ([s], l, Some(h)) => (l.map(|l| int_arg(&l)).transpose()?.unwrap_or(0), int_arg(&h)?, s.clone()),
+                ([s], l, Some(h)) => (
+                    l.map(|l| int_arg(&l)).transpose()?.unwrap_or(0),
+                    int_arg(&h)?,
+                    s.clone(),
+                ),
                 _ => {
                     return Err(type_error(
                         "randint() received an invalid combination of arguments: expected (int high, tuple of ints size) or (int low, int high, tuple of ints size)",
@@ -347,7 +353,8 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
             })
         }
         "randint" => {
-            let low = param(&mut args, 0, "low").ok_or_else(|| type_error("randint() missing required argument 'low'"))?;
+            let low =
+                param(&mut args, 0, "low").ok_or_else(|| type_error("randint() missing required argument 'low'"))?;
             let high = param(&mut args, 1, "high");
             let size = np_size(param(&mut args, 2, "size"))?;
             let dtype = take_dtype(&mut args)?.unwrap_or(DType::I64);
@@ -364,7 +371,9 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 None => Value::Int(low.wrapping_add(r.bounded(rng) as i64)),
                 Some(s) => {
                     super::ops::check_alloc(&s, DType::I64)?;
-                    let v: Vec<i64> = (0..s.iter().product()).map(|_| low.wrapping_add(r.bounded(rng) as i64)).collect();
+                    let v: Vec<i64> = (0..s.iter().product())
+                        .map(|_| low.wrapping_add(r.bounded(rng) as i64))
+                        .collect();
                     let a = NdArray::from_buffer(Buffer::I64(v), &s);
                     wrap(Lib::Numpy, super::ops::cast(&a, dtype)?)
                 }
@@ -379,7 +388,8 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
             np_choice(interp, a, size, replace, p)
         }
         "permutation" | "shuffle" => {
-            let x = param(&mut args, 0, "x").ok_or_else(|| type_error(format!("{name}() missing required argument 'x'")))?;
+            let x = param(&mut args, 0, "x")
+                .ok_or_else(|| type_error(format!("{name}() missing required argument 'x'")))?;
             no_more(&args, name)?;
             np_permute(interp, name, x)
         }
@@ -458,7 +468,10 @@ fn np_choice(interp: &mut Interp, a: Value, size: Option<Vec<usize>>, replace: b
     };
     let count: usize = size.as_ref().map_or(1, |s| s.iter().product());
     if pop <= 0 && count > 0 {
-        return Err(exc("ValueError", "a must be greater than 0 unless no samples are taken"));
+        return Err(exc(
+            "ValueError",
+            "a must be greater than 0 unless no samples are taken",
+        ));
     }
     let pop = pop as usize;
     let probs = match &p {

@@ -31,7 +31,11 @@ fn sort_axis(a: &NdArray, ax: usize, descending: bool) -> Res<(NdArray, NdArray)
         return Ok((values, NdArray::zeros(DType::I64, a.shape())));
     }
     let nd = a.ndim().max(1);
-    let a = if a.ndim() == 0 { a.view(a.layout.reshape(&[1]).unwrap_or(a.layout.clone())) } else { a.clone() };
+    let a = if a.ndim() == 0 {
+        a.view(a.layout.reshape(&[1]).unwrap_or(a.layout.clone()))
+    } else {
+        a.clone()
+    };
     // Move the axis last, sort contiguous rows, move it back.
     let mut perm: Vec<usize> = (0..nd).filter(|&d| d != ax).collect();
     perm.push(ax);
@@ -59,7 +63,12 @@ fn sort_axis(a: &NdArray, ax: usize, descending: bool) -> Res<(NdArray, NdArray)
     }
     let moved_shape = moved.shape().to_vec();
     let gathered = gather(&moved, &vals)?;
-    let values = gathered.view(gathered.layout.reshape(&moved_shape).ok_or_else(|| super::internal("sort shape"))?);
+    let values = gathered.view(
+        gathered
+            .layout
+            .reshape(&moved_shape)
+            .ok_or_else(|| super::internal("sort shape"))?,
+    );
     let indices = NdArray::from_buffer(Buffer::I64(idx), &moved_shape);
     let mut back = vec![0; nd];
     for (i, &p) in perm.iter().enumerate() {
@@ -75,11 +84,17 @@ fn sort_axis(a: &NdArray, ax: usize, descending: bool) -> Res<(NdArray, NdArray)
 /// The elements at row-major positions `at` of `a`, exactly (any dtype).
 fn gather(a: &NdArray, at: &[usize]) -> Res<NdArray> {
     let flat = super::ops::run(crate::ir::Op::Copy, &[a])?;
-    let flat = flat.view(flat.layout.reshape(&[a.numel()]).ok_or_else(|| super::internal("gather"))?);
+    let flat = flat.view(
+        flat.layout
+            .reshape(&[a.numel()])
+            .ok_or_else(|| super::internal("gather"))?,
+    );
     let idx: Vec<i64> = at.iter().map(|&i| i as i64).collect();
     let index = wrap(Lib::Numpy, NdArray::from_buffer(Buffer::I64(idx), &[at.len()]));
     let v = super::index::get(Lib::Numpy, &flat, &index)?;
-    as_nd(&v).map(|(_, x)| x.clone()).ok_or_else(|| super::internal("gather result"))
+    as_nd(&v)
+        .map(|(_, x)| x.clone())
+        .ok_or_else(|| super::internal("gather result"))
 }
 
 /// `len` elements of `a` along `dim` from `start` (a view).
@@ -119,7 +134,11 @@ fn flag(args: &mut Args, name: &str) -> bool {
 
 fn flatten(a: &NdArray) -> Res<NdArray> {
     let c = super::ops::run(crate::ir::Op::Copy, &[a])?;
-    Ok(c.view(c.layout.reshape(&[a.numel()]).ok_or_else(|| super::internal("flatten"))?))
+    Ok(c.view(
+        c.layout
+            .reshape(&[a.numel()])
+            .ok_or_else(|| super::internal("flatten"))?,
+    ))
 }
 
 /// Sorted values along the last (or given) axis.
@@ -153,8 +172,13 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
         "topk" => {
             let k = param(&mut args, &["k"], 1).ok_or_else(|| type_error("topk() missing required argument 'k'"))?;
             let k = int_arg(&k)?;
-            let dim = param(&mut args, &["dim"], 2).map(|v| int_arg(&v)).transpose()?.unwrap_or(-1);
-            let largest = kwarg(&mut args, "largest").or_else(|| args.pos.get(3).cloned()).is_none_or(|v| v.truthy());
+            let dim = param(&mut args, &["dim"], 2)
+                .map(|v| int_arg(&v))
+                .transpose()?
+                .unwrap_or(-1);
+            let largest = kwarg(&mut args, "largest")
+                .or_else(|| args.pos.get(3).cloned())
+                .is_none_or(|v| v.truthy());
             let ax = axis(lib, dim, a.ndim())?;
             let n = a.shape().get(ax).copied().unwrap_or(1) as i64;
             if k < 0 || k > n {
@@ -257,12 +281,20 @@ fn percentile(lib: Lib, name: &str, a: &NdArray, args: &mut Args) -> Res<Value> 
             };
             crate::backend::cpu::to_f64s(&arr).map_err(super::internal)?
         }
-        other => vec![other.as_f64().ok_or_else(|| type_error("q must be a number or a sequence"))?],
+        other => vec![
+            other
+                .as_f64()
+                .ok_or_else(|| type_error("q must be a number or a sequence"))?,
+        ],
     };
     if qs.iter().any(|&x| !(0.0..=scale).contains(&x)) {
         return Err(exc(
             "ValueError",
-            if scale == 100.0 { "Percentiles must be in the range [0, 100]" } else { "Quantiles must be in the range [0, 1]" },
+            if scale == 100.0 {
+                "Percentiles must be in the range [0, 100]"
+            } else {
+                "Quantiles must be in the range [0, 1]"
+            },
         ));
     }
     let (a, ax) = match ax {
@@ -286,7 +318,11 @@ fn percentile(lib: Lib, name: &str, a: &NdArray, args: &mut Args) -> Res<Value> 
             let v = super::ops::run(crate::ir::Op::Copy, &[&v])?;
             let mut s = v.shape().to_vec();
             s.remove(ax);
-            Ok(v.view(v.layout.reshape(&s).ok_or_else(|| super::internal("percentile shape"))?))
+            Ok(v.view(
+                v.layout
+                    .reshape(&s)
+                    .ok_or_else(|| super::internal("percentile shape"))?,
+            ))
         };
         let (l, h) = (row(lo)?, row(hi)?);
         let lf = crate::backend::cpu::to_f64s(&l).map_err(super::internal)?;
@@ -297,7 +333,11 @@ fn percentile(lib: Lib, name: &str, a: &NdArray, args: &mut Args) -> Res<Value> 
             .zip(&hf)
             .map(|(&x, &y)| {
                 let d = y - x;
-                if frac >= 0.5 { y - d * (1.0 - frac) } else { x + d * frac }
+                if frac >= 0.5 {
+                    y - d * (1.0 - frac)
+                } else {
+                    x + d * frac
+                }
             })
             .collect();
         outs.push((v, l.shape().to_vec()));
