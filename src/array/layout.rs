@@ -42,6 +42,10 @@ impl Layout {
 
     /// Row-major with no gaps: the elements are `offset .. offset + numel`.
     pub fn is_contiguous(&self) -> bool {
+        // No elements: nothing to be out of order.
+        if self.shape.contains(&0) {
+            return true;
+        }
         let mut expect = 1isize;
         for i in (0..self.shape.len()).rev() {
             if self.shape[i] != 1 && self.strides[i] != expect {

@@ -22,6 +22,7 @@ use std::rc::Rc;
 const ARRAY_PROPERTIES: &[&str] = &["T", "dtype", "ndim", "shape", "size", "itemsize", "nbytes"];
 const TENSOR_PROPERTIES: &[&str] = &[
     "T",
+    "mT",
     "dtype",
     "ndim",
     "shape",

@@ -86,6 +86,10 @@ pub(crate) fn values<T: Typed>(a: &NdArray) -> Result<Cow<'static, [T]>, String>
     let guard = a.storage.borrow();
     let data = T::slice(&guard).ok_or_else(|| format!("storage is not {:?}", T::DTYPE))?;
     let n = a.layout.numel();
+    // An empty view may point anywhere (past the end of its storage): it reads nothing.
+    if n == 0 {
+        return Ok(Cow::Owned(Vec::new()));
+    }
     if a.layout.is_contiguous() {
         let off = a.layout.offset;
         let slice = data.get(off..off + n).ok_or("view out of storage bounds")?;
@@ -385,6 +389,9 @@ fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
 
 /// Writes `src` (already of `dst`'s dtype and shape) into the view `dst`, element by element.
 pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
+    if dst.numel() == 0 {
+        return Ok(());
+    }
     // Deferred results that read `dst` must see it as it was before this write.
     crate::ir::lazy::flush()?;
     crate::ir::lazy::realize(dst)?;

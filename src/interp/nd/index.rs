@@ -41,6 +41,8 @@ fn items(lib: Lib, key: &Value) -> Res<Vec<Item>> {
                 Value::None => Item::NewAxis,
                 Value::Ellipsis => Item::Ellipsis,
                 Value::Bool(b) => Item::Mask(NdArray::from_buffer(crate::array::storage::Buffer::Bool(vec![*b]), &[])),
+                // An empty list selects nothing (NumPy and PyTorch read it as integers).
+                Value::List(l) if l.borrow().is_empty() => Item::Ints(Vec::new(), vec![0]),
                 Value::List(_) | Value::Tuple(_) | Value::Array(_) | Value::Tensor(_) | Value::NpScalar(_) => {
                     let a = match as_nd(p) {
                         Some((_, a)) => a.clone(),

@@ -195,12 +195,12 @@ const TORCH_METHODS: &[&str] = &[
     "backward",
     "retain_grad",
 ];
-const SCALAR_METHODS: &[&str] = &["item", "tolist", "astype", "round"];
 
 pub fn method_names(v: &Value) -> &'static [&'static str] {
     match v {
         Value::Array(_) => NUMPY_METHODS,
-        Value::NpScalar(_) => SCALAR_METHODS,
+        // NumPy scalars have the methods of 0-d arrays (`np.int64(6).sum()`).
+        Value::NpScalar(_) => NUMPY_METHODS,
         Value::Tensor(_) => TORCH_METHODS,
         _ => &[],
     }
@@ -222,6 +222,25 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
         ("size", Lib::Numpy) => Value::Int(a.numel() as i64),
         ("itemsize", Lib::Numpy) => Value::Int(a.dtype.itemsize() as i64),
         ("nbytes", Lib::Numpy) => Value::Int((a.dtype.itemsize() * a.numel()) as i64),
+        ("mT", Lib::Torch) => {
+            if a.ndim() < 2 {
+                return Some(Err(exc(
+                    "RuntimeError",
+                    format!(
+                        "tensor.mT is only supported on matrices or batches of matrices. Got {}-D tensor.",
+                        a.ndim()
+                    ),
+                )));
+            }
+            let n = a.ndim() as i64;
+            let r = match shape::transpose2(lib, a, n - 2, n - 1) {
+                Ok(r) => wrap(lib, r),
+                Err(e) => return Some(Err(e)),
+            };
+            let mut perm: Vec<usize> = (0..a.ndim()).collect();
+            perm.swap(a.ndim() - 2, a.ndim() - 1);
+            return Some(crate::autograd::hooks::view("transpose", r, v, Some(perm)));
+        }
         ("T", _) => match v {
             Value::NpScalar(_) => v.clone(),
             _ => {

@@ -62,6 +62,13 @@ fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Val
             funcs::softmax(lib, &x, int_arg(&d)?)
         }
         "is_tensor" => Ok(Value::Bool(matches!(x, Value::Tensor(_)))),
+        // Truth, not bits: `logical_not(1.5)` is False.
+        "logical_not" => {
+            let a = nd_arg(lib, &x)?;
+            let zero = super::create::scalar(&Value::Int(0), a.dtype)?;
+            let (a, z) = super::ops::broadcast2(lib, &a, &zero)?;
+            Ok(result(lib, super::ops::run(crate::ir::Op::Binary(BinaryOp::Eq), &[&a, &z])?))
+        }
         "reciprocal" => funcs::reciprocal(lib, &x),
         "isnan" | "isinf" | "isfinite" => funcs::float_test(lib, &x, name),
         "power" | "pow" => {
