@@ -11,7 +11,7 @@ use rustyline::highlight::Highlighter;
 
 fn session() -> Session {
     let mut s = Session::new(Box::new(SharedBuf::default()));
-    let setup = "x = tensor([1.0, 2.0])\na = np.ones(3)\ndef f(alpha, beta=2):\n    return alpha\n";
+    let setup = "x = tensor([[1.0, 2.0]])\na = np.ones(3)\ndef f(alpha, beta=2):\n    return alpha\n";
     s.eval(setup).map_err(|d| d.headline()).expect("setup");
     s
 }

@@ -48,6 +48,27 @@ pub struct Interp {
     /// The directory relative paths of file functions resolve against (`None`: the
     /// process's working directory).
     pub cwd: Option<PathBuf>,
+    /// The scopes imported modules ran in (their functions' closures), cleared on drop.
+    pub module_scopes: Vec<Rc<Scope>>,
+}
+
+/// Functions hold the scope they were defined in, and that scope holds them: a cycle of
+/// `Rc`s. Ending a session breaks the cycles, so its values are freed.
+impl Drop for Interp {
+    fn drop(&mut self) {
+        let vars = std::mem::take(&mut *self.globals.vars.borrow_mut());
+        drop(vars);
+        for m in self.modules.values() {
+            if let Value::Module(m) = m {
+                let attrs = std::mem::take(&mut *m.attrs.borrow_mut());
+                drop(attrs);
+            }
+        }
+        for scope in std::mem::take(&mut self.module_scopes) {
+            let vars = std::mem::take(&mut *scope.vars.borrow_mut());
+            drop(vars);
+        }
+    }
 }
 
 impl Interp {
@@ -63,6 +84,7 @@ impl Interp {
             script_dir: None,
             rng: Default::default(),
             cwd: None,
+            module_scopes: Vec::new(),
         };
         builtins::install(&mut interp);
         interp

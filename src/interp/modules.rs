@@ -83,6 +83,7 @@ impl Interp {
             return Err(e);
         }
         *module.attrs.borrow_mut() = scope.vars.borrow().clone();
+        self.module_scopes.push(scope);
         Ok(Value::Module(module))
     }
 }

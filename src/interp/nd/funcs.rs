@@ -456,6 +456,25 @@ pub fn nd_arg(lib: Lib, v: &Value) -> Res<NdArray> {
 /// `np.exp(a)`, `torch.sqrt(t)`, `t.floor()`…
 pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
     let a = nd_arg(lib, v)?;
+    if a.dtype == DType::Bool {
+        match (op, lib) {
+            (UnaryOp::Neg, _) => {
+                if let Some(r) = super::ops::unary(op, &wrap(lib, a.clone())) {
+                    return r;
+                }
+            }
+            (UnaryOp::Abs, Lib::Torch) => {
+                return Err(exc("NotImplementedError", "\"abs_cpu\" not implemented for 'Bool'"));
+            }
+            (UnaryOp::Sign, Lib::Numpy) => {
+                return Err(exc(
+                    "numpy._core._exceptions._UFuncNoLoopError",
+                    "ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None",
+                ));
+            }
+            _ => {}
+        }
+    }
     let d = match op {
         UnaryOp::Abs
         | UnaryOp::Neg
@@ -724,7 +743,8 @@ pub fn where_(lib: Lib, cond: &Value, a: &Value, b: &Value) -> Res<Value> {
     let (c, x) = broadcast2(lib, &c, &x)?;
     let (c, y) = broadcast2(lib, &c, &y)?;
     let (x, y) = broadcast2(lib, &x, &y)?;
-    Ok(result(lib, run(Op::Where, &[&c, &x, &y])?))
+    // np.where always returns an array, even 0-d.
+    Ok(wrap(lib, run(Op::Where, &[&c, &x, &y])?))
 }
 
 pub fn dtype_value(lib: Lib, d: DType) -> Value {

@@ -466,8 +466,13 @@ pub fn get(lib: Lib, a: &NdArray, key: &Value) -> Res<Value> {
         Indexed::View(l) => a.view(l),
         Indexed::Gathered(g) => g,
     };
+    // NumPy gives a scalar for a 0-d result, except through `...` (`a[...]` is a view).
+    let ellipsis = match key {
+        Value::Tuple(t) => t.iter().any(|p| matches!(p, Value::Ellipsis)),
+        other => matches!(other, Value::Ellipsis),
+    };
     Ok(match lib {
-        Lib::Numpy if r.ndim() == 0 => Value::NpScalar(std::rc::Rc::new(run(Op::Copy, &[&r])?)),
+        Lib::Numpy if r.ndim() == 0 && !ellipsis => Value::NpScalar(std::rc::Rc::new(run(Op::Copy, &[&r])?)),
         _ => wrap(lib, r),
     })
 }
@@ -501,7 +506,8 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
     match apply(lib, a, &items)? {
         Indexed::View(l) => {
             let dst = a.view(l);
-            let (d, v) = broadcast2(lib, &dst, &val)?;
+            let val = drop_leading_ones(&val, dst.ndim());
+            let (d, v) = broadcast2(lib, &dst, &val).map_err(|_| shape_mismatch(lib, &val, &dst))?;
             if d.shape() != dst.shape() {
                 return Err(shape_mismatch(lib, &val, &dst));
             }
@@ -547,12 +553,23 @@ fn shape_mismatch(lib: Lib, val: &NdArray, dst: &NdArray) -> Box<crate::interp::
     }
 }
 
+/// A value may have more dimensions than its target if the extra leading ones have
+/// size 1 (`t[0] = tensor([9])`, `a[...] = a[None]`): they are dropped.
+fn drop_leading_ones(val: &NdArray, ndim: usize) -> NdArray {
+    let mut v = val.clone();
+    while v.ndim() > ndim && v.shape()[0] == 1 {
+        v = v.view(v.layout.select(0, 0));
+    }
+    v
+}
+
 /// Assignment through a mask or an integer array: each selected sub-array gets its part of
 /// the (broadcast) value.
 fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray) -> Res<()> {
     let Indexed::Gathered(shape_probe) = apply(lib, a, items)? else {
         return Err(internal("set_advanced"));
     };
+    let val = &drop_leading_ones(val, shape_probe.ndim());
     let full = {
         let (p, v) = broadcast2(lib, &shape_probe, val).map_err(|_| shape_mismatch(lib, val, &shape_probe))?;
         if p.shape() != shape_probe.shape() {

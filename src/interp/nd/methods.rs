@@ -565,6 +565,11 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 return to(lib, v, a, d, args);
             }
             match d {
+                // A 0-d array stays an array (a NumPy scalar stays a scalar).
+                Some(d) if matches!(v, Value::Array(_)) && a.ndim() == 0 => match dtype_arg(&d)? {
+                    Some(d) => Ok(wrap(lib, cast(&run(Op::Copy, &[a])?, d)?)),
+                    None => Ok(v.clone()),
+                },
                 Some(d) => match dtype_arg(&d)? {
                     Some(d) => to_dtype(lib, a, d),
                     None => Ok(v.clone()),

@@ -51,9 +51,23 @@ pub fn unary_op(name: &str) -> Option<UnaryOp> {
     })
 }
 
-fn math(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+fn math(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
     let x = arg(&args, 0, name)?;
     match name {
+        // where(condition) alone is nonzero(condition) as a tuple (stdlib's `_ext`).
+        "where" if args.pos.len() == 1 && args.kw.is_empty() => {
+            let module = if lib == Lib::Numpy { "numpy" } else { "torch" };
+            let ext = interp.import(&[Sym::new(module), Sym::new("_ext")])?;
+            let f = interp.get_attr(&ext, Sym::new("nonzero"))?;
+            let mut call = Args {
+                pos: vec![x],
+                kw: Vec::new(),
+            };
+            if lib == Lib::Torch {
+                call.kw.push((Sym::new("as_tuple"), Value::Bool(true)));
+            }
+            interp.call(&f, call, None)
+        }
         "sigmoid" => funcs::sigmoid(lib, &x),
         "softmax" => {
             let d = kwarg(&mut args, "dim")
@@ -196,21 +210,35 @@ fn linalg_values(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -
                 b.dtype.torch_scalar_name()
             ),
         )),
-        ("dot", Lib::Numpy) if a.ndim() <= 2 && b.ndim() <= 2 && a.ndim() > 0 && b.ndim() > 0 => {
-            let (ka, kb) = (a.shape()[a.ndim() - 1], b.shape()[if b.ndim() == 1 { 0 } else { 0 }]);
+        ("dot", Lib::Numpy) => {
+            // The sum over a's last axis and b's second-to-last (its only one if 1-D).
+            let kdim = if b.ndim() == 1 { 0 } else { b.ndim() - 2 };
+            let (ka, kb) = (a.shape()[a.ndim() - 1], b.shape()[kdim]);
             if ka != kb {
                 let sh = |x: &crate::array::NdArray| super::ops::shape_str(Lib::Numpy, x.shape());
                 return Err(exc(
                     "ValueError",
                     format!(
-                        "shapes {} and {} not aligned: {ka} (dim {}) != {kb} (dim 0)",
+                        "shapes {} and {} not aligned: {ka} (dim {}) != {kb} (dim {kdim})",
                         sh(&a),
                         sh(&b),
                         a.ndim() - 1
                     ),
                 ));
             }
-            Ok(result(lib, super::ops::matmul(lib, &a, &b)?))
+            if a.ndim() <= 2 && b.ndim() <= 2 {
+                return Ok(result(lib, super::ops::matmul(lib, &a, &b)?));
+            }
+            // N-d: a as (M, K) times b with its K axis first, as (K, N), then unflattened.
+            let a2 = shape::reshape(lib, &a, &[-1, ka as i64], false)?;
+            let mut perm: Vec<i64> = vec![kdim as i64];
+            perm.extend((0..b.ndim() as i64).filter(|&d| d != kdim as i64));
+            let bt = shape::permute(lib, &b, &perm)?;
+            let b2 = shape::reshape(lib, &bt, &[kb as i64, -1], false)?;
+            let r = super::ops::matmul(lib, &a2, &b2)?;
+            let mut out: Vec<i64> = a.shape()[..a.ndim() - 1].iter().map(|&n| n as i64).collect();
+            out.extend(bt.shape()[1..].iter().map(|&n| n as i64));
+            Ok(result(lib, shape::reshape(lib, &r, &out, false)?))
         }
         _ => Ok(result(lib, super::ops::matmul(lib, &a, &b)?)),
     }
@@ -257,14 +285,11 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                 kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dims" }).or_else(|| args.pos.get(1).cloned());
             let axes = super::reduce::axes(lib, ax.as_ref(), a.ndim())?;
             let f = shape::flip(lib, &a, &axes);
-            Ok(wrap(
-                lib,
-                if lib == Lib::Torch {
-                    super::ops::run(crate::ir::Op::Copy, &[&f])?
-                } else {
-                    f
-                },
-            ))
+            Ok(match lib {
+                Lib::Torch => wrap(lib, super::ops::run(crate::ir::Op::Copy, &[&f])?),
+                // NumPy indexes with a tuple of slices: a 0-d input comes back a scalar.
+                Lib::Numpy => result(lib, f),
+            })
         }
         "tile" => {
             let a = nd_arg(lib, &first)?;

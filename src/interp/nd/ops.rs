@@ -278,6 +278,14 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
             ),
         });
     }
+    // PyTorch also refuses `-` with one bool tensor (`1 - mask`).
+    let bool_tensor = |o: &Operand| matches!(o, Operand::Nd(Lib::Torch, x) if x.dtype == DType::Bool);
+    if op == BinOp::Sub && lib == Lib::Torch && (bool_tensor(a) || bool_tensor(b)) {
+        return Err(exc(
+            "NotImplementedError",
+            "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+        ));
+    }
     if matches!(
         prim,
         BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::Shl | BinaryOp::Shr
@@ -301,7 +309,8 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
         };
     }
     let (x, y) = (to_array(a, d)?, to_array(b, d)?);
-    if op == BinOp::Pow && !d.is_float() && any_negative(&y) {
+    // (An empty base computes nothing, so NumPy never sees the negative exponent.)
+    if op == BinOp::Pow && !d.is_float() && x.numel() > 0 && any_negative(&y) {
         let msg = "Integers to negative integer powers are not allowed.";
         return Err(match lib {
             Lib::Numpy => exc("ValueError", msg),
@@ -374,6 +383,9 @@ pub fn unary(op: UnaryOp, v: &Value) -> Option<Res<Value>> {
                     "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
                 ),
             });
+        }
+        if a.dtype == DType::Bool && op == UnaryOp::Abs && lib == Lib::Torch {
+            return Err(exc("NotImplementedError", "\"abs_cpu\" not implemented for 'Bool'"));
         }
         if op == UnaryOp::Not && a.dtype.is_float() {
             return Err(match lib {

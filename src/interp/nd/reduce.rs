@@ -153,7 +153,25 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
         return Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
     }
     let axes = axes(lib, ax.as_ref(), a.ndim())?;
-    let empty_axis = axes.iter().any(|&d| a.shape()[d] == 0) || (a.numel() == 0);
+    // Reducing an axis of size 0 has no answer for max/min/argmax/argmin; an empty array
+    // reduced along a non-empty axis gives an empty result.
+    let empty_axis = axes.iter().any(|&d| a.shape()[d] == 0) || (a.numel() == 0 && a.ndim() == 0);
+    let dim_given = ax.as_ref().is_some_and(|v| !matches!(v, Value::None));
+    let torch_empty = |name: &str| -> Box<crate::interp::error::Exc> {
+        match axes.iter().find(|&&d| a.shape()[d] == 0) {
+            Some(d) if dim_given => exc(
+                "IndexError",
+                format!("{name}(): Expected reduction dim {d} to have non-zero size."),
+            ),
+            _ => exc(
+                if name.starts_with("arg") { "IndexError" } else { "RuntimeError" },
+                format!(
+                    "{name}(): Expected reduction dim to be specified for input.numel() == 0.{}",
+                    if name.starts_with("arg") { "" } else { " Specify the reduction dim with the 'dim' argument." }
+                ),
+            ),
+        }
+    };
     let out = match name {
         "sum" | "prod" => {
             let d = dtype_kw.unwrap_or(accumulate_dtype(lib, a.dtype));
@@ -193,12 +211,7 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                             if name.ends_with("max") { "maximum" } else { "minimum" }
                         ),
                     ),
-                    Lib::Torch => exc(
-                        "RuntimeError",
-                        format!(
-                            "{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
-                        ),
-                    ),
+                    Lib::Torch => torch_empty(name),
                 });
             }
             let op = if name.ends_with("max") {
@@ -224,13 +237,13 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
             values
         }
         "argmax" | "argmin" => {
+            if lib == Lib::Torch && a.dtype == DType::Bool {
+                return Err(exc("NotImplementedError", format!("{name}(): does not support bool input")));
+            }
             if empty_axis {
                 return Err(match lib {
                     Lib::Numpy => exc("ValueError", format!("attempt to get {name} of an empty sequence")),
-                    Lib::Torch => exc(
-                        "RuntimeError",
-                        format!("{name}(): Expected reduction dim to be specified for input.numel() == 0."),
-                    ),
+                    Lib::Torch => torch_empty(name),
                 });
             }
             let op = if name == "argmax" {
