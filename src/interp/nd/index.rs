@@ -405,6 +405,15 @@ fn int_parts(lib: Lib, a: &NdArray, items: &[Item]) -> Res<IntParts> {
     let sub_shape: Vec<usize> = match parts.first() {
         Some(p) => p.shape().to_vec(),
         None => {
+            // No index at all: the sub-array's shape comes from index 0 of a view whose
+            // indexed axes have size 1 (they may have size 0).
+            let mut probe = a.layout.clone();
+            for (i, it) in items.iter().enumerate() {
+                if matches!(it, Item::Ints(..)) {
+                    probe.shape[src_dim(i)] = 1;
+                }
+            }
+            let a = &a.view(probe);
             let Indexed::View(l) = apply(lib, a, &{
                 let mut v: Vec<Item> = Vec::new();
                 for it in items.iter() {

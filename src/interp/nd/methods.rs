@@ -441,6 +441,14 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 .cloned()
                 .ok_or_else(|| type_error("copy_() missing required argument 'src'"))?;
             match as_nd(&src) {
+                // copy_ converts to the destination's dtype, whatever the promotion rules say.
+                Some((_, x)) if x.dtype != a.dtype => {
+                    let c = cast(x, a.dtype)?;
+                    match &src {
+                        Value::Tensor(t) if t.needs_grad() => src,
+                        _ => wrap(lib, c),
+                    }
+                }
                 Some(_) => src,
                 None => {
                     return Err(type_error(format!(

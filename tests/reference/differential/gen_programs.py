@@ -112,6 +112,7 @@ KNOWN_NT_BUGS = {
     "torch_index_errors": "index errors of 0-d tensors and of size-0 dims differ",
     "torch_empty_reduce_errors": "errors of argmax/argmin over an empty dim differ",
     "torch_matmul_errors": "torch matmul errors with mixed dtypes/shapes differ",
+    "torch_where_errors": "torch.where's broadcast error names the operands in another order",
 }
 
 
