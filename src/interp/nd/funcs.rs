@@ -81,7 +81,8 @@ pub struct Place {
     pub gpu: bool,
 }
 
-fn drop_torch_kwargs(args: &mut Args) -> Res<Place> {
+/// A creation function's `device=` and `requires_grad=`.
+pub fn drop_torch_kwargs(args: &mut Args) -> Res<Place> {
     let gpu = match kwarg(args, "device") {
         Some(dev) => super::device::parse(&dev)?.unwrap_or_else(super::device::default_gpu),
         None => super::device::default_gpu(),

@@ -81,7 +81,10 @@ fn math(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Re
             let a = nd_arg(lib, &x)?;
             let zero = super::create::scalar(&Value::Int(0), a.dtype)?;
             let (a, z) = super::ops::broadcast2(lib, &a, &zero)?;
-            Ok(result(lib, super::ops::run(crate::ir::Op::Binary(BinaryOp::Eq), &[&a, &z])?))
+            Ok(result(
+                lib,
+                super::ops::run(crate::ir::Op::Binary(BinaryOp::Eq), &[&a, &z])?,
+            ))
         }
         "reciprocal" => funcs::reciprocal(lib, &x),
         "isnan" | "isinf" | "isfinite" => funcs::float_test(lib, &x, name),

@@ -93,17 +93,6 @@ fn like_place(args: &mut Args, a: &NdArray) -> Res<Place> {
     Ok(Place { requires_grad, gpu })
 }
 
-fn torch_place(args: &mut Args) -> Res<Place> {
-    let gpu = match kwarg(args, "device") {
-        Some(d) => super::device::parse(&d)?.unwrap_or_else(super::device::default_gpu),
-        None => super::device::default_gpu(),
-    };
-    Ok(Place {
-        requires_grad: kwarg(args, "requires_grad").is_some_and(|v| v.truthy()),
-        gpu,
-    })
-}
-
 /// `torch.manual_seed`, `rand`, `randn`, `randint`, `rand_like`, `randn_like`, `randperm`, …
 pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
     let g = &mut interp.rng.torch;
@@ -127,7 +116,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
         "initial_seed" => Ok(Value::Int(g.initial_seed() as i64)),
         "rand" | "randn" => {
             let dtype = take_dtype(&mut args)?.unwrap_or(DType::F32);
-            let place = torch_place(&mut args)?;
+            let place = funcs::drop_torch_kwargs(&mut args)?;
             no_more(&args, name)?;
             let shape = shape_args_for(&args.pos, Lib::Torch, name)?;
             let n = shape.iter().product();
@@ -155,7 +144,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
         }
         "randint" => {
             let dtype = take_dtype(&mut args)?.unwrap_or(DType::I64);
-            let place = torch_place(&mut args)?;
+            let place = funcs::drop_torch_kwargs(&mut args)?;
             let size = kwarg(&mut args, "size");
             let high_kw = kwarg(&mut args, "high");
             let low_kw = kwarg(&mut args, "low");
@@ -193,7 +182,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
         }
         "randperm" => {
             let dtype = take_dtype(&mut args)?.unwrap_or(DType::I64);
-            let place = torch_place(&mut args)?;
+            let place = funcs::drop_torch_kwargs(&mut args)?;
             no_more(&args, name)?;
             let n = match args.pos.as_slice() {
                 [n] => int_arg(n)?,

@@ -164,10 +164,18 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                 format!("{name}(): Expected reduction dim {d} to have non-zero size."),
             ),
             _ => exc(
-                if name.starts_with("arg") { "IndexError" } else { "RuntimeError" },
+                if name.starts_with("arg") {
+                    "IndexError"
+                } else {
+                    "RuntimeError"
+                },
                 format!(
                     "{name}(): Expected reduction dim to be specified for input.numel() == 0.{}",
-                    if name.starts_with("arg") { "" } else { " Specify the reduction dim with the 'dim' argument." }
+                    if name.starts_with("arg") {
+                        ""
+                    } else {
+                        " Specify the reduction dim with the 'dim' argument."
+                    }
                 ),
             ),
         }
@@ -238,7 +246,10 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
         }
         "argmax" | "argmin" => {
             if lib == Lib::Torch && a.dtype == DType::Bool {
-                return Err(exc("NotImplementedError", format!("{name}(): does not support bool input")));
+                return Err(exc(
+                    "NotImplementedError",
+                    format!("{name}(): does not support bool input"),
+                ));
             }
             if empty_axis {
                 return Err(match lib {
