@@ -391,8 +391,16 @@ fn int_parts(lib: Lib, a: &NdArray, items: &[Item]) -> Res<IntParts> {
         parts.push(a.view(l));
     }
     // Adjacent index arrays put their dimensions where they stood; separated ones go first.
-    let adjacent = adv.windows(2).all(|w| w[1] == w[0] + 1);
-    let pos = if adjacent { adv[0] } else { 0 };
+    // NumPy counts integer indices among the advanced ones (`a[1, :, [0, 1]]` puts the
+    // index dimension first); PyTorch does not.
+    let adv_all: Vec<usize> = match lib {
+        Lib::Numpy => (0..items.len())
+            .filter(|&i| matches!(items[i], Item::Ints(..) | Item::Int(_)))
+            .collect(),
+        Lib::Torch => adv.clone(),
+    };
+    let adjacent = adv_all.windows(2).all(|w| w[1] == w[0] + 1);
+    let pos = if adjacent { adv_all[0] } else { 0 };
     // Where the new dimensions go: after the result dims of the items before `pos`.
     let at = items[..pos]
         .iter()
