@@ -152,6 +152,19 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
     if let Some((k, _)) = args.kw.first() {
         return Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
     }
+    // NumPy's argmax/argmin treat a 0-d array as 1-d: axis 0 or -1 gives index 0.
+    if lib == Lib::Numpy && a.ndim() == 0 && matches!(name, "argmax" | "argmin") {
+        if let Some(v) = ax.as_ref().filter(|v| !matches!(v, Value::None)) {
+            let k = int_arg(v)?;
+            if k != 0 && k != -1 {
+                return Err(exc(
+                    "numpy.exceptions.AxisError",
+                    format!("axis {k} is out of bounds for array of dimension 1"),
+                ));
+            }
+            return Ok(super::result(lib, NdArray::from_buffer(crate::array::storage::Buffer::I64(vec![0]), &[])));
+        }
+    }
     let axes = axes(lib, ax.as_ref(), a.ndim())?;
     // Reducing an axis of size 0 has no answer for max/min/argmax/argmin; an empty array
     // reduced along a non-empty axis gives an empty result.

@@ -119,7 +119,7 @@ KNOWN_NT_BUGS = {
 # Bugs of the table above that nt has since fixed: generated programs use them again.
 FIXED = {
     "missing_api", "logical_not", "stack_empty", "empty_list_index", "np_scalar_methods", "np_dot",
-    "setitem_value_ndim", "empty", "np_0d", "bool_arith", "torch_arg_bool", "neg_pow", "np_split_advanced",
+    "setitem_value_ndim", "empty", "np_0d", "bool_arith", "torch_arg_bool", "neg_pow", "np_split_advanced", "reduce_0d",
 }
 
 
