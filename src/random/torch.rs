@@ -80,46 +80,15 @@ impl Generator {
         (r * theta.cos()).mul_add(std, mean)
     }
 
-    /// `normal_fill` for float32 (`normal_fill_AVX2`): uniforms first, then Box–Muller over
-    /// blocks of 16, the last block redrawn when the length is not a multiple of 16.
+    /// `normal_fill` for float32 (`normal_fill_AVX2`, the Cephes polynomials).
     /// Needs 16 or more values; the normal cache is neither used nor touched.
     pub fn normal_fill_f32(&mut self, data: &mut [f32], mean: f32, std: f32) {
-        for x in data.iter_mut() {
-            *x = self.unit_f32();
-        }
-        let n = data.len();
-        let mut i = 0;
-        while i + 16 <= n {
-            normal_block_f32(&mut data[i..i + 16], mean, std);
-            i += 16;
-        }
-        if n % 16 != 0 {
-            let tail = &mut data[n - 16..];
-            for x in tail.iter_mut() {
-                *x = self.unit_f32();
-            }
-            normal_block_f32(tail, mean, std);
-        }
+        fill_blocks(data, || self.unit_f32(), |b| normal_block_f32(b, mean, std));
     }
 
     /// `normal_fill` for float64: the same blocks, in double with libm.
     pub fn normal_fill_f64(&mut self, data: &mut [f64], mean: f64, std: f64) {
-        for x in data.iter_mut() {
-            *x = self.unit_f64();
-        }
-        let n = data.len();
-        let mut i = 0;
-        while i + 16 <= n {
-            normal_block_f64(&mut data[i..i + 16], mean, std);
-            i += 16;
-        }
-        if n % 16 != 0 {
-            let tail = &mut data[n - 16..];
-            for x in tail.iter_mut() {
-                *x = self.unit_f64();
-            }
-            normal_block_f64(tail, mean, std);
-        }
+        fill_blocks(data, || self.unit_f64(), |b| normal_block_f64(b, mean, std));
     }
 
     /// `random_from_to`: `low + r % range`, with a 64-bit draw for ranges of 2²⁸ or more.
@@ -130,6 +99,25 @@ impl Generator {
             (self.random() as u64) % range
         };
         low.wrapping_add(r as i64)
+    }
+}
+
+/// `normal_fill`'s order: uniforms first, then Box–Muller over blocks of 16, the last
+/// block redrawn when the length is not a multiple of 16.
+fn fill_blocks<T>(data: &mut [T], mut unit: impl FnMut() -> T, block: impl Fn(&mut [T])) {
+    for x in data.iter_mut() {
+        *x = unit();
+    }
+    let n = data.len();
+    for chunk in data.chunks_exact_mut(16) {
+        block(chunk);
+    }
+    if n % 16 != 0 {
+        let tail = &mut data[n - 16..];
+        for x in tail.iter_mut() {
+            *x = unit();
+        }
+        block(tail);
     }
 }
 

@@ -162,7 +162,10 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                     format!("axis {k} is out of bounds for array of dimension 1"),
                 ));
             }
-            return Ok(super::result(lib, NdArray::from_buffer(crate::array::storage::Buffer::I64(vec![0]), &[])));
+            return Ok(super::result(
+                lib,
+                NdArray::from_buffer(crate::array::storage::Buffer::I64(vec![0]), &[]),
+            ));
         }
     }
     let axes = axes(lib, ax.as_ref(), a.ndim())?;
