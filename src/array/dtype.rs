@@ -117,6 +117,25 @@ impl DType {
         }
     }
 
+    /// The C++ type PyTorch names in some messages: `long int`, `c10::Half`.
+    pub fn cpp_name(self) -> &'static str {
+        match self {
+            Bool => "bool",
+            I8 => "signed char",
+            I16 => "short int",
+            I32 => "int",
+            I64 => "long int",
+            U8 => "unsigned char",
+            U16 => "short unsigned int",
+            U32 => "unsigned int",
+            U64 => "long unsigned int",
+            F16 => "c10::Half",
+            BF16 => "c10::BFloat16",
+            F32 => "float",
+            F64 => "double",
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<DType> {
         Some(match name {
             "bool" | "bool_" => Bool,

@@ -603,7 +603,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                     format!("1D tensors expected, but got {}D and {}D tensors", a.ndim(), b.ndim()),
                 ));
             }
-            Ok(result(lib, super::ops::matmul(lib, a, &b)?))
+            Ok(result(lib, super::matmul::matmul(lib, a, &b)?))
         }
         _ => Err(exc(
             "AttributeError",

@@ -11,6 +11,7 @@ pub mod grad_mode;
 pub mod index;
 pub mod inplace;
 pub mod linalg;
+pub mod matmul;
 pub mod method_names;
 pub mod methods;
 pub mod module;

@@ -230,7 +230,7 @@ fn linalg_values(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -
                 ));
             }
             if a.ndim() <= 2 && b.ndim() <= 2 {
-                return Ok(result(lib, super::ops::matmul(lib, &a, &b)?));
+                return Ok(result(lib, super::matmul::matmul(lib, &a, &b)?));
             }
             // N-d: a as (M, K) times b with its K axis first, as (K, N), then unflattened.
             let a2 = shape::reshape(lib, &a, &[-1, ka as i64], false)?;
@@ -238,12 +238,12 @@ fn linalg_values(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -
             perm.extend((0..b.ndim() as i64).filter(|&d| d != kdim as i64));
             let bt = shape::permute(lib, &b, &perm)?;
             let b2 = shape::reshape(lib, &bt, &[kb as i64, -1], false)?;
-            let r = super::ops::matmul(lib, &a2, &b2)?;
+            let r = super::matmul::matmul(lib, &a2, &b2)?;
             let mut out: Vec<i64> = a.shape()[..a.ndim() - 1].iter().map(|&n| n as i64).collect();
             out.extend(bt.shape()[1..].iter().map(|&n| n as i64));
             Ok(result(lib, shape::reshape(lib, &r, &out, false)?))
         }
-        _ => Ok(result(lib, super::ops::matmul(lib, &a, &b)?)),
+        _ => Ok(result(lib, super::matmul::matmul(lib, &a, &b)?)),
     }
 }
 

@@ -2,6 +2,7 @@
 //! NumPy, category and priority for PyTorch), broadcasting with each library's error, and
 //! the IR ops that compute the result.
 
+use super::matmul::matmul;
 use super::{as_nd, create, internal, result};
 use crate::array::NdArray;
 use crate::array::dtype::{DType, Priority, Weak, numpy_promote, numpy_with_weak, torch_result_type};
@@ -238,7 +239,7 @@ pub fn binary(op: BinOp, av: &Value, bv: &Value) -> Option<Res<Value>> {
         return Some(Err(unsupported()));
     };
     if op == BinOp::MatMul {
-        return Some(matmul_values(&a, &b).unwrap_or_else(|| Err(unsupported())));
+        return Some(matmul_values(&a, &b, av, bv).unwrap_or_else(|| Err(unsupported())));
     }
     Some(elementwise(op, &a, &b))
 }
@@ -400,7 +401,7 @@ pub fn unary(op: UnaryOp, v: &Value) -> Option<Res<Value>> {
 }
 
 /// `a @ b` for arrays and tensors.
-fn matmul_values(a: &Operand, b: &Operand) -> Option<Res<Value>> {
+fn matmul_values(a: &Operand, b: &Operand, av: &Value, bv: &Value) -> Option<Res<Value>> {
     if let (Operand::Nd(Lib::Numpy, x), Operand::Py(v, _)) | (Operand::Py(v, _), Operand::Nd(Lib::Numpy, x)) = (a, b) {
         // NumPy turns the scalar into a 0-d array, which matmul rejects.
         let s = match create::from_data(Lib::Numpy, v, None) {
@@ -422,119 +423,10 @@ fn matmul_values(a: &Operand, b: &Operand) -> Option<Res<Value>> {
     } else {
         Lib::Numpy
     };
-    Some(matmul(lib, x, y).map(|r| result(lib, r)))
+    let grads = [requires_grad(av), requires_grad(bv)];
+    Some(super::matmul::matmul_with(lib, x, y, grads).map(|r| result(lib, r)))
 }
 
-/// Matrix product with NumPy's/PyTorch's handling of 1-D operands and batch broadcasting.
-pub fn matmul(lib: Lib, a: &NdArray, b: &NdArray) -> Res<NdArray> {
-    if a.ndim() == 0 || b.ndim() == 0 {
-        return Err(match lib {
-            Lib::Numpy => exc(
-                "ValueError",
-                format!(
-                    "matmul: Input operand {} does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)",
-                    if a.ndim() == 0 { 0 } else { 1 }
-                ),
-            ),
-            Lib::Torch => exc(
-                "RuntimeError",
-                "both arguments to matmul need to be at least 1D, but they are 0D and 1D",
-            ),
-        });
-    }
-    let d = match lib {
-        Lib::Numpy => numpy_promote(a.dtype, b.dtype),
-        Lib::Torch => {
-            if a.dtype != b.dtype && a.ndim() == 1 && b.ndim() == 1 {
-                return Err(exc(
-                    "RuntimeError",
-                    format!(
-                        "dot : expected both vectors to have same dtype, but found {} and {}",
-                        a.dtype.torch_scalar_name(),
-                        b.dtype.torch_scalar_name()
-                    ),
-                ));
-            }
-            if a.dtype != b.dtype {
-                return Err(exc(
-                    "RuntimeError",
-                    format!(
-                        "expected m1 and m2 to have the same dtype, but got: {} != {}",
-                        a.dtype.torch_name().trim_start_matches("torch."),
-                        b.dtype.torch_name().trim_start_matches("torch.")
-                    ),
-                ));
-            }
-            a.dtype
-        }
-    };
-    let (a1, b1) = (a.ndim() == 1, b.ndim() == 1);
-    let x = if a1 { a.view(a.layout.unsqueeze(0)) } else { a.clone() };
-    let y = if b1 { b.view(b.layout.unsqueeze(1)) } else { b.clone() };
-    let (k1, k2) = (x.shape()[x.ndim() - 1], y.shape()[y.ndim() - 2]);
-    if k1 != k2 {
-        return Err(matmul_mismatch(lib, a, b, k1, k2));
-    }
-    // Broadcast the batch dimensions.
-    let (bx, by) = (&x.shape()[..x.ndim() - 2], &y.shape()[..y.ndim() - 2]);
-    let batch = broadcast_shapes(bx, by).map_err(|_| matmul_mismatch(lib, a, b, k1, k2))?;
-    let mut sx = batch.clone();
-    sx.extend_from_slice(&x.shape()[x.ndim() - 2..]);
-    let mut sy = batch.clone();
-    sy.extend_from_slice(&y.shape()[y.ndim() - 2..]);
-    let x = x.view(x.layout.broadcast_to(&sx).ok_or_else(|| internal("matmul broadcast"))?);
-    let y = y.view(y.layout.broadcast_to(&sy).ok_or_else(|| internal("matmul broadcast"))?);
-    let (x, y) = (cast(&x, d)?, cast(&y, d)?);
-    let out = run(Op::MatMul, &[&x, &y])?;
-    // Drop the dimensions added for 1-D operands.
-    let mut l = out.layout.clone();
-    if b1 {
-        l = l.squeeze(l.ndim() - 1);
-    }
-    if a1 {
-        l = l.squeeze(l.ndim() - if b1 { 1 } else { 2 });
-    }
-    Ok(out.view(l))
-}
-
-fn matmul_mismatch(lib: Lib, a: &NdArray, b: &NdArray, k1: usize, k2: usize) -> Box<crate::interp::error::Exc> {
-    match lib {
-        Lib::Numpy => exc(
-            "ValueError",
-            format!(
-                "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {k2} is different from {k1})"
-            ),
-        ),
-        Lib::Torch => {
-            let dims = |x: &NdArray| x.shape().iter().map(|n| n.to_string()).collect::<Vec<_>>().join("x");
-            let msg = match (a.ndim(), b.ndim()) {
-                (1, 1) => format!(
-                    "inconsistent tensor size, expected tensor [{k1}] and src [{k2}] to have the same number of elements, but got {k1} and {k2} elements respectively"
-                ),
-                (2, 1) => format!(
-                    "size mismatch, got input ({}), mat ({}), vec ({k2})",
-                    a.shape()[0],
-                    dims(a)
-                ),
-                (1, 2) => format!("mm: mat1 and mat2 shapes cannot be multiplied (1x{k1} and {})", dims(b)),
-                (2, 2) => format!(
-                    "mm: mat1 and mat2 shapes cannot be multiplied ({} and {})",
-                    dims(a),
-                    dims(b)
-                ),
-                _ => {
-                    let n = b.ndim();
-                    let mut want: Vec<String> = b.shape()[..n - 2].iter().map(|x| x.to_string()).collect();
-                    want.push(k1.to_string());
-                    let got: Vec<String> = b.shape()[..n - 1].iter().map(|x| x.to_string()).collect();
-                    format!(
-                        "Expected size for first two dimensions of batch2 tensor to be: [{}] but got: [{}].",
-                        want.join(", "),
-                        got.join(", ")
-                    )
-                }
-            };
-            exc("RuntimeError", msg)
-        }
-    }
+fn requires_grad(v: &Value) -> bool {
+    matches!(v, Value::Tensor(t) if t.requires_grad.get())
 }
