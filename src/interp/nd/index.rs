@@ -132,6 +132,12 @@ enum Indexed {
 }
 
 fn apply(lib: Lib, a: &NdArray, items: &[Item]) -> Res<Indexed> {
+    apply_with(lib, a, items, false)
+}
+
+/// `set_scalar`: the indexing is an assignment of a Python scalar, which PyTorch runs as
+/// `index_fill_` when there is one index array (its errors name the dimension itself).
+fn apply_with(lib: Lib, a: &NdArray, items: &[Item], set_scalar: bool) -> Res<Indexed> {
     let consuming = items
         .iter()
         .filter(|i| matches!(i, Item::Int(_) | Item::Slice(_) | Item::Ints(..)))
@@ -149,15 +155,22 @@ fn apply(lib: Lib, a: &NdArray, items: &[Item]) -> Res<Indexed> {
                     a.ndim()
                 ),
             ),
-            Lib::Torch => exc(
-                "IndexError",
-                format!("too many indices for tensor of dimension {}", a.ndim()),
-            ),
+            Lib::Torch => match items {
+                [Item::Int(_)] if a.ndim() == 0 => exc(
+                    "IndexError",
+                    "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number",
+                ),
+                [Item::Slice(_)] if a.ndim() == 0 => exc("IndexError", "slice() cannot be applied to a 0-dim tensor."),
+                _ => exc(
+                    "IndexError",
+                    format!("too many indices for tensor of dimension {}", a.ndim()),
+                ),
+            },
         });
     }
     // Advanced indices: one integer array or one mask, with basic indices elsewhere.
     if let Some(pos) = items.iter().position(|i| matches!(i, Item::Ints(..) | Item::Mask(_))) {
-        return advanced(lib, a, items, pos);
+        return advanced(lib, a, items, pos, set_scalar);
     }
     basic(lib, &a.layout, items, consuming).map(Indexed::View)
 }
@@ -224,7 +237,7 @@ pub fn basic_layout(lib: Lib, layout: &Layout, key: &Value) -> Res<Option<Layout
 
 /// Indexing with one integer array or mask: each selected position's sub-array, stacked
 /// where the advanced index stood.
-fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize) -> Res<Indexed> {
+fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize, set_scalar: bool) -> Res<Indexed> {
     // A mask over the leading dimensions selects rows of the flattened prefix.
     if let Item::Mask(m) = &items[pos] {
         if pos != 0 || items.len() != 1 {
@@ -286,7 +299,7 @@ fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize) -> Res<Indexed> {
         shape.extend(rest);
         return Ok(Indexed::Gathered(out.view(Layout::contiguous(&shape))));
     }
-    let (parts, kshape, sub_shape, at) = int_parts(lib, a, items)?;
+    let (parts, kshape, sub_shape, at) = int_parts(lib, a, items, set_scalar)?;
     Ok(Indexed::Gathered(stack_parts(a, &parts, &kshape, &sub_shape, at)?))
 }
 
@@ -295,7 +308,7 @@ type IntParts = (Vec<NdArray>, Vec<usize>, Vec<usize>, usize);
 /// For integer index arrays: every selected sub-array (in the index arrays' row-major
 /// order), the broadcast index shape, the sub-array shape, and where the index
 /// dimensions go in the result.
-fn int_parts(lib: Lib, a: &NdArray, items: &[Item]) -> Res<IntParts> {
+fn int_parts(lib: Lib, a: &NdArray, items: &[Item], set_scalar: bool) -> Res<IntParts> {
     if items.iter().any(|i| matches!(i, Item::Mask(_))) {
         return Err(exc(
             "NotImplementedError",
@@ -366,6 +379,15 @@ fn int_parts(lib: Lib, a: &NdArray, items: &[Item]) -> Res<IntParts> {
             before
         }
     };
+    // PyTorch's index kernel checks indices as it fills the result: an empty result
+    // checks none.
+    if lib == Lib::Torch {
+        let sub_shape = probe_sub_shape(lib, a, items, &src_dim)?;
+        if count == 0 || crate::array::layout::numel(&sub_shape) == 0 {
+            let at = advanced_at(lib, a, items, &adv, total);
+            return Ok((Vec::new(), kshape, sub_shape, at));
+        }
+    }
     let mut parts = Vec::with_capacity(count);
     for at in 0..count {
         let mut sub_items: Vec<Item> = Vec::with_capacity(items.len());
@@ -375,6 +397,16 @@ fn int_parts(lib: Lib, a: &NdArray, items: &[Item]) -> Res<IntParts> {
                     let k = pick(i, at);
                     let d = src_dim(i);
                     let size = a.shape()[d];
+                    if lib == Lib::Torch {
+                        // PyTorch numbers the index arrays, not the tensor's dimensions,
+                        // except in index_fill_.
+                        let nth = if set_scalar && adv.len() == 1 {
+                            advanced_at(lib, a, items, &[i], total)
+                        } else {
+                            adv.iter().position(|&j| j == i).unwrap_or(0)
+                        };
+                        torch_adv_index(k, nth, size)?;
+                    }
                     norm_index(lib, k, d, size)?;
                     Item::Int(k)
                 }
@@ -390,6 +422,46 @@ fn int_parts(lib: Lib, a: &NdArray, items: &[Item]) -> Res<IntParts> {
         };
         parts.push(a.view(l));
     }
+    let at = advanced_at(lib, a, items, &adv, total);
+    let sub_shape: Vec<usize> = match parts.first() {
+        Some(p) => p.shape().to_vec(),
+        None => probe_sub_shape(lib, a, items, &src_dim)?,
+    };
+    Ok((parts, kshape.clone(), sub_shape, at))
+}
+
+/// The shape each index position selects, from index 0 of a view whose indexed axes have
+/// size 1 (they may have size 0).
+fn probe_sub_shape(lib: Lib, a: &NdArray, items: &[Item], src_dim: &dyn Fn(usize) -> usize) -> Res<Vec<usize>> {
+    let mut probe = a.layout.clone();
+    for (i, it) in items.iter().enumerate() {
+        if matches!(it, Item::Ints(..)) {
+            probe.shape[src_dim(i)] = 1;
+        }
+    }
+    let a = &a.view(probe);
+    let Indexed::View(l) = apply(lib, a, &{
+        let mut v: Vec<Item> = Vec::new();
+        for it in items.iter() {
+            v.push(match it {
+                Item::Ints(..) => Item::Int(0),
+                Item::Int(n) => Item::Int(*n),
+                Item::Slice(s) => Item::Slice(s.clone()),
+                Item::NewAxis => Item::NewAxis,
+                Item::Ellipsis => Item::Ellipsis,
+                _ => Item::NewAxis,
+            });
+        }
+        v
+    })?
+    else {
+        return Err(internal("empty advanced"));
+    };
+    Ok(l.shape.clone())
+}
+
+/// Where the index dimensions go in the result.
+fn advanced_at(lib: Lib, a: &NdArray, items: &[Item], adv: &[usize], total: usize) -> usize {
     // Adjacent index arrays put their dimensions where they stood; separated ones go first.
     // NumPy counts integer indices among the advanced ones (`a[1, :, [0, 1]]` puts the
     // index dimension first); PyTorch does not.
@@ -397,52 +469,29 @@ fn int_parts(lib: Lib, a: &NdArray, items: &[Item]) -> Res<IntParts> {
         Lib::Numpy => (0..items.len())
             .filter(|&i| matches!(items[i], Item::Ints(..) | Item::Int(_)))
             .collect(),
-        Lib::Torch => adv.clone(),
+        Lib::Torch => adv.to_vec(),
     };
     let adjacent = adv_all.windows(2).all(|w| w[1] == w[0] + 1);
     let pos = if adjacent { adv_all[0] } else { 0 };
     // Where the new dimensions go: after the result dims of the items before `pos`.
-    let at = items[..pos]
+    items[..pos]
         .iter()
         .map(|i| match i {
             Item::Slice(_) | Item::NewAxis => 1,
             Item::Ellipsis => a.ndim() - total,
             _ => 0,
         })
-        .sum::<usize>();
-    let sub_shape: Vec<usize> = match parts.first() {
-        Some(p) => p.shape().to_vec(),
-        None => {
-            // No index at all: the sub-array's shape comes from index 0 of a view whose
-            // indexed axes have size 1 (they may have size 0).
-            let mut probe = a.layout.clone();
-            for (i, it) in items.iter().enumerate() {
-                if matches!(it, Item::Ints(..)) {
-                    probe.shape[src_dim(i)] = 1;
-                }
-            }
-            let a = &a.view(probe);
-            let Indexed::View(l) = apply(lib, a, &{
-                let mut v: Vec<Item> = Vec::new();
-                for it in items.iter() {
-                    v.push(match it {
-                        Item::Ints(..) => Item::Int(0),
-                        Item::Int(n) => Item::Int(*n),
-                        Item::Slice(s) => Item::Slice(s.clone()),
-                        Item::NewAxis => Item::NewAxis,
-                        Item::Ellipsis => Item::Ellipsis,
-                        _ => Item::NewAxis,
-                    });
-                }
-                v
-            })?
-            else {
-                return Err(internal("empty advanced"));
-            };
-            l.shape.clone()
-        }
-    };
-    Ok((parts, kshape.clone(), sub_shape, at))
+        .sum::<usize>()
+}
+
+fn torch_adv_index(i: i64, nth: usize, size: usize) -> Res<()> {
+    if size == 0 {
+        return Err(exc("IndexError", "index is out of bounds for dimension with size 0"));
+    }
+    if i < -(size as i64) || i >= size as i64 {
+        return Err(oob(Lib::Torch, i, nth, size));
+    }
+    Ok(())
 }
 
 /// The index arrays' result: the selected sub-arrays stacked, index dimensions moved to `at`.
@@ -520,7 +569,8 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
             other => cast(&create::from_data(lib, other, None)?, a.dtype)?,
         },
     };
-    match apply(lib, a, &items)? {
+    let scalar = matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+    match apply_with(lib, a, &items, scalar)? {
         Indexed::View(l) => {
             let dst = a.view(l);
             let val = drop_leading_ones(&val, dst.ndim());
@@ -530,7 +580,7 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
             }
             cpu::assign(&d, &v).map_err(internal)
         }
-        Indexed::Gathered(_) => set_advanced(lib, a, &items, &val),
+        Indexed::Gathered(_) => set_advanced(lib, a, &items, &val, scalar),
     }
 }
 
@@ -582,8 +632,8 @@ fn drop_leading_ones(val: &NdArray, ndim: usize) -> NdArray {
 
 /// Assignment through a mask or an integer array: each selected sub-array gets its part of
 /// the (broadcast) value.
-fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray) -> Res<()> {
-    let Indexed::Gathered(shape_probe) = apply(lib, a, items)? else {
+fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray, scalar: bool) -> Res<()> {
+    let Indexed::Gathered(shape_probe) = apply_with(lib, a, items, scalar)? else {
         return Err(internal("set_advanced"));
     };
     let val = &drop_leading_ones(val, shape_probe.ndim());
@@ -621,7 +671,7 @@ fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray) -> Res<()>
         }
         _ => {
             // Reorder the value to the stacked [index..., sub...] order, then write each part.
-            let (parts, kshape, sub_shape, at) = int_parts(lib, a, items)?;
+            let (parts, kshape, sub_shape, at) = int_parts(lib, a, items, scalar)?;
             let kd = kshape.len();
             let perm = index_perm(kd, at, kd + sub_shape.len());
             let mut inverse = vec![0; perm.len()];

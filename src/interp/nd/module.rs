@@ -266,6 +266,15 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
         "swapaxes" => {
             let a = nd_arg(lib, &first)?;
             let (x, y) = (int_arg(&arg(&args, 1, name)?)?, int_arg(&arg(&args, 2, name)?)?);
+            if lib == Lib::Numpy {
+                // NumPy names the argument: `axis2: axis 5 is out of bounds ...`.
+                for (name, ax) in [("axis1", x), ("axis2", y)] {
+                    super::reduce::axis(lib, ax, a.ndim()).map_err(|mut e| {
+                        e.msg = format!("{name}: {}", e.msg);
+                        e
+                    })?;
+                }
+            }
             Ok(wrap(lib, shape::transpose2(lib, &a, x, y)?))
         }
         "column_stack" => {
