@@ -740,6 +740,15 @@ pub fn where_(lib: Lib, cond: &Value, a: &Value, b: &Value) -> Res<Value> {
             ));
         }
     }
+    if lib == Lib::Torch {
+        // TensorIterator infers the shape operand by operand: cond, then a, then b.
+        let mut shape = c.shape().to_vec();
+        for v in [&a, &b] {
+            if let Some((_, x)) = as_nd(v) {
+                shape = super::ops::torch_broadcast_shape(&shape, x.shape())?;
+            }
+        }
+    }
     let (x, y) = pair(lib, &a, &b)?;
     let (c, x) = broadcast2(lib, &c, &x)?;
     let (c, y) = broadcast2(lib, &c, &y)?;

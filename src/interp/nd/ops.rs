@@ -110,25 +110,32 @@ pub fn broadcast2(lib: Lib, a: &NdArray, b: &NdArray) -> Res<(NdArray, NdArray)>
                 shape_str(lib, b.shape())
             ),
         ),
-        Lib::Torch => {
-            let n = a.ndim().max(b.ndim());
-            let size = |x: &NdArray| {
-                let k = dim + x.ndim();
-                if k >= n { x.shape()[k - n] } else { 1 }
-            };
-            exc(
-                "RuntimeError",
-                format!(
-                    "The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {dim}",
-                    size(a),
-                    size(b)
-                ),
-            )
-        }
+        Lib::Torch => torch_size_mismatch(a.shape(), b.shape(), dim),
     })?;
     let la = a.layout.broadcast_to(&shape).ok_or_else(|| internal("broadcast a"))?;
     let lb = b.layout.broadcast_to(&shape).ok_or_else(|| internal("broadcast b"))?;
     Ok((a.view(la), b.view(lb)))
+}
+
+/// PyTorch's broadcast of two shapes (aten's `infer_size`).
+pub fn torch_broadcast_shape(a: &[usize], b: &[usize]) -> Res<Vec<usize>> {
+    broadcast_shapes(a, b).map_err(|dim| torch_size_mismatch(a, b, dim))
+}
+
+fn torch_size_mismatch(a: &[usize], b: &[usize], dim: usize) -> Box<crate::interp::error::Exc> {
+    let n = a.len().max(b.len());
+    let size = |x: &[usize]| {
+        let k = dim + x.len();
+        if k >= n { x[k - n] } else { 1 }
+    };
+    exc(
+        "RuntimeError",
+        format!(
+            "The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {dim}",
+            size(a),
+            size(b)
+        ),
+    )
 }
 
 pub fn ufunc_name(op: BinOp) -> &'static str {
@@ -292,6 +299,10 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
         BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::Shl | BinaryOp::Shr
     ) && d.is_float()
     {
+        // PyTorch broadcasts before it looks for a kernel.
+        if let (Lib::Torch, Operand::Nd(_, x), Operand::Nd(_, y)) = (lib, a, b) {
+            broadcast2(lib, x, y)?;
+        }
         return Err(match lib {
             Lib::Numpy => type_error(format!(
                 "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"

@@ -109,15 +109,19 @@ fn div_scalar(lib: Lib, x: &NdArray, n: f64) -> Res<NdArray> {
     run(Op::Binary(BinaryOp::Div), &[&x, &s])
 }
 
+fn mean_dtype_error(d: DType) -> Box<crate::interp::error::Exc> {
+    exc(
+        "NotImplementedError",
+        format!(
+            "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
+            d.torch_scalar_name()
+        ),
+    )
+}
+
 fn mean_of(lib: Lib, a: &NdArray, axes: &[usize], keep: bool) -> Res<NdArray> {
     if lib == Lib::Torch && !a.dtype.is_float() {
-        return Err(exc(
-            "NotImplementedError",
-            format!(
-                "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
-                a.dtype.torch_scalar_name()
-            ),
-        ));
+        return Err(mean_dtype_error(a.dtype));
     }
     let d = if a.dtype.is_float() { a.dtype } else { DType::F64 };
     let x = cast(a, d)?;
@@ -167,6 +171,10 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                 NdArray::from_buffer(crate::array::storage::Buffer::I64(vec![0]), &[]),
             ));
         }
+    }
+    // PyTorch's mean infers its dtype before it looks at the dim.
+    if lib == Lib::Torch && name == "mean" && dtype_kw.is_none() && !a.dtype.is_float() {
+        return Err(mean_dtype_error(a.dtype));
     }
     let axes = axes(lib, ax.as_ref(), a.ndim())?;
     // Reducing an axis of size 0 has no answer for max/min/argmax/argmin; an empty array

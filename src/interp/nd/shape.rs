@@ -301,6 +301,10 @@ pub fn stack(lib: Lib, parts: &[NdArray], ax: i64) -> Res<NdArray> {
         Lib::Numpy => exc("ValueError", "need at least one array to stack"),
         Lib::Torch => exc("RuntimeError", "stack expects a non-empty TensorList"),
     })?;
+    // PyTorch wraps the dim before it compares sizes; NumPy the other way round.
+    if lib == Lib::Torch {
+        axis(lib, ax, first.ndim() + 1)?;
+    }
     for (i, p) in parts.iter().enumerate().skip(1) {
         if p.shape() != first.shape() {
             let dims = |x: &NdArray| x.shape().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
