@@ -574,6 +574,12 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
         Indexed::View(l) => {
             let dst = a.view(l);
             let val = drop_leading_ones(&val, dst.ndim());
+            if lib == Lib::Torch {
+                // PyTorch copies through `expand`, with its errors.
+                let sizes: Vec<i64> = dst.shape().iter().map(|&n| n as i64).collect();
+                super::shape::expand(&val, &sizes)?;
+                super::inplace::torch_overlap_check(&dst, &val, false)?;
+            }
             let (d, v) = broadcast2(lib, &dst, &val).map_err(|_| shape_mismatch(lib, &val, &dst))?;
             if d.shape() != dst.shape() {
                 return Err(shape_mismatch(lib, &val, &dst));
@@ -597,6 +603,46 @@ fn c_type(d: DType) -> &'static str {
         DType::U64 => "uint64_t",
         _ => "float",
     }
+}
+
+/// A value that does not fit an advanced index's result.
+fn advanced_mismatch(lib: Lib, val: &NdArray, dst: &NdArray) -> Box<crate::interp::error::Exc> {
+    match lib {
+        Lib::Numpy => exc(
+            "ValueError",
+            format!(
+                "shape mismatch: value array of shape {} could not be broadcast to indexing result of shape {}",
+                super::ops::shape_str(Lib::Numpy, val.shape()),
+                super::ops::shape_str(Lib::Numpy, dst.shape())
+            ),
+        ),
+        Lib::Torch => shape_mismatch(lib, val, dst),
+    }
+}
+
+/// NumPy's own path for a mask as large as the array: the value must be a scalar or hold
+/// one value per true element.
+fn numpy_mask_value(m: &NdArray, a: &NdArray, val: &NdArray) -> Res<()> {
+    if m.ndim() != a.ndim() {
+        return Ok(());
+    }
+    if val.ndim() > 1 {
+        return Err(crate::interp::error::type_error(format!(
+            "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {} dimensions",
+            val.ndim()
+        )));
+    }
+    let count = cpu::to_bools(m).map_err(internal)?.iter().filter(|f| **f).count();
+    if val.numel() != 1 && val.numel() != count {
+        return Err(exc(
+            "ValueError",
+            format!(
+                "NumPy boolean array indexing assignment cannot assign {} input values to the {count} output values where the mask is true",
+                val.numel()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn shape_mismatch(lib: Lib, val: &NdArray, dst: &NdArray) -> Box<crate::interp::error::Exc> {
@@ -636,11 +682,17 @@ fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray, scalar: bo
     let Indexed::Gathered(shape_probe) = apply_with(lib, a, items, scalar)? else {
         return Err(internal("set_advanced"));
     };
+    if let (Lib::Numpy, [Item::Mask(m)]) = (lib, items) {
+        numpy_mask_value(m, a, val)?;
+    }
+    if lib == Lib::Torch {
+        super::inplace::torch_overlap_check(a, val, true)?;
+    }
     let val = &drop_leading_ones(val, shape_probe.ndim());
     let full = {
-        let (p, v) = broadcast2(lib, &shape_probe, val).map_err(|_| shape_mismatch(lib, val, &shape_probe))?;
+        let (p, v) = broadcast2(lib, &shape_probe, val).map_err(|_| advanced_mismatch(lib, val, &shape_probe))?;
         if p.shape() != shape_probe.shape() {
-            return Err(shape_mismatch(lib, val, &shape_probe));
+            return Err(advanced_mismatch(lib, val, &shape_probe));
         }
         run(Op::Copy, &[&v])?
     };

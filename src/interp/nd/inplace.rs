@@ -21,6 +21,49 @@ pub fn inplace(op: BinOp, target: &Value, rhs: &Value) -> Res<Value> {
         // NumPy scalars are immutable: `s += 1` rebinds.
         return crate::interp::ops::binary(op, target, rhs);
     }
+    let narrowing = |d: DType| (d.is_float() && !a.dtype.is_float()) || (a.dtype == DType::Bool && d != DType::Bool);
+    let cast_error = |d: DType| match lib {
+        Lib::Numpy => exc(
+            "numpy._core._exceptions._UFuncOutputCastingError",
+            format!(
+                "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule 'same_kind'",
+                super::ops::ufunc_name(op),
+                d.numpy_name(),
+                a.dtype.numpy_name()
+            ),
+        ),
+        Lib::Torch => torch_cast_error(d, a.dtype),
+    };
+    // NumPy resolves the loop (and the casting rule) before it broadcasts, and names all
+    // three operands when they do not broadcast.
+    let arithmetic = !matches!(
+        op,
+        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift
+    );
+    if lib == Lib::Numpy && arithmetic {
+        if let Some(Ok(d)) = super::ops::result_dtype(op, target, rhs) {
+            if d != a.dtype && narrowing(d) {
+                return Err(cast_error(d));
+            }
+        }
+        if let Some((_, b)) = as_nd(rhs) {
+            if crate::array::layout::broadcast_shapes(a.shape(), b.shape()).is_err() {
+                let sh = |x: &NdArray| super::ops::shape_str(Lib::Numpy, x.shape());
+                return Err(exc(
+                    "ValueError",
+                    format!(
+                        "operands could not be broadcast together with shapes {} {} {} ",
+                        sh(a),
+                        sh(b),
+                        sh(a)
+                    ),
+                ));
+            }
+        }
+    }
+    if let (Lib::Torch, Some((_, b))) = (lib, as_nd(rhs)) {
+        torch_overlap_check(a, b, false)?;
+    }
     let r = match super::ops::binary(op, target, rhs) {
         Some(r) => r?,
         None => return Err(super::internal("inplace without arrays")),
@@ -28,23 +71,8 @@ pub fn inplace(op: BinOp, target: &Value, rhs: &Value) -> Res<Value> {
     let Some((_, out)) = as_nd(&r) else {
         return Err(super::internal("inplace result"));
     };
-    if out.dtype != a.dtype {
-        let narrowing =
-            (out.dtype.is_float() && !a.dtype.is_float()) || (a.dtype == DType::Bool && out.dtype != DType::Bool);
-        if narrowing {
-            return Err(match lib {
-                Lib::Numpy => exc(
-                    "numpy._core._exceptions._UFuncOutputCastingError",
-                    format!(
-                        "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule 'same_kind'",
-                        super::ops::ufunc_name(op),
-                        out.dtype.numpy_name(),
-                        a.dtype.numpy_name()
-                    ),
-                ),
-                Lib::Torch => torch_cast_error(out.dtype, a.dtype),
-            });
-        }
+    if out.dtype != a.dtype && narrowing(out.dtype) {
+        return Err(cast_error(out.dtype));
     }
     super::ops::write_into(lib, a, out)?;
     Ok(target.clone())
@@ -139,4 +167,75 @@ fn torch_cast_error(from: DType, to: DType) -> Box<crate::interp::error::Exc> {
             to.torch_scalar_name()
         ),
     )
+}
+
+/// How two arrays' memory relates, as aten's `get_overlap_status` judges it.
+#[derive(PartialEq)]
+pub enum Overlap {
+    No,
+    Full,
+    Partial,
+    TooHard,
+}
+
+pub fn overlap(a: &NdArray, b: &NdArray) -> Overlap {
+    if !a.shares_storage(b) || a.numel() == 0 || b.numel() == 0 {
+        return Overlap::No;
+    }
+    let (Some(x), Some(y)) = (dense_range(&a.layout), dense_range(&b.layout)) else {
+        return Overlap::TooHard;
+    };
+    if x == y {
+        let strides = |l: &crate::array::layout::Layout| -> Vec<isize> {
+            l.strides
+                .iter()
+                .zip(&l.shape)
+                .filter(|(_, n)| **n != 1)
+                .map(|(s, _)| *s)
+                .collect()
+        };
+        return if strides(&a.layout) == strides(&b.layout) {
+            Overlap::Full
+        } else {
+            Overlap::Partial
+        };
+    }
+    if x.0 < y.1 && y.0 < x.1 {
+        Overlap::Partial
+    } else {
+        Overlap::No
+    }
+}
+
+/// The elements a non-overlapping, dense layout covers; None for any other layout.
+fn dense_range(l: &crate::array::layout::Layout) -> Option<(usize, usize)> {
+    let mut dims: Vec<(isize, usize)> = l
+        .strides
+        .iter()
+        .copied()
+        .zip(l.shape.iter().copied())
+        .filter(|&(_, n)| n != 1)
+        .collect();
+    dims.sort_by_key(|&(s, _)| s);
+    let mut expect = 1isize;
+    for (s, n) in dims {
+        if s != expect {
+            return None;
+        }
+        expect *= n as isize;
+    }
+    Some((l.offset, l.offset + l.numel()))
+}
+
+/// PyTorch refuses to write into a tensor from memory that partly overlaps it
+/// (`full`: from memory that overlaps it at all, as `index_put_` does).
+pub fn torch_overlap_check(dst: &NdArray, src: &NdArray, full: bool) -> Res<()> {
+    let o = overlap(dst, src);
+    if o == Overlap::Partial || (full && o == Overlap::Full) {
+        return Err(exc(
+            "RuntimeError",
+            "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.",
+        ));
+    }
+    Ok(())
 }

@@ -258,6 +258,11 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         )
     {
         let base = &m[..m.len() - 1];
+        if lib == Lib::Torch {
+            for x in args.pos.iter().filter_map(as_nd) {
+                super::inplace::torch_overlap_check(a, x.1, false)?;
+            }
+        }
         let r = if base == "copy" {
             let src = args
                 .pos

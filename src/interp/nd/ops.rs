@@ -157,6 +157,17 @@ pub fn ufunc_name(op: BinOp) -> &'static str {
 }
 
 /// The library whose rules apply: a tensor anywhere makes it PyTorch.
+/// The dtype `a op b` has, without computing it (None unless both are arrays or numbers).
+pub fn result_dtype(op: BinOp, av: &Value, bv: &Value) -> Option<Res<DType>> {
+    let (a, b) = (operand(av)?, operand(bv)?);
+    let lib = lib_of(&a, &b);
+    Some(promote(lib, &a, &b).map(|d| match (op, lib) {
+        (BinOp::Div, Lib::Numpy) if !d.is_float() => DType::F64,
+        (BinOp::Div, Lib::Torch) if !d.is_float() => DType::F32,
+        _ => d,
+    }))
+}
+
 fn lib_of(a: &Operand, b: &Operand) -> Lib {
     match (a, b) {
         (Operand::Nd(Lib::Torch, ..), _) | (_, Operand::Nd(Lib::Torch, ..)) => Lib::Torch,

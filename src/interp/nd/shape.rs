@@ -180,7 +180,8 @@ pub fn expand(a: &NdArray, sizes: &[i64]) -> Res<NdArray> {
         exc(
             "RuntimeError",
             format!(
-                "expand(torch.FloatTensor{{[{}]}}, size=[{}]): the number of sizes provided ({}) must be greater or equal to the number of dimensions in the tensor ({})",
+                "expand(torch.{}Tensor{{[{}]}}, size=[{}]): the number of sizes provided ({}) must be greater or equal to the number of dimensions in the tensor ({})",
+                a.dtype.torch_scalar_name(),
                 a.shape().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "),
                 sizes.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "),
                 sizes.len(),
@@ -197,7 +198,7 @@ pub fn expand(a: &NdArray, sizes: &[i64]) -> Res<NdArray> {
         });
     }
     let l = a.layout.broadcast_to(&shape).ok_or_else(|| {
-        let i = (extra..sizes.len()).find(|&i| a.shape()[i - extra] != 1 && a.shape()[i - extra] != shape[i]).unwrap_or(extra);
+        let i = (extra..sizes.len()).rev().find(|&i| a.shape()[i - extra] != 1 && a.shape()[i - extra] != shape[i]).unwrap_or(extra);
         exc(
             "RuntimeError",
             format!(
