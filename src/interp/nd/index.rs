@@ -309,6 +309,11 @@ type IntParts = (Vec<NdArray>, Vec<usize>, Vec<usize>, usize);
 /// order), the broadcast index shape, the sub-array shape, and where the index
 /// dimensions go in the result.
 fn int_parts(lib: Lib, a: &NdArray, items: &[Item], set_scalar: bool) -> Res<IntParts> {
+    int_parts_with(lib, a, items, set_scalar, false)
+}
+
+/// `shape_only`: the shapes without the parts, and without checking the indices' bounds.
+fn int_parts_with(lib: Lib, a: &NdArray, items: &[Item], set_scalar: bool, shape_only: bool) -> Res<IntParts> {
     if items.iter().any(|i| matches!(i, Item::Mask(_))) {
         return Err(exc(
             "NotImplementedError",
@@ -381,9 +386,9 @@ fn int_parts(lib: Lib, a: &NdArray, items: &[Item], set_scalar: bool) -> Res<Int
     };
     // PyTorch's index kernel checks indices as it fills the result: an empty result
     // checks none.
-    if lib == Lib::Torch {
+    if lib == Lib::Torch || shape_only {
         let sub_shape = probe_sub_shape(lib, a, items, &src_dim)?;
-        if count == 0 || crate::array::layout::numel(&sub_shape) == 0 {
+        if shape_only || count == 0 || crate::array::layout::numel(&sub_shape) == 0 {
             let at = advanced_at(lib, a, items, &adv, total);
             return Ok((Vec::new(), kshape, sub_shape, at));
         }
@@ -570,6 +575,9 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
         },
     };
     let scalar = matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+    if let (Lib::Torch, Some((_, v))) = (lib, as_nd(value)) {
+        torch_put_checks(a, &items, v)?;
+    }
     match apply_with(lib, a, &items, scalar)? {
         Indexed::View(l) => {
             let dst = a.view(l);
@@ -580,9 +588,9 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
                 super::shape::expand(&val, &sizes)?;
                 super::inplace::torch_overlap_check(&dst, &val, false)?;
             }
-            let (d, v) = broadcast2(lib, &dst, &val).map_err(|_| shape_mismatch(lib, &val, &dst))?;
+            let (d, v) = broadcast2(lib, &dst, &val).map_err(|_| shape_mismatch(lib, &val, dst.shape()))?;
             if d.shape() != dst.shape() {
-                return Err(shape_mismatch(lib, &val, &dst));
+                return Err(shape_mismatch(lib, &val, dst.shape()));
             }
             cpu::assign(&d, &v).map_err(internal)
         }
@@ -605,15 +613,53 @@ fn c_type(d: DType) -> &'static str {
     }
 }
 
+/// `index_put_` checks the value's memory, shape, then dtype, before any index's bounds
+/// (a mask with a 0-d value is `masked_fill_`, which converts).
+fn torch_put_checks(a: &NdArray, items: &[Item], v: &NdArray) -> Res<()> {
+    let shape = match items {
+        [Item::Mask(m)] => {
+            if v.ndim() == 0 {
+                return Ok(());
+            }
+            let mut s = vec![cpu::to_bools(m).map_err(internal)?.iter().filter(|f| **f).count()];
+            s.extend_from_slice(&a.shape()[m.ndim().min(a.ndim())..]);
+            s
+        }
+        _ if items.iter().any(|i| matches!(i, Item::Ints(..))) => {
+            let (_, kshape, mut sub, at) = int_parts_with(Lib::Torch, a, items, false, true)?;
+            sub.splice(at..at, kshape);
+            sub
+        }
+        _ => return Ok(()),
+    };
+    super::inplace::torch_overlap_check(a, v, true)?;
+    let val = drop_leading_ones(v, shape.len());
+    match crate::array::layout::broadcast_shapes(&shape, val.shape()) {
+        Ok(s) if s == shape => {}
+        _ => return Err(advanced_mismatch(Lib::Torch, &val, &shape)),
+    }
+    if v.dtype != a.dtype {
+        return Err(exc(
+            "RuntimeError",
+            format!(
+                "Index put requires the source and destination dtypes match, got {} for the destination and {} for the source.",
+                a.dtype.torch_scalar_name(),
+                v.dtype.torch_scalar_name()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// A value that does not fit an advanced index's result.
-fn advanced_mismatch(lib: Lib, val: &NdArray, dst: &NdArray) -> Box<crate::interp::error::Exc> {
+fn advanced_mismatch(lib: Lib, val: &NdArray, dst: &[usize]) -> Box<crate::interp::error::Exc> {
     match lib {
         Lib::Numpy => exc(
             "ValueError",
             format!(
                 "shape mismatch: value array of shape {} could not be broadcast to indexing result of shape {}",
                 super::ops::shape_str(Lib::Numpy, val.shape()),
-                super::ops::shape_str(Lib::Numpy, dst.shape())
+                super::ops::shape_str(Lib::Numpy, dst)
             ),
         ),
         Lib::Torch => shape_mismatch(lib, val, dst),
@@ -645,14 +691,14 @@ fn numpy_mask_value(m: &NdArray, a: &NdArray, val: &NdArray) -> Res<()> {
     Ok(())
 }
 
-fn shape_mismatch(lib: Lib, val: &NdArray, dst: &NdArray) -> Box<crate::interp::error::Exc> {
+fn shape_mismatch(lib: Lib, val: &NdArray, dst: &[usize]) -> Box<crate::interp::error::Exc> {
     match lib {
         Lib::Numpy => exc(
             "ValueError",
             format!(
                 "could not broadcast input array from shape {} into shape {}",
                 super::ops::shape_str(Lib::Numpy, val.shape()),
-                super::ops::shape_str(Lib::Numpy, dst.shape())
+                super::ops::shape_str(Lib::Numpy, dst)
             ),
         ),
         Lib::Torch => exc(
@@ -660,7 +706,7 @@ fn shape_mismatch(lib: Lib, val: &NdArray, dst: &NdArray) -> Box<crate::interp::
             format!(
                 "shape mismatch: value tensor of shape {} cannot be broadcast to indexing result of shape {}",
                 super::ops::shape_str(Lib::Torch, val.shape()),
-                super::ops::shape_str(Lib::Torch, dst.shape())
+                super::ops::shape_str(Lib::Torch, dst)
             ),
         ),
     }
@@ -690,9 +736,10 @@ fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray, scalar: bo
     }
     let val = &drop_leading_ones(val, shape_probe.ndim());
     let full = {
-        let (p, v) = broadcast2(lib, &shape_probe, val).map_err(|_| advanced_mismatch(lib, val, &shape_probe))?;
+        let (p, v) =
+            broadcast2(lib, &shape_probe, val).map_err(|_| advanced_mismatch(lib, val, shape_probe.shape()))?;
         if p.shape() != shape_probe.shape() {
-            return Err(advanced_mismatch(lib, val, &shape_probe));
+            return Err(advanced_mismatch(lib, val, shape_probe.shape()));
         }
         run(Op::Copy, &[&v])?
     };

@@ -61,8 +61,34 @@ pub fn inplace(op: BinOp, target: &Value, rhs: &Value) -> Res<Value> {
             }
         }
     }
-    if let (Lib::Torch, Some((_, b))) = (lib, as_nd(rhs)) {
-        torch_overlap_check(a, b, false)?;
+    if lib == Lib::Torch {
+        // TensorIterator checks the output's shape, then the cast to its dtype, before any
+        // kernel runs (subtraction of bools is refused earlier still).
+        let bools = a.dtype == DType::Bool
+            || matches!(rhs, Value::Bool(_))
+            || as_nd(rhs).is_some_and(|(_, b)| b.dtype == DType::Bool);
+        if let Some((_, b)) = as_nd(rhs) {
+            let shape = super::ops::torch_broadcast_shape(a.shape(), b.shape())?;
+            if shape != a.shape() {
+                let sh = |s: &[usize]| super::ops::shape_str(Lib::Torch, s);
+                return Err(exc(
+                    "RuntimeError",
+                    format!(
+                        "output with shape {} doesn't match the broadcast shape {}",
+                        sh(a.shape()),
+                        sh(&shape)
+                    ),
+                ));
+            }
+            torch_overlap_check(a, b, false)?;
+        }
+        if !(op == BinOp::Sub && bools) {
+            if let Some(Ok(d)) = super::ops::result_dtype(op, target, rhs) {
+                if d != a.dtype && narrowing(d) {
+                    return Err(cast_error(d));
+                }
+            }
+        }
     }
     let r = match super::ops::binary(op, target, rhs) {
         Some(r) => r?,

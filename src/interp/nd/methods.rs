@@ -436,6 +436,12 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         }
         "size" => match args.pos.first() {
             Some(d) => {
+                if a.ndim() == 0 {
+                    return Err(exc(
+                        "IndexError",
+                        format!("Dimension specified as {} but tensor has no dimensions", int_arg(d)?),
+                    ));
+                }
                 let d = reduce::axis(lib, int_arg(d)?, a.ndim())?;
                 Ok(Value::Int(a.shape()[d] as i64))
             }

@@ -298,7 +298,9 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
         });
     }
     // PyTorch also refuses `-` with one bool tensor (`1 - mask`).
-    let bool_tensor = |o: &Operand| matches!(o, Operand::Nd(Lib::Torch, x) if x.dtype == DType::Bool);
+    let bool_tensor = |o: &Operand| {
+        matches!(o, Operand::Nd(Lib::Torch, x) if x.dtype == DType::Bool) || matches!(o, Operand::Py(Value::Bool(_), _))
+    };
     if op == BinOp::Sub && lib == Lib::Torch && (bool_tensor(a) || bool_tensor(b)) {
         return Err(exc(
             "NotImplementedError",

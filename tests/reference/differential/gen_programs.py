@@ -120,6 +120,8 @@ KNOWN_NT_BUGS = {
 FIXED = {
     "missing_api", "logical_not", "stack_empty", "empty_list_index", "np_scalar_methods", "np_dot",
     "setitem_value_ndim", "empty", "np_0d", "bool_arith", "torch_arg_bool", "neg_pow", "np_split_advanced", "reduce_0d",
+    "torch_bitwise_errors", "setitem_errors", "stack_errors", "torch_mean_errors", "swapaxes_error",
+    "torch_index_errors", "torch_empty_reduce_errors", "torch_matmul_errors", "torch_where_errors",
 }
 
 
