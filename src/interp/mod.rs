@@ -58,10 +58,14 @@ impl Drop for Interp {
     fn drop(&mut self) {
         let vars = std::mem::take(&mut *self.globals.vars.borrow_mut());
         drop(vars);
-        for m in self.modules.values() {
-            if let Value::Module(m) = m {
+        // Every module reachable from the imported ones (submodules too) lets go of its
+        // attributes.
+        let mut stack: Vec<Value> = self.modules.values().cloned().collect();
+        stack.extend(self.builtins.values().cloned());
+        while let Some(v) = stack.pop() {
+            if let Value::Module(m) = v {
                 let attrs = std::mem::take(&mut *m.attrs.borrow_mut());
-                drop(attrs);
+                stack.extend(attrs.into_values());
             }
         }
         for scope in std::mem::take(&mut self.module_scopes) {

@@ -15,236 +15,240 @@ fn st(kind: StmtKind, span: Span) -> Stmt {
 }
 
 pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t, I>) -> P<'t, I, Vec<Stmt>> {
-    let mut stmt = Recursive::<chumsky::recursive::Indirect<'t, 't, I, Vec<Stmt>, Err<'t>>>::declare();
-    let test = ex.test.clone();
-    let exprlist = ex.exprlist.clone();
+    // `recursive`, not `Recursive::declare`: see `expr::exprs`.
+    let stmt = recursive(
+        |stmt: Recursive<chumsky::recursive::Direct<'t, 't, I, Vec<Stmt>, Err<'t>>>| {
+            let test = ex.test.clone();
+            let exprlist = ex.exprlist.clone();
 
-    let dotted = name()
-        .separated_by(op("."))
-        .at_least(1)
-        .collect::<Vec<_>>()
-        .map_with(|path, x| (path, x.span()))
-        .boxed();
-
-    let import = kw("import")
-        .ignore_then(
-            dotted
-                .clone()
-                .then(kw("as").ignore_then(name()).or_not())
-                .map(|((path, span), alias)| ImportName { path, alias, span })
-                .separated_by(op(","))
-                .at_least(1)
-                .collect::<Vec<_>>(),
-        )
-        .map(StmtKind::Import);
-    let import_names = name()
-        .then(kw("as").ignore_then(name()).or_not())
-        .map_with(|(n, a), x| (n, a, x.span()))
-        .separated_by(op(","))
-        .at_least(1)
-        .allow_trailing()
-        .collect::<Vec<_>>()
-        .boxed();
-    let from_import = kw("from")
-        .ignore_then(dotted.clone())
-        .then_ignore(kw("import"))
-        .then(choice((
-            import_names.clone().delimited_by(op("("), op(")")),
-            import_names,
-            op("*").try_map(|_, span: Span| {
-                Result::<Vec<_>, Rich<'t, Tok, Span>>::Err(Rich::custom(
-                    span,
-                    "'from … import *' is not supported in nt; import the names you need",
-                ))
-            }),
-        )))
-        .map(|((module, module_span), names)| StmtKind::ImportFrom {
-            module,
-            module_span,
-            names,
-        });
-
-    let aug_op = select! {
-        Tok::Op("+=") => BinOp::Add, Tok::Op("-=") => BinOp::Sub, Tok::Op("*=") => BinOp::Mul,
-        Tok::Op("/=") => BinOp::Div, Tok::Op("//=") => BinOp::FloorDiv, Tok::Op("%=") => BinOp::Mod,
-        Tok::Op("**=") => BinOp::Pow, Tok::Op("@=") => BinOp::MatMul, Tok::Op("&=") => BinOp::BitAnd,
-        Tok::Op("|=") => BinOp::BitOr, Tok::Op("^=") => BinOp::BitXor, Tok::Op("<<=") => BinOp::LShift,
-        Tok::Op(">>=") => BinOp::RShift,
-    };
-
-    #[derive(Clone)]
-    enum Tail {
-        Aug(BinOp, Expr),
-        Assign(Vec<Expr>),
-        None,
-    }
-    let expr_stmt = exprlist
-        .clone()
-        .then(choice((
-            aug_op.then(exprlist.clone()).map(|(o, v)| Tail::Aug(o, v)),
-            op("=")
-                .ignore_then(exprlist.clone())
-                .repeated()
+            let dotted = name()
+                .separated_by(op("."))
                 .at_least(1)
                 .collect::<Vec<_>>()
-                .map(Tail::Assign),
-            empty().to(Tail::None),
-        )))
-        .validate(|(first, tail), _x, emitter| match tail {
-            Tail::None => StmtKind::Expr(first),
-            Tail::Aug(o, value) => {
-                if let Err((sp, msg)) = check_target(&first, TargetCtx::Aug) {
-                    emitter.emit(Rich::custom(sp, msg));
-                }
-                StmtKind::AugAssign {
-                    target: first,
-                    op: o,
-                    value,
-                }
-            }
-            Tail::Assign(mut rest) => {
-                let value = rest.pop().unwrap_or_else(|| first.clone());
-                let mut targets = vec![first];
-                targets.extend(rest);
-                for (i, t) in targets.iter().enumerate() {
-                    let ctx = if i == 0 { TargetCtx::Assign } else { TargetCtx::Bind };
-                    if let Err((sp, msg)) = check_target(t, ctx) {
-                        emitter.emit(Rich::custom(sp, msg));
-                        break;
-                    }
-                }
-                StmtKind::Assign { targets, value }
-            }
-        });
+                .map_with(|path, x| (path, x.span()))
+                .boxed();
 
-    let del = kw("del").ignore_then(ex.targets.clone()).validate(|t, _x, emitter| {
-        let items = match t.kind {
-            ExprKind::Tuple(items) => items,
-            _ => vec![t],
-        };
-        for t in &items {
-            if let Err((sp, msg)) = check_target(t, TargetCtx::Del) {
-                emitter.emit(Rich::custom(sp, msg));
-            }
-        }
-        StmtKind::Del(items)
-    });
-
-    let small = choice((
-        kw("pass").to(StmtKind::Pass),
-        kw("break").to(StmtKind::Break),
-        kw("continue").to(StmtKind::Continue),
-        kw("return")
-            .ignore_then(exprlist.clone().or_not())
-            .map(StmtKind::Return),
-        del,
-        kw("assert")
-            .ignore_then(test.clone())
-            .then(op(",").ignore_then(test.clone()).or_not())
-            .map(|(test, msg)| StmtKind::Assert { test, msg }),
-        import,
-        from_import,
-        expr_stmt,
-    ))
-    .map_with(|k, x| st(k, x.span()))
-    .boxed();
-
-    let simple_stmts = small
-        .separated_by(op(";"))
-        .at_least(1)
-        .allow_trailing()
-        .collect::<Vec<_>>()
-        .then_ignore(just(Tok::Newline))
-        .boxed();
-
-    let block = just(Tok::Newline)
-        .ignore_then(just(Tok::Indent).labelled("an indented block"))
-        .ignore_then(stmt.clone().repeated().at_least(1).collect::<Vec<Vec<Stmt>>>())
-        .then_ignore(just(Tok::Dedent))
-        .map(|v| v.into_iter().flatten().collect::<Vec<_>>());
-    let suite = op(":").ignore_then(simple_stmts.clone().or(block)).boxed();
-
-    let else_suite = kw("else")
-        .ignore_then(suite.clone())
-        .or_not()
-        .map(Option::unwrap_or_default)
-        .boxed();
-
-    let if_stmt = kw("if")
-        .ignore_then(test.clone())
-        .then(suite.clone())
-        .then(
-            kw("elif")
-                .map_with(|_, x| -> Span { x.span() })
-                .then(test.clone())
-                .then(suite.clone())
-                .repeated()
-                .collect::<Vec<_>>(),
-        )
-        .then(else_suite.clone())
-        .map(|(((cond, body), elifs), orelse)| {
-            let orelse = elifs.into_iter().rev().fold(orelse, |orelse, ((sp, cond), body)| {
-                let span = Span::from(sp.start..cond.span.end);
-                vec![st(StmtKind::If { cond, body, orelse }, span)]
-            });
-            StmtKind::If { cond, body, orelse }
-        });
-
-    let while_stmt = kw("while")
-        .ignore_then(test.clone())
-        .then(suite.clone())
-        .then(else_suite.clone())
-        .map(|((cond, body), orelse)| StmtKind::While { cond, body, orelse });
-
-    let for_stmt = kw("for")
-        .ignore_then(ex.targets.clone())
-        .then_ignore(kw("in"))
-        .then(exprlist.clone())
-        .then(suite.clone())
-        .then(else_suite)
-        .validate(|(((target, iter), body), orelse), _x, emitter| {
-            if let Err((sp, msg)) = check_target(&target, TargetCtx::Bind) {
-                emitter.emit(Rich::custom(sp, msg));
-            }
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-            }
-        });
-
-    let def = kw("def")
-        .ignore_then(name())
-        .then(ex.params.clone().delimited_by(op("("), op(")")))
-        .then(suite.clone())
-        .validate(|((fname, items), body), x, emitter| {
-            let span: Span = x.span();
-            match build_func(fname, items, body, span, false) {
-                Ok(f) => StmtKind::Def(Rc::new(f)),
-                Err((sp, msg)) => {
-                    emitter.emit(Rich::custom(sp, msg));
-                    StmtKind::Pass
-                }
-            }
-        });
-
-    let with_stmt = kw("with")
-        .ignore_then(
-            test.clone()
-                .then(kw("as").ignore_then(ex.targets.clone()).or_not())
+            let import = kw("import")
+                .ignore_then(
+                    dotted
+                        .clone()
+                        .then(kw("as").ignore_then(name()).or_not())
+                        .map(|((path, span), alias)| ImportName { path, alias, span })
+                        .separated_by(op(","))
+                        .at_least(1)
+                        .collect::<Vec<_>>(),
+                )
+                .map(StmtKind::Import);
+            let import_names = name()
+                .then(kw("as").ignore_then(name()).or_not())
+                .map_with(|(n, a), x| (n, a, x.span()))
                 .separated_by(op(","))
                 .at_least(1)
-                .collect::<Vec<_>>(),
-        )
-        .then(suite)
-        .map(|(items, body)| StmtKind::With { items, body });
+                .allow_trailing()
+                .collect::<Vec<_>>()
+                .boxed();
+            let from_import = kw("from")
+                .ignore_then(dotted.clone())
+                .then_ignore(kw("import"))
+                .then(choice((
+                    import_names.clone().delimited_by(op("("), op(")")),
+                    import_names,
+                    op("*").try_map(|_, span: Span| {
+                        Result::<Vec<_>, Rich<'t, Tok, Span>>::Err(Rich::custom(
+                            span,
+                            "'from … import *' is not supported in nt; import the names you need",
+                        ))
+                    }),
+                )))
+                .map(|((module, module_span), names)| StmtKind::ImportFrom {
+                    module,
+                    module_span,
+                    names,
+                });
 
-    let compound = choice((if_stmt, while_stmt, for_stmt, def, with_stmt))
-        .map_with(|k, x| vec![st(k, x.span())])
-        .boxed();
+            let aug_op = select! {
+                Tok::Op("+=") => BinOp::Add, Tok::Op("-=") => BinOp::Sub, Tok::Op("*=") => BinOp::Mul,
+                Tok::Op("/=") => BinOp::Div, Tok::Op("//=") => BinOp::FloorDiv, Tok::Op("%=") => BinOp::Mod,
+                Tok::Op("**=") => BinOp::Pow, Tok::Op("@=") => BinOp::MatMul, Tok::Op("&=") => BinOp::BitAnd,
+                Tok::Op("|=") => BinOp::BitOr, Tok::Op("^=") => BinOp::BitXor, Tok::Op("<<=") => BinOp::LShift,
+                Tok::Op(">>=") => BinOp::RShift,
+            };
 
-    stmt.define(compound.or(simple_stmts).boxed());
+            #[derive(Clone)]
+            enum Tail {
+                Aug(BinOp, Expr),
+                Assign(Vec<Expr>),
+                None,
+            }
+            let expr_stmt = exprlist
+                .clone()
+                .then(choice((
+                    aug_op.then(exprlist.clone()).map(|(o, v)| Tail::Aug(o, v)),
+                    op("=")
+                        .ignore_then(exprlist.clone())
+                        .repeated()
+                        .at_least(1)
+                        .collect::<Vec<_>>()
+                        .map(Tail::Assign),
+                    empty().to(Tail::None),
+                )))
+                .validate(|(first, tail), _x, emitter| match tail {
+                    Tail::None => StmtKind::Expr(first),
+                    Tail::Aug(o, value) => {
+                        if let Err((sp, msg)) = check_target(&first, TargetCtx::Aug) {
+                            emitter.emit(Rich::custom(sp, msg));
+                        }
+                        StmtKind::AugAssign {
+                            target: first,
+                            op: o,
+                            value,
+                        }
+                    }
+                    Tail::Assign(mut rest) => {
+                        let value = rest.pop().unwrap_or_else(|| first.clone());
+                        let mut targets = vec![first];
+                        targets.extend(rest);
+                        for (i, t) in targets.iter().enumerate() {
+                            let ctx = if i == 0 { TargetCtx::Assign } else { TargetCtx::Bind };
+                            if let Err((sp, msg)) = check_target(t, ctx) {
+                                emitter.emit(Rich::custom(sp, msg));
+                                break;
+                            }
+                        }
+                        StmtKind::Assign { targets, value }
+                    }
+                });
+
+            let del = kw("del").ignore_then(ex.targets.clone()).validate(|t, _x, emitter| {
+                let items = match t.kind {
+                    ExprKind::Tuple(items) => items,
+                    _ => vec![t],
+                };
+                for t in &items {
+                    if let Err((sp, msg)) = check_target(t, TargetCtx::Del) {
+                        emitter.emit(Rich::custom(sp, msg));
+                    }
+                }
+                StmtKind::Del(items)
+            });
+
+            let small = choice((
+                kw("pass").to(StmtKind::Pass),
+                kw("break").to(StmtKind::Break),
+                kw("continue").to(StmtKind::Continue),
+                kw("return")
+                    .ignore_then(exprlist.clone().or_not())
+                    .map(StmtKind::Return),
+                del,
+                kw("assert")
+                    .ignore_then(test.clone())
+                    .then(op(",").ignore_then(test.clone()).or_not())
+                    .map(|(test, msg)| StmtKind::Assert { test, msg }),
+                import,
+                from_import,
+                expr_stmt,
+            ))
+            .map_with(|k, x| st(k, x.span()))
+            .boxed();
+
+            let simple_stmts = small
+                .separated_by(op(";"))
+                .at_least(1)
+                .allow_trailing()
+                .collect::<Vec<_>>()
+                .then_ignore(just(Tok::Newline))
+                .boxed();
+
+            let block = just(Tok::Newline)
+                .ignore_then(just(Tok::Indent).labelled("an indented block"))
+                .ignore_then(stmt.clone().repeated().at_least(1).collect::<Vec<Vec<Stmt>>>())
+                .then_ignore(just(Tok::Dedent))
+                .map(|v| v.into_iter().flatten().collect::<Vec<_>>());
+            let suite = op(":").ignore_then(simple_stmts.clone().or(block)).boxed();
+
+            let else_suite = kw("else")
+                .ignore_then(suite.clone())
+                .or_not()
+                .map(Option::unwrap_or_default)
+                .boxed();
+
+            let if_stmt = kw("if")
+                .ignore_then(test.clone())
+                .then(suite.clone())
+                .then(
+                    kw("elif")
+                        .map_with(|_, x| -> Span { x.span() })
+                        .then(test.clone())
+                        .then(suite.clone())
+                        .repeated()
+                        .collect::<Vec<_>>(),
+                )
+                .then(else_suite.clone())
+                .map(|(((cond, body), elifs), orelse)| {
+                    let orelse = elifs.into_iter().rev().fold(orelse, |orelse, ((sp, cond), body)| {
+                        let span = Span::from(sp.start..cond.span.end);
+                        vec![st(StmtKind::If { cond, body, orelse }, span)]
+                    });
+                    StmtKind::If { cond, body, orelse }
+                });
+
+            let while_stmt = kw("while")
+                .ignore_then(test.clone())
+                .then(suite.clone())
+                .then(else_suite.clone())
+                .map(|((cond, body), orelse)| StmtKind::While { cond, body, orelse });
+
+            let for_stmt = kw("for")
+                .ignore_then(ex.targets.clone())
+                .then_ignore(kw("in"))
+                .then(exprlist.clone())
+                .then(suite.clone())
+                .then(else_suite)
+                .validate(|(((target, iter), body), orelse), _x, emitter| {
+                    if let Err((sp, msg)) = check_target(&target, TargetCtx::Bind) {
+                        emitter.emit(Rich::custom(sp, msg));
+                    }
+                    StmtKind::For {
+                        target,
+                        iter,
+                        body,
+                        orelse,
+                    }
+                });
+
+            let def = kw("def")
+                .ignore_then(name())
+                .then(ex.params.clone().delimited_by(op("("), op(")")))
+                .then(suite.clone())
+                .validate(|((fname, items), body), x, emitter| {
+                    let span: Span = x.span();
+                    match build_func(fname, items, body, span, false) {
+                        Ok(f) => StmtKind::Def(Rc::new(f)),
+                        Err((sp, msg)) => {
+                            emitter.emit(Rich::custom(sp, msg));
+                            StmtKind::Pass
+                        }
+                    }
+                });
+
+            let with_stmt = kw("with")
+                .ignore_then(
+                    test.clone()
+                        .then(kw("as").ignore_then(ex.targets.clone()).or_not())
+                        .separated_by(op(","))
+                        .at_least(1)
+                        .collect::<Vec<_>>(),
+                )
+                .then(suite)
+                .map(|(items, body)| StmtKind::With { items, body });
+
+            let compound = choice((if_stmt, while_stmt, for_stmt, def, with_stmt))
+                .map_with(|k, x| vec![st(k, x.span())])
+                .boxed();
+
+            compound.or(simple_stmts).boxed()
+        },
+    );
     stmt.repeated()
         .collect::<Vec<Vec<Stmt>>>()
         .map(|v| v.into_iter().flatten().collect())
