@@ -467,6 +467,22 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
             (UnaryOp::Abs, Lib::Torch) => {
                 return Err(exc("NotImplementedError", "\"abs_cpu\" not implemented for 'Bool'"));
             }
+            (UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round, Lib::Torch) => {
+                let name = match op {
+                    UnaryOp::Floor => "floor",
+                    UnaryOp::Ceil => "ceil",
+                    _ => "round",
+                };
+                return Err(exc(
+                    "NotImplementedError",
+                    format!("\"{name}_vml_cpu\" not implemented for 'Bool'"),
+                ));
+            }
+            // NumPy rounds booleans in its smallest float.
+            (UnaryOp::Round, Lib::Numpy) => {
+                let h = wrap(lib, cast(&a, DType::F16)?);
+                return unary_math(lib, op, &h);
+            }
             (UnaryOp::Sign, Lib::Numpy) => {
                 return Err(exc(
                     "numpy._core._exceptions._UFuncNoLoopError",

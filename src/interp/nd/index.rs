@@ -156,6 +156,7 @@ fn apply_with(lib: Lib, a: &NdArray, items: &[Item], set_scalar: bool) -> Res<In
                 ),
             ),
             Lib::Torch => match items {
+                [Item::Int(i)] if a.ndim() == 0 && *i != 0 => oob(lib, *i, 0, 0),
                 [Item::Int(_)] if a.ndim() == 0 => exc(
                     "IndexError",
                     "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number",
@@ -551,6 +552,19 @@ pub fn get(lib: Lib, a: &NdArray, key: &Value) -> Res<Value> {
 /// `a[key] = value`: writes into `a`'s storage.
 pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
     let items = masks_to_ints(items(lib, key)?)?;
+    // An integer per dimension names one element, which NumPy fills from a scalar only.
+    if lib == Lib::Numpy && items.len() == a.ndim() && items.iter().all(|i| matches!(i, Item::Int(_))) {
+        let sequence = match value {
+            Value::List(_) | Value::Tuple(_) => true,
+            Value::Array(v) => v.ndim() > 0,
+            _ => false,
+        };
+        if sequence {
+            // The indices are still checked first.
+            apply(lib, a, &items)?;
+            return Err(exc("ValueError", "setting an array element with a sequence."));
+        }
+    }
     let val = match as_nd(value) {
         Some((_, v)) => cast(v, a.dtype)?,
         None => match value {

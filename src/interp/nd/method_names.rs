@@ -17,7 +17,22 @@ pub const SHAPE_METHODS: &[&str] = &[
     "ravel",
     "expand_dims",
 ];
+/// Methods written in nt, in `numpy._ext` / `torch._ext`.
+pub const NUMPY_EXT_METHODS: &[&str] = &["nonzero"];
+pub const TORCH_EXT_METHODS: &[&str] = &[
+    "nonzero",
+    "argwhere",
+    "isclose",
+    "allclose",
+    "count_nonzero",
+    "equal",
+    "outer",
+    "bitwise_and",
+    "bitwise_or",
+    "bitwise_xor",
+];
 pub const NUMPY_METHODS: &[&str] = &[
+    "nonzero",
     "sum",
     "mean",
     "prod",
@@ -49,6 +64,16 @@ pub const NUMPY_METHODS: &[&str] = &[
     "argsort",
 ];
 pub const TORCH_METHODS: &[&str] = &[
+    "nonzero",
+    "argwhere",
+    "isclose",
+    "allclose",
+    "count_nonzero",
+    "equal",
+    "outer",
+    "bitwise_and",
+    "bitwise_or",
+    "bitwise_xor",
     "sum",
     "mean",
     "prod",

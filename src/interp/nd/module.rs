@@ -56,6 +56,12 @@ fn math(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Re
     match name {
         // where(condition) alone is nonzero(condition) as a tuple (stdlib's `_ext`).
         "where" if args.pos.len() == 1 && args.kw.is_empty() => {
+            if lib == Lib::Numpy && nd_arg(lib, &x)?.ndim() == 0 {
+                return Err(exc(
+                    "ValueError",
+                    "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.",
+                ));
+            }
             let module = if lib == Lib::Numpy { "numpy" } else { "torch" };
             let ext = interp.import(&[Sym::new(module), Sym::new("_ext")])?;
             let f = interp.get_attr(&ext, Sym::new("nonzero"))?;

@@ -937,7 +937,7 @@ class Program:
             value = "%s(%s)" % ("array" if lib == "np" else "tensor",
                                 fmt_list([self.element("float64" if k == "f" else "int64")
                                           for _ in range(rng.randint(1, 3))]))
-        if not self.value_fits(target, value):
+        if not self.value_fits(target, value) or self.torch_alias(target, value):
             return None
         return ["%s = %s" % (target, value), x]
 
@@ -956,6 +956,21 @@ class Program:
             return self.peek(value).ndim <= t.ndim or not self.bug("setitem_value_ndim")
         except Exception:
             return True
+
+    def torch_alias(self, target, value):
+        """True if writing `value` into `target` reads memory the write changes, other than
+        the very same elements: PyTorch's result then depends on its kernel's order."""
+        try:
+            t, v = self.peek(target), self.peek(value)
+        except Exception:
+            return False
+        torch = self.torch
+        if not (isinstance(t, torch.Tensor) and isinstance(v, torch.Tensor)):
+            return False
+        if t.untyped_storage().data_ptr() != v.untyped_storage().data_ptr():
+            return False
+        same = (t.storage_offset(), tuple(t.shape), t.stride()) == (v.storage_offset(), tuple(v.shape), v.stride())
+        return not same
 
     def peek(self, expr):
         """The value of a side-effect-free expression in the live session."""
@@ -986,13 +1001,20 @@ class Program:
                 y = rng.choice(POW2 if k == "f" or op == "/=" else INT_DIVISORS)
             elif op in ("&=", "|=", "^="):
                 y = self.operand(lib, "ib")
+            if self.torch_alias(x, str(y)):
+                return None
             return ["%s %s %s" % (x, op, y), x]
         if lib == "torch":
+            if self.torch_alias(x, str(y)):
+                return None
             lo, hi = sorted([rng.randint(-3, 2), rng.randint(0, 5)])
+            src = self.pick(lib) or x
+            if self.torch_alias(x, src):
+                src = x
             m = rng.choice(["%s.add_(%s)" % (x, y), "%s.sub_(%s)" % (x, y), "%s.mul_(%s)" % (x, y),
                             "%s.zero_()" % x, "%s.fill_(%s)" % (x, self.scalar()),
                             "%s.clamp_(%s, %s)" % (x, lo, hi), "%s.abs_()" % x, "%s.neg_()" % x,
-                            "%s.copy_(%s)" % (x, self.pick(lib) or x), "%s.floor_()" % x])
+                            "%s.copy_(%s)" % (x, src), "%s.floor_()" % x])
             return [m, x] if rng.random() < 0.5 else [m]
         m = rng.choice(["%s.fill(%s)" % (x, self.scalar()), "%s[...] = %s" % (x, y),
                         "%s[:] = %s" % (x, y)])
