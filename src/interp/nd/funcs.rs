@@ -457,6 +457,20 @@ pub fn nd_arg(lib: Lib, v: &Value) -> Res<NdArray> {
 /// `np.exp(a)`, `torch.sqrt(t)`, `t.floor()`…
 pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
     let a = nd_arg(lib, v)?;
+    if op == UnaryOp::Not && a.dtype.is_float() {
+        return Err(match lib {
+            Lib::Numpy => type_error(
+                "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+            ),
+            Lib::Torch => exc(
+                "NotImplementedError",
+                format!(
+                    "\"bitwise_not_cpu\" not implemented for '{}'",
+                    a.dtype.torch_scalar_name()
+                ),
+            ),
+        });
+    }
     if a.dtype == DType::Bool {
         match (op, lib) {
             (UnaryOp::Neg, _) => {

@@ -597,9 +597,10 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
             let dst = a.view(l);
             let val = drop_leading_ones(&val, dst.ndim());
             if lib == Lib::Torch {
-                // PyTorch copies through `expand`, with its errors.
+                // PyTorch copies through `expand` of the value as given, with its errors.
                 let sizes: Vec<i64> = dst.shape().iter().map(|&n| n as i64).collect();
-                super::shape::expand(&val, &sizes)?;
+                let given = as_nd(value).map_or_else(|| val.clone(), |(_, v)| drop_leading_ones(v, dst.ndim()));
+                super::shape::expand(&given, &sizes)?;
                 super::inplace::torch_overlap_check(&dst, &val, false)?;
             }
             let (d, v) = broadcast2(lib, &dst, &val).map_err(|_| shape_mismatch(lib, &val, dst.shape()))?;
@@ -628,11 +629,11 @@ fn c_type(d: DType) -> &'static str {
 }
 
 /// `index_put_` checks the value's memory, shape, then dtype, before any index's bounds
-/// (a mask with a 0-d value is `masked_fill_`, which converts).
+/// (a mask with a one-element value is `masked_fill_`, which converts).
 fn torch_put_checks(a: &NdArray, items: &[Item], v: &NdArray) -> Res<()> {
     let shape = match items {
         [Item::Mask(m)] => {
-            if v.ndim() == 0 {
+            if m.ndim() > 0 && v.numel() == 1 {
                 return Ok(());
             }
             let mut s = vec![cpu::to_bools(m).map_err(internal)?.iter().filter(|f| **f).count()];
@@ -744,9 +745,6 @@ fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray, scalar: bo
     };
     if let (Lib::Numpy, [Item::Mask(m)]) = (lib, items) {
         numpy_mask_value(m, a, val)?;
-    }
-    if lib == Lib::Torch {
-        super::inplace::torch_overlap_check(a, val, true)?;
     }
     let val = &drop_leading_ones(val, shape_probe.ndim());
     let full = {

@@ -64,6 +64,7 @@ pub const NUMPY_METHODS: &[&str] = &[
     "argsort",
 ];
 pub const TORCH_METHODS: &[&str] = &[
+    "bitwise_not",
     "nonzero",
     "argwhere",
     "isclose",

@@ -617,7 +617,7 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
     create: "array", "asarray", "zeros", "ones", "full", "empty", "eye", "arange", "linspace", "zeros_like",
         "ones_like", "full_like", "empty_like";
     math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "absolute", "sign", "floor",
-        "ceil", "round", "around", "rint", "negative", "logical_not", "invert", "clip", "isnan", "isinf", "isfinite", "reciprocal", "power", "maximum", "minimum", "where";
+        "ceil", "round", "around", "rint", "negative", "logical_not", "invert", "bitwise_not", "clip", "isnan", "isinf", "isfinite", "reciprocal", "power", "maximum", "minimum", "where";
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum";
     linalg: "dot", "matmul";

@@ -172,6 +172,23 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
             ));
         }
     }
+    // NumPy's ufunc reductions (and cumsum) accept axis 0 or -1 of a 0-d array (given as
+    // an int, not a tuple): there is nothing to reduce, and cumsum sees a 1-element array.
+    let mut ax = ax;
+    let mut a = a;
+    let flat;
+    if lib == Lib::Numpy && a.ndim() == 0 {
+        if let Some(Value::Int(k)) = ax {
+            match name {
+                "sum" | "prod" | "min" | "max" | "amin" | "amax" | "any" | "all" if k == 0 || k == -1 => ax = None,
+                "cumsum" => {
+                    flat = a.view(a.layout.unsqueeze(0));
+                    a = &flat;
+                }
+                _ => {}
+            }
+        }
+    }
     // PyTorch's mean infers its dtype before it looks at the dim.
     if lib == Lib::Torch && name == "mean" && dtype_kw.is_none() && !a.dtype.is_float() {
         return Err(mean_dtype_error(a.dtype));

@@ -4,7 +4,7 @@
 use super::ops::{cast, run};
 use super::reduce::axis;
 use crate::array::NdArray;
-use crate::array::dtype::{numpy_promote, torch_promote};
+use crate::array::dtype::{DType, numpy_promote, torch_promote};
 use crate::array::layout::numel;
 use crate::backend::cpu;
 use crate::interp::builtins::int_arg;
@@ -174,14 +174,24 @@ pub fn unsqueeze(lib: Lib, a: &NdArray, dim: i64) -> Res<NdArray> {
     Ok(a.view(a.layout.unsqueeze(d)))
 }
 
+/// PyTorch's legacy name of a CPU tensor type: `torch.FloatTensor`, `CPUBoolType`.
+fn legacy_type_name(d: DType) -> String {
+    match d {
+        DType::Bool | DType::BF16 | DType::U16 | DType::U32 | DType::U64 => {
+            format!("CPU{}Type", d.torch_scalar_name())
+        }
+        _ => format!("torch.{}Tensor", d.torch_scalar_name()),
+    }
+}
+
 /// `t.expand(*sizes)`: -1 keeps a size; new leading dimensions may be added.
 pub fn expand(a: &NdArray, sizes: &[i64]) -> Res<NdArray> {
     let extra = sizes.len().checked_sub(a.ndim()).ok_or_else(|| {
         exc(
             "RuntimeError",
             format!(
-                "expand(torch.{}Tensor{{[{}]}}, size=[{}]): the number of sizes provided ({}) must be greater or equal to the number of dimensions in the tensor ({})",
-                a.dtype.torch_scalar_name(),
+                "expand({}{{[{}]}}, size=[{}]): the number of sizes provided ({}) must be greater or equal to the number of dimensions in the tensor ({})",
+                legacy_type_name(a.dtype),
                 a.shape().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "),
                 sizes.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "),
                 sizes.len(),
