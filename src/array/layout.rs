@@ -116,7 +116,11 @@ impl Layout {
     /// `x[..., start:start+len*step:step, ...]` along `dim`.
     pub fn slice(&self, dim: usize, start: usize, step: isize, len: usize) -> Layout {
         let mut l = self.clone();
-        l.offset = (self.offset as isize + start as isize * self.strides[dim]) as usize;
+        // An empty slice may start outside the dimension (`a[0::-2]` of an empty array
+        // starts at -1): it addresses nothing, so it keeps the offset.
+        if len > 0 {
+            l.offset = (self.offset as isize + start as isize * self.strides[dim]) as usize;
+        }
         l.shape[dim] = len;
         l.strides[dim] = self.strides[dim] * step;
         l

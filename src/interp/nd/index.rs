@@ -631,23 +631,76 @@ fn c_type(d: DType) -> &'static str {
 /// `index_put_` checks the value's memory, shape, then dtype, before any index's bounds
 /// (a mask with a one-element value is `masked_fill_`, which converts).
 fn torch_put_checks(a: &NdArray, items: &[Item], v: &NdArray) -> Res<()> {
+    if !items.iter().any(|i| matches!(i, Item::Ints(..) | Item::Mask(_))) {
+        return Ok(());
+    }
+    if let [Item::Mask(m)] = items {
+        if m.ndim() > 0 && v.numel() == 1 {
+            return Ok(());
+        }
+    }
+    // index_put_ runs on the tensor the basic indices select, the index arrays' dims whole.
+    let mut whole = Vec::new();
+    let mut indexed = Vec::new();
+    for it in items {
+        let full = || Item::Slice([Value::None, Value::None, Value::None]);
+        match it {
+            Item::Int(i) => whole.push(Item::Int(*i)),
+            Item::Slice(s) => whole.push(Item::Slice(s.clone())),
+            Item::NewAxis => whole.push(Item::NewAxis),
+            Item::Ellipsis => whole.push(Item::Ellipsis),
+            Item::Ints(v, _) => {
+                indexed.push((whole.len(), !v.is_empty()));
+                whole.push(full());
+            }
+            Item::Mask(m) => {
+                for _ in 0..m.ndim() {
+                    whole.push(full());
+                }
+            }
+        }
+    }
+    let consuming = whole
+        .iter()
+        .filter(|i| matches!(i, Item::Int(_) | Item::Slice(_)))
+        .count();
+    if consuming > a.ndim() {
+        return Ok(());
+    }
+    let sliced = a.view(basic(Lib::Torch, &a.layout, &whole, consuming)?);
+    // Full slices and `...` select the tensor itself (the same tensor, even when empty).
+    let itself = items.iter().all(|i| match i {
+        Item::Ints(..) | Item::Mask(_) | Item::Ellipsis => true,
+        Item::Slice(s) => s.iter().all(|x| matches!(x, Value::None)),
+        _ => false,
+    });
+    super::inplace::torch_overlap_check(if itself { a } else { &sliced }, v, true)?;
+    // An index array into a dimension of size 0.
+    for (k, nonempty) in indexed {
+        let dim: usize = whole[..k]
+            .iter()
+            .map(|i| match i {
+                Item::Slice(_) | Item::NewAxis => 1,
+                Item::Ellipsis => a.ndim() - consuming,
+                _ => 0,
+            })
+            .sum();
+        if nonempty && sliced.shape()[dim] == 0 {
+            return Err(exc("IndexError", "index is out of bounds for dimension with size 0"));
+        }
+    }
     let shape = match items {
         [Item::Mask(m)] => {
-            if m.ndim() > 0 && v.numel() == 1 {
-                return Ok(());
-            }
             let mut s = vec![cpu::to_bools(m).map_err(internal)?.iter().filter(|f| **f).count()];
             s.extend_from_slice(&a.shape()[m.ndim().min(a.ndim())..]);
             s
         }
-        _ if items.iter().any(|i| matches!(i, Item::Ints(..))) => {
+        _ => {
             let (_, kshape, mut sub, at) = int_parts_with(Lib::Torch, a, items, false, true)?;
             sub.splice(at..at, kshape);
             sub
         }
-        _ => return Ok(()),
     };
-    super::inplace::torch_overlap_check(a, v, true)?;
     let val = drop_leading_ones(v, shape.len());
     match crate::array::layout::broadcast_shapes(&shape, val.shape()) {
         Ok(s) if s == shape => {}
