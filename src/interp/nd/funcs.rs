@@ -11,6 +11,8 @@ use crate::interp::error::{Res, exc, type_error};
 use crate::ir::{BinaryOp, Op, UnaryOp};
 use crate::value::{Args, DKind, Lib, Value};
 
+pub use super::unary::{round_decimals, unary_math};
+
 /// The library's default float dtype.
 pub fn default_float(lib: Lib) -> DType {
     match lib {
@@ -452,116 +454,6 @@ pub fn nd_arg(lib: Lib, v: &Value) -> Res<NdArray> {
             ))),
         },
     }
-}
-
-/// `np.exp(a)`, `torch.sqrt(t)`, `t.floor()`…
-pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
-    let a = nd_arg(lib, v)?;
-    if op == UnaryOp::Not && a.dtype.is_float() {
-        return Err(match lib {
-            Lib::Numpy => type_error(
-                "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
-            ),
-            Lib::Torch => exc(
-                "NotImplementedError",
-                format!(
-                    "\"bitwise_not_cpu\" not implemented for '{}'",
-                    a.dtype.torch_scalar_name()
-                ),
-            ),
-        });
-    }
-    if a.dtype == DType::Bool {
-        match (op, lib) {
-            (UnaryOp::Neg, _) => {
-                if let Some(r) = super::ops::unary(op, &wrap(lib, a.clone())) {
-                    return r;
-                }
-            }
-            (UnaryOp::Abs, Lib::Torch) => {
-                return Err(exc("NotImplementedError", "\"abs_cpu\" not implemented for 'Bool'"));
-            }
-            (UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round, Lib::Torch) => {
-                let name = match op {
-                    UnaryOp::Floor => "floor",
-                    UnaryOp::Ceil => "ceil",
-                    _ => "round",
-                };
-                return Err(exc(
-                    "NotImplementedError",
-                    format!("\"{name}_vml_cpu\" not implemented for 'Bool'"),
-                ));
-            }
-            // NumPy rounds booleans in its smallest float.
-            (UnaryOp::Round, Lib::Numpy) => {
-                let h = wrap(lib, cast(&a, DType::F16)?);
-                return unary_math(lib, op, &h);
-            }
-            (UnaryOp::Sign, Lib::Numpy) => {
-                return Err(exc(
-                    "numpy._core._exceptions._UFuncNoLoopError",
-                    "ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None",
-                ));
-            }
-            _ => {}
-        }
-    }
-    let d = match op {
-        UnaryOp::Abs
-        | UnaryOp::Neg
-        | UnaryOp::Sign
-        | UnaryOp::Floor
-        | UnaryOp::Ceil
-        | UnaryOp::Round
-        | UnaryOp::Not => a.dtype,
-        _ => float_result(lib, a.dtype),
-    };
-    let x = cast(&a, d)?;
-    let r = result(lib, run(Op::Unary(op), &[&x])?);
-    if lib == Lib::Torch {
-        let name = match op {
-            UnaryOp::Exp => "exp",
-            UnaryOp::Log => "log",
-            UnaryOp::Sqrt => "sqrt",
-            UnaryOp::Tanh => "tanh",
-            UnaryOp::Neg => "neg",
-            UnaryOp::Abs => "abs",
-            UnaryOp::Log2 => "log2",
-            UnaryOp::Log10 => "log10",
-            UnaryOp::Sin => "sin",
-            UnaryOp::Cos => "cos",
-            UnaryOp::Tan => "tan",
-            UnaryOp::Floor => "floor",
-            UnaryOp::Ceil => "ceil",
-            UnaryOp::Round => "round",
-            UnaryOp::Sign => "sign",
-            UnaryOp::Not => "bitwise_not",
-        };
-        return crate::autograd::hooks::unary(name, r, v);
-    }
-    Ok(r)
-}
-
-/// `np.round(a, decimals)`: `rint(a * 10**d) / 10**d`, as NumPy computes it.
-pub fn round_decimals(lib: Lib, v: &Value, decimals: i64) -> Res<Value> {
-    let a = nd_arg(lib, v)?;
-    if decimals == 0 || !a.dtype.is_float() {
-        return unary_math(lib, UnaryOp::Round, v);
-    }
-    let scale = create::scalar(
-        &Value::Float(10f64.powi(decimals.unsigned_abs().min(400) as i32)),
-        a.dtype,
-    )?;
-    let (up, down) = if decimals > 0 {
-        (BinaryOp::Mul, BinaryOp::Div)
-    } else {
-        (BinaryOp::Div, BinaryOp::Mul)
-    };
-    let (x, s) = broadcast2(lib, &a, &scale)?;
-    let scaled = run(Op::Binary(up), &[&x, &s])?;
-    let r = run(Op::Unary(UnaryOp::Round), &[&scaled])?;
-    let (r, s) = broadcast2(lib, &r, &scale)?;
-    Ok(result(lib, run(Op::Binary(down), &[&r, &s])?))
 }
 
 /// `isnan`, `isinf`, `isfinite` — composed: `x != x`, `|x| == inf`, and neither.

@@ -2,14 +2,19 @@
 //! mv, mm, a folded mm/mv or a broadcast bmm. Both compute the same product; each library's
 //! errors, and the order it checks things in, follow the path it would take.
 
+use super::funcs::nd_arg;
 use super::internal;
+use super::module::arg;
 use super::ops::{cast, run, shape_str};
+use super::{result, shape};
 use crate::array::NdArray;
 use crate::array::dtype::{DType, numpy_promote};
 use crate::array::layout::{Layout, broadcast_shapes, numel};
+use crate::interp::Interp;
+use crate::interp::builtins::kwarg;
 use crate::interp::error::{Exc, Res, exc};
 use crate::ir::Op;
-use crate::value::Lib;
+use crate::value::{Args, Lib, Value};
 
 /// Matrix product of arrays that need no gradient.
 pub fn matmul(lib: Lib, a: &NdArray, b: &NdArray) -> Res<NdArray> {
@@ -263,4 +268,73 @@ fn should_fold(a: &NdArray, b: &NdArray, grads: [bool; 2]) -> bool {
         return true;
     }
     (0..dim_t1 - 2).all(|i| t1.strides[i] == t1.strides[i + 1] * t1.shape[i + 1] as isize)
+}
+
+pub fn linalg_values(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    let x = arg(&args, 0, name)?;
+    let y = arg(&args, 1, name);
+    let _ = kwarg(&mut args, "out");
+    let (a, b) = (nd_arg(lib, &x)?, nd_arg(lib, &y?)?);
+    match (name, lib) {
+        ("mv", _) if a.ndim() != 2 || b.ndim() != 1 => Err(exc(
+            "RuntimeError",
+            format!("vector + matrix @ vector expected, got 1, {}, {}", a.ndim(), b.ndim()),
+        )),
+        ("bmm", _) if a.ndim() != 3 || b.ndim() != 3 => Err(exc("RuntimeError", "batch1 must be a 3D tensor")),
+        ("dot", Lib::Numpy) if a.ndim() == 0 || b.ndim() == 0 => {
+            let (p, q) = (super::numpy_result(a.clone()), super::numpy_result(b.clone()));
+            super::ops::binary(crate::syntax::ast::BinOp::Mul, &p, &q).unwrap_or_else(|| Err(super::internal("dot")))
+        }
+        ("mm", _) if a.ndim() != 2 || b.ndim() != 2 => Err(exc(
+            "RuntimeError",
+            if a.ndim() != 2 {
+                format!("mm: self must be a matrix, got {}-D tensor", a.ndim())
+            } else {
+                format!("mm: mat2 must be a matrix, got {}-D tensor", b.ndim())
+            },
+        )),
+        ("dot", Lib::Torch) if a.ndim() != 1 || b.ndim() != 1 => Err(exc(
+            "RuntimeError",
+            format!("1D tensors expected, but got {}D and {}D tensors", a.ndim(), b.ndim()),
+        )),
+        ("dot", Lib::Torch) if a.dtype != b.dtype => Err(exc(
+            "RuntimeError",
+            format!(
+                "dot : expected both vectors to have same dtype, but found {} and {}",
+                a.dtype.torch_scalar_name(),
+                b.dtype.torch_scalar_name()
+            ),
+        )),
+        ("dot", Lib::Numpy) => {
+            // The sum over a's last axis and b's second-to-last (its only one if 1-D).
+            let kdim = if b.ndim() == 1 { 0 } else { b.ndim() - 2 };
+            let (ka, kb) = (a.shape()[a.ndim() - 1], b.shape()[kdim]);
+            if ka != kb {
+                let sh = |x: &crate::array::NdArray| super::ops::shape_str(Lib::Numpy, x.shape());
+                return Err(exc(
+                    "ValueError",
+                    format!(
+                        "shapes {} and {} not aligned: {ka} (dim {}) != {kb} (dim {kdim})",
+                        sh(&a),
+                        sh(&b),
+                        a.ndim() - 1
+                    ),
+                ));
+            }
+            if a.ndim() <= 2 && b.ndim() <= 2 {
+                return Ok(result(lib, super::matmul::matmul(lib, &a, &b)?));
+            }
+            // N-d: a as (M, K) times b with its K axis first, as (K, N), then unflattened.
+            let a2 = shape::reshape(lib, &a, &[-1, ka as i64], false)?;
+            let mut perm: Vec<i64> = vec![kdim as i64];
+            perm.extend((0..b.ndim() as i64).filter(|&d| d != kdim as i64));
+            let bt = shape::permute(lib, &b, &perm)?;
+            let b2 = shape::reshape(lib, &bt, &[kb as i64, -1], false)?;
+            let r = super::matmul::matmul(lib, &a2, &b2)?;
+            let mut out: Vec<i64> = a.shape()[..a.ndim() - 1].iter().map(|&n| n as i64).collect();
+            out.extend(bt.shape()[1..].iter().map(|&n| n as i64));
+            Ok(result(lib, shape::reshape(lib, &r, &out, false)?))
+        }
+        _ => Ok(result(lib, super::matmul::matmul(lib, &a, &b)?)),
+    }
 }

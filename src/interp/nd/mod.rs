@@ -22,6 +22,7 @@ pub mod random;
 pub mod reduce;
 pub mod shape;
 pub mod sorting;
+pub mod unary;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;
