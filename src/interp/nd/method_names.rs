@@ -17,20 +17,8 @@ pub const SHAPE_METHODS: &[&str] = &[
     "ravel",
     "expand_dims",
 ];
-/// Methods written in nt, in `numpy._ext` / `torch._ext`.
-pub const NUMPY_EXT_METHODS: &[&str] = &["nonzero"];
-pub const TORCH_EXT_METHODS: &[&str] = &[
-    "nonzero",
-    "argwhere",
-    "isclose",
-    "allclose",
-    "count_nonzero",
-    "equal",
-    "outer",
-    "bitwise_and",
-    "bitwise_or",
-    "bitwise_xor",
-];
+/// A listed method the Rust side does not implement is the function of the same name in
+/// `numpy._ext` / `torch._ext`, written in nt (`nonzero`, `isclose`, ...).
 pub const NUMPY_METHODS: &[&str] = &[
     "nonzero",
     "sum",

@@ -18,9 +18,7 @@ use std::rc::Rc;
 use super::inplace::write_back;
 pub use super::inplace::{backward_call, check_inplace, inplace};
 
-use super::method_names::{
-    NUMPY_EXT_METHODS, NUMPY_METHODS, REDUCTIONS, SHAPE_METHODS, TORCH_EXT_METHODS, TORCH_METHODS,
-};
+use super::method_names::{NUMPY_METHODS, REDUCTIONS, SHAPE_METHODS, TORCH_METHODS};
 
 pub fn method_names(v: &Value) -> &'static [&'static str] {
     match v {
@@ -619,16 +617,19 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             Ok(result(lib, super::matmul::matmul(lib, a, &b)?))
         }
         // Methods written in nt: the function of the same name in `numpy._ext`/`torch._ext`.
-        _ if match lib {
-            Lib::Numpy => NUMPY_EXT_METHODS.contains(&m),
-            Lib::Torch => TORCH_EXT_METHODS.contains(&m),
-        } =>
-        {
+        _ if method_names(v).contains(&m) => {
             let module = if lib == Lib::Numpy { "numpy" } else { "torch" };
             let ext = interp.import(&[Sym::new(module), Sym::new("_ext")])?;
-            let f = interp.get_attr(&ext, name)?;
-            args.pos.insert(0, v.clone());
-            interp.call(&f, args, None)
+            match interp.get_attr(&ext, name) {
+                Ok(f) => {
+                    args.pos.insert(0, v.clone());
+                    interp.call(&f, args, None)
+                }
+                Err(_) => Err(exc(
+                    "AttributeError",
+                    format!("'{}' object has no attribute '{m}'", v.type_name()),
+                )),
+            }
         }
         _ => Err(exc(
             "AttributeError",
