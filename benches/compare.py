@@ -4,6 +4,7 @@
 
     --quick      small sizes and 2 repetitions: a smoke test that runs in seconds
     --markdown   print the table as Markdown (for benches/RESULTS.md)
+    --only CASE  time only the cases whose key starts with CASE (repeatable)
     path/to/nt   the nt binary (default: target/release/nt next to this file)
 
 Every workload is timed in nt (benches/elementwise.nt, matmul.nt, mlp.nt, or by
@@ -284,11 +285,13 @@ def settings_for(key, script, cfg, reps):
     return dict(reps=reps)  # mlp.nt
 
 
-def measure(nt, cfg, quick):
-    """Runs every case, nt first and then its peers. Returns rows of
-    (label, unit, target, nt value or None, {peer: value})."""
+def measure(nt, cfg, quick, only=None):
+    """Runs every case (or those whose key starts with one of `only`), nt first and then
+    its peers. Returns rows of (label, unit, target, nt value or None, {peer: value})."""
     rows = []
     for key, label, unit, target, script, peers in cases(cfg):
+        if only and not any(key.startswith(o) for o in only):
+            continue
         log(f"  {key} ...")
         if script is None:  # start-up
             t = startup(nt, cfg["launches"])
@@ -373,6 +376,9 @@ def main():
                     help="the nt binary (default: target/release/nt)")
     ap.add_argument("--quick", action="store_true", help="small sizes, 2 repetitions: a smoke test")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    ap.add_argument("--only", action="append", metavar="CASE",
+                    help="time only the cases whose key starts with CASE (startup, add, chain, "
+                         "transcendental, sum, mean_axis1, matmul, loop, mlp); repeatable")
     args = ap.parse_args()
     nt = os.path.abspath(args.nt)
     if not os.access(nt, os.X_OK):
@@ -380,7 +386,7 @@ def main():
 
     cfg = QUICK if args.quick else FULL
     log(f"timing nt ({nt}) and its peers, case by case:")
-    rows = measure(nt, cfg, args.quick)
+    rows = measure(nt, cfg, args.quick, args.only)
     print(header(nt, args.quick))
     if args.markdown:
         print()
