@@ -289,6 +289,9 @@ fn batch_offsets(l: &crate::array::layout::Layout) -> Vec<isize> {
     batch.offsets().map(|o| o as isize).collect()
 }
 
+/// Products with fewer multiply-adds than this use matrixmultiply, larger ones gemm.
+const SMALL_GEMM: usize = 32 * 32 * 32;
+
 /// float32/float64 products read where the operands lie, through their strides
 /// (transposed and sliced operands are not copied), written into the output directly.
 fn strided_gemm<T: Typed>(
@@ -322,12 +325,29 @@ fn strided_gemm<T: Typed>(
         // dtype says.
         unsafe {
             let (x, y) = (da.as_ptr().offset(xa), db.as_ptr().offset(yb));
-            if T::DTYPE == DType::F32 {
-                let (x, y, o) = (x.cast(), y.cast(), o.cast());
-                matrixmultiply::sgemm(n, k, m, 1.0, x, ra, ca, y, rb, cb, 0.0, o, m as isize, 1);
+            // Small products keep matrixmultiply's summation order (PyTorch's for the
+            // sizes the reference sessions print); large ones go to gemm's AVX-512
+            // kernels: dst := alpha·dst + beta·lhs·rhs, the destination not read.
+            let threads = gemm::Parallelism::Rayon(0);
+            let (mm, one) = (m as isize, 1);
+            if n * m * k < SMALL_GEMM {
+                if T::DTYPE == DType::F32 {
+                    let (x, y, o) = (x.cast(), y.cast(), o.cast());
+                    matrixmultiply::sgemm(n, k, m, 1.0, x, ra, ca, y, rb, cb, 0.0, o, mm, 1);
+                } else {
+                    let (x, y, o) = (x.cast(), y.cast(), o.cast());
+                    matrixmultiply::dgemm(n, k, m, 1.0, x, ra, ca, y, rb, cb, 0.0, o, mm, 1);
+                }
+            } else if T::DTYPE == DType::F32 {
+                let (x, y, o) = (x.cast::<f32>(), y.cast::<f32>(), o.cast::<f32>());
+                gemm::gemm(
+                    n, m, k, o, one, mm, false, x, ca, ra, y, cb, rb, 0.0, 1.0, false, false, false, threads,
+                );
             } else {
-                let (x, y, o) = (x.cast(), y.cast(), o.cast());
-                matrixmultiply::dgemm(n, k, m, 1.0, x, ra, ca, y, rb, cb, 0.0, o, m as isize, 1);
+                let (x, y, o) = (x.cast::<f64>(), y.cast::<f64>(), o.cast::<f64>());
+                gemm::gemm(
+                    n, m, k, o, one, mm, false, x, ca, ra, y, cb, rb, 0.0, 1.0, false, false, false, threads,
+                );
             }
         }
     }
