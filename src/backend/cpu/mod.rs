@@ -163,8 +163,36 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
     reduce_rows(op, &v, inner, outer)
 }
 
-/// f64 sum with eight independent accumulators, so the loop vectorises.
+/// f64 sum with eight independent accumulators, so the loop vectorises. float32 rows run
+/// in a loop compiled for AVX-512 or AVX2 where the CPU has them: the same eight
+/// accumulators in one or two vector registers, so the same bits as the baseline loop.
 fn sum_f64<T: Elem>(r: &[T]) -> f64 {
+    #[cfg(target_arch = "x86_64")]
+    if T::DTYPE == DType::F32 {
+        // SAFETY: T is f32 (its dtype says so), so the slice is one of f32s.
+        let r = unsafe { std::slice::from_raw_parts(r.as_ptr().cast::<f32>(), r.len()) };
+        if std::arch::is_x86_feature_detected!("avx512f") {
+            #[target_feature(enable = "avx512f,avx2")]
+            fn wide(r: &[f32]) -> f64 {
+                sum8(r)
+            }
+            // SAFETY: the CPU has AVX-512F (checked above).
+            return unsafe { wide(r) };
+        }
+        if std::arch::is_x86_feature_detected!("avx2") {
+            #[target_feature(enable = "avx2")]
+            fn wide(r: &[f32]) -> f64 {
+                sum8(r)
+            }
+            // SAFETY: the CPU has AVX2 (checked above).
+            return unsafe { wide(r) };
+        }
+    }
+    sum8(r)
+}
+
+#[inline(always)]
+fn sum8<T: Elem>(r: &[T]) -> f64 {
     let mut acc = [0.0f64; 8];
     let chunks = r.chunks_exact(8);
     let rest = chunks.remainder();
