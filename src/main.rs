@@ -36,15 +36,22 @@ const STACK_BYTES: usize = 1 << 30;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let code = std::thread::Builder::new()
-        .name("nt".into())
+    // The interpreter runs on one of rayon's workers, so a parallel kernel it starts
+    // runs on as many threads as there are cores. From a thread outside the pool, it
+    // would wait while every worker computed, then compete with their idle spinning.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("nt-{i}"))
         .stack_size(STACK_BYTES)
-        .spawn(move || run(args))
-        .map(|h| h.join().unwrap_or(70))
-        .unwrap_or_else(|e| {
+        .build();
+    let code = match pool {
+        Ok(pool) => {
+            pool.install(move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(args))).unwrap_or(70))
+        }
+        Err(e) => {
             eprintln!("nt: cannot start: {e}");
             70
-        });
+        }
+    };
     std::process::exit(code);
 }
 

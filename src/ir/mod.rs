@@ -205,6 +205,11 @@ pub fn trace_take() -> Vec<String> {
     TRACE.with(|t| t.borrow_mut().take()).unwrap_or_default()
 }
 
+/// Whether ops are being recorded (`:graph`), so that shortcuts past `run` must not be taken.
+pub(crate) fn tracing() -> bool {
+    TRACE.with(|t| t.borrow().is_some())
+}
+
 pub(crate) fn trace(line: impl FnOnce() -> String) {
     TRACE.with(|t| {
         if let Some(log) = t.borrow_mut().as_mut() {

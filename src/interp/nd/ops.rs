@@ -333,6 +333,9 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
             Lib::Torch => DType::F32,
         };
     }
+    if let Some(out) = small_scalar_op(prim, d, a, b) {
+        return Ok(result(lib, out));
+    }
     let (x, y) = (to_array(a, d)?, to_array(b, d)?);
     // (An empty base computes nothing, so NumPy never sees the negative exponent.)
     if op == BinOp::Pow && !d.is_float() && x.numel() > 0 && any_negative(&y) {
@@ -356,6 +359,68 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
     let (x, y) = broadcast2(lib, &x, &y)?;
     let out = run(Op::Binary(prim), &[&x, &y])?;
     Ok(result(lib, out))
+}
+
+/// `x + 1.0`, `2 * x`, … on a small contiguous float32/float64 array of dtype `d` and a
+/// Python number: the interpreter-loop case, computed at once without the general path's
+/// scalar array, broadcast views and kernel dispatch. The same bits as that path (one
+/// IEEE operation per element on the scalar converted to `d`); `None` for anything else.
+fn small_scalar_op(prim: BinaryOp, d: DType, a: &Operand, b: &Operand) -> Option<NdArray> {
+    if !matches!(prim, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div) || ir::tracing() {
+        return None;
+    }
+    let (x, s, scalar_first) = match (a, b) {
+        (Operand::Nd(_, x), Operand::Py(s, _)) => (*x, *s, false),
+        (Operand::Py(s, _), Operand::Nd(_, x)) => (*x, *s, true),
+        _ => return None,
+    };
+    let n = x.numel();
+    if x.dtype != d || n == 0 || n > 4096 || !x.layout.is_contiguous() {
+        return None;
+    }
+    // Integers convert exactly below 2^24; larger ones and floats that overflow the
+    // dtype take the general path, with its conversion rules.
+    let s = match s {
+        Value::Float(f) if f.abs() <= f32::MAX as f64 || f.is_nan() => *f,
+        Value::Int(i) if i.unsigned_abs() <= 1 << 24 => *i as f64,
+        _ => return None,
+    };
+    fn go<
+        T: Copy
+            + std::ops::Add<Output = T>
+            + std::ops::Sub<Output = T>
+            + std::ops::Mul<Output = T>
+            + std::ops::Div<Output = T>,
+    >(
+        prim: BinaryOp,
+        v: &[T],
+        s: T,
+        scalar_first: bool,
+    ) -> Vec<T> {
+        let f: fn(T, T) -> T = match prim {
+            BinaryOp::Add => |p, q| p + q,
+            BinaryOp::Sub => |p, q| p - q,
+            BinaryOp::Mul => |p, q| p * q,
+            _ => |p, q| p / q,
+        };
+        if scalar_first {
+            v.iter().map(|&e| f(s, e)).collect()
+        } else {
+            v.iter().map(|&e| f(e, s)).collect()
+        }
+    }
+    let storage = x.storage.borrow();
+    let range = x.layout.offset..x.layout.offset + n;
+    let buf = match &*storage {
+        crate::array::storage::Buffer::F32(v) => {
+            crate::array::storage::Buffer::F32(go(prim, v.get(range)?, s as f32, scalar_first))
+        }
+        crate::array::storage::Buffer::F64(v) => {
+            crate::array::storage::Buffer::F64(go(prim, v.get(range)?, s, scalar_first))
+        }
+        _ => return None,
+    };
+    Some(NdArray::from_buffer(buf, x.shape()))
 }
 
 /// `a == b`, `a < b`, …: elementwise, giving bool arrays.
