@@ -178,6 +178,38 @@ fn sign(x: f64) -> f64 {
     }
 }
 
+/// `out[i] = f(a[i], b[i])`, in a loop compiled for AVX-512 or AVX2 where the CPU has
+/// them (one IEEE operation per element, so the same bits at any width).
+#[inline(always)]
+fn wide_map2<T: Copy, F: Fn(T, T) -> T>(a: &[T], b: &[T], out: &mut [T], f: F) {
+    #[inline(always)]
+    fn map2<T: Copy, F: Fn(T, T) -> T>(a: &[T], b: &[T], out: &mut [T], f: F) {
+        for (o, (&x, &y)) in out.iter_mut().zip(a.iter().zip(b)) {
+            *o = f(x, y);
+        }
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx512f") {
+            #[target_feature(enable = "avx512f,avx2")]
+            fn wide<T: Copy, F: Fn(T, T) -> T>(a: &[T], b: &[T], out: &mut [T], f: F) {
+                map2(a, b, out, f)
+            }
+            // SAFETY: the CPU has AVX-512F (checked above).
+            return unsafe { wide(a, b, out, f) };
+        }
+        if std::arch::is_x86_feature_detected!("avx2") {
+            #[target_feature(enable = "avx2")]
+            fn wide<T: Copy, F: Fn(T, T) -> T>(a: &[T], b: &[T], out: &mut [T], f: F) {
+                map2(a, b, out, f)
+            }
+            // SAFETY: the CPU has AVX2 (checked above).
+            return unsafe { wide(a, b, out, f) };
+        }
+    }
+    map2(a, b, out, f)
+}
+
 /// Floats compute through f64 and round once to the element type: exact for + - * / of
 /// f32 and f16, and correctly rounded (or within an ulp) for the transcendental functions.
 macro_rules! float_arith {
@@ -260,10 +292,10 @@ macro_rules! float_arith {
             fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut [Self]) -> bool {
                 let it = out.iter_mut().zip(a.iter().zip(b));
                 match op {
-                    BinaryOp::Add => it.for_each(|(o, (&x, &y))| *o = x + y),
-                    BinaryOp::Sub => it.for_each(|(o, (&x, &y))| *o = x - y),
-                    BinaryOp::Mul => it.for_each(|(o, (&x, &y))| *o = x * y),
-                    BinaryOp::Div => it.for_each(|(o, (&x, &y))| *o = x / y),
+                    BinaryOp::Add => wide_map2(a, b, out, |x, y| x + y),
+                    BinaryOp::Sub => wide_map2(a, b, out, |x, y| x - y),
+                    BinaryOp::Mul => wide_map2(a, b, out, |x, y| x * y),
+                    BinaryOp::Div => wide_map2(a, b, out, |x, y| x / y),
                     // Squaring (`x ** 2`, common in losses) is one exact product, rounded once
                     // as `pow` rounds it.
                     BinaryOp::Pow if b.iter().all(|y| y.to_f64() == 2.0) => it.for_each(|(o, (&x, _))| *o = x * x),
