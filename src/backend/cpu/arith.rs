@@ -190,12 +190,12 @@ fn wide_map2<T: Copy, F: Fn(T, T) -> T>(a: &[T], b: &[T], out: &mut [T], f: F) {
     }
     #[cfg(target_arch = "x86_64")]
     {
-        if std::arch::is_x86_feature_detected!("avx512f") {
-            #[target_feature(enable = "avx512f,avx2")]
+        if super::x86_v4() {
+            #[target_feature(enable = "avx512f,avx512vl,avx512dq,avx512bw,avx2")]
             fn wide<T: Copy, F: Fn(T, T) -> T>(a: &[T], b: &[T], out: &mut [T], f: F) {
                 map2(a, b, out, f)
             }
-            // SAFETY: the CPU has AVX-512F (checked above).
+            // SAFETY: the CPU has AVX-512 F/VL/DQ/BW (checked above), and with them AVX2.
             return unsafe { wide(a, b, out, f) };
         }
         if std::arch::is_x86_feature_detected!("avx2") {

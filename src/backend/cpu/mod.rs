@@ -163,6 +163,14 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
     reduce_rows(op, &v, inner, outer)
 }
 
+/// Whether the CPU has x86-64-v4's AVX-512 (F, VL, DQ, BW): then loops are compiled with
+/// them, which gives AVX2-width loops 32 registers and native 64-bit compares.
+#[cfg(target_arch = "x86_64")]
+pub(crate) fn x86_v4() -> bool {
+    use std::arch::is_x86_feature_detected as has;
+    has!("avx512f") && has!("avx512vl") && has!("avx512dq") && has!("avx512bw")
+}
+
 /// f64 sum with eight independent accumulators, so the loop vectorises. float32 rows run
 /// in a loop compiled for AVX-512 or AVX2 where the CPU has them: the same eight
 /// accumulators in one or two vector registers, so the same bits as the baseline loop.
@@ -171,12 +179,12 @@ fn sum_f64<T: Elem>(r: &[T]) -> f64 {
     if T::DTYPE == DType::F32 {
         // SAFETY: T is f32 (its dtype says so), so the slice is one of f32s.
         let r = unsafe { std::slice::from_raw_parts(r.as_ptr().cast::<f32>(), r.len()) };
-        if std::arch::is_x86_feature_detected!("avx512f") {
-            #[target_feature(enable = "avx512f,avx2")]
+        if x86_v4() {
+            #[target_feature(enable = "avx512f,avx512vl,avx512dq,avx512bw,avx2")]
             fn wide(r: &[f32]) -> f64 {
                 sum8(r)
             }
-            // SAFETY: the CPU has AVX-512F (checked above).
+            // SAFETY: the CPU has AVX-512 F/VL/DQ/BW (checked above), and with them AVX2.
             return unsafe { wide(r) };
         }
         if std::arch::is_x86_feature_detected!("avx2") {

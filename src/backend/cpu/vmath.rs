@@ -7,7 +7,7 @@
 //! ten thousand) from `y`'s low bits, along with results outside f32's normal range and
 //! inputs outside the reductions; they are recomputed with the scalar f64 function. So
 //! every result equals `f(x as f64) as f32` bit for bit, on every machine, whichever of
-//! the loops below ran: AVX-512 (8 lanes), AVX2 with FMA (4 lanes), or the baseline
+//! the loops below ran: AVX-512 (F/VL/DQ/BW), AVX2 with FMA, or the baseline
 //! without FMA (the error bound holds with or without fused multiply-adds).
 
 const MAGIC: f64 = 6755399441055744.0; // 1.5 * 2^52: adding it rounds to an integer in the low bits
@@ -211,12 +211,12 @@ macro_rules! kernel {
         pub fn $name(x: &[f32], out: &mut [f32]) {
             #[cfg(target_arch = "x86_64")]
             {
-                if std::arch::is_x86_feature_detected!("avx512f") {
-                    #[target_feature(enable = "avx512f,avx2,fma")]
+                if super::x86_v4() {
+                    #[target_feature(enable = "avx512f,avx512vl,avx512dq,avx512bw,avx2,fma")]
                     fn wide(x: &[f32], out: &mut [f32]) {
                         run(x, out, $core::<true $(, $shift)?>, $exact)
                     }
-                    // SAFETY: the CPU has AVX-512F (checked above), which implies AVX2 and FMA.
+                    // SAFETY: the CPU has AVX-512 F/VL/DQ/BW (checked above), and with them AVX2. which implies AVX2 and FMA.
                     return unsafe { wide(x, out) };
                 }
                 if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
