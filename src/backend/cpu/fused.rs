@@ -163,9 +163,9 @@ fn copy_out<T: Copy>(src: &[T], dst: &mut [MaybeUninit<T>], stream: bool) {
         }
         return;
     }
-    for (o, &x) in dst[..len].iter_mut().zip(&src[..len]) {
-        o.write(x);
-    }
+    // SAFETY: both hold at least `len` elements and do not overlap; MaybeUninit<T> has
+    // T's layout.
+    unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), dst.as_mut_ptr().cast::<T>(), len) };
 }
 
 /// Whether every element of `l` lies in a storage of `len` elements.

@@ -480,6 +480,22 @@ pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
         return Ok(());
     }
     with_dtype!(dst.dtype, T => {
+        // A contiguous source in another host storage is copied straight across.
+        let n = dst.layout.numel();
+        let direct = dst.layout.is_contiguous() && src.layout.is_contiguous() && !std::rc::Rc::ptr_eq(&dst.storage, &src.storage);
+        let held = src.storage.borrow();
+        let from = T::slice(&held).and_then(|d| d.get(src.layout.offset..src.layout.offset + n));
+        if let (true, Some(from)) = (direct, from) {
+            crate::array::storage::bump_version(&dst.storage);
+            let mut guard = dst.storage.borrow_mut();
+            let data = T::slice_mut(&mut guard).ok_or("storage dtype mismatch")?;
+            let off = dst.layout.offset;
+            let slot = data.get_mut(off..off + n).ok_or("view out of storage bounds")?;
+            slot.copy_from_slice(from);
+            return Ok(());
+        }
+        // Released before `dst` (perhaps the same storage) is borrowed for writing.
+        drop(held);
         let v = values::<T>(src)?;
         crate::array::storage::bump_version(&dst.storage);
         let mut guard = dst.storage.borrow_mut();
