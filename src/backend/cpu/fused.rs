@@ -81,6 +81,9 @@ struct Leaf<'a> {
     data: Src<'a>,
     layout: &'a Layout,
     contiguous: bool,
+    /// One element broadcast everywhere (all strides 0): its register is filled once
+    /// per task, not per block.
+    constant: bool,
 }
 
 /// One elementwise op, run at once. A small one (a block or less, the common case in an
@@ -131,6 +134,7 @@ pub fn run(p: &Program) -> Result<Buffer, String> {
             data,
             layout: &h.layout,
             contiguous: h.layout.is_contiguous(),
+            constant: !h.layout.is_contiguous() && h.layout.strides.iter().all(|&st| st == 0),
         });
     }
     let n = p.len();
@@ -186,13 +190,21 @@ fn drive<T: Pick>(steps: &[Step], leaves: &[Leaf], n: usize) -> Result<Vec<T>, S
     let spare = &mut out.spare_capacity_mut()[..n];
     // An output larger than the caches is written around them.
     let stream = n * std::mem::size_of::<T>() >= STREAM_MIN_BYTES;
-    let registers = || -> Vec<Buffer> {
+    let registers = || -> Result<Vec<Buffer>, String> {
         let size = n.min(BLOCK);
-        let leaf_in_place = |s: &Step| matches!(s.node, Node::Leaf(k) if leaves[k].contiguous);
-        steps
-            .iter()
-            .map(|s| Buffer::zeros(s.dtype, if leaf_in_place(s) { 0 } else { size }))
-            .collect()
+        let mut regs = Vec::with_capacity(steps.len());
+        for s in steps {
+            let leaf = match s.node {
+                Node::Leaf(k) => leaves.get(k),
+                Node::Apply(..) => None,
+            };
+            let mut reg = Buffer::zeros(s.dtype, if leaf.is_some_and(|l| l.contiguous) { 0 } else { size });
+            if let Some(l) = leaf.filter(|l| l.constant) {
+                with_dtype!(s.dtype, T => gather::<T>(T::pick(l.data)?, l.layout, 0, self::out::<T>(&mut reg, size)?));
+            }
+            regs.push(reg);
+        }
+        Ok(regs)
     };
     let task = |regs: &mut Vec<Buffer>, start: usize, chunk: &mut [MaybeUninit<T>]| -> Result<(), String> {
         for (b, part) in chunk.chunks_mut(BLOCK).enumerate() {
@@ -215,9 +227,12 @@ fn drive<T: Pick>(steps: &[Step], leaves: &[Leaf], n: usize) -> Result<Vec<T>, S
         spare
             .par_chunks_mut(TASK)
             .enumerate()
-            .try_for_each_init(registers, |regs, (i, chunk)| task(regs, i * TASK, chunk))?;
+            .try_for_each_init(registers, |regs, (i, chunk)| match regs {
+                Ok(regs) => task(regs, i * TASK, chunk),
+                Err(e) => Err(e.clone()),
+            })?;
     } else {
-        task(&mut registers(), 0, spare)?;
+        task(&mut registers()?, 0, spare)?;
     }
     // SAFETY: every one of the first `n` elements was written above (the chunks cover
     // the spare capacity exactly, and a failed block returned early).
@@ -259,6 +274,8 @@ fn block<'a>(
                             .range(l.layout.offset + start, len)
                             .ok_or("fused kernel: bad leaf")?,
                     )
+                } else if l.constant {
+                    None // filled when the register was made
                 } else {
                     with_dtype!(step.dtype, T => gather::<T>(T::pick(l.data)?, l.layout, start, out::<T>(reg, len)?));
                     None
