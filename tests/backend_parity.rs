@@ -118,7 +118,7 @@ fn reference(op: &Op, inputs: &[&NdArray]) -> Vec<f64> {
             let inner = inputs[0].shape()[inputs[0].ndim() - 1];
             x.chunks(inner)
                 .map(|r| match op {
-                    ReduceOp::Sum => round(r.iter().sum()),
+                    ReduceOp::Sum | ReduceOp::NumpySum => round(r.iter().sum()),
                     ReduceOp::Prod => round(r.iter().product()),
                     ReduceOp::Max => r.iter().cloned().fold(f64::MIN, f64::max),
                     ReduceOp::Min => r.iter().cloned().fold(f64::MAX, f64::min),
@@ -256,6 +256,7 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
     }
     for r in [
         ReduceOp::Sum,
+        ReduceOp::NumpySum,
         ReduceOp::Prod,
         ReduceOp::Max,
         ReduceOp::Min,

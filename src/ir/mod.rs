@@ -74,6 +74,10 @@ impl BinaryOp {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReduceOp {
     Sum,
+    /// A sum in NumPy's order: a float32/float64 run of contiguous elements is added
+    /// pairwise in the element type as NumPy's `pairwise_sum` adds it, so the bits are
+    /// NumPy's. Other cases (and every other backend) compute it as `Sum`.
+    NumpySum,
     Prod,
     Max,
     Min,

@@ -3,6 +3,7 @@
 
 mod arith;
 pub mod fused;
+mod pairwise;
 mod vmath;
 
 pub use arith::float_divmod;
@@ -133,6 +134,14 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
     } else {
         n / inner
     };
+    // NumPy's pairwise order is followed where its inner loop is the run this reduces:
+    // each output reducing one contiguous run, or only the last axis reduced when it has
+    // the smallest stride and a positive one (NumPy walks a reversed axis in memory
+    // order, and adds the runs of several strided axes one after another).
+    let op = match op {
+        ReduceOp::NumpySum if !moved.layout.is_contiguous() && !innermost_run(&a.layout, axes) => ReduceOp::Sum,
+        op => op,
+    };
     // Contiguous input is reduced where it lies; anything else is gathered first.
     if moved.layout.is_contiguous() {
         let guard = moved.storage.borrow();
@@ -169,6 +178,22 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
 pub(crate) fn x86_v4() -> bool {
     use std::arch::is_x86_feature_detected as has;
     has!("avx512f") && has!("avx512vl") && has!("avx512dq") && has!("avx512bw")
+}
+
+/// Whether `axes` is just the last axis of `l`, walked forward with the smallest stride:
+/// then NumPy's reduction loop runs along it, one row per output.
+fn innermost_run(l: &crate::array::layout::Layout, axes: &[usize]) -> bool {
+    let nd = l.ndim();
+    let Some(&last) = l.strides.last() else {
+        return false;
+    };
+    axes == [nd - 1]
+        && last > 0
+        && l.shape
+            .iter()
+            .zip(&l.strides)
+            .take(nd - 1)
+            .all(|(&n, &st)| n <= 1 || last <= st.abs())
 }
 
 /// f64 sum with eight independent accumulators, so the loop vectorises. float32 rows run
@@ -216,13 +241,22 @@ fn sum8<T: Elem>(r: &[T]) -> f64 {
 fn reduce_rows<T: Arith + Send + Sync>(op: ReduceOp, v: &[T], inner: usize, outer: usize) -> Result<Buffer, String> {
     let rows = (0..outer).map(|i| &v[i * inner..(i + 1) * inner]);
     Ok(match op {
-        ReduceOp::Sum if T::DTYPE == crate::array::dtype::DType::F32 && inner <= 16 => {
+        ReduceOp::NumpySum if T::DTYPE == DType::F32 || T::DTYPE == DType::F64 => {
+            use rayon::prelude::*;
+            let row = |r: &[T]| pairwise::sum(r);
+            if outer * inner < 1 << 17 || outer == 1 {
+                T::wrap(rows.map(row).collect())
+            } else {
+                T::wrap(v[..outer * inner].par_chunks(inner).map(row).collect())
+            }
+        }
+        ReduceOp::Sum | ReduceOp::NumpySum if T::DTYPE == crate::array::dtype::DType::F32 && inner <= 16 => {
             // Short float32 rows accumulate in float32 from the left, as NumPy and PyTorch
             // do below their blocking sizes, so results agree to the last bit.
             let add = T::binary(BinaryOp::Add);
             T::wrap(rows.map(|r| r.iter().fold(T::zero(), |acc, &x| add(acc, x))).collect())
         }
-        ReduceOp::Sum if T::DTYPE.is_float() => {
+        ReduceOp::Sum | ReduceOp::NumpySum if T::DTYPE.is_float() => {
             // Floats accumulate in f64 and round once. Large sums run on every core: one
             // long row in fixed chunks whose partial sums are added in order (the same
             // bits on any number of threads), many rows a row per task.
@@ -241,7 +275,7 @@ fn reduce_rows<T: Arith + Send + Sync>(op: ReduceOp, v: &[T], inner: usize, oute
                 T::wrap(rows)
             }
         }
-        ReduceOp::Sum => {
+        ReduceOp::Sum | ReduceOp::NumpySum => {
             let add = T::binary(BinaryOp::Add);
             T::wrap(rows.map(|r| r.iter().fold(T::zero(), |acc, &x| add(acc, x))).collect())
         }

@@ -465,7 +465,7 @@ pub fn reduction(op: ReduceOp, a: In, out: Repr, ndim: usize, serial: bool) -> O
         _ => t,
     };
     let (init, combine): (String, &str) = match op {
-        ReduceOp::Sum => (format!("{acc}(0)"), "a + b"),
+        ReduceOp::Sum | ReduceOp::NumpySum => (format!("{acc}(0)"), "a + b"),
         ReduceOp::Prod => (format!("{acc}(1)"), "a * b"),
         ReduceOp::Max if float => (
             "x_first".into(),

@@ -99,6 +99,14 @@ fn reduce(a: &NdArray, op: ReduceOp, axes: &[usize], keepdim: bool) -> Res<NdArr
     )
 }
 
+/// The library's sum: NumPy adds contiguous float runs pairwise, as its `add.reduce` does.
+fn sum_op(lib: Lib) -> ReduceOp {
+    match lib {
+        Lib::Numpy => ReduceOp::NumpySum,
+        Lib::Torch => ReduceOp::Sum,
+    }
+}
+
 fn numel_over(a: &NdArray, axes: &[usize]) -> usize {
     axes.iter().map(|&d| a.shape()[d]).product()
 }
@@ -125,7 +133,7 @@ fn mean_of(lib: Lib, a: &NdArray, axes: &[usize], keep: bool) -> Res<NdArray> {
     }
     let d = if a.dtype.is_float() { a.dtype } else { DType::F64 };
     let x = cast(a, d)?;
-    let s = reduce(&x, ReduceOp::Sum, axes, keep)?;
+    let s = reduce(&x, sum_op(lib), axes, keep)?;
     div_scalar(lib, &s, numel_over(a, axes) as f64)
 }
 
@@ -142,7 +150,7 @@ fn var_of(lib: Lib, a: &NdArray, axes: &[usize], keep: bool, ddof: f64) -> Res<N
     let (xb, mb) = broadcast2(lib, &x, &m)?;
     let dev = run(Op::Binary(BinaryOp::Sub), &[&xb, &mb])?;
     let sq = run(Op::Binary(BinaryOp::Mul), &[&dev, &dev])?;
-    let s = reduce(&sq, ReduceOp::Sum, axes, keep)?;
+    let s = reduce(&sq, sum_op(lib), axes, keep)?;
     div_scalar(lib, &s, (numel_over(a, axes) as f64 - ddof).max(0.0))
 }
 
@@ -227,7 +235,7 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
             let x = cast(a, d)?;
             reduce(
                 &x,
-                if name == "sum" { ReduceOp::Sum } else { ReduceOp::Prod },
+                if name == "sum" { sum_op(lib) } else { ReduceOp::Prod },
                 &axes,
                 keep,
             )?
@@ -349,7 +357,7 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                 x
             };
             let sq = run(Op::Binary(BinaryOp::Mul), &[&x, &x])?;
-            let s = reduce(&sq, ReduceOp::Sum, &axes, keep)?;
+            let s = reduce(&sq, sum_op(lib), &axes, keep)?;
             run(Op::Unary(UnaryOp::Sqrt), &[&s])?
         }
         other => return Err(super::internal(format!("unknown reduction {other}"))),

@@ -1,0 +1,114 @@
+//! NumPy's pairwise summation of float32/float64 (`pairwise_sum` in NumPy's
+//! `loops_utils.h`), reproduced to the bit: runs of at most 128 elements are added with
+//! eight accumulators in the element type and combined as ((r0+r1)+(r2+r3)) +
+//! ((r4+r5)+(r6+r7)), the rest added in order; longer runs are split in two at a multiple
+//! of eight. The eight accumulators are one vector register (AVX2/AVX-512 loops where
+//! the CPU has them), and long runs add their two halves on two threads: the tree is
+//! fixed by the length, so neither changes a bit.
+
+use crate::array::dtype::DType;
+use crate::array::elem::Elem;
+
+/// NumPy's block of eight-accumulator sums.
+const BLOCK: usize = 128;
+/// Runs at least this long add their halves in parallel.
+const PARALLEL_MIN: usize = 1 << 16;
+
+/// NumPy's sum of the run `r`: `0 + pairwise(r)` (so the sum of negative zeros is 0.0),
+/// for float32 and float64; other element types are added in f64.
+pub fn sum<T: Elem>(r: &[T]) -> T {
+    match T::DTYPE {
+        DType::F32 => {
+            // SAFETY: T is f32 (its dtype says so).
+            let r = unsafe { std::slice::from_raw_parts(r.as_ptr().cast::<f32>(), r.len()) };
+            T::from_f64((0.0 + wide_f32(r)) as f64)
+        }
+        DType::F64 => {
+            // SAFETY: T is f64 (its dtype says so).
+            let r = unsafe { std::slice::from_raw_parts(r.as_ptr().cast::<f64>(), r.len()) };
+            T::from_f64(0.0 + tree(r, &serial))
+        }
+        _ => T::from_f64(r.iter().map(|x| x.to_f64()).sum()),
+    }
+}
+
+fn wide_f32(r: &[f32]) -> f32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if super::x86_v4() {
+            #[target_feature(enable = "avx512f,avx512vl,avx512dq,avx512bw,avx2")]
+            fn wide(r: &[f32]) -> f32 {
+                if r.len() <= BLOCK {
+                    return leaf(r);
+                }
+                let (a, b) = halves(r);
+                wide(a) + wide(b)
+            }
+            // SAFETY: the CPU has AVX-512 F/VL/DQ/BW (checked above), and with them AVX2.
+            return tree(r, &|b: &[f32]| unsafe { wide(b) });
+        }
+        if std::arch::is_x86_feature_detected!("avx2") {
+            #[target_feature(enable = "avx2")]
+            fn wide(r: &[f32]) -> f32 {
+                if r.len() <= BLOCK {
+                    return leaf(r);
+                }
+                let (a, b) = halves(r);
+                wide(a) + wide(b)
+            }
+            // SAFETY: the CPU has AVX2 (checked above).
+            return tree(r, &|b: &[f32]| unsafe { wide(b) });
+        }
+    }
+    tree(r, &serial)
+}
+
+/// The pairwise sum of a run, on this thread.
+fn serial<T: Copy + Default + std::ops::Add<Output = T>>(r: &[T]) -> T {
+    if r.len() <= BLOCK {
+        return leaf(r);
+    }
+    let (a, b) = halves(r);
+    serial(a) + serial(b)
+}
+
+/// NumPy's split of a run longer than BLOCK: the first half rounded down to a multiple
+/// of eight.
+#[inline(always)]
+fn halves<T>(r: &[T]) -> (&[T], &[T]) {
+    let half = r.len() / 2;
+    r.split_at(half - half % 8)
+}
+
+/// The levels of the tree above PARALLEL_MIN, their halves on two threads; `below` sums
+/// a shorter run on this thread (the same tree, so the same bits).
+fn tree<T: Copy + Send + Sync + std::ops::Add<Output = T>>(r: &[T], below: &(dyn Fn(&[T]) -> T + Sync)) -> T {
+    if r.len() < PARALLEL_MIN {
+        return below(r);
+    }
+    let (a, b) = halves(r);
+    let (x, y) = rayon::join(|| tree(a, below), || tree(b, below));
+    x + y
+}
+
+/// A run of at most BLOCK elements, as NumPy adds it.
+#[inline(always)]
+fn leaf<T: Copy + Default + std::ops::Add<Output = T>>(r: &[T]) -> T {
+    let n = r.len();
+    if n < 8 {
+        return r.iter().fold(T::default(), |acc, &x| acc + x);
+    }
+    let mut acc = [T::default(); 8];
+    acc.copy_from_slice(&r[..8]);
+    let whole = n - n % 8;
+    for c in r[8..whole].chunks_exact(8) {
+        for k in 0..8 {
+            acc[k] = acc[k] + c[k];
+        }
+    }
+    let mut res = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for &x in &r[whole..] {
+        res = res + x;
+    }
+    res
+}
