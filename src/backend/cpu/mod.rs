@@ -138,6 +138,7 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
     // each output reducing one contiguous run, or only the last axis reduced when it has
     // the smallest stride and a positive one (NumPy walks a reversed axis in memory
     // order, and adds the runs of several strided axes one after another).
+    let numpy = op == ReduceOp::NumpySum && (T::DTYPE == DType::F32 || T::DTYPE == DType::F64);
     let op = match op {
         ReduceOp::NumpySum if !moved.layout.is_contiguous() && !innermost_run(&a.layout, axes) => ReduceOp::Sum,
         op => op,
@@ -152,7 +153,8 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
         return reduce_rows(op, v, inner, outer);
     }
     // Summing the leading axes of contiguous data: whole rows are added into one row
-    // of f64 accumulators, streaming through memory instead of gathering columns.
+    // of f64 accumulators, streaming through memory instead of gathering columns. NumPy
+    // adds the rows one after another in the element type, from zero.
     let leading = axes.iter().enumerate().all(|(i, &d)| i == d);
     if op == ReduceOp::Sum && T::DTYPE.is_float() && leading && a.layout.is_contiguous() && inner > 0 {
         let guard = a.storage.borrow();
@@ -160,6 +162,16 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
         let v = T::slice(&guard)
             .and_then(|d| d.get(off..off + n))
             .ok_or("view out of storage bounds")?;
+        if numpy {
+            let add = T::binary(BinaryOp::Add);
+            let mut acc = vec![T::zero(); outer];
+            for row in v.chunks_exact(outer) {
+                for (s, &x) in acc.iter_mut().zip(row) {
+                    *s = add(*s, x);
+                }
+            }
+            return Ok(T::wrap(acc));
+        }
         let mut acc = vec![0.0f64; outer];
         for row in v.chunks_exact(outer) {
             for (s, x) in acc.iter_mut().zip(row) {
