@@ -100,8 +100,38 @@ pub fn inplace(op: BinOp, target: &Value, rhs: &Value) -> Res<Value> {
     if out.dtype != a.dtype && narrowing(out.dtype) {
         return Err(cast_error(out.dtype));
     }
-    super::ops::write_into(lib, a, out)?;
+    if !adopt(a, out)? {
+        super::ops::write_into(lib, a, out)?;
+    }
     Ok(target.clone())
+}
+
+/// Moves the freshly computed result `src` into `dst` instead of copying it (`p -= lr *
+/// g` on a large `p`): when both are the whole of their host storages, of one dtype and
+/// shape, and nothing else holds `src`, their buffers trade places. Every view of `dst`
+/// shares its storage, so each sees the new elements; `dst`'s old buffer leaves with
+/// `src`. Deferred work is realised first, as before any in-place write.
+fn adopt(dst: &NdArray, src: &NdArray) -> Res<bool> {
+    if src.dtype != dst.dtype
+        || src.shape() != dst.shape()
+        || dst.numel() == 0
+        || Rc::strong_count(&src.storage) != 1
+        || Rc::ptr_eq(&src.storage, &dst.storage)
+    {
+        return Ok(false);
+    }
+    crate::ir::lazy::flush().map_err(super::internal)?;
+    let whole = |a: &NdArray| {
+        let b = a.storage.borrow();
+        let host = !matches!(&*b, crate::array::storage::Buffer::Lazy(_)) && !b.on_gpu();
+        host && a.layout.is_contiguous() && a.layout.offset == 0 && b.len() == a.numel()
+    };
+    if !whole(dst) || !whole(src) {
+        return Ok(false);
+    }
+    crate::array::storage::bump_version(&dst.storage);
+    std::mem::swap(&mut *dst.storage.borrow_mut(), &mut *src.storage.borrow_mut());
+    Ok(true)
 }
 
 /// `y.backward(gradient=None, retain_graph=False)` and `torch.autograd.backward(y, …)`.
