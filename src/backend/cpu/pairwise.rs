@@ -32,38 +32,37 @@ pub fn sum<T: Elem>(r: &[T]) -> T {
     }
 }
 
+/// The float32 recursion compiled with `$features`, sibling blocks interleaved
+/// (`leaf2_avx`), as a function of a run; only for a CPU that has those features.
+#[cfg(target_arch = "x86_64")]
+macro_rules! wide_serial {
+    ($features:literal) => {{
+        #[target_feature(enable = $features)]
+        fn wide(r: &[f32]) -> f32 {
+            if r.len() <= BLOCK {
+                return leaf(r);
+            }
+            let (a, b) = halves(r);
+            if a.len() <= BLOCK && b.len() <= BLOCK {
+                let [x, y] = leaf2_avx(a, b);
+                return x + y;
+            }
+            wide(a) + wide(b)
+        }
+        wide
+    }};
+}
+
 fn wide_f32(r: &[f32]) -> f32 {
     #[cfg(target_arch = "x86_64")]
     {
         if super::x86_v4() {
-            #[target_feature(enable = "avx512f,avx512vl,avx512dq,avx512bw,avx2")]
-            fn wide(r: &[f32]) -> f32 {
-                if r.len() <= BLOCK {
-                    return leaf(r);
-                }
-                let (a, b) = halves(r);
-                if a.len() <= BLOCK && b.len() <= BLOCK {
-                    let [x, y] = leaf2_avx(a, b);
-                    return x + y;
-                }
-                wide(a) + wide(b)
-            }
+            let wide = wide_serial!("avx512f,avx512vl,avx512dq,avx512bw,avx2");
             // SAFETY: the CPU has AVX-512 F/VL/DQ/BW (checked above), and with them AVX2.
             return tree(r, &|b: &[f32]| unsafe { wide(b) });
         }
         if std::arch::is_x86_feature_detected!("avx2") {
-            #[target_feature(enable = "avx2")]
-            fn wide(r: &[f32]) -> f32 {
-                if r.len() <= BLOCK {
-                    return leaf(r);
-                }
-                let (a, b) = halves(r);
-                if a.len() <= BLOCK && b.len() <= BLOCK {
-                    let [x, y] = leaf2_avx(a, b);
-                    return x + y;
-                }
-                wide(a) + wide(b)
-            }
+            let wide = wide_serial!("avx2");
             // SAFETY: the CPU has AVX2 (checked above).
             return tree(r, &|b: &[f32]| unsafe { wide(b) });
         }
