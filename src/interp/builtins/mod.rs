@@ -370,7 +370,21 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
             names.sort_unstable();
             format!("Help on module {}:\n\n    {}\n", m.name, names.join(", "))
         }
-        // NumPy/PyTorch functions: `<built-in function zeros>`.
+        // NumPy/PyTorch functions: their own entry (`np.sum`), else the entry of their
+        // bare name unless that is a Python builtin's (`sum`) rather than theirs.
+        Value::NdFunc(f) => {
+            let lib = match f.lib {
+                crate::value::Lib::Numpy => "np",
+                crate::value::Lib::Torch => "torch",
+            };
+            let qualified = format!("{lib}.{}", f.name);
+            let text = if help_entry(&qualified).is_some() || lookup(f.name).is_some() {
+                doc(&qualified)
+            } else {
+                doc(f.name)
+            };
+            format!("Help on built-in function {}:\n\n{text}\n", f.name)
+        }
         other if repr(other).starts_with("<built-in function ") => {
             let r = repr(other);
             let name = r.trim_start_matches("<built-in function ").trim_end_matches('>');
