@@ -186,10 +186,18 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
 
 /// Whether the CPU has x86-64-v4's AVX-512 (F, VL, DQ, BW): then loops are compiled with
 /// them, which gives AVX2-width loops 32 registers and native 64-bit compares.
+/// `NT_NO_AVX512=1` takes the AVX2 loops instead (the tests run both on such a CPU).
 #[cfg(target_arch = "x86_64")]
 pub(crate) fn x86_v4() -> bool {
-    use std::arch::is_x86_feature_detected as has;
-    has!("avx512f") && has!("avx512vl") && has!("avx512dq") && has!("avx512bw")
+    static V4: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *V4.get_or_init(|| {
+        use std::arch::is_x86_feature_detected as has;
+        std::env::var_os("NT_NO_AVX512").is_none()
+            && has!("avx512f")
+            && has!("avx512vl")
+            && has!("avx512dq")
+            && has!("avx512bw")
+    })
 }
 
 /// Whether `axes` is just the last axis of `l`, walked forward with the smallest stride:
