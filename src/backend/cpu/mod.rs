@@ -270,7 +270,7 @@ fn reduce_rows<T: Arith + Send + Sync>(op: ReduceOp, v: &[T], inner: usize, oute
                 T::wrap(v[..outer * inner].par_chunks(inner).map(row).collect())
             }
         }
-        ReduceOp::Sum | ReduceOp::NumpySum if T::DTYPE == crate::array::dtype::DType::F32 && inner <= 16 => {
+        ReduceOp::Sum if T::DTYPE == DType::F32 && inner <= 16 => {
             // Short float32 rows accumulate in float32 from the left, as NumPy and PyTorch
             // do below their blocking sizes, so results agree to the last bit.
             let add = T::binary(BinaryOp::Add);
