@@ -1,7 +1,7 @@
 //! Every error nt reports — syntax or runtime — is plain data (`Diagnostic`) until it is
 //! rendered here, over the source it points into. This is the only module that knows ariadne.
 
-use crate::interp::error::Exc;
+use crate::error::Exc;
 use crate::syntax::SyntaxError;
 use crate::syntax::source::{SourceMap, Span};
 use crate::syntax::symbol::Sym;

@@ -105,7 +105,7 @@ fn run(mut args: Vec<String>) -> i32 {
             Some("gpu" | "cuda" | "mps") => true,
             _ => return usage_error("--device takes cpu or gpu"),
         };
-        if let Err(e) = nt::interp::nd::device::set_default(gpu) {
+        if let Err(e) = nt::nd::device::set_default(gpu) {
             eprintln!("nt: --device gpu: {}", e.msg);
             return 1;
         }

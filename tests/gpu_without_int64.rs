@@ -33,7 +33,7 @@ print(torch.tensor([1, 2, 3], dtype=torch.int32).to(torch.int64) * 2**40)
 ";
     let run = |gpu: bool| {
         common::big_stack(move || {
-            nt::interp::nd::device::set_default(gpu).expect("device");
+            nt::nd::device::set_default(gpu).expect("device");
             nt::repl::transcript::transcript_with(script, nt::repl::transcript::Errors::Headline)
         })
     };

@@ -3,8 +3,8 @@
 
 use super::{Rule, needs, record};
 use crate::array::NdArray;
-use crate::interp::error::{Res, exc};
-use crate::interp::nd::{as_nd, create};
+use crate::error::{Res, exc};
+use crate::nd::{as_nd, create};
 use crate::syntax::ast::BinOp;
 use crate::value::Value;
 
@@ -20,7 +20,7 @@ fn data(v: &Value, like: &NdArray) -> Res<NdArray> {
 fn saved(v: &Value, like: &NdArray) -> Res<Value> {
     match v {
         Value::Tensor(_) => Ok(v.clone()),
-        _ => Ok(crate::interp::nd::wrap(crate::value::Lib::Torch, data(v, like)?)),
+        _ => Ok(crate::nd::wrap(crate::value::Lib::Torch, data(v, like)?)),
     }
 }
 
@@ -63,9 +63,9 @@ pub fn unary(name: &str, r: Value, a: &Value) -> Res<Value> {
     let (Some(out), Some((_, x))) = (out_data(&r), as_nd(a)) else {
         return Ok(r);
     };
-    let sign = |x: &NdArray| crate::interp::nd::ops::run(crate::ir::Op::Unary(crate::ir::UnaryOp::Sign), &[x]);
+    let sign = |x: &NdArray| crate::nd::ops::run(crate::ir::Op::Unary(crate::ir::UnaryOp::Sign), &[x]);
     let positive = |x: &NdArray| -> Res<NdArray> {
-        use crate::interp::nd::ops::{broadcast2, cast, run};
+        use crate::nd::ops::{broadcast2, cast, run};
         let zero = create::scalar(&Value::Float(0.0), x.dtype)?;
         let (p, q) = broadcast2(crate::value::Lib::Torch, x, &zero)?;
         cast(
@@ -185,7 +185,7 @@ pub fn softmax(r: Value, a: &Value, dim: usize) -> Res<Value> {
 
 /// `clamp(t, lo, hi)`: the gradient passes where `t` was inside the bounds.
 pub fn clamp(r: Value, a: &Value, lo: &Value, hi: &Value) -> Res<Value> {
-    use crate::interp::nd::ops::{broadcast2, cast, run};
+    use crate::nd::ops::{broadcast2, cast, run};
     use crate::ir::{BinaryOp, Op};
     if !needs(&[a]) {
         return Ok(r);
@@ -208,7 +208,7 @@ pub fn clamp(r: Value, a: &Value, lo: &Value, hi: &Value) -> Res<Value> {
 
 /// `maximum(a, b)` / `minimum(a, b)`: each input gets the gradient where it won; ties split.
 pub fn select2(r: Value, a: &Value, b: &Value, is_max: bool) -> Res<Value> {
-    use crate::interp::nd::ops::{broadcast2, cast, run};
+    use crate::nd::ops::{broadcast2, cast, run};
     use crate::ir::{BinaryOp, Op};
     if !needs(&[a, b]) {
         return Ok(r);
@@ -230,7 +230,7 @@ pub fn select2(r: Value, a: &Value, b: &Value, is_max: bool) -> Res<Value> {
 
 /// `where(cond, a, b)`: `a` gets the gradient where `cond` holds, `b` elsewhere.
 pub fn where_(r: Value, cond: &Value, a: &Value, b: &Value) -> Res<Value> {
-    use crate::interp::nd::ops::{broadcast2, cast, run};
+    use crate::nd::ops::{broadcast2, cast, run};
     use crate::ir::{Op, UnaryOp};
     if !needs(&[a, b]) {
         return Ok(r);
@@ -285,7 +285,7 @@ pub fn index(r: Value, a: &Value, key: &Value) -> Res<Value> {
             let Some((_, x)) = as_nd(a) else { return Ok(r) };
             let n = x.numel();
             let flat = NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), x.shape());
-            let positions = crate::interp::nd::index::get(crate::value::Lib::Torch, &flat, key)?;
+            let positions = crate::nd::index::get(crate::value::Lib::Torch, &flat, key)?;
             let Some((_, p)) = as_nd(&positions) else { return Ok(r) };
             return Ok(record(r, "IndexBackward0", Rule::Gather(p.clone()), &[a]));
         }
@@ -296,14 +296,14 @@ pub fn index(r: Value, a: &Value, key: &Value) -> Res<Value> {
 /// `t[key] = v` where `t` has a history or `v` requires grad: writes, then gives `t`
 /// a `CopySlices` node (`IndexPutBackward0` for index arrays and masks).
 pub fn set_item(target: &std::rc::Rc<crate::value::Tensor>, key: &Value, v: &Value) -> Res<()> {
-    use crate::interp::nd::ops::{cast, run};
+    use crate::nd::ops::{cast, run};
     use crate::ir::{BinaryOp, Op};
     let x = &target.data;
     let n = x.numel();
     let flat = NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), x.shape());
-    let positions = crate::interp::nd::index::get(crate::value::Lib::Torch, &flat, key)?;
+    let positions = crate::nd::index::get(crate::value::Lib::Torch, &flat, key)?;
     let Some((_, positions)) = as_nd(&positions) else {
-        return Err(crate::interp::nd::internal("set_item positions"));
+        return Err(crate::nd::internal("set_item positions"));
     };
     let positions = run(Op::Copy, &[positions])?;
     let ones = NdArray::from_buffer(
@@ -312,31 +312,31 @@ pub fn set_item(target: &std::rc::Rc<crate::value::Tensor>, key: &Value, v: &Val
     );
     let hits = run(Op::ScatterAdd { len: n }, &[&positions, &ones])?;
     let zero = create::scalar(&Value::Int(0), hits.dtype)?;
-    let (h, z) = crate::interp::nd::ops::broadcast2(crate::value::Lib::Torch, &hits, &zero)?;
+    let (h, z) = crate::nd::ops::broadcast2(crate::value::Lib::Torch, &hits, &zero)?;
     let keep = cast(&run(Op::Binary(BinaryOp::Eq), &[&h, &z])?, x.dtype)?;
     let keep = keep.view(
         keep.layout
             .reshape(x.shape())
-            .ok_or_else(|| crate::interp::nd::internal("keep mask"))?,
+            .ok_or_else(|| crate::nd::internal("keep mask"))?,
     );
-    let basic = crate::interp::nd::index::basic_layout(crate::value::Lib::Torch, &x.layout, key)?.is_some();
+    let basic = crate::nd::index::basic_layout(crate::value::Lib::Torch, &x.layout, key)?.is_some();
     // The old history, before the write.
     let old = crate::value::Tensor::new(x.clone());
     old.requires_grad.set(target.requires_grad.get());
     *old.grad_fn.borrow_mut() = target.grad_fn();
     let old = Value::Tensor(std::rc::Rc::new(old));
-    crate::interp::nd::index::set(crate::value::Lib::Torch, x, key, v)?;
+    crate::nd::index::set(crate::value::Lib::Torch, x, key, v)?;
     // The value as the indexed region sees it (numbers become constants).
     let v = match v {
         Value::Tensor(_) => v.clone(),
-        _ => crate::interp::nd::wrap(crate::value::Lib::Torch, data(v, x)?),
+        _ => crate::nd::wrap(crate::value::Lib::Torch, data(v, x)?),
     };
     let name = if basic { "CopySlices" } else { "IndexPutBackward0" };
     super::rebase(target, name, Rule::CopySlices { positions, keep }, &[&old, &v]);
     Ok(())
 }
 
-pub fn unsupported(what: &str) -> Box<crate::interp::error::Exc> {
+pub fn unsupported(what: &str) -> Box<crate::error::Exc> {
     exc(
         "NotImplementedError",
         format!("nt cannot differentiate '{what}' yet: use it on tensors that do not require grad"),
@@ -368,7 +368,7 @@ fn kept(out: &NdArray, axes: &[usize], keepdim: bool) -> NdArray {
 
 /// d var/dx = 2(x − mean)/(n − ddof); d std/dx = (x − mean)/((n − ddof)·std).
 fn slope(name: &str, r: &Value, x: &NdArray, axes: &[usize], keepdim: bool, n: usize, ddof: f64) -> Res<NdArray> {
-    use crate::interp::nd::ops::{broadcast2, run};
+    use crate::nd::ops::{broadcast2, run};
     use crate::ir::{BinaryOp, Op, ReduceOp};
     let lib = crate::value::Lib::Torch;
     let bin = |op: BinaryOp, p: &NdArray, q: &NdArray| -> Res<NdArray> {
@@ -390,7 +390,7 @@ fn slope(name: &str, r: &Value, x: &NdArray, axes: &[usize], keepdim: bool, n: u
         let two = create::scalar(&Value::Float(2.0), x.dtype)?;
         return bin(BinaryOp::Div, &bin(BinaryOp::Mul, &dev, &two)?, &denom);
     }
-    let std = out_data(r).ok_or_else(|| crate::interp::nd::internal("std result"))?;
+    let std = out_data(r).ok_or_else(|| crate::nd::internal("std result"))?;
     let std = kept(&std, axes, keepdim);
     bin(BinaryOp::Div, &dev, &bin(BinaryOp::Mul, &std, &denom)?)
 }
@@ -398,7 +398,7 @@ fn slope(name: &str, r: &Value, x: &NdArray, axes: &[usize], keepdim: bool, n: u
 /// `max`/`min`/`amax`/`amin`: the gradient goes to the winning elements — split evenly
 /// among ties for whole reductions and `amax`, to the returned index for `max(dim)`.
 fn extreme(name: &str, r: Value, a: &Value, x: &NdArray, axes: &[usize], keepdim: bool, all: bool) -> Res<Value> {
-    use crate::interp::nd::ops::{broadcast2, cast, run};
+    use crate::nd::ops::{broadcast2, cast, run};
     use crate::ir::{BinaryOp, Op, ReduceOp};
     let lib = crate::value::Lib::Torch;
     let is_max = name.ends_with("max");
@@ -422,7 +422,7 @@ fn extreme(name: &str, r: Value, a: &Value, x: &NdArray, axes: &[usize], keepdim
         let (p, i) = broadcast2(lib, &positions, &idx)?;
         let onehot = cast(&run(Op::Binary(BinaryOp::Eq), &[&p, &i])?, x.dtype)?;
         let values = record(
-            crate::interp::nd::wrap(lib, vals.1.clone()),
+            crate::nd::wrap(lib, vals.1.clone()),
             if is_max { "MaxBackward0" } else { "MinBackward0" },
             Rule::Spread {
                 weights: onehot,

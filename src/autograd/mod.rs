@@ -9,8 +9,8 @@ mod rules;
 pub use rules::{Rule, SavedVersion};
 
 use crate::array::NdArray;
-use crate::interp::error::{Res, exc};
-use crate::interp::nd::ops::{broadcast2, run};
+use crate::error::{Res, exc};
+use crate::nd::ops::{broadcast2, run};
 use crate::ir::{BinaryOp, Op};
 use crate::value::{Tensor, Value};
 use std::cell::Cell;
@@ -82,7 +82,7 @@ fn make_node(name: &'static str, rule: Rule, inputs: &[&Value]) -> Node {
     let shapes = inputs
         .iter()
         .map(|v| {
-            crate::interp::nd::as_nd(v)
+            crate::nd::as_nd(v)
                 .map(|(_, a)| a.shape().to_vec())
                 .unwrap_or_default()
         })
@@ -110,9 +110,9 @@ fn add(a: &Value, b: &Value) -> Res<Value> {
 }
 
 fn data(v: &Value) -> Res<NdArray> {
-    crate::interp::nd::as_nd(v)
+    crate::nd::as_nd(v)
         .map(|(_, a)| a.clone())
-        .ok_or_else(|| crate::interp::nd::internal("gradient is not a tensor"))
+        .ok_or_else(|| crate::nd::internal("gradient is not a tensor"))
 }
 
 fn node_key(n: &Rc<Node>) -> usize {
@@ -226,7 +226,7 @@ fn walk(
         if n.retain.get() {
             let mut slot = n.retained.borrow_mut();
             let sum = match slot.take() {
-                Some(prev) => data(&add(&crate::interp::nd::wrap(crate::value::Lib::Torch, prev), &g)?)?,
+                Some(prev) => data(&add(&crate::nd::wrap(crate::value::Lib::Torch, prev), &g)?)?,
                 None => run(Op::Copy, &[&data(&g)?])?,
             };
             *slot = Some(sum);
@@ -257,8 +257,8 @@ fn walk(
 
 fn seed(y: &Tensor, gradient: Option<NdArray>) -> Res<Value> {
     let s = seed_array(y, gradient)?;
-    let s = crate::interp::nd::device::move_array(&s, crate::interp::nd::device::on_gpu(&y.data))?;
-    Ok(crate::interp::nd::wrap(crate::value::Lib::Torch, s))
+    let s = crate::nd::device::move_array(&s, crate::nd::device::on_gpu(&y.data))?;
+    Ok(crate::nd::wrap(crate::value::Lib::Torch, s))
 }
 
 fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
@@ -280,7 +280,7 @@ fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
             ))
         }
         Some(g) => Ok(g),
-        None if y.data.numel() == 1 => crate::interp::nd::create::scalar(&Value::Float(1.0), y.data.dtype)
+        None if y.data.numel() == 1 => crate::nd::create::scalar(&Value::Float(1.0), y.data.dtype)
             .map(|s| s.view(s.layout.reshape(y.data.shape()).unwrap_or(s.layout.clone()))),
         None => Err(exc(
             "RuntimeError",
@@ -291,16 +291,16 @@ fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
 
 /// Adds into a leaf's `.grad` (created on first use, as PyTorch does).
 fn accumulate(t: &Rc<Tensor>, g: NdArray) -> Res<()> {
-    let g = crate::interp::nd::ops::cast(&g, t.data.dtype)?;
+    let g = crate::nd::ops::cast(&g, t.data.dtype)?;
     // A gradient lives where its tensor does.
-    let g = crate::interp::nd::device::move_array(&g, crate::interp::nd::device::on_gpu(&t.data))?;
+    let g = crate::nd::device::move_array(&g, crate::nd::device::on_gpu(&t.data))?;
     let mut slot = t.grad.borrow_mut();
     let new = match slot.take() {
         Some(prev) => {
             // Accumulate in place, so views of `.grad` taken earlier see the update.
             let (x, y) = broadcast2(crate::value::Lib::Torch, &prev, &g)?;
             let sum = run(Op::Binary(BinaryOp::Add), &[&x, &y])?;
-            crate::backend::cpu::assign(&prev, &sum).map_err(crate::interp::nd::internal)?;
+            crate::backend::cpu::assign(&prev, &sum).map_err(crate::nd::internal)?;
             prev
         }
         None => run(Op::Copy, &[&g])?,

@@ -7,9 +7,9 @@
 
 use super::{Node, grad_enabled, needs, record};
 use crate::array::NdArray;
-use crate::interp::error::{Res, exc};
-use crate::interp::nd::ops::{broadcast2, cast, run};
-use crate::interp::nd::{as_nd, create, internal, wrap};
+use crate::error::{Res, exc};
+use crate::nd::ops::{broadcast2, cast, run};
+use crate::nd::{as_nd, create, internal, wrap};
 use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
 use crate::value::{Lib, Value};
 
@@ -133,7 +133,7 @@ pub(super) fn bin(op: BinaryOp, a: &Value, b: &Value) -> Res<Value> {
         BinaryOp::Mul => ("MulBackward0", Rule::Mul(a.clone(), b.clone())),
         BinaryOp::Div => ("DivBackward0", Rule::Div(a.clone(), b.clone())),
         BinaryOp::Pow if constant_exponent => {
-            let e = crate::interp::nd::item(&y).as_f64().unwrap_or(1.0);
+            let e = crate::nd::item(&y).as_f64().unwrap_or(1.0);
             ("PowBackward0", Rule::PowScalar(a.clone(), e))
         }
         BinaryOp::Pow => ("PowBackward1", Rule::Pow(a.clone(), b.clone(), out.clone())),
@@ -235,7 +235,7 @@ fn matmul(a: &Value, b: &Value) -> Res<Value> {
 /// `g[key]` (basic indices), copied.
 fn index(g: &Value, key: &Value) -> Res<Value> {
     let a = nd(g)?;
-    let l = crate::interp::nd::index::basic_layout(Lib::Torch, &a.layout, key)?.ok_or_else(|| internal("index"))?;
+    let l = crate::nd::index::basic_layout(Lib::Torch, &a.layout, key)?.ok_or_else(|| internal("index"))?;
     let out = run(Op::Copy, &[&a.view(l)])?;
     Ok(record(tensor(out), "SliceBackward0", Rule::Index(key.clone()), &[g]))
 }
@@ -244,7 +244,7 @@ fn index(g: &Value, key: &Value) -> Res<Value> {
 fn scatter(g: &Value, key: &Value, shape: &[usize]) -> Res<Value> {
     let a = nd(g)?;
     let zeros = NdArray::zeros(a.dtype, shape);
-    let l = crate::interp::nd::index::basic_layout(Lib::Torch, &zeros.layout, key)?
+    let l = crate::nd::index::basic_layout(Lib::Torch, &zeros.layout, key)?
         .ok_or_else(|| internal("index backward"))?;
     crate::backend::cpu::assign(&zeros.view(l), a).map_err(internal)?;
     Ok(record(
@@ -311,7 +311,7 @@ fn unsqueeze_axes(g: &Value, axes: &[usize], keepdim: bool) -> Res<Value> {
     reshape(g, &l.shape)
 }
 
-fn no_higher(what: &str) -> Box<crate::interp::error::Exc> {
+fn no_higher(what: &str) -> Box<crate::error::Exc> {
     exc(
         "NotImplementedError",
         format!("nt cannot compute higher-order gradients through '{what}' yet (create_graph=True)"),
@@ -482,7 +482,7 @@ impl Rule {
             }
             Rule::Sigmoid(out) => {
                 let out = if graph {
-                    crate::interp::nd::funcs::sigmoid(Lib::Torch, &input(0)?)?
+                    crate::nd::funcs::sigmoid(Lib::Torch, &input(0)?)?
                 } else {
                     tensor(out.clone())
                 };
@@ -593,7 +593,7 @@ impl Rule {
                 vec![Some(gather(&flat, positions)?)]
             }
             Rule::View => vec![Some(reshape(g, &shape(0))?)],
-            Rule::ToDevice { gpu } => vec![Some(crate::interp::nd::device::move_tensor(g, *gpu)?)],
+            Rule::ToDevice { gpu } => vec![Some(crate::nd::device::move_tensor(g, *gpu)?)],
             Rule::Permute(perm) => {
                 let mut inverse = vec![0; perm.len()];
                 for (i, &p) in perm.iter().enumerate() {

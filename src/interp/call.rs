@@ -1,7 +1,7 @@
 //! Calling functions (Python's argument binding and its messages), attributes, and
 //! indexing of the builtin containers.
 
-use super::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use super::scope::Scope;
 use super::stmt::Flow;
 use super::{Interp, RECURSION_LIMIT};
@@ -80,16 +80,16 @@ impl Interp {
             Value::Function(func) => self.call_function(func, args, site),
             Value::Builtin(b) => (b.f)(self, args),
             Value::NdFunc(f) if f.lib == crate::value::Lib::Torch => {
-                super::nd::funcs::check_dtype_kwarg(f.lib, f.name, &args)?;
+                crate::nd::funcs::check_dtype_kwarg(f.lib, f.name, &args)?;
                 let inputs = args.pos.clone();
                 let refs: Vec<&Value> = inputs.iter().collect();
-                let gpu = super::nd::device::check_same(&refs)?;
+                let gpu = crate::nd::device::check_same(&refs)?;
                 let r = (f.f)(self, f.lib, f.name, args)?;
                 crate::autograd::hooks::check_recorded(f.name, &refs, &r)?;
-                super::nd::device::follow(r, gpu)
+                crate::nd::device::follow(r, gpu)
             }
             Value::NdFunc(f) => {
-                super::nd::funcs::check_dtype_kwarg(f.lib, f.name, &args)?;
+                crate::nd::funcs::check_dtype_kwarg(f.lib, f.name, &args)?;
                 (f.f)(self, f.lib, f.name, args)
             }
             Value::Method(m) => {
@@ -99,7 +99,7 @@ impl Interp {
             Value::Type(t) => super::builtins::construct(self, *t, args),
             Value::Class(c) => self.construct_object(c, args),
             Value::Object(o) => self.object_method(f, o, Sym::new("__call__"), args),
-            Value::DType(d, crate::value::DKind::NpType) => super::nd::funcs::np_scalar_type_call(*d, args),
+            Value::DType(d, crate::value::DKind::NpType) => crate::nd::funcs::np_scalar_type_call(*d, args),
             _ => Err(type_error(format!("'{}' object is not callable", f.type_name()))),
         }
     }
@@ -205,11 +205,11 @@ impl Interp {
                 if let Some(v) = super::methods::property(o, name) {
                     return Ok(v);
                 }
-                if let Some(v) = super::nd::methods::attr(o, name) {
+                if let Some(v) = crate::nd::methods::attr(o, name) {
                     return v;
                 }
                 if let Value::ObjArray(a) = o {
-                    if let Some(v) = super::nd::objects::attr(a, name.as_str()) {
+                    if let Some(v) = crate::nd::objects::attr(a, name.as_str()) {
                         return Ok(v);
                     }
                 }
@@ -223,7 +223,7 @@ impl Interp {
         }
     }
 
-    pub fn no_attribute(&self, o: &Value, name: Sym) -> Box<super::error::Exc> {
+    pub fn no_attribute(&self, o: &Value, name: Sym) -> Box<crate::error::Exc> {
         let mut msg = format!("'{}' object has no attribute '{name}'", o.type_name());
         let names = super::methods::method_names(o);
         if let Some(s) = super::suggest::did_you_mean(name.as_str(), names.iter().copied()) {
@@ -275,7 +275,7 @@ impl Interp {
                         pos: vec![Value::Bool(flag.truthy())],
                         kw: Vec::new(),
                     };
-                    return super::nd::methods::call(self, o, Sym::new("requires_grad_"), args).map(|_| ());
+                    return crate::nd::methods::call(self, o, Sym::new("requires_grad_"), args).map(|_| ());
                 }
                 _ => {}
             }
@@ -369,19 +369,19 @@ impl Interp {
                 let k = seq_index(i, items.len(), "tuple")?;
                 Ok(items[k].clone())
             }
-            Value::ObjArray(a) => super::nd::objects::get(a, i),
+            Value::ObjArray(a) => crate::nd::objects::get(a, i),
             Value::NpStr(s) => self.get_item(&Value::Str(s.clone()), i),
             Value::Named(n) => {
                 let items: Vec<Value> = n.fields.iter().map(|(_, v)| v.clone()).collect();
                 let k = seq_index(i, items.len(), "tuple")?;
                 Ok(items[k].clone())
             }
-            _ => match super::nd::as_nd(o) {
+            _ => match crate::nd::as_nd(o) {
                 Some((lib, a)) if !matches!(o, Value::NpScalar(_)) => {
-                    let r = super::nd::index::get(lib, a, i)?;
+                    let r = crate::nd::index::get(lib, a, i)?;
                     if matches!(o, Value::Tensor(_)) {
                         let r = crate::autograd::hooks::index(r, o, i)?;
-                        super::nd::device::follow(r, super::nd::device::on_gpu(a))
+                        crate::nd::device::follow(r, crate::nd::device::on_gpu(a))
                     } else {
                         Ok(r)
                     }
@@ -435,14 +435,14 @@ impl Interp {
                 d.borrow_mut().insert(h, i, v);
                 Ok(())
             }
-            Value::Array(a) => super::nd::index::set(crate::value::Lib::Numpy, a, &i, &v),
-            Value::ObjArray(a) => super::nd::objects::set(a, &i, &v),
+            Value::Array(a) => crate::nd::index::set(crate::value::Lib::Numpy, a, &i, &v),
+            Value::ObjArray(a) => crate::nd::objects::set(a, &i, &v),
             Value::Tensor(t) => {
-                super::nd::methods::check_inplace(o, true)?;
+                crate::nd::methods::check_inplace(o, true)?;
                 if crate::autograd::needs(&[o, &v]) {
                     return crate::autograd::hooks::set_item(t, &i, &v);
                 }
-                super::nd::index::set(crate::value::Lib::Torch, &t.data, &i, &v)
+                crate::nd::index::set(crate::value::Lib::Torch, &t.data, &i, &v)
             }
             _ => Err(type_error(format!(
                 "'{}' object does not support item assignment",

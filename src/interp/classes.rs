@@ -3,7 +3,7 @@
 //! `torch.optim` are written in `stdlib/` with `_nt.cls`; `torch.Generator` is made here.
 
 use super::Interp;
-use super::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Class, Object, Value};
 use rustc_hash::FxHashMap;
@@ -26,7 +26,7 @@ pub fn generator() -> Value {
 /// `repr(obj)`: an `nn.Module` prints as PyTorch's `Module.__repr__` does (its name,
 /// its `extra_repr`, and its children indented); anything else by address.
 pub fn repr(o: &Object, address: usize) -> String {
-    if let Some(r) = super::nd::files::npz_repr(o) {
+    if let Some(r) = crate::nd::files::npz_repr(o) {
         return r;
     }
     if !o.class.is_a("Module") {
@@ -81,7 +81,7 @@ pub fn len(o: &Object) -> Option<usize> {
     }
 }
 
-fn no_attribute(o: &Object, name: Sym) -> Box<super::error::Exc> {
+fn no_attribute(o: &Object, name: Sym) -> Box<crate::error::Exc> {
     exc(
         "AttributeError",
         format!("'{}' object has no attribute '{name}'", o.class.name),

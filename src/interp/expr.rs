@@ -1,7 +1,7 @@
 //! Expression evaluation.
 
 use super::Interp;
-use super::error::{At, Res, exc, type_error};
+use crate::error::{At, Res, exc, type_error};
 use super::iter::{Gen, Iter};
 use super::ops;
 use super::scope::Scope;

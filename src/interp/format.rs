@@ -2,7 +2,7 @@
 //! format-spec mini-language in `value::pyfmt`.
 
 use super::Interp;
-use super::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::pyfmt;
 use crate::value::repr::{repr, str_of};
@@ -12,9 +12,9 @@ use crate::value::{Args, Value};
 pub fn format_value(v: &Value, spec: &str) -> Res<String> {
     // NumPy scalars and 0-d tensors format as the Python number they hold.
     match v {
-        Value::NpScalar(a) => return format_value(&super::nd::item(a), spec),
+        Value::NpScalar(a) => return format_value(&crate::nd::item(a), spec),
         Value::NpStr(s) => return format_value(&Value::Str(s.clone()), spec),
-        Value::Tensor(t) if t.data.ndim() == 0 => return format_value(&super::nd::item(&t.data), spec),
+        Value::Tensor(t) if t.data.ndim() == 0 => return format_value(&crate::nd::item(&t.data), spec),
         Value::Tensor(_) | Value::Array(_) if !spec.is_empty() => {
             return Err(type_error(format!(
                 "unsupported format string passed to {}.__format__",

@@ -2,7 +2,7 @@
 //! expressions driven as a small state machine over their `for` clauses.
 
 use super::Interp;
-use super::error::{Res, exc};
+use crate::error::{Res, exc};
 use super::scope::Scope;
 use crate::syntax::ast::Comprehension;
 use crate::value::{Args, Range, Value};

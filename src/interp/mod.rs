@@ -4,13 +4,11 @@
 pub mod builtins;
 pub mod call;
 pub mod classes;
-pub mod error;
 pub mod expr;
 pub mod format;
 pub mod iter;
 pub mod methods;
 pub mod modules;
-pub mod nd;
 pub mod ops;
 pub mod scope;
 pub mod stdlib;
@@ -21,7 +19,7 @@ use crate::syntax::ast::{Expr, ExprKind};
 use crate::syntax::source::SourceMap;
 use crate::syntax::symbol::Sym;
 use crate::value::{Value, ViewKind, dict::HKey};
-use error::{At, Res, exc, type_error};
+use crate::error::{At, Res, exc, type_error};
 use iter::Iter;
 use rustc_hash::FxHashMap;
 use scope::Scope;
@@ -238,8 +236,8 @@ impl Interp {
             Value::Iter(it) => Iter::Shared(it.clone()),
             Value::Named(n) => Iter::items(n.fields.iter().map(|(_, v)| v.clone()).collect(), "tuple_iterator"),
             Value::Size(s) => Iter::items(s.iter().map(|&n| Value::Int(n as i64)).collect(), "tuple_iterator"),
-            Value::Array(_) | Value::Tensor(_) => Iter::items(nd::index::first_axis(v)?, "iterator"),
-            Value::ObjArray(a) => Iter::items(nd::objects::first_axis(a)?, "iterator"),
+            Value::Array(_) | Value::Tensor(_) => Iter::items(crate::nd::index::first_axis(v)?, "iterator"),
+            Value::ObjArray(a) => Iter::items(crate::nd::objects::first_axis(a)?, "iterator"),
             Value::NpStr(s) => Iter::Str { s: s.clone(), pos: 0 },
             Value::DictView(d, kind) => {
                 let d = d.borrow();
@@ -273,7 +271,7 @@ impl Interp {
     /// Python's truth test, which arrays and tensors refuse when ambiguous.
     pub fn truth(&self, v: &Value) -> Res<bool> {
         if let Value::ObjArray(a) = v {
-            let vals = nd::objects::elements(a);
+            let vals = crate::nd::objects::elements(a);
             return match vals.as_slice() {
                 [one] => self.truth(one),
                 _ => Err(exc(
@@ -282,11 +280,11 @@ impl Interp {
                 )),
             };
         }
-        let Some((lib, a)) = nd::as_nd(v) else {
+        let Some((lib, a)) = crate::nd::as_nd(v) else {
             return Ok(v.truthy());
         };
         match (a.numel(), lib) {
-            (1, _) => Ok(nd::item(a).truthy()),
+            (1, _) => Ok(crate::nd::item(a).truthy()),
             (0, crate::value::Lib::Numpy) => Err(exc(
                 "ValueError",
                 "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.",

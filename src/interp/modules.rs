@@ -3,7 +3,7 @@
 
 use super::Interp;
 use super::builtins::{arity, int_arg, kwarg, no_kw};
-use super::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use super::scope::Scope;
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Builtin, Module, Value};
@@ -88,7 +88,7 @@ impl Interp {
     }
 }
 
-fn not_found(name: &str) -> Box<super::error::Exc> {
+fn not_found(name: &str) -> Box<crate::error::Exc> {
     exc("ModuleNotFoundError", format!("No module named '{name}'"))
 }
 
@@ -106,13 +106,13 @@ fn real(v: &Value) -> Res<f64> {
         Value::Int(n) => Ok(*n as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         // `__float__` of NumPy scalars and one-element tensors.
-        Value::NpScalar(a) => Ok(super::nd::item(a).as_f64().unwrap_or(f64::NAN)),
-        Value::Tensor(t) if t.data.numel() == 1 => Ok(super::nd::item(&t.data).as_f64().unwrap_or(f64::NAN)),
+        Value::NpScalar(a) => Ok(crate::nd::item(a).as_f64().unwrap_or(f64::NAN)),
+        Value::Tensor(t) if t.data.numel() == 1 => Ok(crate::nd::item(&t.data).as_f64().unwrap_or(f64::NAN)),
         other => Err(type_error(format!("must be real number, not {}", other.type_name()))),
     }
 }
 
-fn domain() -> Box<super::error::Exc> {
+fn domain() -> Box<crate::error::Exc> {
     exc("ValueError", "math domain error")
 }
 
@@ -343,7 +343,7 @@ fn m_factorial(_: &mut Interp, args: Args) -> Res<Value> {
     }
     let mut acc: i64 = 1;
     for k in 2..=n {
-        acc = acc.checked_mul(k).ok_or_else(super::error::overflow)?;
+        acc = acc.checked_mul(k).ok_or_else(crate::error::overflow)?;
     }
     Ok(Value::Int(acc))
 }
@@ -376,7 +376,7 @@ fn m_lcm(_: &mut Interp, args: Args) -> Res<Value> {
         }
         l = (l / gcd(l, n))
             .checked_mul(n.abs())
-            .ok_or_else(super::error::overflow)?;
+            .ok_or_else(crate::error::overflow)?;
     }
     Ok(Value::Int(l))
 }
@@ -409,7 +409,7 @@ fn m_comb(_: &mut Interp, args: Args) -> Res<Value> {
         // Exact at every step: acc * (n - i) is divisible by (i + 1).
         acc = acc * (n - i) as i128 / (i + 1) as i128;
         if acc > i64::MAX as i128 {
-            return Err(super::error::overflow());
+            return Err(crate::error::overflow());
         }
     }
     Ok(Value::Int(acc as i64))
@@ -422,7 +422,7 @@ fn m_perm(_: &mut Interp, args: Args) -> Res<Value> {
     }
     let mut acc: i64 = 1;
     for i in 0..k {
-        acc = acc.checked_mul(n - i).ok_or_else(super::error::overflow)?;
+        acc = acc.checked_mul(n - i).ok_or_else(crate::error::overflow)?;
     }
     Ok(Value::Int(acc))
 }

@@ -2,7 +2,7 @@
 //! concatenation and repetition, comparisons (int/float compared exactly), membership.
 
 use super::Interp;
-use super::error::{Res, exc, overflow, type_error};
+use crate::error::{Res, exc, overflow, type_error};
 use crate::syntax::ast::{BinOp, CmpOp, UnOp};
 use crate::value::{DKind, Value};
 use std::cmp::Ordering;
@@ -32,10 +32,10 @@ pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
         UnOp::Pos => crate::ir::UnaryOp::Floor,
     };
     if op == UnOp::Pos {
-        if let Some((lib, a)) = super::nd::as_nd(v) {
-            return super::nd::ops::run(crate::ir::Op::Copy, &[a]).map(|c| super::nd::result(lib, c));
+        if let Some((lib, a)) = crate::nd::as_nd(v) {
+            return crate::nd::ops::run(crate::ir::Op::Copy, &[a]).map(|c| crate::nd::result(lib, c));
         }
-    } else if let Some(r) = super::nd::ops::unary(prim, v) {
+    } else if let Some(r) = crate::nd::ops::unary(prim, v) {
         let r = r?;
         if op == UnOp::Neg && matches!(v, Value::Tensor(_)) {
             return crate::autograd::hooks::unary("neg", r, v);
@@ -61,7 +61,7 @@ pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
     }
 }
 
-fn unsupported(op: BinOp, a: &Value, b: &Value) -> Box<super::error::Exc> {
+fn unsupported(op: BinOp, a: &Value, b: &Value) -> Box<crate::error::Exc> {
     let sym = match op {
         BinOp::Pow => "** or pow()",
         _ => op.symbol(),
@@ -229,12 +229,12 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
     if let Value::NpStr(s) = b {
         return binary(op, a, &Value::Str(s.clone()));
     }
-    if let Some(r) = super::nd::objects::binary(op, a, b) {
+    if let Some(r) = crate::nd::objects::binary(op, a, b) {
         return r;
     }
     let tensors = matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_));
-    let gpu = tensors && super::nd::device::check_same(&[a, b])?;
-    if let Some(r) = super::nd::ops::binary(op, a, b) {
+    let gpu = tensors && crate::nd::device::check_same(&[a, b])?;
+    if let Some(r) = crate::nd::ops::binary(op, a, b) {
         let r = r?;
         if tensors {
             let r = if op == BinOp::MatMul {
@@ -242,7 +242,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
             } else {
                 crate::autograd::hooks::binary(op, r, a, b)?
             };
-            return super::nd::device::follow(r, gpu);
+            return crate::nd::device::follow(r, gpu);
         }
         return Ok(r);
     }
@@ -357,7 +357,7 @@ fn int_of(v: &Value) -> i64 {
 /// everything else rebinds to the binary result.
 pub fn inplace(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
     if matches!(a, Value::Array(_) | Value::Tensor(_)) {
-        return super::nd::methods::inplace(op, a, b);
+        return crate::nd::methods::inplace(op, a, b);
     }
     if let (BinOp::Add, Value::List(l)) = (op, a) {
         let extra: Vec<Value> = match b {
@@ -453,14 +453,14 @@ pub fn order(a: &Value, b: &Value, sym: &str) -> Res<Option<Ordering>> {
     if let Value::NpStr(s) = b {
         return order(a, &Value::Str(s.clone()), sym);
     }
-    if super::nd::as_nd(a).is_some() || super::nd::as_nd(b).is_some() {
+    if crate::nd::as_nd(a).is_some() || crate::nd::as_nd(b).is_some() {
         // NumPy scalars and one-element arrays order by their values.
         let test = |op: CmpOp| -> Res<bool> {
-            match super::nd::ops::compare(op, a, b) {
+            match crate::nd::ops::compare(op, a, b) {
                 Some(r) => {
                     let v = r?;
-                    match super::nd::as_nd(&v) {
-                        Some((_, x)) if x.numel() == 1 => Ok(super::nd::item(x).truthy()),
+                    match crate::nd::as_nd(&v) {
+                        Some((_, x)) if x.numel() == 1 => Ok(crate::nd::item(x).truthy()),
                         Some(_) => Err(exc(
                             "ValueError",
                             "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
@@ -510,10 +510,10 @@ fn seq_order(x: &[Value], y: &[Value], sym: &str) -> Res<Option<Ordering>> {
 
 /// A comparison's value: a bool, or for arrays and tensors an elementwise result.
 pub fn compare_value(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Res<Value> {
-    if let Some(r) = super::nd::objects::compare(interp, op, a, b) {
+    if let Some(r) = crate::nd::objects::compare(interp, op, a, b) {
         return r;
     }
-    if let Some(r) = super::nd::ops::compare(op, a, b) {
+    if let Some(r) = crate::nd::ops::compare(op, a, b) {
         return r;
     }
     compare(interp, op, a, b).map(Value::Bool)

@@ -3,7 +3,7 @@
 
 use super::Interp;
 use super::builtins::no_kw;
-use super::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Builtin, Value};
 use rustc_hash::FxHashMap;

@@ -1,7 +1,7 @@
 //! Statement execution.
 
 use super::Interp;
-use super::error::{At, Res, exc, type_error};
+use crate::error::{At, Res, exc, type_error};
 use super::ops;
 use super::scope::Scope;
 use crate::syntax::ast::*;
@@ -11,7 +11,7 @@ use crate::value::repr::{repr, str_of};
 use std::rc::Rc;
 
 /// A deferred computation that failed at the end of a statement.
-fn flush_error(e: String) -> Box<super::error::Exc> {
+fn flush_error(e: String) -> Box<crate::error::Exc> {
     if e == crate::interrupt::KEYBOARD_INTERRUPT {
         crate::interrupt::clear();
         return exc("KeyboardInterrupt", "");

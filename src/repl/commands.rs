@@ -3,7 +3,7 @@
 
 use super::session::Session;
 use crate::diagnostics::Diagnostic;
-use crate::interp::error::exc;
+use crate::error::exc;
 use crate::value::Value;
 use std::time::{Duration, Instant};
 
@@ -178,7 +178,7 @@ impl Session {
                     "gpu" | "cuda" | "mps" => true,
                     _ => return Err(usage(":device takes cpu or gpu")),
                 };
-                crate::interp::nd::device::set_default(gpu).map_err(Diagnostic::from)?;
+                crate::nd::device::set_default(gpu).map_err(Diagnostic::from)?;
                 String::new()
             }
             ":load" => {

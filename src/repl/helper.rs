@@ -101,7 +101,7 @@ impl NtHelper {
                 let next = match &v {
                     Value::Module(m) => m.attrs.borrow().get(&Sym::new(p)).cloned(),
                     _ => crate::interp::methods::property(&v, Sym::new(p))
-                        .or_else(|| crate::interp::nd::methods::attr(&v, Sym::new(p)).and_then(Result::ok)),
+                        .or_else(|| crate::nd::methods::attr(&v, Sym::new(p)).and_then(Result::ok)),
                 };
                 let Some(next) = next else {
                     return (pos, Vec::new());

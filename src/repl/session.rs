@@ -102,7 +102,7 @@ impl Session {
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            let mut e = crate::interp::error::exc(
+            let mut e = crate::error::exc(
                 "SystemError",
                 format!("internal error in nt: {what} (please report this)"),
             );

@@ -51,7 +51,7 @@ impl HKey {
             Value::DType(d, _) => HKey::Type(d.numpy_name()),
             // Tensors hash by identity, as in PyTorch.
             Value::Tensor(_) => HKey::Ptr(v.address()),
-            Value::NpScalar(a) => match crate::interp::nd::scalar_to_python(a) {
+            Value::NpScalar(a) => match crate::nd::scalar_to_python(a) {
                 Value::NpScalar(_) => HKey::Ptr(v.address()),
                 py => HKey::of(&py)?,
             },

@@ -8,7 +8,7 @@ pub mod repr;
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::interp::Interp;
-use crate::interp::error::Res;
+use crate::error::Res;
 use crate::interp::iter::Iter;
 use crate::interp::scope::Scope;
 use crate::syntax::ast::FuncDef;
@@ -407,7 +407,7 @@ impl Value {
             Value::NpStr(_) => "numpy.str_",
             Value::GradFn(n) => n.name,
             Value::Object(_) => "object",
-            Value::NpScalar(a) => crate::interp::nd::scalar_type_name(a.dtype),
+            Value::NpScalar(a) => crate::nd::scalar_type_name(a.dtype),
             Value::DType(_, DKind::NpType) => "type",
             Value::DType(_, DKind::NpDType) => "numpy.dtype",
             _ => self.py_type().name(),

@@ -3,7 +3,7 @@
 use super::pyfmt::float_repr;
 use super::{DKind, PyType, Value};
 use crate::interp::iter::Iter;
-use crate::interp::nd;
+use crate::nd;
 
 /// Python's `str(x)`.
 pub fn str_of(v: &Value) -> String {

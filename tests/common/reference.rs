@@ -73,7 +73,7 @@ pub fn check_sessions(mode: Mode) {
         std::fs::create_dir_all(&dir).expect("session directory");
         let cwd = dir.clone();
         let got = super::big_stack(move || {
-            nt::interp::nd::device::set_default(gpu).expect("gpu device");
+            nt::nd::device::set_default(gpu).expect("gpu device");
             if fuse_all {
                 nt::ir::lazy::set_fuse_min(1);
             }

@@ -1,6 +1,6 @@
 //! Argument checking for builtins, with CPython's messages.
 
-use crate::interp::error::{Res, type_error};
+use crate::error::{Res, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Value};
 
@@ -49,7 +49,7 @@ pub fn int_arg(v: &Value) -> Res<i64> {
         Value::Int(n) => Ok(*n),
         Value::Bool(b) => Ok(*b as i64),
         // `__index__`: integer NumPy scalars and one-element integer tensors.
-        Value::NpScalar(a) if !a.dtype.is_float() => match crate::interp::nd::item(a) {
+        Value::NpScalar(a) if !a.dtype.is_float() => match crate::nd::item(a) {
             Value::Int(n) => Ok(n),
             Value::Bool(b) => Ok(b as i64),
             _ => Err(type_error(format!(
@@ -58,7 +58,7 @@ pub fn int_arg(v: &Value) -> Res<i64> {
             ))),
         },
         Value::Array(a) if a.ndim() == 0 && !a.dtype.is_float() && a.dtype != crate::array::dtype::DType::Bool => {
-            match crate::interp::nd::item(a) {
+            match crate::nd::item(a) {
                 Value::Int(n) => Ok(n),
                 _ => Err(type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -66,7 +66,7 @@ pub fn int_arg(v: &Value) -> Res<i64> {
                 ))),
             }
         }
-        Value::Tensor(t) if t.data.numel() == 1 && !t.data.dtype.is_float() => match crate::interp::nd::item(&t.data) {
+        Value::Tensor(t) if t.data.numel() == 1 && !t.data.dtype.is_float() => match crate::nd::item(&t.data) {
             Value::Int(n) => Ok(n),
             Value::Bool(b) => Ok(b as i64),
             _ => Err(type_error(format!(

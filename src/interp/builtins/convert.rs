@@ -2,7 +2,7 @@
 
 use super::args::{arity, int_arg, kwarg, no_kw};
 use crate::interp::Interp;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::value::dict::Dict;
 use crate::value::pyfmt;
 use crate::value::repr::{repr, repr_str, str_of};
@@ -176,7 +176,7 @@ pub fn pairs_of(interp: &mut Interp, v: &Value) -> Res<Vec<(Value, Value)>> {
 
 /// `int(a)`/`float(a)` of an array or tensor: its single element, or each library's error.
 fn nd_scalar(v: &Value) -> Res<Option<Value>> {
-    let Some((lib, a)) = crate::interp::nd::as_nd(v) else {
+    let Some((lib, a)) = crate::nd::as_nd(v) else {
         return Ok(None);
     };
     match lib {
@@ -187,7 +187,7 @@ fn nd_scalar(v: &Value) -> Res<Option<Value>> {
             "ValueError",
             "only one element tensors can be converted to Python scalars",
         )),
-        _ => Ok(Some(crate::interp::nd::item(a))),
+        _ => Ok(Some(crate::nd::item(a))),
     }
 }
 

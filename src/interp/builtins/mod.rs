@@ -11,7 +11,7 @@ pub use convert::{float_to_int, pairs_of};
 pub use seq::sort_list;
 
 use super::Interp;
-use super::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::repr::{repr, str_of};
 use crate::value::{Args, Builtin, PyType, Value};
@@ -82,7 +82,7 @@ pub fn install(interp: &mut Interp) {
         interp.builtins.insert(Sym::new(t.name()), Value::Type(*t));
     }
     interp.builtins.insert(Sym::new("Ellipsis"), Value::Ellipsis);
-    super::nd::module::install(interp);
+    crate::nd::module::install(interp);
 }
 
 pub fn lookup(name: &str) -> Option<&'static Builtin> {
@@ -137,7 +137,7 @@ fn print(interp: &mut Interp, mut args: Args) -> Res<Value> {
 }
 
 pub fn len_of(v: &Value) -> Res<i64> {
-    if let Some((lib, a)) = super::nd::as_nd(v) {
+    if let Some((lib, a)) = crate::nd::as_nd(v) {
         return match (a.shape().first(), lib) {
             (Some(&n), _) if !matches!(v, Value::NpScalar(_)) => Ok(n as i64),
             (_, crate::value::Lib::Numpy) => Err(type_error("len() of unsized object")),
@@ -190,11 +190,11 @@ fn ascii_fn(_: &mut Interp, args: Args) -> Res<Value> {
 
 fn abs(_: &mut Interp, args: Args) -> Res<Value> {
     let v = one(args, "abs")?;
-    if let Some(r) = super::nd::ops::unary(crate::ir::UnaryOp::Abs, &v) {
+    if let Some(r) = crate::nd::ops::unary(crate::ir::UnaryOp::Abs, &v) {
         return r;
     }
     match v {
-        Value::Int(n) => n.checked_abs().map(Value::Int).ok_or_else(super::error::overflow),
+        Value::Int(n) => n.checked_abs().map(Value::Int).ok_or_else(crate::error::overflow),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::Float(x) => Ok(Value::Float(x.abs())),
         v => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),

@@ -4,7 +4,7 @@
 
 use super::args::kwarg;
 use crate::interp::Interp;
-use crate::interp::error::Res;
+use crate::error::Res;
 use crate::interp::iter::Iter;
 use crate::value::{Args, PyType, Value};
 use std::cell::RefCell;

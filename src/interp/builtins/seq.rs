@@ -2,7 +2,7 @@
 
 use super::args::{arity, int_arg, kwarg, no_kw};
 use crate::interp::Interp;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::interp::iter::Iter;
 use crate::interp::ops;
 use crate::value::pyfmt;
@@ -89,11 +89,11 @@ pub fn round(interp: &mut Interp, mut args: Args) -> Res<Value> {
             None => round(
                 interp,
                 Args {
-                    pos: vec![crate::interp::nd::item(a)],
+                    pos: vec![crate::nd::item(a)],
                     kw: Vec::new(),
                 },
             ),
-            Some(d) => crate::interp::nd::funcs::round_decimals(crate::value::Lib::Numpy, &args.pos[0], d),
+            Some(d) => crate::nd::funcs::round_decimals(crate::value::Lib::Numpy, &args.pos[0], d),
         };
     }
     match (&args.pos[0], nd) {
@@ -106,7 +106,7 @@ pub fn round(interp: &mut Interp, mut args: Args) -> Res<Value> {
             } else {
                 pyfmt::round_int(n, d)
                     .map(Value::Int)
-                    .ok_or_else(crate::interp::error::overflow)
+                    .ok_or_else(crate::error::overflow)
             }
         }
         (Value::Float(x), None) => super::convert::float_to_int(pyfmt::round_half_even(*x)).map(Value::Int),

@@ -3,7 +3,7 @@
 use super::{exactly_one, no_args};
 use crate::interp::Interp;
 use crate::interp::builtins::{arity, int_arg, kwarg, no_kw};
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::interp::ops::eq;
 use crate::value::dict::Dict;
 use crate::value::repr::repr;

@@ -5,7 +5,7 @@ mod string;
 
 use super::Interp;
 use super::builtins::no_kw;
-use super::error::{Res, type_error};
+use crate::error::{Res, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, PyType, Value};
 
@@ -89,8 +89,8 @@ pub fn method_names(o: &Value) -> &'static [&'static str] {
     match o {
         Value::GradFn(_) => &["name"],
         Value::Type(t) => type_methods(*t),
-        Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) => super::nd::methods::method_names(o),
-        Value::ObjArray(_) => super::nd::objects::METHODS,
+        Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) => crate::nd::methods::method_names(o),
+        Value::ObjArray(_) => crate::nd::objects::METHODS,
         Value::NpStr(_) => STR_METHODS,
         _ => type_methods(o.py_type()),
     }
@@ -156,15 +156,15 @@ impl Interp {
                 let inputs: Vec<Value> = std::iter::once(o.clone()).chain(args.pos.iter().cloned()).collect();
                 let refs: Vec<&Value> = inputs.iter().collect();
                 let moves = matches!(m, "to" | "cpu" | "gpu" | "cuda" | "numpy" | "tolist" | "item");
-                let gpu = !moves && super::nd::device::check_same(&refs)?;
-                let r = super::nd::methods::call(self, o, name, args)?;
+                let gpu = !moves && crate::nd::device::check_same(&refs)?;
+                let r = crate::nd::methods::call(self, o, name, args)?;
                 crate::autograd::hooks::check_recorded(m, &refs, &r)?;
-                super::nd::device::follow(r, gpu)
+                crate::nd::device::follow(r, gpu)
             }
             Value::Array(_) | Value::NpScalar(_) if has_method(o, name) => {
-                super::nd::methods::call(self, o, name, args)
+                crate::nd::methods::call(self, o, name, args)
             }
-            Value::ObjArray(a) if has_method(o, name) => super::nd::objects::method(self, a, m, args),
+            Value::ObjArray(a) if has_method(o, name) => crate::nd::objects::method(self, a, m, args),
             Value::Object(obj) => self.object_method(o, obj, name, args),
             Value::GradFn(n) if m == "name" => {
                 no_args(&args, "name")?;

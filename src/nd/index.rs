@@ -8,7 +8,7 @@ use crate::array::dtype::DType;
 use crate::array::layout::Layout;
 use crate::backend::cpu;
 use crate::interp::call::slice_indices;
-use crate::interp::error::{Res, exc};
+use crate::error::{Res, exc};
 use crate::ir::Op;
 use crate::value::{Lib, Value};
 
@@ -94,7 +94,7 @@ fn masks_to_ints(items: Vec<Item>) -> Res<Vec<Item>> {
         .collect()
 }
 
-fn index_type_error(lib: Lib) -> Box<crate::interp::error::Exc> {
+fn index_type_error(lib: Lib) -> Box<crate::error::Exc> {
     match lib {
         Lib::Numpy => exc(
             "IndexError",
@@ -107,7 +107,7 @@ fn index_type_error(lib: Lib) -> Box<crate::interp::error::Exc> {
     }
 }
 
-fn oob(lib: Lib, i: i64, dim: usize, size: usize) -> Box<crate::interp::error::Exc> {
+fn oob(lib: Lib, i: i64, dim: usize, size: usize) -> Box<crate::error::Exc> {
     match lib {
         Lib::Numpy => exc(
             "IndexError",
@@ -559,8 +559,8 @@ pub fn first_axis(v: &Value) -> Res<Vec<Value>> {
     };
     if a.ndim() == 0 {
         return Err(match lib {
-            Lib::Numpy => crate::interp::error::type_error("iteration over a 0-d array"),
-            Lib::Torch => crate::interp::error::type_error("iteration over a 0-d tensor"),
+            Lib::Numpy => crate::error::type_error("iteration over a 0-d array"),
+            Lib::Torch => crate::error::type_error("iteration over a 0-d tensor"),
         });
     }
     (0..a.shape()[0]).map(|i| get(lib, a, &Value::Int(i as i64))).collect()

@@ -8,7 +8,7 @@ use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::interp::Interp;
 use crate::interp::builtins::{int_arg, kwarg};
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::ir::{BinaryOp, Op};
 use crate::syntax::ast::BinOp;
 use crate::syntax::symbol::Sym;

@@ -55,8 +55,8 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
                 // PyTorch copies through `expand` of the value as given, with its errors.
                 let sizes: Vec<i64> = dst.shape().iter().map(|&n| n as i64).collect();
                 let given = as_nd(value).map_or_else(|| val.clone(), |(_, v)| drop_leading_ones(v, dst.ndim()));
-                crate::interp::nd::shape::expand(&given, &sizes)?;
-                crate::interp::nd::inplace::torch_overlap_check(&dst, &val, false)?;
+                crate::nd::shape::expand(&given, &sizes)?;
+                crate::nd::inplace::torch_overlap_check(&dst, &val, false)?;
             }
             let (d, v) = broadcast2(lib, &dst, &val).map_err(|_| shape_mismatch(lib, &val, dst.shape()))?;
             if d.shape() != dst.shape() {
@@ -129,7 +129,7 @@ fn torch_put_checks(a: &NdArray, items: &[Item], v: &NdArray) -> Res<()> {
         Item::Slice(s) => s.iter().all(|x| matches!(x, Value::None)),
         _ => false,
     });
-    crate::interp::nd::inplace::torch_overlap_check(if itself { a } else { &sliced }, v, true)?;
+    crate::nd::inplace::torch_overlap_check(if itself { a } else { &sliced }, v, true)?;
     // An index array into a dimension of size 0.
     for (k, nonempty) in indexed {
         let dim: usize = whole[..k]
@@ -175,14 +175,14 @@ fn torch_put_checks(a: &NdArray, items: &[Item], v: &NdArray) -> Res<()> {
 }
 
 /// A value that does not fit an advanced index's result.
-fn advanced_mismatch(lib: Lib, val: &NdArray, dst: &[usize]) -> Box<crate::interp::error::Exc> {
+fn advanced_mismatch(lib: Lib, val: &NdArray, dst: &[usize]) -> Box<crate::error::Exc> {
     match lib {
         Lib::Numpy => exc(
             "ValueError",
             format!(
                 "shape mismatch: value array of shape {} could not be broadcast to indexing result of shape {}",
-                crate::interp::nd::ops::shape_str(Lib::Numpy, val.shape()),
-                crate::interp::nd::ops::shape_str(Lib::Numpy, dst)
+                crate::nd::ops::shape_str(Lib::Numpy, val.shape()),
+                crate::nd::ops::shape_str(Lib::Numpy, dst)
             ),
         ),
         Lib::Torch => shape_mismatch(lib, val, dst),
@@ -196,7 +196,7 @@ fn numpy_mask_value(m: &NdArray, a: &NdArray, val: &NdArray) -> Res<()> {
         return Ok(());
     }
     if val.ndim() > 1 {
-        return Err(crate::interp::error::type_error(format!(
+        return Err(crate::error::type_error(format!(
             "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {} dimensions",
             val.ndim()
         )));
@@ -214,22 +214,22 @@ fn numpy_mask_value(m: &NdArray, a: &NdArray, val: &NdArray) -> Res<()> {
     Ok(())
 }
 
-fn shape_mismatch(lib: Lib, val: &NdArray, dst: &[usize]) -> Box<crate::interp::error::Exc> {
+fn shape_mismatch(lib: Lib, val: &NdArray, dst: &[usize]) -> Box<crate::error::Exc> {
     match lib {
         Lib::Numpy => exc(
             "ValueError",
             format!(
                 "could not broadcast input array from shape {} into shape {}",
-                crate::interp::nd::ops::shape_str(Lib::Numpy, val.shape()),
-                crate::interp::nd::ops::shape_str(Lib::Numpy, dst)
+                crate::nd::ops::shape_str(Lib::Numpy, val.shape()),
+                crate::nd::ops::shape_str(Lib::Numpy, dst)
             ),
         ),
         Lib::Torch => exc(
             "RuntimeError",
             format!(
                 "shape mismatch: value tensor of shape {} cannot be broadcast to indexing result of shape {}",
-                crate::interp::nd::ops::shape_str(Lib::Torch, val.shape()),
-                crate::interp::nd::ops::shape_str(Lib::Torch, dst)
+                crate::nd::ops::shape_str(Lib::Torch, val.shape()),
+                crate::nd::ops::shape_str(Lib::Torch, dst)
             ),
         ),
     }

@@ -14,7 +14,7 @@ use super::{reduce, result, shape, wrap};
 use crate::array::dtype::{self, DType};
 use crate::interp::Interp;
 use crate::interp::builtins::{int_arg, kwarg};
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::ir::{BinaryOp, UnaryOp};
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, DKind, Lib, Module, NdFn, Value};

@@ -7,7 +7,7 @@ use crate::array::NdArray;
 use crate::array::dtype::{DType, numpy_promote};
 use crate::array::storage::Buffer;
 use crate::interp::builtins::{int_arg, kwarg};
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::ir::{BinaryOp, Op, UnaryOp};
 use crate::value::{Args, DKind, Lib, Value};
 

@@ -8,7 +8,7 @@ use crate::array::dtype::{DType, numpy_promote, torch_promote};
 use crate::array::layout::numel;
 use crate::backend::cpu;
 use crate::interp::builtins::int_arg;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::ir::Op;
 use crate::value::{Lib, Value};
 

@@ -3,7 +3,7 @@
 //! `addcdiv(t1, t2, value=)` (their `_` variants write the result in place).
 
 use crate::interp::builtins::kwarg;
-use crate::interp::error::{Res, type_error};
+use crate::error::{Res, type_error};
 use crate::interp::ops::binary;
 use crate::syntax::ast::BinOp;
 use crate::value::{Args, Value};

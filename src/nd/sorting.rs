@@ -9,7 +9,7 @@ use crate::array::dtype::DType;
 use crate::array::storage::Buffer;
 use crate::interp::Interp;
 use crate::interp::builtins::{int_arg, kwarg};
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::value::{Args, Lib, Named, Value};
 use std::cmp::Ordering;
 use std::rc::Rc;

@@ -12,7 +12,7 @@ use crate::array::dtype::{DType, numpy_promote};
 use crate::array::layout::{Layout, broadcast_shapes, numel};
 use crate::interp::Interp;
 use crate::interp::builtins::kwarg;
-use crate::interp::error::{Exc, Res, exc};
+use crate::error::{Exc, Res, exc};
 use crate::ir::Op;
 use crate::value::{Args, Lib, Value};
 

@@ -27,7 +27,7 @@ pub mod unary;
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::backend::cpu;
-use crate::interp::error::{Exc, exc};
+use crate::error::{Exc, exc};
 use crate::value::{Lib, Tensor, Value};
 use std::rc::Rc;
 

@@ -5,7 +5,7 @@ use super::as_nd;
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::interp::builtins::kwarg;
-use crate::interp::error::{Res, exc};
+use crate::error::{Res, exc};
 use crate::syntax::ast::BinOp;
 use crate::value::{Args, Lib, Value};
 use std::rc::Rc;
@@ -214,7 +214,7 @@ pub fn write_back(lib: Lib, a: &NdArray, v: &Value, r: &Value) -> Res<Value> {
 }
 
 /// PyTorch's refusal to write a result into a tensor of a narrower kind.
-fn torch_cast_error(from: DType, to: DType) -> Box<crate::interp::error::Exc> {
+fn torch_cast_error(from: DType, to: DType) -> Box<crate::error::Exc> {
     exc(
         "RuntimeError",
         format!(

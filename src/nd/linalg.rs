@@ -7,7 +7,7 @@ use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::storage::Buffer;
 use crate::interp::Interp;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::value::{Args, Lib, Value};
 
 /// LU of an n×n row-major matrix in place: the row swaps' parity, or the first zero pivot.
@@ -106,7 +106,7 @@ fn float_of(d: DType) -> DType {
     if d.is_float() { d } else { DType::F64 }
 }
 
-fn singular(lib: Lib, what: &str, k: usize) -> Box<crate::interp::error::Exc> {
+fn singular(lib: Lib, what: &str, k: usize) -> Box<crate::error::Exc> {
     match (lib, what) {
         (Lib::Numpy, _) => exc("numpy.linalg.LinAlgError", "Singular matrix"),
         (Lib::Torch, "inv") => exc(

@@ -7,7 +7,7 @@ use super::{create, result, wrap};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::interp::builtins::{int_arg, kwarg};
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
 use crate::value::{Args, Lib, Named, Value};
 use std::rc::Rc;
@@ -117,7 +117,7 @@ fn div_scalar(lib: Lib, x: &NdArray, n: f64) -> Res<NdArray> {
     run(Op::Binary(BinaryOp::Div), &[&x, &s])
 }
 
-fn mean_dtype_error(d: DType) -> Box<crate::interp::error::Exc> {
+fn mean_dtype_error(d: DType) -> Box<crate::error::Exc> {
     exc(
         "NotImplementedError",
         format!(
@@ -206,7 +206,7 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
     // reduced along a non-empty axis gives an empty result.
     let empty_axis = axes.iter().any(|&d| a.shape()[d] == 0) || (a.numel() == 0 && a.ndim() == 0);
     let dim_given = ax.as_ref().is_some_and(|v| !matches!(v, Value::None));
-    let torch_empty = |name: &str| -> Box<crate::interp::error::Exc> {
+    let torch_empty = |name: &str| -> Box<crate::error::Exc> {
         match axes.iter().find(|&&d| a.shape()[d] == 0) {
             Some(d) if dim_given => exc(
                 "IndexError",

@@ -7,7 +7,7 @@ use super::{as_nd, create, internal, result};
 use crate::array::NdArray;
 use crate::array::dtype::{DType, Priority, Weak, numpy_promote, numpy_with_weak, torch_result_type};
 use crate::array::layout::broadcast_shapes;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::ir::{self, BinaryOp, Op, UnaryOp};
 use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::{Lib, Value};
@@ -54,11 +54,11 @@ pub fn run(op: Op, inputs: &[&NdArray]) -> Res<NdArray> {
     ir::run(op, inputs).map_err(|e| {
         if e == crate::interrupt::KEYBOARD_INTERRUPT {
             crate::interrupt::clear();
-            crate::interp::error::exc("KeyboardInterrupt", "")
+            crate::error::exc("KeyboardInterrupt", "")
         } else if let Some(msg) = e.strip_prefix(crate::array::TOO_BIG) {
-            crate::interp::error::exc("MemoryError", msg)
+            crate::error::exc("MemoryError", msg)
         } else if e.contains("GPU") {
-            crate::interp::error::exc("RuntimeError", e)
+            crate::error::exc("RuntimeError", e)
         } else {
             internal(e)
         }
@@ -68,7 +68,7 @@ pub fn run(op: Op, inputs: &[&NdArray]) -> Res<NdArray> {
 /// Fails with `MemoryError` when an array of `shape` cannot fit, before allocating it.
 pub fn check_alloc(shape: &[usize], d: DType) -> Res<()> {
     crate::array::check_alloc(shape, d)
-        .map_err(|e| crate::interp::error::exc("MemoryError", e.trim_start_matches(crate::array::TOO_BIG).to_owned()))
+        .map_err(|e| crate::error::exc("MemoryError", e.trim_start_matches(crate::array::TOO_BIG).to_owned()))
 }
 
 pub fn cast(a: &NdArray, d: DType) -> Res<NdArray> {
@@ -122,7 +122,7 @@ pub fn torch_broadcast_shape(a: &[usize], b: &[usize]) -> Res<Vec<usize>> {
     broadcast_shapes(a, b).map_err(|dim| torch_size_mismatch(a, b, dim))
 }
 
-fn torch_size_mismatch(a: &[usize], b: &[usize], dim: usize) -> Box<crate::interp::error::Exc> {
+fn torch_size_mismatch(a: &[usize], b: &[usize], dim: usize) -> Box<crate::error::Exc> {
     let n = a.len().max(b.len());
     let size = |x: &[usize]| {
         let k = dim + x.len();

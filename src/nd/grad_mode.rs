@@ -4,7 +4,7 @@ use super::funcs;
 use super::module::arg;
 use crate::interp::Interp;
 use crate::interp::builtins::kwarg;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::value::{Args, Lib, Value};
 
 /// `torch.autograd.grad(outputs, inputs, grad_outputs=None, retain_graph=None, allow_unused=False)`.
@@ -66,7 +66,7 @@ fn autograd_grad(mut args: Args) -> Res<Value> {
 /// `torch.no_grad()`, `torch.enable_grad()`, `torch.autograd.backward`, `torch.autograd.grad`.
 pub fn autograd_fn(_: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
     if matches!(name, "no_grad" | "enable_grad") && args.pos.len() > 1 {
-        return Err(crate::interp::error::type_error(format!(
+        return Err(crate::error::type_error(format!(
             "_NoParamDecoratorContextManager.__new__() takes from 1 to 2 positional arguments but {} were given",
             args.pos.len() + 1
         )));

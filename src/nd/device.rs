@@ -3,7 +3,7 @@
 
 use crate::array::NdArray;
 use crate::interp::Interp;
-use crate::interp::error::{Res, exc};
+use crate::error::{Res, exc};
 use crate::value::{Args, Lib, Named, Tensor, Value};
 use std::cell::Cell;
 use std::rc::Rc;

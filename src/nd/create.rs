@@ -6,7 +6,7 @@ use crate::array::NdArray;
 use crate::array::dtype::{DType, numpy_promote, torch_promote};
 use crate::array::storage::Buffer;
 use crate::backend::cpu;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::value::{Lib, Value};
 
 /// A leaf value found while walking nested data.
@@ -90,7 +90,7 @@ impl Walk {
         Ok(())
     }
 
-    fn jagged(&self, depth: usize, expected: usize, got: usize) -> Box<crate::interp::error::Exc> {
+    fn jagged(&self, depth: usize, expected: usize, got: usize) -> Box<crate::error::Exc> {
         match self.lib {
             Lib::Torch => exc(
                 "ValueError",
@@ -107,7 +107,7 @@ impl Walk {
     }
 
     /// A scalar where a sequence was (`[[1, 2], 3]`) or the other way round.
-    fn mixed(&self, depth: usize, seq_where_scalar: bool) -> Box<crate::interp::error::Exc> {
+    fn mixed(&self, depth: usize, seq_where_scalar: bool) -> Box<crate::error::Exc> {
         match self.lib {
             Lib::Torch if seq_where_scalar => type_error("'list' object cannot be interpreted as an integer"),
             Lib::Torch => type_error("not a sequence"),

@@ -8,7 +8,7 @@ use crate::array::format::{self, Elems, NumpyOptions};
 use crate::array::layout::{Layout, broadcast_shapes};
 use crate::array::storage::Buffer;
 use crate::interp::Interp;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::repr::{repr as py_repr, str_of as py_str};
 use crate::value::{Args, Lib, ObjArray, ObjKind, Value};

@@ -10,7 +10,7 @@ use crate::array::dtype::DType;
 use crate::array::npy;
 use crate::interp::Interp;
 use crate::interp::builtins::kwarg;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Builtin, Class, Lib, Object, Value};
 use rustc_hash::FxHashMap;
@@ -61,7 +61,7 @@ impl Interp {
 }
 
 /// Python's `OSError` subclasses and texts: `[Errno 2] No such file or directory: 'x'`.
-fn io_error(e: &std::io::Error, path: &str) -> Box<crate::interp::error::Exc> {
+fn io_error(e: &std::io::Error, path: &str) -> Box<crate::error::Exc> {
     let (kind, text) = match e.kind() {
         std::io::ErrorKind::NotFound => ("FileNotFoundError", "[Errno 2] No such file or directory"),
         std::io::ErrorKind::PermissionDenied => ("PermissionError", "[Errno 13] Permission denied"),
@@ -73,7 +73,7 @@ fn io_error(e: &std::io::Error, path: &str) -> Box<crate::interp::error::Exc> {
     }
 }
 
-fn bad_file(path: &str, why: impl std::fmt::Display) -> Box<crate::interp::error::Exc> {
+fn bad_file(path: &str, why: impl std::fmt::Display) -> Box<crate::error::Exc> {
     exc("ValueError", format!("cannot load '{path}': {why}"))
 }
 

@@ -5,7 +5,7 @@ use super::funcs::{float_result, nd_arg};
 use super::ops::{broadcast2, cast, run};
 use super::{create, result, wrap};
 use crate::array::dtype::DType;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::ir::{BinaryOp, Op, UnaryOp};
 use crate::value::{Lib, Value};
 

@@ -9,13 +9,13 @@ use crate::array::storage::Buffer;
 use crate::interp::Interp;
 use crate::interp::builtins::{int_arg, kwarg};
 use crate::interp::classes;
-use crate::interp::error::{Res, exc, type_error};
+use crate::error::{Res, exc, type_error};
 use crate::random::numpy::RandomState;
 use crate::random::torch::Generator;
 use crate::value::{Args, Lib, Value};
 use half::{bf16, f16};
 
-fn not_implemented(kernel: &str, d: DType) -> Box<crate::interp::error::Exc> {
+fn not_implemented(kernel: &str, d: DType) -> Box<crate::error::Exc> {
     exc(
         "RuntimeError",
         format!("\"{kernel}\" not implemented for '{}'", d.torch_scalar_name()),
