@@ -185,8 +185,8 @@ pub fn softmax(r: Value, a: &Value, dim: usize) -> Res<Value> {
 
 /// `clamp(t, lo, hi)`: the gradient passes where `t` was inside the bounds.
 pub fn clamp(r: Value, a: &Value, lo: &Value, hi: &Value) -> Res<Value> {
-    use crate::nd::ops::{broadcast2, cast, run};
     use crate::ir::{BinaryOp, Op};
+    use crate::nd::ops::{broadcast2, cast, run};
     if !needs(&[a]) {
         return Ok(r);
     }
@@ -208,8 +208,8 @@ pub fn clamp(r: Value, a: &Value, lo: &Value, hi: &Value) -> Res<Value> {
 
 /// `maximum(a, b)` / `minimum(a, b)`: each input gets the gradient where it won; ties split.
 pub fn select2(r: Value, a: &Value, b: &Value, is_max: bool) -> Res<Value> {
-    use crate::nd::ops::{broadcast2, cast, run};
     use crate::ir::{BinaryOp, Op};
+    use crate::nd::ops::{broadcast2, cast, run};
     if !needs(&[a, b]) {
         return Ok(r);
     }
@@ -230,8 +230,8 @@ pub fn select2(r: Value, a: &Value, b: &Value, is_max: bool) -> Res<Value> {
 
 /// `where(cond, a, b)`: `a` gets the gradient where `cond` holds, `b` elsewhere.
 pub fn where_(r: Value, cond: &Value, a: &Value, b: &Value) -> Res<Value> {
-    use crate::nd::ops::{broadcast2, cast, run};
     use crate::ir::{Op, UnaryOp};
+    use crate::nd::ops::{broadcast2, cast, run};
     if !needs(&[a, b]) {
         return Ok(r);
     }
@@ -296,8 +296,8 @@ pub fn index(r: Value, a: &Value, key: &Value) -> Res<Value> {
 /// `t[key] = v` where `t` has a history or `v` requires grad: writes, then gives `t`
 /// a `CopySlices` node (`IndexPutBackward0` for index arrays and masks).
 pub fn set_item(target: &std::rc::Rc<crate::value::Tensor>, key: &Value, v: &Value) -> Res<()> {
-    use crate::nd::ops::{cast, run};
     use crate::ir::{BinaryOp, Op};
+    use crate::nd::ops::{cast, run};
     let x = &target.data;
     let n = x.numel();
     let flat = NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), x.shape());
@@ -368,8 +368,8 @@ fn kept(out: &NdArray, axes: &[usize], keepdim: bool) -> NdArray {
 
 /// d var/dx = 2(x − mean)/(n − ddof); d std/dx = (x − mean)/((n − ddof)·std).
 fn slope(name: &str, r: &Value, x: &NdArray, axes: &[usize], keepdim: bool, n: usize, ddof: f64) -> Res<NdArray> {
-    use crate::nd::ops::{broadcast2, run};
     use crate::ir::{BinaryOp, Op, ReduceOp};
+    use crate::nd::ops::{broadcast2, run};
     let lib = crate::value::Lib::Torch;
     let bin = |op: BinaryOp, p: &NdArray, q: &NdArray| -> Res<NdArray> {
         let (p, q) = broadcast2(lib, p, q)?;
@@ -398,8 +398,8 @@ fn slope(name: &str, r: &Value, x: &NdArray, axes: &[usize], keepdim: bool, n: u
 /// `max`/`min`/`amax`/`amin`: the gradient goes to the winning elements — split evenly
 /// among ties for whole reductions and `amax`, to the returned index for `max(dim)`.
 fn extreme(name: &str, r: Value, a: &Value, x: &NdArray, axes: &[usize], keepdim: bool, all: bool) -> Res<Value> {
-    use crate::nd::ops::{broadcast2, cast, run};
     use crate::ir::{BinaryOp, Op, ReduceOp};
+    use crate::nd::ops::{broadcast2, cast, run};
     let lib = crate::value::Lib::Torch;
     let is_max = name.ends_with("max");
     if let Value::Named(nt) = &r {

@@ -10,8 +10,8 @@ pub use rules::{Rule, SavedVersion};
 
 use crate::array::NdArray;
 use crate::error::{Res, exc};
-use crate::nd::ops::{broadcast2, run};
 use crate::ir::{BinaryOp, Op};
+use crate::nd::ops::{broadcast2, run};
 use crate::value::{Tensor, Value};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -81,11 +81,7 @@ pub fn rebase(target: &Tensor, name: &'static str, rule: Rule, inputs: &[&Value]
 fn make_node(name: &'static str, rule: Rule, inputs: &[&Value]) -> Node {
     let shapes = inputs
         .iter()
-        .map(|v| {
-            crate::nd::as_nd(v)
-                .map(|(_, a)| a.shape().to_vec())
-                .unwrap_or_default()
-        })
+        .map(|v| crate::nd::as_nd(v).map(|(_, a)| a.shape().to_vec()).unwrap_or_default())
         .collect();
     let inputs: Vec<Option<Rc<Tensor>>> = inputs
         .iter()

@@ -8,9 +8,9 @@
 use super::{Node, grad_enabled, needs, record};
 use crate::array::NdArray;
 use crate::error::{Res, exc};
+use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
 use crate::nd::ops::{broadcast2, cast, run};
 use crate::nd::{as_nd, create, internal, wrap};
-use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
 use crate::value::{Lib, Value};
 
 pub enum Rule {
@@ -244,8 +244,8 @@ fn index(g: &Value, key: &Value) -> Res<Value> {
 fn scatter(g: &Value, key: &Value, shape: &[usize]) -> Res<Value> {
     let a = nd(g)?;
     let zeros = NdArray::zeros(a.dtype, shape);
-    let l = crate::nd::index::basic_layout(Lib::Torch, &zeros.layout, key)?
-        .ok_or_else(|| internal("index backward"))?;
+    let l =
+        crate::nd::index::basic_layout(Lib::Torch, &zeros.layout, key)?.ok_or_else(|| internal("index backward"))?;
     crate::backend::cpu::assign(&zeros.view(l), a).map_err(internal)?;
     Ok(record(
         tensor(zeros),

@@ -1,10 +1,10 @@
 //! Calling functions (Python's argument binding and its messages), attributes, and
 //! indexing of the builtin containers.
 
-use crate::error::{Res, exc, type_error};
 use super::scope::Scope;
 use super::stmt::Flow;
 use super::{Interp, RECURSION_LIMIT};
+use crate::error::{Res, exc, type_error};
 use crate::syntax::source::Span;
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Function, PyType, Range, Value};
@@ -80,6 +80,7 @@ impl Interp {
             Value::Function(func) => self.call_function(func, args, site),
             Value::Builtin(b) => (b.f)(self, args),
             Value::NdFunc(f) if f.lib == crate::value::Lib::Torch => {
+                let args = crate::nd::registry::check_call(f.module, f.name, args)?;
                 crate::nd::funcs::check_dtype_kwarg(f.lib, f.name, &args)?;
                 let inputs = args.pos.clone();
                 let refs: Vec<&Value> = inputs.iter().collect();
@@ -89,6 +90,7 @@ impl Interp {
                 crate::nd::device::follow(r, gpu)
             }
             Value::NdFunc(f) => {
+                let args = crate::nd::registry::check_call(f.module, f.name, args)?;
                 crate::nd::funcs::check_dtype_kwarg(f.lib, f.name, &args)?;
                 (f.f)(self, f.lib, f.name, args)
             }
@@ -513,7 +515,25 @@ impl Interp {
 
     pub fn module_attr(&mut self, m: &Value, name: Sym, path: &[Sym]) -> Res<Value> {
         match m {
-            Value::Module(md) => match md.attrs.borrow().get(&name).cloned() {
+            Value::Module(md) => {
+                // The borrow ends before `stdlib_attr`, which may import a submodule
+                // into this very module (`from torch import nn`).
+                let found = md.attrs.borrow().get(&name).cloned();
+                self.module_attr_found(md, found, name, path)
+            }
+            _ => self.get_attr(m, name),
+        }
+    }
+
+    fn module_attr_found(
+        &mut self,
+        md: &Rc<crate::value::Module>,
+        found: Option<Value>,
+        name: Sym,
+        path: &[Sym],
+    ) -> Res<Value> {
+        {
+            match found {
                 Some(v) => Ok(v),
                 None if let Some(v) = self.stdlib_attr(md, name) => v,
                 None => {
@@ -527,8 +547,7 @@ impl Interp {
                         ),
                     ))
                 }
-            },
-            _ => self.get_attr(m, name),
+            }
         }
     }
 }

@@ -1,10 +1,10 @@
 //! Expression evaluation.
 
 use super::Interp;
-use crate::error::{At, Res, exc, type_error};
 use super::iter::{Gen, Iter};
 use super::ops;
 use super::scope::Scope;
+use crate::error::{At, Res, exc, type_error};
 use crate::syntax::ast::*;
 use crate::value::dict::Dict;
 use crate::value::repr::{repr, str_of};

@@ -2,8 +2,8 @@
 //! expressions driven as a small state machine over their `for` clauses.
 
 use super::Interp;
-use crate::error::{Res, exc};
 use super::scope::Scope;
+use crate::error::{Res, exc};
 use crate::syntax::ast::Comprehension;
 use crate::value::{Args, Range, Value};
 use rustc_hash::FxHashMap;

@@ -15,11 +15,11 @@ pub mod stdlib;
 pub mod stmt;
 pub mod suggest;
 
+use crate::error::{At, Res, exc, type_error};
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::syntax::source::SourceMap;
 use crate::syntax::symbol::Sym;
 use crate::value::{Value, ViewKind, dict::HKey};
-use crate::error::{At, Res, exc, type_error};
 use iter::Iter;
 use rustc_hash::FxHashMap;
 use scope::Scope;

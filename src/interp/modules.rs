@@ -3,8 +3,8 @@
 
 use super::Interp;
 use super::builtins::{arity, int_arg, kwarg, no_kw};
-use crate::error::{Res, exc, type_error};
 use super::scope::Scope;
+use crate::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Builtin, Module, Value};
 use rustc_hash::FxHashMap;

@@ -1,9 +1,9 @@
 //! Statement execution.
 
 use super::Interp;
-use crate::error::{At, Res, exc, type_error};
 use super::ops;
 use super::scope::Scope;
+use crate::error::{At, Res, exc, type_error};
 use crate::syntax::ast::*;
 use crate::syntax::source::join;
 use crate::value::Value;

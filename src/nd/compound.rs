@@ -2,8 +2,8 @@
 //! `add(other, alpha=)`, `lerp(end, weight)`, `addcmul(t1, t2, value=)`,
 //! `addcdiv(t1, t2, value=)` (their `_` variants write the result in place).
 
-use crate::interp::builtins::kwarg;
 use crate::error::{Res, type_error};
+use crate::interp::builtins::kwarg;
 use crate::interp::ops::binary;
 use crate::syntax::ast::BinOp;
 use crate::value::{Args, Value};

@@ -2,8 +2,8 @@
 //! `cuda`, `cuda:0` and `mps` are accepted as aliases so pasted PyTorch code runs.
 
 use crate::array::NdArray;
-use crate::interp::Interp;
 use crate::error::{Res, exc};
+use crate::interp::Interp;
 use crate::value::{Args, Lib, Named, Tensor, Value};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -44,6 +44,19 @@ pub fn available() -> bool {
     #[cfg(feature = "gpu")]
     {
         crate::backend::wgpu::available()
+    }
+    #[cfg(not(feature = "gpu"))]
+    {
+        false
+    }
+}
+
+/// `torch.cuda.is_available()`: a hardware adapter, or a software one with
+/// `NT_SOFTWARE_GPU=1` (see `backend::wgpu::context::offered`).
+pub fn offered() -> bool {
+    #[cfg(feature = "gpu")]
+    {
+        crate::backend::wgpu::context::offered()
     }
     #[cfg(not(feature = "gpu"))]
     {
@@ -304,8 +317,8 @@ pub fn host_only(a: &NdArray) -> Res<()> {
 /// `torch.device`, `torch.cuda.*`, `torch.set_default_device`, `torch.get_default_device`.
 pub fn devices(_: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Value> {
     match name {
-        "is_available" => Ok(Value::Bool(available())),
-        "device_count" => Ok(Value::Int(available() as i64)),
+        "is_available" => Ok(Value::Bool(offered())),
+        "device_count" => Ok(Value::Int(offered() as i64)),
         "device" => device_value(&super::module::arg(&args, 0, name)?),
         "get_device_name" => adapter_name().map(|n| Value::str(&n)),
         "synchronize" => synchronize().map(|_| Value::None),

@@ -6,8 +6,8 @@ use super::{as_nd, create, result, wrap};
 use crate::array::NdArray;
 use crate::array::dtype::{DType, numpy_promote};
 use crate::array::storage::Buffer;
-use crate::interp::builtins::{int_arg, kwarg};
 use crate::error::{Res, exc, type_error};
+use crate::interp::builtins::{int_arg, kwarg};
 use crate::ir::{BinaryOp, Op, UnaryOp};
 use crate::value::{Args, DKind, Lib, Value};
 

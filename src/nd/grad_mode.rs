@@ -2,9 +2,9 @@
 
 use super::funcs;
 use super::module::arg;
+use crate::error::{Res, exc, type_error};
 use crate::interp::Interp;
 use crate::interp::builtins::kwarg;
-use crate::error::{Res, exc, type_error};
 use crate::value::{Args, Lib, Value};
 
 /// `torch.autograd.grad(outputs, inputs, grad_outputs=None, retain_graph=None, allow_unused=False)`.
@@ -65,6 +65,11 @@ fn autograd_grad(mut args: Args) -> Res<Value> {
 
 /// `torch.no_grad()`, `torch.enable_grad()`, `torch.autograd.backward`, `torch.autograd.grad`.
 pub fn autograd_fn(_: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+    if let (true, Some((k, _))) = (matches!(name, "no_grad" | "enable_grad"), args.kw.first()) {
+        return Err(crate::error::type_error(format!(
+            "_NoParamDecoratorContextManager.__new__() got an unexpected keyword argument '{k}'"
+        )));
+    }
     if matches!(name, "no_grad" | "enable_grad") && args.pos.len() > 1 {
         return Err(crate::error::type_error(format!(
             "_NoParamDecoratorContextManager.__new__() takes from 1 to 2 positional arguments but {} were given",

@@ -7,8 +7,8 @@ use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::layout::Layout;
 use crate::backend::cpu;
-use crate::interp::call::slice_indices;
 use crate::error::{Res, exc};
+use crate::interp::call::slice_indices;
 use crate::ir::Op;
 use crate::value::{Lib, Value};
 

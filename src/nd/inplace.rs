@@ -4,8 +4,8 @@
 use super::as_nd;
 use crate::array::NdArray;
 use crate::array::dtype::DType;
-use crate::interp::builtins::kwarg;
 use crate::error::{Res, exc};
+use crate::interp::builtins::kwarg;
 use crate::syntax::ast::BinOp;
 use crate::value::{Args, Lib, Value};
 use std::rc::Rc;

@@ -6,8 +6,8 @@ use super::{as_nd, wrap};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::storage::Buffer;
-use crate::interp::Interp;
 use crate::error::{Res, exc, type_error};
+use crate::interp::Interp;
 use crate::value::{Args, Lib, Value};
 
 /// LU of an n×n row-major matrix in place: the row swaps' parity, or the first zero pivot.

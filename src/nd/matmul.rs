@@ -10,9 +10,9 @@ use super::{result, shape};
 use crate::array::NdArray;
 use crate::array::dtype::{DType, numpy_promote};
 use crate::array::layout::{Layout, broadcast_shapes, numel};
+use crate::error::{Exc, Res, exc};
 use crate::interp::Interp;
 use crate::interp::builtins::kwarg;
-use crate::error::{Exc, Res, exc};
 use crate::ir::Op;
 use crate::value::{Args, Lib, Value};
 

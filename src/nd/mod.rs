@@ -20,6 +20,7 @@ pub mod ops;
 pub mod print;
 pub mod random;
 pub mod reduce;
+pub mod registry;
 pub mod shape;
 pub mod sorting;
 pub mod unary;

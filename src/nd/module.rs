@@ -12,9 +12,9 @@ use super::random::{numpy_fn as np_random, torch_fn as torch_random};
 use super::sorting::call as sorting;
 use super::{reduce, result, shape, wrap};
 use crate::array::dtype::{self, DType};
+use crate::error::{Res, exc, type_error};
 use crate::interp::Interp;
 use crate::interp::builtins::{int_arg, kwarg};
-use crate::error::{Res, exc, type_error};
 use crate::ir::{BinaryOp, UnaryOp};
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, DKind, Lib, Module, NdFn, Value};
@@ -538,13 +538,15 @@ fn types(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Value>
     }
 }
 
+/// `module` is the registry's form (`np`, `torch.linalg`): with the name, the key of the
+/// function's declared signature (`registry/signatures.txt`).
 macro_rules! table {
-    ($lib:expr; $($f:ident: $($name:literal),*;)*) => {
-        &[$($(NdFn { name: $name, lib: $lib, f: $f }),*),*]
+    ($lib:expr, $module:literal; $($f:ident: $($name:literal),*;)*) => {
+        &[$($(NdFn { name: $name, module: $module, lib: $lib, f: $f }),*),*]
     };
 }
 
-static NUMPY: &[NdFn] = table! { Lib::Numpy;
+static NUMPY: &[NdFn] = table! { Lib::Numpy, "np";
     create: "array", "asarray", "zeros", "ones", "full", "empty", "eye", "arange", "linspace", "zeros_like",
         "ones_like", "full_like", "empty_like";
     math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "absolute", "sign", "floor",
@@ -563,24 +565,24 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy;
         "split", "array_split";
 };
 
-static NUMPY_RANDOM: &[NdFn] = table! { Lib::Numpy;
+static NUMPY_RANDOM: &[NdFn] = table! { Lib::Numpy, "np.random";
     np_random: "seed", "rand", "randn", "random", "random_sample", "standard_normal", "uniform", "normal", "randint",
         "permutation", "shuffle", "choice";
 };
 
-static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy; lu: "inv", "solve", "det"; };
+static NUMPY_LINALG: &[NdFn] = table! { Lib::Numpy, "np.linalg"; lu: "inv", "solve", "det"; };
 
-static TORCH_LINALG: &[NdFn] = table! { Lib::Torch; lu: "inv", "solve", "det"; };
+static TORCH_LINALG: &[NdFn] = table! { Lib::Torch, "torch.linalg"; lu: "inv", "solve", "det"; };
 
-static TORCH_AUTOGRAD: &[NdFn] = table! { Lib::Torch; autograd_fn: "backward", "grad"; };
+static TORCH_AUTOGRAD: &[NdFn] = table! { Lib::Torch, "torch.autograd"; autograd_fn: "backward", "grad"; };
 
-static TORCH_CUDA: &[NdFn] = table! { Lib::Torch;
+static TORCH_CUDA: &[NdFn] = table! { Lib::Torch, "torch.cuda";
     devices: "is_available", "device_count", "get_device_name", "synchronize";
 };
 
-static NUMPY_CHAR: &[NdFn] = table! { Lib::Numpy; strings: "upper", "lower", "add"; };
+static NUMPY_CHAR: &[NdFn] = table! { Lib::Numpy, "np.char"; strings: "upper", "lower", "add"; };
 
-static TORCH: &[NdFn] = table! { Lib::Torch;
+static TORCH: &[NdFn] = table! { Lib::Torch, "torch";
     create: "tensor", "as_tensor", "from_numpy", "zeros", "ones", "full", "empty", "eye", "arange", "linspace",
         "zeros_like", "ones_like", "full_like", "empty_like";
     math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "sign", "floor", "ceil",
@@ -740,4 +742,22 @@ pub fn install(interp: &mut Interp) {
             }
         }
     }
+}
+
+/// Every function and method nt exposes, as (form, name): the registry must declare each.
+pub fn exposed() -> Vec<(&'static str, &'static str)> {
+    let tables = [
+        NUMPY,
+        NUMPY_RANDOM,
+        NUMPY_LINALG,
+        NUMPY_CHAR,
+        TORCH,
+        TORCH_LINALG,
+        TORCH_AUTOGRAD,
+        TORCH_CUDA,
+    ];
+    let functions = tables.iter().flat_map(|t| t.iter().map(|f| (f.module, f.name)));
+    let methods = (super::method_names::NUMPY_METHODS.iter().map(|m| ("ndarray", *m)))
+        .chain(super::method_names::TORCH_METHODS.iter().map(|m| ("Tensor", *m)));
+    functions.chain(methods).collect()
 }

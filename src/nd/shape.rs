@@ -7,8 +7,8 @@ use crate::array::NdArray;
 use crate::array::dtype::{DType, numpy_promote, torch_promote};
 use crate::array::layout::numel;
 use crate::backend::cpu;
-use crate::interp::builtins::int_arg;
 use crate::error::{Res, exc, type_error};
+use crate::interp::builtins::int_arg;
 use crate::ir::Op;
 use crate::value::{Lib, Value};
 

@@ -7,8 +7,8 @@ pub mod repr;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;
-use crate::interp::Interp;
 use crate::error::Res;
+use crate::interp::Interp;
 use crate::interp::iter::Iter;
 use crate::interp::scope::Scope;
 use crate::syntax::ast::FuncDef;
@@ -147,6 +147,8 @@ pub struct ObjArray {
 
 pub struct NdFn {
     pub name: &'static str,
+    /// Where the library has it: `np`, `np.linalg`, `torch`, `torch.cuda`, …
+    pub module: &'static str,
     pub lib: Lib,
     pub f: fn(&mut Interp, Lib, &'static str, Args) -> Res<Value>,
 }

@@ -9,6 +9,8 @@ pub struct Context {
     pub queue: wgpu::Queue,
     /// `"llvmpipe (LLVM 15.0.6, 256 bits) (Vulkan)"`.
     pub name: String,
+    /// A CPU-emulated adapter (Mesa's lavapipe/llvmpipe, WARP).
+    pub software: bool,
     pub f16: bool,
     pub f64: bool,
     pub i64: bool,
@@ -57,6 +59,14 @@ pub fn get() -> Result<&'static Context, String> {
 /// Whether an adapter exists (without raising).
 pub fn available() -> bool {
     get().is_ok()
+}
+
+/// Whether a hardware adapter exists, or a software one was asked for with
+/// `NT_SOFTWARE_GPU=1`: what `torch.cuda.is_available()` says, so that the idiom
+/// `"cuda" if torch.cuda.is_available() else "cpu"` never picks an emulated GPU that is
+/// slower than the CPU. An explicit `device="gpu"` still uses any adapter.
+pub fn offered() -> bool {
+    get().is_ok_and(|c| !c.software || std::env::var_os("NT_SOFTWARE_GPU").is_some_and(|v| v == "1"))
 }
 
 fn open() -> Result<Context, String> {
@@ -124,6 +134,7 @@ fn adapter(backends: wgpu::Backends) -> Result<Context, String> {
         device,
         queue,
         name: format!("{} ({:?})", info.name, info.backend),
+        software: info.device_type == wgpu::DeviceType::Cpu,
         f16: features.contains(wgpu::Features::SHADER_F16),
         f64: features.contains(wgpu::Features::SHADER_F64),
         i64: features.contains(wgpu::Features::SHADER_INT64),

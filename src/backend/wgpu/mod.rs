@@ -1,7 +1,7 @@
 //! The gpu device: wgpu compute shaders generated as WGSL from the IR. Without a GPU it
 //! runs on a software Vulkan driver (Mesa's lavapipe), which is how tests exercise it.
 
-mod context;
+pub mod context;
 mod fused;
 mod kernels;
 mod memory;

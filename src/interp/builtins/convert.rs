@@ -1,8 +1,8 @@
 //! The builtin types as constructors: `int(x)`, `float(s)`, `list(it)`, `dict(pairs)`…
 
 use super::args::{arity, int_arg, kwarg, no_kw};
-use crate::interp::Interp;
 use crate::error::{Res, exc, type_error};
+use crate::interp::Interp;
 use crate::value::dict::Dict;
 use crate::value::pyfmt;
 use crate::value::repr::{repr, repr_str, str_of};

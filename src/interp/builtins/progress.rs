@@ -3,8 +3,8 @@
 //! second and only when stderr is a terminal, so scripts' output stays clean.
 
 use super::args::kwarg;
-use crate::interp::Interp;
 use crate::error::Res;
+use crate::interp::Interp;
 use crate::interp::iter::Iter;
 use crate::value::{Args, PyType, Value};
 use std::cell::RefCell;

@@ -1,8 +1,8 @@
 //! Builtins over iterables and numbers: sorted, min/max, sum, zip, map, round, …
 
 use super::args::{arity, int_arg, kwarg, no_kw};
-use crate::interp::Interp;
 use crate::error::{Res, exc, type_error};
+use crate::interp::Interp;
 use crate::interp::iter::Iter;
 use crate::interp::ops;
 use crate::value::pyfmt;

@@ -1,9 +1,9 @@
 //! list, dict, tuple and range methods.
 
 use super::{exactly_one, no_args};
+use crate::error::{Res, exc, type_error};
 use crate::interp::Interp;
 use crate::interp::builtins::{arity, int_arg, kwarg, no_kw};
-use crate::error::{Res, exc, type_error};
 use crate::interp::ops::eq;
 use crate::value::dict::Dict;
 use crate::value::repr::repr;

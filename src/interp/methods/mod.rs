@@ -153,6 +153,7 @@ impl Interp {
         let m = name.as_str();
         match o {
             Value::Tensor(_) if has_method(o, name) => {
+                let args = crate::nd::registry::check_call("Tensor", m, args)?;
                 let inputs: Vec<Value> = std::iter::once(o.clone()).chain(args.pos.iter().cloned()).collect();
                 let refs: Vec<&Value> = inputs.iter().collect();
                 let moves = matches!(m, "to" | "cpu" | "gpu" | "cuda" | "numpy" | "tolist" | "item");
@@ -162,6 +163,7 @@ impl Interp {
                 crate::nd::device::follow(r, gpu)
             }
             Value::Array(_) | Value::NpScalar(_) if has_method(o, name) => {
+                let args = crate::nd::registry::check_call("ndarray", m, args)?;
                 crate::nd::methods::call(self, o, name, args)
             }
             Value::ObjArray(a) if has_method(o, name) => crate::nd::objects::method(self, a, m, args),

@@ -1,9 +1,9 @@
 //! str methods, with Python's semantics on characters (not bytes).
 
 use super::{exactly_one, no_args};
+use crate::error::{Res, exc, type_error};
 use crate::interp::Interp;
 use crate::interp::builtins::{arity, int_arg, kwarg, no_kw};
-use crate::error::{Res, exc, type_error};
 use crate::value::{Args, Value};
 
 fn s(v: String) -> Value {
