@@ -532,23 +532,21 @@ impl Interp {
         name: Sym,
         path: &[Sym],
     ) -> Res<Value> {
-        {
-            match found {
-                Some(v) => Ok(v),
-                None if let Some(v) = self.stdlib_attr(md, name) => v,
-                None => {
-                    let full: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
-                    Err(exc(
-                        "ImportError",
-                        format!(
-                            "cannot import name '{name}' from '{}' ({})",
-                            full.join("."),
-                            md.origin.as_deref().unwrap_or("built-in")
-                        ),
-                    ))
-                }
-            }
+        if let Some(v) = found {
+            return Ok(v);
         }
+        if let Some(v) = self.stdlib_attr(md, name) {
+            return v;
+        }
+        let full: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
+        Err(exc(
+            "ImportError",
+            format!(
+                "cannot import name '{name}' from '{}' ({})",
+                full.join("."),
+                md.origin.as_deref().unwrap_or("built-in")
+            ),
+        ))
     }
 }
 

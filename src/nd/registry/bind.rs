@@ -138,11 +138,7 @@ fn name_list(names: &[&str]) -> String {
 }
 
 fn too_many(name: &str, o: &Overload, given: usize, kw_only_given: usize) -> String {
-    let positional: Vec<_> = o
-        .params
-        .iter()
-        .filter(|p| matches!(p.kind, ParamKind::PosOnly | ParamKind::PosOrKw))
-        .collect();
+    let positional: Vec<_> = o.positional().collect();
     let max = positional.len();
     let min = positional.iter().filter(|p| p.default.is_none()).count();
     let takes = if min < max {
@@ -170,10 +166,7 @@ fn too_many(name: &str, o: &Overload, given: usize, kw_only_given: usize) -> Str
 fn bind_py<'a>(e: &Entry, o: &Overload, args: &'a Args) -> Result<Bound<'a>, String> {
     let name = e.name();
     let params = &o.params;
-    let npos = params
-        .iter()
-        .filter(|p| matches!(p.kind, ParamKind::PosOnly | ParamKind::PosOrKw))
-        .count();
+    let npos = o.positional().count();
     let has_varpos = params.iter().any(|p| p.kind == ParamKind::VarPos);
     let has_varkw = params.iter().any(|p| p.kind == ParamKind::VarKw);
     // A ufunc counts its positional arguments first ("takes from 2 to 3 positional
@@ -276,10 +269,7 @@ fn torch_kw_matches(param: &str, kw: &str) -> bool {
 /// argument, then unknown or repeated keywords.
 fn bind_torch<'a>(name: &str, o: &Overload, args: &'a Args) -> Result<Bound<'a>, String> {
     let params = &o.params;
-    let npos = params
-        .iter()
-        .filter(|p| matches!(p.kind, ParamKind::PosOnly | ParamKind::PosOrKw))
-        .count();
+    let npos = o.positional().count();
     let varpos = params.iter().position(|p| p.kind == ParamKind::VarPos);
     // `zeros(2, 3)`: an int list may be given as varargs.
     let (npos, varpos) = match varpos {

@@ -98,24 +98,6 @@ def listing(call):
     return None
 
 
-def py_sig(f, doc_prefix=None):
-    try:
-        s = str(inspect.signature(f))
-        s = re.sub(r"<module '(\w+)'[^>]*>", r"\1", s)
-        return s.split(" -> ")[0] if " -> " in s else s
-    except (ValueError, TypeError):
-        pass
-    doc = (f.__doc__ or "").strip().split("\n")[0]
-    m = re.match(r"[\w.]*\((.*)\)", doc)
-    return "(" + m.group(1) + ")" if m else "(*args, **kwargs)"
-
-
-def strip_annotations(sig):
-    # inspect renders annotations for Python functions (torch.save); keep names and defaults.
-    params = inspect.signature(eval("lambda " + sig[1:-1])).parameters if False else None
-    return sig
-
-
 # Where the real binding differs from what the docstring or pyi says: NumPy's C methods
 # also take their shape/axes as varargs; torch.unique's Python wrapper is (*args, **kwargs)
 # around this documented signature.

@@ -54,6 +54,13 @@ pub struct Overload {
 }
 
 impl Overload {
+    /// The parameters that can be given by position, in order.
+    pub fn positional(&self) -> impl Iterator<Item = &Param> {
+        self.params
+            .iter()
+            .filter(|p| matches!(p.kind, ParamKind::PosOnly | ParamKind::PosOrKw))
+    }
+
     pub fn text(&self) -> String {
         let mut parts = Vec::new();
         let mut star = false;
