@@ -1,8 +1,9 @@
 //! The registry walk: every function and method nt exposes, called with a made-up
 //! keyword (alone, and after arguments the real function accepts), must raise what the
-//! real NumPy/PyTorch raise (`tests/reference/registry/calls.txt`, from gen_calls.py).
+//! real NumPy/PyTorch raise (`tests/reference/registry/calls.txt`, from gen_calls.py,
+//! which adds a few calls whose binding the implementation does itself).
 //! `TEXT_PENDING` lists the calls whose exception type matches but whose text does not
-//! yet; every call must at least raise a TypeError.
+//! yet; every call must raise the library's exception type.
 
 use nt::repl::session::{Session, SharedBuf};
 use std::path::Path;

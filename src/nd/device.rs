@@ -155,6 +155,47 @@ pub fn parse(v: &Value) -> Res<Option<bool>> {
 }
 
 /// `torch.device("gpu")`: prints `device(type='gpu', index=0)`; the aliases become gpu.
+/// `torch.device("cuda")`, `torch.device("cuda", 0)`, `torch.device(type="cpu", index=None)`.
+fn device_call(mut args: Args) -> Res<Value> {
+    let ty = crate::interp::builtins::kwarg(&mut args, "type");
+    let index = crate::interp::builtins::kwarg(&mut args, "index");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(crate::error::type_error(format!(
+            "device() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let got: Vec<&str> = args.pos.iter().map(Value::type_name).collect();
+    let invalid = move || {
+        crate::error::type_error(format!(
+            "device() received an invalid combination of arguments - got ({}), but expected one of:\n * (torch.device device)\n * (str type, int index = -1)\n",
+            got.join(", ")
+        ))
+    };
+    if ty.is_none() && args.pos.is_empty() || args.pos.len() > 2 {
+        return Err(invalid());
+    }
+    let mut pos = args.pos.into_iter();
+    let Some(ty) = ty.or_else(|| pos.next()) else {
+        return Err(crate::nd::internal("device type"));
+    };
+    let index = index.or_else(|| pos.next()).filter(|i| !matches!(i, Value::None));
+    match (index, &ty) {
+        (None, _) => device_value(&ty),
+        (Some(i), Value::Str(s)) if !s.contains(':') => {
+            let i = crate::interp::builtins::int_arg(&i)?;
+            if i < 0 {
+                return Err(exc("RuntimeError", "Device index must not be negative"));
+            }
+            device_value(&Value::str(&format!("{s}:{i}")))
+        }
+        (Some(_), Value::Str(s)) => Err(exc(
+            "RuntimeError",
+            format!("type (string) must not include an index because index was passed explicitly: {s}"),
+        )),
+        (Some(_), _) => Err(invalid()),
+    }
+}
+
 pub fn device_value(v: &Value) -> Res<Value> {
     let gpu_alias = |k: &str| matches!(k, "cuda" | "mps" | "gpu");
     let (kind, index) = match v {
@@ -319,7 +360,7 @@ pub fn devices(_: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Va
     match name {
         "is_available" => Ok(Value::Bool(offered())),
         "device_count" => Ok(Value::Int(offered() as i64)),
-        "device" => device_value(&super::module::arg(&args, 0, name)?),
+        "device" => device_call(args),
         "get_device_name" => adapter_name().map(|n| Value::str(&n)),
         "synchronize" => synchronize().map(|_| Value::None),
         "set_default_device" => {
