@@ -293,6 +293,25 @@ pub fn index(r: Value, a: &Value, key: &Value) -> Res<Value> {
     Ok(record(r, name, Rule::Index(key.clone()), &[a]))
 }
 
+/// One piece of a tensor taken whole by a multi-output op (`unbind`, iteration,
+/// unpacking): `key` is the basic index that selects it, `name` PyTorch's node name.
+pub fn part(name: &'static str, r: Value, a: &Value, key: Value) -> Value {
+    record(r, name, Rule::Index(key), &[a])
+}
+
+/// A result whose elements are elements of `a` rearranged (`sort`, `topk`, `split`):
+/// `positions` holds, for each result element, its row-major position in `a`.
+pub fn rearranged(name: &'static str, r: Value, a: &Value, positions: &NdArray) -> Value {
+    record(r, name, Rule::Gather(positions.clone()), &[a])
+}
+
+/// Row-major positions `0..n` shaped as `a`: put through the same selection as the data,
+/// they say where each selected element came from.
+pub fn positions(a: &NdArray) -> NdArray {
+    let n = a.numel();
+    NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), a.shape())
+}
+
 /// `t[key] = v` where `t` has a history or `v` requires grad: writes, then gives `t`
 /// a `CopySlices` node (`IndexPutBackward0` for index arrays and masks).
 pub fn set_item(target: &std::rc::Rc<crate::value::Tensor>, key: &Value, v: &Value) -> Res<()> {

@@ -32,6 +32,16 @@ pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
         UnOp::Pos => crate::ir::UnaryOp::Floor,
     };
     if op == UnOp::Pos {
+        if let Value::Tensor(t) = v {
+            // `Tensor.__pos__` is `torch.positive`, which returns the tensor itself.
+            if t.data.dtype == crate::array::dtype::DType::Bool {
+                return Err(exc(
+                    "NotImplementedError",
+                    "The `+` operator, on a bool tensor is not supported.",
+                ));
+            }
+            return Ok(v.clone());
+        }
         if let Some((lib, a)) = crate::nd::as_nd(v) {
             return crate::nd::ops::run(crate::ir::Op::Copy, &[a]).map(|c| crate::nd::result(lib, c));
         }

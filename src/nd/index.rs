@@ -563,5 +563,12 @@ pub fn first_axis(v: &Value) -> Res<Vec<Value>> {
             Lib::Torch => crate::error::type_error("iteration over a 0-d tensor"),
         });
     }
-    (0..a.shape()[0]).map(|i| get(lib, a, &Value::Int(i as i64))).collect()
+    // A tensor iterates as `unbind(0)`: each row keeps its history.
+    (0..a.shape()[0])
+        .map(|i| {
+            let key = Value::Int(i as i64);
+            let row = get(lib, a, &key)?;
+            Ok(crate::autograd::hooks::part("UnbindBackward0", row, v, key))
+        })
+        .collect()
 }

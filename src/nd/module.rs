@@ -10,7 +10,7 @@ use super::linalg::call as lu;
 use super::objects::strings;
 use super::random::{numpy_fn as np_random, torch_fn as torch_random};
 use super::sorting::call as sorting;
-use super::{reduce, result, shape, wrap};
+use super::{as_nd, reduce, result, shape, wrap};
 use crate::array::dtype::{self, DType};
 use crate::error::{Res, exc, type_error};
 use crate::interp::Interp;
@@ -235,6 +235,12 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
             let axes = super::reduce::axes(lib, ax.as_ref(), a.ndim())?;
             let f = shape::flip(lib, &a, &axes);
             Ok(match lib {
+                Lib::Torch if crate::autograd::needs(&[&first]) => {
+                    let at = shape::flip(lib, &crate::autograd::hooks::positions(&a), &axes);
+                    let at = super::ops::run(crate::ir::Op::Copy, &[&at])?;
+                    let r = wrap(lib, super::ops::run(crate::ir::Op::Copy, &[&f])?);
+                    crate::autograd::hooks::rearranged("FlipBackward0", r, &first, &at)
+                }
                 Lib::Torch => wrap(lib, super::ops::run(crate::ir::Op::Copy, &[&f])?),
                 // NumPy indexes with a tuple of slices: a 0-d input comes back a scalar.
                 Lib::Numpy => result(lib, f),
@@ -331,7 +337,26 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                     shape::split_at(&a, d, &bounds)
                 }
             };
-            let items: Vec<Value> = parts.into_iter().map(|p| wrap(lib, p)).collect();
+            let mut items: Vec<Value> = parts.into_iter().map(|p| wrap(lib, p)).collect();
+            if crate::autograd::needs(&[&first]) {
+                // Each piece keeps the input's history, as PyTorch's multi-output nodes do:
+                // its basic index into the input is all of the dimensions before `d`,
+                // then its row (unbind) or its run of rows (split/chunk).
+                let mut start = 0i64;
+                for item in items.iter_mut() {
+                    let len = as_nd(item).map_or(0, |(_, p)| if name == "unbind" { 1 } else { p.shape()[d] as i64 });
+                    let all = Value::Slice(Rc::new([Value::None, Value::None, Value::None]));
+                    let mut key = vec![all; d];
+                    key.push(if name == "unbind" {
+                        Value::Int(start)
+                    } else {
+                        Value::Slice(Rc::new([Value::Int(start), Value::Int(start + len), Value::None]))
+                    });
+                    let node = if name == "unbind" { "UnbindBackward0" } else { "SplitBackward0" };
+                    *item = crate::autograd::hooks::part(node, item.clone(), &first, Value::tuple(key));
+                    start += len;
+                }
+            }
             Ok(if lib == Lib::Numpy {
                 Value::list(items)
             } else {

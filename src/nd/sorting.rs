@@ -26,9 +26,16 @@ fn order(a: f64, b: f64) -> Ordering {
 /// Rows along `ax` as (values, original positions), sorted; then the sorted values and
 /// the indices, shaped as `a`.
 fn sort_axis(a: &NdArray, ax: usize, descending: bool) -> Res<(NdArray, NdArray)> {
+    sort_axis_at(a, ax, descending, false).map(|(v, i, _)| (v, i))
+}
+
+/// `sort_axis`, and with `at`, each sorted element's row-major position in `a` (for
+/// the gradient of a sort or top-k, which sends each value's gradient back there).
+fn sort_axis_at(a: &NdArray, ax: usize, descending: bool, at: bool) -> Res<(NdArray, NdArray, Option<NdArray>)> {
     if a.numel() == 0 {
         let values = super::ops::run(crate::ir::Op::Copy, &[a])?;
-        return Ok((values, NdArray::zeros(DType::I64, a.shape())));
+        let positions = at.then(|| NdArray::zeros(DType::I64, a.shape()));
+        return Ok((values, NdArray::zeros(DType::I64, a.shape()), positions));
     }
     let nd = a.ndim().max(1);
     let a = if a.ndim() == 0 {
@@ -78,7 +85,16 @@ fn sort_axis(a: &NdArray, ax: usize, descending: bool) -> Res<(NdArray, NdArray)
     let indices = indices.view(indices.layout.permute(&back));
     let values = super::ops::run(crate::ir::Op::Copy, &[&values])?;
     let indices = super::ops::run(crate::ir::Op::Copy, &[&indices])?;
-    Ok((values, indices))
+    let positions = if at {
+        let origin = crate::autograd::hooks::positions(&a);
+        let moved = origin.view(origin.layout.permute(&perm));
+        let p = gather(&moved, &vals)?;
+        let p = p.view(p.layout.reshape(&moved_shape).ok_or_else(|| super::internal("sort shape"))?);
+        Some(super::ops::run(crate::ir::Op::Copy, &[&p.view(p.layout.permute(&back))])?)
+    } else {
+        None
+    };
+    Ok((values, indices, positions))
 }
 
 /// The elements at row-major positions `at` of `a`, exactly (any dtype).
@@ -162,11 +178,16 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
                     (a, ax)
                 }
             };
-            let (values, indices) = sort_axis(&a, ax, descending)?;
+            let grad = name != "argsort" && crate::autograd::needs(&[&args.pos[0]]);
+            let (values, indices, at) = sort_axis_at(&a, ax, descending, grad)?;
+            let mut values = wrap(lib, values);
+            if let Some(at) = &at {
+                values = crate::autograd::hooks::rearranged("SortBackward0", values, &args.pos[0], at);
+            }
             Ok(match (name, lib) {
                 ("argsort", _) => wrap(lib, indices),
-                ("sort", Lib::Torch) => named("sort", wrap(lib, values), wrap(lib, indices)),
-                _ => wrap(lib, values),
+                ("sort", Lib::Torch) => named("sort", values, wrap(lib, indices)),
+                _ => values,
             })
         }
         "topk" => {
@@ -184,12 +205,17 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
             if k < 0 || k > n {
                 return Err(exc("RuntimeError", "selected index k out of range"));
             }
-            let (values, indices) = sort_axis(&a, ax, largest)?;
+            let grad = crate::autograd::needs(&[&args.pos[0]]);
+            let (values, indices, at) = sort_axis_at(&a, ax, largest, grad)?;
             let take = |x: &NdArray| -> Res<NdArray> {
                 let v = narrow(x, ax, 0, k as usize);
                 super::ops::run(crate::ir::Op::Copy, &[&v])
             };
-            Ok(named("topk", wrap(lib, take(&values)?), wrap(lib, take(&indices)?)))
+            let mut values = wrap(lib, take(&values)?);
+            if let Some(at) = &at {
+                values = crate::autograd::hooks::rearranged("TopkBackward0", values, &args.pos[0], &take(at)?);
+            }
+            Ok(named("topk", values, wrap(lib, take(&indices)?)))
         }
         "unique" => {
             let counts = flag(&mut args, "return_counts");

@@ -190,8 +190,10 @@ fn ascii_fn(_: &mut Interp, args: Args) -> Res<Value> {
 
 fn abs(_: &mut Interp, args: Args) -> Res<Value> {
     let v = one(args, "abs")?;
-    if let Some(r) = crate::nd::ops::unary(crate::ir::UnaryOp::Abs, &v) {
-        return r;
+    // `abs(x)` is `x.__abs__()`: the array's own `absolute`, the tensor's `abs` (with
+    // its gradient).
+    if let Some((lib, _)) = crate::nd::as_nd(&v) {
+        return crate::nd::unary::unary_math(lib, crate::ir::UnaryOp::Abs, &v);
     }
     match v {
         Value::Int(n) => n.checked_abs().map(Value::Int).ok_or_else(crate::error::overflow),

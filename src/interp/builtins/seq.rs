@@ -19,6 +19,14 @@ pub fn divmod(_: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "divmod")?;
     arity(&args, "divmod", 2, 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
+    if matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_)) {
+        // Tensor has no `__divmod__`.
+        return Err(type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            a.type_name(),
+            b.type_name()
+        )));
+    }
     match (a, b) {
         (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => {
             let (q, r) = ops::int_divmod(int_arg(a)?, int_arg(b)?)?;
@@ -41,7 +49,22 @@ pub fn divmod(_: &mut Interp, args: Args) -> Res<Value> {
 pub fn pow(_: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "pow")?;
     arity(&args, "pow", 2, 3)?;
-    if let Some(m) = args.pos.get(2) {
+    if let Some(m) = args.pos.get(2).filter(|m| !matches!(m, Value::None)) {
+        let ints = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_));
+        let floats = |v: &Value| matches!(v, Value::Float(_)) || ints(v);
+        if !(ints(&args.pos[0]) && ints(&args.pos[1]) && ints(m)) {
+            let all_numbers = floats(&args.pos[0]) && floats(&args.pos[1]) && floats(m);
+            return Err(type_error(if all_numbers {
+                "pow() 3rd argument not allowed unless all arguments are integers".to_string()
+            } else {
+                format!(
+                    "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                    args.pos[0].type_name(),
+                    args.pos[1].type_name(),
+                    m.type_name()
+                )
+            }));
+        }
         let (b, e, m) = (int_arg(&args.pos[0])?, int_arg(&args.pos[1])?, int_arg(m)?);
         if m == 0 {
             return Err(exc("ValueError", "pow() 3rd argument cannot be 0"));
