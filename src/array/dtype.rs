@@ -136,21 +136,24 @@ impl DType {
         }
     }
 
-    pub fn from_name(name: &str) -> Option<DType> {
-        Some(match name {
-            "bool" | "bool_" => Bool,
-            "int8" | "char" => I8,
-            "int16" | "short" => I16,
-            "int32" | "int" => I32,
-            "int64" | "long" | "int_" | "intp" => I64,
-            "uint8" | "ubyte" => U8,
-            "uint16" => U16,
-            "uint32" => U32,
-            "uint64" => U64,
-            "float16" | "half" => F16,
-            "bfloat16" => BF16,
-            "float32" | "float" | "single" => F32,
-            "float64" | "double" => F64,
+    /// A NumPy dtype string (`np.dtype('float')`, `astype('f4')`): NumPy's names, where
+    /// `'float'` and `'int'` are the 64-bit types (unlike torch's attributes of those names),
+    /// and its type codes with an optional native or little-endian mark.
+    pub fn from_numpy_name(name: &str) -> Option<DType> {
+        let code = name.strip_prefix(['<', '=', '|']).unwrap_or(name);
+        Some(match code {
+            "bool" | "bool_" | "?" | "b1" => Bool,
+            "int8" | "byte" | "b" | "i1" => I8,
+            "int16" | "short" | "h" | "i2" => I16,
+            "int32" | "intc" | "i" | "i4" => I32,
+            "int64" | "int" | "long" | "longlong" | "int_" | "intp" | "l" | "q" | "i8" => I64,
+            "uint8" | "ubyte" | "B" | "u1" => U8,
+            "uint16" | "ushort" | "H" | "u2" => U16,
+            "uint32" | "uintc" | "I" | "u4" => U32,
+            "uint64" | "uint" | "ulong" | "L" | "Q" | "u8" | "uintp" => U64,
+            "float16" | "half" | "e" | "f2" => F16,
+            "float32" | "single" | "f" | "f4" => F32,
+            "float64" | "float" | "double" | "d" | "f8" => F64,
             _ => return None,
         })
     }

@@ -413,7 +413,11 @@ pub fn eq(a: &Value, b: &Value) -> bool {
         // `a.dtype == np.int64`, `a.dtype == 'int64'`; NumPy and PyTorch dtypes never meet.
         (Value::DType(x, k), Value::DType(y, l)) => x == y && ((*k == DKind::Torch) == (*l == DKind::Torch)),
         (Value::DType(d, k), Value::Str(s)) | (Value::Str(s), Value::DType(d, k)) => {
-            *k != DKind::Torch && crate::array::dtype::DType::from_name(s) == Some(*d)
+            *k != DKind::Torch && crate::array::dtype::DType::from_numpy_name(s) == Some(*d)
+        }
+        // `np.dtype('int64') == int`: NumPy reads Python's types as dtypes; torch does not.
+        (Value::DType(d, k), t @ Value::Type(_)) | (t @ Value::Type(_), Value::DType(d, k)) => {
+            *k != DKind::Torch && crate::nd::funcs::dtype_arg(t).ok().flatten() == Some(*d)
         }
         // torch.Size is a tuple.
         (Value::Size(x), Value::Size(y)) => x == y,

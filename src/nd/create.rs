@@ -51,6 +51,8 @@ impl Walk {
         let items: Option<Vec<Value>> = match v {
             Value::List(l) => Some(l.borrow().clone()),
             Value::Tuple(t) => Some(t.to_vec()),
+            // A range is a sequence of ints to both libraries.
+            Value::Range(r) => Some((0..r.len()).map(|i| Value::Int(r.start + i * r.step)).collect()),
             _ => None,
         };
         if let Some(items) = items {

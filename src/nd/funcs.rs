@@ -27,7 +27,7 @@ pub fn dtype_arg(v: &Value) -> Res<Option<DType>> {
         Value::None => None,
         Value::DType(d, _) => Some(*d),
         Value::Str(s) => {
-            Some(DType::from_name(s).ok_or_else(|| type_error(format!("data type '{s}' not understood")))?)
+            Some(DType::from_numpy_name(s).ok_or_else(|| type_error(format!("data type '{s}' not understood")))?)
         }
         Value::Type(crate::value::PyType::Float) => Some(DType::F64),
         Value::Type(crate::value::PyType::Int) => Some(DType::I64),
@@ -362,8 +362,34 @@ pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
     }
     let n = if n.is_finite() && n > 0.0 { n as usize } else { 0 };
     super::ops::check_alloc(&[n], dtype)?;
-    let xs: Vec<f64> = (0..n).map(|i| a + i as f64 * s).collect();
-    grad_leaf(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n])), rg)
+    grad_leaf(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &arange_values(lib, dtype, a, s, n)), &[n])), rg)
+}
+
+/// The values of `arange(a, .., s)` in `dtype`, as each library fills them. NumPy casts
+/// the first two values to the dtype and repeats their difference in that type
+/// (`np.arange(0, 5, 0.5, dtype=int)` is all zeros, a float32 `arange` accumulates its
+/// float32 step); PyTorch truncates start and step to an integer dtype.
+fn arange_values(lib: Lib, dtype: DType, a: f64, s: f64, n: usize) -> Vec<f64> {
+    let trunc = |x: f64| x.trunc();
+    match (lib, dtype) {
+        (_, d) if !d.is_float() && d != DType::Bool => {
+            let (a0, step) = match lib {
+                Lib::Numpy => (trunc(a) as i128, trunc(a + s) as i128 - trunc(a) as i128),
+                Lib::Torch => (trunc(a) as i128, trunc(s) as i128),
+            };
+            (0..n).map(|i| (a0 + i as i128 * step) as f64).collect()
+        }
+        (Lib::Numpy, DType::F32) => {
+            let (a0, a1) = (a as f32, (a + s) as f32);
+            let d = a1 - a0;
+            (0..n).map(|i| if i == 1 { a1 as f64 } else { (a0 + i as f32 * d) as f64 }).collect()
+        }
+        (Lib::Numpy, DType::F64) => {
+            let d = (a + s) - a;
+            (0..n).map(|i| if i == 1 { a + s } else { a + i as f64 * d }).collect()
+        }
+        _ => (0..n).map(|i| a + i as f64 * s).collect(),
+    }
 }
 
 pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {

@@ -434,7 +434,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             }
             Ok(Value::Array(Rc::new(a.clone())))
         }
-        "size" => match args.pos.first() {
+        "size" => match kwarg(&mut args, "dim").or_else(|| args.pos.first().cloned()).as_ref() {
             Some(d) => {
                 if a.ndim() == 0 {
                     return Err(exc(

@@ -158,10 +158,11 @@ fn reduction(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Va
         let op = if name == "max" { BinaryOp::Max } else { BinaryOp::Min };
         return funcs::maximum(lib, &args.pos[0], &args.pos[1], op);
     }
-    let name = match name {
-        "amax" => "max",
-        "amin" => "min",
-        other => other,
+    // np.amax is np.max; torch.amax returns values only, and differentiates as Amax.
+    let name = match (name, lib) {
+        ("amax", Lib::Numpy) => "max",
+        ("amin", Lib::Numpy) => "min",
+        (other, _) => other,
     };
     reduce::call(lib, name, &a, args)
 }
@@ -253,18 +254,52 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
         }
         "repeat" | "repeat_interleave" => {
             let a = nd_arg(lib, &first)?;
-            let r = int_arg(
-                &kwarg(&mut args, "repeats")
-                    .or_else(|| args.pos.get(1).cloned())
-                    .unwrap_or(Value::Int(1)),
-            )?;
+            let repeats = kwarg(&mut args, "repeats").or_else(|| args.pos.get(1).cloned());
             let ax =
                 kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" }).or_else(|| args.pos.get(2).cloned());
             let ax = match ax {
                 None | Some(Value::None) => None,
                 Some(v) => Some(int_arg(&v)?),
             };
-            Ok(wrap(lib, shape::repeat_each(lib, &a, r, ax)?))
+            let ints = |r: &crate::array::NdArray| -> Res<Vec<i64>> {
+                if r.dtype.is_float() {
+                    return Err(exc(
+                        "RuntimeError",
+                        format!("\"repeat_interleave_cpu\" not implemented for '{}'", r.dtype.torch_scalar_name()),
+                    ));
+                }
+                let v = crate::backend::cpu::to_i128s(r).map_err(super::internal)?;
+                Ok(v.into_iter().map(|x| x as i64).collect())
+            };
+            match repeats {
+                // torch.repeat_interleave(counts): each index `i` counts[i] times.
+                None if name == "repeat_interleave" => {
+                    if a.ndim() != 1 {
+                        return Err(exc("RuntimeError", "repeat_interleave only accept 1D vector as repeat"));
+                    }
+                    let counts = ints(&a)?;
+                    let index = crate::array::NdArray::from_buffer(
+                        crate::array::storage::Buffer::I64((0..counts.len() as i64).collect()),
+                        &[counts.len()],
+                    );
+                    Ok(wrap(lib, shape::repeat_counts(lib, &index, &counts, Some(0))?))
+                }
+                Some(Value::Int(_) | Value::Bool(_)) | None => {
+                    let r = int_arg(&repeats.unwrap_or(Value::Int(1)))?;
+                    Ok(wrap(lib, shape::repeat_each(lib, &a, r, ax)?))
+                }
+                Some(r) => {
+                    let r = nd_arg(lib, &r)?;
+                    if r.ndim() > 1 {
+                        return Err(match lib {
+                            Lib::Numpy => exc("ValueError", "object too deep for desired array"),
+                            Lib::Torch => exc("RuntimeError", "repeat_interleave only accept 1D vector as repeat"),
+                        });
+                    }
+                    let counts = ints(&r)?;
+                    Ok(wrap(lib, shape::repeat_counts(lib, &a, &counts, ax)?))
+                }
+            }
         }
         "split" | "array_split" | "chunk" | "unbind" => {
             let a = nd_arg(lib, &first)?;

@@ -63,7 +63,12 @@ pub fn classify(v: &Value) -> Option<ObjKind> {
                 *width = (*width).max(str_width(v));
             }
             Value::Bool(_) | Value::Int(_) | Value::Float(_) => *width = (*width).max(str_width(v)),
-            Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) => {}
+            // A range holds ints, the widest at one of its ends.
+            Value::Range(r) if r.len() > 0 => {
+                let last = Value::Int(r.start + (r.len() - 1) * r.step);
+                *width = (*width).max(str_width(&Value::Int(r.start))).max(str_width(&last));
+            }
+            Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) | Value::Range(_) => {}
             _ => *has_other = true,
         }
     }
@@ -83,6 +88,7 @@ fn object_shape(v: &Value) -> Vec<usize> {
         match v {
             Value::List(l) => Some(l.borrow().clone()),
             Value::Tuple(t) => Some(t.to_vec()),
+            Value::Range(r) => Some((0..r.len()).map(|i| Value::Int(r.start + i * r.step)).collect()),
             _ => None,
         }
     }

@@ -185,6 +185,15 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
     let mut ax = ax;
     let mut a = a;
     let flat;
+    // PyTorch reads an empty dim list as every dim (NumPy's `axis=()` reduces none).
+    let empty_list = match &ax {
+        Some(Value::Tuple(t)) => t.is_empty(),
+        Some(Value::List(l)) => l.borrow().is_empty(),
+        _ => false,
+    };
+    if lib == Lib::Torch && empty_list && !matches!(name, "any" | "all") {
+        ax = None;
+    }
     if lib == Lib::Numpy && a.ndim() == 0 {
         if let Some(Value::Int(k)) = ax {
             match name {

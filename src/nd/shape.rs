@@ -416,6 +416,49 @@ pub fn repeat_each(lib: Lib, a: &NdArray, r: i64, ax: Option<i64>) -> Res<NdArra
     Ok(expanded.view(crate::array::layout::Layout::contiguous(&out_shape)))
 }
 
+/// `np.repeat(a, [1, 2])`, `t.repeat_interleave(counts, dim)`: element `i` along the axis
+/// (the flattened array without one) `counts[i]` times; one count applies to all.
+pub fn repeat_counts(lib: Lib, a: &NdArray, counts: &[i64], ax: Option<i64>) -> Res<NdArray> {
+    let (x, d) = match ax {
+        None => (super::reduce::flatten(a)?, 0),
+        Some(ax) => (a.clone(), axis(lib, ax, a.ndim())?),
+    };
+    let n = x.shape()[d];
+    if counts.iter().any(|&c| c < 0) {
+        return Err(match lib {
+            Lib::Numpy => exc("ValueError", "repeats may not contain negative values."),
+            Lib::Torch => exc("RuntimeError", "repeats can not be negative"),
+        });
+    }
+    if counts.len() != n && !(lib == Lib::Numpy && counts.len() == 1) {
+        return Err(match lib {
+            Lib::Numpy => exc(
+                "ValueError",
+                format!("operands could not be broadcast together with shape ({n},) ({},)", counts.len()),
+            ),
+            Lib::Torch => exc(
+                "RuntimeError",
+                format!(
+                    "repeats must have the same size as input along dim, but got repeats.size(0) = {} and input.size(0) = {n}",
+                    counts.len()
+                ),
+            ),
+        });
+    }
+    let at: Vec<i64> = (0..n as i64)
+        .flat_map(|i| std::iter::repeat_n(i, counts[if counts.len() == 1 { 0 } else { i as usize }] as usize))
+        .collect();
+    let len = at.len();
+    let index = super::wrap(lib, NdArray::from_buffer(crate::array::storage::Buffer::I64(at), &[len]));
+    let all = Value::Slice(std::rc::Rc::new([Value::None, Value::None, Value::None]));
+    let mut key = vec![all; d];
+    key.push(index);
+    let r = super::index::get(lib, &x, &Value::tuple(key))?;
+    super::as_nd(&r)
+        .map(|(_, r)| r.clone())
+        .ok_or_else(|| super::internal("repeat result"))
+}
+
 /// Splits along an axis at the given boundaries (views).
 pub fn split_at(a: &NdArray, d: usize, bounds: &[usize]) -> Vec<NdArray> {
     let n = a.shape()[d];

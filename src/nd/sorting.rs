@@ -169,6 +169,8 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
                 Some(v) => Some(int_arg(&v)?),
                 // np.sort(a, axis=None) flattens; the default is the last axis.
                 None if args.kw.iter().any(|(k, _)| k.as_str() == "axis") => None,
+                // torch.msort sorts along the first dimension.
+                None if name == "msort" => Some(0),
                 None => Some(-1),
             };
             let (a, ax) = match ax {

@@ -100,6 +100,24 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
 /// `np.round(a, decimals)`: `rint(a * 10**d) / 10**d`, as NumPy computes it.
 pub fn round_decimals(lib: Lib, v: &Value, decimals: i64) -> Res<Value> {
     let a = nd_arg(lib, v)?;
+    if lib == Lib::Torch && decimals != 0 && !a.dtype.is_float() {
+        return Err(exc(
+            "NotImplementedError",
+            format!("\"round_cpu\" not implemented for '{}'", a.dtype.torch_scalar_name()),
+        ));
+    }
+    if !a.dtype.is_float() && decimals < 0 && a.dtype != DType::Bool {
+        // NumPy rounds integers to tens, hundreds…: a / 10**-d in float64, rint, back to
+        // the integer type, times 10**-d there.
+        let f = 10i128.checked_pow(decimals.unsigned_abs().min(38) as u32).unwrap_or(i128::MAX);
+        let scale = create::scalar(&Value::Float(f as f64), DType::F64)?;
+        let (x, s) = broadcast2(lib, &cast(&a, DType::F64)?, &scale)?;
+        let r = run(Op::Unary(UnaryOp::Round), &[&run(Op::Binary(BinaryOp::Div), &[&x, &s])?])?;
+        let r = cast(&r, a.dtype)?;
+        let back = create::scalar(&Value::Int(f.min(i64::MAX as i128) as i64), a.dtype)?;
+        let (r, b) = broadcast2(lib, &r, &back)?;
+        return Ok(result(lib, run(Op::Binary(BinaryOp::Mul), &[&r, &b])?));
+    }
     if decimals == 0 || !a.dtype.is_float() {
         return unary_math(lib, UnaryOp::Round, v);
     }
