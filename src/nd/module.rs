@@ -654,7 +654,7 @@ static TORCH: &[NdFn] = table! { Lib::Torch, "torch";
     types: "promote_types", "result_type", "Size";
     autograd_fn: "no_grad", "enable_grad", "is_grad_enabled";
     torch_files: "save", "load";
-    sorting: "sort", "argsort", "msort", "topk", "unique", "median", "quantile";
+    sorting: "sort", "argsort", "msort", "topk", "unique", "median", "quantile", "nanquantile";
     lu: "inverse", "det";
     torch_random: "manual_seed", "seed", "initial_seed", "rand", "randn", "randint", "rand_like", "randn_like",
         "randperm";

@@ -25,7 +25,7 @@ fn order(a: f64, b: f64) -> Ordering {
 
 /// Rows along `ax` as (values, original positions), sorted; then the sorted values and
 /// the indices, shaped as `a`.
-fn sort_axis(a: &NdArray, ax: usize, descending: bool) -> Res<(NdArray, NdArray)> {
+pub(super) fn sort_axis(a: &NdArray, ax: usize, descending: bool) -> Res<(NdArray, NdArray)> {
     sort_axis_at(a, ax, descending, false).map(|(v, i, _)| (v, i))
 }
 
@@ -114,11 +114,11 @@ fn gather(a: &NdArray, at: &[usize]) -> Res<NdArray> {
 }
 
 /// `len` elements of `a` along `dim` from `start` (a view).
-fn narrow(a: &NdArray, dim: usize, start: usize, len: usize) -> NdArray {
+pub(super) fn narrow(a: &NdArray, dim: usize, start: usize, len: usize) -> NdArray {
     a.view(a.layout.slice(dim, start, 1, len))
 }
 
-fn named(name: &str, values: Value, indices: Value) -> Value {
+pub(super) fn named(name: &str, values: Value, indices: Value) -> Value {
     Value::Named(Rc::new(Named {
         type_name: format!("torch.return_types.{name}"),
         fields: vec![("values", values), ("indices", indices)],
@@ -136,7 +136,7 @@ fn input(lib: Lib, args: &Args, fname: &str) -> Res<NdArray> {
     }
 }
 
-fn param(args: &mut Args, names: &[&str], i: usize) -> Option<Value> {
+pub(super) fn param(args: &mut Args, names: &[&str], i: usize) -> Option<Value> {
     names
         .iter()
         .find_map(|n| kwarg(args, n))
@@ -219,163 +219,96 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
             }
             Ok(named("topk", values, wrap(lib, take(&indices)?)))
         }
-        "unique" => {
-            let counts = flag(&mut args, "return_counts");
-            let (values, _) = sort_axis(&flatten(&a)?, 0, false)?;
-            let flat = crate::backend::cpu::to_f64s(&values).map_err(super::internal)?;
-            let mut keep = Vec::new();
-            let mut count: Vec<i64> = Vec::new();
-            for (i, x) in flat.iter().enumerate() {
-                let same = i > 0 && (flat[i - 1] == *x || (flat[i - 1].is_nan() && x.is_nan() && lib == Lib::Torch));
-                if same {
-                    if let Some(c) = count.last_mut() {
-                        *c += 1;
-                    }
-                } else {
-                    keep.push(i);
-                    count.push(1);
-                }
-            }
-            let u = wrap(lib, gather(&values, &keep)?);
-            if !counts {
-                return Ok(u);
-            }
-            let c = wrap(lib, NdArray::from_buffer(Buffer::I64(count.clone()), &[count.len()]));
-            Ok(Value::tuple(vec![u, c]))
-        }
-        "median" => median(lib, &a, &mut args),
-        "percentile" | "quantile" => percentile(lib, name, &a, &mut args),
+        "unique" => unique(lib, &a, &mut args),
+        "median" => super::quantile::median(lib, &a, &mut args),
+        "percentile" | "quantile" | "nanquantile" => super::quantile::quantile(lib, name, &a, &mut args),
         _ => Err(super::internal(format!("unknown sorting function {name}"))),
     }
 }
 
-fn median(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
-    let ax = param(args, &["axis", "dim"], 1).map(|v| int_arg(&v)).transpose()?;
-    let keep = flag(args, "keepdim") || flag(args, "keepdims");
-    let (a, ax, all) = match ax {
-        None => (flatten(a)?, 0, true),
-        Some(x) => {
-            let ax = axis(lib, x, a.ndim())?;
-            (a.clone(), ax, false)
-        }
-    };
-    let n = a.shape().get(ax).copied().unwrap_or(0);
-    if n == 0 {
-        return Err(exc("IndexError", "median() of an empty input"));
-    }
-    let (values, indices) = sort_axis(&a, ax, false)?;
-    let pick = |x: &NdArray, i: usize| -> Res<NdArray> {
-        let v = narrow(x, ax, i, 1);
-        let v = super::ops::run(crate::ir::Op::Copy, &[&v])?;
-        let mut s = v.shape().to_vec();
-        if !keep {
-            s.remove(ax);
-        }
-        Ok(v.view(v.layout.reshape(&s).ok_or_else(|| super::internal("median shape"))?))
-    };
-    match lib {
-        // PyTorch: the lower of the two middle values, and (with dim) its index.
-        Lib::Torch => {
-            let v = wrap(lib, pick(&values, (n - 1) / 2)?);
-            if all {
-                return Ok(v);
-            }
-            Ok(named("median", v, wrap(lib, pick(&indices, (n - 1) / 2)?)))
-        }
-        // NumPy: the mean of the two middle values, as float.
-        Lib::Numpy => {
-            let d = if a.dtype.is_float() { a.dtype } else { DType::F64 };
-            let lo = super::ops::cast(&pick(&values, (n - 1) / 2)?, d)?;
-            let hi = super::ops::cast(&pick(&values, n / 2)?, d)?;
-            let sum = super::ops::run(crate::ir::Op::Binary(crate::ir::BinaryOp::Add), &[&lo, &hi])?;
-            let half = super::create::scalar(&Value::Float(0.5), d)?;
-            let (s, h) = super::ops::broadcast2(lib, &sum, &half)?;
-            let m = super::ops::run(crate::ir::Op::Binary(crate::ir::BinaryOp::Mul), &[&s, &h])?;
-            Ok(super::result(lib, m))
-        }
-    }
-}
 
-/// `np.percentile(a, q, axis=None)` (q in 0..100) and `quantile` (q in 0..1), linear.
-fn percentile(lib: Lib, name: &str, a: &NdArray, args: &mut Args) -> Res<Value> {
-    let q = param(args, &["q"], 1).ok_or_else(|| type_error(format!("{name}() missing required argument 'q'")))?;
-    let ax = param(args, &["axis", "dim"], 2).map(|v| int_arg(&v)).transpose()?;
-    let scale = if name == "percentile" { 100.0 } else { 1.0 };
-    let qs: Vec<f64> = match &q {
-        Value::List(_) | Value::Tuple(_) | Value::Array(_) | Value::Tensor(_) => {
-            let arr = match as_nd(&q) {
-                Some((_, x)) => x.clone(),
-                None => super::create::from_data(Lib::Numpy, &q, Some(DType::F64))?,
-            };
-            crate::backend::cpu::to_f64s(&arr).map_err(super::internal)?
-        }
-        other => vec![
-            other
-                .as_f64()
-                .ok_or_else(|| type_error("q must be a number or a sequence"))?,
-        ],
+/// `np.unique` and `torch.unique`: the distinct elements (or slices along an axis) in
+/// sorted order, with where each first appears (NumPy's `return_index`), which one each
+/// input element is (`return_inverse`, shaped as the input without an axis) and how
+/// many there are of each (`return_counts`), in each library's tuple order.
+fn unique(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
+    let index = flag(args, "return_index");
+    let inverse = flag(args, "return_inverse");
+    let counts = flag(args, "return_counts");
+    let equal_nan = kwarg(args, "equal_nan").is_none_or(|v| v.truthy());
+    let _ = kwarg(args, "sorted");
+    let ax = match param(args, &["axis", "dim"], usize::MAX) {
+        Some(v) => Some(axis(lib, int_arg(&v)?, a.ndim())?),
+        None => None,
     };
-    if qs.iter().any(|&x| !(0.0..=scale).contains(&x)) {
-        return Err(exc(
-            "ValueError",
-            if scale == 100.0 {
-                "Percentiles must be in the range [0, 100]"
-            } else {
-                "Quantiles must be in the range [0, 1]"
-            },
-        ));
-    }
-    let (a, ax) = match ax {
+    let (x, d) = match ax {
         None => (flatten(a)?, 0),
-        Some(x) => {
-            let ax = axis(lib, x, a.ndim())?;
-            (a.clone(), ax)
-        }
+        Some(d) => (a.clone(), d),
     };
-    let (values, _) = sort_axis(&a, ax, false)?;
-    let values = super::ops::cast(&values, DType::F64)?;
-    let n = a.shape()[ax];
-    let mut outs = Vec::new();
-    for &q in &qs {
-        // NumPy's 'linear' method: position (n - 1) q, between the two neighbours.
-        let pos = (n as f64 - 1.0) * (q / scale);
-        let (lo, frac) = (pos.floor() as usize, pos - pos.floor());
-        let hi = (lo + 1).min(n - 1);
-        let row = |i: usize| -> Res<NdArray> {
-            let v = narrow(&values, ax, i, 1);
-            let v = super::ops::run(crate::ir::Op::Copy, &[&v])?;
-            let mut s = v.shape().to_vec();
-            s.remove(ax);
-            Ok(v.view(
-                v.layout
-                    .reshape(&s)
-                    .ok_or_else(|| super::internal("percentile shape"))?,
-            ))
-        };
-        let (l, h) = (row(lo)?, row(hi)?);
-        let lf = crate::backend::cpu::to_f64s(&l).map_err(super::internal)?;
-        let hf = crate::backend::cpu::to_f64s(&h).map_err(super::internal)?;
-        // NumPy's _lerp: a + (b - a) t, or b - (b - a)(1 - t) for t >= 0.5.
-        let v: Vec<f64> = lf
-            .iter()
-            .zip(&hf)
-            .map(|(&x, &y)| {
-                let d = y - x;
-                if frac >= 0.5 {
-                    y - d * (1.0 - frac)
-                } else {
-                    x + d * frac
-                }
-            })
-            .collect();
-        outs.push((v, l.shape().to_vec()));
+    let n = x.shape().get(d).copied().unwrap_or(0);
+    // Each element (or slice along `d`) as a row of exact keys.
+    let mut perm: Vec<usize> = vec![d];
+    perm.extend((0..x.ndim()).filter(|&k| k != d));
+    let moved = x.view(x.layout.permute(&perm));
+    let width = if n == 0 { 0 } else { x.numel() / n };
+    let floats = crate::backend::cpu::to_f64s(&moved).map_err(super::internal)?;
+    let exact = if x.dtype.is_float() { None } else { crate::backend::cpu::to_i128s(&moved).ok() };
+    let row_cmp = |p: usize, q: usize| -> Ordering {
+        for k in 0..width {
+            let c = match &exact {
+                Some(e) => e[p * width + k].cmp(&e[q * width + k]),
+                None => order(floats[p * width + k], floats[q * width + k]),
+            };
+            if c != Ordering::Equal {
+                return c;
+            }
+        }
+        Ordering::Equal
+    };
+    // Equal rows group; NaN equals NaN only for NumPy's whole-array unique (equal_nan).
+    let same = |p: usize, q: usize| -> bool {
+        (0..width).all(|k| match &exact {
+            Some(e) => e[p * width + k] == e[q * width + k],
+            None => {
+                let (u, v) = (floats[p * width + k], floats[q * width + k]);
+                u == v || (u.is_nan() && v.is_nan() && lib == Lib::Numpy && ax.is_none() && equal_nan)
+            }
+        })
+    };
+    let mut order_: Vec<usize> = (0..n).collect();
+    order_.sort_by(|&p, &q| row_cmp(p, q));
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut count: Vec<i64> = Vec::new();
+    let mut group = vec![0i64; n];
+    for (k, &p) in order_.iter().enumerate() {
+        if k > 0 && same(order_[k - 1], p) {
+            if let Some(c) = count.last_mut() {
+                *c += 1;
+            }
+        } else {
+            firsts.push(p);
+            count.push(1);
+        }
+        group[p] = firsts.len() as i64 - 1;
     }
-    let single = !matches!(q, Value::List(_) | Value::Tuple(_) | Value::Array(_) | Value::Tensor(_));
-    let mut shape_out = outs[0].1.clone();
-    let flat: Vec<f64> = outs.into_iter().flat_map(|(v, _)| v).collect();
-    if !single {
-        shape_out.insert(0, qs.len());
+    let m = firsts.len();
+    let at = wrap(Lib::Numpy, NdArray::from_buffer(Buffer::I64(firsts.iter().map(|&p| p as i64).collect()), &[m]));
+    let all = Value::Slice(Rc::new([Value::None, Value::None, Value::None]));
+    let mut key = vec![all; d];
+    key.push(at);
+    let u = super::index::get(Lib::Numpy, &x, &Value::tuple(key))?;
+    let u = as_nd(&u).map(|(_, u)| u.clone()).ok_or_else(|| super::internal("unique"))?;
+    let mut out = vec![wrap(lib, super::ops::run(crate::ir::Op::Copy, &[&u])?)];
+    let ints = |v: Vec<i64>, shape: &[usize]| wrap(lib, NdArray::from_buffer(Buffer::I64(v), shape));
+    if index && lib == Lib::Numpy {
+        out.push(ints(firsts.iter().map(|&p| p as i64).collect(), &[m]));
     }
-    let arr = NdArray::from_buffer(Buffer::F64(flat), &shape_out);
-    Ok(super::result(lib, arr))
+    if inverse {
+        let shape = if ax.is_none() { a.shape().to_vec() } else { vec![n] };
+        out.push(ints(group, &shape));
+    }
+    if counts {
+        out.push(ints(count, &[m]));
+    }
+    Ok(if out.len() == 1 { out.remove(0) } else { Value::tuple(out) })
 }
