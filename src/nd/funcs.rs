@@ -536,6 +536,25 @@ pub fn sigmoid(lib: Lib, v: &Value) -> Res<Value> {
 }
 
 /// `softmax(x, dim) = exp(x - max) / sum(exp(x - max))`, composed from primitives.
+/// `torch.softmax(t, dim, dtype=)`: the input is cast to `dtype` first.
+pub fn softmax_as(lib: Lib, v: &Value, dim: i64, dtype: Option<Value>) -> Res<Value> {
+    let d = match dtype {
+        Some(d) => dtype_arg(&d)?,
+        None => None,
+    };
+    let a = nd_arg(lib, v)?;
+    match d {
+        Some(d) if d != a.dtype => {
+            if crate::autograd::needs(&[v]) {
+                return Err(crate::autograd::hooks::unsupported("softmax with a dtype"));
+            }
+            let x = wrap(lib, super::ops::cast(&a, d)?);
+            softmax(lib, &x, dim)
+        }
+        _ => softmax(lib, v, dim),
+    }
+}
+
 pub fn softmax(lib: Lib, v: &Value, dim: i64) -> Res<Value> {
     use crate::ir::ReduceOp;
     let a = nd_arg(lib, v)?;

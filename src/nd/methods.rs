@@ -563,7 +563,8 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             let d = kwarg(&mut args, "dim")
                 .or_else(|| args.pos.first().cloned())
                 .ok_or_else(|| type_error("softmax() missing required argument 'dim'"))?;
-            funcs::softmax(lib, v, int_arg(&d)?)
+            let dtype = kwarg(&mut args, "dtype").or_else(|| args.pos.get(1).cloned());
+            funcs::softmax_as(lib, v, int_arg(&d)?, dtype)
         }
         "reciprocal" => funcs::reciprocal(lib, v),
         "isnan" | "isinf" | "isfinite" => funcs::float_test(lib, v, m),

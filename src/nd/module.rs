@@ -79,7 +79,8 @@ fn math(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Re
             let d = kwarg(&mut args, "dim")
                 .or_else(|| args.pos.get(1).cloned())
                 .ok_or_else(|| type_error("softmax() missing required argument 'dim'"))?;
-            funcs::softmax(lib, &x, int_arg(&d)?)
+            let dtype = kwarg(&mut args, "dtype").or_else(|| args.pos.get(2).cloned());
+            funcs::softmax_as(lib, &x, int_arg(&d)?, dtype)
         }
         "is_tensor" => Ok(Value::Bool(matches!(x, Value::Tensor(_)))),
         // Truth, not bits: `logical_not(1.5)` is False.

@@ -159,8 +159,13 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
     let input = args.pos.first().cloned().unwrap_or(Value::None);
     let dtype_kw = super::funcs::take_dtype(&mut args)?;
     let ddof = kwarg(&mut args, "ddof").or_else(|| kwarg(&mut args, "correction"));
-    let unbiased = kwarg(&mut args, "unbiased");
-    let (ax, keep) = axis_args(lib, &mut args, 1);
+    let mut unbiased = kwarg(&mut args, "unbiased");
+    let p = if name == "norm" { kwarg(&mut args, "p") } else { None };
+    let (mut ax, keep) = axis_args(lib, &mut args, 1);
+    // torch.std(t, False): PyTorch's parser picks the (input, unbiased) overload for a bool.
+    if lib == Lib::Torch && matches!(name, "std" | "var") && matches!(ax, Some(Value::Bool(_))) {
+        unbiased = ax.take();
+    }
     if let Some((k, _)) = args.kw.first() {
         return Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
     }
@@ -260,7 +265,12 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                 (None, None, Lib::Numpy) => 0.0,
                 (None, None, Lib::Torch) => 1.0,
             };
-            let v = var_of(lib, a, &axes, keep, dd)?;
+            // NumPy's dtype= is the type the variance is computed in.
+            let x = match dtype_kw {
+                Some(d) if lib == Lib::Numpy => cast(a, d)?,
+                _ => a.clone(),
+            };
+            let v = var_of(lib, &x, &axes, keep, dd)?;
             if name == "std" {
                 run(Op::Unary(UnaryOp::Sqrt), &[&v])?
             } else {
@@ -365,9 +375,21 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
             } else {
                 x
             };
-            let sq = run(Op::Binary(BinaryOp::Mul), &[&x, &x])?;
-            let s = reduce(&sq, sum_op(lib), &axes, keep)?;
-            run(Op::Unary(UnaryOp::Sqrt), &[&s])?
+            let order = match &p {
+                None | Some(Value::None) => 2.0,
+                Some(Value::Str(s)) if &**s == "fro" => 2.0,
+                Some(v @ Value::Str(_)) => {
+                    return Err(exc(
+                        "NotImplementedError",
+                        format!("torch.norm(): nt does not implement the argument p={} yet", crate::value::repr::repr(v)),
+                    ));
+                }
+                Some(v) => v.as_f64().ok_or_else(|| type_error("norm(): argument 'p' must be a number or a string"))?,
+            };
+            if order != 2.0 && crate::autograd::needs(&[&input]) {
+                return Err(crate::autograd::hooks::unsupported("norm with p other than 2"));
+            }
+            p_norm(lib, &x, order, &axes, keep)?
         }
         other => return Err(super::internal(format!("unknown reduction {other}"))),
     };
@@ -382,6 +404,37 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
         return crate::autograd::hooks::reduction(name, r, &input, &axes, keep, all, ddof);
     }
     Ok(r)
+}
+
+/// `torch.norm(x, p)`: the square root of the sum of squares (p = 2), the sum of
+/// magnitudes (1), the largest or smallest magnitude (±inf), the count of non-zeros (0),
+/// else `(Σ |x|^p)^(1/p)`.
+fn p_norm(lib: Lib, x: &NdArray, p: f64, axes: &[usize], keep: bool) -> Res<NdArray> {
+    if p == 2.0 {
+        let sq = run(Op::Binary(BinaryOp::Mul), &[x, x])?;
+        let s = reduce(&sq, sum_op(lib), axes, keep)?;
+        return run(Op::Unary(UnaryOp::Sqrt), &[&s]);
+    }
+    let m = run(Op::Unary(UnaryOp::Abs), &[x])?;
+    if p == f64::INFINITY || p == f64::NEG_INFINITY {
+        let op = if p > 0.0 { ReduceOp::Max } else { ReduceOp::Min };
+        return reduce(&m, op, axes, keep);
+    }
+    if p == 0.0 {
+        let zero = super::create::scalar(&Value::Float(0.0), x.dtype)?;
+        let (mb, zb) = broadcast2(lib, &m, &zero)?;
+        let nz = cast(&run(Op::Binary(BinaryOp::Ne), &[&mb, &zb])?, x.dtype)?;
+        return reduce(&nz, sum_op(lib), axes, keep);
+    }
+    if p == 1.0 {
+        return reduce(&m, sum_op(lib), axes, keep);
+    }
+    let e = super::create::scalar(&Value::Float(p), x.dtype)?;
+    let (mb, eb) = broadcast2(lib, &m, &e)?;
+    let s = reduce(&run(Op::Binary(BinaryOp::Pow), &[&mb, &eb])?, sum_op(lib), axes, keep)?;
+    let inv = super::create::scalar(&Value::Float(1.0 / p), x.dtype)?;
+    let (sb, ib) = broadcast2(lib, &s, &inv)?;
+    run(Op::Binary(BinaryOp::Pow), &[&sb, &ib])
 }
 
 /// A contiguous 1-D copy (or view) of all elements.
