@@ -280,6 +280,10 @@ pub fn call(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -
             };
             let place = |a: crate::array::NdArray| super::device::move_array(&a, gpu);
             let requires_grad = kwarg(&mut args, "requires_grad").is_some_and(|v| v.truthy());
+            let ndmin = match kwarg(&mut args, "ndmin") {
+                Some(v) => crate::interp::builtins::int_arg(&v)?.max(0) as usize,
+                None => 0,
+            };
             let data = arg(&args, 0, name)?;
             // `np.asarray(x)` and `torch.as_tensor(x)` share memory when no conversion is needed.
             if matches!(name, "asarray" | "as_tensor") {
@@ -289,11 +293,22 @@ pub fn call(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -
                     }
                 }
             }
-            if let Some((_, a)) = super::as_nd(&data) {
-                let c = super::ops::run(crate::ir::Op::Copy, &[a])?;
-                return Ok(wrap(lib, place(super::ops::cast(&c, dtype.unwrap_or(a.dtype))?)?));
-            }
-            let t = place(from_data(lib, &data, dtype)?)?;
+            let t = match super::as_nd(&data) {
+                Some((_, a)) => {
+                    let c = super::ops::run(crate::ir::Op::Copy, &[a])?;
+                    place(super::ops::cast(&c, dtype.unwrap_or(a.dtype))?)?
+                }
+                None => place(from_data(lib, &data, dtype)?)?,
+            };
+            // np.array(x, ndmin=k): ones prepended to the shape up to k dimensions.
+            let t = if t.ndim() < ndmin {
+                let mut shape = vec![1; ndmin - t.ndim()];
+                shape.extend_from_slice(t.shape());
+                let l = t.layout.reshape(&shape).ok_or_else(|| super::internal("ndmin"))?;
+                t.view(l)
+            } else {
+                t
+            };
             if requires_grad && !t.dtype.is_float() {
                 return Err(exc(
                     "RuntimeError",

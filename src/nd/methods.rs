@@ -135,11 +135,23 @@ fn tolist(a: &NdArray) -> Res<Value> {
 pub fn shape_method(lib: Lib, a: &NdArray, name: &str, mut args: Args) -> Res<Value> {
     let out = match name {
         "reshape" | "view" => {
+            let order = kwarg(&mut args, "order");
             let want = match kwarg(&mut args, "shape").or_else(|| kwarg(&mut args, "newshape")) {
                 Some(s) => shape::dims(&[s])?,
                 None => shape::dims(&args.pos)?,
             };
-            shape::reshape(lib, a, &want, name == "view")?
+            match shape::order_arg(a, order.as_ref(), false)? {
+                shape::Order::F => shape::reshape_f(lib, a, &want)?,
+                _ => shape::reshape(lib, a, &want, name == "view")?,
+            }
+        }
+        "flatten" | "ravel" if lib == Lib::Numpy => {
+            let order = kwarg(&mut args, "order").or_else(|| args.pos.first().cloned());
+            let (x, _) = shape::order_view(a, shape::order_arg(a, order.as_ref(), true)?);
+            // NumPy's flatten always copies; ravel views when it can.
+            let n = x.numel() as i64;
+            let r = shape::reshape(lib, &x, &[n], false)?;
+            if name == "flatten" { run(Op::Copy, &[&r])? } else { r }
         }
         "flatten" | "ravel" => {
             let start = kwarg(&mut args, "start_dim")
@@ -166,6 +178,12 @@ pub fn shape_method(lib: Lib, a: &NdArray, name: &str, mut args: Args) -> Res<Va
                 } else {
                     r
                 }
+            }
+        }
+        "transpose" if lib == Lib::Numpy && args.kw.iter().any(|(k, _)| k.as_str() == "axes") => {
+            match kwarg(&mut args, "axes") {
+                Some(Value::None) | None => shape::reversed(a),
+                Some(v) => shape::permute(lib, a, &shape::dims(&[v])?)?,
             }
         }
         "transpose" => match (lib, args.pos.len()) {
@@ -387,6 +405,11 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             if m == "detach" {
                 return Ok(wrap(lib, a.clone()));
             }
+            if lib == Lib::Numpy {
+                let order = kwarg(&mut args, "order").or_else(|| args.pos.first().cloned());
+                let order = shape::order_arg(a, order.as_ref(), true)?;
+                return Ok(wrap(lib, shape::copy_in_order(a, order)?));
+            }
             Ok(wrap(lib, run(Op::Copy, &[a])?))
         }
         "is_contiguous" => Ok(Value::Bool(a.layout.is_contiguous())),
@@ -504,7 +527,12 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         "numel" => Ok(Value::Int(a.numel() as i64)),
         "lerp" | "addcmul" | "addcdiv" => super::compound::call(v, m, args),
         "sort" if lib == Lib::Numpy => {
-            // `a.sort()` sorts in place and returns None.
+            // `a.sort()` sorts in place and returns None; it has no flattening axis=None.
+            if matches!(args.pos.first(), Some(Value::None))
+                || args.kw.iter().any(|(k, v)| k.as_str() == "axis" && matches!(v, Value::None))
+            {
+                return Err(type_error("'NoneType' object cannot be interpreted as an integer"));
+            }
             args.pos.insert(0, v.clone());
             let sorted = super::sorting::call(interp, lib, "sort", args)?;
             if let Some((_, x)) = as_nd(&sorted) {

@@ -459,6 +459,91 @@ pub fn repeat_counts(lib: Lib, a: &NdArray, counts: &[i64], ax: Option<i64>) -> 
         .ok_or_else(|| super::internal("repeat result"))
 }
 
+/// NumPy's memory-order argument: `'C'`, `'F'`, `'A'` (F for Fortran-contiguous data
+/// that is not also C-contiguous) or `'K'` (the order in memory); None for `None` where
+/// a function reads it as its default.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Order {
+    C,
+    F,
+    K,
+}
+
+pub fn order_arg(a: &NdArray, v: Option<&Value>, allow_k: bool) -> Res<Order> {
+    let s = match v {
+        None | Some(Value::None) => return Ok(Order::C),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(other) => {
+            return Err(type_error(format!(
+                "order must be str, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    Ok(match s.as_str() {
+        "C" | "c" => Order::C,
+        "F" | "f" => Order::F,
+        "A" | "a" => {
+            if !a.layout.is_contiguous() && reversed(a).layout.is_contiguous() {
+                Order::F
+            } else {
+                Order::C
+            }
+        }
+        "K" | "k" if allow_k => Order::K,
+        "K" | "k" => return Err(exc("ValueError", "order 'K' is not permitted for reshaping")),
+        _ => {
+            return Err(exc(
+                "ValueError",
+                format!("order must be one of 'C', 'F', 'A', or 'K' (got '{s}')"),
+            ));
+        }
+    })
+}
+
+/// A view of `a` whose row-major order is `order`'s reading order, and the permutation
+/// it applied (so a copy can be put back).
+pub fn order_view(a: &NdArray, order: Order) -> (NdArray, Vec<usize>) {
+    let n = a.ndim();
+    let perm: Vec<usize> = match order {
+        Order::C => (0..n).collect(),
+        Order::F => (0..n).rev().collect(),
+        Order::K => {
+            // Largest stride first; axes of one element or equal strides keep their order.
+            let mut p: Vec<usize> = (0..n).collect();
+            p.sort_by_key(|&d| std::cmp::Reverse(if a.shape()[d] <= 1 { 0 } else { a.layout.strides[d].unsigned_abs() }));
+            p
+        }
+    };
+    (a.view(a.layout.permute(&perm)), perm)
+}
+
+/// `a.copy(order=)`: a copy laid out in `order` (C-contiguous, F-contiguous, or as `a`).
+pub fn copy_in_order(a: &NdArray, order: Order) -> Res<NdArray> {
+    if order == Order::C {
+        return run(Op::Copy, &[a]);
+    }
+    let perm: Vec<usize> = match order {
+        Order::F => (0..a.ndim()).rev().collect(),
+        _ => order_view(a, Order::K).1,
+    };
+    let c = run(Op::Copy, &[&a.view(a.layout.permute(&perm))])?;
+    let mut back = vec![0; perm.len()];
+    for (i, &p) in perm.iter().enumerate() {
+        back[p] = i;
+    }
+    Ok(c.view(c.layout.permute(&back)))
+}
+
+/// `a.reshape(shape, order='F')`: the elements read and written column-major, a view
+/// where the data allows.
+pub fn reshape_f(lib: Lib, a: &NdArray, want: &[i64]) -> Res<NdArray> {
+    let t = reversed(a);
+    let rev: Vec<i64> = want.iter().rev().copied().collect();
+    let r = reshape(lib, &t, &rev, false)?;
+    Ok(reversed(&r))
+}
+
 /// Splits along an axis at the given boundaries (views).
 pub fn split_at(a: &NdArray, d: usize, bounds: &[usize]) -> Vec<NdArray> {
     let n = a.shape()[d];

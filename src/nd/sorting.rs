@@ -165,10 +165,13 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
             let descending = flag(&mut args, "descending");
             let _ = kwarg(&mut args, "stable");
             let _ = kwarg(&mut args, "kind");
+            // np.sort(a, axis=None) flattens; the default is the last axis.
+            let none_given = lib == Lib::Numpy
+                && (args.kw.iter().any(|(k, v)| k.as_str() == "axis" && matches!(v, Value::None))
+                    || matches!(args.pos.get(1), Some(Value::None)));
             let ax = match param(&mut args, &["axis", "dim"], 1) {
                 Some(v) => Some(int_arg(&v)?),
-                // np.sort(a, axis=None) flattens; the default is the last axis.
-                None if args.kw.iter().any(|(k, _)| k.as_str() == "axis") => None,
+                None if none_given => None,
                 // torch.msort sorts along the first dimension.
                 None if name == "msort" => Some(0),
                 None => Some(-1),
