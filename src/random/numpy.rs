@@ -93,6 +93,48 @@ impl RandomState {
     }
 
     /// `random_interval(max)`: a value in `[0, max]`, used by `shuffle` and `permutation`.
+    /// `count` draws in `0..=rng` for a `bits`-wide integer dtype (8, 16 or 1 for bool),
+    /// as NumPy's `random_bounded_uint8/uint16/bool_fill`: each 32-bit output is used a
+    /// byte, a half or a bit at a time, masked and rejected above `rng`. Wider dtypes
+    /// draw as `bounded`.
+    pub fn bounded_narrow(&mut self, rng: u64, bits: u32, count: usize) -> Vec<u64> {
+        if bits > 16 {
+            return (0..count).map(|_| self.bounded(rng)).collect();
+        }
+        if rng == 0 {
+            return vec![0; count];
+        }
+        let (mut buf, mut left) = (0u32, 0u32);
+        let mut take = |st: &mut Self| -> u64 {
+            if left == 0 {
+                buf = st.next_u32();
+                left = 32 / bits - 1;
+            } else {
+                buf >>= bits;
+                left -= 1;
+            }
+            (buf as u64) & ((1u64 << bits) - 1)
+        };
+        if bits == 1 {
+            return (0..count).map(|_| take(self)).collect();
+        }
+        let full = (1u64 << bits) - 1;
+        let mask = u64::MAX >> rng.leading_zeros();
+        (0..count)
+            .map(|_| {
+                if rng == full {
+                    return take(self);
+                }
+                loop {
+                    let v = take(self) & mask;
+                    if v <= rng {
+                        return v;
+                    }
+                }
+            })
+            .collect()
+    }
+
     pub fn interval(&mut self, max: u64) -> u64 {
         if max == 0 {
             return 0;
