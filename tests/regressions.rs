@@ -22,10 +22,15 @@ fn from_torch_import_nn_before_import_torch_nn() {
 /// Arguments nt used to accept and ignore are refused by the registry's binding.
 #[test]
 fn ignored_arguments_are_refused() {
-    let e = run("a = np.arange(6)\nnp.clip(a, 1, 3, out=a)").unwrap_err();
+    let e = run("a = np.arange(6)\nnp.add(a, 1, where=a > 2)").unwrap_err();
     assert!(
-        e.starts_with("NotImplementedError: np.clip(): nt does not implement the argument out="),
+        e.starts_with("NotImplementedError: np.add(): nt does not implement the argument where="),
         "{e}"
+    );
+    // Once implemented, an argument does what the library does: `out=` writes through.
+    assert_eq!(
+        run("a = np.arange(6)\nb = np.clip(a, 1, 3, out=a)\nprint(a, b is a)"),
+        Ok("[1 1 2 3 3 3] True\n".to_string())
     );
     let e = run("np.sort(np.arange(3), foo=1)").unwrap_err();
     assert_eq!(e, "TypeError: sort() got an unexpected keyword argument 'foo'");

@@ -90,9 +90,16 @@ impl Interp {
                 crate::nd::device::follow(r, gpu)
             }
             Value::NdFunc(f) => {
-                let args = crate::nd::registry::check_call(f.module, f.name, args)?;
+                let mut args = crate::nd::registry::check_call(f.module, f.name, args)?;
                 crate::nd::funcs::check_dtype_kwarg(f.lib, f.name, &args)?;
-                (f.f)(self, f.lib, f.name, args)
+                match crate::nd::out::take(f.module, f.name, &mut args)? {
+                    Some((out, kind)) => {
+                        let inputs = args.pos.clone();
+                        let r = (f.f)(self, f.lib, f.name, args)?;
+                        crate::nd::out::write(f.name, kind, r, out, &inputs)
+                    }
+                    None => (f.f)(self, f.lib, f.name, args),
+                }
             }
             Value::Method(m) => {
                 let (recv, name) = (&m.0, m.1);

@@ -18,6 +18,7 @@ pub mod module;
 pub mod objects;
 pub mod ops;
 pub mod print;
+pub mod out;
 pub mod quantile;
 pub mod random;
 pub mod reduce;
