@@ -197,6 +197,9 @@ fn savez(interp: &mut Interp, mut args: Args, compressed: bool) -> Res<Value> {
     if !path.ends_with(".npz") {
         path.push_str(".npz");
     }
+    // allow_pickle is savez's own keyword, never a member: nt's members are numeric
+    // arrays, which NumPy saves without pickling either way.
+    let _ = kwarg(&mut args, "allow_pickle");
     let mut members: Vec<(String, NdArray)> = Vec::new();
     for (i, v) in args.pos.iter().skip(1).enumerate() {
         members.push((format!("arr_{i}"), array_of(v)?));
@@ -318,6 +321,23 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
         Some(v) => crate::interp::builtins::int_arg(&v)?.max(0) as usize,
         None => 0,
     };
+    let usecols: Option<Vec<i64>> = match kwarg(&mut args, "usecols") {
+        None | Some(Value::None) => None,
+        Some(v @ (Value::List(_) | Value::Tuple(_) | Value::Array(_))) => Some(super::shape::dims(&[v])?),
+        Some(v) => Some(vec![crate::interp::builtins::int_arg(&v)?]),
+    };
+    let max_rows = match kwarg(&mut args, "max_rows") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(crate::interp::builtins::int_arg(&v)?),
+    };
+    let unpack = kwarg(&mut args, "unpack").is_some_and(|v| v.truthy());
+    let ndmin = match kwarg(&mut args, "ndmin") {
+        None => 0,
+        Some(v) => crate::interp::builtins::int_arg(&v)?,
+    };
+    if !(0..=2).contains(&ndmin) {
+        return Err(exc("ValueError", format!("Illegal value of ndmin keyword: {ndmin}")));
+    }
     let full = interp.resolve(&path);
     let bytes = std::fs::read(&full).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => exc("FileNotFoundError", format!("{path} not found.")),
@@ -333,9 +353,30 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
         if line.trim().is_empty() {
             continue;
         }
+        if max_rows.is_some_and(|m| m >= 0 && rows.len() as i64 >= m) {
+            break;
+        }
         let cells: Vec<&str> = match &delim {
             Some(d) => line.split(d.as_str()).collect(),
             None => line.split_whitespace().collect(),
+        };
+        // usecols picks (and orders) the columns; negative ones count from the end.
+        let cells: Vec<&str> = match &usecols {
+            None => cells,
+            Some(cols) => cols
+                .iter()
+                .map(|&c| {
+                    let n = cells.len() as i64;
+                    let i = if c < 0 { c + n } else { c };
+                    if i < 0 || i >= n {
+                        return Err(exc(
+                            "ValueError",
+                            format!("invalid column index {c} at row {} with {n} columns", lineno + 1),
+                        ));
+                    }
+                    Ok(cells[i as usize])
+                })
+                .collect::<Res<Vec<&str>>>()?,
         };
         let row = cells
             .iter()
@@ -371,13 +412,22 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
     }
     let ncols = rows.first().map_or(0, Vec::len);
     let flat: Vec<f64> = rows.iter().flatten().copied().collect();
-    let shape = match (rows.len(), ncols) {
-        (1, _) => vec![ncols],
-        (n, 1) => vec![n],
-        (n, c) => vec![n, c],
+    // NumPy reads a (rows, columns) table, squeezes it past ndmin dimensions, then brings
+    // it back up to ndmin (a single column becomes a column at ndmin=2).
+    let mut shape: Vec<usize> = vec![rows.len(), ncols];
+    if ndmin < 2 {
+        shape.retain(|&n| n != 1);
+    }
+    let shape = match (ndmin, shape.len()) {
+        (1, 0) => vec![1],
+        (2, _) if ncols == 1 && rows.len() != 1 => vec![rows.len(), 1],
+        _ => shape,
     };
     let a = NdArray::from_buffer(crate::array::storage::Buffer::from_f64s(DType::F64, &flat), &shape);
-    Ok(wrap(Lib::Numpy, super::ops::cast(&a, dtype)?))
+    let a = super::ops::cast(&a, dtype)?;
+    // unpack=True returns the transpose, so `x, y = np.loadtxt(f, unpack=True)`.
+    let a = if unpack { super::shape::reversed(&a) } else { a };
+    Ok(wrap(Lib::Numpy, a))
 }
 
 /// `np.save`, `np.load`, `np.savez`, `np.savez_compressed`, `np.savetxt`, `np.loadtxt`.
