@@ -13,6 +13,7 @@ pub mod interrupt;
 pub mod ir;
 pub mod nd;
 pub mod random;
+pub mod realise;
 pub mod repl;
 pub mod syntax;
 pub mod value;

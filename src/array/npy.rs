@@ -63,18 +63,6 @@ impl Le for bf16 {
     }
 }
 
-/// The elements of `a` in row-major order, little-endian.
-pub fn to_bytes(a: &NdArray) -> Result<Vec<u8>, String> {
-    crate::with_dtype!(a.dtype, T => {
-        let v = crate::backend::cpu::values::<T>(a)?;
-        let mut out = Vec::with_capacity(v.len() * <T as Le>::SIZE);
-        for &x in v.iter() {
-            x.put(&mut out);
-        }
-        Ok(out)
-    })
-}
-
 /// An array of `shape` from row-major bytes (`big`: big-endian).
 pub fn from_bytes(dtype: DType, bytes: &[u8], shape: &[usize], big: bool) -> Result<NdArray, String> {
     let n: usize = shape.iter().product();

@@ -296,7 +296,7 @@ fn accumulate(t: &Rc<Tensor>, g: NdArray) -> Res<()> {
             // Accumulate in place, so views of `.grad` taken earlier see the update.
             let (x, y) = broadcast2(crate::value::Lib::Torch, &prev, &g)?;
             let sum = run(Op::Binary(BinaryOp::Add), &[&x, &y])?;
-            crate::backend::cpu::assign(&prev, &sum).map_err(crate::nd::internal)?;
+            crate::realise::assign(&prev, &sum).map_err(crate::nd::internal)?;
             prev
         }
         None => run(Op::Copy, &[&g])?,

@@ -246,7 +246,7 @@ fn scatter(g: &Value, key: &Value, shape: &[usize]) -> Res<Value> {
     let zeros = NdArray::zeros(a.dtype, shape);
     let l =
         crate::nd::index::basic_layout(Lib::Torch, &zeros.layout, key)?.ok_or_else(|| internal("index backward"))?;
-    crate::backend::cpu::assign(&zeros.view(l), a).map_err(internal)?;
+    crate::realise::assign(&zeros.view(l), a).map_err(internal)?;
     Ok(record(
         tensor(zeros),
         "SliceBackwardBackward0",

@@ -83,7 +83,7 @@ fn unsupported(op: BinOp, a: &Value, b: &Value) -> Box<crate::error::Exc> {
     ))
 }
 
-pub use crate::backend::cpu::float_divmod;
+pub use crate::realise::float_divmod;
 
 /// CPython's `float ** float`, with its errors instead of complex results.
 pub fn float_pow(x: f64, y: f64) -> Res<f64> {

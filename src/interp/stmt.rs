@@ -44,7 +44,7 @@ impl Interp {
             return Err(exc("KeyboardInterrupt", "")).at(s.span);
         }
         let flow = self.exec_inner(s, env);
-        let flushed = crate::ir::lazy::flush().map_err(flush_error).at(s.span);
+        let flushed = crate::realise::flush().map_err(flush_error).at(s.span);
         let flow = flow?;
         flushed?;
         Ok(flow)
@@ -56,7 +56,7 @@ impl Interp {
                 let v = self.eval(e, env)?;
                 // A value computed for its own sake (`f()` in a timing loop) is realised
                 // like any other result, though nothing keeps it.
-                crate::ir::lazy::flush().map_err(flush_error).at(s.span)?;
+                crate::realise::flush().map_err(flush_error).at(s.span)?;
                 if self.echo && !matches!(v, Value::None) {
                     let text = repr(&v);
                     self.write(&text);

@@ -8,26 +8,11 @@
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;
-use crate::array::layout::Layout;
-use crate::array::storage::Buffer;
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
 
 use super::Op;
 
-/// Below this many elements a CPU op runs at once: deferring costs more than it saves.
-const FUSE_MIN: usize = 1 << 14;
-
-thread_local! {
-    static THRESHOLD: std::cell::Cell<usize> = const { std::cell::Cell::new(FUSE_MIN) };
-}
-
-/// Sets how many elements a CPU op needs to be deferred (tests defer every op with 1).
-pub fn set_fuse_min(n: usize) {
-    THRESHOLD.with(|t| t.set(n.max(1)));
-}
 /// Programs stop growing here; a longer chain realises its input and starts afresh.
-const MAX_STEPS: usize = 48;
+pub const MAX_STEPS: usize = 48;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
@@ -56,7 +41,7 @@ pub struct Program {
 }
 
 impl Program {
-    fn new(shape: &[usize], dtype: DType) -> Program {
+    pub fn new(shape: &[usize], dtype: DType) -> Program {
         Program {
             steps: Vec::new(),
             leaves: Vec::new(),
@@ -114,7 +99,7 @@ impl Program {
 
     /// Appends a step, or finds the same one already there (ops are pure, so `x * x`
     /// of a subexpression `x` computes `x` once).
-    fn push(&mut self, node: Node, dtype: DType) -> usize {
+    pub fn push(&mut self, node: Node, dtype: DType) -> usize {
         if let Some(i) = self.steps.iter().position(|s| s.node == node && s.dtype == dtype) {
             return i;
         }
@@ -123,7 +108,7 @@ impl Program {
     }
 
     /// The step loading `a`, shared when the same view is read twice (`x * x`).
-    fn leaf(&mut self, a: &NdArray) -> usize {
+    pub fn leaf(&mut self, a: &NdArray) -> usize {
         self.gpu |= a.storage.borrow().on_gpu();
         let k = match self
             .leaves
@@ -141,7 +126,7 @@ impl Program {
     }
 
     /// Appends `other`'s steps; returns the step holding its result.
-    fn inline(&mut self, other: &Program) -> usize {
+    pub fn inline(&mut self, other: &Program) -> usize {
         self.gpu |= other.gpu;
         let mut map = Vec::with_capacity(other.steps.len());
         for s in &other.steps {
@@ -163,82 +148,3 @@ pub fn fusable(op: &Op) -> bool {
     matches!(op, Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Cast(_) | Op::Copy)
 }
 
-/// Whether `op` on `inputs` should be deferred rather than run now.
-pub fn worth_deferring(inputs: &[&NdArray], shape: &[usize]) -> bool {
-    let n = crate::array::layout::numel(shape);
-    n > 0 && (n >= THRESHOLD.with(|t| t.get()) || inputs.iter().any(|a| a.storage.borrow().on_gpu()))
-}
-
-thread_local! {
-    /// Every deferred storage not yet realised (dead ones are skipped at the flush).
-    static PENDING: RefCell<Vec<Weak<RefCell<Buffer>>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The deferred result of elementwise `op` on `inputs`.
-pub fn defer(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<NdArray, String> {
-    let mut p = Program::new(shape, dtype);
-    let mut args = Vec::with_capacity(inputs.len());
-    for a in inputs {
-        let inlined = match &*a.storage.borrow() {
-            Buffer::Lazy(q) if a.layout == Layout::contiguous(&q.shape) && q.steps.len() < MAX_STEPS => Some(q.clone()),
-            _ => None,
-        };
-        args.push(match inlined {
-            Some(q) => p.inline(&q),
-            None => {
-                realize(a)?;
-                p.leaf(a)
-            }
-        });
-    }
-    p.push(Node::Apply(op.clone(), args), dtype);
-    // A dtype the gpu cannot hold is an error of this op, not of a later one.
-    #[cfg(feature = "gpu")]
-    if p.gpu {
-        crate::backend::wgpu::check(dtype)?;
-    }
-    let out = NdArray::from_buffer(Buffer::Lazy(Rc::new(p)), shape);
-    PENDING.with(|q| q.borrow_mut().push(Rc::downgrade(&out.storage)));
-    Ok(out)
-}
-
-/// Runs `a`'s program if its storage is deferred, replacing the storage's contents with
-/// the elements (every view of the storage sees them).
-pub fn realize(a: &NdArray) -> Result<(), String> {
-    realize_storage(&a.storage)
-}
-
-fn realize_storage(s: &RefCell<Buffer>) -> Result<(), String> {
-    let program = match &*s.borrow() {
-        Buffer::Lazy(p) => p.clone(),
-        _ => return Ok(()),
-    };
-    super::trace(|| program.describe());
-    let buf = evaluate(&program)?;
-    *s.borrow_mut() = buf;
-    Ok(())
-}
-
-/// The elements of a program, on its device.
-fn evaluate(p: &Program) -> Result<Buffer, String> {
-    #[cfg(feature = "gpu")]
-    if p.gpu {
-        return crate::backend::wgpu::fused(p);
-    }
-    crate::backend::cpu::fused::run(p)
-}
-
-/// Realises every deferred value still alive: called at the end of each statement and
-/// before any in-place write.
-pub fn flush() -> Result<(), String> {
-    let pending = PENDING.with(|q| std::mem::take(&mut *q.borrow_mut()));
-    let mut first_error = None;
-    for w in pending {
-        if let Some(s) = w.upgrade()
-            && let Err(e) = realize_storage(&s)
-        {
-            first_error.get_or_insert(e);
-        }
-    }
-    first_error.map_or(Ok(()), Err)
-}

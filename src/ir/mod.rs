@@ -214,7 +214,7 @@ pub(crate) fn tracing() -> bool {
     TRACE.with(|t| t.borrow().is_some())
 }
 
-pub(crate) fn trace(line: impl FnOnce() -> String) {
+pub fn trace(line: impl FnOnce() -> String) {
     TRACE.with(|t| {
         if let Some(log) = t.borrow_mut().as_mut() {
             log.push(line());
@@ -223,38 +223,9 @@ pub(crate) fn trace(line: impl FnOnce() -> String) {
 }
 
 /// `float32 (2, 3)` for a trace.
-pub(crate) fn describe(dtype: DType, shape: &[usize]) -> String {
+pub fn describe(dtype: DType, shape: &[usize]) -> String {
     let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
     let comma = if shape.len() == 1 { "," } else { "" };
     format!("{} ({}{comma})", dtype.numpy_name(), dims.join(", "))
 }
 
-/// Records `op` on `inputs`: elementwise ops on large or gpu operands are deferred into
-/// a fused program (`lazy`); everything else runs at once on the inputs' device.
-pub fn run(op: Op, inputs: &[&NdArray]) -> Result<NdArray, String> {
-    let (shape, dtype) = op.infer(inputs)?;
-    crate::array::check_alloc(&shape, dtype)?;
-    // An empty result on the CPU needs no kernel (empty views may point anywhere).
-    #[cfg(feature = "gpu")]
-    let on_gpu = inputs.iter().any(|a| crate::backend::wgpu::on_gpu(a));
-    #[cfg(not(feature = "gpu"))]
-    let on_gpu = false;
-    if shape.contains(&0) && !on_gpu {
-        return Ok(NdArray::zeros(dtype, &shape));
-    }
-    if lazy::fusable(&op) && lazy::worth_deferring(inputs, &shape) {
-        return lazy::defer(&op, inputs, &shape, dtype);
-    }
-    trace(|| {
-        let ins: Vec<String> = inputs.iter().map(|a| describe(a.dtype, a.shape())).collect();
-        format!("{op:?}({}) -> {}", ins.join(", "), describe(dtype, &shape))
-    });
-    for a in inputs {
-        lazy::realize(a)?;
-    }
-    #[cfg(feature = "gpu")]
-    if inputs.iter().any(|a| crate::backend::wgpu::on_gpu(a)) {
-        return crate::backend::wgpu::execute(&op, inputs, &shape, dtype);
-    }
-    crate::backend::cpu::execute(&op, inputs, &shape, dtype)
-}

@@ -5,7 +5,7 @@ use super::as_nd;
 use crate::array::NdArray;
 use crate::array::dtype::{DType, numpy_promote, torch_promote};
 use crate::array::storage::Buffer;
-use crate::backend::cpu;
+use crate::realise;
 use crate::error::{Res, exc, type_error};
 use crate::value::{Lib, Value};
 
@@ -184,7 +184,7 @@ impl Walk {
             Value::Bool(b) => Leaf::Bool(b),
             Value::Int(n) => Leaf::Int(n as i128),
             Value::Float(x) => Leaf::Float(x),
-            _ => Leaf::Int(cpu::to_i128s(a).ok().and_then(|v| v.first().copied()).unwrap_or(0)),
+            _ => Leaf::Int(realise::to_i128s(a).ok().and_then(|v| v.first().copied()).unwrap_or(0)),
         };
         self.leaves.push(leaf);
         Ok(())

@@ -30,7 +30,7 @@ pub fn set_default(gpu: bool) -> Res<()> {
 pub fn on_gpu(a: &NdArray) -> bool {
     #[cfg(feature = "gpu")]
     {
-        crate::backend::wgpu::on_gpu(a)
+        crate::realise::device::on_gpu(a)
     }
     #[cfg(not(feature = "gpu"))]
     {
@@ -43,7 +43,7 @@ pub fn on_gpu(a: &NdArray) -> bool {
 pub fn available() -> bool {
     #[cfg(feature = "gpu")]
     {
-        crate::backend::wgpu::available()
+        crate::realise::device::available()
     }
     #[cfg(not(feature = "gpu"))]
     {
@@ -56,7 +56,7 @@ pub fn available() -> bool {
 pub fn offered() -> bool {
     #[cfg(feature = "gpu")]
     {
-        crate::backend::wgpu::context::offered()
+        crate::realise::device::offered()
     }
     #[cfg(not(feature = "gpu"))]
     {
@@ -67,7 +67,7 @@ pub fn offered() -> bool {
 fn available_or_error() -> Res<()> {
     #[cfg(feature = "gpu")]
     {
-        crate::backend::wgpu::adapter()
+        crate::realise::device::adapter()
             .map(|_| ())
             .map_err(|e| exc("RuntimeError", e))
     }
@@ -86,7 +86,7 @@ pub fn adapter_name() -> Res<String> {
     available_or_error()?;
     #[cfg(feature = "gpu")]
     {
-        crate::backend::wgpu::adapter().map_err(|e| exc("RuntimeError", e))
+        crate::realise::device::adapter().map_err(|e| exc("RuntimeError", e))
     }
     #[cfg(not(feature = "gpu"))]
     {
@@ -99,7 +99,7 @@ pub fn synchronize() -> Res<()> {
     available_or_error()?;
     #[cfg(feature = "gpu")]
     {
-        crate::backend::wgpu::synchronize().map_err(|e| exc("RuntimeError", e))
+        crate::realise::device::synchronize().map_err(|e| exc("RuntimeError", e))
     }
     #[cfg(not(feature = "gpu"))]
     {
@@ -251,9 +251,9 @@ pub fn move_array(a: &NdArray, gpu: bool) -> Res<NdArray> {
     #[cfg(feature = "gpu")]
     {
         let r = if gpu {
-            crate::backend::wgpu::check(a.dtype).and_then(|_| crate::backend::wgpu::upload(a))
+            crate::realise::device::check(a.dtype).and_then(|_| crate::realise::device::upload(a))
         } else {
-            crate::backend::cpu::host(a).and_then(|h| crate::ir::run(crate::ir::Op::Copy, &[&h]))
+            crate::realise::host(a).and_then(|h| crate::realise::run(crate::ir::Op::Copy, &[&h]))
         };
         r.map_err(|e| exc("RuntimeError", e))
     }

@@ -81,7 +81,7 @@ fn bad_file(path: &str, why: impl std::fmt::Display) -> Box<crate::error::Exc> {
 fn npy_bytes(a: &NdArray) -> Res<Vec<u8>> {
     let t = shape::reversed(a);
     let fortran = a.ndim() > 1 && !a.layout.is_contiguous() && t.layout.is_contiguous();
-    let data = npy::to_bytes(if fortran { &t } else { a }).map_err(super::internal)?;
+    let data = npy_data(if fortran { &t } else { a }).map_err(super::internal)?;
     npy::encode(a.dtype, a.shape(), fortran, &data).map_err(|e| exc("TypeError", e))
 }
 
@@ -260,14 +260,14 @@ fn savetxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
     let comments = text(&mut args, "comments", 7, "# ");
     let rows: Vec<Vec<f64>> = match x.ndim() {
         0 => return Err(exc("ValueError", "Expected 1D or 2D array, got 0D array instead")),
-        1 => crate::backend::cpu::to_f64s(&x)
+        1 => crate::realise::to_f64s(&x)
             .map_err(super::internal)?
             .into_iter()
             .map(|v| vec![v])
             .collect(),
         2 => {
             let cols = x.shape()[1].max(1);
-            let flat = crate::backend::cpu::to_f64s(&x).map_err(super::internal)?;
+            let flat = crate::realise::to_f64s(&x).map_err(super::internal)?;
             flat.chunks(cols).map(<[f64]>::to_vec).collect()
         }
         n => {
@@ -584,7 +584,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 let Some((Lib::Torch, a)) = as_nd(v) else {
                     return Err(type_error(format!("torch.save: '{k}' is not a tensor")));
                 };
-                let data = npy::to_bytes(a).map_err(super::internal)?;
+                let data = npy_data(a).map_err(super::internal)?;
                 raws.push((
                     k.clone(),
                     Raw {
@@ -650,3 +650,16 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
         _ => Err(super::internal(format!("unknown file function {name}"))),
     }
 }
+
+/// The elements of `a` in row-major order, little-endian.
+fn npy_data(a: &NdArray) -> Result<Vec<u8>, String> {
+    crate::with_dtype!(a.dtype, T => {
+        let v = crate::realise::values::<T>(a)?;
+        let mut out = Vec::with_capacity(v.len() * <T as npy::Le>::SIZE);
+        for &x in v.iter() {
+            npy::Le::put(x, &mut out);
+        }
+        Ok(out)
+    })
+}
+

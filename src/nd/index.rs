@@ -6,7 +6,7 @@ use super::{as_nd, create, internal, wrap};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::layout::Layout;
-use crate::backend::cpu;
+use crate::realise;
 use crate::error::{Res, exc};
 use crate::interp::call::slice_indices;
 use crate::ir::Op;
@@ -55,9 +55,9 @@ fn items(lib: Lib, key: &Value) -> Res<Vec<Item>> {
                         Item::Mask(a)
                     } else if a.dtype.is_int() {
                         if a.ndim() == 0 && matches!(p, Value::NpScalar(_) | Value::Tensor(_)) {
-                            Item::Int(cpu::to_i128s(&a).map_err(internal)?.first().copied().unwrap_or(0) as i64)
+                            Item::Int(realise::to_i128s(&a).map_err(internal)?.first().copied().unwrap_or(0) as i64)
                         } else {
-                            let v = cpu::to_i128s(&a).map_err(internal)?.iter().map(|&x| x as i64).collect();
+                            let v = realise::to_i128s(&a).map_err(internal)?.iter().map(|&x| x as i64).collect();
                             Item::Ints(v, a.shape().to_vec())
                         }
                     } else {
@@ -79,7 +79,7 @@ fn masks_to_ints(items: Vec<Item>) -> Res<Vec<Item>> {
         .into_iter()
         .map(|it| match it {
             Item::Mask(m) if m.ndim() == 1 => {
-                let flags = cpu::to_bools(&m).map_err(internal)?;
+                let flags = realise::to_bools(&m).map_err(internal)?;
                 let ks: Vec<i64> = flags
                     .iter()
                     .enumerate()
@@ -273,7 +273,7 @@ fn advanced(lib: Lib, a: &NdArray, items: &[Item], pos: usize, set_scalar: bool)
                 });
             }
         }
-        let flags = cpu::to_bools(m).map_err(internal)?;
+        let flags = realise::to_bools(m).map_err(internal)?;
         let rest: Vec<usize> = a.shape()[k..].to_vec();
         let mut prefix = a.shape()[..k].to_vec();
         let rows = crate::array::layout::numel(&prefix);
@@ -529,7 +529,7 @@ fn gather(a: &NdArray, parts: &[NdArray], sub_shape: &[usize]) -> Res<NdArray> {
             strides: Layout::contiguous(sub_shape).strides,
             offset: i * per,
         });
-        cpu::assign(&dst, p).map_err(internal)?;
+        realise::assign(&dst, p).map_err(internal)?;
     }
     Ok(out)
 }

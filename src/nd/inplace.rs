@@ -120,7 +120,7 @@ fn adopt(dst: &NdArray, src: &NdArray) -> Res<bool> {
     {
         return Ok(false);
     }
-    crate::ir::lazy::flush().map_err(super::internal)?;
+    crate::realise::flush().map_err(super::internal)?;
     let whole = |a: &NdArray| {
         let b = a.storage.borrow();
         let host = !matches!(&*b, crate::array::storage::Buffer::Lazy(_)) && !b.on_gpu();

@@ -140,7 +140,7 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Val
     let a = matrix_arg(lib, args.pos.first(), name)?;
     let n = square(lib, &a, what)?;
     let d = float_of(a.dtype);
-    let flat = crate::backend::cpu::to_f64s(&a).map_err(super::internal)?;
+    let flat = crate::realise::to_f64s(&a).map_err(super::internal)?;
     let batch_shape = &a.shape()[..a.ndim() - 2];
     let mut perm = vec![0; n];
     match what {
@@ -190,7 +190,7 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Val
                 });
             }
             let r = if vector { 1 } else { b.shape()[1] };
-            let bf = crate::backend::cpu::to_f64s(&b).map_err(super::internal)?;
+            let bf = crate::realise::to_f64s(&b).map_err(super::internal)?;
             let mut m = flat.clone();
             lu(&mut m, n, &mut perm).map_err(|(k, _)| singular(lib, what, k))?;
             let x = lu_solve(&m, n, &perm, &bf, r);

@@ -29,7 +29,7 @@ pub mod unary;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;
-use crate::backend::cpu;
+use crate::realise;
 use crate::error::{Exc, exc};
 use crate::value::{Lib, Tensor, Value};
 use std::rc::Rc;
@@ -97,17 +97,17 @@ pub fn internal(msg: impl std::fmt::Display) -> Box<Exc> {
 /// The single element of an array as a Python value (`.item()`): bool, int or float.
 pub fn item(a: &NdArray) -> Value {
     if a.dtype == DType::Bool {
-        return Value::Bool(cpu::to_bools(a).ok().and_then(|v| v.first().copied()).unwrap_or(false));
+        return Value::Bool(realise::to_bools(a).ok().and_then(|v| v.first().copied()).unwrap_or(false));
     }
     if a.dtype.is_float() {
         return Value::Float(
-            cpu::to_f64s(a)
+            realise::to_f64s(a)
                 .ok()
                 .and_then(|v| v.first().copied())
                 .unwrap_or(f64::NAN),
         );
     }
-    let n = cpu::to_i128s(a).ok().and_then(|v| v.first().copied()).unwrap_or(0);
+    let n = realise::to_i128s(a).ok().and_then(|v| v.first().copied()).unwrap_or(0);
     // uint64 values above i64::MAX do not fit nt's int; keep them as NumPy scalars.
     match i64::try_from(n) {
         Ok(n) => Value::Int(n),

@@ -269,7 +269,7 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                         format!("\"repeat_interleave_cpu\" not implemented for '{}'", r.dtype.torch_scalar_name()),
                     ));
                 }
-                let v = crate::backend::cpu::to_i128s(r).map_err(super::internal)?;
+                let v = crate::realise::to_i128s(r).map_err(super::internal)?;
                 Ok(v.into_iter().map(|x| x as i64).collect())
             };
             match repeats {

@@ -8,7 +8,7 @@ use crate::array::NdArray;
 use crate::array::dtype::{DType, Priority, Weak, numpy_promote, numpy_with_weak, torch_result_type};
 use crate::array::layout::broadcast_shapes;
 use crate::error::{Res, exc, type_error};
-use crate::ir::{self, BinaryOp, Op, UnaryOp};
+use crate::ir::{BinaryOp, Op, UnaryOp};
 use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::{Lib, Value};
 
@@ -51,7 +51,7 @@ pub fn shape_str(lib: Lib, shape: &[usize]) -> String {
 /// What the gpu device reports (a dtype its adapter lacks, lost memory) is a
 /// `RuntimeError`, as PyTorch reports device failures.
 pub fn run(op: Op, inputs: &[&NdArray]) -> Res<NdArray> {
-    ir::run(op, inputs).map_err(|e| {
+    crate::realise::run(op, inputs).map_err(|e| {
         if e == crate::interrupt::KEYBOARD_INTERRUPT {
             crate::interrupt::clear();
             crate::error::exc("KeyboardInterrupt", "")
@@ -96,7 +96,7 @@ pub fn write_into(lib: Lib, dst: &NdArray, src: &NdArray) -> Res<()> {
             ),
         });
     }
-    crate::backend::cpu::assign(dst, &cast(&s, dst.dtype)?).map_err(internal)
+    crate::realise::assign(dst, &cast(&s, dst.dtype)?).map_err(internal)
 }
 
 /// Broadcasts two arrays to a common shape, with the library's error.
@@ -229,13 +229,13 @@ fn to_array(o: &Operand, d: DType) -> Res<NdArray> {
 }
 
 fn any_negative(a: &NdArray) -> bool {
-    crate::backend::cpu::to_i128s(a)
+    crate::realise::to_i128s(a)
         .map(|v| v.iter().any(|&x| x < 0))
         .unwrap_or(false)
 }
 
 fn any_zero(a: &NdArray) -> bool {
-    crate::backend::cpu::to_i128s(a)
+    crate::realise::to_i128s(a)
         .map(|v| v.iter().any(|&x| x == 0))
         .unwrap_or(false)
 }
@@ -351,7 +351,7 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
     // `x ** 2` is `x * x` in both libraries (NumPy's fast_scalar_power, PyTorch's pow
     // kernel): the same bits, without a `pow` per element.
     if prim == BinaryOp::Pow && d.is_float() && y.numel() == 1 && y.ndim() <= x.ndim() {
-        if crate::backend::cpu::to_f64s(&y).map(|v| v[0] == 2.0).unwrap_or(false) {
+        if crate::realise::to_f64s(&y).map(|v| v[0] == 2.0).unwrap_or(false) {
             let out = run(Op::Binary(BinaryOp::Mul), &[&x, &x])?;
             return Ok(result(lib, out));
         }
@@ -366,7 +366,7 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
 /// scalar array, broadcast views and kernel dispatch. The same bits as that path (one
 /// IEEE operation per element on the scalar converted to `d`); `None` for anything else.
 fn small_scalar_op(prim: BinaryOp, d: DType, a: &Operand, b: &Operand) -> Option<NdArray> {
-    if !matches!(prim, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div) || ir::tracing() {
+    if !matches!(prim, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div) || crate::ir::tracing() {
         return None;
     }
     let (x, s, scalar_first) = match (a, b) {

@@ -5,7 +5,7 @@
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::format::{self, Elems, FloatKind, NumpyOptions, TorchOptions};
-use crate::backend::cpu;
+use crate::realise;
 use crate::value::{DKind, Tensor};
 
 pub fn elems(a: &NdArray) -> Elems {
@@ -17,12 +17,12 @@ pub fn elems(a: &NdArray) -> Elems {
         _ => None,
     };
     if let Some(k) = kind {
-        return Elems::Float(cpu::to_f64s(a).unwrap_or_default(), k);
+        return Elems::Float(realise::to_f64s(a).unwrap_or_default(), k);
     }
     if a.dtype == DType::Bool {
-        return Elems::Bool(cpu::to_bools(a).unwrap_or_default());
+        return Elems::Bool(realise::to_bools(a).unwrap_or_default());
     }
-    let ints = cpu::to_i128s(a).unwrap_or_default();
+    let ints = realise::to_i128s(a).unwrap_or_default();
     if a.dtype.is_signed() {
         Elems::Int(ints.iter().map(|&n| n as i64).collect())
     } else {

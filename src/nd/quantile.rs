@@ -151,7 +151,7 @@ fn quantiles(lib: Lib, name: &str, q: &Value, input: DType) -> Res<(Vec<f64>, bo
                 }
             }
             let single = arr.ndim() == 0;
-            (crate::backend::cpu::to_f64s(&arr).map_err(super::internal)?, single)
+            (crate::realise::to_f64s(&arr).map_err(super::internal)?, single)
         }
         other => (
             vec![
@@ -183,7 +183,7 @@ fn sorted_rows(a: &NdArray, ax: usize) -> Res<(Vec<f64>, Vec<usize>)> {
     perm.push(ax);
     let moved = values.view(values.layout.permute(&perm));
     let rest: Vec<usize> = perm[..perm.len() - 1].iter().map(|&d| a.shape()[d]).collect();
-    Ok((crate::backend::cpu::to_f64s(&moved).map_err(super::internal)?, rest))
+    Ok((crate::realise::to_f64s(&moved).map_err(super::internal)?, rest))
 }
 
 /// `np.percentile`/`np.quantile` and `torch.quantile`/`torch.nanquantile`.

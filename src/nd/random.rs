@@ -489,7 +489,7 @@ fn np_choice(interp: &mut Interp, a: Value, size: Option<Vec<usize>>, replace: b
                 Some((_, x)) => x.clone(),
                 None => super::create::from_data(Lib::Numpy, v, Some(DType::F64))?,
             };
-            let ps = crate::backend::cpu::to_f64s(&arr).map_err(super::internal)?;
+            let ps = crate::realise::to_f64s(&arr).map_err(super::internal)?;
             if ps.len() != pop {
                 return Err(exc("ValueError", "'a' and 'p' must have same size"));
             }

@@ -6,7 +6,7 @@ use super::reduce::axis;
 use crate::array::NdArray;
 use crate::array::dtype::{DType, numpy_promote, torch_promote};
 use crate::array::layout::numel;
-use crate::backend::cpu;
+use crate::realise;
 use crate::error::{Res, exc, type_error};
 use crate::interp::builtins::int_arg;
 use crate::ir::Op;
@@ -301,7 +301,7 @@ pub fn concat(lib: Lib, parts: &[NdArray], ax: i64) -> Res<NdArray> {
     for p in parts {
         let len = p.shape()[d];
         let dst = out.view(out.layout.slice(d, at, 1, len));
-        cpu::assign(&dst, &cast(p, dtype)?).map_err(super::internal)?;
+        realise::assign(&dst, &cast(p, dtype)?).map_err(super::internal)?;
         at += len;
     }
     Ok(out)

@@ -47,8 +47,8 @@ fn sort_axis_at(a: &NdArray, ax: usize, descending: bool, at: bool) -> Res<(NdAr
     let mut perm: Vec<usize> = (0..nd).filter(|&d| d != ax).collect();
     perm.push(ax);
     let moved = a.view(a.layout.permute(&perm));
-    let flat = crate::backend::cpu::to_f64s(&moved).map_err(super::internal)?;
-    let exact = crate::backend::cpu::to_i128s(&moved).ok();
+    let flat = crate::realise::to_f64s(&moved).map_err(super::internal)?;
+    let exact = crate::realise::to_i128s(&moved).ok();
     let len = a.shape()[ax].max(1);
     let mut vals = Vec::with_capacity(flat.len());
     let mut idx = Vec::with_capacity(flat.len());
@@ -254,8 +254,8 @@ fn unique(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
     perm.extend((0..x.ndim()).filter(|&k| k != d));
     let moved = x.view(x.layout.permute(&perm));
     let width = if n == 0 { 0 } else { x.numel() / n };
-    let floats = crate::backend::cpu::to_f64s(&moved).map_err(super::internal)?;
-    let exact = if x.dtype.is_float() { None } else { crate::backend::cpu::to_i128s(&moved).ok() };
+    let floats = crate::realise::to_f64s(&moved).map_err(super::internal)?;
+    let exact = if x.dtype.is_float() { None } else { crate::realise::to_i128s(&moved).ok() };
     let row_cmp = |p: usize, q: usize| -> Ordering {
         for k in 0..width {
             let c = match &exact {

@@ -75,7 +75,7 @@ pub fn check_sessions(mode: Mode) {
         let got = super::big_stack(move || {
             nt::nd::device::set_default(gpu).expect("gpu device");
             if fuse_all {
-                nt::ir::lazy::set_fuse_min(1);
+                nt::realise::set_fuse_min(1);
             }
             nt::repl::transcript::transcript_in(&src, nt::repl::transcript::Errors::Headline, Some(&cwd))
         });

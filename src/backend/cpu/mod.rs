@@ -28,7 +28,6 @@ impl Backend for Cpu {
 
 /// The array with its elements on the host: itself, or a copy of a gpu buffer.
 pub fn host(a: &NdArray) -> Result<NdArray, String> {
-    crate::ir::lazy::realize(a)?;
     #[cfg(feature = "gpu")]
     {
         let guard = a.storage.borrow();
@@ -502,10 +501,7 @@ pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
     if dst.numel() == 0 {
         return Ok(());
     }
-    // Deferred results that read `dst` must see it as it was before this write.
-    crate::ir::lazy::flush()?;
-    crate::ir::lazy::realize(dst)?;
-    crate::ir::lazy::realize(src)?;
+    // `realise::assign` has realised both, and every deferred result that reads `dst`.
     #[cfg(feature = "gpu")]
     if crate::backend::wgpu::on_gpu(dst) {
         if crate::backend::wgpu::assign(dst, src).is_ok() {

@@ -17,10 +17,7 @@ pub fn fused(p: &Program) -> Result<Buffer, String> {
     let leaves: Vec<NdArray> = p
         .leaves
         .iter()
-        .map(|a| {
-            crate::ir::lazy::realize(a)?;
-            if on_gpu(a) { Ok(a.clone()) } else { upload_operand(a) }
-        })
+        .map(|a| if on_gpu(a) { Ok(a.clone()) } else { upload_operand(a) })
         .collect::<Result<_, String>>()?;
     let n = p.len();
     if n == 0 {

@@ -62,7 +62,7 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
             if d.shape() != dst.shape() {
                 return Err(shape_mismatch(lib, &val, dst.shape()));
             }
-            cpu::assign(&d, &v).map_err(internal)
+            realise::assign(&d, &v).map_err(internal)
         }
         Indexed::Gathered(_) => set_advanced(lib, a, &items, &val, scalar),
     }
@@ -146,7 +146,7 @@ fn torch_put_checks(a: &NdArray, items: &[Item], v: &NdArray) -> Res<()> {
     }
     let shape = match items {
         [Item::Mask(m)] => {
-            let mut s = vec![cpu::to_bools(m).map_err(internal)?.iter().filter(|f| **f).count()];
+            let mut s = vec![realise::to_bools(m).map_err(internal)?.iter().filter(|f| **f).count()];
             s.extend_from_slice(&a.shape()[m.ndim().min(a.ndim())..]);
             s
         }
@@ -201,7 +201,7 @@ fn numpy_mask_value(m: &NdArray, a: &NdArray, val: &NdArray) -> Res<()> {
             val.ndim()
         )));
     }
-    let count = cpu::to_bools(m).map_err(internal)?.iter().filter(|f| **f).count();
+    let count = realise::to_bools(m).map_err(internal)?.iter().filter(|f| **f).count();
     if val.numel() != 1 && val.numel() != count {
         return Err(exc(
             "ValueError",
@@ -265,7 +265,7 @@ fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray, scalar: bo
     };
     match &items[0] {
         Item::Mask(m) if items.len() == 1 => {
-            let flags = cpu::to_bools(m).map_err(internal)?;
+            let flags = realise::to_bools(m).map_err(internal)?;
             let k = m.ndim();
             let mut idx = vec![0usize; k];
             let mut n = 0;
@@ -275,7 +275,7 @@ fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray, scalar: bo
                     for &i in &idx {
                         l = l.select(0, i);
                     }
-                    cpu::assign(&a.view(l), &full.view(full.layout.select(0, n))).map_err(internal)?;
+                    realise::assign(&a.view(l), &full.view(full.layout.select(0, n))).map_err(internal)?;
                     n += 1;
                 }
                 for d in (0..k).rev() {
@@ -302,7 +302,7 @@ fn set_advanced(lib: Lib, a: &NdArray, items: &[Item], val: &NdArray, scalar: bo
             rows_shape.extend(sub_shape.iter().copied());
             let rows = stacked.view(Layout::contiguous(&rows_shape));
             for (n, part) in parts.iter().enumerate() {
-                cpu::assign(part, &rows.view(rows.layout.select(0, n))).map_err(internal)?;
+                realise::assign(part, &rows.view(rows.layout.select(0, n))).map_err(internal)?;
             }
             Ok(())
         }
