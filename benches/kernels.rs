@@ -30,8 +30,8 @@ fn f32s(n: usize, scale: f32) -> NdArray {
 }
 
 fn run(op: Op, inputs: &[&NdArray]) -> NdArray {
-    let out = ir::run(op, inputs).expect("kernel");
-    ir::lazy::realize(&out).expect("realise");
+    let out = nt::realise::run(op, inputs).expect("kernel");
+    nt::realise::realize(&out).expect("realise");
     out
 }
 
@@ -46,9 +46,9 @@ fn main() {
         (
             "(a * 2 + b) ** 2 - c, fused",
             Box::new(|| {
-                let x = ir::run(Op::Binary(BinaryOp::Mul), &[&a, &two]).expect("mul");
-                let x = ir::run(Op::Binary(BinaryOp::Add), &[&x, &b]).expect("add");
-                let x = ir::run(Op::Binary(BinaryOp::Pow), &[&x, &two]).expect("pow");
+                let x = nt::realise::run(Op::Binary(BinaryOp::Mul), &[&a, &two]).expect("mul");
+                let x = nt::realise::run(Op::Binary(BinaryOp::Add), &[&x, &b]).expect("add");
+                let x = nt::realise::run(Op::Binary(BinaryOp::Pow), &[&x, &two]).expect("pow");
                 drop(run(Op::Binary(BinaryOp::Sub), &[&x, &c]))
             }),
         ),
