@@ -6,7 +6,7 @@
 use nt::array::NdArray;
 use nt::array::dtype::DType;
 use nt::array::storage::Buffer;
-use nt::ir::{self, BinaryOp, Op, ReduceOp, UnaryOp};
+use nt::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
 use std::time::Instant;
 
 fn median_us(reps: usize, mut f: impl FnMut()) -> f64 {
