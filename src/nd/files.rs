@@ -607,7 +607,22 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
         }
         "load" => {
             let _ = kwarg(&mut args, "weights_only");
-            let _ = kwarg(&mut args, "map_location");
+            // map_location='cpu' / 'cuda' / torch.device(...) puts every tensor there.
+            let place = match kwarg(&mut args, "map_location").or_else(|| args.pos.get(1).cloned()) {
+                None | Some(Value::None) => super::device::default_gpu(),
+                Some(d) if matches!(&d, Value::Str(_)) || matches!(&d, Value::Named(n) if n.type_name == "device") => {
+                    super::device::parse(&d)?.unwrap_or_else(super::device::default_gpu)
+                }
+                Some(other) => {
+                    return Err(exc(
+                        "NotImplementedError",
+                        format!(
+                            "torch.load(): nt does not implement the argument map_location={} yet",
+                            crate::value::repr::repr(&other)
+                        ),
+                    ));
+                }
+            };
             let path = path_arg(args.pos.first(), name)?;
             let bytes = interp.read_file(&path)?;
             let bad = |e: &dyn std::fmt::Display| {
@@ -631,8 +646,8 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 let t = st.tensor(n).map_err(|e| bad(&e))?;
                 let d = nt_dtype(t.dtype()).ok_or_else(|| bad(&format!("unsupported dtype {:?}", t.dtype())))?;
                 let a = npy::from_bytes(d, t.data(), t.shape(), false).map_err(|e| bad(&e))?;
-                // Tensors load onto the default device (`:device`, `set_default_device`).
-                let a = super::device::move_array(&a, super::device::default_gpu())?;
+                // Tensors load onto map_location, else the default device (`:device`).
+                let a = super::device::move_array(&a, place)?;
                 out.push((n.clone(), wrap(Lib::Torch, a)));
             }
             if info.get("nt.kind").map(String::as_str) == Some("tensor") && out.len() == 1 {

@@ -219,7 +219,7 @@ static SUPPORT: &[(&str, &str)] = &[
     ("torch.enable_grad", "*"),
     ("torch.is_grad_enabled", ""),
     ("torch.save", "obj f@pos"),
-    ("torch.load", "f@pos"),
+    ("torch.load", "f@pos map_location weights_only@kw"),
     ("torch.sort", "input dim descending@kw"),
     ("torch.argsort", "input dim descending@kw"),
     ("torch.msort", "input"),
