@@ -163,8 +163,30 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
     match name {
         "sort" | "argsort" | "msort" => {
             let descending = flag(&mut args, "descending");
-            let _ = kwarg(&mut args, "stable");
-            let _ = kwarg(&mut args, "kind");
+            // nt's sort is stable, which is a correct result of every kind NumPy offers
+            // and of PyTorch's stable=True.
+            let stable = kwarg(&mut args, "stable").filter(|v| !matches!(v, Value::None));
+            let kind = kwarg(&mut args, "kind").filter(|v| !matches!(v, Value::None));
+            if lib == Lib::Numpy {
+                if let Some(k) = &kind {
+                    let text = match k {
+                        Value::Str(t) => t.to_string(),
+                        other => crate::value::repr::str_of(other).to_string(),
+                    };
+                    if !matches!(text.chars().next().map(|c| c.to_ascii_lowercase()), Some('q' | 'h' | 's' | 'm')) {
+                        return Err(exc(
+                            "ValueError",
+                            format!("sort kind must be one of 'quick', 'heap', or 'stable' (got '{text}')"),
+                        ));
+                    }
+                    if stable.is_some() {
+                        return Err(exc(
+                            "ValueError",
+                            "`kind` and keyword parameters can't be provided at the same time. Use only one of them.",
+                        ));
+                    }
+                }
+            }
             // np.sort(a, axis=None) flattens; the default is the last axis.
             let none_given = lib == Lib::Numpy
                 && (args.kw.iter().any(|(k, v)| k.as_str() == "axis" && matches!(v, Value::None))
