@@ -156,6 +156,13 @@ fn var_of(lib: Lib, a: &NdArray, axes: &[usize], keep: bool, ddof: f64) -> Res<N
 
 /// Dispatches a reduction by name; `args.pos[0]` is the array.
 pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
+    if lib == Lib::Numpy {
+        let initial = kwarg(&mut args, "initial");
+        let mask = kwarg(&mut args, "where").filter(|m| !matches!(m, Value::Bool(true)));
+        if initial.is_some() || mask.is_some() {
+            return initial_where(name, a, args, initial, mask);
+        }
+    }
     let input = args.pos.first().cloned().unwrap_or(Value::None);
     let dtype_kw = super::funcs::take_dtype(&mut args)?;
     let ddof = kwarg(&mut args, "ddof").or_else(|| kwarg(&mut args, "correction"));
@@ -435,6 +442,107 @@ fn p_norm(lib: Lib, x: &NdArray, p: f64, axes: &[usize], keep: bool) -> Res<NdAr
     let inv = super::create::scalar(&Value::Float(1.0 / p), x.dtype)?;
     let (sb, ib) = broadcast2(lib, &s, &inv)?;
     run(Op::Binary(BinaryOp::Pow), &[&sb, &ib])
+}
+
+/// `np.sum/prod/max/min(a, initial=, where=)`: elements outside `where` are replaced by
+/// the reduction's identity (max/min: by `initial`, which they then need), and `initial`
+/// (cast to the result's dtype, as NumPy does) joins the result. Integer sums and
+/// products are exact in any order, and max/min in any dtype; float sums and products
+/// are refused, since NumPy's summation order changes with these arguments.
+fn initial_where(name: &str, a: &NdArray, args: Args, initial: Option<Value>, mask: Option<Value>) -> Res<Value> {
+    let lib = Lib::Numpy;
+    let sums = matches!(name, "sum" | "prod");
+    let dtype_kw = args.kw.iter().find(|(k, _)| k.as_str() == "dtype").map(|(_, d)| d.clone());
+    let out_dtype = match &dtype_kw {
+        Some(d) => super::funcs::dtype_arg(d)?.unwrap_or(a.dtype),
+        None if sums => accumulate_dtype(lib, a.dtype),
+        None => a.dtype,
+    };
+    if !matches!(name, "sum" | "prod" | "max" | "min") || (sums && out_dtype.is_float()) {
+        let what = if initial.is_some() { "initial" } else { "where" };
+        return Err(exc(
+            "NotImplementedError",
+            format!("np.{name}(): nt does not implement the argument {what}= for {} data yet", out_dtype.numpy_name()),
+        ));
+    }
+    let init = match &initial {
+        Some(v) => Some(cast(&super::create::from_data(lib, v, None)?, out_dtype)?),
+        None => None,
+    };
+    let x = cast(a, out_dtype)?;
+    let x = match mask {
+        None => x,
+        Some(m) => {
+            let fill = match (name, &init) {
+                ("sum", _) => create::scalar(&Value::Int(0), out_dtype)?,
+                ("prod", _) => create::scalar(&Value::Int(1), out_dtype)?,
+                (_, Some(i)) => i.clone(),
+                (_, None) => {
+                    return Err(exc(
+                        "ValueError",
+                        format!(
+                            "reduction operation '{}' does not have an identity, so to use a where mask one has to specify 'initial'",
+                            if name == "max" { "maximum" } else { "minimum" }
+                        ),
+                    ));
+                }
+            };
+            let m = cast(&super::create::from_data(lib, &m, None)?, DType::Bool)?;
+            let (m, _) = broadcast2(lib, &m, &x).map_err(|_| {
+                exc(
+                    "ValueError",
+                    if m.ndim() > x.ndim() {
+                        "input operand has more dimensions than allowed by the axis remapping".to_string()
+                    } else {
+                        format!(
+                            "operands could not be broadcast together with remapped shapes [original->remapped]: {} {} ",
+                            super::ops::shape_str(lib, x.shape()).replace(' ', ""),
+                            super::ops::shape_str(lib, m.shape()).replace(' ', "")
+                        )
+                    },
+                )
+            }).and_then(|(m, y)| {
+                if y.shape() == x.shape() {
+                    Ok((m, y))
+                } else {
+                    Err(exc(
+                        "ValueError",
+                        if m.ndim() > x.ndim() {
+                            "input operand has more dimensions than allowed by the axis remapping".to_string()
+                        } else {
+                            format!(
+                                "operands could not be broadcast together with remapped shapes [original->remapped]: {} {} ",
+                                super::ops::shape_str(lib, x.shape()).replace(' ', ""),
+                                super::ops::shape_str(lib, m.shape()).replace(' ', "")
+                            )
+                        },
+                    ))
+                }
+            })?;
+            let (f, _) = broadcast2(lib, &fill, &x)?;
+            run(Op::Where, &[&m, &x, &f])?
+        }
+    };
+    let r = if x.numel() == 0 && init.is_some() && !sums {
+        // Nothing to compare: the result is `initial`, shaped as the reduction's result.
+        let z = NdArray::zeros(DType::I64, x.shape());
+        let shape = call(lib, "sum", &z, args)?;
+        let shape = super::as_nd(&shape).map(|(_, s)| s.shape().to_vec()).unwrap_or_default();
+        let (i, _) = broadcast2(lib, init.as_ref().unwrap_or(&x), &NdArray::zeros(out_dtype, &shape))?;
+        return Ok(result(lib, run(Op::Copy, &[&i])?));
+    } else {
+        call(lib, name, &x, args)?
+    };
+    let Some(init) = init else { return Ok(r) };
+    let r = super::as_nd(&r).map(|(_, r)| r.clone()).ok_or_else(|| super::internal("reduction result"))?;
+    let op = match name {
+        "sum" => BinaryOp::Add,
+        "prod" => BinaryOp::Mul,
+        "max" => BinaryOp::Max,
+        _ => BinaryOp::Min,
+    };
+    let (r, i) = broadcast2(lib, &r, &init)?;
+    Ok(result(lib, cast(&run(Op::Binary(op), &[&r, &i])?, out_dtype)?))
 }
 
 /// A contiguous 1-D copy (or view) of all elements.
