@@ -182,6 +182,6 @@ pub use crate::backend::cpu::float_divmod;
 /// The gpu device: whether an array lives there, moving arrays, the adapter.
 #[cfg(feature = "gpu")]
 pub mod device {
-    pub use crate::backend::wgpu::{adapter, available, check, download, on_gpu, synchronize, upload};
     pub use crate::backend::wgpu::context::offered;
+    pub use crate::backend::wgpu::{adapter, available, check, download, on_gpu, synchronize, upload};
 }

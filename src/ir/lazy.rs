@@ -147,4 +147,3 @@ impl Program {
 pub fn fusable(op: &Op) -> bool {
     matches!(op, Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Cast(_) | Op::Copy)
 }
-

@@ -228,4 +228,3 @@ pub fn describe(dtype: DType, shape: &[usize]) -> String {
     let comma = if shape.len() == 1 { "," } else { "" };
     format!("{} ({}{comma})", dtype.numpy_name(), dims.join(", "))
 }
-

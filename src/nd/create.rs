@@ -5,8 +5,8 @@ use super::as_nd;
 use crate::array::NdArray;
 use crate::array::dtype::{DType, numpy_promote, torch_promote};
 use crate::array::storage::Buffer;
-use crate::realise;
 use crate::error::{Res, exc, type_error};
+use crate::realise;
 use crate::value::{Lib, Value};
 
 /// A leaf value found while walking nested data.

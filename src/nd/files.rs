@@ -677,4 +677,3 @@ fn npy_data(a: &NdArray) -> Result<Vec<u8>, String> {
         Ok(out)
     })
 }
-

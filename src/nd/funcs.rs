@@ -362,7 +362,13 @@ pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
     }
     let n = if n.is_finite() && n > 0.0 { n as usize } else { 0 };
     super::ops::check_alloc(&[n], dtype)?;
-    grad_leaf(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &arange_values(lib, dtype, a, s, n)), &[n])), rg)
+    grad_leaf(
+        wrap(
+            lib,
+            NdArray::from_buffer(Buffer::from_f64s(dtype, &arange_values(lib, dtype, a, s, n)), &[n]),
+        ),
+        rg,
+    )
 }
 
 /// The values of `arange(a, .., s)` in `dtype`, as each library fills them. NumPy casts
@@ -382,7 +388,9 @@ fn arange_values(lib: Lib, dtype: DType, a: f64, s: f64, n: usize) -> Vec<f64> {
         (Lib::Numpy, DType::F32) => {
             let (a0, a1) = (a as f32, (a + s) as f32);
             let d = a1 - a0;
-            (0..n).map(|i| if i == 1 { a1 as f64 } else { (a0 + i as f32 * d) as f64 }).collect()
+            (0..n)
+                .map(|i| if i == 1 { a1 as f64 } else { (a0 + i as f32 * d) as f64 })
+                .collect()
         }
         (Lib::Numpy, DType::F64) => {
             let d = (a + s) - a;

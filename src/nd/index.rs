@@ -6,10 +6,10 @@ use super::{as_nd, create, internal, wrap};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::layout::Layout;
-use crate::realise;
 use crate::error::{Res, exc};
 use crate::interp::call::slice_indices;
 use crate::ir::Op;
+use crate::realise;
 use crate::value::{Lib, Value};
 
 mod setitem;
@@ -57,7 +57,11 @@ fn items(lib: Lib, key: &Value) -> Res<Vec<Item>> {
                         if a.ndim() == 0 && matches!(p, Value::NpScalar(_) | Value::Tensor(_)) {
                             Item::Int(realise::to_i128s(&a).map_err(internal)?.first().copied().unwrap_or(0) as i64)
                         } else {
-                            let v = realise::to_i128s(&a).map_err(internal)?.iter().map(|&x| x as i64).collect();
+                            let v = realise::to_i128s(&a)
+                                .map_err(internal)?
+                                .iter()
+                                .map(|&x| x as i64)
+                                .collect();
                             Item::Ints(v, a.shape().to_vec())
                         }
                     } else {

@@ -529,7 +529,10 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         "sort" if lib == Lib::Numpy => {
             // `a.sort()` sorts in place and returns None; it has no flattening axis=None.
             if matches!(args.pos.first(), Some(Value::None))
-                || args.kw.iter().any(|(k, v)| k.as_str() == "axis" && matches!(v, Value::None))
+                || args
+                    .kw
+                    .iter()
+                    .any(|(k, v)| k.as_str() == "axis" && matches!(v, Value::None))
             {
                 return Err(type_error("'NoneType' object cannot be interpreted as an integer"));
             }

@@ -17,8 +17,8 @@ pub mod methods;
 pub mod module;
 pub mod objects;
 pub mod ops;
-pub mod print;
 pub mod out;
+pub mod print;
 pub mod quantile;
 pub mod random;
 pub mod reduce;
@@ -29,8 +29,8 @@ pub mod unary;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;
-use crate::realise;
 use crate::error::{Exc, exc};
+use crate::realise;
 use crate::value::{Lib, Tensor, Value};
 use std::rc::Rc;
 
@@ -97,7 +97,12 @@ pub fn internal(msg: impl std::fmt::Display) -> Box<Exc> {
 /// The single element of an array as a Python value (`.item()`): bool, int or float.
 pub fn item(a: &NdArray) -> Value {
     if a.dtype == DType::Bool {
-        return Value::Bool(realise::to_bools(a).ok().and_then(|v| v.first().copied()).unwrap_or(false));
+        return Value::Bool(
+            realise::to_bools(a)
+                .ok()
+                .and_then(|v| v.first().copied())
+                .unwrap_or(false),
+        );
     }
     if a.dtype.is_float() {
         return Value::Float(

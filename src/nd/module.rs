@@ -262,45 +262,7 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                 None | Some(Value::None) => None,
                 Some(v) => Some(int_arg(&v)?),
             };
-            let ints = |r: &crate::array::NdArray| -> Res<Vec<i64>> {
-                if r.dtype.is_float() {
-                    return Err(exc(
-                        "RuntimeError",
-                        format!("\"repeat_interleave_cpu\" not implemented for '{}'", r.dtype.torch_scalar_name()),
-                    ));
-                }
-                let v = crate::realise::to_i128s(r).map_err(super::internal)?;
-                Ok(v.into_iter().map(|x| x as i64).collect())
-            };
-            match repeats {
-                // torch.repeat_interleave(counts): each index `i` counts[i] times.
-                None if name == "repeat_interleave" => {
-                    if a.ndim() != 1 {
-                        return Err(exc("RuntimeError", "repeat_interleave only accept 1D vector as repeat"));
-                    }
-                    let counts = ints(&a)?;
-                    let index = crate::array::NdArray::from_buffer(
-                        crate::array::storage::Buffer::I64((0..counts.len() as i64).collect()),
-                        &[counts.len()],
-                    );
-                    Ok(wrap(lib, shape::repeat_counts(lib, &index, &counts, Some(0))?))
-                }
-                Some(Value::Int(_) | Value::Bool(_)) | None => {
-                    let r = int_arg(&repeats.unwrap_or(Value::Int(1)))?;
-                    Ok(wrap(lib, shape::repeat_each(lib, &a, r, ax)?))
-                }
-                Some(r) => {
-                    let r = nd_arg(lib, &r)?;
-                    if r.ndim() > 1 {
-                        return Err(match lib {
-                            Lib::Numpy => exc("ValueError", "object too deep for desired array"),
-                            Lib::Torch => exc("RuntimeError", "repeat_interleave only accept 1D vector as repeat"),
-                        });
-                    }
-                    let counts = ints(&r)?;
-                    Ok(wrap(lib, shape::repeat_counts(lib, &a, &counts, ax)?))
-                }
-            }
+            Ok(wrap(lib, shape::repeat(lib, name, &a, repeats, ax)?))
         }
         "split" | "array_split" | "chunk" | "unbind" => {
             let a = nd_arg(lib, &first)?;
@@ -388,7 +350,11 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                     } else {
                         Value::Slice(Rc::new([Value::Int(start), Value::Int(start + len), Value::None]))
                     });
-                    let node = if name == "unbind" { "UnbindBackward0" } else { "SplitBackward0" };
+                    let node = if name == "unbind" {
+                        "UnbindBackward0"
+                    } else {
+                        "SplitBackward0"
+                    };
                     *item = crate::autograd::hooks::part(node, item.clone(), &first, Value::tuple(key));
                     start += len;
                 }

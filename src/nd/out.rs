@@ -19,7 +19,9 @@ pub enum Kind {
 /// Takes a given `out=` (positional ones were moved to the keyword by the binder) from a
 /// NumPy call whose registry row honours it.
 pub fn take(form: &str, name: &str, args: &mut Args) -> Res<Option<(Value, Kind)>> {
-    let Some(e) = registry().get(form, name) else { return Ok(None) };
+    let Some(e) = registry().get(form, name) else {
+        return Ok(None);
+    };
     if e.reads("out").is_none() {
         return Ok(None);
     }
@@ -73,7 +75,9 @@ fn ufunc_name(name: &str) -> &str {
 /// Writes `result` into `out` and returns `out`. `inputs` are the call's positional
 /// arguments, for NumPy's broadcasting message.
 pub fn write(name: &str, kind: Kind, result: Value, out: Value, inputs: &[Value]) -> Res<Value> {
-    let Value::Array(dst) = &out else { return Err(type_error("return arrays must be of ArrayType")) };
+    let Value::Array(dst) = &out else {
+        return Err(type_error("return arrays must be of ArrayType"));
+    };
     let src = match as_nd(&result) {
         Some((_, a)) => a.clone(),
         None => super::create::from_data(Lib::Numpy, &result, None)?,
@@ -100,12 +104,17 @@ pub fn write(name: &str, kind: Kind, result: Value, out: Value, inputs: &[Value]
                 shapes.push(shape_str(dst.shape()));
                 return Err(exc(
                     "ValueError",
-                    format!("operands could not be broadcast together with shapes {} ", shapes.join(" ")),
+                    format!(
+                        "operands could not be broadcast together with shapes {} ",
+                        shapes.join(" ")
+                    ),
                 ));
             }
         }
         Kind::Whole => {
-            if src.ndim() != dst.ndim() && matches!(name, "sum" | "prod" | "max" | "min" | "amax" | "amin" | "all" | "any") {
+            if src.ndim() != dst.ndim()
+                && matches!(name, "sum" | "prod" | "max" | "min" | "amax" | "amin" | "all" | "any")
+            {
                 return Err(exc(
                     "ValueError",
                     format!(

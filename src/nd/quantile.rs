@@ -4,7 +4,7 @@
 //! scalar q; PyTorch always in the input's dtype).
 
 use super::reduce::axis;
-use super::sorting::{narrow, named, param, sort_axis};
+use super::sorting::{named, narrow, param, sort_axis};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::storage::Buffer;
@@ -94,7 +94,11 @@ fn pick(lib: Lib, row: &[f64], valid: usize, q: f64, m: Method, f32: bool) -> f6
     }
     let last = (n - 1) as f64;
     // The virtual index: NumPy's in float64, PyTorch's in the input's dtype.
-    let v = if f32 { ((q as f32) * (last as f32)) as f64 } else { q * last };
+    let v = if f32 {
+        ((q as f32) * (last as f32)) as f64
+    } else {
+        q * last
+    };
     let at = |i: f64| row[(i.max(0.0) as usize).min(n - 1)];
     match m {
         Method::Lower => at(v.floor()),
@@ -102,7 +106,11 @@ fn pick(lib: Lib, row: &[f64], valid: usize, q: f64, m: Method, f32: bool) -> f6
         Method::Nearest => at(round_even(v)),
         Method::Mean => {
             let (lo, hi) = (at(v.floor()), at(v.ceil()));
-            if f32 { ((lo as f32 + hi as f32) * 0.5) as f64 } else { (lo + hi) * 0.5 }
+            if f32 {
+                ((lo as f32 + hi as f32) * 0.5) as f64
+            } else {
+                (lo + hi) * 0.5
+            }
         }
         Method::Plotting(alpha, beta) => {
             let v = n as f64 * q + (alpha + q * (1.0 - alpha - beta)) - 1.0;
@@ -167,7 +175,10 @@ fn quantiles(lib: Lib, name: &str, q: &Value, input: DType) -> Res<(Vec<f64>, bo
         return Err(match (lib, scale == 100.0) {
             (Lib::Torch, _) => exc(
                 "RuntimeError",
-                format!("{name}() q must be in the range [0, 1] but got {}", crate::value::pyfmt::float_repr(*bad)),
+                format!(
+                    "{name}() q must be in the range [0, 1] but got {}",
+                    crate::value::pyfmt::float_repr(*bad)
+                ),
             ),
             (_, true) => exc("ValueError", "Percentiles must be in the range [0, 100]"),
             (_, false) => exc("ValueError", "Quantiles must be in the range [0, 1]"),
@@ -198,9 +209,12 @@ pub fn quantile(lib: Lib, name: &str, a: &NdArray, args: &mut Args) -> Res<Value
     let m = if name == "median" {
         Method::Mean
     } else {
-        method(lib, kwarg(args, "method").or_else(|| kwarg(args, "interpolation")).or_else(|| {
-            (lib == Lib::Numpy).then(|| args.pos.get(5).cloned()).flatten()
-        }))?
+        method(
+            lib,
+            kwarg(args, "method")
+                .or_else(|| kwarg(args, "interpolation"))
+                .or_else(|| (lib == Lib::Numpy).then(|| args.pos.get(5).cloned()).flatten()),
+        )?
     };
     if lib == Lib::Torch {
         if !a.dtype.is_float() || matches!(a.dtype, DType::F16 | DType::BF16) {
@@ -235,7 +249,11 @@ pub fn quantile(lib: Lib, name: &str, a: &NdArray, args: &mut Args) -> Res<Value
         for row in rows.chunks(n) {
             let valid = row.iter().take_while(|x| !x.is_nan()).count();
             let x = if nan_skip {
-                if valid == 0 { f64::NAN } else { pick(lib, &row[..valid], valid, q, m, f32) }
+                if valid == 0 {
+                    f64::NAN
+                } else {
+                    pick(lib, &row[..valid], valid, q, m, f32)
+                }
             } else {
                 pick(lib, row, valid, q, m, f32)
             };
@@ -263,7 +281,9 @@ pub fn quantile(lib: Lib, name: &str, a: &NdArray, args: &mut Args) -> Res<Value
 /// index along a dim). A NaN anywhere in a row makes its median NaN.
 pub fn median(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
     let ax = param(args, &["axis", "dim"], 1).map(|v| int_arg(&v)).transpose()?;
-    let keep = kwarg(args, "keepdim").or_else(|| kwarg(args, "keepdims")).or_else(|| args.pos.get(2).cloned());
+    let keep = kwarg(args, "keepdim")
+        .or_else(|| kwarg(args, "keepdims"))
+        .or_else(|| args.pos.get(2).cloned());
     let keep = keep.is_some_and(|v| v.truthy());
     let (x, ax, all) = match ax {
         None => (super::reduce::flatten(a)?, 0, true),
@@ -280,10 +300,14 @@ pub fn median(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
             kw: vec![],
         };
         if !all {
-            inner.kw.push((crate::syntax::symbol::Sym::new("axis"), Value::Int(ax as i64)));
+            inner
+                .kw
+                .push((crate::syntax::symbol::Sym::new("axis"), Value::Int(ax as i64)));
         }
         if keep {
-            inner.kw.push((crate::syntax::symbol::Sym::new("keepdims"), Value::Bool(true)));
+            inner
+                .kw
+                .push((crate::syntax::symbol::Sym::new("keepdims"), Value::Bool(true)));
         }
         inner.pos.insert(0, Value::None);
         // NumPy's median of a float32 array stays float32; of ints, float64.
@@ -307,10 +331,17 @@ pub fn median(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
             perm.push(ax);
             let moved = super::ops::run(crate::ir::Op::Copy, &[&src.view(src.layout.permute(&perm))])?;
             let at: Vec<i64> = first_nan.iter().enumerate().map(|(r, &p)| (r * n + p) as i64).collect();
-            let flat = moved.view(moved.layout.reshape(&[moved.numel()]).ok_or_else(|| super::internal("median"))?);
+            let flat = moved.view(
+                moved
+                    .layout
+                    .reshape(&[moved.numel()])
+                    .ok_or_else(|| super::internal("median"))?,
+            );
             let idx = super::wrap(Lib::Numpy, NdArray::from_buffer(Buffer::I64(at.clone()), &[at.len()]));
             let got = super::index::get(Lib::Numpy, &flat, &idx)?;
-            let got = super::as_nd(&got).map(|(_, g)| g.clone()).ok_or_else(|| super::internal("median"))?;
+            let got = super::as_nd(&got)
+                .map(|(_, g)| g.clone())
+                .ok_or_else(|| super::internal("median"))?;
             let mut s: Vec<usize> = perm[..perm.len() - 1].iter().map(|&d| src.shape()[d]).collect();
             s.push(1);
             let g = got.view(got.layout.reshape(&s).ok_or_else(|| super::internal("median"))?);

@@ -348,7 +348,10 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
             let size = np_size(param(&mut args, 2, "size"))?;
             // The default `dtype=int` gives a Python int for one draw; a named dtype, its
             // NumPy scalar.
-            let named = args.kw.iter().any(|(k, v)| k.as_str() == "dtype" && !matches!(v, Value::Type(crate::value::PyType::Int)));
+            let named = args
+                .kw
+                .iter()
+                .any(|(k, v)| k.as_str() == "dtype" && !matches!(v, Value::Type(crate::value::PyType::Int)));
             let dtype = take_dtype(&mut args)?.unwrap_or(DType::I64);
             no_more(&args, name)?;
             let (low, high) = match high {
@@ -359,26 +362,43 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 return Err(exc("ValueError", "low >= high"));
             }
             if dtype.is_float() {
-                return Err(type_error(format!("Unsupported dtype dtype('{}') for randint", dtype.numpy_name())));
+                return Err(type_error(format!(
+                    "Unsupported dtype dtype('{}') for randint",
+                    dtype.numpy_name()
+                )));
             }
-            let bits = if dtype == DType::Bool { 1 } else { (dtype.itemsize() * 8) as u32 };
+            let bits = if dtype == DType::Bool {
+                1
+            } else {
+                (dtype.itemsize() * 8) as u32
+            };
             let (lo_ok, hi_ok) = match (dtype == DType::Bool, dtype.is_signed()) {
                 (true, _) => (0i128, 2i128),
                 (_, true) => (-(1i128 << (bits - 1)), 1i128 << (bits - 1)),
                 (_, false) => (0, 1i128 << bits),
             };
             if (low as i128) < lo_ok {
-                return Err(exc("ValueError", format!("low is out of bounds for {}", dtype.numpy_name())));
+                return Err(exc(
+                    "ValueError",
+                    format!("low is out of bounds for {}", dtype.numpy_name()),
+                ));
             }
             if (high as i128) > hi_ok {
-                return Err(exc("ValueError", format!("high is out of bounds for {}", dtype.numpy_name())));
+                return Err(exc(
+                    "ValueError",
+                    format!("high is out of bounds for {}", dtype.numpy_name()),
+                ));
             }
             let rng = (high - 1).wrapping_sub(low) as u64;
             let n = size.as_ref().map_or(1, |s| s.iter().product());
             if let Some(s) = &size {
                 super::ops::check_alloc(s, DType::I64)?;
             }
-            let v: Vec<i64> = r.bounded_narrow(rng, bits, n).into_iter().map(|x| low.wrapping_add(x as i64)).collect();
+            let v: Vec<i64> = r
+                .bounded_narrow(rng, bits, n)
+                .into_iter()
+                .map(|x| low.wrapping_add(x as i64))
+                .collect();
             let shape = size.clone().unwrap_or_default();
             let a = super::ops::cast(&NdArray::from_buffer(Buffer::I64(v.clone()), &shape), dtype)?;
             Ok(match size {

@@ -388,10 +388,15 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                 Some(v @ Value::Str(_)) => {
                     return Err(exc(
                         "NotImplementedError",
-                        format!("torch.norm(): nt does not implement the argument p={} yet", crate::value::repr::repr(v)),
+                        format!(
+                            "torch.norm(): nt does not implement the argument p={} yet",
+                            crate::value::repr::repr(v)
+                        ),
                     ));
                 }
-                Some(v) => v.as_f64().ok_or_else(|| type_error("norm(): argument 'p' must be a number or a string"))?,
+                Some(v) => v
+                    .as_f64()
+                    .ok_or_else(|| type_error("norm(): argument 'p' must be a number or a string"))?,
             };
             if order != 2.0 && crate::autograd::needs(&[&input]) {
                 return Err(crate::autograd::hooks::unsupported("norm with p other than 2"));
@@ -452,7 +457,11 @@ fn p_norm(lib: Lib, x: &NdArray, p: f64, axes: &[usize], keep: bool) -> Res<NdAr
 fn initial_where(name: &str, a: &NdArray, args: Args, initial: Option<Value>, mask: Option<Value>) -> Res<Value> {
     let lib = Lib::Numpy;
     let sums = matches!(name, "sum" | "prod");
-    let dtype_kw = args.kw.iter().find(|(k, _)| k.as_str() == "dtype").map(|(_, d)| d.clone());
+    let dtype_kw = args
+        .kw
+        .iter()
+        .find(|(k, _)| k.as_str() == "dtype")
+        .map(|(_, d)| d.clone());
     let out_dtype = match &dtype_kw {
         Some(d) => super::funcs::dtype_arg(d)?.unwrap_or(a.dtype),
         None if sums => accumulate_dtype(lib, a.dtype),
@@ -462,7 +471,10 @@ fn initial_where(name: &str, a: &NdArray, args: Args, initial: Option<Value>, ma
         let what = if initial.is_some() { "initial" } else { "where" };
         return Err(exc(
             "NotImplementedError",
-            format!("np.{name}(): nt does not implement the argument {what}= for {} data yet", out_dtype.numpy_name()),
+            format!(
+                "np.{name}(): nt does not implement the argument {what}= for {} data yet",
+                out_dtype.numpy_name()
+            ),
         ));
     }
     let init = match &initial {
@@ -488,7 +500,8 @@ fn initial_where(name: &str, a: &NdArray, args: Args, initial: Option<Value>, ma
                 }
             };
             let m = cast(&super::create::from_data(lib, &m, None)?, DType::Bool)?;
-            let (m, _) = broadcast2(lib, &m, &x).map_err(|_| {
+            // NumPy's reduction iterator words a mask that does not fit this way.
+            let misfit = || {
                 exc(
                     "ValueError",
                     if m.ndim() > x.ndim() {
@@ -501,24 +514,12 @@ fn initial_where(name: &str, a: &NdArray, args: Args, initial: Option<Value>, ma
                         )
                     },
                 )
-            }).and_then(|(m, y)| {
-                if y.shape() == x.shape() {
-                    Ok((m, y))
-                } else {
-                    Err(exc(
-                        "ValueError",
-                        if m.ndim() > x.ndim() {
-                            "input operand has more dimensions than allowed by the axis remapping".to_string()
-                        } else {
-                            format!(
-                                "operands could not be broadcast together with remapped shapes [original->remapped]: {} {} ",
-                                super::ops::shape_str(lib, x.shape()).replace(' ', ""),
-                                super::ops::shape_str(lib, m.shape()).replace(' ', "")
-                            )
-                        },
-                    ))
-                }
-            })?;
+            };
+            let (mb, xb) = broadcast2(lib, &m, &x).map_err(|_| misfit())?;
+            if xb.shape() != x.shape() {
+                return Err(misfit());
+            }
+            let m = mb;
             let (f, _) = broadcast2(lib, &fill, &x)?;
             run(Op::Where, &[&m, &x, &f])?
         }
@@ -527,14 +528,18 @@ fn initial_where(name: &str, a: &NdArray, args: Args, initial: Option<Value>, ma
         // Nothing to compare: the result is `initial`, shaped as the reduction's result.
         let z = NdArray::zeros(DType::I64, x.shape());
         let shape = call(lib, "sum", &z, args)?;
-        let shape = super::as_nd(&shape).map(|(_, s)| s.shape().to_vec()).unwrap_or_default();
+        let shape = super::as_nd(&shape)
+            .map(|(_, s)| s.shape().to_vec())
+            .unwrap_or_default();
         let (i, _) = broadcast2(lib, init.as_ref().unwrap_or(&x), &NdArray::zeros(out_dtype, &shape))?;
         return Ok(result(lib, run(Op::Copy, &[&i])?));
     } else {
         call(lib, name, &x, args)?
     };
     let Some(init) = init else { return Ok(r) };
-    let r = super::as_nd(&r).map(|(_, r)| r.clone()).ok_or_else(|| super::internal("reduction result"))?;
+    let r = super::as_nd(&r)
+        .map(|(_, r)| r.clone())
+        .ok_or_else(|| super::internal("reduction result"))?;
     let op = match name {
         "sum" => BinaryOp::Add,
         "prod" => BinaryOp::Mul,

@@ -6,10 +6,10 @@ use super::reduce::axis;
 use crate::array::NdArray;
 use crate::array::dtype::{DType, numpy_promote, torch_promote};
 use crate::array::layout::numel;
-use crate::realise;
 use crate::error::{Res, exc, type_error};
 use crate::interp::builtins::int_arg;
 use crate::ir::Op;
+use crate::realise;
 use crate::value::{Lib, Value};
 
 /// The integers of a shape given as varargs or one sequence.
@@ -416,6 +416,53 @@ pub fn repeat_each(lib: Lib, a: &NdArray, r: i64, ax: Option<i64>) -> Res<NdArra
     Ok(expanded.view(crate::array::layout::Layout::contiguous(&out_shape)))
 }
 
+/// `np.repeat`, `t.repeat_interleave`: one count for every element, a count per element
+/// (a list or array), or (`torch.repeat_interleave(counts)`) each index counts[i] times.
+pub fn repeat(lib: Lib, name: &str, a: &NdArray, repeats: Option<Value>, ax: Option<i64>) -> Res<NdArray> {
+    let ints = |r: &crate::array::NdArray| -> Res<Vec<i64>> {
+        if r.dtype.is_float() {
+            return Err(exc(
+                "RuntimeError",
+                format!(
+                    "\"repeat_interleave_cpu\" not implemented for '{}'",
+                    r.dtype.torch_scalar_name()
+                ),
+            ));
+        }
+        let v = crate::realise::to_i128s(r).map_err(super::internal)?;
+        Ok(v.into_iter().map(|x| x as i64).collect())
+    };
+    match repeats {
+        // torch.repeat_interleave(counts): each index `i` counts[i] times.
+        None if name == "repeat_interleave" => {
+            if a.ndim() != 1 {
+                return Err(exc("RuntimeError", "repeat_interleave only accept 1D vector as repeat"));
+            }
+            let counts = ints(a)?;
+            let index = crate::array::NdArray::from_buffer(
+                crate::array::storage::Buffer::I64((0..counts.len() as i64).collect()),
+                &[counts.len()],
+            );
+            repeat_counts(lib, &index, &counts, Some(0))
+        }
+        Some(Value::Int(_) | Value::Bool(_)) | None => {
+            let r = int_arg(&repeats.unwrap_or(Value::Int(1)))?;
+            repeat_each(lib, a, r, ax)
+        }
+        Some(r) => {
+            let r = super::funcs::nd_arg(lib, &r)?;
+            if r.ndim() > 1 {
+                return Err(match lib {
+                    Lib::Numpy => exc("ValueError", "object too deep for desired array"),
+                    Lib::Torch => exc("RuntimeError", "repeat_interleave only accept 1D vector as repeat"),
+                });
+            }
+            let counts = ints(&r)?;
+            repeat_counts(lib, a, &counts, ax)
+        }
+    }
+}
+
 /// `np.repeat(a, [1, 2])`, `t.repeat_interleave(counts, dim)`: element `i` along the axis
 /// (the flattened array without one) `counts[i]` times; one count applies to all.
 pub fn repeat_counts(lib: Lib, a: &NdArray, counts: &[i64], ax: Option<i64>) -> Res<NdArray> {
@@ -434,7 +481,10 @@ pub fn repeat_counts(lib: Lib, a: &NdArray, counts: &[i64], ax: Option<i64>) -> 
         return Err(match lib {
             Lib::Numpy => exc(
                 "ValueError",
-                format!("operands could not be broadcast together with shape ({n},) ({},)", counts.len()),
+                format!(
+                    "operands could not be broadcast together with shape ({n},) ({},)",
+                    counts.len()
+                ),
             ),
             Lib::Torch => exc(
                 "RuntimeError",
@@ -449,7 +499,10 @@ pub fn repeat_counts(lib: Lib, a: &NdArray, counts: &[i64], ax: Option<i64>) -> 
         .flat_map(|i| std::iter::repeat_n(i, counts[if counts.len() == 1 { 0 } else { i as usize }] as usize))
         .collect();
     let len = at.len();
-    let index = super::wrap(lib, NdArray::from_buffer(crate::array::storage::Buffer::I64(at), &[len]));
+    let index = super::wrap(
+        lib,
+        NdArray::from_buffer(crate::array::storage::Buffer::I64(at), &[len]),
+    );
     let all = Value::Slice(std::rc::Rc::new([Value::None, Value::None, Value::None]));
     let mut key = vec![all; d];
     key.push(index);
@@ -474,10 +527,7 @@ pub fn order_arg(a: &NdArray, v: Option<&Value>, allow_k: bool) -> Res<Order> {
         None | Some(Value::None) => return Ok(Order::C),
         Some(Value::Str(s)) => s.to_string(),
         Some(other) => {
-            return Err(type_error(format!(
-                "order must be str, not {}",
-                other.type_name()
-            )));
+            return Err(type_error(format!("order must be str, not {}", other.type_name())));
         }
     };
     Ok(match s.as_str() {
@@ -511,7 +561,13 @@ pub fn order_view(a: &NdArray, order: Order) -> (NdArray, Vec<usize>) {
         Order::K => {
             // Largest stride first; axes of one element or equal strides keep their order.
             let mut p: Vec<usize> = (0..n).collect();
-            p.sort_by_key(|&d| std::cmp::Reverse(if a.shape()[d] <= 1 { 0 } else { a.layout.strides[d].unsigned_abs() }));
+            p.sort_by_key(|&d| {
+                std::cmp::Reverse(if a.shape()[d] <= 1 {
+                    0
+                } else {
+                    a.layout.strides[d].unsigned_abs()
+                })
+            });
             p
         }
     };

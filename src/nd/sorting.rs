@@ -89,8 +89,15 @@ fn sort_axis_at(a: &NdArray, ax: usize, descending: bool, at: bool) -> Res<(NdAr
         let origin = crate::autograd::hooks::positions(&a);
         let moved = origin.view(origin.layout.permute(&perm));
         let p = gather(&moved, &vals)?;
-        let p = p.view(p.layout.reshape(&moved_shape).ok_or_else(|| super::internal("sort shape"))?);
-        Some(super::ops::run(crate::ir::Op::Copy, &[&p.view(p.layout.permute(&back))])?)
+        let p = p.view(
+            p.layout
+                .reshape(&moved_shape)
+                .ok_or_else(|| super::internal("sort shape"))?,
+        );
+        Some(super::ops::run(
+            crate::ir::Op::Copy,
+            &[&p.view(p.layout.permute(&back))],
+        )?)
     } else {
         None
     };
@@ -173,7 +180,10 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
                         Value::Str(t) => t.to_string(),
                         other => crate::value::repr::str_of(other).to_string(),
                     };
-                    if !matches!(text.chars().next().map(|c| c.to_ascii_lowercase()), Some('q' | 'h' | 's' | 'm')) {
+                    if !matches!(
+                        text.chars().next().map(|c| c.to_ascii_lowercase()),
+                        Some('q' | 'h' | 's' | 'm')
+                    ) {
                         return Err(exc(
                             "ValueError",
                             format!("sort kind must be one of 'quick', 'heap', or 'stable' (got '{text}')"),
@@ -189,7 +199,10 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
             }
             // np.sort(a, axis=None) flattens; the default is the last axis.
             let none_given = lib == Lib::Numpy
-                && (args.kw.iter().any(|(k, v)| k.as_str() == "axis" && matches!(v, Value::None))
+                && (args
+                    .kw
+                    .iter()
+                    .any(|(k, v)| k.as_str() == "axis" && matches!(v, Value::None))
                     || matches!(args.pos.get(1), Some(Value::None)));
             let ax = match param(&mut args, &["axis", "dim"], 1) {
                 Some(v) => Some(int_arg(&v)?),
@@ -251,7 +264,6 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
     }
 }
 
-
 /// `np.unique` and `torch.unique`: the distinct elements (or slices along an axis) in
 /// sorted order, with where each first appears (NumPy's `return_index`), which one each
 /// input element is (`return_inverse`, shaped as the input without an axis) and how
@@ -277,7 +289,11 @@ fn unique(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
     let moved = x.view(x.layout.permute(&perm));
     let width = if n == 0 { 0 } else { x.numel() / n };
     let floats = crate::realise::to_f64s(&moved).map_err(super::internal)?;
-    let exact = if x.dtype.is_float() { None } else { crate::realise::to_i128s(&moved).ok() };
+    let exact = if x.dtype.is_float() {
+        None
+    } else {
+        crate::realise::to_i128s(&moved).ok()
+    };
     let row_cmp = |p: usize, q: usize| -> Ordering {
         for k in 0..width {
             let c = match &exact {
@@ -317,12 +333,17 @@ fn unique(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
         group[p] = firsts.len() as i64 - 1;
     }
     let m = firsts.len();
-    let at = wrap(Lib::Numpy, NdArray::from_buffer(Buffer::I64(firsts.iter().map(|&p| p as i64).collect()), &[m]));
+    let at = wrap(
+        Lib::Numpy,
+        NdArray::from_buffer(Buffer::I64(firsts.iter().map(|&p| p as i64).collect()), &[m]),
+    );
     let all = Value::Slice(Rc::new([Value::None, Value::None, Value::None]));
     let mut key = vec![all; d];
     key.push(at);
     let u = super::index::get(Lib::Numpy, &x, &Value::tuple(key))?;
-    let u = as_nd(&u).map(|(_, u)| u.clone()).ok_or_else(|| super::internal("unique"))?;
+    let u = as_nd(&u)
+        .map(|(_, u)| u.clone())
+        .ok_or_else(|| super::internal("unique"))?;
     let mut out = vec![wrap(lib, super::ops::run(crate::ir::Op::Copy, &[&u])?)];
     let ints = |v: Vec<i64>, shape: &[usize]| wrap(lib, NdArray::from_buffer(Buffer::I64(v), shape));
     if index && lib == Lib::Numpy {
@@ -335,5 +356,9 @@ fn unique(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
     if counts {
         out.push(ints(count, &[m]));
     }
-    Ok(if out.len() == 1 { out.remove(0) } else { Value::tuple(out) })
+    Ok(if out.len() == 1 {
+        out.remove(0)
+    } else {
+        Value::tuple(out)
+    })
 }

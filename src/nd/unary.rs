@@ -109,10 +109,15 @@ pub fn round_decimals(lib: Lib, v: &Value, decimals: i64) -> Res<Value> {
     if !a.dtype.is_float() && decimals < 0 && a.dtype != DType::Bool {
         // NumPy rounds integers to tens, hundreds…: a / 10**-d in float64, rint, back to
         // the integer type, times 10**-d there.
-        let f = 10i128.checked_pow(decimals.unsigned_abs().min(38) as u32).unwrap_or(i128::MAX);
+        let f = 10i128
+            .checked_pow(decimals.unsigned_abs().min(38) as u32)
+            .unwrap_or(i128::MAX);
         let scale = create::scalar(&Value::Float(f as f64), DType::F64)?;
         let (x, s) = broadcast2(lib, &cast(&a, DType::F64)?, &scale)?;
-        let r = run(Op::Unary(UnaryOp::Round), &[&run(Op::Binary(BinaryOp::Div), &[&x, &s])?])?;
+        let r = run(
+            Op::Unary(UnaryOp::Round),
+            &[&run(Op::Binary(BinaryOp::Div), &[&x, &s])?],
+        )?;
         let r = cast(&r, a.dtype)?;
         let back = create::scalar(&Value::Int(f.min(i64::MAX as i128) as i64), a.dtype)?;
         let (r, b) = broadcast2(lib, &r, &back)?;

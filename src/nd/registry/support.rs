@@ -70,7 +70,10 @@ static SUPPORT: &[(&str, &str)] = &[
     ("np.result_type", "arrays_and_dtypes"),
     ("np.sort", "a axis kind@kw stable@kw"),
     ("np.argsort", "a axis kind@kw stable@kw"),
-    ("np.unique", "ar return_index@kw return_inverse@kw return_counts@kw axis@kw equal_nan@kw"),
+    (
+        "np.unique",
+        "ar return_index@kw return_inverse@kw return_counts@kw axis@kw equal_nan@kw",
+    ),
     ("np.median", "a axis keepdims@kw out@kw"),
     ("np.percentile", "a q axis method keepdims out@kw"),
     ("np.quantile", "a q axis method keepdims out@kw"),
@@ -79,7 +82,10 @@ static SUPPORT: &[(&str, &str)] = &[
     ("np.savez", "args kwds file allow_pickle@kw"),
     ("np.savez_compressed", "args kwds file allow_pickle@kw"),
     ("np.savetxt", "X delimiter newline header footer comments fname fmt"),
-    ("np.loadtxt", "dtype fname comments delimiter@kw skiprows@kw usecols@kw unpack@kw ndmin@kw max_rows@kw"),
+    (
+        "np.loadtxt",
+        "dtype fname comments delimiter@kw skiprows@kw usecols@kw unpack@kw ndmin@kw max_rows@kw",
+    ),
     ("np.asfortranarray", "a"),
     ("np.isfortran", "a"),
     ("np.add", "x1 x2 out@kw out@kw"),
