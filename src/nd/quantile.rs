@@ -94,7 +94,8 @@ fn pick(lib: Lib, row: &[f64], valid: usize, q: f64, m: Method, f32: bool) -> f6
     }
     let last = (n - 1) as f64;
     // The virtual index: NumPy's in float64, PyTorch's in the input's dtype.
-    let v = if f32 {
+    let torch32 = f32 && lib == Lib::Torch;
+    let v = if torch32 {
         ((q as f32) * (last as f32)) as f64
     } else {
         q * last
@@ -130,7 +131,7 @@ fn pick(lib: Lib, row: &[f64], valid: usize, q: f64, m: Method, f32: bool) -> f6
                 Method::Midpoint if lib == Lib::Torch => 0.5,
                 Method::Midpoint if v.fract() == 0.0 => 0.0,
                 Method::Midpoint => 0.5,
-                _ if f32 => ((v as f32) - (lo as f32)) as f64,
+                _ if torch32 => ((v as f32) - (lo as f32)) as f64,
                 _ => v - lo,
             };
             let hi = if v >= last { lo } else { lo + 1.0 };
