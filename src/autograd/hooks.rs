@@ -283,9 +283,7 @@ pub fn index(r: Value, a: &Value, key: &Value) -> Res<Value> {
             // Index arrays and masks: where each result element came from, found by
             // indexing the input's flat positions with the same key.
             let Some((_, x)) = as_nd(a) else { return Ok(r) };
-            let n = x.numel();
-            let flat = NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), x.shape());
-            let positions = crate::nd::index::get(crate::value::Lib::Torch, &flat, key)?;
+            let positions = crate::nd::index::get(crate::value::Lib::Torch, &positions(x), key)?;
             let Some((_, p)) = as_nd(&positions) else { return Ok(r) };
             return Ok(record(r, "IndexBackward0", Rule::Gather(p.clone()), &[a]));
         }
@@ -319,8 +317,7 @@ pub fn set_item(target: &std::rc::Rc<crate::value::Tensor>, key: &Value, v: &Val
     use crate::nd::ops::{cast, run};
     let x = &target.data;
     let n = x.numel();
-    let flat = NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), x.shape());
-    let positions = crate::nd::index::get(crate::value::Lib::Torch, &flat, key)?;
+    let positions = crate::nd::index::get(crate::value::Lib::Torch, &self::positions(x), key)?;
     let Some((_, positions)) = as_nd(&positions) else {
         return Err(crate::nd::internal("set_item positions"));
     };

@@ -539,6 +539,20 @@ fn gather(a: &NdArray, parts: &[NdArray], sub_shape: &[usize]) -> Res<NdArray> {
 }
 
 /// `a[key]`.
+/// The slices of `a` at positions `at` along axis `d` (`np.take(a, at, axis=d)`), a copy.
+pub fn take(lib: Lib, a: &NdArray, d: usize, at: Vec<i64>) -> Res<NdArray> {
+    let len = at.len();
+    let index = wrap(
+        lib,
+        NdArray::from_buffer(crate::array::storage::Buffer::I64(at), &[len]),
+    );
+    let all = Value::Slice(std::rc::Rc::new([Value::None, Value::None, Value::None]));
+    let mut key = vec![all; d];
+    key.push(index);
+    let r = get(lib, a, &Value::tuple(key))?;
+    as_nd(&r).map(|(_, r)| r.clone()).ok_or_else(|| internal("take result"))
+}
+
 pub fn get(lib: Lib, a: &NdArray, key: &Value) -> Res<Value> {
     let items = masks_to_ints(items(lib, key)?)?;
     let r = match apply(lib, a, &items)? {

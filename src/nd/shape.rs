@@ -498,18 +498,7 @@ pub fn repeat_counts(lib: Lib, a: &NdArray, counts: &[i64], ax: Option<i64>) -> 
     let at: Vec<i64> = (0..n as i64)
         .flat_map(|i| std::iter::repeat_n(i, counts[if counts.len() == 1 { 0 } else { i as usize }] as usize))
         .collect();
-    let len = at.len();
-    let index = super::wrap(
-        lib,
-        NdArray::from_buffer(crate::array::storage::Buffer::I64(at), &[len]),
-    );
-    let all = Value::Slice(std::rc::Rc::new([Value::None, Value::None, Value::None]));
-    let mut key = vec![all; d];
-    key.push(index);
-    let r = super::index::get(lib, &x, &Value::tuple(key))?;
-    super::as_nd(&r)
-        .map(|(_, r)| r.clone())
-        .ok_or_else(|| super::internal("repeat result"))
+    super::index::take(lib, &x, d, at)
 }
 
 /// NumPy's memory-order argument: `'C'`, `'F'`, `'A'` (F for Fortran-contiguous data

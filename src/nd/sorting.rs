@@ -333,17 +333,7 @@ fn unique(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
         group[p] = firsts.len() as i64 - 1;
     }
     let m = firsts.len();
-    let at = wrap(
-        Lib::Numpy,
-        NdArray::from_buffer(Buffer::I64(firsts.iter().map(|&p| p as i64).collect()), &[m]),
-    );
-    let all = Value::Slice(Rc::new([Value::None, Value::None, Value::None]));
-    let mut key = vec![all; d];
-    key.push(at);
-    let u = super::index::get(Lib::Numpy, &x, &Value::tuple(key))?;
-    let u = as_nd(&u)
-        .map(|(_, u)| u.clone())
-        .ok_or_else(|| super::internal("unique"))?;
+    let u = super::index::take(Lib::Numpy, &x, d, firsts.iter().map(|&p| p as i64).collect())?;
     let mut out = vec![wrap(lib, super::ops::run(crate::ir::Op::Copy, &[&u])?)];
     let ints = |v: Vec<i64>, shape: &[usize]| wrap(lib, NdArray::from_buffer(Buffer::I64(v), shape));
     if index && lib == Lib::Numpy {
