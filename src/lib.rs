@@ -4,7 +4,6 @@
 //! (DESIGN.md §4). Arrays, tensors, the IR and its backends arrive in later issues.
 
 pub mod array;
-pub mod autograd;
 pub mod backend;
 pub mod diagnostics;
 pub mod error;
@@ -16,4 +15,5 @@ pub mod random;
 pub mod realise;
 pub mod repl;
 pub mod syntax;
+pub mod tensor;
 pub mod value;

@@ -86,7 +86,7 @@ impl Interp {
                 let refs: Vec<&Value> = inputs.iter().collect();
                 let gpu = crate::nd::device::check_same(&refs)?;
                 let r = (f.f)(self, f.lib, f.name, args)?;
-                crate::autograd::hooks::check_recorded(f.name, &refs, &r)?;
+                crate::nd::record::check_recorded(f.name, &refs, &r)?;
                 crate::nd::device::follow(r, gpu)
             }
             Value::NdFunc(f) => {
@@ -389,7 +389,7 @@ impl Interp {
                 Some((lib, a)) if !matches!(o, Value::NpScalar(_)) => {
                     let r = crate::nd::index::get(lib, a, i)?;
                     if matches!(o, Value::Tensor(_)) {
-                        let r = crate::autograd::hooks::index(r, o, i)?;
+                        let r = crate::nd::record::index(r, o, i)?;
                         crate::nd::device::follow(r, crate::nd::device::on_gpu(a))
                     } else {
                         Ok(r)
@@ -448,8 +448,8 @@ impl Interp {
             Value::ObjArray(a) => crate::nd::objects::set(a, &i, &v),
             Value::Tensor(t) => {
                 crate::nd::methods::check_inplace(o, true)?;
-                if crate::autograd::needs(&[o, &v]) {
-                    return crate::autograd::hooks::set_item(t, &i, &v);
+                if crate::nd::record::needs(&[o, &v]) {
+                    return crate::nd::record::set_item(t, &i, &v);
                 }
                 crate::nd::index::set(crate::value::Lib::Torch, &t.data, &i, &v)
             }

@@ -48,9 +48,9 @@ pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
     } else if let Some(r) = crate::nd::ops::unary(prim, v) {
         let r = r?;
         if op == UnOp::Neg && matches!(v, Value::Tensor(_)) {
-            return crate::autograd::hooks::unary("neg", r, v);
+            return crate::nd::record::unary("neg", r, v);
         }
-        crate::autograd::hooks::check_recorded("unary operator", &[v], &r)?;
+        crate::nd::record::check_recorded("unary operator", &[v], &r)?;
         return Ok(r);
     }
     let sym = match op {
@@ -248,9 +248,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
         let r = r?;
         if tensors {
             let r = if op == BinOp::MatMul {
-                crate::autograd::hooks::matmul(r, a, b)?
+                crate::nd::record::matmul(r, a, b)?
             } else {
-                crate::autograd::hooks::binary(op, r, a, b)?
+                crate::nd::record::binary(op, r, a, b)?
             };
             return crate::nd::device::follow(r, gpu);
         }

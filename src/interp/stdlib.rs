@@ -78,10 +78,10 @@ fn named(_: &mut Interp, args: Args) -> Res<Value> {
         return Ok(t.clone());
     }
     let name = intern(name);
-    Ok(crate::autograd::record(
+    Ok(crate::nd::record::record(
         t.clone(),
         name,
-        crate::autograd::Rule::Add,
+        crate::tensor::autograd::Rule::Add,
         &[t],
     ))
 }

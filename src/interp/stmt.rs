@@ -137,7 +137,7 @@ impl Interp {
                             )))
                             .at(e.span);
                         };
-                        saved.push(crate::autograd::set_grad_enabled(on));
+                        saved.push(crate::tensor::autograd::set_grad_enabled(on));
                         if let Some(t) = target {
                             self.assign(t, Value::None, env)?;
                         }
@@ -146,7 +146,7 @@ impl Interp {
                 };
                 let result = entered().and_then(|_| self.exec_block(body, env));
                 for prev in saved.into_iter().rev() {
-                    crate::autograd::set_grad_enabled(prev);
+                    crate::tensor::autograd::set_grad_enabled(prev);
                 }
                 return result;
             }

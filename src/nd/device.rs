@@ -8,6 +8,8 @@ use crate::value::{Args, Lib, Named, Tensor, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
+pub use crate::tensor::device::{available_or_error, move_array, on_gpu};
+
 thread_local! {
     /// `torch.set_default_device("gpu")` / `nt --device gpu`.
     static DEFAULT_GPU: Cell<bool> = const { Cell::new(false) };
@@ -24,19 +26,6 @@ pub fn set_default(gpu: bool) -> Res<()> {
     }
     DEFAULT_GPU.with(|d| d.set(gpu));
     Ok(())
-}
-
-/// Whether an array lives on the gpu device.
-pub fn on_gpu(a: &NdArray) -> bool {
-    #[cfg(feature = "gpu")]
-    {
-        crate::realise::device::on_gpu(a)
-    }
-    #[cfg(not(feature = "gpu"))]
-    {
-        let _ = a;
-        false
-    }
 }
 
 /// Whether a gpu adapter exists (`torch.cuda.is_available()`).
@@ -61,22 +50,6 @@ pub fn offered() -> bool {
     #[cfg(not(feature = "gpu"))]
     {
         false
-    }
-}
-
-fn available_or_error() -> Res<()> {
-    #[cfg(feature = "gpu")]
-    {
-        crate::realise::device::adapter()
-            .map(|_| ())
-            .map_err(|e| exc("RuntimeError", e))
-    }
-    #[cfg(not(feature = "gpu"))]
-    {
-        Err(exc(
-            "RuntimeError",
-            "this nt was built without the gpu device (cargo feature `gpu`)",
-        ))
     }
 }
 
@@ -243,40 +216,12 @@ pub fn of(a: &NdArray) -> Value {
     }
 }
 
-/// The array on the requested device (itself when already there).
-pub fn move_array(a: &NdArray, gpu: bool) -> Res<NdArray> {
-    if on_gpu(a) == gpu {
-        return Ok(a.clone());
-    }
-    #[cfg(feature = "gpu")]
-    {
-        let r = if gpu {
-            crate::realise::device::check(a.dtype).and_then(|_| crate::realise::device::upload(a))
-        } else {
-            crate::realise::host(a).and_then(|h| crate::realise::run(crate::ir::Op::Copy, &[&h]))
-        };
-        r.map_err(|e| exc("RuntimeError", e))
-    }
-    #[cfg(not(feature = "gpu"))]
-    {
-        let _ = gpu;
-        available_or_error().map(|_| a.clone())
-    }
-}
-
 /// `t.to(device)`: a differentiable copy (`ToCopyBackward0`).
 pub fn move_tensor(v: &Value, gpu: bool) -> Res<Value> {
-    let Value::Tensor(t) = v else { return Ok(v.clone()) };
-    if on_gpu(&t.data) == gpu {
-        return Ok(v.clone());
+    match v {
+        Value::Tensor(t) => Ok(Value::Tensor(crate::tensor::autograd::to_device(t, gpu)?)),
+        _ => Ok(v.clone()),
     }
-    let moved = super::wrap(crate::value::Lib::Torch, move_array(&t.data, gpu)?);
-    Ok(crate::autograd::record(
-        moved,
-        "ToCopyBackward0",
-        crate::autograd::Rule::ToDevice { gpu: on_gpu(&t.data) },
-        &[v],
-    ))
 }
 
 fn tensors<'a>(v: &'a Value, out: &mut Vec<&'a Rc<Tensor>>) {

@@ -538,7 +538,7 @@ pub fn sigmoid(lib: Lib, v: &Value) -> Res<Value> {
     let (o, d) = broadcast2(lib, &one, &den)?;
     let r = result(lib, run(Op::Binary(BinaryOp::Div), &[&o, &d])?);
     if lib == Lib::Torch {
-        return crate::autograd::hooks::unary("sigmoid", r, v);
+        return crate::nd::record::unary("sigmoid", r, v);
     }
     Ok(r)
 }
@@ -553,8 +553,8 @@ pub fn softmax_as(lib: Lib, v: &Value, dim: i64, dtype: Option<Value>) -> Res<Va
     let a = nd_arg(lib, v)?;
     match d {
         Some(d) if d != a.dtype => {
-            if crate::autograd::needs(&[v]) {
-                return Err(crate::autograd::hooks::unsupported("softmax with a dtype"));
+            if crate::nd::record::needs(&[v]) {
+                return Err(crate::nd::record::unsupported("softmax with a dtype"));
             }
             let x = wrap(lib, super::ops::cast(&a, d)?);
             softmax(lib, &x, dim)
@@ -602,7 +602,7 @@ pub fn softmax(lib: Lib, v: &Value, dim: i64) -> Res<Value> {
     let (eb, sb) = broadcast2(lib, &e, &s)?;
     let r = result(lib, run(Op::Binary(BinaryOp::Div), &[&eb, &sb])?);
     if lib == Lib::Torch {
-        return crate::autograd::hooks::softmax(r, v, d);
+        return crate::nd::record::softmax(r, v, d);
     }
     Ok(r)
 }
@@ -614,7 +614,7 @@ pub fn relu(lib: Lib, v: &Value) -> Res<Value> {
     let (x, z) = broadcast2(lib, &a, &zero)?;
     let r = result(lib, run(Op::Binary(BinaryOp::Max), &[&x, &z])?);
     if lib == Lib::Torch {
-        return crate::autograd::hooks::unary("relu", r, v);
+        return crate::nd::record::unary("relu", r, v);
     }
     Ok(r)
 }

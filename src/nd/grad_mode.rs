@@ -44,11 +44,11 @@ fn autograd_grad(mut args: Args) -> Res<Value> {
         None | Some(Value::None) => None,
         Some(v) => Some(funcs::nd_arg(Lib::Torch, &v)?),
     };
-    let found = crate::autograd::grad(y, &tensors, g, retain, create_graph)?;
+    let found = crate::tensor::autograd::grad(y, &tensors, g, retain, create_graph)?;
     let mut out = Vec::with_capacity(found.len());
     for (i, f) in found.into_iter().enumerate() {
         match f {
-            Some(a) => out.push(a),
+            Some(a) => out.push(Value::Tensor(a)),
             None if allow_unused => out.push(Value::None),
             None => {
                 return Err(exc(
@@ -79,7 +79,7 @@ pub fn autograd_fn(_: &mut Interp, _: Lib, name: &'static str, mut args: Args) -
     match name {
         "no_grad" => Ok(Value::GradMode(false)),
         "enable_grad" => Ok(Value::GradMode(true)),
-        "is_grad_enabled" => Ok(Value::Bool(crate::autograd::grad_enabled())),
+        "is_grad_enabled" => Ok(Value::Bool(crate::tensor::autograd::grad_enabled())),
         "grad" => autograd_grad(args),
         "backward" => {
             let y = arg(&args, 0, name)?;

@@ -586,7 +586,7 @@ pub fn first_axis(v: &Value) -> Res<Vec<Value>> {
         .map(|i| {
             let key = Value::Int(i as i64);
             let row = get(lib, a, &key)?;
-            Ok(crate::autograd::hooks::part("UnbindBackward0", row, v, key))
+            crate::nd::record::part("UnbindBackward0", row, v, key)
         })
         .collect()
 }

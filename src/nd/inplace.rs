@@ -150,7 +150,7 @@ pub fn backward_call(t: &Rc<crate::value::Tensor>, mut args: Args) -> Res<Value>
         None | Some(Value::None) => None,
         Some(g) => Some(super::funcs::nd_arg(Lib::Torch, &g)?),
     };
-    crate::autograd::backward(t, g, retain)?;
+    crate::tensor::autograd::backward(t, g, retain)?;
     Ok(Value::None)
 }
 
@@ -159,7 +159,7 @@ pub fn backward_call(t: &Rc<crate::value::Tensor>, mut args: Args) -> Res<Value>
 /// with history unless it is a view.
 pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
     if let Value::Tensor(t) = v {
-        if t.requires_grad.get() && t.is_leaf() && crate::autograd::grad_enabled() {
+        if t.requires_grad.get() && t.is_leaf() && crate::tensor::autograd::grad_enabled() {
             return Err(exc(
                 "RuntimeError",
                 if through_view {
@@ -169,11 +169,13 @@ pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
                 },
             ));
         }
-        if let (Some(n), true) = (&t.grad_fn(), crate::autograd::grad_enabled()) {
+        if let (Some(n), true) = (&t.grad_fn(), crate::tensor::autograd::grad_enabled()) {
             // A view (index, reshape, transpose) of a leaf that requires grad.
             let view = matches!(
                 n.rule,
-                crate::autograd::Rule::Index(_) | crate::autograd::Rule::View | crate::autograd::Rule::Permute(_)
+                crate::tensor::autograd::Rule::Index(_)
+                    | crate::tensor::autograd::Rule::View
+                    | crate::tensor::autograd::Rule::Permute(_)
             );
             let of_leaf = n
                 .inputs
@@ -187,12 +189,12 @@ pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
                 ));
             }
             if view {
-                return Err(crate::autograd::hooks::unsupported(
+                return Err(crate::nd::record::unsupported(
                     "item assignment into a view of a tensor with a grad_fn",
                 ));
             }
             if !through_view {
-                return Err(crate::autograd::hooks::unsupported(
+                return Err(crate::nd::record::unsupported(
                     "in-place operation on a tensor with a grad_fn",
                 ));
             }

@@ -63,7 +63,7 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
             };
             let mut perm: Vec<usize> = (0..a.ndim()).collect();
             perm.swap(a.ndim() - 2, a.ndim() - 1);
-            return Some(crate::autograd::hooks::view("transpose", r, v, Some(perm)));
+            return Some(crate::nd::record::view("transpose", r, v, Some(perm)));
         }
         ("T", _) => match v {
             Value::NpScalar(_) => v.clone(),
@@ -71,7 +71,7 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
                 let r = wrap(lib, shape::reversed(a));
                 if lib == Lib::Torch {
                     let perm: Vec<usize> = (0..a.ndim()).rev().collect();
-                    return Some(crate::autograd::hooks::view("permute", r, v, Some(perm)));
+                    return Some(crate::nd::record::view("permute", r, v, Some(perm)));
                 }
                 r
             }
@@ -348,12 +348,12 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         if lib == Lib::Torch {
             return match m {
                 "reshape" | "view" | "flatten" | "permute" | "transpose" | "unsqueeze" => {
-                    crate::autograd::hooks::view(m, r, v, perm)
+                    crate::nd::record::view(m, r, v, perm)
                 }
-                "squeeze" => crate::autograd::hooks::view(if has_dim { "squeeze_dim" } else { "squeeze" }, r, v, None),
-                "expand" => crate::autograd::hooks::expand(r, v),
+                "squeeze" => crate::nd::record::view(if has_dim { "squeeze_dim" } else { "squeeze" }, r, v, None),
+                "expand" => crate::nd::record::expand(r, v),
                 _ => {
-                    crate::autograd::hooks::check_recorded(m, &[v], &r)?;
+                    crate::nd::record::check_recorded(m, &[v], &r)?;
                     Ok(r)
                 }
             };
@@ -522,7 +522,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             }
             let r = wrap(lib, shape::reversed(a));
             let perm: Vec<usize> = (0..a.ndim()).rev().collect();
-            crate::autograd::hooks::view("t", r, v, Some(perm))
+            crate::nd::record::view("t", r, v, Some(perm))
         }
         "numel" => Ok(Value::Int(a.numel() as i64)),
         "lerp" | "addcmul" | "addcdiv" => super::compound::call(v, m, args),
@@ -585,7 +585,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             let (lo, hi) = funcs::clip_bounds(lib, &mut args);
             let r = funcs::clip(lib, v, &lo, &hi)?;
             if lib == Lib::Torch {
-                return crate::autograd::hooks::clamp(r, v, &lo, &hi);
+                return crate::nd::record::clamp(r, v, &lo, &hi);
             }
             Ok(r)
         }
@@ -616,7 +616,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 .ok_or_else(|| type_error(format!("{m}() missing required argument 'other'")))?;
             let r = funcs::maximum(lib, v, &o, if m == "maximum" { BinaryOp::Max } else { BinaryOp::Min })?;
             if lib == Lib::Torch {
-                return crate::autograd::hooks::select2(r, v, &o, m == "maximum");
+                return crate::nd::record::select2(r, v, &o, m == "maximum");
             }
             Ok(r)
         }

@@ -21,6 +21,7 @@ pub mod out;
 pub mod print;
 pub mod quantile;
 pub mod random;
+pub mod record;
 pub mod reduce;
 pub mod registry;
 pub mod shape;
@@ -29,10 +30,12 @@ pub mod unary;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;
-use crate::error::{Exc, exc};
+
 use crate::realise;
 use crate::value::{Lib, Tensor, Value};
 use std::rc::Rc;
+
+pub use crate::tensor::ops::internal;
 
 /// Wraps a result as the library's array type.
 pub fn wrap(lib: Lib, a: NdArray) -> Value {
@@ -84,14 +87,6 @@ pub fn scalar_type_name(d: DType) -> &'static str {
         DType::F32 => "numpy.float32",
         DType::F64 => "numpy.float64",
     }
-}
-
-/// An internal inconsistency in the array machinery, reported rather than panicking.
-pub fn internal(msg: impl std::fmt::Display) -> Box<Exc> {
-    exc(
-        "SystemError",
-        format!("internal error in nt's array code: {msg} (please report this)"),
-    )
 }
 
 /// The single element of an array as a Python value (`.item()`): bool, int or float.

@@ -117,7 +117,7 @@ fn math(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Re
                 },
             )
             .and_then(|r| match lib {
-                Lib::Torch => crate::autograd::hooks::select2(r, &x, &y, name == "maximum"),
+                Lib::Torch => crate::nd::record::select2(r, &x, &y, name == "maximum"),
                 Lib::Numpy => Ok(r),
             })
         }
@@ -125,7 +125,7 @@ fn math(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Re
             let (lo, hi) = funcs::clip_bounds(lib, &mut args);
             let r = funcs::clip(lib, &x, &lo, &hi)?;
             match lib {
-                Lib::Torch => crate::autograd::hooks::clamp(r, &x, &lo, &hi),
+                Lib::Torch => crate::nd::record::clamp(r, &x, &lo, &hi),
                 Lib::Numpy => Ok(r),
             }
         }
@@ -135,7 +135,7 @@ fn math(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Re
             }
             let r = funcs::where_(lib, &x, &args.pos[1], &args.pos[2])?;
             match lib {
-                Lib::Torch => crate::autograd::hooks::where_(r, &args.pos[0], &args.pos[1], &args.pos[2]),
+                Lib::Torch => crate::nd::record::where_(r, &args.pos[0], &args.pos[1], &args.pos[2]),
                 Lib::Numpy => Ok(r),
             }
         }
@@ -181,7 +181,7 @@ fn linalg(interp: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<
     let inputs = args.pos.clone();
     let r = super::matmul::linalg_values(interp, lib, name, args)?;
     match (lib, inputs.as_slice()) {
-        (Lib::Torch, [a, b, ..]) => crate::autograd::hooks::matmul(r, a, b),
+        (Lib::Torch, [a, b, ..]) => crate::nd::record::matmul(r, a, b),
         _ => Ok(r),
     }
 }
@@ -237,11 +237,11 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
             let axes = super::reduce::axes(lib, ax.as_ref(), a.ndim())?;
             let f = shape::flip(lib, &a, &axes);
             Ok(match lib {
-                Lib::Torch if crate::autograd::needs(&[&first]) => {
-                    let at = shape::flip(lib, &crate::autograd::hooks::positions(&a), &axes);
+                Lib::Torch if crate::nd::record::needs(&[&first]) => {
+                    let at = shape::flip(lib, &crate::nd::record::positions(&a), &axes);
                     let at = super::ops::run(crate::ir::Op::Copy, &[&at])?;
                     let r = wrap(lib, super::ops::run(crate::ir::Op::Copy, &[&f])?);
-                    crate::autograd::hooks::rearranged("FlipBackward0", r, &first, &at)
+                    crate::nd::record::rearranged("FlipBackward0", r, &first, &at)
                 }
                 Lib::Torch => wrap(lib, super::ops::run(crate::ir::Op::Copy, &[&f])?),
                 // NumPy indexes with a tuple of slices: a 0-d input comes back a scalar.
@@ -336,7 +336,7 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                 }
             };
             let mut items: Vec<Value> = parts.into_iter().map(|p| wrap(lib, p)).collect();
-            if crate::autograd::needs(&[&first]) {
+            if crate::nd::record::needs(&[&first]) {
                 // Each piece keeps the input's history, as PyTorch's multi-output nodes do:
                 // its basic index into the input is all of the dimensions before `d`,
                 // then its row (unbind) or its run of rows (split/chunk).
@@ -355,7 +355,7 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                     } else {
                         "SplitBackward0"
                     };
-                    *item = crate::autograd::hooks::part(node, item.clone(), &first, Value::tuple(key));
+                    *item = crate::nd::record::part(node, item.clone(), &first, Value::tuple(key))?;
                     start += len;
                 }
             }
@@ -421,7 +421,7 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                 };
                 let ndim = parts.first().map_or(1, |p| p.ndim() + usize::from(name == "stack"));
                 let d = super::reduce::axis(lib, ax, ndim)?;
-                return crate::autograd::hooks::cat(r, &items, d, name == "stack");
+                return crate::nd::record::cat(r, &items, d, name == "stack");
             }
             Ok(r)
         }

@@ -12,6 +12,8 @@ use crate::ir::{BinaryOp, Op, UnaryOp};
 use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::{Lib, Value};
 
+pub use crate::tensor::ops::{cast, run};
+
 /// An operand: an array-like with its data, or a Python scalar.
 enum Operand<'a> {
     Nd(Lib, &'a NdArray),
@@ -47,36 +49,10 @@ pub fn shape_str(lib: Lib, shape: &[usize]) -> String {
     }
 }
 
-/// Runs an IR op, turning an internal inconsistency into an error instead of a panic.
-/// What the gpu device reports (a dtype its adapter lacks, lost memory) is a
-/// `RuntimeError`, as PyTorch reports device failures.
-pub fn run(op: Op, inputs: &[&NdArray]) -> Res<NdArray> {
-    crate::realise::run(op, inputs).map_err(|e| {
-        if e == crate::interrupt::KEYBOARD_INTERRUPT {
-            crate::interrupt::clear();
-            crate::error::exc("KeyboardInterrupt", "")
-        } else if let Some(msg) = e.strip_prefix(crate::array::TOO_BIG) {
-            crate::error::exc("MemoryError", msg)
-        } else if e.contains("GPU") {
-            crate::error::exc("RuntimeError", e)
-        } else {
-            internal(e)
-        }
-    })
-}
-
 /// Fails with `MemoryError` when an array of `shape` cannot fit, before allocating it.
 pub fn check_alloc(shape: &[usize], d: DType) -> Res<()> {
     crate::array::check_alloc(shape, d)
         .map_err(|e| crate::error::exc("MemoryError", e.trim_start_matches(crate::array::TOO_BIG).to_owned()))
-}
-
-pub fn cast(a: &NdArray, d: DType) -> Res<NdArray> {
-    if a.dtype == d {
-        Ok(a.clone())
-    } else {
-        run(Op::Cast(d), &[a])
-    }
 }
 
 /// Writes `src` into the existing array `dst` (in-place operators, `out=`, `*_` methods):

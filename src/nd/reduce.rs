@@ -315,7 +315,7 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                     type_name: format!("torch.return_types.{name}"),
                     fields: vec![("values", wrap(lib, values)), ("indices", wrap(lib, indices))],
                 }));
-                return crate::autograd::hooks::reduction(name, r, &input, &axes, keep, false, 0.0);
+                return crate::nd::record::reduction(name, r, &input, &axes, keep, false, 0.0);
             }
             values
         }
@@ -398,8 +398,8 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                     .as_f64()
                     .ok_or_else(|| type_error("norm(): argument 'p' must be a number or a string"))?,
             };
-            if order != 2.0 && crate::autograd::needs(&[&input]) {
-                return Err(crate::autograd::hooks::unsupported("norm with p other than 2"));
+            if order != 2.0 && crate::nd::record::needs(&[&input]) {
+                return Err(crate::nd::record::unsupported("norm with p other than 2"));
             }
             p_norm(lib, &x, order, &axes, keep)?
         }
@@ -413,7 +413,7 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
             (None, Some(u)) => u.truthy() as i64 as f64,
             (None, None) => 1.0,
         };
-        return crate::autograd::hooks::reduction(name, r, &input, &axes, keep, all, ddof);
+        return crate::nd::record::reduction(name, r, &input, &axes, keep, all, ddof);
     }
     Ok(r)
 }

@@ -86,7 +86,7 @@ fn sort_axis_at(a: &NdArray, ax: usize, descending: bool, at: bool) -> Res<(NdAr
     let values = super::ops::run(crate::ir::Op::Copy, &[&values])?;
     let indices = super::ops::run(crate::ir::Op::Copy, &[&indices])?;
     let positions = if at {
-        let origin = crate::autograd::hooks::positions(&a);
+        let origin = crate::nd::record::positions(&a);
         let moved = origin.view(origin.layout.permute(&perm));
         let p = gather(&moved, &vals)?;
         let p = p.view(
@@ -218,11 +218,11 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
                     (a, ax)
                 }
             };
-            let grad = name != "argsort" && crate::autograd::needs(&[&args.pos[0]]);
+            let grad = name != "argsort" && crate::nd::record::needs(&[&args.pos[0]]);
             let (values, indices, at) = sort_axis_at(&a, ax, descending, grad)?;
             let mut values = wrap(lib, values);
             if let Some(at) = &at {
-                values = crate::autograd::hooks::rearranged("SortBackward0", values, &args.pos[0], at);
+                values = crate::nd::record::rearranged("SortBackward0", values, &args.pos[0], at);
             }
             Ok(match (name, lib) {
                 ("argsort", _) => wrap(lib, indices),
@@ -245,7 +245,7 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
             if k < 0 || k > n {
                 return Err(exc("RuntimeError", "selected index k out of range"));
             }
-            let grad = crate::autograd::needs(&[&args.pos[0]]);
+            let grad = crate::nd::record::needs(&[&args.pos[0]]);
             let (values, indices, at) = sort_axis_at(&a, ax, largest, grad)?;
             let take = |x: &NdArray| -> Res<NdArray> {
                 let v = narrow(x, ax, 0, k as usize);
@@ -253,7 +253,7 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
             };
             let mut values = wrap(lib, take(&values)?);
             if let Some(at) = &at {
-                values = crate::autograd::hooks::rearranged("TopkBackward0", values, &args.pos[0], &take(at)?);
+                values = crate::nd::record::rearranged("TopkBackward0", values, &args.pos[0], &take(at)?);
             }
             Ok(named("topk", values, wrap(lib, take(&indices)?)))
         }

@@ -92,7 +92,7 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
             UnaryOp::Sign => "sign",
             UnaryOp::Not => "bitwise_not",
         };
-        return crate::autograd::hooks::unary(name, r, v);
+        return crate::nd::record::unary(name, r, v);
     }
     Ok(r)
 }

@@ -18,6 +18,8 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub use crate::tensor::Tensor;
+
 #[derive(Clone)]
 pub enum Value {
     None,
@@ -49,7 +51,7 @@ pub enum Value {
     /// `np.float32` (a scalar type), `a.dtype` (a NumPy dtype) or `torch.float32`.
     DType(DType, DKind),
     /// A tensor's `grad_fn`: the recorded op (`<MulBackward0 object at 0x…>`).
-    GradFn(Rc<crate::autograd::Node>),
+    GradFn(Rc<crate::tensor::autograd::Node>),
     /// `type(t.grad_fn)`: its class, known by name.
     GradFnClass(&'static str),
     /// `torch.no_grad()` (false) and `torch.enable_grad()` (true), used with `with`.
@@ -175,46 +177,6 @@ pub enum DKind {
     NpDType,
     /// `torch.float32`.
     Torch,
-}
-
-/// A PyTorch tensor: its data and its autograd state.
-pub struct Tensor {
-    pub data: NdArray,
-    /// A leaf's flag; results of recorded ops require grad through their `grad_fn`.
-    pub requires_grad: std::cell::Cell<bool>,
-    /// The accumulated gradient of a leaf (`x.grad`).
-    pub grad: RefCell<Option<NdArray>>,
-    /// The op that produced this tensor, when it was recorded for autograd.
-    /// Replaced when an in-place op rewrites a non-leaf (`CopySlices`).
-    pub grad_fn: RefCell<Option<Rc<crate::autograd::Node>>>,
-    /// An `nn.Parameter`: prints as `Parameter containing:` and its tensor.
-    pub param: std::cell::Cell<bool>,
-}
-
-impl Tensor {
-    pub fn new(data: NdArray) -> Tensor {
-        Tensor {
-            data,
-            requires_grad: std::cell::Cell::new(false),
-            grad: RefCell::new(None),
-            grad_fn: RefCell::new(None),
-            param: std::cell::Cell::new(false),
-        }
-    }
-
-    /// Whether gradients flow into this tensor.
-    pub fn needs_grad(&self) -> bool {
-        self.requires_grad.get() || self.grad_fn.borrow().is_some()
-    }
-
-    pub fn is_leaf(&self) -> bool {
-        self.grad_fn.borrow().is_none()
-    }
-
-    /// The node that produced this tensor (`None` for a leaf).
-    pub fn grad_fn(&self) -> Option<Rc<crate::autograd::Node>> {
-        self.grad_fn.borrow().clone()
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

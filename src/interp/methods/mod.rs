@@ -159,7 +159,7 @@ impl Interp {
                 let moves = matches!(m, "to" | "cpu" | "gpu" | "cuda" | "numpy" | "tolist" | "item");
                 let gpu = !moves && crate::nd::device::check_same(&refs)?;
                 let r = crate::nd::methods::call(self, o, name, args)?;
-                crate::autograd::hooks::check_recorded(m, &refs, &r)?;
+                crate::nd::record::check_recorded(m, &refs, &r)?;
                 crate::nd::device::follow(r, gpu)
             }
             Value::Array(_) | Value::NpScalar(_) if has_method(o, name) => {

@@ -1,12 +1,59 @@
 //! Where the tensor front end records ops: each differentiable PyTorch op calls one of
-//! these with its operands and result.
+//! these with its operands (values) and result; they choose PyTorch's node and rule and
+//! hand them to the tensor core's autograd.
 
-use super::{Rule, needs, record};
 use crate::array::NdArray;
+use crate::array::layout::Layout;
 use crate::error::{Res, exc};
-use crate::nd::{as_nd, create};
+use crate::nd::{as_nd, create, internal};
 use crate::syntax::ast::BinOp;
-use crate::value::Value;
+use crate::tensor::Tensor;
+use crate::tensor::autograd::{self as core, Operand, Rule};
+use crate::value::{Lib, Value};
+use std::rc::Rc;
+
+pub use crate::tensor::ops::positions;
+
+/// A value as an operand of a recorded op: tensors take gradients, anything else is a
+/// constant of its shape (numbers: `[]`).
+fn operand(v: &Value) -> Operand<'_> {
+    match v {
+        Value::Tensor(t) => Operand::Tensor(t),
+        other => Operand::Constant(as_nd(other).map(|(_, a)| a.shape().to_vec()).unwrap_or_default()),
+    }
+}
+
+fn operands<'a>(inputs: &[&'a Value]) -> Vec<Operand<'a>> {
+    inputs.iter().map(|v| operand(v)).collect()
+}
+
+/// Whether an op on these operands must be recorded.
+pub fn needs(inputs: &[&Value]) -> bool {
+    core::needs(&operands(inputs))
+}
+
+/// Attaches a node for `rule` to an op's tensor result when any input requires grad.
+pub fn record(result: Value, name: &'static str, rule: Rule, inputs: &[&Value]) -> Value {
+    if !needs(inputs) {
+        return result;
+    }
+    let Value::Tensor(out) = &result else { return result };
+    Value::Tensor(core::record(out.data.clone(), name, rule, &operands(inputs)))
+}
+
+/// A tensor operand, to save in a rule.
+fn tensor(v: &Value) -> Res<Rc<Tensor>> {
+    match v {
+        Value::Tensor(t) => Ok(t.clone()),
+        _ => Err(internal("autograd operand is not a tensor")),
+    }
+}
+
+/// The view a basic-index `key` takes, as a layout over a contiguous array of `shape`.
+fn view_of(shape: &[usize], key: &Value) -> Res<Layout> {
+    crate::nd::index::basic_layout(Lib::Torch, &Layout::contiguous(shape), key)?
+        .ok_or_else(|| internal("basic index view"))
+}
 
 fn data(v: &Value, like: &NdArray) -> Res<NdArray> {
     match as_nd(v) {
@@ -17,10 +64,10 @@ fn data(v: &Value, like: &NdArray) -> Res<NdArray> {
 
 /// An operand as a tensor to save: tensors themselves (so `create_graph` can
 /// differentiate through them), numbers as constant tensors.
-fn saved(v: &Value, like: &NdArray) -> Res<Value> {
+fn saved(v: &Value, like: &NdArray) -> Res<Rc<Tensor>> {
     match v {
-        Value::Tensor(_) => Ok(v.clone()),
-        _ => Ok(crate::nd::wrap(crate::value::Lib::Torch, data(v, like)?)),
+        Value::Tensor(t) => Ok(t.clone()),
+        _ => Ok(Rc::new(Tensor::new(data(v, like)?))),
     }
 }
 
@@ -67,7 +114,7 @@ pub fn unary(name: &str, r: Value, a: &Value) -> Res<Value> {
     let positive = |x: &NdArray| -> Res<NdArray> {
         use crate::nd::ops::{broadcast2, cast, run};
         let zero = create::scalar(&Value::Float(0.0), x.dtype)?;
-        let (p, q) = broadcast2(crate::value::Lib::Torch, x, &zero)?;
+        let (p, q) = broadcast2(Lib::Torch, x, &zero)?;
         cast(
             &run(crate::ir::Op::Binary(crate::ir::BinaryOp::Gt), &[&p, &q])?,
             x.dtype,
@@ -77,13 +124,13 @@ pub fn unary(name: &str, r: Value, a: &Value) -> Res<Value> {
     let (grad_name, rule) = match name {
         "neg" | "negative" => ("NegBackward0", Rule::Neg),
         "exp" => ("ExpBackward0", Rule::Exp(out)),
-        "log" => ("LogBackward0", Rule::Log(a.clone())),
+        "log" => ("LogBackward0", Rule::Log(tensor(a)?)),
         "sqrt" => ("SqrtBackward0", Rule::Sqrt(out)),
         "tanh" => ("TanhBackward0", Rule::Tanh(out)),
         "sigmoid" => ("SigmoidBackward0", Rule::Sigmoid(out)),
         "relu" => ("ReluBackward0", Rule::Relu(positive(&x)?)),
-        "sin" => ("SinBackward0", Rule::Sin(a.clone())),
-        "cos" => ("CosBackward0", Rule::Cos(a.clone())),
+        "sin" => ("SinBackward0", Rule::Sin(tensor(a)?)),
+        "cos" => ("CosBackward0", Rule::Cos(tensor(a)?)),
         "abs" => ("AbsBackward0", Rule::Abs(sign(&x)?)),
         other => return Err(unsupported(other)),
     };
@@ -138,9 +185,9 @@ pub fn matmul(r: Value, a: &Value, b: &Value) -> Res<Value> {
         return Ok(r);
     };
     let (name, rule) = match (x.ndim(), y.ndim()) {
-        (2, 2) => ("MmBackward0", Rule::Mm(a.clone(), b.clone())),
-        (1, 1) => ("DotBackward0", Rule::Dot(a.clone(), b.clone())),
-        (2, 1) => ("MvBackward0", Rule::Mv(a.clone(), b.clone())),
+        (2, 2) => ("MmBackward0", Rule::Mm(saved(a, x)?, saved(b, y)?)),
+        (1, 1) => ("DotBackward0", Rule::Dot(saved(a, x)?, saved(b, y)?)),
+        (2, 1) => ("MvBackward0", Rule::Mv(saved(a, x)?, saved(b, y)?)),
         _ => return Err(unsupported("matmul of these shapes")),
     };
     Ok(record(r, name, rule, &[a, b]))
@@ -197,9 +244,9 @@ pub fn clamp(r: Value, a: &Value, lo: &Value, hi: &Value) -> Res<Value> {
             continue;
         }
         let b = cast(&data(bound, x)?, x.dtype)?;
-        let (xb, bb) = broadcast2(crate::value::Lib::Torch, x, &b)?;
+        let (xb, bb) = broadcast2(Lib::Torch, x, &b)?;
         let inside = run(Op::Binary(op), &[&xb, &bb])?;
-        let (m, i) = broadcast2(crate::value::Lib::Torch, &mask, &inside)?;
+        let (m, i) = broadcast2(Lib::Torch, &mask, &inside)?;
         mask = run(Op::Binary(BinaryOp::And), &[&m, &i])?;
     }
     let mask = cast(&mask, x.dtype)?;
@@ -215,11 +262,11 @@ pub fn select2(r: Value, a: &Value, b: &Value, is_max: bool) -> Res<Value> {
     }
     let Some(out) = out_data(&r) else { return Ok(r) };
     let (x, y) = (cast(&data(a, &out)?, out.dtype)?, cast(&data(b, &out)?, out.dtype)?);
-    let (x, y) = broadcast2(crate::value::Lib::Torch, &x, &y)?;
+    let (x, y) = broadcast2(Lib::Torch, &x, &y)?;
     let win = run(Op::Binary(if is_max { BinaryOp::Gt } else { BinaryOp::Lt }), &[&x, &y])?;
     let tie = run(Op::Binary(BinaryOp::Eq), &[&x, &y])?;
     let half = create::scalar(&Value::Float(0.5), out.dtype)?;
-    let (t, h) = broadcast2(crate::value::Lib::Torch, &cast(&tie, out.dtype)?, &half)?;
+    let (t, h) = broadcast2(Lib::Torch, &cast(&tie, out.dtype)?, &half)?;
     let tie_half = run(Op::Binary(BinaryOp::Mul), &[&t, &h])?;
     let wa = run(Op::Binary(BinaryOp::Add), &[&cast(&win, out.dtype)?, &tie_half])?;
     let lose = run(Op::Binary(if is_max { BinaryOp::Lt } else { BinaryOp::Gt }), &[&x, &y])?;
@@ -237,7 +284,7 @@ pub fn where_(r: Value, cond: &Value, a: &Value, b: &Value) -> Res<Value> {
     }
     let Some(out) = out_data(&r) else { return Ok(r) };
     let c = data(cond, &out)?;
-    let (c, _) = broadcast2(crate::value::Lib::Torch, &c, &out)?;
+    let (c, _) = broadcast2(Lib::Torch, &c, &out)?;
     let not = run(Op::Unary(UnaryOp::Not), &[&c])?;
     let (ma, mb) = (cast(&c, out.dtype)?, cast(&not, out.dtype)?);
     Ok(record(r, "WhereBackward0", Rule::Select2(ma, mb), &[a, b]))
@@ -283,18 +330,22 @@ pub fn index(r: Value, a: &Value, key: &Value) -> Res<Value> {
             // Index arrays and masks: where each result element came from, found by
             // indexing the input's flat positions with the same key.
             let Some((_, x)) = as_nd(a) else { return Ok(r) };
-            let positions = crate::nd::index::get(crate::value::Lib::Torch, &positions(x), key)?;
+            let positions = crate::nd::index::get(Lib::Torch, &positions(x), key)?;
             let Some((_, p)) = as_nd(&positions) else { return Ok(r) };
             return Ok(record(r, "IndexBackward0", Rule::Gather(p.clone()), &[a]));
         }
     };
-    Ok(record(r, name, Rule::Index(key.clone()), &[a]))
+    let Some((_, x)) = as_nd(a) else { return Ok(r) };
+    let view = view_of(x.shape(), key)?;
+    Ok(record(r, name, Rule::Index(view), &[a]))
 }
 
 /// One piece of a tensor taken whole by a multi-output op (`unbind`, iteration,
 /// unpacking): `key` is the basic index that selects it, `name` PyTorch's node name.
-pub fn part(name: &'static str, r: Value, a: &Value, key: Value) -> Value {
-    record(r, name, Rule::Index(key), &[a])
+pub fn part(name: &'static str, r: Value, a: &Value, key: Value) -> Res<Value> {
+    let Some((_, x)) = as_nd(a) else { return Ok(r) };
+    let view = view_of(x.shape(), &key)?;
+    Ok(record(r, name, Rule::Index(view), &[a]))
 }
 
 /// A result whose elements are elements of `a` rearranged (`sort`, `topk`, `split`):
@@ -303,23 +354,16 @@ pub fn rearranged(name: &'static str, r: Value, a: &Value, positions: &NdArray) 
     record(r, name, Rule::Gather(positions.clone()), &[a])
 }
 
-/// Row-major positions `0..n` shaped as `a`: put through the same selection as the data,
-/// they say where each selected element came from.
-pub fn positions(a: &NdArray) -> NdArray {
-    let n = a.numel();
-    NdArray::from_buffer(crate::array::storage::Buffer::I64((0..n as i64).collect()), a.shape())
-}
-
 /// `t[key] = v` where `t` has a history or `v` requires grad: writes, then gives `t`
 /// a `CopySlices` node (`IndexPutBackward0` for index arrays and masks).
-pub fn set_item(target: &std::rc::Rc<crate::value::Tensor>, key: &Value, v: &Value) -> Res<()> {
+pub fn set_item(target: &Rc<Tensor>, key: &Value, v: &Value) -> Res<()> {
     use crate::ir::{BinaryOp, Op};
     use crate::nd::ops::{cast, run};
     let x = &target.data;
     let n = x.numel();
-    let positions = crate::nd::index::get(crate::value::Lib::Torch, &self::positions(x), key)?;
+    let positions = crate::nd::index::get(Lib::Torch, &positions(x), key)?;
     let Some((_, positions)) = as_nd(&positions) else {
-        return Err(crate::nd::internal("set_item positions"));
+        return Err(internal("set_item positions"));
     };
     let positions = run(Op::Copy, &[positions])?;
     let ones = NdArray::from_buffer(
@@ -328,27 +372,25 @@ pub fn set_item(target: &std::rc::Rc<crate::value::Tensor>, key: &Value, v: &Val
     );
     let hits = run(Op::ScatterAdd { len: n }, &[&positions, &ones])?;
     let zero = create::scalar(&Value::Int(0), hits.dtype)?;
-    let (h, z) = crate::nd::ops::broadcast2(crate::value::Lib::Torch, &hits, &zero)?;
+    let (h, z) = crate::nd::ops::broadcast2(Lib::Torch, &hits, &zero)?;
     let keep = cast(&run(Op::Binary(BinaryOp::Eq), &[&h, &z])?, x.dtype)?;
-    let keep = keep.view(
-        keep.layout
-            .reshape(x.shape())
-            .ok_or_else(|| crate::nd::internal("keep mask"))?,
-    );
-    let basic = crate::nd::index::basic_layout(crate::value::Lib::Torch, &x.layout, key)?.is_some();
+    let keep = keep.view(keep.layout.reshape(x.shape()).ok_or_else(|| internal("keep mask"))?);
+    let basic = crate::nd::index::basic_layout(Lib::Torch, &x.layout, key)?.is_some();
     // The old history, before the write.
-    let old = crate::value::Tensor::new(x.clone());
+    let old = Tensor::new(x.clone());
     old.requires_grad.set(target.requires_grad.get());
     *old.grad_fn.borrow_mut() = target.grad_fn();
-    let old = Value::Tensor(std::rc::Rc::new(old));
-    crate::nd::index::set(crate::value::Lib::Torch, x, key, v)?;
+    let old = Rc::new(old);
+    crate::nd::index::set(Lib::Torch, x, key, v)?;
     // The value as the indexed region sees it (numbers become constants).
-    let v = match v {
-        Value::Tensor(_) => v.clone(),
-        _ => crate::nd::wrap(crate::value::Lib::Torch, data(v, x)?),
-    };
+    let v = saved(v, x)?;
     let name = if basic { "CopySlices" } else { "IndexPutBackward0" };
-    super::rebase(target, name, Rule::CopySlices { positions, keep }, &[&old, &v]);
+    core::rebase(
+        target,
+        name,
+        Rule::CopySlices { positions, keep },
+        &[Operand::Tensor(&old), Operand::Tensor(&v)],
+    );
     Ok(())
 }
 
@@ -386,7 +428,7 @@ fn kept(out: &NdArray, axes: &[usize], keepdim: bool) -> NdArray {
 fn slope(name: &str, r: &Value, x: &NdArray, axes: &[usize], keepdim: bool, n: usize, ddof: f64) -> Res<NdArray> {
     use crate::ir::{BinaryOp, Op, ReduceOp};
     use crate::nd::ops::{broadcast2, run};
-    let lib = crate::value::Lib::Torch;
+    let lib = Lib::Torch;
     let bin = |op: BinaryOp, p: &NdArray, q: &NdArray| -> Res<NdArray> {
         let (p, q) = broadcast2(lib, p, q)?;
         run(Op::Binary(op), &[&p, &q])
@@ -406,7 +448,7 @@ fn slope(name: &str, r: &Value, x: &NdArray, axes: &[usize], keepdim: bool, n: u
         let two = create::scalar(&Value::Float(2.0), x.dtype)?;
         return bin(BinaryOp::Div, &bin(BinaryOp::Mul, &dev, &two)?, &denom);
     }
-    let std = out_data(r).ok_or_else(|| crate::nd::internal("std result"))?;
+    let std = out_data(r).ok_or_else(|| internal("std result"))?;
     let std = kept(&std, axes, keepdim);
     bin(BinaryOp::Div, &dev, &bin(BinaryOp::Mul, &std, &denom)?)
 }
@@ -416,7 +458,7 @@ fn slope(name: &str, r: &Value, x: &NdArray, axes: &[usize], keepdim: bool, n: u
 fn extreme(name: &str, r: Value, a: &Value, x: &NdArray, axes: &[usize], keepdim: bool, all: bool) -> Res<Value> {
     use crate::ir::{BinaryOp, Op, ReduceOp};
     use crate::nd::ops::{broadcast2, cast, run};
-    let lib = crate::value::Lib::Torch;
+    let lib = Lib::Torch;
     let is_max = name.ends_with("max");
     if let Value::Named(nt) = &r {
         // `max(dim)`: (values, indices); values carry MaxBackward0, the gradient goes to the index.
@@ -448,7 +490,7 @@ fn extreme(name: &str, r: Value, a: &Value, x: &NdArray, axes: &[usize], keepdim
             },
             &[a],
         );
-        return Ok(Value::Named(std::rc::Rc::new(crate::value::Named {
+        return Ok(Value::Named(Rc::new(crate::value::Named {
             type_name: nt.type_name.clone(),
             fields: vec![("values", values), ("indices", indices.clone())],
         })));

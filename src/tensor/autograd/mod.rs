@@ -2,17 +2,17 @@
 //! PyTorch name, its gradient rule with what the rule saved, and its inputs);
 //! `backward` walks the nodes in reverse topological order — iteratively, so a long
 //! chain cannot overflow the stack — and builds gradients with ordinary IR ops.
+//! Gradients are tensors of the core, so under `create_graph` they record in turn.
 
-pub mod hooks;
 mod rules;
 
-pub use rules::{Rule, SavedVersion};
+pub use rules::{Rule, SavedVersion, to_device};
 
+use super::Tensor;
+use super::ops::{binary, cast, internal, run, scalar};
 use crate::array::NdArray;
 use crate::error::{Res, exc};
 use crate::ir::{BinaryOp, Op};
-use crate::nd::ops::{broadcast2, run};
-use crate::value::{Tensor, Value};
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -34,6 +34,19 @@ pub struct Node {
     pub saved: Vec<SavedVersion>,
 }
 
+/// An op's operand as autograd sees it: a tensor, or a constant (a number, an array)
+/// of some shape, which takes no gradient.
+pub enum Operand<'a> {
+    Tensor(&'a Rc<Tensor>),
+    Constant(Vec<usize>),
+}
+
+impl Operand<'_> {
+    fn wants_grad(&self) -> bool {
+        matches!(self, Operand::Tensor(t) if t.needs_grad())
+    }
+}
+
 thread_local! {
     static GRAD_ENABLED: Cell<bool> = const { Cell::new(true) };
 }
@@ -47,45 +60,47 @@ pub fn set_grad_enabled(on: bool) -> bool {
     GRAD_ENABLED.with(|g| g.replace(on))
 }
 
-fn tensor_of(v: &Value) -> Option<&Rc<Tensor>> {
-    match v {
-        Value::Tensor(t) => Some(t),
-        _ => None,
-    }
-}
-
 /// Whether an op on these operands must be recorded.
-pub fn needs(inputs: &[&Value]) -> bool {
-    grad_enabled() && inputs.iter().any(|v| tensor_of(v).is_some_and(|t| t.needs_grad()))
+pub fn needs(inputs: &[Operand]) -> bool {
+    grad_enabled() && inputs.iter().any(Operand::wants_grad)
 }
 
-/// Attaches a node for `rule` to an op's tensor result when any input requires grad.
-pub fn record(result: Value, name: &'static str, rule: Rule, inputs: &[&Value]) -> Value {
-    if !needs(inputs) {
-        return result;
+/// An op's result: a tensor with a node for `rule` when any input requires grad.
+pub fn record(out: NdArray, name: &'static str, rule: Rule, inputs: &[Operand]) -> Rc<Tensor> {
+    let mut t = Tensor::new(out);
+    if needs(inputs) {
+        *t.grad_fn.get_mut() = Some(Rc::new(make_node(name, rule, inputs)));
     }
-    let Value::Tensor(out) = &result else { return result };
-    let node = make_node(name, rule, inputs);
-    let mut t = Tensor::new(out.data.clone());
-    *t.grad_fn.get_mut() = Some(Rc::new(node));
-    Value::Tensor(Rc::new(t))
+    Rc::new(t)
+}
+
+/// `record` for operands that are all tensors.
+fn record_t(out: NdArray, name: &'static str, rule: Rule, inputs: &[&Rc<Tensor>]) -> Rc<Tensor> {
+    let ops: Vec<Operand> = inputs.iter().map(|t| Operand::Tensor(t)).collect();
+    record(out, name, rule, &ops)
 }
 
 /// Gives an existing tensor a new history: an in-place write into a non-leaf
 /// (PyTorch's `CopySlices`), whose old history becomes one of the node's inputs.
-pub fn rebase(target: &Tensor, name: &'static str, rule: Rule, inputs: &[&Value]) {
+pub fn rebase(target: &Tensor, name: &'static str, rule: Rule, inputs: &[Operand]) {
     let node = make_node(name, rule, inputs);
     *target.grad_fn.borrow_mut() = Some(Rc::new(node));
 }
 
-fn make_node(name: &'static str, rule: Rule, inputs: &[&Value]) -> Node {
+fn make_node(name: &'static str, rule: Rule, inputs: &[Operand]) -> Node {
     let shapes = inputs
         .iter()
-        .map(|v| crate::nd::as_nd(v).map(|(_, a)| a.shape().to_vec()).unwrap_or_default())
+        .map(|o| match o {
+            Operand::Tensor(t) => t.data.shape().to_vec(),
+            Operand::Constant(s) => s.clone(),
+        })
         .collect();
     let inputs: Vec<Option<Rc<Tensor>>> = inputs
         .iter()
-        .map(|v| tensor_of(v).filter(|t| t.needs_grad()).cloned())
+        .map(|o| match o {
+            Operand::Tensor(t) if t.needs_grad() => Some(Rc::clone(t)),
+            _ => None,
+        })
         .collect();
     let want: Vec<bool> = inputs.iter().map(Option::is_some).collect();
     let saved = rule.saved_versions(&want, name);
@@ -101,14 +116,10 @@ fn make_node(name: &'static str, rule: Rule, inputs: &[&Value]) -> Node {
     }
 }
 
-fn add(a: &Value, b: &Value) -> Res<Value> {
-    rules::bin(BinaryOp::Add, a, b)
-}
+type Grad = Rc<Tensor>;
 
-fn data(v: &Value) -> Res<NdArray> {
-    crate::nd::as_nd(v)
-        .map(|(_, a)| a.clone())
-        .ok_or_else(|| crate::nd::internal("gradient is not a tensor"))
+fn add(a: &Grad, b: &Grad) -> Res<Grad> {
+    rules::bin(BinaryOp::Add, a, b)
 }
 
 fn node_key(n: &Rc<Node>) -> usize {
@@ -117,7 +128,9 @@ fn node_key(n: &Rc<Node>) -> usize {
 
 /// `y.backward(gradient)`: accumulates into the leaves' `.grad`.
 pub fn backward(y: &Rc<Tensor>, gradient: Option<NdArray>, retain_graph: bool) -> Res<()> {
-    run_backward(y, gradient, retain_graph, false, &mut |t, g| accumulate(t, data(&g)?))
+    run_backward(y, gradient, retain_graph, false, &mut |t, g| {
+        accumulate(t, g.data.clone())
+    })
 }
 
 /// `torch.autograd.grad(y, inputs)`: the gradients for `inputs`, leaving `.grad` alone.
@@ -127,8 +140,8 @@ pub fn grad(
     gradient: Option<NdArray>,
     retain_graph: bool,
     create_graph: bool,
-) -> Res<Vec<Option<Value>>> {
-    let mut found: Vec<Option<Value>> = vec![None; inputs.len()];
+) -> Res<Vec<Option<Grad>>> {
+    let mut found: Vec<Option<Grad>> = vec![None; inputs.len()];
     run_backward(y, gradient, retain_graph, create_graph, &mut |t, g| {
         if let Some(i) = inputs.iter().position(|x| Rc::ptr_eq(x, t)) {
             found[i] = Some(match found[i].take() {
@@ -148,7 +161,7 @@ fn run_backward(
     gradient: Option<NdArray>,
     retain_graph: bool,
     create_graph: bool,
-    leaf: &mut dyn FnMut(&Rc<Tensor>, Value) -> Res<()>,
+    leaf: &mut dyn FnMut(&Rc<Tensor>, Grad) -> Res<()>,
 ) -> Res<()> {
     let before = set_grad_enabled(create_graph);
     let r = walk(y, gradient, retain_graph || create_graph, leaf);
@@ -160,7 +173,7 @@ fn walk(
     y: &Rc<Tensor>,
     gradient: Option<NdArray>,
     retain_graph: bool,
-    leaf: &mut dyn FnMut(&Rc<Tensor>, Value) -> Res<()>,
+    leaf: &mut dyn FnMut(&Rc<Tensor>, Grad) -> Res<()>,
 ) -> Res<()> {
     let Some(root) = &y.grad_fn() else {
         if y.requires_grad.get() {
@@ -196,7 +209,7 @@ fn walk(
             }
         }
     }
-    let mut grads: HashMap<usize, Value> = HashMap::new();
+    let mut grads: HashMap<usize, Grad> = HashMap::new();
     grads.insert(node_key(root), seed);
     for n in order.iter().rev() {
         let Some(g) = grads.remove(&node_key(n)) else { continue };
@@ -222,8 +235,8 @@ fn walk(
         if n.retain.get() {
             let mut slot = n.retained.borrow_mut();
             let sum = match slot.take() {
-                Some(prev) => data(&add(&crate::nd::wrap(crate::value::Lib::Torch, prev), &g)?)?,
-                None => run(Op::Copy, &[&data(&g)?])?,
+                Some(prev) => binary(BinaryOp::Add, &prev, &g.data)?,
+                None => run(Op::Copy, &[&g.data])?,
             };
             *slot = Some(sum);
         }
@@ -251,10 +264,10 @@ fn walk(
     Ok(())
 }
 
-fn seed(y: &Tensor, gradient: Option<NdArray>) -> Res<Value> {
+fn seed(y: &Tensor, gradient: Option<NdArray>) -> Res<Grad> {
     let s = seed_array(y, gradient)?;
-    let s = crate::nd::device::move_array(&s, crate::nd::device::on_gpu(&y.data))?;
-    Ok(crate::nd::wrap(crate::value::Lib::Torch, s))
+    let s = super::device::move_array(&s, super::device::on_gpu(&y.data))?;
+    Ok(Rc::new(Tensor::new(s)))
 }
 
 fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
@@ -276,8 +289,9 @@ fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
             ))
         }
         Some(g) => Ok(g),
-        None if y.data.numel() == 1 => crate::nd::create::scalar(&Value::Float(1.0), y.data.dtype)
-            .map(|s| s.view(s.layout.reshape(y.data.shape()).unwrap_or(s.layout.clone()))),
+        None if y.data.numel() == 1 => {
+            scalar(1.0, y.data.dtype).map(|s| s.view(s.layout.reshape(y.data.shape()).unwrap_or(s.layout.clone())))
+        }
         None => Err(exc(
             "RuntimeError",
             "grad can be implicitly created only for scalar outputs",
@@ -287,16 +301,15 @@ fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
 
 /// Adds into a leaf's `.grad` (created on first use, as PyTorch does).
 fn accumulate(t: &Rc<Tensor>, g: NdArray) -> Res<()> {
-    let g = crate::nd::ops::cast(&g, t.data.dtype)?;
+    let g = cast(&g, t.data.dtype)?;
     // A gradient lives where its tensor does.
-    let g = crate::nd::device::move_array(&g, crate::nd::device::on_gpu(&t.data))?;
+    let g = super::device::move_array(&g, super::device::on_gpu(&t.data))?;
     let mut slot = t.grad.borrow_mut();
     let new = match slot.take() {
         Some(prev) => {
             // Accumulate in place, so views of `.grad` taken earlier see the update.
-            let (x, y) = broadcast2(crate::value::Lib::Torch, &prev, &g)?;
-            let sum = run(Op::Binary(BinaryOp::Add), &[&x, &y])?;
-            crate::realise::assign(&prev, &sum).map_err(crate::nd::internal)?;
+            let sum = binary(BinaryOp::Add, &prev, &g)?;
+            crate::realise::assign(&prev, &sum).map_err(internal)?;
             prev
         }
         None => run(Op::Copy, &[&g])?,

@@ -5,25 +5,26 @@
 //! computes is recorded; under `create_graph=True` grad mode is on, every op below records
 //! a node of its own (through `record`), and the gradients can be differentiated again.
 
-use super::{Node, grad_enabled, needs, record};
+use super::{Grad, Node, Operand, grad_enabled, record_t};
 use crate::array::NdArray;
+use crate::array::layout::Layout;
 use crate::error::{Res, exc};
 use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
-use crate::nd::ops::{broadcast2, cast, run};
-use crate::nd::{as_nd, create, internal, wrap};
-use crate::value::{Lib, Value};
+use crate::tensor::Tensor;
+use crate::tensor::ops::{broadcast2, cast, internal, item_f64, run};
+use std::rc::Rc;
 
 pub enum Rule {
     Add,
     Sub,
     Neg,
-    Mul(Value, Value),
-    Div(Value, Value),
+    Mul(Grad, Grad),
+    Div(Grad, Grad),
     /// `x ** e` for a number `e`.
-    PowScalar(Value, f64),
+    PowScalar(Grad, f64),
     /// Saves the output: d exp(x) = exp(x).
     Exp(NdArray),
-    Log(Value),
+    Log(Grad),
     /// Saves the output: d sqrt(x) = 1 / (2 sqrt(x)).
     Sqrt(NdArray),
     /// Saves the output: d tanh(x) = 1 - tanh(x)².
@@ -32,8 +33,8 @@ pub enum Rule {
     Sigmoid(NdArray),
     /// Saves the input's positive mask.
     Relu(NdArray),
-    Sin(Value),
-    Cos(Value),
+    Sin(Grad),
+    Cos(Grad),
     /// Saves the input's sign.
     Abs(NdArray),
     /// Saves the output and the dimension: g·s − s·Σ(g·s).
@@ -69,17 +70,18 @@ pub enum Rule {
         n: usize,
     },
     /// `a ** b` with a tensor exponent; saves the output.
-    Pow(Value, Value, NdArray),
+    Pow(Grad, Grad, NdArray),
     /// 2-D `a @ b`.
-    Mm(Value, Value),
+    Mm(Grad, Grad),
     /// Matrix times vector.
-    Mv(Value, Value),
+    Mv(Grad, Grad),
     /// 1-D `a @ b`.
-    Dot(Value, Value),
-    /// Basic indexing with this key: the gradient is scattered into zeros.
-    Index(Value),
-    /// The gradient of `Index` (recorded only under `create_graph`): indexes again.
-    Scatter(Value),
+    Dot(Grad, Grad),
+    /// Basic indexing: the view it took, as a layout over a contiguous array of the
+    /// input's shape; the gradient is written through it into zeros.
+    Index(Layout),
+    /// The gradient of `Index` (recorded only under `create_graph`): takes the view again.
+    Scatter(Layout),
     /// Indexing with index arrays or masks: the flat input position of each output
     /// element; the gradient is scatter-added back.
     Gather(NdArray),
@@ -102,47 +104,49 @@ pub enum Rule {
 
 // --- Ops on gradient tensors, recorded when grad mode is on. ---
 
-fn nd(v: &Value) -> Res<&NdArray> {
-    as_nd(v)
-        .map(|(_, a)| a)
-        .ok_or_else(|| internal("gradient operand is not a tensor"))
+fn nd(v: &Grad) -> Res<&NdArray> {
+    Ok(&v.data)
 }
 
-fn tensor(a: NdArray) -> Value {
-    wrap(Lib::Torch, a)
+fn tensor(a: NdArray) -> Grad {
+    Rc::new(Tensor::new(a))
 }
 
-fn scalar(x: f64, like: &Value) -> Res<Value> {
-    Ok(tensor(create::scalar(&Value::Float(x), nd(like)?.dtype)?))
+fn scalar(x: f64, like: &Grad) -> Res<Grad> {
+    Ok(tensor(crate::tensor::ops::scalar(x, like.data.dtype)?))
+}
+
+fn needs(inputs: &[&Grad]) -> bool {
+    grad_enabled() && inputs.iter().any(|t| t.needs_grad())
 }
 
 /// `a op b` with PyTorch's promotion (gradients meet saved tensors of other float widths).
-pub(super) fn bin(op: BinaryOp, a: &Value, b: &Value) -> Res<Value> {
+pub(super) fn bin(op: BinaryOp, a: &Grad, b: &Grad) -> Res<Grad> {
     let (x, y) = (nd(a)?, nd(b)?);
     let d = crate::array::dtype::torch_promote(x.dtype, y.dtype);
     let (x, y) = (cast(x, d)?, cast(y, d)?);
-    let (xb, yb) = broadcast2(Lib::Torch, &x, &y)?;
+    let (xb, yb) = broadcast2(&x, &y)?;
     let out = run(Op::Binary(op), &[&xb, &yb])?;
     if !needs(&[a, b]) {
         return Ok(tensor(out));
     }
-    let constant_exponent = matches!(b, Value::Tensor(t) if !t.needs_grad() && y.numel() == 1);
+    let constant_exponent = !b.needs_grad() && y.numel() == 1;
     let (name, rule) = match op {
         BinaryOp::Add => ("AddBackward0", Rule::Add),
         BinaryOp::Sub => ("SubBackward0", Rule::Sub),
         BinaryOp::Mul => ("MulBackward0", Rule::Mul(a.clone(), b.clone())),
         BinaryOp::Div => ("DivBackward0", Rule::Div(a.clone(), b.clone())),
         BinaryOp::Pow if constant_exponent => {
-            let e = crate::nd::item(&y).as_f64().unwrap_or(1.0);
+            let e = item_f64(&y)?;
             ("PowBackward0", Rule::PowScalar(a.clone(), e))
         }
         BinaryOp::Pow => ("PowBackward1", Rule::Pow(a.clone(), b.clone(), out.clone())),
         _ => return Ok(tensor(out)),
     };
-    Ok(record(tensor(out), name, rule, &[a, b]))
+    Ok(record_t(out, name, rule, &[a, b]))
 }
 
-fn un(op: UnaryOp, a: &Value) -> Res<Value> {
+fn un(op: UnaryOp, a: &Grad) -> Res<Grad> {
     let out = run(Op::Unary(op), &[nd(a)?])?;
     if !needs(&[a]) {
         return Ok(tensor(out));
@@ -157,15 +161,15 @@ fn un(op: UnaryOp, a: &Value) -> Res<Value> {
         UnaryOp::Cos => ("CosBackward0", Rule::Cos(a.clone())),
         _ => return Ok(tensor(out)),
     };
-    Ok(record(tensor(out), name, rule, &[a]))
+    Ok(record_t(out, name, rule, &[a]))
 }
 
-fn mul_const(g: &Value, c: &NdArray) -> Res<Value> {
+fn mul_const(g: &Grad, c: &NdArray) -> Res<Grad> {
     bin(BinaryOp::Mul, g, &tensor(c.clone()))
 }
 
 /// Sums over `axes`, keeping them.
-fn sum_keep(g: &Value, axes: Vec<usize>) -> Res<Value> {
+fn sum_keep(g: &Grad, axes: Vec<usize>) -> Res<Grad> {
     let out = run(
         Op::Reduce {
             op: ReduceOp::Sum,
@@ -174,16 +178,11 @@ fn sum_keep(g: &Value, axes: Vec<usize>) -> Res<Value> {
         },
         &[nd(g)?],
     )?;
-    Ok(record(
-        tensor(out),
-        "SumBackward1",
-        Rule::Sum { axes, keepdim: true },
-        &[g],
-    ))
+    Ok(record_t(out, "SumBackward1", Rule::Sum { axes, keepdim: true }, &[g]))
 }
 
 /// A copy of `g` in `shape` (same number of elements).
-fn reshape(g: &Value, shape: &[usize]) -> Res<Value> {
+fn reshape(g: &Grad, shape: &[usize]) -> Res<Grad> {
     let a = nd(g)?;
     if a.shape() == shape {
         return Ok(g.clone());
@@ -196,78 +195,65 @@ fn reshape(g: &Value, shape: &[usize]) -> Res<Value> {
             c.view(l)
         }
     };
-    Ok(record(tensor(c), "ViewBackward0", Rule::View, &[g]))
+    Ok(record_t(c, "ViewBackward0", Rule::View, &[g]))
 }
 
 /// `g` broadcast to `shape`, materialised.
-fn expand(g: &Value, shape: &[usize]) -> Res<Value> {
+fn expand(g: &Grad, shape: &[usize]) -> Res<Grad> {
     let a = nd(g)?;
     let l = a
         .layout
         .broadcast_to(shape)
         .ok_or_else(|| internal("gradient expand"))?;
     let out = run(Op::Copy, &[&a.view(l)])?;
-    Ok(record(tensor(out), "ExpandBackward0", Rule::Expand, &[g]))
+    Ok(record_t(out, "ExpandBackward0", Rule::Expand, &[g]))
 }
 
-fn permute(g: &Value, perm: Vec<usize>) -> Res<Value> {
+fn permute(g: &Grad, perm: Vec<usize>) -> Res<Grad> {
     let a = nd(g)?;
     let out = a.view(a.layout.permute(&perm));
-    Ok(record(tensor(out), "PermuteBackward0", Rule::Permute(perm), &[g]))
+    Ok(record_t(out, "PermuteBackward0", Rule::Permute(perm), &[g]))
 }
 
-fn t2(g: &Value) -> Res<Value> {
+fn t2(g: &Grad) -> Res<Grad> {
     permute(g, vec![1, 0])
 }
 
-fn matmul(a: &Value, b: &Value) -> Res<Value> {
+fn matmul(a: &Grad, b: &Grad) -> Res<Grad> {
     let (x, y) = (nd(a)?, nd(b)?);
     let d = crate::array::dtype::torch_promote(x.dtype, y.dtype);
     let out = run(Op::MatMul, &[&cast(x, d)?, &cast(y, d)?])?;
-    Ok(record(
-        tensor(out),
-        "MmBackward0",
-        Rule::Mm(a.clone(), b.clone()),
-        &[a, b],
-    ))
+    Ok(record_t(out, "MmBackward0", Rule::Mm(a.clone(), b.clone()), &[a, b]))
 }
 
-/// `g[key]` (basic indices), copied.
-fn index(g: &Value, key: &Value) -> Res<Value> {
-    let a = nd(g)?;
-    let l = crate::nd::index::basic_layout(Lib::Torch, &a.layout, key)?.ok_or_else(|| internal("index"))?;
-    let out = run(Op::Copy, &[&a.view(l)])?;
-    Ok(record(tensor(out), "SliceBackward0", Rule::Index(key.clone()), &[g]))
+/// The view `view` of `g` (a layout over a contiguous array of `g`'s shape), copied.
+fn index(g: &Grad, view: &Layout) -> Res<Grad> {
+    let whole = run(Op::Copy, &[nd(g)?])?;
+    let out = run(Op::Copy, &[&whole.view(view.clone())])?;
+    Ok(record_t(out, "SliceBackward0", Rule::Index(view.clone()), &[g]))
 }
 
-/// Zeros of `shape` with `g` written at `key`.
-fn scatter(g: &Value, key: &Value, shape: &[usize]) -> Res<Value> {
+/// Zeros of `shape` with `g` written through the view `view`.
+fn scatter(g: &Grad, view: &Layout, shape: &[usize]) -> Res<Grad> {
     let a = nd(g)?;
     let zeros = NdArray::zeros(a.dtype, shape);
-    let l =
-        crate::nd::index::basic_layout(Lib::Torch, &zeros.layout, key)?.ok_or_else(|| internal("index backward"))?;
-    crate::realise::assign(&zeros.view(l), a).map_err(internal)?;
-    Ok(record(
-        tensor(zeros),
+    crate::realise::assign(&zeros.view(view.clone()), a).map_err(internal)?;
+    Ok(record_t(
+        zeros,
         "SliceBackwardBackward0",
-        Rule::Scatter(key.clone()),
+        Rule::Scatter(view.clone()),
         &[g],
     ))
 }
 
 /// The elements of `g` (flattened) at `positions`.
-fn gather(g: &Value, positions: &NdArray) -> Res<Value> {
+fn gather(g: &Grad, positions: &NdArray) -> Res<Grad> {
     let out = run(Op::Gather, &[nd(g)?, positions])?;
-    Ok(record(
-        tensor(out),
-        "IndexBackward0",
-        Rule::Gather(positions.clone()),
-        &[g],
-    ))
+    Ok(record_t(out, "IndexBackward0", Rule::Gather(positions.clone()), &[g]))
 }
 
 /// Zeros of `shape` with `g`'s elements added at `positions`.
-fn scatter_add(g: &Value, positions: &NdArray, shape: &[usize]) -> Res<Value> {
+fn scatter_add(g: &Grad, positions: &NdArray, shape: &[usize]) -> Res<Grad> {
     let len = shape.iter().product();
     let flat = run(Op::ScatterAdd { len }, &[positions, nd(g)?])?;
     let out = flat.view(
@@ -275,8 +261,8 @@ fn scatter_add(g: &Value, positions: &NdArray, shape: &[usize]) -> Res<Value> {
             .reshape(shape)
             .ok_or_else(|| internal("scatter_add shape"))?,
     );
-    Ok(record(
-        tensor(out),
+    Ok(record_t(
+        out,
         "IndexPutBackward0",
         Rule::ScatterAdd(positions.clone()),
         &[g],
@@ -284,7 +270,7 @@ fn scatter_add(g: &Value, positions: &NdArray, shape: &[usize]) -> Res<Value> {
 }
 
 /// Sums a gradient down to an input's shape (undoing broadcasting).
-pub(super) fn unbroadcast(g: Value, shape: &[usize]) -> Res<Value> {
+pub(super) fn unbroadcast(g: Grad, shape: &[usize]) -> Res<Grad> {
     let gs = nd(&g)?.shape().to_vec();
     if gs == shape {
         return Ok(g);
@@ -300,7 +286,7 @@ pub(super) fn unbroadcast(g: Value, shape: &[usize]) -> Res<Value> {
 }
 
 /// Puts reduced axes back (size 1).
-fn unsqueeze_axes(g: &Value, axes: &[usize], keepdim: bool) -> Res<Value> {
+fn unsqueeze_axes(g: &Grad, axes: &[usize], keepdim: bool) -> Res<Grad> {
     if keepdim {
         return Ok(g.clone());
     }
@@ -309,6 +295,34 @@ fn unsqueeze_axes(g: &Value, axes: &[usize], keepdim: bool) -> Res<Value> {
         l = l.unsqueeze(a);
     }
     reshape(g, &l.shape)
+}
+
+/// σ(x) = 1 / (1 + exp(−x)), composed as the front end composes it, recorded.
+fn sigmoid(x: &Grad) -> Res<Grad> {
+    let a = nd(x)?;
+    let e = run(Op::Unary(UnaryOp::Exp), &[&run(Op::Unary(UnaryOp::Neg), &[a])?])?;
+    let one = crate::tensor::ops::scalar(1.0, a.dtype)?;
+    let out = crate::tensor::ops::binary(
+        BinaryOp::Div,
+        &one,
+        &crate::tensor::ops::binary(BinaryOp::Add, &one, &e)?,
+    )?;
+    Ok(record_t(out.clone(), "SigmoidBackward0", Rule::Sigmoid(out), &[x]))
+}
+
+/// `t.to(device)`: a differentiable copy (`ToCopyBackward0`).
+pub fn to_device(t: &Grad, gpu: bool) -> Res<Grad> {
+    let on = crate::tensor::device::on_gpu(&t.data);
+    if on == gpu {
+        return Ok(t.clone());
+    }
+    let moved = crate::tensor::device::move_array(&t.data, gpu)?;
+    Ok(super::record(
+        moved,
+        "ToCopyBackward0",
+        Rule::ToDevice { gpu: on },
+        &[Operand::Tensor(t)],
+    ))
 }
 
 fn no_higher(what: &str) -> Box<crate::error::Exc> {
@@ -332,7 +346,7 @@ pub struct SavedVersion {
 
 pub enum Producer {
     Own(&'static str),
-    Input(std::rc::Rc<crate::value::Tensor>),
+    Input(Rc<Tensor>),
 }
 
 impl SavedVersion {
@@ -367,10 +381,7 @@ impl Rule {
     /// their versions now. `own` is the name of the node being recorded.
     pub fn saved_versions(&self, want: &[bool], own: &'static str) -> Vec<SavedVersion> {
         let w = |i: usize| want.get(i).copied().unwrap_or(false);
-        let val = |v: &Value| match v {
-            Value::Tensor(t) => Some(SavedVersion::of(&t.data, Producer::Input(t.clone()))),
-            _ => None,
-        };
+        let val = |t: &Grad| Some(SavedVersion::of(&t.data, Producer::Input(t.clone())));
         let out = |a: &NdArray| Some(SavedVersion::of(a, Producer::Own(own)));
         let list = match self {
             Rule::Mul(a, b) | Rule::Mm(a, b) | Rule::Mv(a, b) | Rule::Dot(a, b) => {
@@ -408,23 +419,22 @@ impl Rule {
         )
     }
 
-    pub fn backward(&self, g: &Value, node: &Node) -> Res<Vec<Option<Value>>> {
+    pub fn backward(&self, g: &Grad, node: &Node) -> Res<Vec<Option<Grad>>> {
         let shape = |i: usize| node.shapes.get(i).cloned().unwrap_or_default();
         let want = |i: usize| node.inputs.get(i).is_some_and(|t| t.is_some());
         // Each input's part, summed back to its shape; `None` where no gradient is wanted.
-        let part = |i: usize, f: &dyn Fn() -> Res<Value>| -> Res<Option<Value>> {
+        let part = |i: usize, f: &dyn Fn() -> Res<Grad>| -> Res<Option<Grad>> {
             if !want(i) {
                 return Ok(None);
             }
             unbroadcast(f()?, &shape(i)).map(Some)
         };
         // The input as a tensor, for rules that recompute their output under `create_graph`.
-        let input = |i: usize| -> Res<Value> {
+        let input = |i: usize| -> Res<Grad> {
             node.inputs
                 .get(i)
                 .cloned()
                 .flatten()
-                .map(Value::Tensor)
                 .ok_or_else(|| internal("missing autograd input"))
         };
         let graph = grad_enabled();
@@ -482,7 +492,7 @@ impl Rule {
             }
             Rule::Sigmoid(out) => {
                 let out = if graph {
-                    crate::nd::funcs::sigmoid(Lib::Torch, &input(0)?)?
+                    sigmoid(&input(0)?)?
                 } else {
                     tensor(out.clone())
                 };
@@ -517,7 +527,6 @@ impl Rule {
             Rule::Cat { dim, stacked } => {
                 let mut at = 0;
                 let mut out = Vec::with_capacity(node.shapes.len());
-                let ndim = nd(g)?.ndim();
                 for i in 0..node.shapes.len() {
                     let len = if *stacked {
                         1
@@ -525,14 +534,8 @@ impl Rule {
                         shape(i).get(*dim).copied().unwrap_or(1)
                     };
                     if want(i) {
-                        let whole = Value::Slice(std::rc::Rc::new([Value::None, Value::None, Value::None]));
-                        let mut key = vec![whole; ndim];
-                        key[*dim] = Value::Slice(std::rc::Rc::new([
-                            Value::Int(at as i64),
-                            Value::Int((at + len) as i64),
-                            Value::None,
-                        ]));
-                        let piece = index(g, &Value::tuple(key))?;
+                        let view = Layout::contiguous(nd(g)?.shape()).slice(*dim, at, 1, len);
+                        let piece = index(g, &view)?;
                         out.push(Some(reshape(&piece, &shape(i))?));
                     } else {
                         out.push(None);
@@ -581,8 +584,8 @@ impl Rule {
                     part(1, &|| reshape(&matmul(&t2(a)?, &gc)?, &shape(1)))?,
                 ]
             }
-            Rule::Index(key) => vec![Some(scatter(g, key, &shape(0))?)],
-            Rule::Scatter(key) => vec![Some(index(g, key)?)],
+            Rule::Index(view) => vec![Some(scatter(g, view, &shape(0))?)],
+            Rule::Scatter(view) => vec![Some(index(g, view)?)],
             Rule::CopySlices { positions, keep } => vec![
                 if want(0) { Some(mul_const(g, keep)?) } else { None },
                 part(1, &|| gather(&reshape(g, &[nd(g)?.numel()])?, positions))?,
@@ -593,7 +596,7 @@ impl Rule {
                 vec![Some(gather(&flat, positions)?)]
             }
             Rule::View => vec![Some(reshape(g, &shape(0))?)],
-            Rule::ToDevice { gpu } => vec![Some(crate::nd::device::move_tensor(g, *gpu)?)],
+            Rule::ToDevice { gpu } => vec![Some(to_device(g, *gpu)?)],
             Rule::Permute(perm) => {
                 let mut inverse = vec![0; perm.len()];
                 for (i, &p) in perm.iter().enumerate() {
