@@ -37,17 +37,25 @@ thread_local! {
     static PENDING: RefCell<Vec<Weak<RefCell<Buffer>>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The IR program a deferred storage holds.
+fn program(held: &Rc<dyn crate::array::storage::Held>) -> Option<&Program> {
+    held.as_any().downcast_ref()
+}
+
 /// The deferred result of elementwise `op` on `inputs`.
 pub fn defer(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<NdArray, String> {
     let mut p = Program::new(shape, dtype);
     let mut args = Vec::with_capacity(inputs.len());
     for a in inputs {
         let inlined = match &*a.storage.borrow() {
-            Buffer::Lazy(q) if a.layout == Layout::contiguous(&q.shape) && q.steps.len() < MAX_STEPS => Some(q.clone()),
+            Buffer::Lazy(q) => Some(q.clone()),
             _ => None,
         };
-        args.push(match inlined {
-            Some(q) => p.inline(&q),
+        let inlined = inlined.filter(|q| {
+            program(q).is_some_and(|q| a.layout == Layout::contiguous(&q.shape) && q.steps.len() < MAX_STEPS)
+        });
+        args.push(match inlined.as_ref().and_then(program) {
+            Some(q) => p.inline(q),
             None => {
                 realize(a)?;
                 p.leaf(a)
@@ -72,12 +80,13 @@ pub fn realize(a: &NdArray) -> Result<(), String> {
 }
 
 fn realize_storage(s: &RefCell<Buffer>) -> Result<(), String> {
-    let program = match &*s.borrow() {
+    let held = match &*s.borrow() {
         Buffer::Lazy(p) => p.clone(),
         _ => return Ok(()),
     };
+    let program = self::program(&held).ok_or("a deferred storage without a program")?;
     trace(|| program.describe());
-    let buf = evaluate(&program)?;
+    let buf = evaluate(program)?;
     *s.borrow_mut() = buf;
     Ok(())
 }

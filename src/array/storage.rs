@@ -22,12 +22,30 @@ pub enum Buffer {
     BF16(Vec<bf16>),
     F32(Vec<f32>),
     F64(Vec<f64>),
-    /// Elements resident on the gpu device (a wgpu buffer).
+    /// Elements resident on the gpu device (the wgpu backend's buffer).
     #[cfg(feature = "gpu")]
-    Gpu(crate::backend::wgpu::GpuBuffer),
-    /// Elements not computed yet: a fused elementwise program (`ir::lazy`), realised in
+    Gpu(Box<dyn Held>),
+    /// Elements not computed yet: a fused elementwise program (the IR's), realised in
     /// place when they are needed.
-    Lazy(std::rc::Rc<crate::ir::lazy::Program>),
+    Lazy(Rc<dyn Held>),
+}
+
+/// Elements held for a floor above the arrays (a gpu backend's device buffer, the IR's
+/// deferred program). The array floor knows only what every buffer answers; the owner
+/// gets its own type back with `as_any().downcast_ref()`.
+pub trait Held: std::any::Any + std::fmt::Debug {
+    fn dtype(&self) -> DType;
+    fn len(&self) -> usize;
+    fn on_gpu(&self) -> bool;
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// An independent copy (cloning a `Buffer` copies its elements).
+    fn duplicate(&self) -> Box<dyn Held>;
+}
+
+impl Clone for Box<dyn Held> {
+    fn clone(&self) -> Self {
+        self.duplicate()
+    }
 }
 
 pub type Storage = Rc<RefCell<Buffer>>;
@@ -211,15 +229,15 @@ fn forget_version(addr: usize) {
 impl Buffer {
     /// Whether the elements live on the gpu device.
     pub fn on_gpu(&self) -> bool {
-        with_buffer!(self, _v => false, gpu _g => true, lazy l => l.gpu)
+        with_buffer!(self, _v => false, gpu g => g.on_gpu(), lazy l => l.on_gpu())
     }
 
     pub fn dtype(&self) -> DType {
-        with_buffer!(self, v => elem_dtype(v), gpu g => g.dtype, lazy l => l.dtype)
+        with_buffer!(self, v => elem_dtype(v), gpu g => g.dtype(), lazy l => l.dtype())
     }
 
     pub fn len(&self) -> usize {
-        with_buffer!(self, v => v.len(), gpu g => g.len, lazy l => l.len())
+        with_buffer!(self, v => v.len(), gpu g => g.len(), lazy l => l.len())
     }
 
     pub fn is_empty(&self) -> bool {

@@ -40,6 +40,28 @@ pub struct Program {
     pub gpu: bool,
 }
 
+impl crate::array::storage::Held for Program {
+    fn dtype(&self) -> DType {
+        self.dtype
+    }
+
+    fn len(&self) -> usize {
+        crate::array::layout::numel(&self.shape)
+    }
+
+    fn on_gpu(&self) -> bool {
+        self.gpu
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn duplicate(&self) -> Box<dyn crate::array::storage::Held> {
+        Box::new(self.clone())
+    }
+}
+
 impl Program {
     pub fn new(shape: &[usize], dtype: DType) -> Program {
         Program {

@@ -31,7 +31,7 @@ pub fn host(a: &NdArray) -> Result<NdArray, String> {
     #[cfg(feature = "gpu")]
     {
         let guard = a.storage.borrow();
-        if let Buffer::Gpu(g) = &*guard {
+        if let Some(g) = crate::backend::wgpu::of(&guard) {
             let buf = crate::backend::wgpu::download(g)?;
             return Ok(NdArray {
                 storage: std::rc::Rc::new(std::cell::RefCell::new(buf)),
@@ -512,7 +512,7 @@ pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
         // of the storage sees it.
         let whole = {
             let guard = dst.storage.borrow();
-            let Buffer::Gpu(g) = &*guard else {
+            let Some(g) = crate::backend::wgpu::of(&guard) else {
                 return Err("expected a GPU buffer".into());
             };
             crate::backend::wgpu::download(g)?

@@ -21,7 +21,7 @@ pub fn fused(p: &Program) -> Result<Buffer, String> {
         .collect::<Result<_, String>>()?;
     let n = p.len();
     if n == 0 {
-        return Ok(Buffer::Gpu(GpuBuffer::new(cx, p.dtype, 0)?));
+        return Ok(GpuBuffer::new(cx, p.dtype, 0)?.into_buffer());
     }
     let ins: Vec<In> = leaves
         .iter()
@@ -53,7 +53,7 @@ pub fn fused(p: &Program) -> Result<Buffer, String> {
     let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
     cx.dispatch(&src, &refs, groups(n, GROUP))?;
     cx.give(bufs[0].clone());
-    Ok(Buffer::Gpu(out))
+    Ok(out.into_buffer())
 }
 
 /// The program as kernel lines, or `None` if some step has no exact lowering.

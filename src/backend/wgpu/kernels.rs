@@ -8,7 +8,6 @@ use super::wgsl::{self, GROUP, In};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::layout::Layout;
-use crate::array::storage::Buffer;
 use crate::ir::{Op, ReduceOp};
 
 /// Elements one workgroup reduces in the first pass of a split reduction.
@@ -43,9 +42,9 @@ fn input(cx: &Context, a: &NdArray) -> Result<In, String> {
 }
 
 pub(super) fn raw(a: &NdArray) -> Result<wgpu::Buffer, String> {
-    match &*a.storage.borrow() {
-        Buffer::Gpu(g) => g.raw().cloned(),
-        _ => Err("expected a GPU buffer".into()),
+    match super::memory::of(&a.storage.borrow()) {
+        Some(g) => g.raw().cloned(),
+        None => Err("expected a GPU buffer".into()),
     }
 }
 
@@ -75,7 +74,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
     let out_repr = super::memory::repr(cx, dtype)?;
     if n == 0 {
         return Ok(Some(NdArray::from_buffer(
-            Buffer::Gpu(GpuBuffer::new(cx, dtype, 0)?),
+            GpuBuffer::new(cx, dtype, 0)?.into_buffer(),
             shape,
         )));
     }
@@ -156,9 +155,9 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             cx.dispatch(&src, &refs, groups(n * parts, 1))?;
             cx.give(bufs[0].clone());
             if !split {
-                return Ok(Some(NdArray::from_buffer(Buffer::Gpu(target), shape)));
+                return Ok(Some(NdArray::from_buffer(target.into_buffer(), shape)));
             }
-            let partial = NdArray::from_buffer(Buffer::Gpu(target), &[n, parts]);
+            let partial = NdArray::from_buffer(target.into_buffer(), &[n, parts]);
             let second = Op::Reduce {
                 op: *r,
                 axes: vec![1],
@@ -265,7 +264,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
     if !ran {
         return Ok(None);
     }
-    Ok(Some(NdArray::from_buffer(Buffer::Gpu(out), shape)))
+    Ok(Some(NdArray::from_buffer(out.into_buffer(), shape)))
 }
 
 /// Writes `src` (of `dst`'s dtype and shape, on either device) into the gpu view `dst`.

@@ -112,6 +112,43 @@ impl GpuBuffer {
     }
 }
 
+impl crate::array::storage::Held for GpuBuffer {
+    fn dtype(&self) -> DType {
+        self.dtype
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn on_gpu(&self) -> bool {
+        true
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn duplicate(&self) -> Box<dyn crate::array::storage::Held> {
+        Box::new(self.clone())
+    }
+}
+
+impl GpuBuffer {
+    /// The buffer as an array storage's elements.
+    pub fn into_buffer(self) -> Buffer {
+        Buffer::Gpu(Box::new(self))
+    }
+}
+
+/// The device buffer a storage holds, if it holds one.
+pub fn of(b: &Buffer) -> Option<&GpuBuffer> {
+    match b {
+        Buffer::Gpu(g) => g.as_any().downcast_ref(),
+        _ => None,
+    }
+}
+
 impl Drop for GpuBuffer {
     fn drop(&mut self) {
         if let (Some(b), Ok(cx)) = (self.buf.take(), context::get()) {
@@ -192,7 +229,7 @@ pub fn upload(a: &NdArray) -> Result<NdArray, String> {
     let out = GpuBuffer::new(cx, a.dtype, a.numel())?;
     let bytes = encode(&host, out.repr)?;
     cx.write(out.raw()?, &bytes);
-    Ok(NdArray::from_buffer(Buffer::Gpu(out), a.shape()))
+    Ok(NdArray::from_buffer(out.into_buffer(), a.shape()))
 }
 
 /// The whole GPU buffer as a host buffer of its dtype.
