@@ -12,9 +12,15 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("array", &["with_dtype", "with_buffer"]),
     ("ir", &["array", "with_dtype", "with_buffer"]),
     ("backend", &["array", "ir", "interrupt", "with_dtype", "with_buffer"]),
-    ("realise", &["array", "ir", "backend", "interrupt", "with_dtype", "with_buffer"]),
+    (
+        "realise",
+        &["array", "ir", "backend", "interrupt", "with_dtype", "with_buffer"],
+    ),
     ("random", &["array", "ir", "error", "realise", "with_dtype"]),
-    ("tensor", &["array", "ir", "realise", "error", "interrupt", "with_dtype"]),
+    (
+        "tensor",
+        &["array", "ir", "realise", "error", "interrupt", "with_dtype"],
+    ),
     ("error", &["syntax"]),
 ];
 
@@ -33,7 +39,11 @@ fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 /// The top-level modules a source file names as `crate::m` or `crate::{m, …}`.
 fn named(src: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let ident = |s: &str| -> String { s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect() };
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
     for (i, _) in src.match_indices("crate::") {
         let rest = &src[i + "crate::".len()..];
         if let Some(group) = rest.strip_prefix('{') {

@@ -48,7 +48,7 @@ pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
     } else if let Some(r) = crate::nd::ops::unary(prim, v) {
         let r = r?;
         if op == UnOp::Neg && matches!(v, Value::Tensor(_)) {
-            return crate::nd::record::unary("neg", r, v);
+            return crate::nd::record::primitive(crate::ir::UnaryOp::Neg, r, v);
         }
         crate::nd::record::check_recorded("unary operator", &[v], &r)?;
         return Ok(r);

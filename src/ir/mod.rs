@@ -11,8 +11,22 @@ pub mod lazy;
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnaryOp {
+/// Declares `UnaryOp` and `UnaryOp::ALL` together, so the list of every primitive cannot
+/// miss one.
+macro_rules! unary_ops {
+    ($($(#[$doc:meta])* $op:ident,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum UnaryOp {
+            $($(#[$doc])* $op,)*
+        }
+
+        impl UnaryOp {
+            pub const ALL: &[UnaryOp] = &[$(UnaryOp::$op),*];
+        }
+    };
+}
+
+unary_ops! {
     Neg,
     /// Bitwise not for integers, logical not for bool.
     Not,

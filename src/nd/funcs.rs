@@ -538,7 +538,7 @@ pub fn sigmoid(lib: Lib, v: &Value) -> Res<Value> {
     let (o, d) = broadcast2(lib, &one, &den)?;
     let r = result(lib, run(Op::Binary(BinaryOp::Div), &[&o, &d])?);
     if lib == Lib::Torch {
-        return crate::nd::record::unary("sigmoid", r, v);
+        return crate::nd::record::composite("sigmoid", r, v);
     }
     Ok(r)
 }
@@ -614,7 +614,7 @@ pub fn relu(lib: Lib, v: &Value) -> Res<Value> {
     let (x, z) = broadcast2(lib, &a, &zero)?;
     let r = result(lib, run(Op::Binary(BinaryOp::Max), &[&x, &z])?);
     if lib == Lib::Torch {
-        return crate::nd::record::unary("relu", r, v);
+        return crate::nd::record::composite("relu", r, v);
     }
     Ok(r)
 }

@@ -51,8 +51,19 @@ pub const NUMPY_METHODS: &[&str] = &[
     "sort",
     "argsort",
 ];
+/// `Tensor`'s methods: those listed in `TORCH_METHODS` and the unary primitives' (named
+/// by `unary::names`).
+pub fn torch_methods() -> &'static [&'static str] {
+    static ALL: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let primitives = crate::ir::UnaryOp::ALL
+            .iter()
+            .flat_map(|&op| super::unary::names(op).method);
+        TORCH_METHODS.iter().chain(primitives).copied().collect()
+    })
+}
+
 pub const TORCH_METHODS: &[&str] = &[
-    "bitwise_not",
     "nonzero",
     "argwhere",
     "isclose",
@@ -126,21 +137,6 @@ pub const TORCH_METHODS: &[&str] = &[
     "topk",
     "median",
     "unique",
-    "exp",
-    "log",
-    "log2",
-    "log10",
-    "sqrt",
-    "sin",
-    "cos",
-    "tan",
-    "tanh",
-    "abs",
-    "sign",
-    "floor",
-    "ceil",
-    "round",
-    "neg",
     "sigmoid",
     "relu",
     "clamp",

@@ -1,8 +1,8 @@
 //! Methods and attributes of `ndarray`, NumPy scalars and `Tensor`.
 
 use super::funcs::{self, dtype_arg};
-use super::module::unary_op;
 use super::ops::{cast, run};
+use super::unary::op_named as unary_op;
 use super::{as_nd, index, reduce, result, shape, wrap};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
@@ -18,14 +18,14 @@ use std::rc::Rc;
 use super::inplace::write_back;
 pub use super::inplace::{backward_call, check_inplace, inplace};
 
-use super::method_names::{NUMPY_METHODS, REDUCTIONS, SHAPE_METHODS, TORCH_METHODS};
+use super::method_names::{NUMPY_METHODS, REDUCTIONS, SHAPE_METHODS};
 
 pub fn method_names(v: &Value) -> &'static [&'static str] {
     match v {
         Value::Array(_) => NUMPY_METHODS,
         // NumPy scalars have the methods of 0-d arrays (`np.int64(6).sum()`).
         Value::NpScalar(_) => NUMPY_METHODS,
-        Value::Tensor(_) => TORCH_METHODS,
+        Value::Tensor(_) => super::method_names::torch_methods(),
         _ => &[],
     }
 }

@@ -21,34 +21,13 @@ use crate::value::{Args, DKind, Lib, Module, NdFn, Value};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 pub(super) fn arg(args: &Args, i: usize, fname: &str) -> Res<Value> {
     args.pos
         .get(i)
         .cloned()
         .ok_or_else(|| type_error(format!("{fname}() missing required argument (pos {})", i + 1)))
-}
-
-pub fn unary_op(name: &str) -> Option<UnaryOp> {
-    Some(match name {
-        "exp" => UnaryOp::Exp,
-        "log" => UnaryOp::Log,
-        "log2" => UnaryOp::Log2,
-        "log10" => UnaryOp::Log10,
-        "sqrt" => UnaryOp::Sqrt,
-        "sin" => UnaryOp::Sin,
-        "cos" => UnaryOp::Cos,
-        "tan" => UnaryOp::Tan,
-        "tanh" => UnaryOp::Tanh,
-        "abs" | "absolute" => UnaryOp::Abs,
-        "sign" => UnaryOp::Sign,
-        "floor" => UnaryOp::Floor,
-        "ceil" => UnaryOp::Ceil,
-        "round" | "around" | "rint" => UnaryOp::Round,
-        "negative" | "neg" => UnaryOp::Neg,
-        "logical_not" | "bitwise_not" | "invert" => UnaryOp::Not,
-        _ => return None,
-    })
 }
 
 fn math(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<Value> {
@@ -145,7 +124,7 @@ fn math(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Re
                 .unwrap_or(Value::Int(0));
             funcs::round_decimals(lib, &x, int_arg(&d)?)
         }
-        _ => match unary_op(name) {
+        _ => match super::unary::op_named(name) {
             Some(op) => funcs::unary_math(lib, op, &x),
             None => Err(super::internal(format!("unknown math function {name}"))),
         },
@@ -576,8 +555,7 @@ macro_rules! table {
 static NUMPY: &[NdFn] = table! { Lib::Numpy, "np";
     create: "array", "asarray", "zeros", "ones", "full", "empty", "eye", "arange", "linspace", "zeros_like",
         "ones_like", "full_like", "empty_like";
-    math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "absolute", "sign", "floor",
-        "ceil", "round", "around", "rint", "negative", "logical_not", "invert", "bitwise_not", "clip", "isnan", "isinf", "isfinite", "reciprocal", "power", "maximum", "minimum", "where";
+    math: "clip", "isnan", "isinf", "isfinite", "reciprocal", "power", "maximum", "minimum", "where";
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum";
     linalg: "dot", "matmul";
@@ -612,8 +590,7 @@ static NUMPY_CHAR: &[NdFn] = table! { Lib::Numpy, "np.char"; strings: "upper", "
 static TORCH: &[NdFn] = table! { Lib::Torch, "torch";
     create: "tensor", "as_tensor", "from_numpy", "zeros", "ones", "full", "empty", "eye", "arange", "linspace",
         "zeros_like", "ones_like", "full_like", "empty_like";
-    math: "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh", "abs", "sign", "floor", "ceil",
-        "round", "neg", "negative", "logical_not", "bitwise_not", "sigmoid", "relu", "clamp", "clip", "maximum",
+    math: "sigmoid", "relu", "clamp", "clip", "maximum",
         "minimum", "where", "isnan", "isinf", "isfinite", "reciprocal", "pow", "softmax", "is_tensor";
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum", "norm";
@@ -669,6 +646,34 @@ const GLOBAL_TORCH: &[&str] = &[
     "no_grad",
 ];
 
+/// The unary primitives' entries (`np.exp`, `torch.neg`, …), named by `unary::names`.
+fn primitives(lib: Lib) -> &'static [NdFn] {
+    static NUMPY_PRIMITIVES: OnceLock<Vec<NdFn>> = OnceLock::new();
+    static TORCH_PRIMITIVES: OnceLock<Vec<NdFn>> = OnceLock::new();
+    let (cell, module) = match lib {
+        Lib::Numpy => (&NUMPY_PRIMITIVES, "np"),
+        Lib::Torch => (&TORCH_PRIMITIVES, "torch"),
+    };
+    cell.get_or_init(|| {
+        UnaryOp::ALL
+            .iter()
+            .flat_map(|&op| {
+                let n = super::unary::names(op);
+                match lib {
+                    Lib::Numpy => n.numpy,
+                    Lib::Torch => n.torch,
+                }
+            })
+            .map(|&name| NdFn {
+                name,
+                module,
+                lib,
+                f: math,
+            })
+            .collect()
+    })
+}
+
 fn attrs(table: &'static [NdFn]) -> FxHashMap<Sym, Value> {
     table.iter().map(|f| (Sym::new(f.name), Value::NdFunc(f))).collect()
 }
@@ -683,6 +688,7 @@ fn module(name: &str, attrs: FxHashMap<Sym, Value>) -> Value {
 
 fn numpy_module() -> Value {
     let mut m = attrs(NUMPY);
+    m.extend(attrs(primitives(Lib::Numpy)));
     for d in dtype::ALL {
         if d != DType::BF16 {
             m.insert(Sym::new(d.numpy_name()), Value::DType(d, DKind::NpType));
@@ -709,6 +715,7 @@ fn numpy_module() -> Value {
 
 fn torch_module() -> Value {
     let mut m = attrs(TORCH);
+    m.extend(attrs(primitives(Lib::Torch)));
     for d in dtype::ALL {
         m.insert(
             Sym::new(d.torch_name().trim_start_matches("torch.")),
@@ -775,16 +782,18 @@ pub fn install(interp: &mut Interp) {
 pub fn exposed() -> Vec<(&'static str, &'static str)> {
     let tables = [
         NUMPY,
+        primitives(Lib::Numpy),
         NUMPY_RANDOM,
         NUMPY_LINALG,
         NUMPY_CHAR,
         TORCH,
+        primitives(Lib::Torch),
         TORCH_LINALG,
         TORCH_AUTOGRAD,
         TORCH_CUDA,
     ];
     let functions = tables.iter().flat_map(|t| t.iter().map(|f| (f.module, f.name)));
     let methods = (super::method_names::NUMPY_METHODS.iter().map(|m| ("ndarray", *m)))
-        .chain(super::method_names::TORCH_METHODS.iter().map(|m| ("Tensor", *m)));
+        .chain(super::method_names::torch_methods().iter().map(|m| ("Tensor", *m)));
     functions.chain(methods).collect()
 }

@@ -5,6 +5,7 @@
 use crate::array::NdArray;
 use crate::array::layout::Layout;
 use crate::error::{Res, exc};
+use crate::ir::{BinaryOp, Op, UnaryOp};
 use crate::nd::{as_nd, create, internal};
 use crate::syntax::ast::BinOp;
 use crate::tensor::Tensor;
@@ -39,14 +40,6 @@ pub fn record(result: Value, name: &'static str, rule: Rule, inputs: &[&Value]) 
     }
     let Value::Tensor(out) = &result else { return result };
     Value::Tensor(core::record(out.data.clone(), name, rule, &operands(inputs)))
-}
-
-/// A tensor operand, to save in a rule.
-fn tensor(v: &Value) -> Res<Rc<Tensor>> {
-    match v {
-        Value::Tensor(t) => Ok(t.clone()),
-        _ => Err(internal("autograd operand is not a tensor")),
-    }
 }
 
 /// The view a basic-index `key` takes, as a layout over a contiguous array of `shape`.
@@ -102,36 +95,37 @@ pub fn binary(op: BinOp, r: Value, a: &Value, b: &Value) -> Res<Value> {
     Ok(record(r, name, rule, &[a, b]))
 }
 
-/// Unary functions: `-t`, `t.exp()`, `torch.sigmoid(t)`, …
-pub fn unary(name: &str, r: Value, a: &Value) -> Res<Value> {
+/// A unary primitive (`-t`, `t.exp()`, `torch.floor(t)`): its rule comes from the tensor
+/// core, keyed by the IR op; one without a rule is refused, never detached.
+pub fn primitive(op: UnaryOp, r: Value, a: &Value) -> Res<Value> {
+    if !needs(&[a]) {
+        return Ok(r);
+    }
+    let (Some(out), Value::Tensor(x)) = (out_data(&r), a) else {
+        return Ok(r);
+    };
+    match core::unary(op, x, &out)? {
+        Some((name, rule)) => Ok(record(r, name, rule, &[a])),
+        None => Err(unsupported(crate::nd::unary::names(op).torch[0])),
+    }
+}
+
+/// Composite unary functions with a rule of their own: `torch.sigmoid(t)`, `relu`.
+pub fn composite(name: &str, r: Value, a: &Value) -> Res<Value> {
     if !needs(&[a]) {
         return Ok(r);
     }
     let (Some(out), Some((_, x))) = (out_data(&r), as_nd(a)) else {
         return Ok(r);
     };
-    let sign = |x: &NdArray| crate::nd::ops::run(crate::ir::Op::Unary(crate::ir::UnaryOp::Sign), &[x]);
-    let positive = |x: &NdArray| -> Res<NdArray> {
-        use crate::nd::ops::{broadcast2, cast, run};
-        let zero = create::scalar(&Value::Float(0.0), x.dtype)?;
-        let (p, q) = broadcast2(Lib::Torch, x, &zero)?;
-        cast(
-            &run(crate::ir::Op::Binary(crate::ir::BinaryOp::Gt), &[&p, &q])?,
-            x.dtype,
-        )
-    };
-    let x = x.clone();
     let (grad_name, rule) = match name {
-        "neg" | "negative" => ("NegBackward0", Rule::Neg),
-        "exp" => ("ExpBackward0", Rule::Exp(out)),
-        "log" => ("LogBackward0", Rule::Log(tensor(a)?)),
-        "sqrt" => ("SqrtBackward0", Rule::Sqrt(out)),
-        "tanh" => ("TanhBackward0", Rule::Tanh(out)),
         "sigmoid" => ("SigmoidBackward0", Rule::Sigmoid(out)),
-        "relu" => ("ReluBackward0", Rule::Relu(positive(&x)?)),
-        "sin" => ("SinBackward0", Rule::Sin(tensor(a)?)),
-        "cos" => ("CosBackward0", Rule::Cos(tensor(a)?)),
-        "abs" => ("AbsBackward0", Rule::Abs(sign(&x)?)),
+        "relu" => {
+            let zero = create::scalar(&Value::Float(0.0), x.dtype)?;
+            let (p, q) = crate::nd::ops::broadcast2(Lib::Torch, x, &zero)?;
+            let positive = crate::nd::ops::run(Op::Binary(BinaryOp::Gt), &[&p, &q])?;
+            ("ReluBackward0", Rule::Relu(crate::nd::ops::cast(&positive, x.dtype)?))
+        }
         other => return Err(unsupported(other)),
     };
     Ok(record(r, grad_name, rule, &[a]))

@@ -9,6 +9,66 @@ use crate::error::{Res, exc, type_error};
 use crate::ir::{BinaryOp, Op, UnaryOp};
 use crate::value::{Lib, Value};
 
+/// The names a unary primitive answers to: NumPy functions, PyTorch functions, `Tensor`
+/// methods. Exhaustive, so a new `UnaryOp` does not compile until it is named here; the
+/// modules, the method lists, the registry and completion read these.
+pub struct Names {
+    pub numpy: &'static [&'static str],
+    pub torch: &'static [&'static str],
+    pub method: &'static [&'static str],
+}
+
+pub fn names(op: UnaryOp) -> Names {
+    // Most primitives have one name everywhere.
+    let same = |n: &'static [&'static str]| Names {
+        numpy: n,
+        torch: n,
+        method: n,
+    };
+    match op {
+        UnaryOp::Neg => Names {
+            numpy: &["negative"],
+            torch: &["neg", "negative"],
+            method: &["neg"],
+        },
+        UnaryOp::Not => Names {
+            numpy: &["logical_not", "invert", "bitwise_not"],
+            torch: &["logical_not", "bitwise_not"],
+            method: &["bitwise_not"],
+        },
+        UnaryOp::Abs => Names {
+            numpy: &["abs", "absolute"],
+            torch: &["abs"],
+            method: &["abs"],
+        },
+        UnaryOp::Round => Names {
+            numpy: &["round", "around", "rint"],
+            torch: &["round"],
+            method: &["round"],
+        },
+        UnaryOp::Exp => same(&["exp"]),
+        UnaryOp::Log => same(&["log"]),
+        UnaryOp::Log2 => same(&["log2"]),
+        UnaryOp::Log10 => same(&["log10"]),
+        UnaryOp::Sqrt => same(&["sqrt"]),
+        UnaryOp::Sin => same(&["sin"]),
+        UnaryOp::Cos => same(&["cos"]),
+        UnaryOp::Tan => same(&["tan"]),
+        UnaryOp::Tanh => same(&["tanh"]),
+        UnaryOp::Sign => same(&["sign"]),
+        UnaryOp::Floor => same(&["floor"]),
+        UnaryOp::Ceil => same(&["ceil"]),
+    }
+}
+
+/// The primitive a function or method name stands for, in either library.
+pub fn op_named(name: &str) -> Option<UnaryOp> {
+    UnaryOp::ALL.iter().copied().find(|&op| {
+        let n = names(op);
+        n.numpy.contains(&name) || n.torch.contains(&name) || n.method.contains(&name)
+    })
+}
+
 /// `np.exp(a)`, `torch.sqrt(t)`, `t.floor()`…
 pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
     let a = nd_arg(lib, v)?;
@@ -74,25 +134,7 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
     let x = cast(&a, d)?;
     let r = result(lib, run(Op::Unary(op), &[&x])?);
     if lib == Lib::Torch {
-        let name = match op {
-            UnaryOp::Exp => "exp",
-            UnaryOp::Log => "log",
-            UnaryOp::Sqrt => "sqrt",
-            UnaryOp::Tanh => "tanh",
-            UnaryOp::Neg => "neg",
-            UnaryOp::Abs => "abs",
-            UnaryOp::Log2 => "log2",
-            UnaryOp::Log10 => "log10",
-            UnaryOp::Sin => "sin",
-            UnaryOp::Cos => "cos",
-            UnaryOp::Tan => "tan",
-            UnaryOp::Floor => "floor",
-            UnaryOp::Ceil => "ceil",
-            UnaryOp::Round => "round",
-            UnaryOp::Sign => "sign",
-            UnaryOp::Not => "bitwise_not",
-        };
-        return crate::nd::record::unary(name, r, v);
+        return crate::nd::record::primitive(op, r, v);
     }
     Ok(r)
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes signatures.txt: the real signature of every NumPy/PyTorch name nt exposes.
 
-The names come from nt's own tables (src/nd/module.rs and src/nd/method_names.rs); each
+The names come from nt's own tables (src/nd/module.rs, src/nd/method_names.rs and the
+unary primitives' names in src/nd/unary.rs); each
 signature comes from the installed NumPy/PyTorch, never typed by hand:
 - NumPy functions: inspect.signature, else the docstring's first line (C functions);
   ndarray methods: the docstring's first line (`a.sum(axis=None, ...)`).
@@ -32,6 +33,18 @@ def rust_tables():
     lists = {}
     for m in re.finditer(r"pub const (\w+): &\[&str\] = &\[(.*?)\];", methods, re.S):
         lists[m.group(1)] = re.findall(r'"(\w+)"', m.group(2))
+    # The unary primitives' names (`unary::names`): NumPy and PyTorch functions, Tensor methods.
+    unary = open(os.path.join(SRC, "unary.rs")).read()
+    body = unary[unary.index("pub fn names(op: UnaryOp) -> Names {"):unary.index("pub fn op_named(")]
+    for arm in re.finditer(r"UnaryOp::\w+ => (same\(&\[(.*?)\]\)|Names \{(.*?)\})", body, re.S):
+        if arm.group(2) is not None:
+            n = re.findall(r'"(\w+)"', arm.group(2))
+            forms = {"numpy": n, "torch": n, "method": n}
+        else:
+            forms = {k: re.findall(r'"(\w+)"', v) for k, v in re.findall(r"(\w+): &\[(.*?)\]", arm.group(3), re.S)}
+        tables["NUMPY"] += forms["numpy"]
+        tables["TORCH"] += forms["torch"]
+        lists["TORCH_METHODS"] += forms["method"]
     return tables, lists
 
 

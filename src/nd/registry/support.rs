@@ -19,27 +19,8 @@ static SUPPORT: &[(&str, &str)] = &[
     ("np.ones_like", "a dtype@kw"),
     ("np.full_like", "a fill_value dtype@kw"),
     ("np.empty_like", "prototype dtype@kw"),
-    ("np.exp", "x out@kw"),
-    ("np.log", "x out@kw"),
-    ("np.log2", "x out@kw"),
-    ("np.log10", "x out@kw"),
-    ("np.sqrt", "x out@kw"),
-    ("np.sin", "x out@kw"),
-    ("np.cos", "x out@kw"),
-    ("np.tan", "x out@kw"),
-    ("np.tanh", "x out@kw"),
-    ("np.abs", "x out@kw"),
-    ("np.absolute", "x out@kw"),
-    ("np.sign", "x out@kw"),
-    ("np.floor", "x out@kw"),
-    ("np.ceil", "x out@kw"),
     ("np.round", "a decimals out@kw"),
     ("np.around", "a decimals out@kw"),
-    ("np.rint", "x out@kw"),
-    ("np.negative", "x out@kw"),
-    ("np.logical_not", "x out@kw"),
-    ("np.invert", "x out@kw"),
-    ("np.bitwise_not", "x out@kw"),
     ("np.clip", "a a_min a_max min max out@kw"),
     ("np.isnan", "x out@kw"),
     ("np.isinf", "x out@kw"),
@@ -166,24 +147,7 @@ static SUPPORT: &[(&str, &str)] = &[
     ("torch.ones_like", "input dtype requires_grad device"),
     ("torch.full_like", "input fill_value dtype requires_grad device"),
     ("torch.empty_like", "input dtype requires_grad device"),
-    ("torch.exp", "input"),
-    ("torch.log", "input"),
-    ("torch.log2", "input"),
-    ("torch.log10", "input"),
-    ("torch.sqrt", "input"),
-    ("torch.sin", "input"),
-    ("torch.cos", "input"),
-    ("torch.tan", "input"),
-    ("torch.tanh", "input"),
-    ("torch.abs", "input"),
-    ("torch.sign", "input"),
-    ("torch.floor", "input"),
-    ("torch.ceil", "input"),
     ("torch.round", "input decimals"),
-    ("torch.neg", "input"),
-    ("torch.negative", "input"),
-    ("torch.logical_not", "input"),
-    ("torch.bitwise_not", "input"),
     ("torch.sigmoid", "input"),
     ("torch.relu", "input"),
     ("torch.clamp", "input min max"),
@@ -296,7 +260,6 @@ static SUPPORT: &[(&str, &str)] = &[
     ("ndarray.repeat", "axis repeats"),
     ("ndarray.sort", "axis kind@kw stable@kw"),
     ("ndarray.argsort", "axis kind@kw stable@kw"),
-    ("Tensor.bitwise_not", ""),
     ("Tensor.nonzero", "as_tuple"),
     ("Tensor.argwhere", ""),
     ("Tensor.isclose", "other rtol atol equal_nan"),
@@ -370,21 +333,7 @@ static SUPPORT: &[(&str, &str)] = &[
     ("Tensor.topk", "k dim largest"),
     ("Tensor.median", "dim keepdim"),
     ("Tensor.unique", "return_inverse@kw return_counts@kw dim@kw"),
-    ("Tensor.exp", ""),
-    ("Tensor.log", ""),
-    ("Tensor.log2", ""),
-    ("Tensor.log10", ""),
-    ("Tensor.sqrt", ""),
-    ("Tensor.sin", ""),
-    ("Tensor.cos", ""),
-    ("Tensor.tan", ""),
-    ("Tensor.tanh", ""),
-    ("Tensor.abs", ""),
-    ("Tensor.sign", ""),
-    ("Tensor.floor", ""),
-    ("Tensor.ceil", ""),
     ("Tensor.round", "decimals"),
-    ("Tensor.neg", ""),
     ("Tensor.sigmoid", ""),
     ("Tensor.relu", ""),
     ("Tensor.clamp", "min max"),
@@ -445,5 +394,23 @@ pub fn alias(key: &str) -> Option<&'static str> {
 }
 
 pub fn row(key: &str) -> Option<&'static str> {
-    SUPPORT.iter().find(|(k, _)| *k == key).map(|(_, h)| *h)
+    SUPPORT
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, h)| *h)
+        .or_else(|| primitive_row(key))
+}
+
+/// The row every unary primitive's entry shares (`np.exp(x, out=)`, `torch.exp(input)`,
+/// `t.exp()`), unless it has a row of its own above (`round`'s `decimals`).
+fn primitive_row(key: &str) -> Option<&'static str> {
+    let (form, name) = key.rsplit_once('.')?;
+    let op = crate::nd::unary::op_named(name)?;
+    let n = crate::nd::unary::names(op);
+    match form {
+        "np" if n.numpy.contains(&name) => Some("x out@kw"),
+        "torch" if n.torch.contains(&name) => Some("input"),
+        "Tensor" if n.method.contains(&name) => Some(""),
+        _ => None,
+    }
 }

@@ -6,7 +6,7 @@
 
 mod rules;
 
-pub use rules::{Rule, SavedVersion, to_device};
+pub use rules::{Rule, SavedVersion, to_device, unary};
 
 use super::Tensor;
 use super::ops::{binary, cast, internal, run, scalar};

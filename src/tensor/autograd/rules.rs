@@ -151,17 +151,32 @@ fn un(op: UnaryOp, a: &Grad) -> Res<Grad> {
     if !needs(&[a]) {
         return Ok(tensor(out));
     }
-    let (name, rule) = match op {
+    let (name, rule) = unary(op, a, &out)?.ok_or_else(|| internal("gradient of an op without a rule"))?;
+    Ok(record_t(out, name, rule, &[a]))
+}
+
+/// The node name and gradient rule of a unary primitive applied to `x` (giving `out`);
+/// `None` for a primitive without a gradient rule, which the caller refuses on a tensor
+/// that requires grad. Exhaustive: a new primitive does not compile until it says which.
+pub fn unary(op: UnaryOp, x: &Grad, out: &NdArray) -> Res<Option<(&'static str, Rule)>> {
+    Ok(Some(match op {
         UnaryOp::Neg => ("NegBackward0", Rule::Neg),
         UnaryOp::Exp => ("ExpBackward0", Rule::Exp(out.clone())),
-        UnaryOp::Log => ("LogBackward0", Rule::Log(a.clone())),
+        UnaryOp::Log => ("LogBackward0", Rule::Log(x.clone())),
         UnaryOp::Sqrt => ("SqrtBackward0", Rule::Sqrt(out.clone())),
         UnaryOp::Tanh => ("TanhBackward0", Rule::Tanh(out.clone())),
-        UnaryOp::Sin => ("SinBackward0", Rule::Sin(a.clone())),
-        UnaryOp::Cos => ("CosBackward0", Rule::Cos(a.clone())),
-        _ => return Ok(tensor(out)),
-    };
-    Ok(record_t(out, name, rule, &[a]))
+        UnaryOp::Sin => ("SinBackward0", Rule::Sin(x.clone())),
+        UnaryOp::Cos => ("CosBackward0", Rule::Cos(x.clone())),
+        UnaryOp::Abs => ("AbsBackward0", Rule::Abs(run(Op::Unary(UnaryOp::Sign), &[&x.data])?)),
+        UnaryOp::Not
+        | UnaryOp::Log2
+        | UnaryOp::Log10
+        | UnaryOp::Tan
+        | UnaryOp::Floor
+        | UnaryOp::Ceil
+        | UnaryOp::Round
+        | UnaryOp::Sign => return Ok(None),
+    }))
 }
 
 fn mul_const(g: &Grad, c: &NdArray) -> Res<Grad> {
