@@ -33,9 +33,14 @@ fn completes_names_members_attributes_and_keywords() {
         assert_eq!(names, vec!["while".to_string()]);
         let (_, names) = h.candidates("f(1, be", 7);
         assert!(names.contains(&"beta=".to_string()), "{names:?}");
-        // A builtin's documented keyword arguments (stdlib/help.md's signatures).
+        // A NumPy/PyTorch function's keyword arguments come from its real signature in
+        // the registry (help.md has no entry for np.percentile).
         let (_, names) = h.candidates("np.zeros(3, dt", 14);
         assert_eq!(names, vec!["dtype=".to_string()]);
+        let (_, names) = h.candidates("np.percentile(a, 50, me", 23);
+        assert_eq!(names, vec!["method=".to_string()]);
+        let (_, names) = h.candidates("torch.sum(t, keep", 17);
+        assert_eq!(names, vec!["keepdim=".to_string()]);
         let (_, names) = h.candidates("tensor([1.0], requires", 22);
         assert_eq!(names, vec!["requires_grad=".to_string()]);
         // Through data attributes: `x.T.` is a tensor too.

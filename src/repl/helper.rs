@@ -60,6 +60,20 @@ impl NtHelper {
         self.globals.get(Sym::new(name))
     }
 
+    /// A dotted name (`np.linalg.inv`) through module attributes; nothing is called.
+    fn lookup_path(&self, path: &str) -> Option<Value> {
+        let mut parts = path.split('.');
+        let mut v = self.lookup(parts.next()?)?;
+        for p in parts {
+            let next = match &v {
+                Value::Module(m) => m.attrs.borrow().get(&Sym::new(p)).cloned(),
+                _ => None,
+            };
+            v = next?;
+        }
+        Some(v)
+    }
+
     /// The names an attribute of `v` may have.
     fn attributes(v: &Value) -> Vec<String> {
         let mut names: Vec<String> = match v {
@@ -116,14 +130,24 @@ impl NtHelper {
         // Keyword arguments of the function whose call is open: a user function's
         // parameters, or a builtin's documented ones.
         if let Some(f) = open_call(before) {
-            match self.lookup(f) {
+            let bare = f.rsplit('.').next().unwrap_or(f);
+            match self.lookup_path(f) {
                 Some(Value::Function(func)) => {
                     for p in func.def.params.iter().chain(&func.def.kwonly) {
                         names.push(format!("{}=", p.name.as_str()));
                     }
                 }
+                // NumPy/PyTorch functions: the parameters of their real signature.
+                Some(Value::NdFunc(nf)) => match crate::nd::registry::registry().get(nf.module, nf.name) {
+                    Some(e) => names.extend(e.keywords().into_iter().map(|k| format!("{k}="))),
+                    None => names.extend(
+                        crate::interp::builtins::keyword_params(bare)
+                            .into_iter()
+                            .map(|k| format!("{k}=")),
+                    ),
+                },
                 _ => names.extend(
-                    crate::interp::builtins::keyword_params(f)
+                    crate::interp::builtins::keyword_params(bare)
                         .into_iter()
                         .map(|k| format!("{k}=")),
                 ),
@@ -168,7 +192,7 @@ fn open_call(before: &str) -> Option<&str> {
                 let start = head
                     .char_indices()
                     .rev()
-                    .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+                    .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || *c == '.')
                     .last()
                     .map(|(j, _)| j)?;
                 return Some(&head[start..]);

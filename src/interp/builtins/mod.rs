@@ -385,6 +385,16 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
             } else {
                 doc(f.name)
             };
+            // The signature is the library's own, from the registry (help.md's first line
+            // is a shorter one for readers of the file).
+            let text = match crate::nd::registry::registry().get(f.module, f.name) {
+                Some(e) if text.starts_with("(no help entry") => format!("{}\n    {text}", e.signatures().join("\n")),
+                Some(e) => {
+                    let rest = text.split_once('\n').map_or("", |(_, r)| r);
+                    format!("{}\n{rest}", e.signatures().join("\n"))
+                }
+                None => text,
+            };
             format!("Help on built-in function {}:\n\n{text}\n", f.name)
         }
         other if repr(other).starts_with("<built-in function ") => {

@@ -147,6 +147,27 @@ fn handled(key: &str) -> Vec<Handled> {
 }
 
 impl Entry {
+    /// The library's signature(s), one line per overload: `np.sum(a, axis=None, …)`.
+    /// What `help()` shows.
+    pub fn signatures(&self) -> Vec<String> {
+        self.overloads
+            .iter()
+            .map(|o| format!("{}{}", self.key, o.text()))
+            .collect()
+    }
+
+    /// The parameters a call can name, over every overload, in order: what the REPL
+    /// completes inside an open call.
+    pub fn keywords(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for p in self.overloads.iter().flat_map(|o| &o.params) {
+            if matches!(p.kind, ParamKind::PosOrKw | ParamKind::KwOnly) && !out.contains(&p.name.as_str()) {
+                out.push(&p.name);
+            }
+        }
+        out
+    }
+
     pub fn name(&self) -> &str {
         self.key.rsplit('.').next().unwrap_or(&self.key)
     }
