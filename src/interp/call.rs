@@ -501,12 +501,12 @@ impl Interp {
     /// A module's names that live in stdlib: submodules (`torch.nn`, loaded when first
     /// used) and functions written in nt (`np.einsum`, from `numpy._ext`).
     fn stdlib_attr(&mut self, m: &crate::value::Module, name: Sym) -> Option<Res<Value>> {
-        if super::stdlib::source(&format!("{}.{name}", m.name)).is_some() {
+        if crate::nd::stdlib::source(&format!("{}.{name}", m.name)).is_some() {
             let path: Vec<Sym> = m.name.split('.').map(Sym::new).chain([name]).collect();
             return Some(self.import(&path));
         }
         let ext = format!("{}._ext", m.name);
-        if name.as_str().starts_with('_') || super::stdlib::source(&ext).is_none() {
+        if name.as_str().starts_with('_') || crate::nd::stdlib::source(&ext).is_none() {
             return None;
         }
         let path: Vec<Sym> = ext.split('.').map(Sym::new).collect();

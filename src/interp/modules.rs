@@ -22,8 +22,8 @@ impl Interp {
             "math" => builtin_module("math", math_attrs()),
             "time" => builtin_module("time", time_attrs()),
             "_nt" => builtin_module("_nt", super::stdlib::nt_attrs()),
-            _ if super::stdlib::source(&name).is_some() => {
-                let (shown, text) = super::stdlib::source(&name).unwrap_or_default();
+            _ if crate::nd::stdlib::source(&name).is_some() => {
+                let (shown, text) = crate::nd::stdlib::source(&name).unwrap_or_default();
                 let m = self.import_source(&name, shown, text)?;
                 // `import torch.nn.functional` also makes it `torch.nn.functional`.
                 if let Some((parent, leaf)) = name.rsplit_once('.')

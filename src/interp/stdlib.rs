@@ -1,5 +1,6 @@
-//! `stdlib/`: modules written in nt and embedded in the binary (`torch.nn.functional`,
-//! `torch.nn`, `torch.optim`), and `_nt`, the few primitives they are written with.
+//! The evaluator's side of `stdlib/` (the modules written in nt, listed in
+//! `nd::stdlib`): where their errors are reported, and `_nt`, the few primitives they are
+//! written with.
 
 use super::Interp;
 use super::builtins::no_kw;
@@ -7,55 +8,6 @@ use crate::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Builtin, Value};
 use rustc_hash::FxHashMap;
-
-/// Module name → (file shown in reports, source).
-const MODULES: &[(&str, &str, &str)] = &[
-    (
-        "torch.nn.functional",
-        "<stdlib>/torch/nn/functional.nt",
-        include_str!("../../stdlib/torch/nn/functional.nt"),
-    ),
-    (
-        "torch.nn.init",
-        "<stdlib>/torch/nn/init.nt",
-        include_str!("../../stdlib/torch/nn/init.nt"),
-    ),
-    (
-        "torch.nn",
-        "<stdlib>/torch/nn/__init__.nt",
-        include_str!("../../stdlib/torch/nn/__init__.nt"),
-    ),
-    (
-        "torch.optim",
-        "<stdlib>/torch/optim.nt",
-        include_str!("../../stdlib/torch/optim.nt"),
-    ),
-    (
-        "numpy._ext",
-        "<stdlib>/numpy/_ext.nt",
-        include_str!("../../stdlib/numpy/_ext.nt"),
-    ),
-    (
-        "numpy.linalg._ext",
-        "<stdlib>/numpy/linalg/_ext.nt",
-        include_str!("../../stdlib/numpy/linalg/_ext.nt"),
-    ),
-    (
-        "torch._ext",
-        "<stdlib>/torch/_ext.nt",
-        include_str!("../../stdlib/torch/_ext.nt"),
-    ),
-    (
-        "torch.linalg._ext",
-        "<stdlib>/torch/linalg/_ext.nt",
-        include_str!("../../stdlib/torch/linalg/_ext.nt"),
-    ),
-];
-
-/// The shown name and source of a stdlib module.
-pub fn source(name: &str) -> Option<(&'static str, &'static str)> {
-    MODULES.iter().find(|m| m.0 == name).map(|m| (m.1, m.2))
-}
 
 /// Whether a span's source is a stdlib module: errors raised inside one are reported at
 /// the user's call instead.

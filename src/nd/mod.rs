@@ -26,6 +26,7 @@ pub mod reduce;
 pub mod registry;
 pub mod shape;
 pub mod sorting;
+pub mod stdlib;
 pub mod unary;
 
 use crate::array::NdArray;

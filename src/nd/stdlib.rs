@@ -1,0 +1,52 @@
+//! `stdlib/`: the NumPy/PyTorch modules written in nt and embedded in the binary
+//! (`torch.nn.functional`, `torch.nn`, `torch.optim`, the `_ext` modules); the evaluator
+//! imports them by name.
+
+/// Module name → (file shown in reports, source).
+const MODULES: &[(&str, &str, &str)] = &[
+    (
+        "torch.nn.functional",
+        "<stdlib>/torch/nn/functional.nt",
+        include_str!("../../stdlib/torch/nn/functional.nt"),
+    ),
+    (
+        "torch.nn.init",
+        "<stdlib>/torch/nn/init.nt",
+        include_str!("../../stdlib/torch/nn/init.nt"),
+    ),
+    (
+        "torch.nn",
+        "<stdlib>/torch/nn/__init__.nt",
+        include_str!("../../stdlib/torch/nn/__init__.nt"),
+    ),
+    (
+        "torch.optim",
+        "<stdlib>/torch/optim.nt",
+        include_str!("../../stdlib/torch/optim.nt"),
+    ),
+    (
+        "numpy._ext",
+        "<stdlib>/numpy/_ext.nt",
+        include_str!("../../stdlib/numpy/_ext.nt"),
+    ),
+    (
+        "numpy.linalg._ext",
+        "<stdlib>/numpy/linalg/_ext.nt",
+        include_str!("../../stdlib/numpy/linalg/_ext.nt"),
+    ),
+    (
+        "torch._ext",
+        "<stdlib>/torch/_ext.nt",
+        include_str!("../../stdlib/torch/_ext.nt"),
+    ),
+    (
+        "torch.linalg._ext",
+        "<stdlib>/torch/linalg/_ext.nt",
+        include_str!("../../stdlib/torch/linalg/_ext.nt"),
+    ),
+];
+
+/// The shown name and source of a stdlib module.
+pub fn source(name: &str) -> Option<(&'static str, &'static str)> {
+    MODULES.iter().find(|m| m.0 == name).map(|m| (m.1, m.2))
+}
