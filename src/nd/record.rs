@@ -30,7 +30,8 @@ fn operands<'a>(inputs: &[&'a Value]) -> Vec<Operand<'a>> {
 
 /// Whether an op on these operands must be recorded.
 pub fn needs(inputs: &[&Value]) -> bool {
-    core::needs(&operands(inputs))
+    // Every array op asks this: no allocation.
+    core::grad_enabled() && inputs.iter().any(|v| matches!(v, Value::Tensor(t) if t.needs_grad()))
 }
 
 /// Attaches a node for `rule` to an op's tensor result when any input requires grad.
