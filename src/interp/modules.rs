@@ -443,10 +443,14 @@ fn m_fsum(interp: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "fsum")?;
     arity(&args, "fsum", 1, 1)?;
     let items = interp.to_vec(&args.pos[0])?;
-    // Shewchuk's exact partial sums, as CPython's fsum.
+    // Shewchuk's exact partial sums, as CPython's `math_fsum`: special values summed
+    // apart, an overflow of finite inputs an `OverflowError`, half-even rounding across
+    // the last partials.
     let mut partials: Vec<f64> = Vec::new();
+    let (mut special, mut inf_sum) = (0.0f64, 0.0f64);
     for v in items {
-        let mut x = real(&v)?;
+        let saved = real(&v)?;
+        let mut x = saved;
         let mut i = 0;
         for j in 0..partials.len() {
             let mut y = partials[j];
@@ -462,9 +466,52 @@ fn m_fsum(interp: &mut Interp, args: Args) -> Res<Value> {
             x = hi;
         }
         partials.truncate(i);
-        partials.push(x);
+        if x != 0.0 {
+            if !x.is_finite() {
+                if saved.is_finite() {
+                    return Err(exc("OverflowError", "intermediate overflow in fsum"));
+                }
+                if saved.is_infinite() {
+                    inf_sum += saved;
+                }
+                special += saved;
+                partials.clear();
+            } else {
+                partials.push(x);
+            }
+        }
     }
-    Ok(Value::Float(partials.iter().sum()))
+    if special != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(exc("ValueError", "-inf + inf in fsum"));
+        }
+        return Ok(Value::Float(special));
+    }
+    let mut hi = 0.0;
+    let mut n = partials.len();
+    if n > 0 {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            lo = y - (hi - x);
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            if y == x - hi {
+                hi = x;
+            }
+        }
+    }
+    Ok(Value::Float(hi))
 }
 
 macro_rules! table {

@@ -353,7 +353,19 @@ pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
     }
     let any_float = fa || fb || fs;
     let dtype = dtype.unwrap_or(if any_float { default_float(lib) } else { DType::I64 });
+    if lib == Lib::Torch && !(a.is_finite() && b.is_finite()) {
+        return Err(exc(
+            "RuntimeError",
+            format!("unsupported range: {} -> {}", c_double(a), c_double(b)),
+        ));
+    }
     let n = ((b - a) / s).ceil();
+    if lib == Lib::Numpy && n.is_nan() {
+        return Err(exc("ValueError", "arange: cannot compute length"));
+    }
+    if lib == Lib::Numpy && n > i64::MAX as f64 {
+        return Err(exc("ValueError", "Maximum allowed size exceeded"));
+    }
     if lib == Lib::Torch && n < 0.0 {
         return Err(exc(
             "RuntimeError",
@@ -369,6 +381,33 @@ pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
         ),
         rg,
     )
+}
+
+/// A double as C++'s `ostream` writes it (PyTorch's messages): `0`, `2.5`, `inf`, `nan`.
+fn c_double(x: f64) -> String {
+    if x.is_nan() {
+        "nan".into()
+    } else if x.is_infinite() {
+        if x > 0.0 { "inf".into() } else { "-inf".into() }
+    } else {
+        // Six significant digits, as `%g`.
+        let r = format!("{:.*e}", 5, x);
+        let (m, e) = r.split_once('e').unwrap_or((&r, "0"));
+        let e: i32 = e.parse().unwrap_or(0);
+        if (-5..6).contains(&e) {
+            let digits = (5 - e).max(0) as usize;
+            let f = format!("{:.*}", digits, x);
+            let f = if f.contains('.') {
+                f.trim_end_matches('0').trim_end_matches('.').to_string()
+            } else {
+                f
+            };
+            f
+        } else {
+            let m = m.trim_end_matches('0').trim_end_matches('.');
+            format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+        }
+    }
 }
 
 /// The values of `arange(a, .., s)` in `dtype`, as each library fills them. NumPy casts

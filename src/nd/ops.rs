@@ -309,6 +309,10 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
             Lib::Torch => DType::F32,
         };
     }
+    // NumPy has no bool loop for `//`, `%` and `**`: booleans take the int8 one.
+    if lib == Lib::Numpy && d == DType::Bool && matches!(op, BinOp::FloorDiv | BinOp::Mod | BinOp::Pow) {
+        d = DType::I8;
+    }
     if let Some(out) = small_scalar_op(prim, d, a, b) {
         return Ok(result(lib, out));
     }

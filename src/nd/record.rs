@@ -146,6 +146,20 @@ pub fn reduction(name: &str, r: Value, a: &Value, axes: &[usize], keepdim: bool,
         ("mean", true) => ("MeanBackward0", Rule::Mean { axes, keepdim, n }),
         ("mean", false) => ("MeanBackward1", Rule::Mean { axes, keepdim, n }),
         ("max" | "min" | "amax" | "amin", _) => return extreme(name, r, a, x, &axes, keepdim, all),
+        // Only the 2-norm reaches here (the others are refused with autograd).
+        ("norm", _) => {
+            let out = out_data(&r).ok_or_else(|| internal("norm result"))?;
+            let norm = kept(&out, &axes, keepdim);
+            (
+                "LinalgVectorNormBackward0",
+                Rule::Norm2 {
+                    input: x.clone(),
+                    norm,
+                    axes,
+                    keepdim,
+                },
+            )
+        }
         ("var" | "std", _) => {
             let weights = slope(name, &r, x, &axes, keepdim, n, ddof)?;
             let grad_name = if name == "var" { "VarBackward0" } else { "StdBackward0" };
@@ -225,27 +239,52 @@ pub fn softmax(r: Value, a: &Value, dim: usize) -> Res<Value> {
     Ok(record(r, "SoftmaxBackward0", Rule::Softmax(out, dim), &[a]))
 }
 
-/// `clamp(t, lo, hi)`: the gradient passes where `t` was inside the bounds.
+/// `clamp(t, lo, hi)`: the gradient passes where `t` was strictly inside the bounds; at a
+/// bound that is a tensor it is split evenly with the bound (PyTorch 2.15's
+/// `ClampBackward1` for number bounds, `ClampBackward0` for tensor bounds).
 pub fn clamp(r: Value, a: &Value, lo: &Value, hi: &Value) -> Res<Value> {
-    use crate::ir::{BinaryOp, Op};
     use crate::nd::ops::{broadcast2, cast, run};
     if !needs(&[a]) {
+        if needs(&[lo, hi]) {
+            return Err(unsupported("clamp with bounds that require grad"));
+        }
         return Ok(r);
     }
+    if needs(&[lo, hi]) {
+        return Err(unsupported("clamp with bounds that require grad"));
+    }
     let Some((_, x)) = as_nd(a) else { return Ok(r) };
-    let mut mask = create::scalar(&Value::Bool(true), crate::array::dtype::DType::Bool)?;
-    for (bound, op) in [(lo, BinaryOp::Ge), (hi, BinaryOp::Le)] {
+    let bin = |op: BinaryOp, p: &NdArray, q: &NdArray| -> Res<NdArray> {
+        let (p, q) = broadcast2(Lib::Torch, p, q)?;
+        run(Op::Binary(op), &[&p, &q])
+    };
+    let mut weight = create::scalar(&Value::Float(1.0), x.dtype)?;
+    let mut tensor_bound = false;
+    for (bound, inside) in [(lo, BinaryOp::Gt), (hi, BinaryOp::Lt)] {
         if matches!(bound, Value::None) {
             continue;
         }
         let b = cast(&data(bound, x)?, x.dtype)?;
-        let (xb, bb) = broadcast2(Lib::Torch, x, &b)?;
-        let inside = run(Op::Binary(op), &[&xb, &bb])?;
-        let (m, i) = broadcast2(Lib::Torch, &mask, &inside)?;
-        mask = run(Op::Binary(BinaryOp::And), &[&m, &i])?;
+        let mut w = cast(&bin(inside, x, &b)?, x.dtype)?;
+        if matches!(bound, Value::Tensor(_)) {
+            tensor_bound = true;
+            let tie = cast(&bin(BinaryOp::Eq, x, &b)?, x.dtype)?;
+            let half = create::scalar(&Value::Float(0.5), x.dtype)?;
+            w = bin(BinaryOp::Add, &w, &bin(BinaryOp::Mul, &tie, &half)?)?;
+        }
+        weight = bin(BinaryOp::Mul, &weight, &w)?;
     }
-    let mask = cast(&mask, x.dtype)?;
-    Ok(record(r, "ClampBackward1", Rule::Mask(mask), &[a]))
+    let l = weight
+        .layout
+        .broadcast_to(x.shape())
+        .ok_or_else(|| internal("clamp mask"))?;
+    let mask = run(Op::Copy, &[&weight.view(l)])?;
+    let name = if tensor_bound {
+        "ClampBackward0"
+    } else {
+        "ClampBackward1"
+    };
+    Ok(record(r, name, Rule::Mask(mask), &[a]))
 }
 
 /// `maximum(a, b)` / `minimum(a, b)`: each input gets the gradient where it won; ties split.

@@ -25,15 +25,30 @@ pub fn dims(vals: &[Value]) -> Res<Vec<i64>> {
 
 /// `reshape`/`view` with one `-1` inferred. `view` refuses to copy, as PyTorch's does.
 pub fn reshape(lib: Lib, a: &NdArray, want: &[i64], is_view: bool) -> Res<NdArray> {
+    // NumPy takes any negative size as the unknown one (`reshape(5, -2)`).
+    let numpy_want: Vec<i64>;
+    let want = if lib == Lib::Numpy && want.iter().any(|&d| d < -1) {
+        numpy_want = want.iter().map(|&d| d.max(-1)).collect();
+        &numpy_want[..]
+    } else {
+        want
+    };
     let n = a.numel();
     let bad = || match lib {
         Lib::Numpy => {
-            // NumPy prints the requested shape without spaces, and without the -1 entries.
-            let known: Vec<String> = want.iter().filter(|&&d| d != -1).map(|d| d.to_string()).collect();
-            let shown = if want.contains(&-1) || known.len() != 1 {
-                format!("({})", known.join(","))
+            // NumPy's `convert_shape_to_string`: no spaces, leading unknown sizes left
+            // out, later ones as `newaxis`, a trailing comma only for one dimension.
+            let first = want.iter().position(|&d| d >= 0).unwrap_or(want.len());
+            let dims: Vec<String> = want[first..]
+                .iter()
+                .map(|&d| if d < 0 { "newaxis".to_string() } else { d.to_string() })
+                .collect();
+            let shown = if dims.is_empty() {
+                "()".to_string()
+            } else if want.len() == 1 {
+                format!("({},)", dims[0])
             } else {
-                format!("({},)", known[0])
+                format!("({})", dims.join(","))
             };
             exc(
                 "ValueError",
@@ -57,13 +72,15 @@ pub fn reshape(lib: Lib, a: &NdArray, want: &[i64], is_view: bool) -> Res<NdArra
     if want.iter().any(|&d| d < -1) {
         return Err(match lib {
             Lib::Numpy => exc("ValueError", format!("negative dimensions not allowed")),
-            Lib::Torch => exc(
-                "RuntimeError",
+            Lib::Torch => exc("RuntimeError", {
+                let i = want.iter().position(|&d| d < -1).unwrap_or(0);
+                let dims: Vec<String> = want.iter().map(|d| d.to_string()).collect();
                 format!(
-                    "invalid shape dimension {}",
-                    want.iter().find(|&&d| d < -1).unwrap_or(&0)
-                ),
-            ),
+                    "invalid shape dimension {} at index {i} of shape [{}]",
+                    want[i],
+                    dims.join(", ")
+                )
+            }),
         });
     }
     let known: usize = want.iter().filter(|&&d| d >= 0).map(|&d| d as usize).product();

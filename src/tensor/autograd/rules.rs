@@ -52,6 +52,14 @@ pub enum Rule {
         keepdim: bool,
         smooth: bool,
     },
+    /// The 2-norm over `axes`: `x · (g / ‖x‖)`, zero where the norm is zero (PyTorch's
+    /// `norm_backward`); `norm` keeps the reduced axes.
+    Norm2 {
+        input: NdArray,
+        norm: NdArray,
+        axes: Vec<usize>,
+        keepdim: bool,
+    },
     /// `expand`: sum back to the input shape.
     Expand,
     /// `cat`/`stack` along a dimension: the gradient is split (stack: also squeezed).
@@ -470,6 +478,8 @@ impl Rule {
                     bin(BinaryOp::Mul, &un(UnaryOp::Neg, g)?, &q)
                 })?,
             ],
+            // PyTorch's `pow_backward`: a zero exponent has a zero gradient (not 0 · x⁻¹).
+            Rule::PowScalar(a, e) if *e == 0.0 => vec![Some(tensor(NdArray::zeros(g.data.dtype, a.data.shape())))],
             Rule::PowScalar(a, e) => {
                 let d = bin(
                     BinaryOp::Mul,
@@ -536,6 +546,24 @@ impl Rule {
                     return Err(no_higher(node.name));
                 }
                 vec![Some(mul_const(&unsqueeze_axes(g, axes, *keepdim)?, weights)?)]
+            }
+            Rule::Norm2 {
+                input,
+                norm,
+                axes,
+                keepdim,
+            } => {
+                if graph {
+                    return Err(no_higher(node.name));
+                }
+                let gk = unsqueeze_axes(g, axes, *keepdim)?;
+                let scale = crate::tensor::ops::binary(BinaryOp::Div, &gk.data, norm)?;
+                let zero = crate::tensor::ops::scalar(0.0, norm.dtype)?;
+                let at_zero = crate::tensor::ops::binary(BinaryOp::Eq, norm, &zero)?;
+                let (m, s) = broadcast2(&at_zero, &scale)?;
+                let (z, _) = broadcast2(&zero, &s)?;
+                let scale = run(Op::Where, &[&m, &z, &s])?;
+                vec![Some(tensor(crate::tensor::ops::binary(BinaryOp::Mul, input, &scale)?))]
             }
             Rule::Select2(ma, mb) => vec![part(0, &|| mul_const(g, ma))?, part(1, &|| mul_const(g, mb))?],
             Rule::Expand => vec![part(0, &|| Ok(g.clone()))?],
