@@ -94,3 +94,47 @@ fn bad_and_missing_files_are_clear_errors_naming_the_file() {
         let _ = std::fs::remove_dir_all(&dir);
     });
 }
+
+/// Issue 17: a `.npy` whose shape's size overflows 64 bits loaded, printed `nan` and
+/// then failed inside; one with 65 dimensions was accepted. NumPy refuses both (texts
+/// from NumPy 2.4.6's `np.load` of the same files: its int64 element count wraps to 0).
+#[test]
+fn npy_headers_with_an_overflowing_size_or_too_many_dims_are_refused() {
+    let dir = std::env::temp_dir().join(format!("nt-npy-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let header = |shape: &str| {
+        let mut h = format!("{{'descr': '<f8', 'fortran_order': False, 'shape': {shape}, }}");
+        while (10 + h.len() + 1) % 64 != 0 {
+            h.push(' ');
+        }
+        h.push('\n');
+        let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
+        bytes.extend_from_slice(&(h.len() as u16).to_le_bytes());
+        bytes.extend_from_slice(h.as_bytes());
+        bytes.extend_from_slice(&[0u8; 64]);
+        bytes
+    };
+    let huge = dir.join("huge.npy");
+    std::fs::write(&huge, header("(4294967296, 4294967296)")).expect("write");
+    let deep = dir.join("deep.npy");
+    std::fs::write(&deep, header(&format!("({})", vec!["1"; 65].join(", ")))).expect("write");
+    let errors = common::big_stack(move || {
+        let mut s = Session::new(Box::new(SharedBuf::default()));
+        [huge, deep]
+            .iter()
+            .map(|p| {
+                let code = format!("np.load('{}')", p.to_string_lossy().replace('\\', "/"));
+                s.eval(&code).err().map(|d| d.headline())
+            })
+            .collect::<Vec<_>>()
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        errors[0].as_deref(),
+        Some("ValueError: cannot reshape array of size 0 into shape (4294967296,4294967296)")
+    );
+    assert_eq!(
+        errors[1].as_deref(),
+        Some("ValueError: maximum supported dimension for an ndarray is currently 64, found 65")
+    );
+}

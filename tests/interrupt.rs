@@ -85,3 +85,34 @@ fn sigint_stops_a_running_script() {
     assert!(stderr.starts_with("KeyboardInterrupt"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 17: `time.sleep(20)` ignored Ctrl-C until it ended, and `time.sleep(1e300)`
+/// never returned; CPython's sleep stops at the signal and refuses a length beyond time_t.
+#[test]
+fn time_sleep_stops_at_ctrl_c_and_refuses_an_endless_length() {
+    let (err, took, too_long) = common::big_stack(|| {
+        let buf = nt::repl::session::SharedBuf::default();
+        let mut s = nt::repl::session::Session::new(Box::new(buf.clone()));
+        s.eval("import time\nx = 1").map_err(|d| d.headline()).expect("setup");
+        let stopper = std::thread::spawn(|| {
+            std::thread::sleep(Duration::from_millis(200));
+            nt::interrupt::request();
+        });
+        let t0 = Instant::now();
+        let err = s.eval("x = time.sleep(20)").err().map(|d| d.headline());
+        let took = t0.elapsed();
+        stopper.join().expect("stopper");
+        let too_long = s.eval("time.sleep(1e300)").err().map(|d| d.headline());
+        s.eval("print(x)")
+            .map_err(|d| d.headline())
+            .expect("session still works");
+        assert_eq!(buf.take(), "1\n");
+        (err, took, too_long)
+    });
+    assert_eq!(err.as_deref(), Some("KeyboardInterrupt"));
+    assert!(took < Duration::from_secs(5), "stopped after {took:?}");
+    assert_eq!(
+        too_long.as_deref(),
+        Some("OverflowError: timestamp out of range for platform time_t")
+    );
+}

@@ -65,16 +65,19 @@ impl Le for bf16 {
 
 /// An array of `shape` from row-major bytes (`big`: big-endian).
 pub fn from_bytes(dtype: DType, bytes: &[u8], shape: &[usize], big: bool) -> Result<NdArray, String> {
-    let n: usize = shape.iter().product();
+    let n = shape
+        .iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .ok_or("the shape's size overflows")?;
     crate::with_dtype!(dtype, T => {
         let size = <T as Le>::SIZE;
-        if bytes.len() < n * size {
+        if n.checked_mul(size).is_none_or(|b| bytes.len() < b) {
             return Err(format!(
                 "the file holds {} bytes of data, but shape {:?} of {} needs {}",
                 bytes.len(),
                 shape,
                 dtype.numpy_name(),
-                n * size
+                n.saturating_mul(size)
             ));
         }
         let v: Vec<T> = bytes[..n * size]

@@ -571,8 +571,22 @@ fn t_sleep(_: &mut Interp, args: Args) -> Res<Value> {
     if secs < 0.0 || secs.is_nan() {
         return Err(exc("ValueError", "sleep length must be non-negative"));
     }
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(1e9)));
-    Ok(Value::None)
+    // CPython converts the length to a time_t first.
+    if secs >= 9.223372036854775807e18 {
+        return Err(exc("OverflowError", "timestamp out of range for platform time_t"));
+    }
+    // In short naps, so Ctrl-C stops it (CPython's sleep is interrupted by the signal).
+    let end = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs.min(1e15));
+    loop {
+        if crate::interrupt::take() {
+            return Err(exc("KeyboardInterrupt", ""));
+        }
+        let now = std::time::Instant::now();
+        if now >= end {
+            return Ok(Value::None);
+        }
+        std::thread::sleep((end - now).min(std::time::Duration::from_millis(20)));
+    }
 }
 
 static TIME: &[Builtin] = table! {

@@ -19,6 +19,8 @@ enum Leaf {
 
 struct Walk {
     lib: Lib,
+    /// The type of the sequence being visited (`list`), for PyTorch's nesting error.
+    seq_type: &'static str,
     shape: Vec<usize>,
     leaves: Vec<Leaf>,
     /// The dtype the data implies (strong types from arrays and NumPy scalars count).
@@ -56,6 +58,7 @@ impl Walk {
             _ => None,
         };
         if let Some(items) = items {
+            self.seq_type = v.type_name();
             self.sequence(&items, depth)?;
             return Ok(());
         }
@@ -84,6 +87,21 @@ impl Walk {
         } else if self.leaf_depth == Some(depth) {
             return Err(self.mixed(depth, true));
         } else {
+            // NumPy's and PyTorch's limits on nesting.
+            match self.lib {
+                Lib::Numpy if depth >= MAX_NDIM => {
+                    return Err(exc(
+                        "ValueError",
+                        format!(
+                            "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of {MAX_NDIM}."
+                        ),
+                    ));
+                }
+                Lib::Torch if depth >= TORCH_MAX_NESTING => {
+                    return Err(exc("ValueError", format!("too many dimensions '{}'", self.seq_type)));
+                }
+                _ => {}
+            }
             self.shape.push(items.len());
         }
         for it in items {
@@ -191,10 +209,28 @@ impl Walk {
     }
 }
 
+/// NumPy's `NPY_MAXDIMS`: no array has more dimensions.
+pub const MAX_NDIM: usize = 64;
+
+/// The deepest nesting `torch.tensor` reads (`MAX_DIMS` of its sequence walk).
+const TORCH_MAX_NESTING: usize = 128;
+
+/// NumPy's error for a shape with more than `MAX_NDIM` dimensions (creation, reshape,
+/// `.npy` headers); `None` when the shape is allowed.
+pub fn too_many_dims(lib: Lib, ndim: usize) -> Option<Box<crate::error::Exc>> {
+    (lib == Lib::Numpy && ndim > MAX_NDIM).then(|| {
+        exc(
+            "ValueError",
+            format!("maximum supported dimension for an ndarray is currently {MAX_NDIM}, found {ndim}"),
+        )
+    })
+}
+
 /// Builds an array of `lib` from nested lists, tuples, scalars and arrays.
 pub fn from_data(lib: Lib, v: &Value, dtype: Option<DType>) -> Res<NdArray> {
     let mut w = Walk {
         lib,
+        seq_type: "list",
         shape: Vec::new(),
         leaves: Vec::new(),
         dtype: None,

@@ -87,6 +87,30 @@ fn npy_bytes(a: &NdArray) -> Res<Vec<u8>> {
 
 fn npy_array(path: &str, bytes: &[u8]) -> Res<NdArray> {
     let (h, data) = npy::decode(bytes).map_err(|e| bad_file(path, e))?;
+    if let Some(e) = super::create::too_many_dims(Lib::Numpy, h.shape.len()) {
+        return Err(e);
+    }
+    let fits = h
+        .shape
+        .iter()
+        .try_fold(h.dtype.itemsize(), |acc, &n| acc.checked_mul(n))
+        .is_some_and(|b| b <= isize::MAX as usize);
+    if !fits {
+        // NumPy counts the elements in int64, which wraps; it reads that many (all there
+        // are for a negative count) and then fails to give them the header's shape.
+        let count = h.shape.iter().fold(1i64, |acc, &n| acc.wrapping_mul(n as i64));
+        let there = data.len() / h.dtype.itemsize().max(1);
+        let read = if count < 0 { there } else { (count as usize).min(there) };
+        let dims: Vec<String> = h.shape.iter().map(|n| n.to_string()).collect();
+        let shown = match dims.len() {
+            1 => format!("({},)", dims[0]),
+            _ => format!("({})", dims.join(",")),
+        };
+        return Err(exc(
+            "ValueError",
+            format!("cannot reshape array of size {read} into shape {shown}"),
+        ));
+    }
     if h.fortran {
         let rev: Vec<usize> = h.shape.iter().rev().copied().collect();
         let t = npy::from_bytes(h.dtype, data, &rev, h.big_endian).map_err(|e| bad_file(path, e))?;

@@ -153,6 +153,9 @@ pub fn shape_args_for(vals: &[Value], lib: Lib, fname: &str) -> Res<Vec<usize>> 
         })
         .collect::<Res<Vec<usize>>>()
         .and_then(|shape| {
+            if let Some(e) = super::create::too_many_dims(lib, shape.len()) {
+                return Err(e);
+            }
             let total = shape.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n));
             match total {
                 Some(t) if t <= (1 << 34) => Ok(shape),

@@ -25,6 +25,9 @@ pub fn dims(vals: &[Value]) -> Res<Vec<i64>> {
 
 /// `reshape`/`view` with one `-1` inferred. `view` refuses to copy, as PyTorch's does.
 pub fn reshape(lib: Lib, a: &NdArray, want: &[i64], is_view: bool) -> Res<NdArray> {
+    if let Some(e) = super::create::too_many_dims(lib, want.len()) {
+        return Err(e);
+    }
     // NumPy takes any negative size as the unknown one (`reshape(5, -2)`).
     let numpy_want: Vec<i64>;
     let want = if lib == Lib::Numpy && want.iter().any(|&d| d < -1) {
