@@ -136,3 +136,39 @@ fn every_example_runs_and_checks_its_own_result() {
         assert!(out.status.success(), "{p}:\n{}{}", text(&out.stdout), text(&out.stderr));
     }
 }
+
+/// Issue 17: a line with bytes that are not UTF-8 ended the interactive session (status
+/// 0, every variable lost). Through a real terminal (`script` makes the pty), the line is
+/// reported and the session goes on.
+#[cfg(unix)]
+#[test]
+fn repl_reports_a_line_that_is_not_utf8_and_goes_on() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let nt = env!("CARGO_BIN_EXE_nt");
+    let child = Command::new("script")
+        .args(["-qec", nt, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .env("NT_HISTORY", std::env::temp_dir().join("nt-utf8-test-history"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("skipped: no `script` command to give nt a terminal");
+        return;
+    };
+    let mut stdin = child.stdin.take().expect("stdin");
+    // One line at a time, as typed: the editor reads each at its prompt.
+    for chunk in [&b"x = 41\n"[..], b"\xff\xfe\n", b"print(x + 1)\n", b"\x04"] {
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        let _ = stdin.write_all(chunk);
+        let _ = stdin.flush();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    drop(stdin);
+    let out = child.wait_with_output().expect("run nt in script");
+    let all = format!("{}{}", text(&out.stdout), text(&out.stderr)).replace('\r', "\n");
+    assert!(all.contains("not valid UTF-8"), "{all}");
+    assert!(all.lines().any(|l| l.trim() == "42"), "{all}");
+}

@@ -43,6 +43,8 @@ pub fn run(session: &mut Session) -> i32 {
         env!("CARGO_PKG_VERSION")
     );
     let mut lines: Vec<String> = Vec::new();
+    // Consecutive failed reads.
+    let (mut failures, mut last_failures) = (0u32, 0u32);
     loop {
         let prompt = if lines.is_empty() { ">>> " } else { "... " };
         match editor.readline(prompt) {
@@ -78,11 +80,27 @@ pub fn run(session: &mut Session) -> i32 {
                     eprint!("{}", session.render(&d));
                 }
             }
+            // Bytes that are not UTF-8 (a stray paste, a binary file): the entry is
+            // dropped with a report, and the session goes on.
+            Err(ReadlineError::Io(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
+                eprintln!("nt: the line typed is not valid UTF-8; it was not run ({e})");
+                lines.clear();
+                failures += 1;
+            }
             Err(e) => {
-                eprintln!("nt: {e}");
-                break;
+                eprintln!("nt: cannot read the line typed: {e}");
+                lines.clear();
+                failures += 1;
             }
         }
+        if failures > 0 && failures == last_failures {
+            failures = 0;
+        }
+        // A terminal that keeps failing (gone, closed) ends the session.
+        if failures >= 10 {
+            break;
+        }
+        last_failures = failures;
         if let Some(h) = &history {
             let _ = editor.append_history(h);
         }
