@@ -267,8 +267,11 @@ fn dtoa(ax: f64, mode: u8, nd: i64) -> (Vec<u8>, i64) {
     if ax == 0.0 {
         return (vec![b'0'], 1);
     }
+    // A double's exact decimal expansion has at most 767 significant digits, none more
+    // than 1074 places after the point: beyond those every digit is 0, so larger
+    // precisions (which Rust's formatter refuses past 65535) ask for no more.
     if mode == 3 {
-        let s = format!("{:.*}", nd.max(0) as usize, ax);
+        let s = format!("{:.*}", nd.clamp(0, 1100) as usize, ax);
         let (ip, fp) = s.split_once('.').unwrap_or((&s, ""));
         let d: Vec<u8> = ip.bytes().chain(fp.bytes()).collect();
         return match d.iter().position(|&b| b != b'0') {
@@ -277,7 +280,7 @@ fn dtoa(ax: f64, mode: u8, nd: i64) -> (Vec<u8>, i64) {
         };
     }
     if mode == 2 {
-        return split(&format!("{:.*e}", (nd.max(1) - 1) as usize, ax));
+        return split(&format!("{:.*e}", (nd.clamp(1, 800) - 1) as usize, ax));
     }
     let shortest = split(&format!("{ax:e}"));
     // Between two equally close shortest candidates Rust takes the upper one,
