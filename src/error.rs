@@ -39,6 +39,20 @@ pub fn value_error(msg: impl Into<String>) -> Box<Exc> {
     exc("ValueError", msg)
 }
 
+/// Python's `MemoryError` (no message), for a request `memory::fits` refused.
+pub fn memory_error() -> Box<Exc> {
+    exc("MemoryError", "")
+}
+
+/// `Ok` when `n` items of `size` bytes fit in memory, else `MemoryError`.
+pub fn check_items(n: usize, size: usize) -> Res<()> {
+    if crate::memory::fits_items(n, size) {
+        Ok(())
+    } else {
+        Err(memory_error())
+    }
+}
+
 pub fn overflow() -> Box<Exc> {
     exc(
         "OverflowError",

@@ -10,6 +10,7 @@ pub mod error;
 pub mod interp;
 pub mod interrupt;
 pub mod ir;
+pub mod memory;
 pub mod nd;
 pub mod random;
 pub mod realise;

@@ -70,6 +70,7 @@ pub fn defer(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Res
     }
     let out = NdArray::from_buffer(Buffer::Lazy(Rc::new(p)), shape);
     PENDING.with(|q| q.borrow_mut().push(Rc::downgrade(&out.storage)));
+    crate::memory::promise(crate::memory::bytes(crate::array::layout::numel(shape), dtype.itemsize()).unwrap_or(0));
     Ok(out)
 }
 
@@ -85,6 +86,7 @@ fn realize_storage(s: &RefCell<Buffer>) -> Result<(), String> {
         _ => return Ok(()),
     };
     let program = self::program(&held).ok_or("a deferred storage without a program")?;
+    crate::memory::keep(crate::memory::bytes(program.len(), program.dtype.itemsize()).unwrap_or(0));
     trace(|| program.describe());
     let buf = evaluate(program)?;
     *s.borrow_mut() = buf;
@@ -104,6 +106,8 @@ fn evaluate(p: &Program) -> Result<Buffer, String> {
 /// before any in-place write.
 pub fn flush() -> Result<(), String> {
     let pending = PENDING.with(|q| std::mem::take(&mut *q.borrow_mut()));
+    // Every deferred result is computed below or was dropped uncomputed.
+    crate::memory::settle();
     let mut first_error = None;
     for w in pending {
         if let Some(s) = w.upgrade()

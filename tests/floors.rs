@@ -5,23 +5,37 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Each floor and what it may name, lowest first. `with_dtype`/`with_buffer` are the
+/// Each floor and what it may name. `memory` and `interrupt` are the ground floor (how
+/// much may be allocated, whether Ctrl-C was pressed); `with_dtype`/`with_buffer` are the
 /// array floor's macros (exported at the crate root). `error` names `syntax` only for its
 /// plain data (`Span`, `Sym`).
 const FLOORS: &[(&str, &[&str])] = &[
-    ("array", &["with_dtype", "with_buffer"]),
-    ("ir", &["array", "with_dtype", "with_buffer"]),
-    ("backend", &["array", "ir", "interrupt", "with_dtype", "with_buffer"]),
+    ("memory", &[]),
+    ("interrupt", &[]),
+    ("array", &["memory", "with_dtype", "with_buffer"]),
+    ("ir", &["array", "memory", "with_dtype", "with_buffer"]),
+    (
+        "backend",
+        &["array", "ir", "interrupt", "memory", "with_dtype", "with_buffer"],
+    ),
     (
         "realise",
-        &["array", "ir", "backend", "interrupt", "with_dtype", "with_buffer"],
+        &[
+            "array",
+            "ir",
+            "backend",
+            "interrupt",
+            "memory",
+            "with_dtype",
+            "with_buffer",
+        ],
     ),
-    ("random", &["array", "ir", "error", "realise", "with_dtype"]),
+    ("random", &["array", "ir", "error", "realise", "memory", "with_dtype"]),
     (
         "tensor",
-        &["array", "ir", "realise", "error", "interrupt", "with_dtype"],
+        &["array", "ir", "realise", "error", "interrupt", "memory", "with_dtype"],
     ),
-    ("error", &["syntax"]),
+    ("error", &["syntax", "memory"]),
 ];
 
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -63,25 +63,6 @@ impl NdArray {
     }
 }
 
-/// The most bytes one array may take: the machine's physical memory (`MemTotal`), or
-/// `NT_MEMORY_LIMIT` bytes when set.
-pub fn memory_limit() -> u64 {
-    static LIMIT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *LIMIT.get_or_init(|| {
-        if let Some(n) = std::env::var("NT_MEMORY_LIMIT").ok().and_then(|v| v.parse().ok()) {
-            return n;
-        }
-        std::fs::read_to_string("/proc/meminfo")
-            .ok()
-            .and_then(|m| {
-                let line = m.lines().find(|l| l.starts_with("MemTotal:"))?;
-                let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-                Some(kb * 1024)
-            })
-            .unwrap_or(1 << 40)
-    })
-}
-
 /// Marks an error string as "this array cannot fit" (mapped to `MemoryError`).
 pub const TOO_BIG: &str = "nt-alloc:";
 
@@ -93,7 +74,7 @@ pub fn check_alloc(shape: &[usize], dtype: dtype::DType) -> Result<(), String> {
         .iter()
         .try_fold(dtype.itemsize() as u64, |acc, &n| acc.checked_mul(n as u64));
     match bytes {
-        Some(b) if b <= memory_limit() => Ok(()),
+        Some(b) if crate::memory::fits(b) => Ok(()),
         _ => {
             let dims: Vec<String> = shape.iter().map(|n| n.to_string()).collect();
             let shape = match dims.len() {

@@ -127,7 +127,11 @@ impl Interp {
             ExprKind::ListComp(c) => {
                 let mut out = Vec::new();
                 self.comprehend(c, env, &mut |interp, scope| {
-                    out.push(interp.eval(&c.elt, scope)?);
+                    let v = interp.eval(&c.elt, scope)?;
+                    if !crate::memory::room(&mut out) {
+                        return Err(crate::error::memory_error());
+                    }
+                    out.push(v);
                     Ok(())
                 })?;
                 Ok(Value::list(out))

@@ -258,9 +258,15 @@ impl Interp {
             Value::List(l) => Ok(l.borrow().clone()),
             Value::Tuple(t) => Ok(t.to_vec()),
             _ => {
+                if let Value::Range(r) = v {
+                    crate::error::check_items(r.len().max(0) as usize, std::mem::size_of::<Value>())?;
+                }
                 let mut it = self.iterate(v)?;
                 let mut out = Vec::new();
                 while let Some(x) = it.next(self)? {
+                    if !crate::memory::room(&mut out) {
+                        return Err(crate::error::memory_error());
+                    }
                     out.push(x);
                 }
                 Ok(out)

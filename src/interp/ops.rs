@@ -223,11 +223,14 @@ fn float_op(op: BinOp, x: f64, y: f64) -> Option<Res<f64>> {
     })
 }
 
-fn repeat(n: i64, len: usize) -> Res<usize> {
+/// The count of a sequence repeated `n` times whose items are `len` of `size` bytes,
+/// refused with `MemoryError` when the result cannot fit.
+fn repeat(n: i64, len: usize, size: usize) -> Res<usize> {
     let n = n.max(0);
     if len > 0 && n.saturating_mul(len as i64) > MAX_SEQ_LEN {
         return Err(exc("MemoryError", ""));
     }
+    crate::error::check_items(n as usize * len, size)?;
     Ok(n as usize)
 }
 
@@ -288,6 +291,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
     }
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+            crate::error::check_items(x.len().saturating_add(y.len()), 1)?;
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);
             s.push_str(y);
@@ -298,6 +302,8 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
             b.type_name()
         ))),
         (BinOp::Add, Value::List(x), Value::List(y)) => {
+            let n = x.borrow().len().saturating_add(y.borrow().len());
+            crate::error::check_items(n, std::mem::size_of::<Value>())?;
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
             Ok(Value::list(v))
@@ -307,6 +313,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
             b.type_name()
         ))),
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            crate::error::check_items(x.len().saturating_add(y.len()), std::mem::size_of::<Value>())?;
             let mut v = x.to_vec();
             v.extend(y.iter().cloned());
             Ok(Value::tuple(v))
@@ -319,13 +326,13 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
             if matches!(n, Value::Int(_) | Value::Bool(_)) =>
         {
             let k = int_of(n);
-            Ok(Value::Str(s.repeat(repeat(k, s.len())?).into()))
+            Ok(Value::Str(s.repeat(repeat(k, s.len(), 1)?).into()))
         }
         (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l))
             if matches!(n, Value::Int(_) | Value::Bool(_)) =>
         {
             let items = l.borrow();
-            let k = repeat(int_of(n), items.len())?;
+            let k = repeat(int_of(n), items.len(), std::mem::size_of::<Value>())?;
             Ok(Value::list(
                 items.iter().cloned().cycle().take(items.len() * k).collect(),
             ))
@@ -333,7 +340,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
         (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t))
             if matches!(n, Value::Int(_) | Value::Bool(_)) =>
         {
-            let k = repeat(int_of(n), t.len())?;
+            let k = repeat(int_of(n), t.len(), std::mem::size_of::<Value>())?;
             Ok(Value::tuple(t.iter().cloned().cycle().take(t.len() * k).collect()))
         }
         (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)

@@ -125,6 +125,8 @@ fn tolist(a: &NdArray) -> Res<Value> {
     if a.ndim() == 0 {
         return Ok(super::item(a));
     }
+    // Every element becomes a Python value (a broadcast view may hold few distinct ones).
+    crate::error::check_items(a.numel(), std::mem::size_of::<Value>())?;
     let items = (0..a.shape()[0])
         .map(|i| tolist(&a.view(a.layout.select(0, i))))
         .collect::<Res<Vec<_>>>()?;

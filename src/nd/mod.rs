@@ -21,6 +21,7 @@ pub mod out;
 pub mod print;
 pub mod quantile;
 pub mod random;
+pub mod ranges;
 pub mod record;
 pub mod reduce;
 pub mod registry;

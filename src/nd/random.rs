@@ -436,6 +436,7 @@ fn seed_word(v: &Value) -> Res<u32> {
 fn np_permute(interp: &mut Interp, name: &str, x: Value) -> Res<Value> {
     let target = match (&x, name) {
         (Value::Int(n), "permutation") => {
+            super::ops::check_alloc(&[(*n).max(0) as usize], crate::array::dtype::DType::I64)?;
             let v: Vec<i64> = (0..*n).collect();
             wrap(Lib::Numpy, NdArray::from_buffer(Buffer::I64(v), &[*n as usize]))
         }

@@ -315,7 +315,11 @@ pub fn concat(lib: Lib, parts: &[NdArray], ax: i64) -> Res<NdArray> {
         })
         .unwrap_or(first.dtype);
     let mut shape = first.shape().to_vec();
-    shape[d] = parts.iter().map(|p| p.shape()[d]).sum();
+    shape[d] = parts
+        .iter()
+        .try_fold(0usize, |acc, p| acc.checked_add(p.shape()[d]))
+        .unwrap_or(usize::MAX);
+    super::ops::check_alloc(&shape, dtype)?;
     let out = NdArray::zeros(dtype, &shape);
     let mut at = 0;
     for p in parts {
@@ -400,6 +404,12 @@ pub fn tile(lib: Lib, a: &NdArray, reps: &[i64]) -> Res<NdArray> {
         full[offset + i] = full[offset + i].saturating_mul(r.max(0) as usize);
     }
     super::ops::check_alloc(&full, x.dtype)?;
+    if full.contains(&0) {
+        if reps.iter().any(|&r| r < 0) {
+            return Err(exc("ValueError", "negative repetitions are not allowed"));
+        }
+        return Ok(NdArray::zeros(x.dtype, &full));
+    }
     for (i, &r) in reps.iter().enumerate() {
         let r = usize::try_from(r).map_err(|_| exc("ValueError", "negative repetitions are not allowed"))?;
         if r != 1 {

@@ -490,7 +490,11 @@ fn group_digits(digits: &[u8], min_width: i64, sep: Option<(u8, i64)>) -> Option
         return Some(rev);
     }
     let width = (min_width as usize).max(end);
-    rev.try_reserve(width.checked_add(width / 3 + 2)?).ok()?;
+    let want = width.checked_add(width / 3 + 2)?;
+    if !crate::memory::fits(want as u64) {
+        return None;
+    }
+    rev.try_reserve(want).ok()?;
     loop {
         // One group: as many of the remaining digits as fit, then zeros.
         let want = (end as i64).max(min_width).max(1);
@@ -532,7 +536,9 @@ fn render_number(f: &Spec, neg: bool, prefix: &str, digits: &str, rest: &str) ->
     let mut out = String::new();
     let size = (padding as usize).checked_mul(f.fill.len_utf8());
     let size = size.and_then(|n| n.checked_add(1 + prefix.len() + grouped.len() + rest.len()));
-    size.and_then(|n| out.try_reserve(n).ok()).ok_or(OUT_OF_MEMORY)?;
+    size.filter(|&n| crate::memory::fits(n as u64))
+        .and_then(|n| out.try_reserve(n).ok())
+        .ok_or(OUT_OF_MEMORY)?;
     let fill = |out: &mut String, n: i64| out.extend(std::iter::repeat_n(f.fill, n as usize));
     fill(&mut out, l);
     out.extend(sign);
@@ -658,7 +664,9 @@ pub fn format_str(s: &str, spec: &str) -> Result<String, String> {
     let mut out = String::new();
     let size = ((total - len) as usize).checked_mul(f.fill.len_utf8());
     let size = size.and_then(|n| n.checked_add(s.len()));
-    size.and_then(|n| out.try_reserve(n).ok()).ok_or(OUT_OF_MEMORY)?;
+    size.filter(|&n| crate::memory::fits(n as u64))
+        .and_then(|n| out.try_reserve(n).ok())
+        .ok_or(OUT_OF_MEMORY)?;
     let fill = |n: i64| std::iter::repeat_n(f.fill, n as usize);
     out.extend(
         fill(left)

@@ -343,6 +343,7 @@ pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Val
             if width <= n {
                 return Ok(s(text.to_owned()));
             }
+            crate::error::check_items(width, fill.len_utf8())?;
             let marg = width - n;
             let left = match m {
                 "ljust" => 0,
@@ -362,6 +363,7 @@ pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Val
             if width <= n {
                 return Ok(s(text.to_owned()));
             }
+            crate::error::check_items(width, 1)?;
             let zeros = "0".repeat(width - n);
             match text.chars().next() {
                 Some(c @ ('+' | '-')) => s(format!("{c}{zeros}{}", &text[1..])),

@@ -1,0 +1,190 @@
+//! `arange` and `linspace`: evenly spaced values, filled as each library fills them.
+
+use super::funcs::{Place, default_float, drop_torch_kwargs, grad_leaf, no_more_kwargs, number, take_dtype};
+use super::wrap;
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::array::storage::Buffer;
+use crate::error::{Res, exc, type_error};
+use crate::interp::builtins::{int_arg, kwarg};
+use crate::value::{Args, Lib, Value};
+
+pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
+    let dtype = take_dtype(&mut args)?;
+    let start_kw = kwarg(&mut args, "start");
+    let stop_kw = kwarg(&mut args, "end").or_else(|| kwarg(&mut args, "stop"));
+    let step_kw = kwarg(&mut args, "step");
+    let rg = if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?
+    } else {
+        Place::default()
+    };
+    no_more_kwargs(&args, "arange")?;
+    let mut pos = args.pos.clone();
+    if let Some(s) = start_kw {
+        pos.insert(0, s);
+    }
+    if let Some(s) = stop_kw {
+        pos.push(s);
+    }
+    let (start, stop, step) = match pos.as_slice() {
+        [stop] => (Value::Int(0), stop.clone(), step_kw.unwrap_or(Value::Int(1))),
+        [start, stop] => (start.clone(), stop.clone(), step_kw.unwrap_or(Value::Int(1))),
+        [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+        _ => return Err(type_error("arange() needs 1 to 3 numbers")),
+    };
+    let ((a, fa), (b, fb), (s, fs)) = (number(&start)?, number(&stop)?, number(&step)?);
+    if s == 0.0 {
+        return Err(match lib {
+            Lib::Numpy => exc("ZeroDivisionError", "division by zero"),
+            Lib::Torch => exc("RuntimeError", "step must be nonzero"),
+        });
+    }
+    let any_float = fa || fb || fs;
+    let dtype = dtype.unwrap_or(if any_float { default_float(lib) } else { DType::I64 });
+    if lib == Lib::Torch && !(a.is_finite() && b.is_finite()) {
+        return Err(exc(
+            "RuntimeError",
+            format!("unsupported range: {} -> {}", c_double(a), c_double(b)),
+        ));
+    }
+    let n = ((b - a) / s).ceil();
+    if lib == Lib::Numpy && n.is_nan() {
+        return Err(exc("ValueError", "arange: cannot compute length"));
+    }
+    if lib == Lib::Numpy && n > i64::MAX as f64 {
+        return Err(exc("ValueError", "Maximum allowed size exceeded"));
+    }
+    if lib == Lib::Torch && n < 0.0 {
+        return Err(exc(
+            "RuntimeError",
+            "upper bound and larger bound inconsistent with step sign",
+        ));
+    }
+    let n = if n.is_finite() && n > 0.0 { n as usize } else { 0 };
+    super::ops::check_alloc(&[n], dtype)?;
+    grad_leaf(
+        wrap(
+            lib,
+            NdArray::from_buffer(Buffer::from_f64s(dtype, &arange_values(lib, dtype, a, s, n)), &[n]),
+        ),
+        rg,
+    )
+}
+
+/// A double as C++'s `ostream` writes it (PyTorch's messages): `0`, `2.5`, `inf`, `nan`.
+fn c_double(x: f64) -> String {
+    if x.is_nan() {
+        "nan".into()
+    } else if x.is_infinite() {
+        if x > 0.0 { "inf".into() } else { "-inf".into() }
+    } else {
+        // Six significant digits, as `%g`.
+        let r = format!("{:.*e}", 5, x);
+        let (m, e) = r.split_once('e').unwrap_or((&r, "0"));
+        let e: i32 = e.parse().unwrap_or(0);
+        if (-5..6).contains(&e) {
+            let digits = (5 - e).max(0) as usize;
+            let f = format!("{:.*}", digits, x);
+            let f = if f.contains('.') {
+                f.trim_end_matches('0').trim_end_matches('.').to_string()
+            } else {
+                f
+            };
+            f
+        } else {
+            let m = m.trim_end_matches('0').trim_end_matches('.');
+            format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+        }
+    }
+}
+
+/// The values of `arange(a, .., s)` in `dtype`, as each library fills them. NumPy casts
+/// the first two values to the dtype and repeats their difference in that type
+/// (`np.arange(0, 5, 0.5, dtype=int)` is all zeros, a float32 `arange` accumulates its
+/// float32 step); PyTorch truncates start and step to an integer dtype.
+fn arange_values(lib: Lib, dtype: DType, a: f64, s: f64, n: usize) -> Vec<f64> {
+    let trunc = |x: f64| x.trunc();
+    match (lib, dtype) {
+        (_, d) if !d.is_float() && d != DType::Bool => {
+            let (a0, step) = match lib {
+                Lib::Numpy => (trunc(a) as i128, trunc(a + s) as i128 - trunc(a) as i128),
+                Lib::Torch => (trunc(a) as i128, trunc(s) as i128),
+            };
+            (0..n).map(|i| (a0 + i as i128 * step) as f64).collect()
+        }
+        (Lib::Numpy, DType::F32) => {
+            let (a0, a1) = (a as f32, (a + s) as f32);
+            let d = a1 - a0;
+            (0..n)
+                .map(|i| if i == 1 { a1 as f64 } else { (a0 + i as f32 * d) as f64 })
+                .collect()
+        }
+        (Lib::Numpy, DType::F64) => {
+            let d = (a + s) - a;
+            (0..n).map(|i| if i == 1 { a + s } else { a + i as f64 * d }).collect()
+        }
+        _ => (0..n).map(|i| a + i as f64 * s).collect(),
+    }
+}
+
+pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
+    let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
+    let num_kw = kwarg(&mut args, "num").or_else(|| kwarg(&mut args, "steps"));
+    let endpoint = kwarg(&mut args, "endpoint").is_none_or(|v| v.truthy());
+    let rg = if lib == Lib::Torch {
+        drop_torch_kwargs(&mut args)?
+    } else {
+        Place::default()
+    };
+    no_more_kwargs(&args, "linspace")?;
+    let (start, stop) = match args.pos.as_slice() {
+        [a, b, ..] => (number(a)?.0, number(b)?.0),
+        _ => return Err(type_error("linspace() needs start and stop")),
+    };
+    let num = match args.pos.get(2).cloned().or(num_kw) {
+        Some(v) => int_arg(&v)?,
+        None if lib == Lib::Numpy => 50,
+        None => {
+            return Err(type_error(
+                "linspace() missing 1 required positional arguments: \"steps\"",
+            ));
+        }
+    };
+    let n = usize::try_from(num).map_err(|_| match lib {
+        Lib::Numpy => exc("ValueError", format!("Number of samples, {num}, must be non-negative.")),
+        Lib::Torch => exc("RuntimeError", "number of steps must be non-negative"),
+    })?;
+    super::ops::check_alloc(&[n], dtype)?;
+    let xs: Vec<f64> = match lib {
+        // NumPy: start + i*step, with the last sample exactly `stop`.
+        Lib::Numpy => {
+            let div = if endpoint { n.saturating_sub(1) } else { n };
+            let step = if div > 0 { (stop - start) / div as f64 } else { 0.0 };
+            (0..n)
+                .map(|i| {
+                    if endpoint && n > 1 && i == n - 1 {
+                        stop
+                    } else {
+                        start + i as f64 * step
+                    }
+                })
+                .collect()
+        }
+        // PyTorch fills from both ends to stay symmetric.
+        Lib::Torch => {
+            let step = if n > 1 { (stop - start) / (n - 1) as f64 } else { 0.0 };
+            let half = n / 2;
+            (0..n)
+                .map(|i| {
+                    if i < half {
+                        start + i as f64 * step
+                    } else {
+                        stop - (n - 1 - i) as f64 * step
+                    }
+                })
+                .collect()
+        }
+    };
+    grad_leaf(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n])), rg)
+}
