@@ -41,6 +41,9 @@ fn every_allocation_beyond_a_memory_cap_is_a_memory_error() {
     }
     let got = stdout.lines().filter(|l| l.starts_with("MemoryError")).count();
     assert_eq!(got, expect_errors, "{stdout}");
-    assert!(stdout.contains("(1099511627776, 0)"), "np.eye(2**40, 0) is empty at once: {stdout}");
+    assert!(
+        stdout.contains("(1099511627776, 0)"),
+        "np.eye(2**40, 0) is empty at once: {stdout}"
+    );
     assert!(stdout.lines().any(|l| l == "alive"), "{stdout}");
 }

@@ -7,7 +7,7 @@ use super::scope::Scope;
 use crate::error::{At, Res, exc, type_error};
 use crate::syntax::ast::*;
 use crate::value::dict::Dict;
-use crate::value::repr::{repr, str_of};
+use crate::value::repr::repr;
 use crate::value::{Args, Function, Value};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -238,9 +238,9 @@ impl Interp {
                         }
                     }
                     let v = match conv {
-                        Some('r') => Value::Str(repr(&v).into()),
+                        Some('r') => Value::Str(crate::value::repr::checked_repr(&v)?.into()),
                         Some('a') => Value::Str(super::builtins::ascii_escape(&repr(&v)).into()),
-                        Some(_) => Value::Str(str_of(&v).into()),
+                        Some(_) => Value::Str(crate::value::repr::checked_str(&v)?.into()),
                         None => v,
                     };
                     let spec = self.fstring(spec, env)?;

@@ -29,7 +29,7 @@ pub fn format_value(v: &Value, spec: &str) -> Res<String> {
         Value::Int(n) => pyfmt::format_int(*n, spec),
         Value::Float(x) => pyfmt::format_float(*x, spec),
         Value::Str(s) => pyfmt::format_str(s, spec),
-        other if spec.is_empty() => return Ok(str_of(other)),
+        other if spec.is_empty() => return crate::value::repr::checked_str(other),
         other => {
             return Err(type_error(format!(
                 "unsupported format string passed to {}.__format__",
@@ -180,8 +180,8 @@ fn format_fields(interp: &mut Interp, fmt: &str, args: &Args, num: &mut Numberin
         }
         let v = match conv {
             None => v,
-            Some("r") => Value::Str(repr(&v).into()),
-            Some("s") => Value::Str(str_of(&v).into()),
+            Some("r") => Value::Str(crate::value::repr::checked_repr(&v)?.into()),
+            Some("s") => Value::Str(crate::value::repr::checked_str(&v)?.into()),
             Some("a") => Value::Str(super::builtins::ascii_escape(&repr(&v)).into()),
             Some(other) => return Err(exc("ValueError", format!("Unknown conversion specifier {other}"))),
         };

@@ -391,8 +391,38 @@ pub fn inplace(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
     binary(op, a, b)
 }
 
-/// `a == b` with Python's semantics for builtin values.
+thread_local! {
+    /// Nesting of the comparison running now, and whether one went past CPython's limit.
+    static EQ_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static EQ_TOO_DEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `a == b`, or CPython's `RecursionError` when the values nest deeper than its limit
+/// (two lists that contain themselves, 10⁵ levels of nesting).
+pub fn checked_eq(a: &Value, b: &Value) -> Res<bool> {
+    EQ_TOO_DEEP.with(|t| t.set(false));
+    let r = eq(a, b);
+    if EQ_TOO_DEEP.with(|t| t.replace(false)) {
+        return Err(exc("RecursionError", "maximum recursion depth exceeded in comparison"));
+    }
+    Ok(r)
+}
+
+/// `a == b` with Python's semantics for builtin values. Past 1000 levels of nesting it
+/// stops (false) and marks the comparison too deep for `checked_eq` to report.
 pub fn eq(a: &Value, b: &Value) -> bool {
+    let depth = EQ_DEPTH.with(std::cell::Cell::get);
+    if depth >= 1000 {
+        EQ_TOO_DEEP.with(|t| t.set(true));
+        return false;
+    }
+    EQ_DEPTH.with(|d| d.set(depth + 1));
+    let r = eq_inner(a, b);
+    EQ_DEPTH.with(|d| d.set(depth));
+    r
+}
+
+fn eq_inner(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::NpStr(x), Value::Str(y) | Value::NpStr(y)) | (Value::Str(x), Value::NpStr(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,
@@ -542,8 +572,8 @@ pub fn compare_value(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Re
 
 pub fn compare(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Res<bool> {
     Ok(match op {
-        CmpOp::Eq => eq(a, b),
-        CmpOp::Ne => !eq(a, b),
+        CmpOp::Eq => checked_eq(a, b)?,
+        CmpOp::Ne => !checked_eq(a, b)?,
         CmpOp::Is => a.is(b),
         CmpOp::IsNot => !a.is(b),
         CmpOp::In => contains(interp, b, a)?,

@@ -7,7 +7,7 @@ use crate::error::{At, Res, exc, type_error};
 use crate::syntax::ast::*;
 use crate::syntax::source::join;
 use crate::value::Value;
-use crate::value::repr::{repr, str_of};
+use crate::value::repr::str_of;
 use std::rc::Rc;
 
 /// A deferred computation that failed at the end of a statement.
@@ -58,7 +58,7 @@ impl Interp {
                 // like any other result, though nothing keeps it.
                 crate::realise::flush().map_err(flush_error).at(s.span)?;
                 if self.echo && !matches!(v, Value::None) {
-                    let text = repr(&v);
+                    let text = crate::value::repr::checked_repr(&v).at(s.span)?;
                     self.write(&text);
                     self.write("\n");
                     self.builtins.insert(crate::syntax::symbol::Sym::new("_"), v);

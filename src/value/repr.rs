@@ -42,7 +42,50 @@ fn write_seq(items: &[Value], open: &str, close: &str, out: &mut String, seen: &
     out.push_str(close);
 }
 
+/// How deep a repr may nest before it is CPython's `RecursionError` (its recursion
+/// limit is 1000 frames, one per level of nesting).
+const MAX_DEPTH: usize = 1000;
+
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static TOO_DEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `repr(x)`, or CPython's `RecursionError` when `x` nests deeper than it can print.
+pub fn checked_repr(v: &Value) -> crate::error::Res<String> {
+    checked(|| repr(v))
+}
+
+/// `str(x)`, or CPython's `RecursionError` when `x` nests deeper than it can print.
+pub fn checked_str(v: &Value) -> crate::error::Res<String> {
+    checked(|| str_of(v))
+}
+
+fn checked(f: impl FnOnce() -> String) -> crate::error::Res<String> {
+    TOO_DEEP.with(|t| t.set(false));
+    let s = f();
+    if TOO_DEEP.with(|t| t.replace(false)) {
+        return Err(crate::error::exc(
+            "RecursionError",
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
+    }
+    Ok(s)
+}
+
 fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
+    let depth = DEPTH.with(|d| d.get());
+    if depth >= MAX_DEPTH {
+        TOO_DEEP.with(|t| t.set(true));
+        out.push_str("...");
+        return;
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    write_repr_inner(v, out, seen);
+    DEPTH.with(|d| d.set(depth));
+}
+
+fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
     match v {
         Value::None => out.push_str("None"),
         Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),

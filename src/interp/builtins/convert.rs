@@ -5,7 +5,7 @@ use crate::error::{Res, exc, type_error};
 use crate::interp::Interp;
 use crate::value::dict::Dict;
 use crate::value::pyfmt;
-use crate::value::repr::{repr, repr_str, str_of};
+use crate::value::repr::{repr, repr_str};
 use crate::value::{Args, PyType, Range, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -81,7 +81,11 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
         PyType::Str => {
             no_kw(&args, name)?;
             arity(&args, "str", 0, 1)?;
-            Ok(Value::Str(args.pos.first().map(str_of).unwrap_or_default().into()))
+            let s = match args.pos.first() {
+                Some(v) => crate::value::repr::checked_str(v)?,
+                None => String::new(),
+            };
+            Ok(Value::Str(s.into()))
         }
         PyType::List | PyType::Tuple => {
             no_kw(&args, name)?;

@@ -13,7 +13,7 @@ pub use seq::sort_list;
 use super::Interp;
 use crate::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
-use crate::value::repr::{repr, str_of};
+use crate::value::repr::repr;
 use crate::value::{Args, Builtin, PyType, Value};
 
 macro_rules! builtin {
@@ -129,7 +129,7 @@ fn print(interp: &mut Interp, mut args: Args) -> Res<Value> {
         if i > 0 {
             line.push_str(&sep);
         }
-        line.push_str(&str_of(v));
+        line.push_str(&crate::value::repr::checked_str(v)?);
     }
     line.push_str(&end);
     interp.write(&line);
@@ -181,7 +181,9 @@ fn len(_: &mut Interp, args: Args) -> Res<Value> {
 }
 
 fn repr_fn(_: &mut Interp, args: Args) -> Res<Value> {
-    Ok(Value::Str(repr(&one(args, "repr")?).into()))
+    Ok(Value::Str(
+        crate::value::repr::checked_repr(&one(args, "repr")?)?.into(),
+    ))
 }
 
 fn ascii_fn(_: &mut Interp, args: Args) -> Res<Value> {
