@@ -42,21 +42,9 @@ impl Interp {
         std::fs::read(self.resolve(path)).map_err(|e| io_error(&e, path))
     }
 
-    /// Writes all of `bytes` or nothing: a temporary file beside `path`, then a rename.
+    /// Writes all of `bytes` or nothing, through the one safe writer (`nd::write`).
     fn write_file(&self, path: &str, bytes: &[u8]) -> Res<()> {
-        let full = self.resolve(path);
-        let tmp = full.with_file_name(format!(
-            ".{}.nt-partial",
-            full.file_name().and_then(|n| n.to_str()).unwrap_or("file")
-        ));
-        let result = std::fs::File::create(&tmp)
-            .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
-            .and_then(|_| std::fs::rename(&tmp, &full));
-        if let Err(e) = result {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(io_error(&e, path));
-        }
-        Ok(())
+        super::write::write(&self.resolve(path), bytes).map_err(|e| io_error(&e, path))
     }
 }
 

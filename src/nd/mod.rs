@@ -29,6 +29,7 @@ pub mod shape;
 pub mod sorting;
 pub mod stdlib;
 pub mod unary;
+pub mod write;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;
