@@ -270,18 +270,10 @@ fn savetxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
     let header = text(&mut args, "header", 5, "");
     let footer = text(&mut args, "footer", 6, "");
     let comments = text(&mut args, "comments", 7, "# ");
-    let rows: Vec<Vec<f64>> = match x.ndim() {
+    let cols = match x.ndim() {
         0 => return Err(exc("ValueError", "Expected 1D or 2D array, got 0D array instead")),
-        1 => crate::realise::to_f64s(&x)
-            .map_err(super::internal)?
-            .into_iter()
-            .map(|v| vec![v])
-            .collect(),
-        2 => {
-            let cols = x.shape()[1].max(1);
-            let flat = crate::realise::to_f64s(&x).map_err(super::internal)?;
-            flat.chunks(cols).map(<[f64]>::to_vec).collect()
-        }
+        1 => 1,
+        2 => x.shape()[1].max(1),
         n => {
             return Err(exc(
                 "ValueError",
@@ -289,7 +281,24 @@ fn savetxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
             ));
         }
     };
-    let is_int = !x.dtype.is_float();
+    // Integers are formatted as integers, never through float64 (2**53 + 1 stays exact).
+    let items: Vec<Value> = if x.dtype.is_float() {
+        let xs = crate::realise::to_f64s(&x).map_err(super::internal)?;
+        xs.into_iter().map(Value::Float).collect()
+    } else {
+        let ns = crate::realise::to_i128s(&x).map_err(super::internal)?;
+        ns.into_iter()
+            .map(|n| {
+                i64::try_from(n).map(Value::Int).map_err(|_| {
+                    exc(
+                        "NotImplementedError",
+                        "np.savetxt: nt cannot format integers above 2**63 - 1 yet",
+                    )
+                })
+            })
+            .collect::<Res<Vec<Value>>>()?
+    };
+    let rows: Vec<&[Value]> = items.chunks(cols).collect();
     let mut out = String::new();
     if !header.is_empty() {
         out += &format!("{comments}{}{newline}", header.replace('\n', &format!("\n{comments}")));
@@ -297,12 +306,9 @@ fn savetxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
     for row in rows {
         let cells = row
             .iter()
-            .map(|&v| {
-                let item = if is_int { Value::Int(v as i64) } else { Value::Float(v) };
-                match crate::interp::format::percent_format(&fmt, &item)? {
-                    Value::Str(s) => Ok(s.to_string()),
-                    other => Ok(crate::value::repr::str_of(&other)),
-                }
+            .map(|item| match crate::interp::format::percent_format(&fmt, item)? {
+                Value::Str(s) => Ok(s.to_string()),
+                other => Ok(crate::value::repr::str_of(&other)),
             })
             .collect::<Res<Vec<String>>>()?;
         out += &cells.join(&delim);
@@ -313,6 +319,28 @@ fn savetxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
     }
     interp.write_file(&path, out.as_bytes())?;
     Ok(Value::None)
+}
+
+/// An integer cell as NumPy's text reader takes it: an optional sign and decimal digits,
+/// within `dtype`'s range.
+fn parse_int(c: &str, dtype: DType) -> Option<i128> {
+    let digits = c.strip_prefix(['+', '-']).unwrap_or(c);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i128 = c.parse().ok()?;
+    let (lo, hi): (i128, i128) = match dtype {
+        DType::I8 => (i8::MIN.into(), i8::MAX.into()),
+        DType::I16 => (i16::MIN.into(), i16::MAX.into()),
+        DType::I32 => (i32::MIN.into(), i32::MAX.into()),
+        DType::I64 => (i64::MIN.into(), i64::MAX.into()),
+        DType::U8 => (0, u8::MAX.into()),
+        DType::U16 => (0, u16::MAX.into()),
+        DType::U32 => (0, u32::MAX.into()),
+        DType::U64 => (0, u64::MAX.into()),
+        _ => return None,
+    };
+    (lo..=hi).contains(&n).then_some(n)
 }
 
 /// `np.loadtxt(fname, dtype=float, comments='#', delimiter=None, skiprows=0, usecols=None, ndmin=0)`.
@@ -356,7 +384,21 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
         _ => io_error(&e, &path),
     })?;
     let text = String::from_utf8(bytes).map_err(|_| bad_file(&path, "not UTF-8 text"))?;
+    // Integer dtypes are read as integers (exact past 2**53, and `1.5`, `nan` or an
+    // out-of-range value is NumPy's conversion error), everything else as floats.
+    let int_dtype = !dtype.is_float() && dtype != DType::Bool;
+    let mut int_rows: Vec<Vec<i128>> = Vec::new();
     let mut rows: Vec<Vec<f64>> = Vec::new();
+    let bad = |c: &str, row: usize, col: usize| {
+        exc(
+            "ValueError",
+            format!(
+                "could not convert string '{c}' to {} at row {row}, column {}.",
+                dtype.numpy_name(),
+                col + 1
+            ),
+        )
+    };
     for (lineno, line) in text.lines().enumerate().skip(skip) {
         let line = match comments.is_empty() {
             true => line,
@@ -365,7 +407,8 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
         if line.trim().is_empty() {
             continue;
         }
-        if max_rows.is_some_and(|m| m >= 0 && rows.len() as i64 >= m) {
+        let row_index = rows.len().max(int_rows.len());
+        if max_rows.is_some_and(|m| m >= 0 && row_index as i64 >= m) {
             break;
         }
         let cells: Vec<&str> = match &delim {
@@ -390,53 +433,64 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
                 })
                 .collect::<Res<Vec<&str>>>()?,
         };
+        let first_len = rows.first().map(Vec::len).or(int_rows.first().map(Vec::len));
+        if let Some(n) = first_len
+            && n != cells.len()
+        {
+            return Err(exc(
+                "ValueError",
+                format!(
+                    "the number of columns changed from {n} to {} at row {}; use `usecols` to select a subset and avoid this error",
+                    cells.len(),
+                    lineno + 1
+                ),
+            ));
+        }
+        if int_dtype {
+            let row = cells
+                .iter()
+                .enumerate()
+                .map(|(j, c)| parse_int(c.trim(), dtype).ok_or_else(|| bad(c.trim(), row_index, j)))
+                .collect::<Res<Vec<i128>>>()?;
+            int_rows.push(row);
+            continue;
+        }
         let row = cells
             .iter()
-            .map(|c| {
-                let c = c.trim();
-                c.parse::<f64>().map_err(|_| {
-                    exc(
-                        "ValueError",
-                        format!(
-                            "could not convert string '{c}' to {} at row {}, column {}.",
-                            dtype.numpy_name(),
-                            lineno,
-                            1
-                        ),
-                    )
-                })
-            })
+            .enumerate()
+            .map(|(j, c)| c.trim().parse::<f64>().map_err(|_| bad(c.trim(), row_index, j)))
             .collect::<Res<Vec<f64>>>()?;
-        if let Some(first) = rows.first() {
-            if first.len() != row.len() {
-                return Err(exc(
-                    "ValueError",
-                    format!(
-                        "the number of columns changed from {} to {} at row {}; use `usecols` to select a subset and avoid this error",
-                        first.len(),
-                        row.len(),
-                        lineno + 1
-                    ),
-                ));
-            }
-        }
         rows.push(row);
     }
-    let ncols = rows.first().map_or(0, Vec::len);
-    let flat: Vec<f64> = rows.iter().flatten().copied().collect();
+    let nrows = rows.len().max(int_rows.len());
+    let ncols = match int_dtype {
+        true => int_rows.first().map_or(0, Vec::len),
+        false => rows.first().map_or(0, Vec::len),
+    };
     // NumPy reads a (rows, columns) table, squeezes it past ndmin dimensions, then brings
     // it back up to ndmin (a single column becomes a column at ndmin=2).
-    let mut shape: Vec<usize> = vec![rows.len(), ncols];
+    let mut shape: Vec<usize> = vec![nrows, ncols];
     if ndmin < 2 {
         shape.retain(|&n| n != 1);
     }
     let shape = match (ndmin, shape.len()) {
         (1, 0) => vec![1],
-        (2, _) if ncols == 1 && rows.len() != 1 => vec![rows.len(), 1],
+        (2, _) if ncols == 1 && nrows != 1 => vec![nrows, 1],
         _ => shape,
     };
-    let a = NdArray::from_buffer(crate::array::storage::Buffer::from_f64s(DType::F64, &flat), &shape);
-    let a = super::ops::cast(&a, dtype)?;
+    let a = if int_dtype {
+        let ints: Vec<i128> = int_rows.into_iter().flatten().collect();
+        NdArray::from_buffer(
+            crate::with_dtype!(dtype, T => <T as crate::array::storage::Typed>::wrap(
+                ints.iter().map(|&n| <T as crate::array::elem::Elem>::from_i128(n)).collect()
+            )),
+            &shape,
+        )
+    } else {
+        let flat: Vec<f64> = rows.iter().flatten().copied().collect();
+        let a = NdArray::from_buffer(crate::array::storage::Buffer::from_f64s(DType::F64, &flat), &shape);
+        super::ops::cast(&a, dtype)?
+    };
     // unpack=True returns the transpose, so `x, y = np.loadtxt(f, unpack=True)`.
     let a = if unpack { super::shape::reversed(&a) } else { a };
     Ok(wrap(Lib::Numpy, a))
