@@ -138,3 +138,83 @@ fn npy_headers_with_an_overflowing_size_or_too_many_dims_are_refused() {
         Some("ValueError: maximum supported dimension for an ndarray is currently 64, found 65")
     );
 }
+
+/// Issue 17: `.npy` headers NumPy rejects were loaded (`'fortran_order': 'yes'` read as
+/// false, unknown keys ignored, the first of two `shape`s used). Texts and the last-key
+/// result from NumPy 2.4.6's `np.load` of the same headers.
+#[test]
+fn npy_headers_are_checked_as_numpy_checks_them() {
+    let dir = std::env::temp_dir().join(format!("nt-npy-headers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = |name: &str, dict: &str| {
+        let mut h = dict.to_string();
+        while (10 + h.len() + 1) % 64 != 0 {
+            h.push(' ');
+        }
+        h.push('\n');
+        let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
+        bytes.extend_from_slice(&(h.len() as u16).to_le_bytes());
+        bytes.extend_from_slice(h.as_bytes());
+        bytes.extend_from_slice(&[0u8; 64]);
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).expect("write");
+        p.to_string_lossy().replace('\\', "/")
+    };
+    let cases = [
+        (
+            file("yes.npy", "{'descr': '<f8', 'fortran_order': 'yes', 'shape': (2,), }"),
+            "ValueError: fortran_order is not a valid bool: 'yes'",
+        ),
+        (
+            file("zero.npy", "{'descr': '<f8', 'fortran_order': 0, 'shape': (2,), }"),
+            "ValueError: fortran_order is not a valid bool: 0",
+        ),
+        (
+            file(
+                "extra.npy",
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), 'extra': 1, }",
+            ),
+            "ValueError: Header does not contain the correct keys: ['descr', 'extra', 'fortran_order', 'shape']",
+        ),
+        (
+            file("missing.npy", "{'descr': '<f8', 'fortran_order': False, }"),
+            "ValueError: Header does not contain the correct keys: ['descr', 'fortran_order']",
+        ),
+        (
+            file(
+                "float.npy",
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (2.5,), }",
+            ),
+            "ValueError: shape is not valid: (2.5,)",
+        ),
+        (
+            file("list.npy", "['descr']"),
+            "ValueError: Header is not a dictionary: ['descr']",
+        ),
+    ];
+    let twice = file(
+        "twice.npy",
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), 'shape': (3,), }",
+    );
+    let (errors, last) = common::big_stack(move || {
+        let buf = SharedBuf::default();
+        let mut s = Session::new(Box::new(buf.clone()));
+        let errors: Vec<(String, Option<String>)> = cases
+            .iter()
+            .map(|(p, want)| {
+                let got = s.eval(&format!("np.load('{p}')")).err().map(|d| d.headline());
+                (want.to_string(), got)
+            })
+            .collect();
+        s.eval(&format!("print(np.load('{twice}'))"))
+            .map_err(|d| d.headline())
+            .expect("load");
+        (errors, buf.take())
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    for (want, got) in errors {
+        assert_eq!(got.as_deref(), Some(want.as_str()));
+    }
+    // A later key wins, as in the Python dict literal NumPy evaluates.
+    assert_eq!(last, "[0. 0. 0.]\n");
+}

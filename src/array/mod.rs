@@ -6,6 +6,7 @@ pub mod elem;
 pub mod format;
 pub mod layout;
 pub mod npy;
+pub mod npy_header;
 pub mod pool;
 pub mod storage;
 

@@ -4,6 +4,7 @@
 
 use super::NdArray;
 use super::dtype::DType;
+pub use super::npy_header::HeaderError;
 use super::storage::Typed;
 use half::{bf16, f16};
 
@@ -177,57 +178,38 @@ pub fn is_npy(bytes: &[u8]) -> bool {
 }
 
 /// Parses a `.npy` file: its header and the bytes of its data.
-pub fn decode(bytes: &[u8]) -> Result<(Header, &[u8]), String> {
+pub fn decode(bytes: &[u8]) -> Result<(Header, &[u8]), HeaderError> {
+    let bad = |m: &str| HeaderError::Malformed(m.to_string());
     if !is_npy(bytes) {
-        return Err("not a .npy file (no \\x93NUMPY magic)".into());
+        return Err(bad("not a .npy file (no \\x93NUMPY magic)"));
     }
-    let major = *bytes.get(6).ok_or("truncated header")?;
+    let major = *bytes.get(6).ok_or(bad("truncated header"))?;
     let (len, start) = match major {
         1 => (
             u16::from_le_bytes([bytes.get(8).copied().unwrap_or(0), bytes.get(9).copied().unwrap_or(0)]) as usize,
             10,
         ),
         2 | 3 => {
-            let b = bytes.get(8..12).ok_or("truncated header")?;
+            let b = bytes.get(8..12).ok_or(bad("truncated header"))?;
             (u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize, 12)
         }
-        v => return Err(format!("unsupported .npy format version {v}")),
+        v => return Err(HeaderError::Malformed(format!("unsupported .npy format version {v}"))),
     };
-    let text = bytes.get(start..start + len).ok_or("truncated header")?;
-    let text = std::str::from_utf8(text).map_err(|_| "header is not text")?;
-    let value = |key: &str| -> Result<&str, String> {
-        let at = text
-            .find(&format!("'{key}':"))
-            .ok_or(format!("header has no '{key}'"))?;
-        Ok(text[at + key.len() + 3..].trim_start())
-    };
-    let d = value("descr")?;
-    let d = d
-        .strip_prefix('\'')
-        .and_then(|r| r.split('\'').next())
-        .ok_or("bad descr")?;
-    let (dtype, big_endian) = parse_descr(d).ok_or(format!("unsupported dtype '{d}'"))?;
-    let fortran = value("fortran_order")?.starts_with("True");
-    let s = value("shape")?;
-    let s = s
-        .strip_prefix('(')
-        .and_then(|r| r.split(')').next())
-        .ok_or("bad shape")?;
-    let shape = s
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            p.trim_end_matches('L')
-                .parse::<usize>()
-                .map_err(|_| format!("bad shape ({s})"))
-        })
-        .collect::<Result<Vec<usize>, String>>()?;
+    let text = bytes.get(start..start + len).ok_or(bad("truncated header"))?;
+    let text = std::str::from_utf8(text).map_err(|_| bad("header is not text"))?;
+    let f = super::npy_header::parse(text)?;
+    let (dtype, big_endian) =
+        parse_descr(&f.descr).ok_or_else(|| HeaderError::Malformed(format!("unsupported dtype '{}'", f.descr)))?;
+    let shape = f
+        .shape
+        .iter()
+        .map(|&n| usize::try_from(n).map_err(|_| HeaderError::Rejected("negative dimensions are not allowed".into())))
+        .collect::<Result<Vec<usize>, _>>()?;
     Ok((
         Header {
             dtype,
             big_endian,
-            fortran,
+            fortran: f.fortran,
             shape,
         },
         &bytes[start + len..],

@@ -74,7 +74,10 @@ fn npy_bytes(a: &NdArray) -> Res<Vec<u8>> {
 }
 
 fn npy_array(path: &str, bytes: &[u8]) -> Res<NdArray> {
-    let (h, data) = npy::decode(bytes).map_err(|e| bad_file(path, e))?;
+    let (h, data) = npy::decode(bytes).map_err(|e| match e {
+        npy::HeaderError::Rejected(m) => exc("ValueError", m),
+        npy::HeaderError::Malformed(m) => bad_file(path, m),
+    })?;
     if let Some(e) = super::create::too_many_dims(Lib::Numpy, h.shape.len()) {
         return Err(e);
     }
