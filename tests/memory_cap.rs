@@ -47,3 +47,57 @@ fn every_allocation_beyond_a_memory_cap_is_a_memory_error() {
     );
     assert!(stdout.lines().any(|l| l == "alive"), "{stdout}");
 }
+
+/// Issue 17: `np.load` of an `.npz` inflated every member whole before parsing, so a
+/// member declaring 3 floats that carries 1 GiB of zeros took 1 GiB (and aborted under a
+/// cap); `np.load('/dev/zero')` read until memory ran out. Only what a header declares
+/// is read now: both load under an address-space cap that leaves well under 1 GiB.
+#[cfg(target_os = "linux")]
+#[test]
+fn np_load_reads_only_what_a_header_declares() {
+    use std::io::Write;
+    use std::process::Command;
+    let dir = std::env::temp_dir().join(format!("nt-npz-bomb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let npz = dir.join("bomb.npz");
+    {
+        let mut h = "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }".to_string();
+        while (10 + h.len() + 1) % 64 != 0 {
+            h.push(' ');
+        }
+        h.push('\n');
+        let f = std::fs::File::create(&npz).expect("create npz");
+        let mut zip = zip::ZipWriter::new(f);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        zip.start_file("a.npy", opts).expect("member");
+        zip.write_all(b"\x93NUMPY\x01\x00").expect("magic");
+        zip.write_all(&(h.len() as u16).to_le_bytes()).expect("len");
+        zip.write_all(h.as_bytes()).expect("header");
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..1024 {
+            zip.write_all(&zeros).expect("data");
+        }
+        zip.finish().expect("finish");
+    }
+    let code = format!(
+        "d = np.load('{}')\nprint(d['a'])\nnp.load('/dev/zero')",
+        npz.to_string_lossy().replace('\\', "/")
+    );
+    let out = Command::new("prlimit")
+        .args(["--as=4000000000", env!("CARGO_BIN_EXE_nt"), "-c", &code])
+        .env("NO_COLOR", "1")
+        .output();
+    let _ = std::fs::remove_dir_all(&dir);
+    let Ok(out) = out else {
+        eprintln!("skipped: no `prlimit` command (util-linux) to cap the process's memory");
+        return;
+    };
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[0. 0. 0.]\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("ValueError: This file contains pickled (object) data."),
+        "{err}"
+    );
+}

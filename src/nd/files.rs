@@ -14,7 +14,7 @@ use crate::interp::builtins::kwarg;
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Builtin, Class, Lib, Object, Value};
 use rustc_hash::FxHashMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -38,8 +38,9 @@ impl Interp {
         }
     }
 
+    /// The bytes of a file `np.load` reads, never more than it declares (`nd::read`).
     fn read_file(&self, path: &str) -> Res<Vec<u8>> {
-        std::fs::read(self.resolve(path)).map_err(|e| io_error(&e, path))
+        super::read::file(&self.resolve(path)).map_err(|e| io_error(&e, path))
     }
 
     /// Writes all of `bytes` or nothing, through the one safe writer (`nd::write`).
@@ -193,8 +194,9 @@ fn load_npz(path: &str, bytes: Vec<u8>) -> Res<Value> {
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).map_err(|e| bad_file(path, e))?;
         let name = f.name().map_err(|e| bad_file(path, e))?.to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).map_err(|e| bad_file(path, e))?;
+        // Only what the member's header declares is inflated (a small member that would
+        // inflate to gigabytes stops there).
+        let data = super::read::npy_stream(&mut f).map_err(|e| bad_file(path, e))?;
         let a = npy_array(&format!("{path}/{name}"), &data)?;
         names.push(Value::str(name.strip_suffix(".npy").unwrap_or(&name)));
         arrays.push(wrap(Lib::Numpy, a));

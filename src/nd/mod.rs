@@ -22,6 +22,7 @@ pub mod print;
 pub mod quantile;
 pub mod random;
 pub mod ranges;
+pub mod read;
 pub mod record;
 pub mod reduce;
 pub mod registry;
