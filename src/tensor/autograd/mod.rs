@@ -32,6 +32,9 @@ pub struct Node {
     pub retained: std::cell::RefCell<Option<NdArray>>,
     /// What the rule saved, with versions, to detect in-place writes before backward.
     pub saved: Vec<SavedVersion>,
+    /// When it was recorded (PyTorch's sequence number): of the nodes ready in a
+    /// backward pass, the latest runs first.
+    pub seq: u64,
 }
 
 /// An op's operand as autograd sees it: a tensor, or a constant (a number, an array)
@@ -104,7 +107,15 @@ fn make_node(name: &'static str, rule: Rule, inputs: &[Operand]) -> Node {
         .collect();
     let want: Vec<bool> = inputs.iter().map(Option::is_some).collect();
     let saved = rule.saved_versions(&want, name);
+    thread_local! {
+        static SEQ: Cell<u64> = const { Cell::new(0) };
+    }
+    let seq = SEQ.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
     Node {
+        seq,
         name,
         rule,
         inputs,
@@ -188,77 +199,120 @@ fn walk(
         ));
     };
     let seed = seed(y, gradient)?;
-    // Reverse topological order, found iteratively.
-    let mut order: Vec<Rc<Node>> = Vec::new();
-    let mut seen: HashMap<usize, ()> = HashMap::new();
-    let mut stack: Vec<(Rc<Node>, bool)> = vec![(root.clone(), false)];
-    while let Some((n, done)) = stack.pop() {
-        if done {
-            order.push(n);
-            continue;
-        }
-        if seen.insert(node_key(&n), ()).is_some() {
-            continue;
-        }
-        stack.push((n.clone(), true));
+    // Every node the root reaches, and how many edges reach each node and each leaf
+    // (found iteratively, so a long chain cannot overflow the stack).
+    let mut nodes: HashMap<usize, Rc<Node>> = HashMap::new();
+    let mut deps: HashMap<usize, usize> = HashMap::new();
+    let mut leaf_deps: HashMap<usize, usize> = HashMap::new();
+    nodes.insert(node_key(root), root.clone());
+    let mut stack: Vec<Rc<Node>> = vec![root.clone()];
+    while let Some(n) = stack.pop() {
         for t in n.inputs.iter().flatten() {
-            if let Some(f) = &t.grad_fn()
-                && !seen.contains_key(&node_key(f))
-            {
-                stack.push((f.clone(), false));
+            match &t.grad_fn() {
+                Some(f) => {
+                    *deps.entry(node_key(f)).or_default() += 1;
+                    if !nodes.contains_key(&node_key(f)) {
+                        nodes.insert(node_key(f), f.clone());
+                        stack.push(f.clone());
+                    }
+                }
+                None => *leaf_deps.entry(Rc::as_ptr(t) as usize).or_default() += 1,
             }
         }
     }
+    // PyTorch's engine: of the nodes whose every incoming gradient has arrived, the one
+    // recorded last runs first, and a leaf's gradient is accumulated only once all of its
+    // parts are in. So a failure (a freed graph, a tensor modified in place) leaves the
+    // leaves' `.grad` exactly as PyTorch leaves them.
     let mut grads: HashMap<usize, Grad> = HashMap::new();
+    let mut leaf_grads: HashMap<usize, Grad> = HashMap::new();
     grads.insert(node_key(root), seed);
-    for n in order.iter().rev() {
-        let Some(g) = grads.remove(&node_key(n)) else { continue };
-        if n.freed.get() && n.rule.saves() {
-            return Err(exc(
-                "RuntimeError",
-                "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
-            ));
-        }
-        for s in &n.saved {
-            let now = crate::array::storage::version(&s.storage);
-            if now != s.version {
-                let of = s.of_what();
-                return Err(exc(
-                    "RuntimeError",
-                    format!(
-                        "one of the variables needed for gradient computation has been modified by an inplace operation: {}{of} is at version {now}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).",
-                        s.describe, s.version
-                    ),
-                ));
+    let mut ready = std::collections::BinaryHeap::new();
+    ready.push((root.seq, node_key(root)));
+    while let Some((_, key)) = ready.pop() {
+        let Some(n) = nodes.get(&key).cloned() else { continue };
+        let parts = match grads.remove(&key) {
+            Some(g) => {
+                check_saved(&n)?;
+                if n.retain.get() {
+                    let mut slot = n.retained.borrow_mut();
+                    let sum = match slot.take() {
+                        Some(prev) => binary(BinaryOp::Add, &prev, &g.data)?,
+                        None => run(Op::Copy, &[&g.data])?,
+                    };
+                    *slot = Some(sum);
+                }
+                let parts = n.rule.backward(&g, &n)?;
+                if !retain_graph {
+                    n.freed.set(true);
+                }
+                parts
             }
-        }
-        if n.retain.get() {
-            let mut slot = n.retained.borrow_mut();
-            let sum = match slot.take() {
-                Some(prev) => binary(BinaryOp::Add, &prev, &g.data)?,
-                None => run(Op::Copy, &[&g.data])?,
-            };
-            *slot = Some(sum);
-        }
-        let parts = n.rule.backward(&g, n)?;
-        for (input, part) in n.inputs.iter().zip(parts) {
-            let (Some(t), Some(part)) = (input, part) else { continue };
+            None => Vec::new(),
+        };
+        let mut parts = parts.into_iter();
+        for input in &n.inputs {
+            let part = parts.next().flatten();
+            let Some(t) = input else { continue };
             match &t.grad_fn() {
                 Some(f) => {
                     let k = node_key(f);
-                    let sum = match grads.remove(&k) {
-                        Some(prev) => add(&prev, &part)?,
-                        None => part,
-                    };
-                    grads.insert(k, sum);
+                    if let Some(part) = part {
+                        let sum = match grads.remove(&k) {
+                            Some(prev) => add(&prev, &part)?,
+                            None => part,
+                        };
+                        grads.insert(k, sum);
+                    }
+                    let left = deps.entry(k).or_insert(1);
+                    *left -= 1;
+                    if *left == 0 {
+                        ready.push((f.seq, k));
+                    }
                 }
-                None => leaf(t, part)?,
+                None => {
+                    let k = Rc::as_ptr(t) as usize;
+                    if let Some(part) = part {
+                        let sum = match leaf_grads.remove(&k) {
+                            Some(prev) => add(&prev, &part)?,
+                            None => part,
+                        };
+                        leaf_grads.insert(k, sum);
+                    }
+                    let left = leaf_deps.entry(k).or_insert(1);
+                    *left -= 1;
+                    if *left == 0
+                        && let Some(g) = leaf_grads.remove(&k)
+                    {
+                        leaf(t, g)?;
+                    }
+                }
             }
         }
     }
-    if !retain_graph {
-        for n in &order {
-            n.freed.set(true);
+    Ok(())
+}
+
+/// What a node needs before it runs: its saved tensors not freed by an earlier backward
+/// pass, nor modified in place since it saved them (PyTorch's errors).
+fn check_saved(n: &Node) -> Res<()> {
+    if n.freed.get() && n.rule.saves() {
+        return Err(exc(
+            "RuntimeError",
+            "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
+        ));
+    }
+    for s in &n.saved {
+        let now = crate::array::storage::version(&s.storage);
+        if now != s.version {
+            let of = s.of_what();
+            return Err(exc(
+                "RuntimeError",
+                format!(
+                    "one of the variables needed for gradient computation has been modified by an inplace operation: {}{of} is at version {now}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).",
+                    s.describe, s.version
+                ),
+            ));
         }
     }
     Ok(())
