@@ -253,6 +253,24 @@ impl Interp {
                     return Ok(());
                 }
                 ("grad", Value::Tensor(g)) => {
+                    // PyTorch refuses a gradient it could not accumulate into, so an
+                    // optimizer step never meets one halfway through its parameters.
+                    if g.data.dtype != t.data.dtype {
+                        return Err(exc(
+                            "RuntimeError",
+                            format!(
+                                "attempting to assign a gradient with dtype '{}' to a tensor with grad_dtype '{}'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its gradient may break downstream systems that assume they match.",
+                                g.data.dtype.cpp_name(),
+                                t.data.dtype.torch_scalar_name()
+                            ),
+                        ));
+                    }
+                    if crate::nd::device::on_gpu(&g.data) != crate::nd::device::on_gpu(&t.data) {
+                        return Err(exc(
+                            "RuntimeError",
+                            "assigned grad has data located on a different device",
+                        ));
+                    }
                     if g.data.shape() != t.data.shape() {
                         let dims = |s: &[usize]| s.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
                         return Err(exc(
@@ -266,6 +284,12 @@ impl Interp {
                     }
                     *t.grad.borrow_mut() = Some(g.data.clone());
                     return Ok(());
+                }
+                ("grad", other) => {
+                    return Err(crate::error::type_error(format!(
+                        "assigned grad expected to be a Tensor or None but got grad of type {}",
+                        other.type_name()
+                    )));
                 }
                 ("requires_grad", flag) if flag.truthy() && !t.data.dtype.is_float() => {
                     return Err(exc(
