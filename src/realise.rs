@@ -195,6 +195,14 @@ pub use crate::backend::cpu::float_divmod;
 /// The gpu device: whether an array lives there, moving arrays, the adapter.
 #[cfg(feature = "gpu")]
 pub mod device {
+    use crate::array::NdArray;
     pub use crate::backend::wgpu::context::offered;
-    pub use crate::backend::wgpu::{adapter, available, check, download, on_gpu, synchronize, upload};
+    pub use crate::backend::wgpu::{adapter, available, check, download, on_gpu, synchronize};
+
+    /// A host array copied to the gpu device, realised first (a large array's elements
+    /// may still be a deferred program).
+    pub fn upload(a: &NdArray) -> Result<NdArray, String> {
+        super::realize(a)?;
+        crate::backend::wgpu::upload(a)
+    }
 }

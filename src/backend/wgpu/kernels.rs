@@ -176,10 +176,16 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             perm.push(*axis);
             let moved = a.layout.permute(&perm);
             let out_moved = Layout::contiguous(shape).permute(&perm);
+            let len = a.shape()[*axis];
+            // One invocation scans a whole row; Mesa's llvmpipe (lavapipe) stops a shader
+            // loop after 65,535 iterations, and long rows are slow on any adapter: those
+            // are scanned on the CPU, in the same order.
+            if len > 65_535 {
+                return Ok(None);
+            }
             let Some(src) = wgsl::cumsum(described[0], out_repr, moved.ndim()) else {
                 return Ok(None);
             };
-            let len = a.shape()[*axis];
             let rows = n / len.max(1);
             let mut info = vec![n as i32];
             info.extend(moved.shape.iter().map(|&d| d as i32));
