@@ -9,6 +9,21 @@ use crate::syntax::symbol::Sym;
 use crate::value::{Args, Builtin, Value};
 use rustc_hash::FxHashMap;
 
+impl Interp {
+    /// `_nt`, the primitives stdlib is written with, is importable only from stdlib:
+    /// elsewhere it does not exist (its functions skip the checks user code gets).
+    pub fn check_importable(&self, path: &[Sym], at: usize) -> Res<()> {
+        if path.first().is_some_and(|p| p.as_str() == "_nt") && !is_stdlib(self, at) {
+            let name: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
+            return Err(exc(
+                "ModuleNotFoundError",
+                format!("No module named '{}'", name.join(".")),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// Whether a span's source is a stdlib module: errors raised inside one are reported at
 /// the user's call instead.
 pub fn is_stdlib(interp: &Interp, offset: usize) -> bool {

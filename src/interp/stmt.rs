@@ -152,6 +152,7 @@ impl Interp {
             }
             StmtKind::Import(names) => {
                 for n in names {
+                    self.check_importable(&n.path, n.span.start).at(n.span)?;
                     let module = self.import(&n.path).at(n.span)?;
                     match n.alias {
                         Some(alias) => env.set(alias, module),
@@ -168,6 +169,7 @@ impl Interp {
                 module_span,
                 names,
             } => {
+                self.check_importable(module, module_span.start).at(*module_span)?;
                 let m = self.import(module).at(*module_span)?;
                 for (name, alias, span) in names {
                     let v = self.module_attr(&m, *name, module).at(*span)?;
