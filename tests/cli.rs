@@ -172,3 +172,38 @@ fn repl_reports_a_line_that_is_not_utf8_and_goes_on() {
     assert!(all.contains("not valid UTF-8"), "{all}");
     assert!(all.lines().any(|l| l.trim() == "42"), "{all}");
 }
+
+/// Issue 17: lines typed ahead while code runs, or pasted without bracketed paste, were
+/// dropped (52 pasted lines ran 1): rustyline kept them in a buffer it threw away after
+/// each line. Everything typed runs, in order (rustyline's `buffer-redux` feature).
+#[cfg(unix)]
+#[test]
+fn repl_runs_every_line_typed_ahead() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let child = Command::new("script")
+        .args(["-qec", env!("CARGO_BIN_EXE_nt"), "/dev/null"])
+        .env("NO_COLOR", "1")
+        .env("NT_HISTORY", std::env::temp_dir().join("nt-typeahead-test-history"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("skipped: no `script` command to give nt a terminal");
+        return;
+    };
+    let mut stdin = child.stdin.take().expect("stdin");
+    // All at once, before the first prompt: every line is typed ahead.
+    let mut input: Vec<u8> = (0..20).flat_map(|i| format!("v{i} = {i}\n").into_bytes()).collect();
+    input.extend_from_slice(b"print('sum', v0 + v19)\nprint('last', v19 * 2)\n");
+    let _ = stdin.write_all(&input);
+    let _ = stdin.flush();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let _ = stdin.write_all(b"\x04");
+    drop(stdin);
+    let out = child.wait_with_output().expect("run nt in script");
+    let all = String::from_utf8_lossy(&out.stdout).replace('\r', "\n");
+    assert!(all.lines().any(|l| l.trim() == "sum 19"), "{all}");
+    assert!(all.lines().any(|l| l.trim() == "last 38"), "{all}");
+}
