@@ -527,7 +527,22 @@ fn index_perm(kd: usize, at: usize, n: usize) -> Vec<usize> {
 fn gather(a: &NdArray, parts: &[NdArray], sub_shape: &[usize]) -> Res<NdArray> {
     let per = crate::array::layout::numel(sub_shape);
     let out = NdArray::zeros(a.dtype, &[parts.len() * per]);
-    for (i, p) in parts.iter().enumerate() {
+    // The parts are views of `a`: read them from one host copy of its storage (one
+    // download for a gpu array, instead of one per part).
+    let host = realise::host(a).map_err(internal)?;
+    let on_host = |p: &NdArray| {
+        if std::rc::Rc::ptr_eq(&p.storage, &a.storage) {
+            NdArray {
+                storage: host.storage.clone(),
+                layout: p.layout.clone(),
+                dtype: p.dtype,
+            }
+        } else {
+            p.clone()
+        }
+    };
+    for (i, p) in parts.iter().map(on_host).enumerate() {
+        let p = &p;
         let dst = out.view(Layout {
             shape: sub_shape.to_vec(),
             strides: Layout::contiguous(sub_shape).strides,

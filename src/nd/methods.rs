@@ -399,7 +399,8 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             }
             Ok(super::item(a))
         }
-        "tolist" => tolist(a),
+        // One host copy (one download for a gpu tensor), then every element from it.
+        "tolist" => tolist(&crate::realise::host(a).map_err(super::internal)?),
         "copy" | "clone" | "contiguous" | "detach" => {
             if m == "contiguous" && a.layout.is_contiguous() {
                 return Ok(v.clone());

@@ -233,7 +233,16 @@ pub fn upload(a: &NdArray) -> Result<NdArray, String> {
 }
 
 /// The whole GPU buffer as a host buffer of its dtype.
+/// How many buffers have been read back from the device (tests check that host
+/// algorithms on gpu tensors read each tensor once, not once per element).
+pub fn downloads() -> usize {
+    DOWNLOADS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+static DOWNLOADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 pub fn download(g: &GpuBuffer) -> Result<Buffer, String> {
+    DOWNLOADS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let cx = context::get()?;
     let bytes = cx.read(g.raw()?, (g.len * g.repr.bytes()) as u64)?;
     let w = g.repr.bytes();

@@ -10,7 +10,7 @@ pub mod wgsl;
 pub use context::available;
 pub use fused::fused;
 pub use kernels::{assign, execute};
-pub use memory::{GpuBuffer, Repr, download, of, on_gpu, upload};
+pub use memory::{GpuBuffer, Repr, download, downloads, of, on_gpu, upload};
 
 /// Waits until the gpu has finished everything submitted.
 pub fn synchronize() -> Result<(), String> {
