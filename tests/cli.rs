@@ -137,38 +137,48 @@ fn every_example_runs_and_checks_its_own_result() {
     }
 }
 
-/// Issue 17: a line with bytes that are not UTF-8 ended the interactive session (status
-/// 0, every variable lost). Through a real terminal (`script` makes the pty), the line is
-/// reported and the session goes on.
+/// Runs the interactive nt in a real terminal (`script` makes the pty), writing each
+/// chunk after `pause_ms` (as typed: one chunk per prompt; or all before the first
+/// prompt: typed ahead), then Ctrl-D. `None` without `script`.
 #[cfg(unix)]
-#[test]
-fn repl_reports_a_line_that_is_not_utf8_and_goes_on() {
+fn in_terminal(name: &str, chunks: &[&[u8]], pause_ms: u64) -> Option<String> {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let nt = env!("CARGO_BIN_EXE_nt");
-    let child = Command::new("script")
-        .args(["-qec", nt, "/dev/null"])
+    let pause = || std::thread::sleep(std::time::Duration::from_millis(pause_ms));
+    let mut child = Command::new("script")
+        .args(["-qec", env!("CARGO_BIN_EXE_nt"), "/dev/null"])
         .env("NO_COLOR", "1")
-        .env("NT_HISTORY", std::env::temp_dir().join("nt-utf8-test-history"))
+        .env(
+            "NT_HISTORY",
+            std::env::temp_dir().join(format!("nt-{name}-test-history")),
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .spawn();
-    let Ok(mut child) = child else {
-        eprintln!("skipped: no `script` command to give nt a terminal");
-        return;
-    };
+        .spawn()
+        .ok()?;
     let mut stdin = child.stdin.take().expect("stdin");
-    // One line at a time, as typed: the editor reads each at its prompt.
-    for chunk in [&b"x = 41\n"[..], b"\xff\xfe\n", b"print(x + 1)\n", b"\x04"] {
-        std::thread::sleep(std::time::Duration::from_millis(700));
+    for chunk in chunks.iter().chain([&&b"\x04"[..]]) {
+        pause();
         let _ = stdin.write_all(chunk);
         let _ = stdin.flush();
     }
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    pause();
     drop(stdin);
     let out = child.wait_with_output().expect("run nt in script");
-    let all = format!("{}{}", text(&out.stdout), text(&out.stderr)).replace('\r', "\n");
+    Some(format!("{}{}", text(&out.stdout), text(&out.stderr)).replace('\r', "\n"))
+}
+
+/// Issue 17: a line with bytes that are not UTF-8 ended the interactive session (status
+/// 0, every variable lost). In a real terminal, the line is reported and the session
+/// goes on.
+#[cfg(unix)]
+#[test]
+fn repl_reports_a_line_that_is_not_utf8_and_goes_on() {
+    let Some(all) = in_terminal("utf8", &[b"x = 41\n", b"\xff\xfe\n", b"print(x + 1)\n"], 700) else {
+        eprintln!("skipped: no `script` command to give nt a terminal");
+        return;
+    };
     assert!(all.contains("not valid UTF-8"), "{all}");
     assert!(all.lines().any(|l| l.trim() == "42"), "{all}");
 }
@@ -179,31 +189,13 @@ fn repl_reports_a_line_that_is_not_utf8_and_goes_on() {
 #[cfg(unix)]
 #[test]
 fn repl_runs_every_line_typed_ahead() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let child = Command::new("script")
-        .args(["-qec", env!("CARGO_BIN_EXE_nt"), "/dev/null"])
-        .env("NO_COLOR", "1")
-        .env("NT_HISTORY", std::env::temp_dir().join("nt-typeahead-test-history"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let Ok(mut child) = child else {
-        eprintln!("skipped: no `script` command to give nt a terminal");
-        return;
-    };
-    let mut stdin = child.stdin.take().expect("stdin");
     // All at once, before the first prompt: every line is typed ahead.
     let mut input: Vec<u8> = (0..20).flat_map(|i| format!("v{i} = {i}\n").into_bytes()).collect();
     input.extend_from_slice(b"print('sum', v0 + v19)\nprint('last', v19 * 2)\n");
-    let _ = stdin.write_all(&input);
-    let _ = stdin.flush();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    let _ = stdin.write_all(b"\x04");
-    drop(stdin);
-    let out = child.wait_with_output().expect("run nt in script");
-    let all = String::from_utf8_lossy(&out.stdout).replace('\r', "\n");
+    let Some(all) = in_terminal("typeahead", &[&input], 1500) else {
+        eprintln!("skipped: no `script` command to give nt a terminal");
+        return;
+    };
     assert!(all.lines().any(|l| l.trim() == "sum 19"), "{all}");
     assert!(all.lines().any(|l| l.trim() == "last 38"), "{all}");
 }

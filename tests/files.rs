@@ -95,6 +95,21 @@ fn bad_and_missing_files_are_clear_errors_naming_the_file() {
     });
 }
 
+/// A version 1.0 `.npy` with the header `dict` (padded as NumPy pads it) and 64 zero
+/// bytes of data.
+fn npy_with_header(dict: &str) -> Vec<u8> {
+    let mut h = dict.to_string();
+    while (10 + h.len() + 1) % 64 != 0 {
+        h.push(' ');
+    }
+    h.push('\n');
+    let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
+    bytes.extend_from_slice(&(h.len() as u16).to_le_bytes());
+    bytes.extend_from_slice(h.as_bytes());
+    bytes.extend_from_slice(&[0u8; 64]);
+    bytes
+}
+
 /// Issue 17: a `.npy` whose shape's size overflows 64 bits loaded, printed `nan` and
 /// then failed inside; one with 65 dimensions was accepted. NumPy refuses both (texts
 /// from NumPy 2.4.6's `np.load` of the same files: its int64 element count wraps to 0).
@@ -103,16 +118,9 @@ fn npy_headers_with_an_overflowing_size_or_too_many_dims_are_refused() {
     let dir = std::env::temp_dir().join(format!("nt-npy-limits-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let header = |shape: &str| {
-        let mut h = format!("{{'descr': '<f8', 'fortran_order': False, 'shape': {shape}, }}");
-        while (10 + h.len() + 1) % 64 != 0 {
-            h.push(' ');
-        }
-        h.push('\n');
-        let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
-        bytes.extend_from_slice(&(h.len() as u16).to_le_bytes());
-        bytes.extend_from_slice(h.as_bytes());
-        bytes.extend_from_slice(&[0u8; 64]);
-        bytes
+        npy_with_header(&format!(
+            "{{'descr': '<f8', 'fortran_order': False, 'shape': {shape}, }}"
+        ))
     };
     let huge = dir.join("huge.npy");
     std::fs::write(&huge, header("(4294967296, 4294967296)")).expect("write");
@@ -147,17 +155,8 @@ fn npy_headers_are_checked_as_numpy_checks_them() {
     let dir = std::env::temp_dir().join(format!("nt-npy-headers-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = |name: &str, dict: &str| {
-        let mut h = dict.to_string();
-        while (10 + h.len() + 1) % 64 != 0 {
-            h.push(' ');
-        }
-        h.push('\n');
-        let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
-        bytes.extend_from_slice(&(h.len() as u16).to_le_bytes());
-        bytes.extend_from_slice(h.as_bytes());
-        bytes.extend_from_slice(&[0u8; 64]);
         let p = dir.join(name);
-        std::fs::write(&p, bytes).expect("write");
+        std::fs::write(&p, npy_with_header(dict)).expect("write");
         p.to_string_lossy().replace('\\', "/")
     };
     let cases = [
