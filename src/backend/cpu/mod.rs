@@ -99,6 +99,9 @@ pub(crate) fn values<T: Typed>(a: &NdArray) -> Result<Cow<'static, [T]>, String>
         v.extend_from_slice(slice);
         return Ok(Cow::Owned(v));
     }
+    // A view may be far larger than its storage (`zeros(1).expand(2**31, 2**31)`):
+    // gathering it is an allocation like any other.
+    crate::array::check_alloc(a.shape(), a.dtype)?;
     let mut out = crate::array::pool::alloc(n);
     // A broadcast scalar (all strides 0) is one value repeated.
     if a.layout.strides.iter().all(|&s| s == 0) {
