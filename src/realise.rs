@@ -143,10 +143,19 @@ pub fn run(op: Op, inputs: &[&NdArray]) -> Result<NdArray, String> {
         realize(a)?;
     }
     #[cfg(feature = "gpu")]
-    if inputs.iter().any(|a| crate::backend::wgpu::on_gpu(a)) {
-        return crate::backend::wgpu::execute(&op, inputs, &shape, dtype);
+    let out = if inputs.iter().any(|a| crate::backend::wgpu::on_gpu(a)) {
+        crate::backend::wgpu::execute(&op, inputs, &shape, dtype)?
+    } else {
+        crate::backend::cpu::execute(&op, inputs, &shape, dtype)?
+    };
+    #[cfg(not(feature = "gpu"))]
+    let out = crate::backend::cpu::execute(&op, inputs, &shape, dtype)?;
+    // Ctrl-C during a long kernel (a matmul runs whole) stops the statement when the
+    // kernel returns, so its result is never assigned.
+    if crate::interrupt::pending() {
+        return Err(crate::interrupt::KEYBOARD_INTERRUPT.to_string());
     }
-    crate::backend::cpu::execute(&op, inputs, &shape, dtype)
+    Ok(out)
 }
 
 // --- The host side of arrays, realised first. ---

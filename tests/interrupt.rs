@@ -5,8 +5,16 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+/// Ctrl-C is one flag per process: the tests that raise it take turns.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 #[test]
 fn an_endless_loop_stops_and_the_session_survives() {
+    let _turn = one_at_a_time();
     let out = common::big_stack(|| {
         let buf = nt::repl::session::SharedBuf::default();
         let mut s = nt::repl::session::Session::new(Box::new(buf.clone()));
@@ -50,6 +58,7 @@ fn an_endless_loop_stops_and_the_session_survives() {
 #[cfg(unix)]
 #[test]
 fn sigint_stops_a_running_script() {
+    let _turn = one_at_a_time();
     let dir = std::env::temp_dir().join(format!("nt-sigint-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let script = dir.join("spin.nt");
@@ -90,6 +99,7 @@ fn sigint_stops_a_running_script() {
 /// never returned; CPython's sleep stops at the signal and refuses a length beyond time_t.
 #[test]
 fn time_sleep_stops_at_ctrl_c_and_refuses_an_endless_length() {
+    let _turn = one_at_a_time();
     let (err, took, too_long) = common::big_stack(|| {
         let buf = nt::repl::session::SharedBuf::default();
         let mut s = nt::repl::session::Session::new(Box::new(buf.clone()));
@@ -115,4 +125,37 @@ fn time_sleep_stops_at_ctrl_c_and_refuses_an_endless_length() {
         too_long.as_deref(),
         Some("OverflowError: timestamp out of range for platform time_t")
     );
+}
+
+/// Issue 17: Ctrl-C during a long matmul, or while a huge value was printed, was
+/// dropped: the statement completed and assigned. It now stops when the kernel returns
+/// (and the printing between items) with `KeyboardInterrupt`, the target unassigned.
+#[test]
+fn ctrl_c_during_a_long_kernel_or_print_leaves_the_target_unassigned() {
+    let _turn = one_at_a_time();
+    let (matmul, printed, after) = common::big_stack(|| {
+        let buf = nt::repl::session::SharedBuf::default();
+        let mut s = nt::repl::session::Session::new(Box::new(buf.clone()));
+        s.eval("a = np.ones((4000, 4000))\nbig = list(range(3000000))")
+            .map_err(|d| d.headline())
+            .expect("setup");
+        let stop_soon = || {
+            std::thread::spawn(|| {
+                std::thread::sleep(Duration::from_millis(300));
+                nt::interrupt::request();
+            })
+        };
+        let stopper = stop_soon();
+        let matmul = s.eval("c = a @ a").err().map(|d| d.headline());
+        stopper.join().expect("stopper");
+        let stopper = stop_soon();
+        let printed = s.eval("big").err().map(|d| d.headline());
+        stopper.join().expect("stopper");
+        buf.take();
+        let after = s.eval("c").err().map(|d| d.headline());
+        (matmul, printed, after)
+    });
+    assert_eq!(matmul.as_deref(), Some("KeyboardInterrupt"));
+    assert_eq!(printed.as_deref(), Some("KeyboardInterrupt"));
+    assert_eq!(after.as_deref(), Some("NameError: name 'c' is not defined"));
 }

@@ -34,6 +34,11 @@ pub fn repr_str(s: &str) -> String {
 fn write_seq(items: &[Value], open: &str, close: &str, out: &mut String, seen: &mut Vec<usize>) {
     out.push_str(open);
     for (i, it) in items.iter().enumerate() {
+        // Ctrl-C while a huge value is printed stops it (`checked_repr` raises).
+        if i % 4096 == 4095 && crate::interrupt::pending() {
+            TOO_DEEP.with(|t| t.set(true));
+            break;
+        }
         if i > 0 {
             out.push_str(", ");
         }
@@ -65,6 +70,9 @@ fn checked(f: impl FnOnce() -> String) -> crate::error::Res<String> {
     TOO_DEEP.with(|t| t.set(false));
     let s = f();
     if TOO_DEEP.with(|t| t.replace(false)) {
+        if crate::interrupt::take() {
+            return Err(crate::error::exc("KeyboardInterrupt", ""));
+        }
         return Err(crate::error::exc(
             "RecursionError",
             "maximum recursion depth exceeded while getting the repr of an object",
