@@ -284,15 +284,37 @@ fn expr(rng: &mut Rng, depth: usize) -> String {
     }
 }
 
+/// Sizes a statement can ask for (issue 17): small, negative, and beyond any machine's
+/// memory (never one that fits but is huge: the fuzzer watches resident memory).
+const SIZES: &[&str] = &["3", "0", "-1", "2 ** 40", "2 ** 62"];
+
 fn statement(rng: &mut Rng) -> String {
     let e = expr(rng, 3);
-    match rng.below(8) {
+    let size = SIZES[rng.below(SIZES.len())];
+    match rng.below(12) {
         0 => format!("a = {e}"),
         1 => format!("t[0] = {e}"),
         2 => format!("a += {e}"),
         3 => format!("for i in range(2):\n    u = {e}\n"),
         4 => format!("def f(x):\n    return {e}\nf(1)"),
         5 => format!("with torch.no_grad():\n    t.add_({e})\n"),
+        // Large sizes: every container and array a user can size.
+        6 => {
+            let make = [
+                "[{e}] * {n}",
+                "'ab' * {n}",
+                "list(range({n}))",
+                "np.zeros({n})",
+                "torch.ones({n}, 2)",
+                "'x'.center({n})",
+                "zeros(1).expand({n}, {n}).sum()",
+            ][rng.below(7)];
+            make.replace("{e}", &e).replace("{n}", size)
+        }
+        // Deep nesting: printed and compared.
+        7 => format!("x = {e}\nfor i in range(3000):\n    x = [x]\n\nstr(x)\nx == [x]"),
+        // Interrupted: `INTERRUPT` makes the loop request Ctrl-C while it runs.
+        8 => format!("INTERRUPT\nfor i in range(300000):\n    u = {e}\n"),
         _ => e,
     }
 }
@@ -328,6 +350,18 @@ fn the_evaluator_survives_generated_programs() {
             }
             for _ in 0..8 {
                 let code = statement(&mut rng);
+                // An interrupted case: Ctrl-C arrives at a random moment while it runs.
+                let (code, stopper) = match code.strip_prefix("INTERRUPT\n") {
+                    Some(rest) => {
+                        let delay = Duration::from_millis(rng.below(30) as u64);
+                        let stopper = std::thread::spawn(move || {
+                            std::thread::sleep(delay);
+                            nt::interrupt::request();
+                        });
+                        (rest.to_string(), Some(stopper))
+                    }
+                    None => (code, None),
+                };
                 // The watchdog: a case running over 5 s is interrupted and reported.
                 let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
                 let flag = done.clone();
@@ -344,6 +378,11 @@ fn the_evaluator_survives_generated_programs() {
                 });
                 let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&mut s, &code)));
                 done.store(true, std::sync::atomic::Ordering::Relaxed);
+                if let Some(stopper) = stopper {
+                    let _ = stopper.join();
+                    // A request that came after the case ended must not stop the next one.
+                    nt::interrupt::clear();
+                }
                 if dog.join().unwrap_or(false) {
                     findings.push(format!("hang (over 5 s) for:\n{code}"));
                     nt::interrupt::clear();

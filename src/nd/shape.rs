@@ -240,6 +240,14 @@ pub fn expand(a: &NdArray, sizes: &[i64]) -> Res<NdArray> {
             ),
         )
     })?;
+    // PyTorch counts elements in int64: a view too large to count is refused.
+    if shape
+        .iter()
+        .try_fold(1i64, |acc, &n| acc.checked_mul(n as i64))
+        .is_none()
+    {
+        return Err(exc("RuntimeError", "numel: integer multiplication overflow"));
+    }
     Ok(a.view(l))
 }
 
