@@ -257,31 +257,13 @@ fn walk(
             match &t.grad_fn() {
                 Some(f) => {
                     let k = node_key(f);
-                    if let Some(part) = part {
-                        let sum = match grads.remove(&k) {
-                            Some(prev) => add(&prev, &part)?,
-                            None => part,
-                        };
-                        grads.insert(k, sum);
-                    }
-                    let left = deps.entry(k).or_insert(1);
-                    *left -= 1;
-                    if *left == 0 {
+                    if arrive(&mut grads, &mut deps, k, part)? {
                         ready.push((f.seq, k));
                     }
                 }
                 None => {
                     let k = Rc::as_ptr(t) as usize;
-                    if let Some(part) = part {
-                        let sum = match leaf_grads.remove(&k) {
-                            Some(prev) => add(&prev, &part)?,
-                            None => part,
-                        };
-                        leaf_grads.insert(k, sum);
-                    }
-                    let left = leaf_deps.entry(k).or_insert(1);
-                    *left -= 1;
-                    if *left == 0
+                    if arrive(&mut leaf_grads, &mut leaf_deps, k, part)?
                         && let Some(g) = leaf_grads.remove(&k)
                     {
                         leaf(t, g)?;
@@ -291,6 +273,26 @@ fn walk(
         }
     }
     Ok(())
+}
+
+/// One of the gradients `k` waits for has arrived (`None`: its edge carried none): it
+/// is added to what came before; `true` once every one has come.
+fn arrive(
+    grads: &mut HashMap<usize, Grad>,
+    deps: &mut HashMap<usize, usize>,
+    k: usize,
+    part: Option<Grad>,
+) -> Res<bool> {
+    if let Some(part) = part {
+        let sum = match grads.remove(&k) {
+            Some(prev) => add(&prev, &part)?,
+            None => part,
+        };
+        grads.insert(k, sum);
+    }
+    let left = deps.entry(k).or_insert(1);
+    *left -= 1;
+    Ok(*left == 0)
 }
 
 /// What a node needs before it runs: its saved tensors not freed by an earlier backward
