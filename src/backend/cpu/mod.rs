@@ -3,6 +3,7 @@
 
 mod arith;
 pub mod fused;
+mod matmul;
 mod pairwise;
 mod vmath;
 
@@ -57,7 +58,7 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
         }
         Op::Reduce { op, axes, .. } => with_dtype!(a.dtype, T => reduce::<T>(*op, a, axes)?),
         Op::CumSum(axis) => with_dtype!(a.dtype, T => cumsum::<T>(a, *axis)?),
-        Op::MatMul => with_dtype!(a.dtype, T => matmul::<T>(a, inputs[1])?),
+        Op::MatMul => with_dtype!(a.dtype, T => matmul::matmul::<T>(a, inputs[1])?),
         Op::Gather => with_dtype!(a.dtype, T => {
             let (src, pos) = (values::<T>(a)?, values::<i64>(inputs[1])?);
             let pick = |&p: &i64| src.get(p as usize).copied().ok_or("gather: position out of range");
@@ -368,135 +369,6 @@ fn cumsum<T: Arith>(a: &NdArray, axis: usize) -> Result<Buffer, String> {
         dtype: a.dtype,
     };
     Ok(T::wrap(values::<T>(&back)?.into_owned()))
-}
-
-/// Storage offset of each batch matrix of a `[..., r, c]` view.
-fn batch_offsets(l: &crate::array::layout::Layout) -> Vec<isize> {
-    let nd = l.ndim();
-    let batch = crate::array::layout::Layout {
-        shape: l.shape[..nd - 2].to_vec(),
-        strides: l.strides[..nd - 2].to_vec(),
-        offset: l.offset,
-    };
-    batch.offsets().map(|o| o as isize).collect()
-}
-
-/// Products with fewer multiply-adds than this use matrixmultiply, larger ones gemm.
-const SMALL_GEMM: usize = 32 * 32 * 32;
-
-/// float32/float64 products read where the operands lie, through their strides
-/// (transposed and sliced operands are not copied), written into the output directly.
-fn strided_gemm<T: Typed>(
-    a: &NdArray,
-    b: &NdArray,
-    (batch, n, k, m): (usize, usize, usize, usize),
-) -> Result<Buffer, String> {
-    let (a, b) = (host(a)?, host(b)?);
-    let (ga, gb) = (a.storage.borrow(), b.storage.borrow());
-    let (da, db) = (
-        T::slice(&ga).ok_or("matmul: storage dtype")?,
-        T::slice(&gb).ok_or("matmul: storage dtype")?,
-    );
-    let (la, lb) = (&a.layout, &b.layout);
-    if !fused::fits(la, da.len()) || !fused::fits(lb, db.len()) {
-        return Err("matmul: view out of storage bounds".into());
-    }
-    let nd = la.ndim();
-    let (ra, ca, rb, cb) = (
-        la.strides[nd - 2],
-        la.strides[nd - 1],
-        lb.strides[nd - 2],
-        lb.strides[nd - 1],
-    );
-    let (oa, ob) = (batch_offsets(la), batch_offsets(lb));
-    let mut out = vec![T::default(); batch * n * m];
-    for (bi, (&xa, &yb)) in oa.iter().zip(&ob).enumerate() {
-        let o = out[bi * n * m..].as_mut_ptr();
-        // SAFETY: `fits` checked that every element the layouts address lies inside the
-        // storages; the output block holds n×m row-major elements; T is f32 or f64 as the
-        // dtype says.
-        unsafe {
-            let (x, y) = (da.as_ptr().offset(xa), db.as_ptr().offset(yb));
-            // Small products keep matrixmultiply's summation order (PyTorch's for the
-            // sizes the reference sessions print); large ones go to gemm's AVX-512
-            // kernels: dst := alpha·dst + beta·lhs·rhs, the destination not read.
-            let threads = gemm::Parallelism::Rayon(0);
-            let (mm, one) = (m as isize, 1);
-            if n * m * k < SMALL_GEMM {
-                if T::DTYPE == DType::F32 {
-                    let (x, y, o) = (x.cast(), y.cast(), o.cast());
-                    matrixmultiply::sgemm(n, k, m, 1.0, x, ra, ca, y, rb, cb, 0.0, o, mm, 1);
-                } else {
-                    let (x, y, o) = (x.cast(), y.cast(), o.cast());
-                    matrixmultiply::dgemm(n, k, m, 1.0, x, ra, ca, y, rb, cb, 0.0, o, mm, 1);
-                }
-            } else if T::DTYPE == DType::F32 {
-                let (x, y, o) = (x.cast::<f32>(), y.cast::<f32>(), o.cast::<f32>());
-                gemm::gemm(
-                    n, m, k, o, one, mm, false, x, ca, ra, y, cb, rb, 0.0, 1.0, false, false, false, threads,
-                );
-            } else {
-                let (x, y, o) = (x.cast::<f64>(), y.cast::<f64>(), o.cast::<f64>());
-                gemm::gemm(
-                    n, m, k, o, one, mm, false, x, ca, ra, y, cb, rb, 0.0, 1.0, false, false, false, threads,
-                );
-            }
-        }
-    }
-    Ok(T::wrap(out))
-}
-
-fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, String> {
-    let (sa, sb) = (a.shape(), b.shape());
-    let nd = sa.len();
-    let (n, k, m) = (sa[nd - 2], sa[nd - 1], sb[nd - 1]);
-    let batch: usize = sa[..nd - 2].iter().product();
-    let forward = |x: &NdArray| x.layout.strides.iter().all(|&s| s >= 0);
-    if matches!(T::DTYPE, DType::F32 | DType::F64) && n * m * batch > 0 && forward(a) && forward(b) {
-        return strided_gemm::<T>(a, b, (batch, n, k, m));
-    }
-    let (va, vb) = (values::<T>(a)?, values::<T>(b)?);
-    if T::DTYPE.is_float() && n * m * batch > 0 {
-        // float16/bfloat16 multiply in float32 and round once, as PyTorch's CPU does;
-        // reversed views are copied forward first.
-        let wide = |v: &[T], shape: &[usize]| {
-            let buf = if T::DTYPE == DType::F64 {
-                Buffer::F64(v.iter().map(|x| x.to_f64()).collect())
-            } else {
-                Buffer::F32(v.iter().map(|x| x.to_f64() as f32).collect())
-            };
-            NdArray::from_buffer(buf, shape)
-        };
-        let (wa, wb) = (wide(&va, a.shape()), wide(&vb, b.shape()));
-        let product = if T::DTYPE == DType::F64 {
-            strided_gemm::<f64>(&wa, &wb, (batch, n, k, m))?
-        } else {
-            strided_gemm::<f32>(&wa, &wb, (batch, n, k, m))?
-        };
-        let out: Vec<T> = match &product {
-            Buffer::F64(v) => v.iter().map(|&x| T::from_f64(x)).collect(),
-            Buffer::F32(v) => v.iter().map(|&x| T::from_f64(x as f64)).collect(),
-            _ => return Err("matmul: unexpected product dtype".into()),
-        };
-        return Ok(T::wrap(out));
-    }
-    let mut out = Vec::with_capacity(batch * n * m);
-    let float = T::DTYPE.is_float();
-    let (add, mul) = (T::binary(BinaryOp::Add), T::binary(BinaryOp::Mul));
-    for bi in 0..batch {
-        let (x, y) = (&va[bi * n * k..(bi + 1) * n * k], &vb[bi * k * m..(bi + 1) * k * m]);
-        for i in 0..n {
-            for j in 0..m {
-                if float {
-                    let s: f64 = (0..k).map(|p| x[i * k + p].to_f64() * y[p * m + j].to_f64()).sum();
-                    out.push(T::from_f64(s));
-                } else {
-                    out.push((0..k).fold(T::zero(), |acc, p| add(acc, mul(x[i * k + p], y[p * m + j]))));
-                }
-            }
-        }
-    }
-    Ok(T::wrap(out))
 }
 
 /// Writes `src` (already of `dst`'s dtype and shape) into the view `dst`, element by element.
