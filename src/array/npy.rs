@@ -66,10 +66,7 @@ impl Le for bf16 {
 
 /// An array of `shape` from row-major bytes (`big`: big-endian).
 pub fn from_bytes(dtype: DType, bytes: &[u8], shape: &[usize], big: bool) -> Result<NdArray, String> {
-    let n = shape
-        .iter()
-        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
-        .ok_or("the shape's size overflows")?;
+    let n = crate::array::layout::checked_numel(shape).ok_or("the shape's size overflows")?;
     crate::with_dtype!(dtype, T => {
         let size = <T as Le>::SIZE;
         if n.checked_mul(size).is_none_or(|b| bytes.len() < b) {

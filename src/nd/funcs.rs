@@ -128,15 +128,37 @@ pub fn shape_args(vals: &[Value], lib: Lib) -> Res<Vec<usize>> {
     shape_args_for(vals, lib, "")
 }
 
-/// As `shape_args`; `fname` names the function in PyTorch's negative-size error.
+/// As `shape_args`; `fname` names the function in PyTorch's negative-size error. The
+/// element count must be countable (PyTorch: "Storage size calculation overflowed");
+/// whether the array fits in memory is checked where it is allocated.
 pub fn shape_args_for(vals: &[Value], lib: Lib, fname: &str) -> Res<Vec<usize>> {
+    let shape = shape_list(vals, lib, fname)?;
+    match crate::array::layout::checked_numel(&shape) {
+        Some(n) if n <= isize::MAX as usize => Ok(shape),
+        _ if lib == Lib::Torch => Err(exc(
+            "RuntimeError",
+            format!(
+                "Storage size calculation overflowed with sizes={}",
+                super::ops::shape_str(lib, &shape)
+            ),
+        )),
+        _ => Err(exc(
+            "ValueError",
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        )),
+    }
+}
+
+/// The dimensions of a shape argument, each a non-negative int, at most NumPy's 64 of
+/// them; their product is not checked (views of any size are allowed).
+pub fn shape_list(vals: &[Value], lib: Lib, fname: &str) -> Res<Vec<usize>> {
     let items: Vec<Value> = match vals {
         [Value::List(l)] => l.borrow().clone(),
         [Value::Tuple(t)] => t.to_vec(),
         [Value::Size(s)] => s.iter().map(|&n| Value::Int(n as i64)).collect(),
         _ => vals.to_vec(),
     };
-    items
+    let shape = items
         .iter()
         .map(|v| {
             let n = int_arg(v)?;
@@ -151,23 +173,15 @@ pub fn shape_args_for(vals: &[Value], lib: Lib, fname: &str) -> Res<Vec<usize>> 
                 ),
             })
         })
-        .collect::<Res<Vec<usize>>>()
-        .and_then(|shape| {
-            if let Some(e) = super::create::too_many_dims(lib, shape.len()) {
-                return Err(e);
-            }
-            let total = shape.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n));
-            match total {
-                Some(t) if t <= (1 << 34) => Ok(shape),
-                _ => Err(exc(
-                    "MemoryError",
-                    format!("cannot allocate an array of shape {shape:?}"),
-                )),
-            }
-        })
+        .collect::<Res<Vec<usize>>>()?;
+    match super::create::too_many_dims(lib, shape.len()) {
+        Some(e) => Err(e),
+        None => Ok(shape),
+    }
 }
 
 fn filled(lib: Lib, shape: &[usize], dtype: DType, value: &Value) -> Res<Value> {
+    super::ops::check_alloc(lib, shape, dtype)?;
     let one = create::scalar(value, dtype)?;
     let b = one.view(
         one.layout
@@ -187,6 +201,7 @@ pub fn constant(lib: Lib, mut args: Args, value: f64, fname: &str) -> Res<Value>
             .and_then(|(_, d)| super::objects::obj_kind(d))
         {
             let shape = shape_args(&args.pos, lib)?;
+            super::objects::check_filled(&shape, kind)?;
             let fill = match (fname, kind) {
                 ("empty", crate::value::ObjKind::Object) => Value::None,
                 (_, crate::value::ObjKind::Object) => Value::Int(value as i64),
@@ -297,7 +312,8 @@ pub fn eye(lib: Lib, mut args: Args) -> Res<Value> {
             usize::try_from(int_arg(&v)?).map_err(|_| exc("ValueError", "negative dimensions are not allowed"))?
         }
     };
-    super::ops::check_alloc(&[n, m], DType::F64)?;
+    // Made in float64, then cast.
+    super::ops::check_alloc_working(lib, &[n, m], dtype, 8 + dtype.itemsize())?;
     let mut xs = vec![0.0; n * m];
     // An empty identity (`np.eye(2**40, 0)`) has no diagonal to walk.
     for i in 0..if m == 0 { 0 } else { n } {

@@ -346,18 +346,8 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
         }
         "broadcast_to" => {
             let a = nd_arg(lib, &first)?;
-            let want = funcs::shape_args(&[arg(&args, 1, name)?], lib)?;
-            let l = a.layout.broadcast_to(&want).ok_or_else(|| {
-                exc(
-                    "ValueError",
-                    format!(
-                        "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
-                        super::ops::shape_str(Lib::Numpy, a.shape()),
-                        super::ops::shape_str(Lib::Numpy, &want)
-                    ),
-                )
-            })?;
-            Ok(wrap(lib, a.view(l)))
+            let want = funcs::shape_list(&[arg(&args, 1, name)?], lib, "")?;
+            Ok(wrap(lib, super::shape::broadcast_to(&a, &want)?))
         }
         "concatenate" | "cat" | "concat" | "stack" | "vstack" | "hstack" => {
             let ax = kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" })

@@ -152,6 +152,22 @@ pub fn from_data(v: &Value, kind: ObjKind) -> Res<Value> {
 }
 
 /// `np.empty(n, dtype=object)` and friends: `None`s (or empty strings).
+/// Fails, as NumPy does, when an object or string array of `shape` cannot fit (its text
+/// counts NumPy's item sizes; each element here is a whole `Value`).
+pub fn check_filled(shape: &[usize], kind: ObjKind) -> Res<()> {
+    let itemsize = match kind {
+        ObjKind::Object => 8,
+        ObjKind::Str(w) => 4 * w.max(1),
+    };
+    super::ops::check_bytes(
+        Lib::Numpy,
+        shape,
+        itemsize,
+        std::mem::size_of::<Value>(),
+        &dtype_str(kind),
+    )
+}
+
 pub fn filled(shape: &[usize], kind: ObjKind, v: Value) -> Value {
     let n = crate::array::layout::numel(shape);
     let fill = if let ObjKind::Str(w) = kind { as_str(&v, w) } else { v };

@@ -49,10 +49,54 @@ pub fn shape_str(lib: Lib, shape: &[usize]) -> String {
     }
 }
 
-/// Fails with `MemoryError` when an array of `shape` cannot fit, before allocating it.
-pub fn check_alloc(shape: &[usize], d: DType) -> Res<()> {
-    crate::array::check_alloc(shape, d)
-        .map_err(|e| crate::error::exc("MemoryError", e.trim_start_matches(crate::array::TOO_BIG).to_owned()))
+/// Fails, before allocating, when an array of `shape` cannot fit in memory, with the
+/// library's error: NumPy's `_ArrayMemoryError` (or "array is too big" past what an
+/// address can count), PyTorch's allocator `RuntimeError` (or its size overflow).
+pub fn check_alloc(lib: Lib, shape: &[usize], d: DType) -> Res<()> {
+    check_bytes(lib, shape, d.itemsize(), d.itemsize(), d.numpy_name())
+}
+
+/// `check_alloc` where making the array needs `working` bytes per element (a float64
+/// buffer beside it, say), reported as the library reports the array alone.
+pub fn check_alloc_working(lib: Lib, shape: &[usize], d: DType, working: usize) -> Res<()> {
+    check_bytes(lib, shape, d.itemsize(), working, d.numpy_name())
+}
+
+/// `check_alloc` for elements of `itemsize` bytes whose type NumPy calls `type_name`,
+/// `working` bytes each while it is made (object and string arrays too).
+pub fn check_bytes(lib: Lib, shape: &[usize], itemsize: usize, working: usize, type_name: &str) -> Res<()> {
+    let count = |size: usize| {
+        shape
+            .iter()
+            .try_fold(size as u64, |acc, &n| acc.checked_mul(n as u64))
+            .filter(|&b| b <= i64::MAX as u64)
+    };
+    let bytes = count(itemsize);
+    let fits = count(working.max(itemsize)).is_some_and(crate::memory::fits);
+    match (lib, bytes) {
+        (_, Some(_)) if fits => Ok(()),
+        (Lib::Numpy, None) => Err(crate::error::exc(
+            "ValueError",
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        )),
+        (Lib::Numpy, b) => Err(crate::error::exc(
+            "numpy._core._exceptions._ArrayMemoryError",
+            crate::array::unable(shape, b, type_name),
+        )),
+        (Lib::Torch, None) => Err(crate::error::exc(
+            "RuntimeError",
+            format!(
+                "Storage size calculation overflowed with sizes={}",
+                shape_str(lib, shape)
+            ),
+        )),
+        (Lib::Torch, Some(b)) => Err(crate::error::exc(
+            "RuntimeError",
+            format!(
+                "[enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate {b} bytes. Error code 12 (Cannot allocate memory)"
+            ),
+        )),
+    }
 }
 
 /// Writes `src` into the existing array `dst` (in-place operators, `out=`, `*_` methods):

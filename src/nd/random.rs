@@ -33,7 +33,7 @@ fn no_more(args: &Args, fname: &str) -> Res<()> {
 
 /// Uniforms in `[from, to)` as PyTorch's `uniform_real_distribution<T>` makes them.
 fn uniform(g: &mut Generator, d: DType, n: usize, from: f64, to: f64) -> Res<Buffer> {
-    super::ops::check_alloc(&[n], d)?;
+    super::ops::check_alloc(Lib::Torch, &[n], d)?;
     // float16 and bfloat16 draw float32 values and round them (checked against PyTorch).
     let f32s = |g: &mut Generator| -> Vec<f32> {
         let (from, to) = (from as f32, to as f32);
@@ -54,7 +54,7 @@ fn normal(g: &mut Generator, d: DType, n: usize, mean: f64, std: f64) -> Res<Buf
     if !d.is_float() {
         return Err(not_implemented("normal_kernel_cpu", d));
     }
-    super::ops::check_alloc(&[n], d)?;
+    super::ops::check_alloc(Lib::Torch, &[n], d)?;
     if n < 16 {
         let v: Vec<f64> = (0..n).map(|_| g.normal_f64(mean, std)).collect();
         return Ok(match d {
@@ -174,7 +174,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 ));
             }
             let shape = shape_args_for(std::slice::from_ref(&size), Lib::Torch, name)?;
-            super::ops::check_alloc(&shape, DType::I64)?;
+            super::ops::check_alloc(Lib::Torch, &shape, DType::I64)?;
             let range = high.wrapping_sub(low) as u64;
             let v: Vec<i64> = (0..shape.iter().product()).map(|_| g.int_in(low, range)).collect();
             let a = NdArray::from_buffer(Buffer::I64(v), &shape);
@@ -194,7 +194,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                     format!("randperm: Dimension size must be non-negative."),
                 ));
             }
-            super::ops::check_alloc(&[n as usize], DType::I64)?;
+            super::ops::check_alloc(Lib::Torch, &[n as usize], DType::I64)?;
             let v = randperm(g, n as usize);
             let a = NdArray::from_buffer(Buffer::I64(v), &[n as usize]);
             grad_leaf(wrap(Lib::Torch, super::ops::cast(&a, dtype)?), place)
@@ -257,7 +257,7 @@ fn np_floats(shape: Option<Vec<usize>>, mut f: impl FnMut() -> f64) -> Res<Value
     Ok(match shape {
         None => Value::Float(f()),
         Some(s) => {
-            super::ops::check_alloc(&s, DType::F64)?;
+            super::ops::check_alloc(Lib::Numpy, &s, DType::F64)?;
             let n: usize = s.iter().product();
             let v: Vec<f64> = (0..n).map(|_| f()).collect();
             wrap(Lib::Numpy, NdArray::from_buffer(Buffer::F64(v), &s))
@@ -392,7 +392,7 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
             let rng = (high - 1).wrapping_sub(low) as u64;
             let n = size.as_ref().map_or(1, |s| s.iter().product());
             if let Some(s) = &size {
-                super::ops::check_alloc(s, DType::I64)?;
+                super::ops::check_alloc(Lib::Numpy, s, DType::I64)?;
             }
             let v: Vec<i64> = r
                 .bounded_narrow(rng, bits, n)
@@ -436,7 +436,7 @@ fn seed_word(v: &Value) -> Res<u32> {
 fn np_permute(interp: &mut Interp, name: &str, x: Value) -> Res<Value> {
     let target = match (&x, name) {
         (Value::Int(n), "permutation") => {
-            super::ops::check_alloc(&[(*n).max(0) as usize], crate::array::dtype::DType::I64)?;
+            super::ops::check_alloc(Lib::Numpy, &[(*n).max(0) as usize], crate::array::dtype::DType::I64)?;
             let v: Vec<i64> = (0..*n).collect();
             wrap(Lib::Numpy, NdArray::from_buffer(Buffer::I64(v), &[*n as usize]))
         }

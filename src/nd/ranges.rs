@@ -62,7 +62,8 @@ pub fn arange(lib: Lib, mut args: Args) -> Res<Value> {
         ));
     }
     let n = if n.is_finite() && n > 0.0 { n as usize } else { 0 };
-    super::ops::check_alloc(&[n], dtype)?;
+    // Made in float64, then cast.
+    super::ops::check_alloc_working(lib, &[n], dtype, 8 + dtype.itemsize())?;
     grad_leaf(
         wrap(
             lib,
@@ -155,7 +156,8 @@ pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
         Lib::Numpy => exc("ValueError", format!("Number of samples, {num}, must be non-negative.")),
         Lib::Torch => exc("RuntimeError", "number of steps must be non-negative"),
     })?;
-    super::ops::check_alloc(&[n], dtype)?;
+    // Made in float64, then cast.
+    super::ops::check_alloc_working(lib, &[n], dtype, 8 + dtype.itemsize())?;
     let xs: Vec<f64> = match lib {
         // NumPy: start + i*step, with the last sample exactly `stop`.
         Lib::Numpy => {

@@ -327,7 +327,7 @@ pub fn concat(lib: Lib, parts: &[NdArray], ax: i64) -> Res<NdArray> {
         .iter()
         .try_fold(0usize, |acc, p| acc.checked_add(p.shape()[d]))
         .unwrap_or(usize::MAX);
-    super::ops::check_alloc(&shape, dtype)?;
+    super::ops::check_alloc(lib, &shape, dtype)?;
     let out = NdArray::zeros(dtype, &shape);
     let mut at = 0;
     for p in parts {
@@ -411,7 +411,7 @@ pub fn tile(lib: Lib, a: &NdArray, reps: &[i64]) -> Res<NdArray> {
     for (i, &r) in reps.iter().enumerate() {
         full[offset + i] = full[offset + i].saturating_mul(r.max(0) as usize);
     }
-    super::ops::check_alloc(&full, x.dtype)?;
+    super::ops::check_alloc(lib, &full, x.dtype)?;
     if full.contains(&0) {
         if reps.iter().any(|&r| r < 0) {
             return Err(exc("ValueError", "negative repetitions are not allowed"));
@@ -658,4 +658,22 @@ pub fn section_bounds(n: usize, sections: usize, torch_chunk: bool) -> Vec<usize
         bounds.push(at);
     }
     bounds
+}
+
+/// `np.broadcast_to`: a view of any shape whose size can be counted.
+pub fn broadcast_to(a: &NdArray, want: &[usize]) -> Res<NdArray> {
+    if crate::array::layout::checked_numel(want).is_none_or(|n| n > isize::MAX as usize) {
+        return Err(exc("ValueError", "iterator is too large"));
+    }
+    let l = a.layout.broadcast_to(want).ok_or_else(|| {
+        exc(
+            "ValueError",
+            format!(
+                "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
+                super::ops::shape_str(Lib::Numpy, a.shape()),
+                super::ops::shape_str(Lib::Numpy, want)
+            ),
+        )
+    })?;
+    Ok(a.view(l))
 }
