@@ -13,6 +13,9 @@ use crate::ir::{Op, ReduceOp};
 /// Elements one workgroup reduces in the first pass of a split reduction.
 const SPLIT_CHUNK: usize = 4096;
 
+/// Workgroups per dispatch dimension, and the iterations lavapipe lets a shader loop run.
+const LOOP_LIMIT: usize = 65_535;
+
 /// Runs `op` with its output on the gpu device.
 pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> Result<NdArray, String> {
     let cx = get()?;
@@ -136,6 +139,11 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             let split = inner > 4 * SPLIT_CHUNK
                 && !matches!(r, ReduceOp::ArgMax | ReduceOp::ArgMin)
                 && !(a.dtype == DType::F16 && matches!(r, ReduceOp::Sum | ReduceOp::Prod));
+            // One pass loops over the row in steps of a workgroup: within lavapipe's
+            // 65,535 iterations or on the CPU.
+            if !split && !serial && inner.div_ceil(GROUP as usize) > LOOP_LIMIT {
+                return Ok(None);
+            }
             let (parts, chunk) = if split {
                 (inner.div_ceil(SPLIT_CHUNK), SPLIT_CHUNK)
             } else {
@@ -180,7 +188,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             // One invocation scans a whole row; Mesa's llvmpipe (lavapipe) stops a shader
             // loop after 65,535 iterations, and long rows are slow on any adapter: those
             // are scanned on the CPU, in the same order.
-            if len > 65_535 {
+            if len > LOOP_LIMIT {
                 return Ok(None);
             }
             let Some(src) = wgsl::cumsum(described[0], out_repr, moved.ndim()) else {
@@ -217,7 +225,15 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             let Some(src) = wgsl::matmul(described[0], out_repr, small) else {
                 return Ok(None);
             };
-            if batch > 65535 {
+            // Dispatch sizes stop at 65,535 workgroups per dimension, and lavapipe stops a
+            // shader loop after 65,535 iterations (one per 16 of k): beyond either the
+            // product runs on the CPU.
+            let tile = if small { 16 } else { 64 };
+            if batch > LOOP_LIMIT
+                || rows.div_ceil(tile) > LOOP_LIMIT
+                || m.div_ceil(tile) > LOOP_LIMIT
+                || k.div_ceil(16) > LOOP_LIMIT
+            {
                 return Ok(None);
             }
             let (la, lb) = (&a.layout, &b.layout);
@@ -236,10 +252,11 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
             ];
             let bufs = [info_buffer(cx, &info)?, raw(&a)?, raw(&b)?, out_raw];
             let refs: Vec<&wgpu::Buffer> = bufs.iter().collect();
-            cx.dispatch(&src, &refs, {
-                let tile = if small { 16 } else { 64 };
-                (m.div_ceil(tile) as u32, rows.div_ceil(tile) as u32, batch.max(1) as u32)
-            })?;
+            cx.dispatch(
+                &src,
+                &refs,
+                (m.div_ceil(tile) as u32, rows.div_ceil(tile) as u32, batch.max(1) as u32),
+            )?;
             cx.give(bufs[0].clone());
             true
         }
