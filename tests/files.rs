@@ -217,3 +217,46 @@ fn npy_headers_are_checked_as_numpy_checks_them() {
     // A later key wins, as in the Python dict literal NumPy evaluates.
     assert_eq!(last, "[0. 0. 0.]\n");
 }
+
+/// Issue 17: `np.loadtxt` of bytes that are not UTF-8 said nt's own "not UTF-8 text";
+/// it is NumPy's `UnicodeDecodeError`, positions counted as NumPy's 16 KiB text blocks
+/// count them. A file with no rows read as shape (0, 0); it is NumPy's (0,), (0, 1) at
+/// ndmin=2, (0, len(usecols)). (`tests/reference/loadtxt/cases.txt`, from NumPy by
+/// `gen.py`.)
+#[test]
+fn loadtxt_of_bytes_that_are_not_utf8_and_of_no_rows_is_numpys() {
+    common::big_stack(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/loadtxt");
+        let cases = std::fs::read_to_string(dir.join("cases.txt")).expect("cases.txt");
+        let path = std::env::temp_dir().join(format!("nt-loadtxt-{}.txt", std::process::id()));
+        let file = path.to_string_lossy().replace('\\', "/");
+        let buf = SharedBuf::default();
+        let mut s = Session::new(Box::new(buf.clone()));
+        for line in cases.lines() {
+            let (case, want) = line.split_once('\t').expect("case, tab, what NumPy gave");
+            if let Some(kwargs) = case.strip_prefix("EMPTY ") {
+                std::fs::write(&path, "").expect("write case");
+                let got = eval(&mut s, &buf, &format!("print(repr(np.loadtxt('{file}', {kwargs})))"));
+                assert_eq!(got.trim_end(), want, "case {case}");
+                continue;
+            }
+            let parts: Vec<&str> = case.split(' ').collect();
+            let lines: usize = parts[0].parse().expect("line count");
+            let hex = parts[1];
+            let mut bytes = b"1\n".repeat(lines);
+            bytes.extend(
+                (0..hex.len())
+                    .step_by(2)
+                    .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex")),
+            );
+            if parts.get(2) != Some(&"-") {
+                bytes.push(b'\n');
+            }
+            std::fs::write(&path, &bytes).expect("write case");
+            let got = s.eval(&format!("np.loadtxt('{file}')")).err().map(|d| d.headline());
+            buf.take();
+            assert_eq!(got.as_deref(), Some(want), "case {case}");
+        }
+        let _ = std::fs::remove_file(&path);
+    });
+}

@@ -107,3 +107,24 @@ fn np_load_reads_only_what_a_header_declares() {
         "{err}"
     );
 }
+
+/// Issue 17: `np.loadtxt` read its file whole with no bound, so `/dev/zero` grew until
+/// the process died. Text is read while it fits in memory: under a 64 MB limit it is a
+/// `MemoryError` at once, and the session goes on.
+#[cfg(target_os = "linux")]
+#[test]
+fn loadtxt_of_an_endless_stream_is_a_memory_error() {
+    let file = std::env::temp_dir().join(format!("nt-dev-zero-{}.nt", std::process::id()));
+    std::fs::write(&file, "np.loadtxt('/dev/zero')\nprint('alive')\n").expect("write script");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nt"))
+        .arg("transcript")
+        .arg(&file)
+        .env("NT_MEMORY_LIMIT", "64000000")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run nt");
+    let _ = std::fs::remove_file(&file);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.lines().any(|l| l == "MemoryError"), "{stdout}");
+    assert!(stdout.lines().any(|l| l == "alive"), "{stdout}");
+}

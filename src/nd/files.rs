@@ -384,11 +384,22 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
         return Err(exc("ValueError", format!("Illegal value of ndmin keyword: {ndmin}")));
     }
     let full = interp.resolve(&path);
-    let bytes = std::fs::read(&full).map_err(|e| match e.kind() {
+    let bytes = super::read::text(&full).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => exc("FileNotFoundError", format!("{path} not found.")),
+        std::io::ErrorKind::OutOfMemory => exc("MemoryError", ""),
+        std::io::ErrorKind::Interrupted => {
+            crate::interrupt::clear();
+            exc("KeyboardInterrupt", "")
+        }
         _ => io_error(&e, &path),
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| bad_file(&path, "not UTF-8 text"))?;
+    // NumPy reads through a text file that decodes 16 KiB blocks.
+    let text = String::from_utf8(bytes).map_err(|e| {
+        exc(
+            "UnicodeDecodeError",
+            super::read::utf8_error(e.as_bytes(), &e.utf8_error(), 1 << 14),
+        )
+    })?;
     // Integer dtypes are read as integers (exact past 2**53, and `1.5`, `nan` or an
     // out-of-range value is NumPy's conversion error), everything else as floats.
     let int_dtype = !dtype.is_float() && dtype != DType::Bool;
@@ -398,7 +409,9 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
         exc(
             "ValueError",
             format!(
-                "could not convert string '{c}' to {} at row {row}, column {}.",
+                // NumPy's `%.100R`: the field's repr, cut at 100 characters.
+                "could not convert string {} to {} at row {row}, column {}.",
+                crate::value::repr::repr_str(c).chars().take(100).collect::<String>(),
                 dtype.numpy_name(),
                 col + 1
             ),
@@ -468,9 +481,11 @@ fn loadtxt(interp: &mut Interp, mut args: Args) -> Res<Value> {
         rows.push(row);
     }
     let nrows = rows.len().max(int_rows.len());
+    // No rows: NumPy's table has the columns usecols names, else one.
+    let empty = usecols.as_ref().map_or(1, Vec::len);
     let ncols = match int_dtype {
-        true => int_rows.first().map_or(0, Vec::len),
-        false => rows.first().map_or(0, Vec::len),
+        true => int_rows.first().map_or(empty, Vec::len),
+        false => rows.first().map_or(empty, Vec::len),
     };
     // NumPy reads a (rows, columns) table, squeezes it past ndmin dimensions, then brings
     // it back up to ndmin (a single column becomes a column at ndmin=2).
