@@ -20,6 +20,16 @@ pub struct Exc {
 
 pub type Res<T> = Result<T, Box<Exc>>;
 
+impl Exc {
+    /// The error, at `span` unless it already has a place.
+    pub fn with_span(mut self: Box<Self>, span: Span) -> Box<Exc> {
+        if self.span.is_none() {
+            self.span = Some(span);
+        }
+        self
+    }
+}
+
 pub fn exc(kind: &'static str, msg: impl Into<String>) -> Box<Exc> {
     Box::new(Exc {
         kind,

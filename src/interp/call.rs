@@ -114,6 +114,19 @@ impl Interp {
     }
 
     fn call_function(&mut self, func: &Rc<Function>, args: Args, site: Option<Span>) -> Res<Value> {
+        if let Some(code) = func.code() {
+            return self.call_compiled(func, code, args, site);
+        }
+        let vars = self.bind(func, args)?;
+        if self.depth >= RECURSION_LIMIT {
+            return Err(exc("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let scope = Scope::child(&func.closure, Some(func.def.clone()), vars);
+        self.run_function(func, scope, site)
+    }
+
+    /// Binds a call's arguments to the function's parameter names, with CPython's errors.
+    pub(super) fn bind(&mut self, func: &Rc<Function>, args: Args) -> Res<FxHashMap<Sym, Value>> {
         let def = &func.def;
         let fname = def.name;
         let mut vars: FxHashMap<Sym, Value> = FxHashMap::default();
@@ -157,10 +170,13 @@ impl Interp {
         }
         fill_defaults(&def.params, &func.defaults, &mut vars, fname, "positional")?;
         fill_defaults(&def.kwonly, &func.kw_defaults, &mut vars, fname, "keyword-only")?;
-        if self.depth >= RECURSION_LIMIT {
-            return Err(exc("RecursionError", "maximum recursion depth exceeded"));
-        }
-        let scope = Scope::child(&func.closure, Some(def.clone()), vars);
+        Ok(vars)
+    }
+
+    /// Runs a function's body on the tree walker, in its bound scope.
+    fn run_function(&mut self, func: &Rc<Function>, scope: Rc<Scope>, site: Option<Span>) -> Res<Value> {
+        let def = &func.def;
+        let fname = def.name;
         self.depth += 1;
         let echo = std::mem::replace(&mut self.echo, false);
         let result = self.exec_block(&def.body, &scope);

@@ -271,6 +271,7 @@ impl Interp {
             defaults,
             kw_defaults,
             closure: env.clone(),
+            code: Default::default(),
         })))
     }
 

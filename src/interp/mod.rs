@@ -14,6 +14,7 @@ pub mod scope;
 pub mod stdlib;
 pub mod stmt;
 pub mod suggest;
+pub mod vm;
 
 use crate::error::{At, Res, exc, type_error};
 use crate::syntax::ast::{Expr, ExprKind};
@@ -48,6 +49,8 @@ pub struct Interp {
     pub cwd: Option<PathBuf>,
     /// The scopes imported modules ran in (their functions' closures), cleared on drop.
     pub module_scopes: Vec<Rc<Scope>>,
+    /// The locals and value stacks of finished compiled calls, kept for the next ones.
+    frames: Vec<(Vec<Option<Value>>, Vec<Value>)>,
 }
 
 /// Functions hold the scope they were defined in, and that scope holds them: a cycle of
@@ -87,6 +90,7 @@ impl Interp {
             rng: Default::default(),
             cwd: None,
             module_scopes: Vec::new(),
+            frames: Vec::new(),
         };
         builtins::install(&mut interp);
         interp
@@ -168,55 +172,51 @@ impl Interp {
     }
 
     fn unpack(&mut self, targets: &[Expr], value: Value, env: &Rc<Scope>) -> Res<()> {
-        let items = self.to_vec(&value)?;
         let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
-        match star {
-            None => {
-                if items.len() > targets.len() {
-                    return Err(exc(
-                        "ValueError",
-                        format!("too many values to unpack (expected {})", targets.len()),
-                    ));
-                }
-                if items.len() < targets.len() {
-                    return Err(exc(
-                        "ValueError",
-                        format!(
-                            "not enough values to unpack (expected {}, got {})",
-                            targets.len(),
-                            items.len()
-                        ),
-                    ));
-                }
-                for (t, v) in targets.iter().zip(items) {
-                    self.assign(t, v, env)?;
-                }
-            }
-            Some(s) => {
-                let after = targets.len() - s - 1;
-                if items.len() < targets.len() - 1 {
-                    return Err(exc(
-                        "ValueError",
-                        format!(
-                            "not enough values to unpack (expected at least {}, got {})",
-                            targets.len() - 1,
-                            items.len()
-                        ),
-                    ));
-                }
-                let mut items = items;
-                let tail = items.split_off(items.len() - after);
-                let middle = items.split_off(s);
-                for (t, v) in targets[..s].iter().zip(items) {
-                    self.assign(t, v, env)?;
-                }
-                self.assign(&targets[s], Value::list(middle), env)?;
-                for (t, v) in targets[s + 1..].iter().zip(tail) {
-                    self.assign(t, v, env)?;
-                }
-            }
+        let items = match star {
+            None => self.unpack_exact(&value, targets.len())?,
+            Some(s) => self.unpack_star(&value, s, targets.len() - s - 1)?,
+        };
+        for (t, v) in targets.iter().zip(items) {
+            self.assign(t, v, env)?;
         }
         Ok(())
+    }
+
+    /// The `n` items of `value`, for `a, b = value`.
+    pub fn unpack_exact(&mut self, value: &Value, n: usize) -> Res<Vec<Value>> {
+        let items = self.to_vec(value)?;
+        if items.len() > n {
+            return Err(exc("ValueError", format!("too many values to unpack (expected {n})")));
+        }
+        if items.len() < n {
+            return Err(exc(
+                "ValueError",
+                format!("not enough values to unpack (expected {n}, got {})", items.len()),
+            ));
+        }
+        Ok(items)
+    }
+
+    /// The items of `value` for `a, *b, c = value` (`before` targets, the starred one, then
+    /// `after`): the starred target's items as one list.
+    pub fn unpack_star(&mut self, value: &Value, before: usize, after: usize) -> Res<Vec<Value>> {
+        let mut items = self.to_vec(value)?;
+        if items.len() < before + after {
+            return Err(exc(
+                "ValueError",
+                format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    before + after,
+                    items.len()
+                ),
+            ));
+        }
+        let tail = items.split_off(items.len() - after);
+        let middle = items.split_off(before);
+        items.push(Value::list(middle));
+        items.extend(tail);
+        Ok(items)
     }
 
     /// Python's `iter(v)`.

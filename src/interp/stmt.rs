@@ -11,7 +11,7 @@ use crate::value::repr::str_of;
 use std::rc::Rc;
 
 /// A deferred computation that failed at the end of a statement.
-fn flush_error(e: String) -> Box<crate::error::Exc> {
+pub(super) fn flush_error(e: String) -> Box<crate::error::Exc> {
     if e == crate::interrupt::KEYBOARD_INTERRUPT {
         crate::interrupt::clear();
         return exc("KeyboardInterrupt", "");

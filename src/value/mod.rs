@@ -224,6 +224,8 @@ pub struct Function {
     pub defaults: Vec<Option<Value>>,
     pub kw_defaults: Vec<Option<Value>>,
     pub closure: Rc<Scope>,
+    /// The compiled body, made on the first call (`None`: it runs on the tree walker).
+    pub code: std::cell::OnceCell<Option<Rc<crate::interp::vm::code::Code>>>,
 }
 
 pub type BuiltinFn = fn(&mut Interp, Args) -> Res<Value>;

@@ -1,0 +1,128 @@
+//! Compiled code: a function body as a flat list of stack-machine operations, its names
+//! resolved at compile time (locals to slots, the rest to the module's globals and the
+//! builtins), and, for each operation, the source span its errors are reported at.
+
+use crate::syntax::ast::{BinOp, CmpOp, UnOp};
+use crate::syntax::source::Span;
+use crate::syntax::symbol::Sym;
+use crate::value::Value;
+
+/// One operation. Operands come from, and results go to, the frame's value stack.
+#[derive(Clone, Copy, Debug)]
+pub enum Op {
+    /// Pushes `consts[i]`.
+    Const(u32),
+    /// Pushes local slot `i` (`UnboundLocalError` before its first assignment).
+    Load(u32),
+    /// Pops into local slot `i`.
+    Store(u32),
+    /// Empties local slot `i` (`del x`; `UnboundLocalError` when already empty).
+    Delete(u32),
+    /// Pushes the module-level or builtin name `names[i]`.
+    LoadGlobal(u32),
+    Pop,
+    /// Pushes a copy of the top of the stack.
+    Dup,
+    /// Swaps the two topmost values.
+    Swap,
+    /// `[.., a, b] -> [.., a, b, a, b]` (augmented assignment to a subscript).
+    Dup2,
+    /// `[.., a, b, c] -> [.., c, a, b]`: the top goes under the two below it.
+    Rot3,
+    Binary(BinOp),
+    Inplace(BinOp),
+    Unary(UnOp),
+    Not,
+    Compare(CmpOp),
+    /// Jumps to the target unconditionally.
+    Jump(u32),
+    /// Pops the condition; jumps when it is false (or true).
+    JumpIfFalse(u32),
+    JumpIfTrue(u32),
+    /// `and`/`or`: jumps keeping the value when it decides the result, else pops it.
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    /// A backward jump of a loop: checks Ctrl-C, then jumps.
+    Loop(u32),
+    /// Replaces the iterable on top with its iterator.
+    GetIter,
+    /// Pushes the iterator's next item, or pops the iterator and jumps when it is done.
+    ForIter(u32),
+    /// Calls `[f, a1..an]` with `n` positional arguments.
+    Call(u32),
+    /// Calls `[f, a1..]` with the argument shapes `calls[i]` (keywords, `*a`, `**k`).
+    CallWith(u32),
+    /// Calls method `methods[m]` of `[obj, a1..]`, its arguments shaped as `calls[c]`.
+    CallMethod(u32, u32),
+    LoadAttr(u32),
+    /// `[.., v, obj]`: sets `obj.names[i] = v`.
+    StoreAttr(u32),
+    /// `[.., obj, key] -> [.., obj[key]]`.
+    LoadItem,
+    /// `[.., v, obj, key]`: sets `obj[key] = v`.
+    StoreItem,
+    DeleteItem,
+    BuildList(u32),
+    BuildTuple(u32),
+    /// Pushes an empty dict.
+    NewDict,
+    /// `[.., d, k, v] -> [.., d]`, with `d[k] = v`.
+    DictInsert,
+    /// `[.., d, m] -> [.., d]`, with every item of the mapping `m` (`{**m}`).
+    DictUpdate,
+    /// `[lo, hi, step]` into a slice.
+    BuildSlice,
+    /// Replaces the top with a list of its items (`*x` in a display).
+    ToList,
+    /// A display with `*x` items: `spreads[i]` says which of the values are spread.
+    BuildSpread(u32),
+    /// Unpacks the top into `n` values (pushed last first, so the first target is on top).
+    Unpack(u32),
+    /// Unpacks into `before` values, a list of the rest, and `after` values.
+    UnpackStar(u16, u16),
+    /// Formats `[.., value, spec]` with `format(value, spec)` (f-string fields).
+    Format,
+    /// Joins the `n` topmost strings.
+    Concat(u32),
+    /// `repr`/`str`/`ascii` of the top (an f-string's `!r`, `!s`, `!a`).
+    Convert(u8),
+    /// `assert`: `[.., msg]` when the flag says a message was given.
+    AssertFail(bool),
+    /// The end of a statement: deferred array work is computed here.
+    EndStmt,
+    Return,
+}
+
+/// How the arguments of a call were written, for `CallWith`.
+#[derive(Clone, Debug)]
+pub enum ArgShape {
+    Pos,
+    Star(Span),
+    Kw(Sym, Span),
+    DoubleStar(Span),
+}
+
+/// A compiled function body.
+pub struct Code {
+    pub ops: Vec<Op>,
+    /// The span errors of `ops[i]` are reported at.
+    pub spans: Vec<Span>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Sym>,
+    pub calls: Vec<Vec<ArgShape>>,
+    /// For each `CallMethod`: the method's name and the span of `obj.name`.
+    pub methods: Vec<(Sym, Span)>,
+    /// For each `BuildSpread`: whether each item is spread, and whether the result is a
+    /// list (else a tuple).
+    pub spreads: Vec<(Vec<bool>, bool)>,
+    /// Slot names: the parameters first, in order, then the other locals.
+    pub locals: Vec<Sym>,
+}
+
+impl Code {
+    /// Whether a call shape passes positional arguments only (and how many).
+    pub fn positional(&self, call: u32) -> Option<usize> {
+        let shape = &self.calls[call as usize];
+        shape.iter().all(|a| matches!(a, ArgShape::Pos)).then_some(shape.len())
+    }
+}
