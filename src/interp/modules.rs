@@ -76,7 +76,7 @@ impl Interp {
         });
         self.modules.insert(name.to_owned(), Value::Module(module.clone()));
         let echo = std::mem::replace(&mut self.echo, false);
-        let result = self.exec_block(&stmts, &scope);
+        let result = self.exec_module(&stmts, &scope);
         self.echo = echo;
         if let Err(e) = result {
             self.modules.remove(name);

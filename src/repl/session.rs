@@ -74,7 +74,7 @@ impl Session {
         self.interp.echo = false;
         self.interp.depth = 0;
         self.interp
-            .exec_block(&p.0, &globals)
+            .exec_module(&p.0, &globals)
             .map(|_| ())
             .map_err(Diagnostic::from)
     }
@@ -94,7 +94,7 @@ impl Session {
         // Last resort: a bug in nt must not lose the session. Panics are reported as
         // errors (the hook installed by `quiet_panics` keeps them off the terminal).
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.interp.exec_block(&stmts, &globals)
+            self.interp.exec_module(&stmts, &globals)
         }))
         .unwrap_or_else(|payload| {
             let what = payload

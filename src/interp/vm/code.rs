@@ -20,6 +20,11 @@ pub enum Op {
     Delete(u32),
     /// Pushes the module-level or builtin name `names[i]`.
     LoadGlobal(u32),
+    /// Pops into the module-level name `names[i]` (a module's own code).
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    /// An expression statement of a module: its value is shown when the session echoes.
+    Echo,
     Pop,
     /// Pushes a copy of the top of the stack.
     Dup,

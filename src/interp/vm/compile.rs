@@ -25,6 +25,8 @@ struct Loop {
 
 struct Compiler {
     code: Code,
+    /// Whether this is a module's own code (every name global, expression values echoed).
+    module: bool,
     slots: FxHashMap<Sym, u32>,
     names: FxHashMap<Sym, u32>,
     loops: Vec<Loop>,
@@ -42,21 +44,7 @@ pub fn function(def: &FuncDef) -> Option<Code> {
         }
     }
     let slots = locals.iter().enumerate().map(|(i, &n)| (n, i as u32)).collect();
-    let mut c = Compiler {
-        code: Code {
-            ops: Vec::new(),
-            spans: Vec::new(),
-            consts: Vec::new(),
-            names: Vec::new(),
-            calls: Vec::new(),
-            methods: Vec::new(),
-            spreads: Vec::new(),
-            locals,
-        },
-        slots,
-        names: FxHashMap::default(),
-        loops: Vec::new(),
-    };
+    let mut c = Compiler::new(locals, slots, false);
     c.block(&def.body).ok()?;
     let none = c.constant(Value::None);
     c.emit(Op::Const(none), def.span);
@@ -64,7 +52,37 @@ pub fn function(def: &FuncDef) -> Option<Code> {
     Some(c.code)
 }
 
+/// Compiles one statement of a module (its names are the module's), or `None` when it
+/// uses syntax the compiler does not handle.
+pub fn statement(s: &Stmt) -> Option<Code> {
+    let mut c = Compiler::new(Vec::new(), FxHashMap::default(), true);
+    c.stmt(s).ok()?;
+    let none = c.constant(Value::None);
+    c.emit(Op::Const(none), s.span);
+    c.emit(Op::Return, s.span);
+    Some(c.code)
+}
+
 impl Compiler {
+    fn new(locals: Vec<Sym>, slots: FxHashMap<Sym, u32>, module: bool) -> Compiler {
+        Compiler {
+            code: Code {
+                ops: Vec::new(),
+                spans: Vec::new(),
+                consts: Vec::new(),
+                names: Vec::new(),
+                calls: Vec::new(),
+                methods: Vec::new(),
+                spreads: Vec::new(),
+                locals,
+            },
+            module,
+            slots,
+            names: FxHashMap::default(),
+            loops: Vec::new(),
+        }
+    }
+
     fn emit(&mut self, op: Op, span: Span) -> usize {
         self.code.ops.push(op);
         self.code.spans.push(span);
@@ -114,9 +132,10 @@ impl Compiler {
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.expr(e)?;
-                self.emit(Op::Pop, span);
+                self.emit(if self.module { Op::Echo } else { Op::Pop }, span);
                 self.emit(Op::EndStmt, span);
             }
+            StmtKind::Return(_) if self.module => return Err(Unsupported),
             StmtKind::Assign { targets, value } => {
                 self.expr(value)?;
                 for (i, t) in targets.iter().enumerate() {
@@ -238,6 +257,10 @@ impl Compiler {
     /// Stores the top of the stack into a target.
     fn store(&mut self, t: &Expr) -> Out {
         match &t.kind {
+            ExprKind::Name(n) if self.module => {
+                let i = self.name(*n);
+                self.emit(Op::StoreGlobal(i), t.span);
+            }
             ExprKind::Name(n) => {
                 let slot = self.slot(*n).ok_or(Unsupported)?;
                 self.emit(Op::Store(slot), t.span);
@@ -282,6 +305,10 @@ impl Compiler {
 
     fn delete(&mut self, t: &Expr) -> Out {
         match &t.kind {
+            ExprKind::Name(n) if self.module => {
+                let i = self.name(*n);
+                self.emit(Op::DeleteGlobal(i), t.span);
+            }
             ExprKind::Name(n) => {
                 let slot = self.slot(*n).ok_or(Unsupported)?;
                 self.emit(Op::Delete(slot), t.span);
@@ -304,6 +331,13 @@ impl Compiler {
     fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> Out {
         let whole = join(target.span, value.span);
         match &target.kind {
+            ExprKind::Name(n) if self.module => {
+                let i = self.name(*n);
+                self.emit(Op::LoadGlobal(i), target.span);
+                self.expr(value)?;
+                self.emit(Op::Inplace(op), whole);
+                self.emit(Op::StoreGlobal(i), target.span);
+            }
             ExprKind::Name(n) => {
                 let slot = self.slot(*n).ok_or(Unsupported)?;
                 self.emit(Op::Load(slot), target.span);

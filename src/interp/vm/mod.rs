@@ -11,6 +11,7 @@ mod fast;
 use super::Interp;
 use super::RECURSION_LIMIT;
 use super::ops;
+use super::scope::Scope;
 use crate::error::{At, Res, exc, type_error};
 use crate::syntax::source::Span;
 use crate::syntax::symbol::Sym;
@@ -20,9 +21,12 @@ use code::{ArgShape, Code, Op};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// A running call of a compiled function.
+/// A running call of a compiled function, or a module's compiled statement.
 pub struct Frame {
-    func: Rc<Function>,
+    /// The function running (`None`: a module's own code).
+    func: Option<Rc<Function>>,
+    /// The module whose names `LoadGlobal` reads.
+    globals: Rc<Scope>,
     code: Rc<Code>,
     ip: usize,
     locals: Vec<Option<Value>>,
@@ -72,7 +76,8 @@ impl Interp {
         }
         locals.resize(n, None);
         Ok(Frame {
-            func: func.clone(),
+            func: Some(func.clone()),
+            globals: func.closure.clone(),
             code,
             ip: 0,
             locals,
@@ -88,6 +93,35 @@ impl Interp {
         let r = self.run(frame);
         self.echo = echo;
         r
+    }
+
+    /// Runs a module's statements: each one the compiler handles as compiled code, the
+    /// others on the tree walker, in order, in the module's scope.
+    pub fn exec_module(&mut self, body: &[crate::syntax::ast::Stmt], scope: &Rc<Scope>) -> Res<()> {
+        for s in body {
+            let Some(code) = compile::statement(s) else {
+                self.exec(s, scope)?;
+                continue;
+            };
+            if crate::interrupt::take() {
+                return Err(exc("KeyboardInterrupt", "")).at(s.span);
+            }
+            let (locals, stack) = self.frames.pop().unwrap_or_default();
+            let frame = Frame {
+                func: None,
+                globals: scope.clone(),
+                code: Rc::new(code),
+                ip: 0,
+                locals,
+                stack,
+                site: None,
+            };
+            let depth = self.depth;
+            let r = self.run(frame);
+            self.depth = depth;
+            r?;
+        }
+        Ok(())
     }
 
     /// Runs `first` and every call it makes to compiled functions, until it returns.
@@ -137,6 +171,10 @@ impl Interp {
             self.depth -= 1;
             let (func, site) = (f.func.clone(), f.site);
             self.recycle(f);
+            let Some(func) = func else {
+                // A module's statement: the error is its own.
+                continue;
+            };
             if super::stdlib::is_stdlib(self, func.def.span.start) {
                 // Errors inside stdlib are reported at the user's call.
                 e.span = site;
@@ -226,10 +264,31 @@ impl Interp {
             }
             Op::LoadGlobal(i) => {
                 let name = code.names[i as usize];
-                let v = f.func.closure.vars.borrow().get(&name).cloned();
+                let v = f.globals.vars.borrow().get(&name).cloned();
                 match v.or_else(|| self.builtins.get(&name).cloned()) {
                     Some(v) => f.stack.push(v),
-                    None => return Err(self.undefined(code, &f.func, name)),
+                    None => return Err(self.undefined(code, &f.globals, name)),
+                }
+            }
+            Op::StoreGlobal(i) => {
+                let v = pop(&mut f.stack)?;
+                f.globals.set(code.names[i as usize], v);
+            }
+            Op::DeleteGlobal(i) => {
+                let name = code.names[i as usize];
+                if f.globals.remove(name).is_none() {
+                    return Err(exc("NameError", format!("name '{name}' is not defined")));
+                }
+            }
+            Op::Echo => {
+                let v = pop(&mut f.stack)?;
+                // A value computed for its own sake is realised like any other result.
+                crate::realise::flush().map_err(super::stmt::flush_error)?;
+                if self.echo && !matches!(v, Value::None) {
+                    let text = crate::value::repr::checked_repr(&v)?;
+                    self.write(&text);
+                    self.write("\n");
+                    self.builtins.insert(Sym::new("_"), v);
                 }
             }
             Op::Pop => {
@@ -367,7 +426,8 @@ impl Interp {
                     locals.resize(callee.locals.len(), None);
                     f.stack.pop();
                     return Ok(Next::Call(Frame {
-                        func,
+                        globals: func.closure.clone(),
+                        func: Some(func),
                         code: callee,
                         ip: 0,
                         locals,
@@ -592,10 +652,10 @@ impl Interp {
 
     /// NameError for a name neither the module nor the builtins define, with CPython's
     /// suggestion among the names the function can see.
-    fn undefined(&self, code: &Code, func: &Function, name: Sym) -> Box<crate::error::Exc> {
+    fn undefined(&self, code: &Code, globals: &Scope, name: Sym) -> Box<crate::error::Exc> {
         let mut e = exc("NameError", format!("name '{name}' is not defined"));
         let mut names: Vec<&'static str> = code.locals.iter().map(|s| s.as_str()).collect();
-        names.extend(func.closure.vars.borrow().keys().map(|k| k.as_str()));
+        names.extend(globals.vars.borrow().keys().map(|k| k.as_str()));
         names.extend(self.builtins.keys().map(|k| k.as_str()));
         if let Some(s) = super::suggest::did_you_mean(name.as_str(), names.iter().copied()) {
             e.msg.push_str(&format!(". Did you mean: '{s}'?"));
