@@ -272,6 +272,7 @@ impl Interp {
             kw_defaults,
             closure: env.clone(),
             code: Default::default(),
+            freevars: Vec::new(),
         })))
     }
 

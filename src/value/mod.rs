@@ -226,7 +226,12 @@ pub struct Function {
     pub closure: Rc<Scope>,
     /// The compiled body, made on the first call (`None`: it runs on the tree walker).
     pub code: std::cell::OnceCell<Option<Rc<crate::interp::vm::code::Code>>>,
+    /// The cells of enclosing functions a compiled body reads (its `frees`).
+    pub freevars: Vec<Cell>,
 }
+
+/// A variable shared between a function and the functions nested in it.
+pub type Cell = Rc<RefCell<Option<Value>>>;
 
 pub type BuiltinFn = fn(&mut Interp, Args) -> Res<Value>;
 

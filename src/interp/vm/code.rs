@@ -18,6 +18,16 @@ pub enum Op {
     Store(u32),
     /// Empties local slot `i` (`del x`; `UnboundLocalError` when already empty).
     Delete(u32),
+    /// Cell `i`: the function's own cells, then those it was made with (closures).
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// Makes the function `functions[i]`, its defaults on the stack.
+    MakeFunction(u32),
+    /// `[.., list, it1..itn, v] -> [.., list, it1..itn]`, appending `v` (comprehensions).
+    ListAppend(u32),
+    /// `[.., dict, it1..itn, k, v] -> [.., dict, it1..itn]`, with `dict[k] = v`.
+    MapAdd(u32),
     /// Pushes the module-level or builtin name `names[i]`.
     LoadGlobal(u32),
     /// Pops into the module-level name `names[i]` (a module's own code).
@@ -120,8 +130,22 @@ pub struct Code {
     /// For each `BuildSpread`: whether each item is spread, and whether the result is a
     /// list (else a tuple).
     pub spreads: Vec<(Vec<bool>, bool)>,
+    /// The functions and lambdas defined in this code.
+    pub functions: Vec<FuncEntry>,
     /// Slot names: the parameters first, in order, then the other locals.
     pub locals: Vec<Sym>,
+    /// Locals kept in cells, because nested functions use them.
+    pub cells: Vec<Sym>,
+    /// Names of enclosing functions this code reads through the cells it was made with.
+    pub frees: Vec<Sym>,
+}
+
+/// A `def` or `lambda` inside compiled code.
+pub struct FuncEntry {
+    pub def: std::rc::Rc<crate::syntax::ast::FuncDef>,
+    pub code: std::rc::Rc<Code>,
+    /// For each of its free names, the cell of the defining frame that holds it.
+    pub captures: Vec<u32>,
 }
 
 impl Code {

@@ -7,6 +7,7 @@
 pub mod code;
 pub mod compile;
 mod fast;
+mod scope;
 
 use super::Interp;
 use super::RECURSION_LIMIT;
@@ -16,7 +17,7 @@ use crate::error::{At, Res, exc, type_error};
 use crate::syntax::source::Span;
 use crate::syntax::symbol::Sym;
 use crate::value::dict::Dict;
-use crate::value::{Args, Function, Value};
+use crate::value::{Args, Cell, Function, Value};
 use code::{ArgShape, Code, Op};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -31,8 +32,29 @@ pub struct Frame {
     ip: usize,
     locals: Vec<Option<Value>>,
     stack: Vec<Value>,
+    /// The code's own cells, then the enclosing functions' it was made with.
+    cells: Vec<Cell>,
     /// The call's span in the caller, for tracebacks.
     site: Option<Span>,
+}
+
+/// The cells of a call of `func` running `code`: its own (parameters among them move out
+/// of their slots into cells), then the ones `func` was made with.
+fn cells_for(func: &Function, code: &Code, locals: &mut [Option<Value>]) -> Vec<Cell> {
+    if code.cells.is_empty() && func.freevars.is_empty() {
+        return Vec::new();
+    }
+    let mut cells = Vec::with_capacity(code.cells.len() + func.freevars.len());
+    for name in &code.cells {
+        let v = code
+            .locals
+            .iter()
+            .position(|n| n == name)
+            .and_then(|i| locals[i].take());
+        cells.push(Rc::new(RefCell::new(v)));
+    }
+    cells.extend(func.freevars.iter().cloned());
+    cells
 }
 
 /// What an operation asks of the frame loop.
@@ -75,6 +97,7 @@ impl Interp {
             locals.extend(code.locals.iter().map(|s| vars.remove(s)));
         }
         locals.resize(n, None);
+        let cells = cells_for(func, &code, &mut locals);
         Ok(Frame {
             func: Some(func.clone()),
             globals: func.closure.clone(),
@@ -82,6 +105,7 @@ impl Interp {
             ip: 0,
             locals,
             stack,
+            cells,
             site,
         })
     }
@@ -106,7 +130,8 @@ impl Interp {
             if crate::interrupt::take() {
                 return Err(exc("KeyboardInterrupt", "")).at(s.span);
             }
-            let (locals, stack) = self.frames.pop().unwrap_or_default();
+            let (mut locals, stack) = self.frames.pop().unwrap_or_default();
+            locals.resize(code.locals.len(), None);
             let frame = Frame {
                 func: None,
                 globals: scope.clone(),
@@ -114,6 +139,7 @@ impl Interp {
                 ip: 0,
                 locals,
                 stack,
+                cells: Vec::new(),
                 site: None,
             };
             let depth = self.depth;
@@ -144,6 +170,7 @@ impl Interp {
     /// Gives a finished frame's vectors back for the next call.
     fn recycle(&mut self, f: Frame) {
         let (mut locals, mut stack) = (f.locals, f.stack);
+        drop(f.cells);
         locals.clear();
         stack.clear();
         self.frames.push((locals, stack));
@@ -261,6 +288,71 @@ impl Interp {
                         ),
                     ));
                 }
+            }
+            Op::LoadDeref(i) => {
+                let v = f.cells[i as usize].borrow().clone();
+                match v {
+                    Some(v) => f.stack.push(v),
+                    None => return Err(unbound_cell(code, i)),
+                }
+            }
+            Op::StoreDeref(i) => {
+                let v = pop(&mut f.stack)?;
+                *f.cells[i as usize].borrow_mut() = Some(v);
+            }
+            Op::DeleteDeref(i) => {
+                if f.cells[i as usize].borrow_mut().take().is_none() {
+                    return Err(unbound_cell(code, i));
+                }
+            }
+            Op::MakeFunction(i) => {
+                let entry = &code.functions[i as usize];
+                let def = &entry.def;
+                let count = |ps: &[crate::syntax::ast::Param]| ps.iter().filter(|p| p.default.is_some()).count();
+                let given = count(&def.params) + count(&def.kwonly);
+                let mut values = f
+                    .stack
+                    .split_off(f.stack.len().checked_sub(given).ok_or_else(stack_error)?)
+                    .into_iter();
+                let mut defaults_of = |ps: &[crate::syntax::ast::Param]| -> Vec<Option<Value>> {
+                    ps.iter()
+                        .map(|p| p.default.as_ref().and_then(|_| values.next()))
+                        .collect()
+                };
+                let defaults = defaults_of(&def.params);
+                let kw_defaults = defaults_of(&def.kwonly);
+                let compiled = std::cell::OnceCell::new();
+                let _ = compiled.set(Some(entry.code.clone()));
+                f.stack.push(Value::Function(Rc::new(Function {
+                    def: def.clone(),
+                    defaults,
+                    kw_defaults,
+                    closure: f.globals.clone(),
+                    code: compiled,
+                    freevars: entry.captures.iter().map(|&c| f.cells[c as usize].clone()).collect(),
+                })));
+            }
+            Op::ListAppend(depth) => {
+                let v = pop(&mut f.stack)?;
+                let at = f.stack.len().checked_sub(depth as usize + 1).ok_or_else(stack_error)?;
+                let Value::List(l) = &f.stack[at] else {
+                    return Err(stack_error());
+                };
+                let mut l = l.borrow_mut();
+                if !crate::memory::room(&mut l) {
+                    return Err(crate::error::memory_error());
+                }
+                l.push(v);
+            }
+            Op::MapAdd(depth) => {
+                let v = pop(&mut f.stack)?;
+                let k = pop(&mut f.stack)?;
+                let h = self.hkey(&k)?;
+                let at = f.stack.len().checked_sub(depth as usize + 1).ok_or_else(stack_error)?;
+                let Value::Dict(d) = &f.stack[at] else {
+                    return Err(stack_error());
+                };
+                d.borrow_mut().insert(h, k, v);
             }
             Op::LoadGlobal(i) => {
                 let name = code.names[i as usize];
@@ -425,6 +517,7 @@ impl Interp {
                     locals.extend(f.stack.drain(at + 1..).map(Some));
                     locals.resize(callee.locals.len(), None);
                     f.stack.pop();
+                    let cells = cells_for(&func, &callee, &mut locals);
                     return Ok(Next::Call(Frame {
                         globals: func.closure.clone(),
                         func: Some(func),
@@ -432,6 +525,7 @@ impl Interp {
                         ip: 0,
                         locals,
                         stack,
+                        cells,
                         site: Some(code.spans[ip]),
                     }));
                 }
@@ -661,6 +755,26 @@ impl Interp {
             e.msg.push_str(&format!(". Did you mean: '{s}'?"));
         }
         e
+    }
+}
+
+/// Reading a cell before it is assigned: CPython's errors for a local and a free name.
+fn unbound_cell(code: &Code, i: u32) -> Box<crate::error::Exc> {
+    let i = i as usize;
+    match code.cells.get(i) {
+        Some(name) => exc(
+            "UnboundLocalError",
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        ),
+        None => {
+            let name = code.frees.get(i - code.cells.len()).map_or("?", |n| n.as_str());
+            exc(
+                "NameError",
+                format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
+            )
+        }
     }
 }
 

@@ -1,13 +1,19 @@
 //! From a function's syntax tree to `Code`. Names the function assigns are locals, each
-//! a slot; every other name is the module's or a builtin. A body that uses what the
-//! compiler does not handle yet is refused (`None`) and runs on the tree walker.
+//! a slot, or a cell when a function nested in it uses them; names an enclosing
+//! function assigns are free, read through the cells the function was made with; every
+//! other name is the module's or a builtin. A body that uses what the compiler does not
+//! handle yet is refused (`None`) and runs on the tree walker.
 
-use super::code::{ArgShape, Code, Op};
+mod expr;
+
+use super::code::{Code, FuncEntry, Op};
+use super::scope;
 use crate::syntax::ast::*;
 use crate::syntax::source::{Span, join};
 use crate::syntax::symbol::Sym;
 use crate::value::Value;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::rc::Rc;
 
 /// What the compiler does not handle (yet): the function runs on the tree walker.
 struct Unsupported;
@@ -23,6 +29,15 @@ struct Loop {
     iterator: bool,
 }
 
+/// Where a name lives.
+#[derive(Clone, Copy)]
+enum Place {
+    Slot(u32),
+    /// A cell: the function's own (shared with nested functions) or an enclosing one's.
+    Deref(u32),
+    Global(u32),
+}
+
 struct Compiler {
     code: Code,
     /// Whether this is a module's own code (every name global, expression values echoed).
@@ -30,11 +45,14 @@ struct Compiler {
     slots: FxHashMap<Sym, u32>,
     names: FxHashMap<Sym, u32>,
     loops: Vec<Loop>,
+    /// The locals of each enclosing function, outermost first.
+    enclosing: Vec<Rc<FxHashSet<Sym>>>,
+    /// The targets of the comprehensions being compiled, innermost last: hidden slots.
+    comprehensions: Vec<FxHashMap<Sym, u32>>,
 }
 
-/// Compiles the body of a function defined at module level, or `None` when it uses
-/// syntax the compiler does not handle.
-pub fn function(def: &FuncDef) -> Option<Code> {
+/// The slots of `def`: its parameters in order, then the rest of its locals.
+fn slots_of(def: &FuncDef) -> Vec<Sym> {
     let mut locals: Vec<Sym> = def.params.iter().map(|p| p.name).collect();
     locals.extend(def.vararg);
     locals.extend(def.kwonly.iter().map(|p| p.name));
@@ -43,13 +61,37 @@ pub fn function(def: &FuncDef) -> Option<Code> {
             locals.push(n);
         }
     }
+    locals
+}
+
+/// Compiles the body of a function defined at module level, or `None` when it uses
+/// syntax the compiler does not handle.
+pub fn function(def: &FuncDef) -> Option<Code> {
+    nested(def, Vec::new()).ok()
+}
+
+/// Compiles `def` inside functions whose locals are `enclosing` (outermost first).
+fn nested(def: &FuncDef, enclosing: Vec<Rc<FxHashSet<Sym>>>) -> Out<Code> {
+    let locals = slots_of(def);
     let slots = locals.iter().enumerate().map(|(i, &n)| (n, i as u32)).collect();
+    // Locals a nested function uses are cells; names an enclosing function assigns are
+    // free (sorted by name, so the layout does not depend on hashing).
+    let needs = scope::inner_needs(&def.body);
+    let cells: Vec<Sym> = locals.iter().copied().filter(|n| needs.contains(n)).collect();
+    let mut frees: Vec<Sym> = scope::outer_names(def)
+        .into_iter()
+        .filter(|n| enclosing.iter().any(|e| e.contains(n)))
+        .collect();
+    frees.sort_by_key(|n| n.as_str());
     let mut c = Compiler::new(locals, slots, false);
-    c.block(&def.body).ok()?;
+    c.code.cells = cells;
+    c.code.frees = frees;
+    c.enclosing = enclosing;
+    c.block(&def.body)?;
     let none = c.constant(Value::None);
     c.emit(Op::Const(none), def.span);
     c.emit(Op::Return, def.span);
-    Some(c.code)
+    Ok(c.code)
 }
 
 /// Compiles one statement of a module (its names are the module's), or `None` when it
@@ -74,13 +116,97 @@ impl Compiler {
                 calls: Vec::new(),
                 methods: Vec::new(),
                 spreads: Vec::new(),
+                functions: Vec::new(),
                 locals,
+                cells: Vec::new(),
+                frees: Vec::new(),
             },
             module,
             slots,
             names: FxHashMap::default(),
             loops: Vec::new(),
+            enclosing: Vec::new(),
+            comprehensions: Vec::new(),
         }
+    }
+
+    /// Where the name `n` lives here.
+    fn place(&mut self, n: Sym) -> Place {
+        for scope in self.comprehensions.iter().rev() {
+            if let Some(&slot) = scope.get(&n) {
+                return Place::Slot(slot);
+            }
+        }
+        if let Some(i) = self.code.cells.iter().position(|&c| c == n) {
+            return Place::Deref(i as u32);
+        }
+        if let Some(&slot) = self.slots.get(&n) {
+            return Place::Slot(slot);
+        }
+        if let Some(i) = self.code.frees.iter().position(|&c| c == n) {
+            return Place::Deref((self.code.cells.len() + i) as u32);
+        }
+        Place::Global(self.name(n))
+    }
+
+    fn load(&mut self, n: Sym, span: Span) {
+        let op = match self.place(n) {
+            Place::Slot(s) => Op::Load(s),
+            Place::Deref(i) => Op::LoadDeref(i),
+            Place::Global(i) => Op::LoadGlobal(i),
+        };
+        self.emit(op, span);
+    }
+
+    /// Stores the top of the stack into the name `n` (a module's own names are global; a
+    /// function's assigned names are never global).
+    fn store_name(&mut self, n: Sym, span: Span) -> Out {
+        let op = match self.place(n) {
+            Place::Slot(s) => Op::Store(s),
+            Place::Deref(i) => Op::StoreDeref(i),
+            Place::Global(i) if self.module => Op::StoreGlobal(i),
+            Place::Global(_) => return Err(Unsupported),
+        };
+        self.emit(op, span);
+        Ok(())
+    }
+
+    /// `def` or `lambda` here: its defaults, then a function made with the cells it uses.
+    fn make_function(&mut self, def: &Rc<FuncDef>, span: Span) -> Out {
+        if self.comprehensions.iter().any(|c| {
+            let used = scope::outer_names(def);
+            c.keys().any(|k| used.contains(k))
+        }) {
+            // A function that captures a comprehension's variable needs a cell for it.
+            return Err(Unsupported);
+        }
+        for p in def.params.iter().chain(&def.kwonly) {
+            if let Some(d) = &p.default {
+                self.expr(d)?;
+            }
+        }
+        let mut enclosing = self.enclosing.clone();
+        if !self.module {
+            let mut own: FxHashSet<Sym> = self.slots.keys().copied().collect();
+            own.extend(self.code.frees.iter().copied());
+            enclosing.push(Rc::new(own));
+        }
+        let code = nested(def, enclosing)?;
+        let mut captures = Vec::with_capacity(code.frees.len());
+        for &n in &code.frees {
+            match self.place(n) {
+                Place::Deref(i) => captures.push(i),
+                _ => return Err(Unsupported),
+            }
+        }
+        self.code.functions.push(FuncEntry {
+            def: def.clone(),
+            code: Rc::new(code),
+            captures,
+        });
+        let i = self.code.functions.len() as u32 - 1;
+        self.emit(Op::MakeFunction(i), span);
+        Ok(())
     }
 
     fn emit(&mut self, op: Op, span: Span) -> usize {
@@ -136,6 +262,11 @@ impl Compiler {
                 self.emit(Op::EndStmt, span);
             }
             StmtKind::Return(_) if self.module => return Err(Unsupported),
+            StmtKind::Def(def) => {
+                self.make_function(def, span)?;
+                self.store_name(def.name, span)?;
+                self.emit(Op::EndStmt, span);
+            }
             StmtKind::Assign { targets, value } => {
                 self.expr(value)?;
                 for (i, t) in targets.iter().enumerate() {
@@ -250,21 +381,10 @@ impl Compiler {
         Ok(())
     }
 
-    fn slot(&self, n: Sym) -> Option<u32> {
-        self.slots.get(&n).copied()
-    }
-
     /// Stores the top of the stack into a target.
     fn store(&mut self, t: &Expr) -> Out {
         match &t.kind {
-            ExprKind::Name(n) if self.module => {
-                let i = self.name(*n);
-                self.emit(Op::StoreGlobal(i), t.span);
-            }
-            ExprKind::Name(n) => {
-                let slot = self.slot(*n).ok_or(Unsupported)?;
-                self.emit(Op::Store(slot), t.span);
-            }
+            ExprKind::Name(n) => self.store_name(*n, t.span)?,
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 let stars: Vec<usize> = items
                     .iter()
@@ -305,13 +425,14 @@ impl Compiler {
 
     fn delete(&mut self, t: &Expr) -> Out {
         match &t.kind {
-            ExprKind::Name(n) if self.module => {
-                let i = self.name(*n);
-                self.emit(Op::DeleteGlobal(i), t.span);
-            }
             ExprKind::Name(n) => {
-                let slot = self.slot(*n).ok_or(Unsupported)?;
-                self.emit(Op::Delete(slot), t.span);
+                let op = match self.place(*n) {
+                    Place::Slot(s) => Op::Delete(s),
+                    Place::Deref(i) => Op::DeleteDeref(i),
+                    Place::Global(i) if self.module => Op::DeleteGlobal(i),
+                    Place::Global(_) => return Err(Unsupported),
+                };
+                self.emit(op, t.span);
             }
             ExprKind::Subscript(obj, idx) => {
                 self.expr(obj)?;
@@ -331,19 +452,11 @@ impl Compiler {
     fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> Out {
         let whole = join(target.span, value.span);
         match &target.kind {
-            ExprKind::Name(n) if self.module => {
-                let i = self.name(*n);
-                self.emit(Op::LoadGlobal(i), target.span);
-                self.expr(value)?;
-                self.emit(Op::Inplace(op), whole);
-                self.emit(Op::StoreGlobal(i), target.span);
-            }
             ExprKind::Name(n) => {
-                let slot = self.slot(*n).ok_or(Unsupported)?;
-                self.emit(Op::Load(slot), target.span);
+                self.load(*n, target.span);
                 self.expr(value)?;
                 self.emit(Op::Inplace(op), whole);
-                self.emit(Op::Store(slot), target.span);
+                self.store_name(*n, target.span)?;
             }
             ExprKind::Subscript(obj, idx) => {
                 self.expr(obj)?;
@@ -367,234 +480,6 @@ impl Compiler {
             }
             _ => return Err(Unsupported),
         }
-        Ok(())
-    }
-
-    fn expr(&mut self, e: &Expr) -> Out {
-        let span = e.span;
-        match &e.kind {
-            ExprKind::Name(n) => match self.slot(*n) {
-                Some(slot) => {
-                    self.emit(Op::Load(slot), span);
-                }
-                None => {
-                    let i = self.name(*n);
-                    self.emit(Op::LoadGlobal(i), span);
-                }
-            },
-            ExprKind::Int(n) => self.push_const(Value::Int(*n), span),
-            ExprKind::Float(x) => self.push_const(Value::Float(*x), span),
-            ExprKind::Str(s) => self.push_const(Value::Str(s.clone()), span),
-            ExprKind::Bool(b) => self.push_const(Value::Bool(*b), span),
-            ExprKind::None => self.push_const(Value::None, span),
-            ExprKind::Ellipsis => self.push_const(Value::Ellipsis, span),
-            ExprKind::FStr(parts) => self.fstring(parts, span)?,
-            ExprKind::List(items) | ExprKind::Tuple(items) => {
-                let list = matches!(e.kind, ExprKind::List(_));
-                let spread: Vec<bool> = items.iter().map(|i| matches!(i.kind, ExprKind::Starred(_))).collect();
-                for item in items {
-                    match &item.kind {
-                        ExprKind::Starred(inner) => {
-                            self.expr(inner)?;
-                            self.emit(Op::ToList, inner.span);
-                        }
-                        _ => self.expr(item)?,
-                    }
-                }
-                let n = items.len() as u32;
-                if spread.iter().any(|&s| s) {
-                    self.code.spreads.push((spread, list));
-                    let i = self.code.spreads.len() as u32 - 1;
-                    self.emit(Op::BuildSpread(i), span);
-                } else if list {
-                    self.emit(Op::BuildList(n), span);
-                } else {
-                    self.emit(Op::BuildTuple(n), span);
-                }
-            }
-            ExprKind::Dict(items) => {
-                self.emit(Op::NewDict, span);
-                for item in items {
-                    match item {
-                        DictItem::Pair(k, v) => {
-                            self.expr(k)?;
-                            self.expr(v)?;
-                            self.emit(Op::DictInsert, k.span);
-                        }
-                        DictItem::Spread(m) => {
-                            self.expr(m)?;
-                            self.emit(Op::DictUpdate, m.span);
-                        }
-                    }
-                }
-            }
-            ExprKind::Unary(op, x) => {
-                self.expr(x)?;
-                self.emit(Op::Unary(*op), span);
-            }
-            ExprKind::Binary(op, l, r) => {
-                self.expr(l)?;
-                self.expr(r)?;
-                self.emit(Op::Binary(*op), span);
-            }
-            ExprKind::Compare(first, rest) => {
-                self.expr(first)?;
-                let mut cleanups = Vec::new();
-                for (i, (op, right)) in rest.iter().enumerate() {
-                    self.expr(right)?;
-                    if i + 1 < rest.len() {
-                        // [a, b] -> [b, a, b] -> [b, a<b]; a false result ends the chain.
-                        self.emit(Op::Dup, span);
-                        self.emit(Op::Rot3, span);
-                        self.emit(Op::Compare(*op), span);
-                        cleanups.push(self.emit(Op::JumpIfFalseOrPop(0), span));
-                    } else {
-                        self.emit(Op::Compare(*op), span);
-                    }
-                }
-                if !cleanups.is_empty() {
-                    let end = self.emit(Op::Jump(0), span);
-                    for c in cleanups {
-                        self.patch(c);
-                    }
-                    // [b, result]: the result stays.
-                    self.emit(Op::Swap, span);
-                    self.emit(Op::Pop, span);
-                    self.patch(end);
-                }
-            }
-            ExprKind::And(l, r) | ExprKind::Or(l, r) => {
-                self.expr(l)?;
-                let jump = match e.kind {
-                    ExprKind::And(..) => Op::JumpIfFalseOrPop(0),
-                    _ => Op::JumpIfTrueOrPop(0),
-                };
-                let j = self.emit(jump, l.span);
-                self.expr(r)?;
-                self.patch(j);
-            }
-            ExprKind::Not(x) => {
-                self.expr(x)?;
-                self.emit(Op::Not, x.span);
-            }
-            ExprKind::IfElse { cond, then, orelse } => {
-                self.expr(cond)?;
-                let skip = self.emit(Op::JumpIfFalse(0), cond.span);
-                self.expr(then)?;
-                let end = self.emit(Op::Jump(0), span);
-                self.patch(skip);
-                self.expr(orelse)?;
-                self.patch(end);
-            }
-            ExprKind::Call { func, args } => self.call(func, args, span)?,
-            ExprKind::Attr(obj, name) => {
-                self.expr(obj)?;
-                let n = self.name(*name);
-                self.emit(Op::LoadAttr(n), span);
-            }
-            ExprKind::Subscript(obj, idx) => {
-                self.expr(obj)?;
-                self.expr(idx)?;
-                self.emit(Op::LoadItem, span);
-            }
-            ExprKind::Slice(lo, hi, step) => {
-                for part in [lo, hi, step] {
-                    match part {
-                        Some(x) => self.expr(x)?,
-                        None => self.push_const(Value::None, span),
-                    }
-                }
-                self.emit(Op::BuildSlice, span);
-            }
-            _ => return Err(Unsupported),
-        }
-        Ok(())
-    }
-
-    fn push_const(&mut self, v: Value, span: Span) {
-        let i = self.constant(v);
-        self.emit(Op::Const(i), span);
-    }
-
-    /// Pushes the arguments of a call; returns their shapes.
-    fn args(&mut self, args: &[Arg]) -> Out<Vec<ArgShape>> {
-        let mut shapes = Vec::with_capacity(args.len());
-        for a in args {
-            shapes.push(match a {
-                Arg::Pos(e) => {
-                    self.expr(e)?;
-                    ArgShape::Pos
-                }
-                Arg::Star(e) => {
-                    self.expr(e)?;
-                    ArgShape::Star(e.span)
-                }
-                Arg::Kw(n, e, sp) => {
-                    self.expr(e)?;
-                    ArgShape::Kw(*n, *sp)
-                }
-                Arg::DoubleStar(e) => {
-                    self.expr(e)?;
-                    ArgShape::DoubleStar(e.span)
-                }
-            });
-        }
-        Ok(shapes)
-    }
-
-    fn call(&mut self, func: &Expr, args: &[Arg], span: Span) -> Out {
-        if let ExprKind::Attr(obj, name) = &func.kind {
-            self.expr(obj)?;
-            let shapes = self.args(args)?;
-            self.code.methods.push((*name, func.span));
-            self.code.calls.push(shapes);
-            let m = self.code.methods.len() as u32 - 1;
-            let c = self.code.calls.len() as u32 - 1;
-            self.emit(Op::CallMethod(m, c), span);
-            return Ok(());
-        }
-        self.expr(func)?;
-        let shapes = self.args(args)?;
-        if shapes.iter().all(|s| matches!(s, ArgShape::Pos)) {
-            self.emit(Op::Call(shapes.len() as u32), span);
-        } else {
-            self.code.calls.push(shapes);
-            let c = self.code.calls.len() as u32 - 1;
-            self.emit(Op::CallWith(c), span);
-        }
-        Ok(())
-    }
-
-    fn fstring(&mut self, parts: &[FStrPart], span: Span) -> Out {
-        let mut n = 0;
-        for p in parts {
-            match p {
-                FStrPart::Lit(s) => self.push_const(Value::Str(s.clone()), span),
-                FStrPart::Field {
-                    expr,
-                    debug,
-                    conv,
-                    spec,
-                } => {
-                    let mut conv = *conv;
-                    if let Some(d) = debug {
-                        self.push_const(Value::Str(d.clone()), span);
-                        n += 1;
-                        if conv.is_none() && spec.is_empty() {
-                            conv = Some('r');
-                        }
-                    }
-                    self.expr(expr)?;
-                    if let Some(c) = conv {
-                        self.emit(Op::Convert(c as u8), expr.span);
-                    }
-                    self.fstring(spec, expr.span)?;
-                    self.emit(Op::Format, expr.span);
-                }
-            }
-            n += 1;
-        }
-        self.emit(Op::Concat(n), span);
         Ok(())
     }
 }
