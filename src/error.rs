@@ -16,6 +16,9 @@ pub struct Exc {
     pub more_calls: usize,
     /// A suggestion shown under the report.
     pub help: Option<String>,
+    /// The exception object Python code raised (`raise e`), so `except … as e` gets it
+    /// back; `None` for errors nt raises itself.
+    pub value: Option<std::rc::Rc<dyn std::any::Any>>,
 }
 
 pub type Res<T> = Result<T, Box<Exc>>;
@@ -38,6 +41,7 @@ pub fn exc(kind: &'static str, msg: impl Into<String>) -> Box<Exc> {
         trace: Vec::new(),
         more_calls: 0,
         help: None,
+        value: None,
     })
 }
 

@@ -223,6 +223,11 @@ impl Interp {
                 }
             }
             Value::Object(obj) => self.object_attr(o, obj, name),
+            Value::Exception(e) => match e.get(name.as_str()) {
+                Some(v) => Ok(v),
+                None => Err(self.no_attribute(o, name)),
+            },
+            Value::Class(c) if name.as_str() == "__name__" => Ok(Value::Str(c.name.as_str().into())),
             _ => {
                 if super::methods::has_method(o, name) {
                     return Ok(Value::Method(Rc::new((o.clone(), name))));
@@ -260,6 +265,13 @@ impl Interp {
     pub fn set_attr(&mut self, o: &Value, name: Sym, v: Value) -> Res<()> {
         if let Value::Object(obj) = o {
             obj.set(name, v);
+            return Ok(());
+        }
+        if let Value::Exception(e) = o {
+            if name.as_str() == "args" {
+                return Err(type_error("nt cannot assign to an exception's args"));
+            }
+            e.set(name, v);
             return Ok(());
         }
         if let Value::Tensor(t) = o {
@@ -401,7 +413,7 @@ impl Interp {
                 let h = self.hkey(i)?;
                 match d.borrow().get(&h) {
                     Some(v) => Ok(v.clone()),
-                    None => Err(exc("KeyError", crate::value::repr::repr(i))),
+                    None => Err(crate::value::exception::key_error(i)),
                 }
             }
             Value::Type(t) => Ok(Value::Type(*t)),
@@ -527,7 +539,7 @@ impl Interp {
                 let h = self.hkey(i)?;
                 match d.borrow_mut().remove(&h) {
                     Some(_) => Ok(()),
-                    None => Err(exc("KeyError", crate::value::repr::repr(i))),
+                    None => Err(crate::value::exception::key_error(i)),
                 }
             }
             _ => Err(type_error(format!(

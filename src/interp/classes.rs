@@ -114,6 +114,15 @@ impl Interp {
 
     /// `Class(args)`: a new instance, set up by the class's `__init__`.
     pub fn construct_object(&mut self, c: &Rc<Class>, args: Args) -> Res<Value> {
+        if crate::value::exception::is_exception_class(c) && c.method(Sym::new("__init__")).is_none() {
+            if !args.kw.is_empty() {
+                return Err(type_error(format!("{}() takes no keyword arguments", c.name)));
+            }
+            return Ok(Value::Exception(crate::value::exception::ExcObj::new(
+                c.clone(),
+                args.pos,
+            )));
+        }
         let obj = Object::new(c.clone(), Vec::new());
         let Value::Object(o) = &obj else { unreachable!() };
         match c.method(Sym::new("__init__")) {

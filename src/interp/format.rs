@@ -153,7 +153,7 @@ fn format_fields(interp: &mut Interp, fmt: &str, args: &Args, num: &mut Numberin
                 .iter()
                 .find(|(k, _)| *k == sym)
                 .map(|(_, v)| v.clone())
-                .ok_or_else(|| exc("KeyError", repr(&Value::str(first))))?
+                .ok_or_else(|| crate::value::exception::key_error(&Value::str(first)))?
         };
         while !rest.is_empty() {
             if let Some(r) = rest.strip_prefix('.') {

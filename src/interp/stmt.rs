@@ -11,7 +11,7 @@ use crate::value::repr::str_of;
 use std::rc::Rc;
 
 /// A deferred computation that failed at the end of a statement.
-pub(super) fn flush_error(e: String) -> Box<crate::error::Exc> {
+pub(crate) fn flush_error(e: String) -> Box<crate::error::Exc> {
     if e == crate::interrupt::KEYBOARD_INTERRUPT {
         crate::interrupt::clear();
         return exc("KeyboardInterrupt", "");
@@ -190,6 +190,15 @@ impl Interp {
                 for t in targets {
                     self.delete(t, env)?;
                 }
+            }
+            // Exceptions are handled by compiled code only; this evaluator runs what the
+            // compiler does not handle yet.
+            StmtKind::Try { .. } | StmtKind::Raise { .. } => {
+                return Err(exc(
+                    "NotImplementedError",
+                    "nt cannot run 'try' or 'raise' here yet: the code around it also uses a generator expression, 'with', or an import inside a function",
+                ))
+                .at(s.span);
             }
         }
         Ok(Flow::Normal)

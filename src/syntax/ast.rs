@@ -262,6 +262,27 @@ pub enum StmtKind {
         msg: Option<Expr>,
     },
     Del(Vec<Expr>),
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        orelse: Vec<Stmt>,
+        finally: Vec<Stmt>,
+    },
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+}
+
+/// `except [kind [as name]]: body`.
+#[derive(Clone, Debug)]
+pub struct Handler {
+    pub kind: Option<Expr>,
+    pub name: Option<Sym>,
+    pub body: Vec<Stmt>,
+    /// The `except …:` line.
+    pub span: Span,
 }
 
 #[derive(Clone, Debug)]

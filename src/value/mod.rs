@@ -2,6 +2,7 @@
 //! further variants (issue 3); everything else is here.
 
 pub mod dict;
+pub mod exception;
 pub mod pyfmt;
 pub mod repr;
 
@@ -72,6 +73,8 @@ pub enum Value {
     Object(Rc<Object>),
     /// Such a class: calling it makes an instance.
     Class(Rc<Class>),
+    /// An exception object (`ValueError('bad')`), as `except … as e` binds it.
+    Exception(Rc<exception::ExcObj>),
 }
 
 /// A class without `class` syntax: `stdlib/` makes them with `_nt.cls(name, module,
@@ -97,6 +100,11 @@ impl Class {
     /// Whether this class is `name` or derives from it.
     pub fn is_a(&self, name: &str) -> bool {
         self.name == name || self.base.as_ref().is_some_and(|b| b.is_a(name))
+    }
+
+    /// Whether this class is `other` or derives from it.
+    pub fn derives(&self, other: &Class) -> bool {
+        (self.name == other.name && self.module == other.module) || self.base.as_ref().is_some_and(|b| b.derives(other))
     }
 }
 
@@ -363,7 +371,7 @@ impl Value {
             Value::ObjArray(_) => PyType::NdArray,
             Value::ObjDType(_) => PyType::DType,
             Value::NpStr(_) => PyType::Str,
-            Value::Object(_) => PyType::Object,
+            Value::Object(_) | Value::Exception(_) => PyType::Object,
             Value::Class(_) => PyType::Type,
         }
     }
@@ -378,6 +386,7 @@ impl Value {
             Value::NpStr(_) => "numpy.str_",
             Value::GradFn(n) => n.name,
             Value::Object(_) => "object",
+            Value::Exception(e) => Sym::new(&e.class.name).as_str(),
             Value::NpScalar(a) => crate::nd::scalar_type_name(a.dtype),
             Value::DType(_, DKind::NpType) => "type",
             Value::DType(_, DKind::NpDType) => "numpy.dtype",
@@ -424,6 +433,7 @@ impl Value {
             (Value::Tensor(a), Value::Tensor(b)) => Rc::ptr_eq(a, b),
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Class(a), Value::Class(b)) => Rc::ptr_eq(a, b),
+            (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
             (Value::DType(a, l), Value::DType(b, m)) => a == b && l == m,
             _ => false,
         }
@@ -447,6 +457,7 @@ impl Value {
             Value::ObjArray(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Object(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Class(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Exception(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => 0,
         }
     }

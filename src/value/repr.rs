@@ -15,6 +15,7 @@ pub fn str_of(v: &Value) -> String {
         Value::ObjArray(a) => nd::objects::str_of(a),
         Value::ObjDType(k) => nd::objects::dtype_str(*k),
         Value::DType(d, DKind::NpDType) => d.numpy_name().to_owned(),
+        Value::Exception(e) => e.message(),
         _ => repr(v),
     }
 }
@@ -187,7 +188,9 @@ fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::GradFn(n) => out.push_str(&format!("<{} object at {:#x}>", n.name, v.address())),
         Value::GradFnClass(n) => out.push_str(&format!("<class '{n}'>")),
         Value::Object(o) => out.push_str(&crate::interp::classes::repr(o, v.address())),
+        Value::Class(c) if c.module == "builtins" => out.push_str(&format!("<class '{}'>", c.name)),
         Value::Class(c) => out.push_str(&format!("<class '{}.{}'>", c.module, c.name)),
+        Value::Exception(e) => out.push_str(&e.repr()),
         Value::GradMode(enabled) => out.push_str(if *enabled {
             "<torch.autograd.grad_mode.enable_grad object>"
         } else {

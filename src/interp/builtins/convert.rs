@@ -146,6 +146,8 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
                 Value::NpStr(_) => Value::Type(PyType::NpStr),
                 Value::GradFn(n) => Value::GradFnClass(n.name),
                 Value::ObjArray(_) => Value::Type(PyType::NdArray),
+                Value::Exception(e) => Value::Class(e.class.clone()),
+                Value::Object(o) => Value::Class(o.class.clone()),
                 other => Value::Type(other.py_type()),
             })
         }

@@ -82,6 +82,9 @@ pub fn install(interp: &mut Interp) {
         interp.builtins.insert(Sym::new(t.name()), Value::Type(*t));
     }
     interp.builtins.insert(Sym::new("Ellipsis"), Value::Ellipsis);
+    for (name, class) in crate::value::exception::builtin_classes() {
+        interp.builtins.insert(Sym::new(name), class);
+    }
     crate::nd::module::install(interp);
 }
 
@@ -264,6 +267,13 @@ fn isinstance(_: &mut Interp, args: Args) -> Res<Value> {
     for t in &types {
         match t {
             Value::Type(t) => hit |= t.is_instance(obj),
+            Value::Class(c) => {
+                hit |= match obj {
+                    Value::Exception(e) => e.class.derives(c),
+                    Value::Object(o) => o.class.derives(c),
+                    _ => false,
+                }
+            }
             _ => {
                 return Err(type_error(
                     "isinstance() arg 2 must be a type, a tuple of types, or a union",

@@ -167,7 +167,7 @@ pub fn dict(interp: &mut Interp, d: &Rc<RefCell<Dict>>, m: &str, mut args: Args)
             match (removed, args.pos.get(1)) {
                 (Some((_, v)), _) => Ok(v),
                 (None, Some(default)) => Ok(default.clone()),
-                (None, None) => Err(exc("KeyError", repr(&args.pos[0]))),
+                (None, None) => Err(crate::value::exception::key_error(&args.pos[0])),
             }
         }
         "popitem" => {

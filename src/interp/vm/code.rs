@@ -105,6 +105,19 @@ pub enum Op {
     AssertFail(bool),
     /// The end of a statement: deferred array work is computed here.
     EndStmt,
+    /// Opens a block: an exception raised until its `PopBlock` empties the stack back to
+    /// where it was, pushes the exception, and jumps to the target.
+    SetupExcept(u32),
+    PopBlock,
+    /// `[.., exc, classes] -> [.., exc, matched]` (`except classes:`).
+    ExcMatch,
+    /// The exception on top becomes the one being handled (a bare `raise` re-raises it).
+    PushHandling,
+    PopHandling,
+    /// Raises the exception on top again, where it was first raised.
+    Reraise,
+    /// `raise` (0), `raise exc` (1), `raise exc from cause` (2).
+    Raise(u8),
     Return,
 }
 

@@ -90,6 +90,24 @@ fn stmt(s: &Stmt, out: &mut FxHashSet<Sym>) {
             msg.iter().for_each(|m| expr(m, out));
         }
         StmtKind::Del(targets) => targets.iter().for_each(|t| expr(t, out)),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finally,
+        } => {
+            block(body, out);
+            for h in handlers {
+                h.kind.iter().for_each(|k| expr(k, out));
+                out.extend(h.name);
+                block(&h.body, out);
+            }
+            block(orelse, out);
+            block(finally, out);
+        }
+        StmtKind::Raise { exc, cause } => {
+            exc.iter().chain(cause.iter()).for_each(|e| expr(e, out));
+        }
         StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
     }
 }
@@ -218,6 +236,22 @@ fn defs_in_stmt(s: &Stmt, out: &mut Vec<std::rc::Rc<FuncDef>>) {
             exprs.extend(msg.iter());
         }
         StmtKind::Del(targets) => exprs.extend(targets),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finally,
+        } => {
+            for h in handlers {
+                exprs.extend(h.kind.iter());
+                h.body.iter().for_each(|s| defs_in_stmt(s, out));
+            }
+            body.iter()
+                .chain(orelse)
+                .chain(finally)
+                .for_each(|s| defs_in_stmt(s, out));
+        }
+        StmtKind::Raise { exc, cause } => exprs.extend(exc.iter().chain(cause.iter())),
         _ => {}
     }
     for e in exprs {

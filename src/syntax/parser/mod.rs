@@ -157,6 +157,22 @@ fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
                 assigned_names(body, out);
                 assigned_names(orelse, out);
             }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => {
+                assigned_names(body, out);
+                for h in handlers {
+                    if let Some(n) = h.name {
+                        add(n, out);
+                    }
+                    assigned_names(&h.body, out);
+                }
+                assigned_names(orelse, out);
+                assigned_names(finally, out);
+            }
             StmtKind::With { items, body } => {
                 items
                     .iter()
@@ -170,7 +186,8 @@ fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
             | StmtKind::Break
             | StmtKind::Continue
             | StmtKind::Pass
-            | StmtKind::Assert { .. } => {}
+            | StmtKind::Assert { .. }
+            | StmtKind::Raise { .. } => {}
         }
     }
 }

@@ -146,6 +146,16 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                     .map(|(test, msg)| StmtKind::Assert { test, msg }),
                 import,
                 from_import,
+                kw("raise")
+                    .ignore_then(
+                        test.clone()
+                            .then(kw("from").ignore_then(test.clone()).or_not())
+                            .or_not(),
+                    )
+                    .map(|r| match r {
+                        None => StmtKind::Raise { exc: None, cause: None },
+                        Some((e, cause)) => StmtKind::Raise { exc: Some(e), cause },
+                    }),
                 expr_stmt,
             ))
             .map_with(|k, x| st(k, x.span()))
@@ -239,10 +249,50 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                         .at_least(1)
                         .collect::<Vec<_>>(),
                 )
-                .then(suite)
+                .then(suite.clone())
                 .map(|(items, body)| StmtKind::With { items, body });
 
-            let compound = choice((if_stmt, while_stmt, for_stmt, def, with_stmt))
+            let handler = kw("except")
+                .ignore_then(test.clone().then(kw("as").ignore_then(name()).or_not()).or_not())
+                .map_with(|h, x| (h, x.span()))
+                .then(suite.clone())
+                .map(
+                    |((h, span), body): ((Option<(Expr, Option<crate::syntax::symbol::Sym>)>, Span), _)| {
+                        let (kind, name) = match h {
+                            Some((k, n)) => (Some(k), n),
+                            None => (None, None),
+                        };
+                        Handler { kind, name, body, span }
+                    },
+                );
+            let finally = kw("finally").ignore_then(suite.clone()).boxed();
+            let try_stmt = kw("try")
+                .ignore_then(suite.clone())
+                .then(handler.repeated().collect::<Vec<_>>())
+                .then(kw("else").ignore_then(suite.clone()).or_not())
+                .then(finally.or_not())
+                .validate(|(((body, handlers), orelse), finally), x, emitter| {
+                    let span: Span = x.span();
+                    if handlers.is_empty() && finally.is_none() {
+                        emitter.emit(Rich::custom(span, "expected 'except' or 'finally' block"));
+                    }
+                    if handlers.is_empty() && orelse.is_some() {
+                        emitter.emit(Rich::custom(span, "expected 'except' or 'finally' block"));
+                    }
+                    if let Some(bare) = handlers.iter().position(|h| h.kind.is_none())
+                        && bare + 1 < handlers.len()
+                    {
+                        emitter.emit(Rich::custom(handlers[bare].span, "default 'except:' must be last"));
+                    }
+                    StmtKind::Try {
+                        body,
+                        handlers,
+                        orelse: orelse.unwrap_or_default(),
+                        finally: finally.unwrap_or_default(),
+                    }
+                });
+
+            let compound = choice((if_stmt, while_stmt, for_stmt, def, with_stmt, try_stmt))
                 .map_with(|k, x| vec![st(k, x.span())])
                 .boxed();
 

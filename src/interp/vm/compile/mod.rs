@@ -5,6 +5,7 @@
 //! handle yet is refused (`None`) and runs on the tree walker.
 
 mod expr;
+mod handlers;
 
 use super::code::{Code, FuncEntry, Op};
 use super::scope;
@@ -27,6 +28,21 @@ struct Loop {
     breaks: Vec<usize>,
     /// Whether the loop's iterator is on the stack (`for`), popped by `break`.
     iterator: bool,
+    /// How many `try` contexts were open when the loop began: `break` and `continue`
+    /// leave the ones opened since.
+    contexts: usize,
+}
+
+/// A `try` statement's part being compiled, which `return`, `break` and `continue` must
+/// leave properly: its runtime block popped, its `finally` body run on the way out.
+#[derive(Clone)]
+enum Context {
+    /// The body of a `try` with handlers: a block that catches into them.
+    Except,
+    /// A handler's body: the exception it handles is current.
+    Handler,
+    /// Within a `try` with a `finally` (its body, handlers and `else`).
+    Finally(Rc<Vec<Stmt>>),
 }
 
 /// Where a name lives.
@@ -49,6 +65,8 @@ struct Compiler {
     enclosing: Vec<Rc<FxHashSet<Sym>>>,
     /// The targets of the comprehensions being compiled, innermost last: hidden slots.
     comprehensions: Vec<FxHashMap<Sym, u32>>,
+    /// The `try` parts the code being compiled is inside, innermost last.
+    contexts: Vec<Context>,
 }
 
 /// The slots of `def`: its parameters in order, then the rest of its locals.
@@ -127,6 +145,7 @@ impl Compiler {
             loops: Vec::new(),
             enclosing: Vec::new(),
             comprehensions: Vec::new(),
+            contexts: Vec::new(),
         }
     }
 
@@ -229,6 +248,7 @@ impl Compiler {
             Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(to),
             Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(to),
             Op::ForIter(_) => Op::ForIter(to),
+            Op::SetupExcept(_) => Op::SetupExcept(to),
             other => other,
         };
     }
@@ -290,8 +310,16 @@ impl Compiler {
                     }
                 }
                 self.emit(Op::EndStmt, span);
+                self.leave_contexts(0, span)?;
                 self.emit(Op::Return, span);
             }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => self.try_stmt(body, handlers, orelse, finally, span)?,
+            StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref(), span)?,
             StmtKind::If { cond, body, orelse } => {
                 self.expr(cond)?;
                 let skip = self.emit(Op::JumpIfFalse(0), cond.span);
@@ -313,6 +341,7 @@ impl Compiler {
                     top,
                     breaks: Vec::new(),
                     iterator: false,
+                    contexts: self.contexts.len(),
                 });
                 self.block(body)?;
                 self.emit(Op::Loop(top as u32), span);
@@ -337,6 +366,7 @@ impl Compiler {
                     top,
                     breaks: Vec::new(),
                     iterator: true,
+                    contexts: self.contexts.len(),
                 });
                 self.block(body)?;
                 self.emit(Op::Loop(top as u32), span);
@@ -348,7 +378,11 @@ impl Compiler {
                 }
             }
             StmtKind::Break => {
-                let iterator = self.loops.last().ok_or(Unsupported)?.iterator;
+                let (iterator, contexts) = {
+                    let lp = self.loops.last().ok_or(Unsupported)?;
+                    (lp.iterator, lp.contexts)
+                };
+                self.leave_contexts(contexts, span)?;
                 if iterator {
                     self.emit(Op::Pop, span);
                 }
@@ -356,7 +390,11 @@ impl Compiler {
                 self.loops.last_mut().ok_or(Unsupported)?.breaks.push(j);
             }
             StmtKind::Continue => {
-                let top = self.loops.last().ok_or(Unsupported)?.top;
+                let (top, contexts) = {
+                    let lp = self.loops.last().ok_or(Unsupported)?;
+                    (lp.top, lp.contexts)
+                };
+                self.leave_contexts(contexts, span)?;
                 self.emit(Op::Loop(top as u32), span);
             }
             StmtKind::Pass => {}

@@ -1,0 +1,541 @@
+//! The operations of compiled code, one at a time.
+
+use super::code::Op;
+use super::{Frame, Next, cells_for, fast, pop, stack_error, top, unbound_cell};
+use crate::error::{At, Res, exc, type_error};
+use crate::interp::{Interp, ops};
+use crate::syntax::symbol::Sym;
+use crate::value::dict::Dict;
+use crate::value::exception::ExcObj;
+use crate::value::{Args, Function, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Interp {
+    /// Runs the operation at `ip` of frame `f`.
+    #[inline(always)]
+    pub(super) fn op(&mut self, f: &mut Frame, ip: usize) -> Res<Next> {
+        let code = &*f.code;
+        match code.ops[ip] {
+            Op::Const(i) => f.stack.push(code.consts[i as usize].clone()),
+            Op::Load(s) => match &f.locals[s as usize] {
+                Some(v) => f.stack.push(v.clone()),
+                None => {
+                    return Err(exc(
+                        "UnboundLocalError",
+                        format!(
+                            "cannot access local variable '{}' where it is not associated with a value",
+                            code.locals[s as usize]
+                        ),
+                    ));
+                }
+            },
+            Op::Store(s) => f.locals[s as usize] = Some(pop(&mut f.stack)?),
+            Op::Delete(s) => {
+                if f.locals[s as usize].take().is_none() {
+                    return Err(exc(
+                        "UnboundLocalError",
+                        format!(
+                            "cannot access local variable '{}' where it is not associated with a value",
+                            code.locals[s as usize]
+                        ),
+                    ));
+                }
+            }
+            Op::LoadDeref(i) => {
+                let v = f.cells[i as usize].borrow().clone();
+                match v {
+                    Some(v) => f.stack.push(v),
+                    None => return Err(unbound_cell(code, i)),
+                }
+            }
+            Op::StoreDeref(i) => {
+                let v = pop(&mut f.stack)?;
+                *f.cells[i as usize].borrow_mut() = Some(v);
+            }
+            Op::DeleteDeref(i) => {
+                if f.cells[i as usize].borrow_mut().take().is_none() {
+                    return Err(unbound_cell(code, i));
+                }
+            }
+            Op::MakeFunction(i) => {
+                let entry = &code.functions[i as usize];
+                let def = &entry.def;
+                let count = |ps: &[crate::syntax::ast::Param]| ps.iter().filter(|p| p.default.is_some()).count();
+                let given = count(&def.params) + count(&def.kwonly);
+                let mut values = f
+                    .stack
+                    .split_off(f.stack.len().checked_sub(given).ok_or_else(stack_error)?)
+                    .into_iter();
+                let mut defaults_of = |ps: &[crate::syntax::ast::Param]| -> Vec<Option<Value>> {
+                    ps.iter()
+                        .map(|p| p.default.as_ref().and_then(|_| values.next()))
+                        .collect()
+                };
+                let defaults = defaults_of(&def.params);
+                let kw_defaults = defaults_of(&def.kwonly);
+                let compiled = std::cell::OnceCell::new();
+                let _ = compiled.set(Some(entry.code.clone()));
+                f.stack.push(Value::Function(Rc::new(Function {
+                    def: def.clone(),
+                    defaults,
+                    kw_defaults,
+                    closure: f.globals.clone(),
+                    code: compiled,
+                    freevars: entry.captures.iter().map(|&c| f.cells[c as usize].clone()).collect(),
+                })));
+            }
+            Op::ListAppend(depth) => {
+                let v = pop(&mut f.stack)?;
+                let at = f.stack.len().checked_sub(depth as usize + 1).ok_or_else(stack_error)?;
+                let Value::List(l) = &f.stack[at] else {
+                    return Err(stack_error());
+                };
+                let mut l = l.borrow_mut();
+                if !crate::memory::room(&mut l) {
+                    return Err(crate::error::memory_error());
+                }
+                l.push(v);
+            }
+            Op::MapAdd(depth) => {
+                let v = pop(&mut f.stack)?;
+                let k = pop(&mut f.stack)?;
+                let h = self.hkey(&k)?;
+                let at = f.stack.len().checked_sub(depth as usize + 1).ok_or_else(stack_error)?;
+                let Value::Dict(d) = &f.stack[at] else {
+                    return Err(stack_error());
+                };
+                d.borrow_mut().insert(h, k, v);
+            }
+            Op::LoadGlobal(i) => {
+                let name = code.names[i as usize];
+                let v = f.globals.vars.borrow().get(&name).cloned();
+                match v.or_else(|| self.builtins.get(&name).cloned()) {
+                    Some(v) => f.stack.push(v),
+                    None => return Err(self.undefined(code, &f.globals, name)),
+                }
+            }
+            Op::StoreGlobal(i) => {
+                let v = pop(&mut f.stack)?;
+                f.globals.set(code.names[i as usize], v);
+            }
+            Op::DeleteGlobal(i) => {
+                let name = code.names[i as usize];
+                if f.globals.remove(name).is_none() {
+                    return Err(exc("NameError", format!("name '{name}' is not defined")));
+                }
+            }
+            Op::Echo => {
+                let v = pop(&mut f.stack)?;
+                // A value computed for its own sake is realised like any other result.
+                crate::realise::flush().map_err(crate::interp::stmt::flush_error)?;
+                if self.echo && !matches!(v, Value::None) {
+                    let text = crate::value::repr::checked_repr(&v)?;
+                    self.write(&text);
+                    self.write("\n");
+                    self.builtins.insert(Sym::new("_"), v);
+                }
+            }
+            Op::Pop => {
+                pop(&mut f.stack)?;
+            }
+            Op::Dup => {
+                let v = top(&f.stack)?.clone();
+                f.stack.push(v);
+            }
+            Op::Dup2 => {
+                let n = f.stack.len();
+                if n < 2 {
+                    return Err(stack_error());
+                }
+                let (a, b) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                f.stack.push(a);
+                f.stack.push(b);
+            }
+            Op::Swap => {
+                let n = f.stack.len();
+                if n < 2 {
+                    return Err(stack_error());
+                }
+                f.stack.swap(n - 1, n - 2);
+            }
+            Op::Rot3 => {
+                let n = f.stack.len();
+                if n < 3 {
+                    return Err(stack_error());
+                }
+                let v = pop(&mut f.stack)?;
+                f.stack.insert(n - 3, v);
+            }
+            Op::Binary(op) => {
+                let b = pop(&mut f.stack)?;
+                let a = pop(&mut f.stack)?;
+                let r = match fast::binary(op, &a, &b) {
+                    Some(r) => r,
+                    None => ops::binary(op, &a, &b)?,
+                };
+                f.stack.push(r);
+            }
+            Op::Inplace(op) => {
+                let b = pop(&mut f.stack)?;
+                let a = pop(&mut f.stack)?;
+                let r = match fast::binary(op, &a, &b) {
+                    Some(r) => r,
+                    None => ops::inplace(op, &a, &b)?,
+                };
+                f.stack.push(r);
+            }
+            Op::Unary(op) => {
+                let a = pop(&mut f.stack)?;
+                f.stack.push(ops::unary(op, &a)?);
+            }
+            Op::Not => {
+                let a = pop(&mut f.stack)?;
+                f.stack.push(Value::Bool(!self.truth(&a)?));
+            }
+            Op::Compare(op) => {
+                let b = pop(&mut f.stack)?;
+                let a = pop(&mut f.stack)?;
+                let r = match fast::compare(op, &a, &b) {
+                    Some(r) => Value::Bool(r),
+                    None => ops::compare_value(self, op, &a, &b)?,
+                };
+                f.stack.push(r);
+            }
+            Op::Jump(t) => f.ip = t as usize,
+            Op::Loop(t) => {
+                if crate::interrupt::pending() && crate::interrupt::take() {
+                    return Err(exc("KeyboardInterrupt", ""));
+                }
+                f.ip = t as usize;
+            }
+            Op::JumpIfFalse(t) => {
+                let c = pop(&mut f.stack)?;
+                if !fast::truth(self, &c)? {
+                    f.ip = t as usize;
+                }
+            }
+            Op::JumpIfTrue(t) => {
+                let c = pop(&mut f.stack)?;
+                if fast::truth(self, &c)? {
+                    f.ip = t as usize;
+                }
+            }
+            Op::JumpIfFalseOrPop(t) => {
+                if !self.truth(top(&f.stack)?)? {
+                    f.ip = t as usize;
+                } else {
+                    pop(&mut f.stack)?;
+                }
+            }
+            Op::JumpIfTrueOrPop(t) => {
+                if self.truth(top(&f.stack)?)? {
+                    f.ip = t as usize;
+                } else {
+                    pop(&mut f.stack)?;
+                }
+            }
+            Op::GetIter => {
+                let v = pop(&mut f.stack)?;
+                let it = self.iterate(&v)?;
+                f.stack.push(Value::Iter(Rc::new(RefCell::new(it))));
+            }
+            Op::ForIter(exit) => {
+                let Value::Iter(it) = top(&f.stack)? else {
+                    return Err(stack_error());
+                };
+                let it = it.clone();
+                let next = it.borrow_mut().next(self)?;
+                match next {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        pop(&mut f.stack)?;
+                        f.ip = exit as usize;
+                    }
+                }
+            }
+            Op::Call(n) => {
+                let n = n as usize;
+                let at = f.stack.len().checked_sub(n + 1).ok_or_else(stack_error)?;
+                // A compiled function called with exactly its positional parameters: the
+                // arguments move from this stack into the new frame's slots.
+                if let Value::Function(func) = &f.stack[at]
+                    && func.def.params.len() == n
+                    && func.def.vararg.is_none()
+                    && func.def.kwonly.is_empty()
+                    && let Some(callee) = func.code()
+                {
+                    let func = func.clone();
+                    let (mut locals, stack) = self.frames.pop().unwrap_or_default();
+                    locals.extend(f.stack.drain(at + 1..).map(Some));
+                    locals.resize(callee.locals.len(), None);
+                    f.stack.pop();
+                    let cells = cells_for(&func, &callee, &mut locals);
+                    return Ok(Next::Call(Frame {
+                        globals: func.closure.clone(),
+                        func: Some(func),
+                        code: callee,
+                        ip: 0,
+                        locals,
+                        stack,
+                        cells,
+                        blocks: Vec::new(),
+                        handling: Vec::new(),
+                        site: Some(code.spans[ip]),
+                    }));
+                }
+                let pos = f.stack.split_off(at + 1);
+                let callee = pop(&mut f.stack)?;
+                let args = Args { pos, kw: Vec::new() };
+                return self.call_value(&mut f.stack, callee, args, code.spans[ip]);
+            }
+            Op::CallWith(c) => {
+                let args = self.shaped_args(&mut f.stack, &code.calls[c as usize])?;
+                let callee = pop(&mut f.stack)?;
+                return self.call_value(&mut f.stack, callee, args, code.spans[ip]);
+            }
+            Op::CallMethod(m, c) => {
+                let args = match code.positional(c) {
+                    Some(n) => Args {
+                        pos: f.stack.split_off(f.stack.len().checked_sub(n).ok_or_else(stack_error)?),
+                        kw: Vec::new(),
+                    },
+                    None => self.shaped_args(&mut f.stack, &code.calls[c as usize])?,
+                };
+                let obj = pop(&mut f.stack)?;
+                let (name, name_span) = code.methods[m as usize];
+                if matches!(obj, Value::Module(_)) {
+                    let callee = self.get_attr(&obj, name).at(name_span)?;
+                    return self.call_value(&mut f.stack, callee, args, code.spans[ip]);
+                }
+                f.stack.push(self.call_method(&obj, name, args)?);
+            }
+            Op::LoadAttr(i) => {
+                let o = pop(&mut f.stack)?;
+                f.stack.push(self.get_attr(&o, code.names[i as usize])?);
+            }
+            Op::StoreAttr(i) => {
+                let o = pop(&mut f.stack)?;
+                let v = pop(&mut f.stack)?;
+                self.set_attr(&o, code.names[i as usize], v)?;
+            }
+            Op::LoadItem => {
+                let k = pop(&mut f.stack)?;
+                let o = pop(&mut f.stack)?;
+                f.stack.push(self.get_item(&o, &k)?);
+            }
+            Op::StoreItem => {
+                let k = pop(&mut f.stack)?;
+                let o = pop(&mut f.stack)?;
+                let v = pop(&mut f.stack)?;
+                self.set_item(&o, k, v)?;
+            }
+            Op::DeleteItem => {
+                let k = pop(&mut f.stack)?;
+                let o = pop(&mut f.stack)?;
+                self.del_item(&o, &k)?;
+            }
+            Op::BuildList(n) => {
+                let items = f
+                    .stack
+                    .split_off(f.stack.len().checked_sub(n as usize).ok_or_else(stack_error)?);
+                f.stack.push(Value::list(items));
+            }
+            Op::BuildTuple(n) => {
+                let items = f
+                    .stack
+                    .split_off(f.stack.len().checked_sub(n as usize).ok_or_else(stack_error)?);
+                f.stack.push(Value::tuple(items));
+            }
+            Op::NewDict => f.stack.push(Value::Dict(Rc::new(RefCell::new(Dict::new())))),
+            Op::DictInsert => {
+                let v = pop(&mut f.stack)?;
+                let k = pop(&mut f.stack)?;
+                let h = self.hkey(&k)?;
+                let Value::Dict(d) = top(&f.stack)? else {
+                    return Err(stack_error());
+                };
+                d.borrow_mut().insert(h, k, v);
+            }
+            Op::DictUpdate => {
+                let m = pop(&mut f.stack)?;
+                let Value::Dict(m) = m else {
+                    return Err(type_error(format!("'{}' object is not a mapping", m.type_name())));
+                };
+                let pairs: Vec<_> = m.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let Value::Dict(d) = top(&f.stack)? else {
+                    return Err(stack_error());
+                };
+                let d = d.clone();
+                for (k, v) in pairs {
+                    let h = self.hkey(&k)?;
+                    d.borrow_mut().insert(h, k, v);
+                }
+            }
+            Op::BuildSlice => {
+                let step = pop(&mut f.stack)?;
+                let hi = pop(&mut f.stack)?;
+                let lo = pop(&mut f.stack)?;
+                f.stack.push(Value::Slice(Rc::new([lo, hi, step])));
+            }
+            Op::ToList => {
+                let v = pop(&mut f.stack)?;
+                f.stack.push(Value::list(self.to_vec(&v)?));
+            }
+            Op::BuildSpread(i) => {
+                let (spread, list) = &code.spreads[i as usize];
+                let parts = f
+                    .stack
+                    .split_off(f.stack.len().checked_sub(spread.len()).ok_or_else(stack_error)?);
+                let mut out = Vec::with_capacity(parts.len());
+                for (v, &s) in parts.into_iter().zip(spread) {
+                    match (s, v) {
+                        (true, Value::List(l)) => out.extend(l.borrow().iter().cloned()),
+                        (_, v) => out.push(v),
+                    }
+                }
+                f.stack.push(if *list { Value::list(out) } else { Value::tuple(out) });
+            }
+            Op::Unpack(n) => {
+                let v = pop(&mut f.stack)?;
+                let items = self.unpack_exact(&v, n as usize)?;
+                f.stack.extend(items.into_iter().rev());
+            }
+            Op::UnpackStar(before, after) => {
+                let v = pop(&mut f.stack)?;
+                let items = self.unpack_star(&v, before as usize, after as usize)?;
+                f.stack.extend(items.into_iter().rev());
+            }
+            Op::Format => {
+                let spec = pop(&mut f.stack)?;
+                let v = pop(&mut f.stack)?;
+                let Value::Str(spec) = spec else {
+                    return Err(stack_error());
+                };
+                f.stack
+                    .push(Value::Str(crate::interp::format::format_value(&v, &spec)?.into()));
+            }
+            Op::Concat(n) => {
+                let parts = f
+                    .stack
+                    .split_off(f.stack.len().checked_sub(n as usize).ok_or_else(stack_error)?);
+                let mut s = String::new();
+                for p in &parts {
+                    if let Value::Str(p) = p {
+                        s.push_str(p);
+                    }
+                }
+                f.stack.push(Value::Str(s.into()));
+            }
+            Op::Convert(c) => {
+                let v = pop(&mut f.stack)?;
+                f.stack.push(Value::Str(match c {
+                    b'r' => crate::value::repr::checked_repr(&v)?.into(),
+                    b'a' => crate::interp::builtins::ascii_escape(&crate::value::repr::repr(&v)).into(),
+                    _ => crate::value::repr::checked_str(&v)?.into(),
+                }));
+            }
+            Op::AssertFail(with_msg) => {
+                let text = match with_msg {
+                    true => crate::value::repr::str_of(&pop(&mut f.stack)?),
+                    false => String::new(),
+                };
+                return Err(exc("AssertionError", text));
+            }
+            Op::SetupExcept(t) => f.blocks.push(super::Block {
+                handler: t,
+                depth: f.stack.len() as u32,
+                handling: f.handling.len() as u32,
+            }),
+            Op::PopBlock => {
+                f.blocks.pop();
+            }
+            Op::ExcMatch => {
+                let classes = pop(&mut f.stack)?;
+                let Value::Exception(e) = top(&f.stack)? else {
+                    return Err(stack_error());
+                };
+                let hit = exception_matches(e, &classes)?;
+                f.stack.push(Value::Bool(hit));
+            }
+            Op::PushHandling => {
+                let Value::Exception(e) = top(&f.stack)? else {
+                    return Err(stack_error());
+                };
+                let e = e.clone();
+                f.handling.push(e);
+            }
+            Op::PopHandling => {
+                f.handling.pop();
+            }
+            Op::Reraise => {
+                let Value::Exception(e) = pop(&mut f.stack)? else {
+                    return Err(stack_error());
+                };
+                return Err(crate::value::exception::rethrow(&e));
+            }
+            Op::Raise(n) => {
+                if n == 0 {
+                    return Err(match f.handling.last() {
+                        Some(e) => crate::value::exception::rethrow(e),
+                        None => exc("RuntimeError", "No active exception to reraise"),
+                    });
+                }
+                let cause = if n == 2 { Some(pop(&mut f.stack)?) } else { None };
+                let e = self.exception_of(pop(&mut f.stack)?)?;
+                if let Some(cause) = cause {
+                    let cause = match cause {
+                        Value::None => Value::None,
+                        c => Value::Exception(
+                            self.exception_of(c)
+                                .map_err(|_| type_error("exception causes must derive from BaseException"))?,
+                        ),
+                    };
+                    e.set(Sym::new("__cause__"), cause);
+                }
+                return Err(crate::value::exception::throw(&e));
+            }
+            Op::EndStmt => crate::realise::flush().map_err(crate::interp::stmt::flush_error)?,
+            Op::Return => return Ok(Next::Return(pop(&mut f.stack)?)),
+        }
+        Ok(Next::Go)
+    }
+
+    /// The exception `raise v` raises: `v` itself, or a new instance of the class `v`.
+    fn exception_of(&mut self, v: Value) -> Res<Rc<ExcObj>> {
+        match v {
+            Value::Exception(e) => Ok(e),
+            Value::Class(c) if crate::value::exception::is_exception_class(&c) => {
+                match self.construct_object(
+                    &c,
+                    Args {
+                        pos: Vec::new(),
+                        kw: Vec::new(),
+                    },
+                )? {
+                    Value::Exception(e) => Ok(e),
+                    _ => Err(type_error("exceptions must derive from BaseException")),
+                }
+            }
+            _ => Err(type_error("exceptions must derive from BaseException")),
+        }
+    }
+}
+
+/// Whether `except classes:` catches `e` (a class or a tuple of them).
+fn exception_matches(e: &ExcObj, classes: &Value) -> Res<bool> {
+    match classes {
+        Value::Class(c) if crate::value::exception::is_exception_class(c) => Ok(e.class.derives(c)),
+        Value::Tuple(items) => {
+            for c in items.iter() {
+                if exception_matches(e, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        )),
+    }
+}
