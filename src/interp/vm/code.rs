@@ -118,6 +118,18 @@ pub enum Op {
     Reraise,
     /// `raise` (0), `raise exc` (1), `raise exc from cause` (2).
     Raise(u8),
+    /// `with`: enters the context manager on top, replacing it with what exiting needs,
+    /// and pushes the value `as` binds.
+    WithEnter,
+    /// Exits the context entered by the `WithEnter` whose result is on top.
+    WithExit,
+    /// `import a.b [as c]`: pushes the module bound (`imports[i]`).
+    Import(u32),
+    /// `from m import …`: pushes the module `imports[i]`.
+    ImportModule(u32),
+    /// `[.., module] -> [.., module, module.name]` for `from m import name`
+    /// (`imports[i]` names the module, `names[n]` the attribute).
+    ImportName(u32, u32),
     Return,
 }
 
@@ -145,6 +157,8 @@ pub struct Code {
     pub spreads: Vec<(Vec<bool>, bool)>,
     /// The functions and lambdas defined in this code.
     pub functions: Vec<FuncEntry>,
+    /// Module paths of imports, with whether the statement binds the whole path (`as`).
+    pub imports: Vec<(Vec<Sym>, bool)>,
     /// Slot names: the parameters first, in order, then the other locals.
     pub locals: Vec<Sym>,
     /// Locals kept in cells, because nested functions use them.

@@ -495,6 +495,44 @@ impl Interp {
                 }
                 return Err(crate::value::exception::throw(&e));
             }
+            Op::WithEnter => {
+                // nt's context managers are grad modes: `with no_grad():`.
+                let v = pop(&mut f.stack)?;
+                let Value::GradMode(on) = v else {
+                    return Err(type_error(format!(
+                        "'{}' object does not support the context manager protocol",
+                        v.type_name()
+                    )));
+                };
+                let before = crate::tensor::autograd::set_grad_enabled(on);
+                f.stack.push(Value::GradMode(before));
+                f.stack.push(Value::None);
+            }
+            Op::WithExit => {
+                let Value::GradMode(before) = pop(&mut f.stack)? else {
+                    return Err(stack_error());
+                };
+                crate::tensor::autograd::set_grad_enabled(before);
+            }
+            Op::Import(i) => {
+                let (path, alias) = &code.imports[i as usize];
+                let at = code.spans[ip].start;
+                self.check_importable(path, at)?;
+                let module = self.import(path)?;
+                // `import a.b` binds `a`.
+                let bound = if *alias { module } else { self.import(&path[..1])? };
+                f.stack.push(bound);
+            }
+            Op::ImportModule(i) => {
+                let (path, _) = &code.imports[i as usize];
+                self.check_importable(path, code.spans[ip].start)?;
+                f.stack.push(self.import(path)?);
+            }
+            Op::ImportName(i, n) => {
+                let (path, _) = &code.imports[i as usize];
+                let m = top(&f.stack)?.clone();
+                f.stack.push(self.module_attr(&m, code.names[n as usize], path)?);
+            }
             Op::EndStmt => crate::realise::flush().map_err(crate::interp::stmt::flush_error)?,
             Op::Return => return Ok(Next::Return(pop(&mut f.stack)?)),
         }

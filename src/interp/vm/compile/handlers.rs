@@ -103,7 +103,7 @@ impl Compiler {
     /// Leaves the `try` contexts opened after the first `keep` (for `return`, all of
     /// them), innermost first: blocks popped, handled exceptions dropped, `finally`
     /// bodies run.
-    pub(super) fn leave_contexts(&mut self, keep: usize, span: Span) -> Out {
+    pub(super) fn leave_contexts(&mut self, keep: usize, value_on_top: bool, span: Span) -> Out {
         let saved = self.contexts.clone();
         while self.contexts.len() > keep {
             let Some(ctx) = self.contexts.pop() else {
@@ -121,9 +121,46 @@ impl Compiler {
                     // A `return` value waits under the finally body's own work.
                     self.block(&body)?;
                 }
+                Context::With => {
+                    self.emit(Op::PopBlock, span);
+                    if value_on_top {
+                        self.emit(Op::Swap, span);
+                    }
+                    self.emit(Op::WithExit, span);
+                }
             }
         }
         self.contexts = saved;
+        Ok(())
+    }
+
+    /// `with a as x, b:` is `with a as x:` around `with b:`. Entering leaves what exiting
+    /// needs on the stack, under a block that exits and re-raises on an exception.
+    pub(super) fn with_stmt(&mut self, items: &[(Expr, Option<Expr>)], body: &[Stmt], span: Span) -> Out {
+        let Some(((ctx, target), rest)) = items.split_first() else {
+            return self.block(body);
+        };
+        self.expr(ctx)?;
+        self.emit(Op::WithEnter, ctx.span);
+        match target {
+            Some(t) => self.store(t)?,
+            None => {
+                self.emit(Op::Pop, ctx.span);
+            }
+        }
+        let to_exit = self.emit(Op::SetupExcept(0), span);
+        self.contexts.push(Context::With);
+        self.with_stmt(rest, body, span)?;
+        self.contexts.pop();
+        self.emit(Op::PopBlock, span);
+        self.emit(Op::WithExit, span);
+        let done = self.emit(Op::Jump(0), span);
+        self.patch(to_exit);
+        // [exit, exc]: exit, then the exception goes on.
+        self.emit(Op::Swap, span);
+        self.emit(Op::WithExit, span);
+        self.emit(Op::Reraise, span);
+        self.patch(done);
         Ok(())
     }
 

@@ -43,6 +43,8 @@ enum Context {
     Handler,
     /// Within a `try` with a `finally` (its body, handlers and `else`).
     Finally(Rc<Vec<Stmt>>),
+    /// A `with` body: its block, and what exiting needs on the stack.
+    With,
 }
 
 /// Where a name lives.
@@ -135,6 +137,7 @@ impl Compiler {
                 methods: Vec::new(),
                 spreads: Vec::new(),
                 functions: Vec::new(),
+                imports: Vec::new(),
                 locals,
                 cells: Vec::new(),
                 frees: Vec::new(),
@@ -310,7 +313,7 @@ impl Compiler {
                     }
                 }
                 self.emit(Op::EndStmt, span);
-                self.leave_contexts(0, span)?;
+                self.leave_contexts(0, true, span)?;
                 self.emit(Op::Return, span);
             }
             StmtKind::Try {
@@ -320,6 +323,33 @@ impl Compiler {
                 finally,
             } => self.try_stmt(body, handlers, orelse, finally, span)?,
             StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref(), span)?,
+            StmtKind::With { items, body } => self.with_stmt(items, body, span)?,
+            StmtKind::Import(names) => {
+                for n in names {
+                    self.code.imports.push((n.path.clone(), n.alias.is_some()));
+                    let i = self.code.imports.len() as u32 - 1;
+                    self.emit(Op::Import(i), n.span);
+                    let bound = n.alias.unwrap_or(n.path[0]);
+                    self.store_name(bound, n.span)?;
+                }
+                self.emit(Op::EndStmt, span);
+            }
+            StmtKind::ImportFrom {
+                module,
+                module_span,
+                names,
+            } => {
+                self.code.imports.push((module.clone(), true));
+                let i = self.code.imports.len() as u32 - 1;
+                self.emit(Op::ImportModule(i), *module_span);
+                for (name, alias, sp) in names {
+                    let n = self.name(*name);
+                    self.emit(Op::ImportName(i, n), *sp);
+                    self.store_name(alias.unwrap_or(*name), *sp)?;
+                }
+                self.emit(Op::Pop, span);
+                self.emit(Op::EndStmt, span);
+            }
             StmtKind::If { cond, body, orelse } => {
                 self.expr(cond)?;
                 let skip = self.emit(Op::JumpIfFalse(0), cond.span);
@@ -382,7 +412,7 @@ impl Compiler {
                     let lp = self.loops.last().ok_or(Unsupported)?;
                     (lp.iterator, lp.contexts)
                 };
-                self.leave_contexts(contexts, span)?;
+                self.leave_contexts(contexts, false, span)?;
                 if iterator {
                     self.emit(Op::Pop, span);
                 }
@@ -394,7 +424,7 @@ impl Compiler {
                     let lp = self.loops.last().ok_or(Unsupported)?;
                     (lp.top, lp.contexts)
                 };
-                self.leave_contexts(contexts, span)?;
+                self.leave_contexts(contexts, false, span)?;
                 self.emit(Op::Loop(top as u32), span);
             }
             StmtKind::Pass => {}
@@ -414,7 +444,6 @@ impl Compiler {
                 }
                 self.emit(Op::EndStmt, span);
             }
-            _ => return Err(Unsupported),
         }
         Ok(())
     }
