@@ -150,6 +150,15 @@ impl Interp {
                 })?;
                 Ok(Value::Dict(Rc::new(RefCell::new(d))))
             }
+            // Generators run as compiled code only.
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) if env.func.is_none() => {
+                Err(exc("SyntaxError", "'yield' outside function")).at(e.span)
+            }
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Err(exc(
+                "NotImplementedError",
+                "nt cannot run this generator yet: its function also uses a lambda that captures a comprehension's variable",
+            ))
+            .at(e.span),
             ExprKind::GenExp(c) => {
                 let first = self.eval(&c.clauses[0].iter, env)?;
                 let it = self.iterate(&first).at(c.clauses[0].iter.span)?;

@@ -52,6 +52,8 @@ pub enum Iter {
     Shared(Rc<RefCell<Iter>>),
     /// `trange`/`tqdm`: the inner iterator, with a progress bar.
     Progress(Box<crate::interp::builtins::progress::Progress>),
+    /// A generator: a suspended call of a function that yields.
+    Generator(Rc<RefCell<crate::interp::vm::generator::GenState>>),
 }
 
 pub struct Gen {
@@ -76,6 +78,7 @@ impl Iter {
             Iter::Gen(_) => "generator",
             Iter::Shared(_) => "iterator",
             Iter::Progress(_) => "tqdm",
+            Iter::Generator(_) => "generator",
         }
     }
 
@@ -188,7 +191,16 @@ impl Iter {
                 }
             },
             Iter::Gen(g) => g.next(interp)?,
+            Iter::Generator(g) => interp.resume(g)?,
             Iter::Shared(rc) => {
+                // A generator runs user code: the shared iterator is not held meanwhile.
+                let g = match &*rc.borrow() {
+                    Iter::Generator(g) => Some(g.clone()),
+                    _ => None,
+                };
+                if let Some(g) = g {
+                    return interp.resume(&g);
+                }
                 let Ok(mut it) = rc.try_borrow_mut() else {
                     return Err(exc("ValueError", "generator already executing"));
                 };

@@ -49,6 +49,10 @@ pub enum ExprKind {
     ListComp(Rc<Comprehension>),
     DictComp(Rc<Comprehension>),
     GenExp(Rc<Comprehension>),
+    /// `yield`, `yield x` (its value is what the generator is resumed with).
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
 }
 
 #[derive(Clone, Debug)]
@@ -199,6 +203,8 @@ pub struct FuncDef {
     pub locals: Vec<Sym>,
     pub span: Span,
     pub is_lambda: bool,
+    /// Whether the body yields: calling it makes a generator.
+    pub is_generator: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -290,4 +296,86 @@ pub struct ImportName {
     pub path: Vec<Sym>,
     pub alias: Option<Sym>,
     pub span: Span,
+}
+
+/// Whether a function body yields (outside the functions and lambdas nested in it).
+pub fn yields(body: &[Stmt]) -> bool {
+    body.iter().any(stmt_yields)
+}
+
+fn stmt_yields(s: &Stmt) -> bool {
+    let e = expr_yields;
+    match &s.kind {
+        StmtKind::Expr(x) => e(x),
+        StmtKind::Assign { targets, value } => targets.iter().any(e) || e(value),
+        StmtKind::AugAssign { target, value, .. } => e(target) || e(value),
+        StmtKind::Def(f) => f
+            .params
+            .iter()
+            .chain(&f.kwonly)
+            .filter_map(|p| p.default.as_ref())
+            .any(e),
+        StmtKind::Return(x) => x.as_ref().is_some_and(e),
+        StmtKind::If { cond, body, orelse } | StmtKind::While { cond, body, orelse } => {
+            e(cond) || yields(body) || yields(orelse)
+        }
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+        } => e(target) || e(iter) || yields(body) || yields(orelse),
+        StmtKind::With { items, body } => items.iter().any(|(x, t)| e(x) || t.as_ref().is_some_and(e)) || yields(body),
+        StmtKind::Assert { test, msg } => e(test) || msg.as_ref().is_some_and(e),
+        StmtKind::Del(targets) => targets.iter().any(e),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finally,
+        } => {
+            yields(body)
+                || handlers
+                    .iter()
+                    .any(|h| h.kind.as_ref().is_some_and(e) || yields(&h.body))
+                || yields(orelse)
+                || yields(finally)
+        }
+        StmtKind::Raise { exc, cause } => exc.as_ref().is_some_and(e) || cause.as_ref().is_some_and(e),
+        StmtKind::Break | StmtKind::Continue | StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {
+            false
+        }
+    }
+}
+
+fn expr_yields(x: &Expr) -> bool {
+    let e = expr_yields;
+    match &x.kind {
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => true,
+        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().any(e),
+        ExprKind::Dict(items) => items.iter().any(|i| match i {
+            DictItem::Pair(k, v) => e(k) || e(v),
+            DictItem::Spread(m) => e(m),
+        }),
+        ExprKind::Starred(a) | ExprKind::Unary(_, a) | ExprKind::Not(a) | ExprKind::Attr(a, _) => e(a),
+        ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) | ExprKind::Subscript(a, b) => {
+            e(a) || e(b)
+        }
+        ExprKind::Compare(first, rest) => e(first) || rest.iter().any(|(_, r)| e(r)),
+        ExprKind::IfElse { cond, then, orelse } => e(cond) || e(then) || e(orelse),
+        ExprKind::Call { func, args } => {
+            e(func)
+                || args.iter().any(|a| match a {
+                    Arg::Pos(x) | Arg::Star(x) | Arg::DoubleStar(x) | Arg::Kw(_, x, _) => e(x),
+                })
+        }
+        ExprKind::Slice(lo, hi, step) => [lo, hi, step].into_iter().flatten().any(|p| e(p)),
+        // A comprehension's first iterable is evaluated in the enclosing function.
+        ExprKind::ListComp(c) | ExprKind::DictComp(c) | ExprKind::GenExp(c) => e(&c.clauses[0].iter),
+        ExprKind::FStr(parts) => parts.iter().any(|p| match p {
+            FStrPart::Field { expr, .. } => e(expr),
+            FStrPart::Lit(_) => false,
+        }),
+        _ => false,
+    }
 }

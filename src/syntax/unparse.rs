@@ -245,5 +245,18 @@ fn write_expr(e: &Expr, out: &mut String) {
             comp(c, out);
             out.push(')');
         }
+        Yield(v) => {
+            out.push_str("(yield");
+            if let Some(v) = v {
+                out.push(' ');
+                write_expr(v, out);
+            }
+            out.push(')');
+        }
+        YieldFrom(v) => {
+            out.push_str("(yield from ");
+            write_expr(v, out);
+            out.push(')');
+        }
     }
 }

@@ -105,6 +105,8 @@ pub enum Op {
     AssertFail(bool),
     /// The end of a statement: deferred array work is computed here.
     EndStmt,
+    /// Suspends the generator with the value on top; resumed, it pushes the value sent.
+    Yield,
     /// Opens a block: an exception raised until its `PopBlock` empties the stack back to
     /// where it was, pushes the exception, and jumps to the target.
     SetupExcept(u32),
@@ -165,6 +167,8 @@ pub struct Code {
     pub cells: Vec<Sym>,
     /// Names of enclosing functions this code reads through the cells it was made with.
     pub frees: Vec<Sym>,
+    /// Whether calling it makes a generator.
+    pub generator: bool,
 }
 
 /// A `def` or `lambda` inside compiled code.

@@ -263,6 +263,7 @@ impl Interp {
                     && func.def.params.len() == n
                     && func.def.vararg.is_none()
                     && func.def.kwonly.is_empty()
+                    && !func.def.is_generator
                     && let Some(callee) = func.code()
                 {
                     let func = func.clone();
@@ -535,6 +536,7 @@ impl Interp {
             }
             Op::EndStmt => crate::realise::flush().map_err(crate::interp::stmt::flush_error)?,
             Op::Return => return Ok(Next::Return(pop(&mut f.stack)?)),
+            Op::Yield => return Ok(Next::Yield(pop(&mut f.stack)?)),
         }
         Ok(Next::Go)
     }

@@ -8,7 +8,8 @@ pub mod code;
 pub mod compile;
 mod exec;
 mod fast;
-mod scope;
+pub mod generator;
+pub(crate) mod scope;
 
 use super::Interp;
 use super::RECURSION_LIMIT;
@@ -75,6 +76,15 @@ enum Next {
     Go,
     Call(Frame),
     Return(Value),
+    /// The generator running as the bottom frame suspends with this value.
+    Yield(Value),
+}
+
+/// How a run of frames ended.
+enum Outcome {
+    Return(Value),
+    /// A generator's frame suspended: the value, and the frame to resume.
+    Yield(Value, Frame),
 }
 
 impl Function {
@@ -128,6 +138,9 @@ impl Interp {
     /// Calls a compiled function: the entry from Rust (builtins, the tree walker).
     pub fn call_compiled(&mut self, func: &Rc<Function>, code: Rc<Code>, args: Args, site: Option<Span>) -> Res<Value> {
         let frame = self.frame(func, code, args, site)?;
+        if frame.code.generator {
+            return Ok(generator::new(frame));
+        }
         let echo = std::mem::replace(&mut self.echo, false);
         let r = self.run(frame);
         self.echo = echo;
@@ -169,6 +182,15 @@ impl Interp {
 
     /// Runs `first` and every call it makes to compiled functions, until it returns.
     fn run(&mut self, first: Frame) -> Res<Value> {
+        match self.run_frames(first)? {
+            Outcome::Return(v) => Ok(v),
+            Outcome::Yield(..) => Err(exc("SyntaxError", "'yield' outside function")),
+        }
+    }
+
+    /// Runs `first` and every call it makes to compiled functions, until it returns or,
+    /// a generator's frame, yields.
+    fn run_frames(&mut self, first: Frame) -> Res<Outcome> {
         let mut frames: Vec<Frame> = Vec::with_capacity(8);
         if let Err(e) = self.enter(&first) {
             self.recycle(first);
@@ -178,7 +200,7 @@ impl Interp {
         loop {
             match self.step(&mut frames) {
                 Ok(None) => {}
-                Ok(Some(v)) => return Ok(v),
+                Ok(Some(out)) => return Ok(out),
                 Err(e) => self.unwind(&mut frames, e)?,
             }
         }
@@ -262,7 +284,7 @@ impl Interp {
 
     /// Runs the next operation of the top frame; the returned value when the bottom
     /// frame returns. An error is left at the failing operation's span.
-    fn step(&mut self, frames: &mut Vec<Frame>) -> Res<Option<Value>> {
+    fn step(&mut self, frames: &mut Vec<Frame>) -> Res<Option<Outcome>> {
         let top = frames.len() - 1;
         let f = &mut frames[top];
         let ip = f.ip;
@@ -289,8 +311,16 @@ impl Interp {
                         caller.stack.push(v);
                         Ok(None)
                     }
-                    None => Ok(Some(v)),
+                    None => Ok(Some(Outcome::Return(v))),
                 }
+            }
+            Ok(Next::Yield(v)) => {
+                // Only a generator's own frame yields, and it runs at the bottom.
+                let Some(done) = frames.pop() else {
+                    return Err(stack_error());
+                };
+                self.depth -= 1;
+                Ok(Some(Outcome::Yield(v, done)))
             }
             Err(e) => Err(e.with_span(f.code.spans[ip])),
         }
@@ -302,7 +332,12 @@ impl Interp {
         if let Value::Function(func) = &callee
             && let Some(code) = func.code()
         {
-            return Ok(Next::Call(self.frame(func, code, args, Some(site))?));
+            let frame = self.frame(func, code, args, Some(site))?;
+            if frame.code.generator {
+                stack.push(generator::new(frame));
+                return Ok(Next::Go);
+            }
+            return Ok(Next::Call(frame));
         }
         stack.push(self.call(&callee, args, Some(site))?);
         Ok(Next::Go)

@@ -146,6 +146,8 @@ fn expr(e: &Expr, out: &mut FxHashSet<Sym>) {
             }
         }
         ExprKind::Starred(x) | ExprKind::Unary(_, x) | ExprKind::Not(x) | ExprKind::Attr(x, _) => expr(x, out),
+        ExprKind::Yield(x) => x.iter().for_each(|x| expr(x, out)),
+        ExprKind::YieldFrom(x) => expr(x, out),
         ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) | ExprKind::Subscript(a, b) => {
             expr(a, out);
             expr(b, out);
@@ -306,7 +308,12 @@ fn lambdas_in(e: &Expr, out: &mut Vec<std::rc::Rc<FuncDef>>) {
             }
         }
         ExprKind::Slice(lo, hi, step) => [lo, hi, step].into_iter().flatten().for_each(|p| each(p)),
-        ExprKind::ListComp(c) | ExprKind::DictComp(c) | ExprKind::GenExp(c) => {
+        ExprKind::GenExp(c) => {
+            // A function of its own, its first iterable evaluated here.
+            lambdas_in(&c.clauses[0].iter, out);
+            out.push(std::rc::Rc::new(genexp_def(c, e.span)));
+        }
+        ExprKind::ListComp(c) | ExprKind::DictComp(c) => {
             each(&c.elt);
             c.value.iter().for_each(&mut each);
             for clause in &c.clauses {
@@ -326,5 +333,70 @@ fn fstr_lambdas(parts: &[FStrPart], out: &mut Vec<std::rc::Rc<FuncDef>>) {
             lambdas_in(expr, out);
             fstr_lambdas(spec, out);
         }
+    }
+}
+
+/// A generator expression as the generator function Python makes of it: its first
+/// iterable (already an iterator) is the argument `.0`, its clauses nested `for`s and
+/// `if`s, its element yielded.
+pub fn genexp_def(c: &Comprehension, span: crate::syntax::source::Span) -> FuncDef {
+    let arg = Sym::new(".0");
+    let mut body = vec![Stmt {
+        kind: StmtKind::Expr(Expr {
+            kind: ExprKind::Yield(Some(Box::new(c.elt.clone()))),
+            span: c.elt.span,
+        }),
+        span: c.elt.span,
+    }];
+    for (i, clause) in c.clauses.iter().enumerate().rev() {
+        for cond in clause.conds.iter().rev() {
+            body = vec![Stmt {
+                kind: StmtKind::If {
+                    cond: cond.clone(),
+                    body,
+                    orelse: Vec::new(),
+                },
+                span: cond.span,
+            }];
+        }
+        let iter = match i {
+            0 => Expr {
+                kind: ExprKind::Name(arg),
+                span: clause.iter.span,
+            },
+            _ => clause.iter.clone(),
+        };
+        body = vec![Stmt {
+            kind: StmtKind::For {
+                target: clause.target.clone(),
+                iter,
+                body,
+                orelse: Vec::new(),
+            },
+            span,
+        }];
+    }
+    let mut locals = vec![arg];
+    let mut names = FxHashSet::default();
+    for clause in &c.clauses {
+        expr(&clause.target, &mut names);
+    }
+    let mut names: Vec<Sym> = names.into_iter().collect();
+    names.sort_by_key(|n| n.as_str());
+    locals.extend(names);
+    FuncDef {
+        name: Sym::new("<genexpr>"),
+        params: vec![Param {
+            name: arg,
+            default: None,
+            span,
+        }],
+        vararg: None,
+        kwonly: Vec::new(),
+        body,
+        locals,
+        span,
+        is_lambda: false,
+        is_generator: true,
     }
 }

@@ -73,12 +73,22 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                     .boxed();
 
                 // `a, b, *c` with optional trailing comma → tuple, or the single expression.
-                let exprlist = star_test
+                let plain_list = star_test
                     .clone()
                     .then(op(",").ignore_then(star_test.clone()).repeated().collect::<Vec<_>>())
                     .then(op(",").or_not())
                     .map_with(|((first, rest), trailing), x| tuple_or_single(first, rest, trailing.is_some(), x.span()))
                     .boxed();
+                // `yield`, `yield a, b`, `yield from it`: where an expression list may stand.
+                let yield_expr = kw("yield")
+                    .ignore_then(choice((
+                        kw("from")
+                            .ignore_then(test.clone())
+                            .map(|e| ExprKind::YieldFrom(boxed(e))),
+                        plain_list.clone().or_not().map(|e| ExprKind::Yield(e.map(boxed))),
+                    )))
+                    .map_with(|k, x| mk(k, x.span()));
+                let exprlist = yield_expr.or(plain_list).labelled("expression").boxed();
 
                 let target_item = op("*")
                     .ignore_then(arith.clone())

@@ -98,6 +98,7 @@ pub fn build_func(
     let mut locals: Vec<Sym> = params.iter().chain(kwonly.iter()).map(|p| p.name).collect();
     locals.extend(vararg);
     assigned_names(&body, &mut locals);
+    let is_generator = crate::syntax::ast::yields(&body);
     Ok(FuncDef {
         name,
         params,
@@ -107,6 +108,7 @@ pub fn build_func(
         locals,
         span,
         is_lambda,
+        is_generator,
     })
 }
 

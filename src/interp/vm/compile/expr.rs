@@ -13,6 +13,32 @@ impl Compiler {
             ExprKind::Name(n) => self.load(*n, span),
             ExprKind::Lambda(def) => self.make_function(def, span)?,
             ExprKind::ListComp(c) => self.comprehension(c, false, span)?,
+            ExprKind::GenExp(c) => {
+                // A generator function made here and called with iter(first iterable).
+                let def = std::rc::Rc::new(crate::interp::vm::scope::genexp_def(c, span));
+                self.make_function(&def, span)?;
+                self.expr(&c.clauses[0].iter)?;
+                self.emit(Op::GetIter, c.clauses[0].iter.span);
+                self.emit(Op::Call(1), span);
+            }
+            ExprKind::Yield(v) if !self.module => {
+                match v {
+                    Some(v) => self.expr(v)?,
+                    None => self.push_const(Value::None, span),
+                }
+                self.emit(Op::Yield, span);
+            }
+            ExprKind::YieldFrom(it) if !self.module => {
+                // Each item of the inner iterable is yielded; what is sent is dropped.
+                self.expr(it)?;
+                self.emit(Op::GetIter, it.span);
+                let top = self.emit(Op::ForIter(0), it.span);
+                self.emit(Op::Yield, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Loop(top as u32), span);
+                self.patch(top);
+                self.push_const(Value::None, span);
+            }
             ExprKind::DictComp(c) => self.comprehension(c, true, span)?,
             ExprKind::Int(n) => self.push_const(Value::Int(*n), span),
             ExprKind::Float(x) => self.push_const(Value::Float(*x), span),

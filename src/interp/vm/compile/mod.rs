@@ -106,6 +106,7 @@ fn nested(def: &FuncDef, enclosing: Vec<Rc<FxHashSet<Sym>>>) -> Out<Code> {
     let mut c = Compiler::new(locals, slots, false);
     c.code.cells = cells;
     c.code.frees = frees;
+    c.code.generator = def.is_generator;
     c.enclosing = enclosing;
     c.block(&def.body)?;
     let none = c.constant(Value::None);
@@ -141,6 +142,7 @@ impl Compiler {
                 locals,
                 cells: Vec::new(),
                 frees: Vec::new(),
+                generator: false,
             },
             module,
             slots,
