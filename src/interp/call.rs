@@ -228,6 +228,7 @@ impl Interp {
                 None => Err(self.no_attribute(o, name)),
             },
             Value::Class(c) if name.as_str() == "__name__" => Ok(Value::Str(c.name.as_str().into())),
+            Value::Class(c) if let Some(v) = c.method(name) => Ok(v),
             _ => {
                 if super::methods::has_method(o, name) {
                     return Ok(Value::Method(Rc::new((o.clone(), name))));
@@ -264,6 +265,7 @@ impl Interp {
 
     pub fn set_attr(&mut self, o: &Value, name: Sym, v: Value) -> Res<()> {
         if let Value::Object(obj) = o {
+            self.register_in_module(obj, name, &v);
             obj.set(name, v);
             return Ok(());
         }

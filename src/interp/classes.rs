@@ -88,15 +88,103 @@ fn no_attribute(o: &Object, name: Sym) -> Box<crate::error::Exc> {
     )
 }
 
+/// Whether a class attribute is a function that binds to the instance (a method).
+fn binds(v: &Value) -> bool {
+    matches!(v, Value::Function(_) | Value::Builtin(_))
+}
+
 impl Interp {
-    /// `obj.name`: an attribute, else a method bound to `obj`.
+    /// `obj.name`: an attribute, else a method bound to `obj`, else a class attribute.
     pub fn object_attr(&mut self, v: &Value, o: &Object, name: Sym) -> Res<Value> {
         if let Some(a) = o.get(name.as_str()) {
             return Ok(a);
         }
         match o.class.method(name) {
-            Some(_) => Ok(Value::Method(Rc::new((v.clone(), name)))),
+            Some(m) if binds(&m) => Ok(Value::Method(Rc::new((v.clone(), name)))),
+            Some(attr) => Ok(attr),
             None => Err(no_attribute(o, name)),
+        }
+    }
+
+    /// The class a `class` statement makes: its body's names are its attributes; its
+    /// functions know it (for `super()`).
+    pub fn make_user_class(&mut self, name: Sym, bases: &Value, attrs: FxHashMap<Sym, Value>) -> Res<Value> {
+        let bases: Vec<Value> = match bases {
+            Value::Tuple(t) => t.to_vec(),
+            _ => Vec::new(),
+        };
+        let base = match bases.as_slice() {
+            [] => None,
+            [Value::Class(c)] => Some(c.clone()),
+            [Value::Type(crate::value::PyType::Object)] => None,
+            [other] => {
+                return Err(type_error(format!(
+                    "nt cannot derive a class from '{}' yet",
+                    crate::value::repr::repr(other)
+                )));
+            }
+            _ => return Err(type_error("nt does not support multiple inheritance yet")),
+        };
+        let class = Rc::new(Class {
+            name: name.as_str().to_owned(),
+            module: "__main__".into(),
+            base,
+            methods: attrs,
+        });
+        for v in class.methods.values() {
+            if let Value::Function(f) = v {
+                let _ = f.owner.set(Rc::downgrade(&class));
+            }
+        }
+        Ok(Value::Class(class))
+    }
+
+    /// `super().name(args)`: the method as the base class defines it, called on the
+    /// instance; `object`'s `__init__` does nothing.
+    pub fn super_method(&mut self, start: &Option<Rc<Class>>, this: &Value, name: Sym, mut args: Args) -> Res<Value> {
+        match start.as_ref().and_then(|c| c.method(name)) {
+            Some(m) if binds(&m) => {
+                args.pos.insert(0, this.clone());
+                self.call(&m, args, None)
+            }
+            Some(other) => self.call(&other, args, None),
+            None if name.as_str() == "__init__" && args.pos.is_empty() && args.kw.is_empty() => Ok(Value::None),
+            None => Err(exc(
+                "AttributeError",
+                format!("'super' object has no attribute '{name}'"),
+            )),
+        }
+    }
+
+    /// An attribute set on an instance of a `Module` subclass registers a submodule or a
+    /// parameter, as PyTorch's `Module.__setattr__` does.
+    pub fn register_in_module(&mut self, o: &Object, name: Sym, v: &Value) {
+        if !o.class.is_a("Module") || name.as_str().starts_with('_') {
+            return;
+        }
+        match v {
+            Value::Object(child) if child.class.is_a("Module") => {
+                if let Some(Value::List(l)) = o.get("_children") {
+                    let mut l = l.borrow_mut();
+                    let pair = Value::tuple(vec![Value::Str(name.as_str().into()), v.clone()]);
+                    let existing = l.iter().position(
+                        |p| matches!(p, Value::Tuple(t) if matches!(&t[0], Value::Str(s) if &**s == name.as_str())),
+                    );
+                    match existing {
+                        Some(i) => l[i] = pair,
+                        None => l.push(pair),
+                    }
+                }
+            }
+            Value::Tensor(t) if t.param.get() => {
+                if let Some(Value::List(l)) = o.get("_params") {
+                    let mut l = l.borrow_mut();
+                    if !l.iter().any(|p| matches!(p, Value::Str(s) if &**s == name.as_str())) {
+                        l.push(Value::Str(name.as_str().into()));
+                    }
+                }
+            }
+            _ => {}
         }
     }
 

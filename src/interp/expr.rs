@@ -282,6 +282,7 @@ impl Interp {
             closure: env.clone(),
             code: Default::default(),
             freevars: Vec::new(),
+            owner: Default::default(),
         })))
     }
 

@@ -193,6 +193,13 @@ impl Interp {
             }
             // Exceptions are handled by compiled code only; this evaluator runs what the
             // compiler does not handle yet.
+            StmtKind::Class { .. } => {
+                return Err(exc(
+                    "NotImplementedError",
+                    "nt runs a class statement only at a module's top level for now",
+                ))
+                .at(s.span);
+            }
             StmtKind::Try { .. } | StmtKind::Raise { .. } => {
                 return Err(exc(
                     "NotImplementedError",

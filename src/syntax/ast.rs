@@ -274,6 +274,12 @@ pub enum StmtKind {
         orelse: Vec<Stmt>,
         finally: Vec<Stmt>,
     },
+    /// `class Name(bases): body`.
+    Class {
+        name: Sym,
+        bases: Vec<Expr>,
+        body: Vec<Stmt>,
+    },
     /// `raise`, `raise exc`, `raise exc from cause`.
     Raise {
         exc: Option<Expr>,
@@ -342,6 +348,7 @@ fn stmt_yields(s: &Stmt) -> bool {
                 || yields(finally)
         }
         StmtKind::Raise { exc, cause } => exc.as_ref().is_some_and(e) || cause.as_ref().is_some_and(e),
+        StmtKind::Class { bases, .. } => bases.iter().any(e),
         StmtKind::Break | StmtKind::Continue | StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {
             false
         }

@@ -43,7 +43,9 @@ impl HKey {
             Value::Named(n) => HKey::Tuple(n.fields.iter().map(|(_, v)| HKey::of(v)).collect::<Result<_, _>>()?),
             Value::NpStr(s) => HKey::Str(s.clone()),
             Value::GradMode(b) => HKey::Type(if *b { "enable_grad" } else { "no_grad" }),
-            Value::GradFn(_) | Value::Object(_) | Value::Class(_) | Value::Exception(_) => HKey::Ptr(v.address()),
+            Value::GradFn(_) | Value::Object(_) | Value::Class(_) | Value::Exception(_) | Value::Super(_) => {
+                HKey::Ptr(v.address())
+            }
             Value::GradFnClass(n) => HKey::Type(n),
             Value::ObjDType(_) => HKey::Ptr(0),
             Value::ObjArray(_) => return Err(v.type_name()),

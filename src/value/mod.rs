@@ -75,6 +75,9 @@ pub enum Value {
     Class(Rc<Class>),
     /// An exception object (`ValueError('bad')`), as `except … as e` binds it.
     Exception(Rc<exception::ExcObj>),
+    /// `super()`: an instance whose methods are looked up from a class (`None`: from
+    /// `object`).
+    Super(Rc<(Option<Rc<Class>>, Value)>),
 }
 
 /// A class without `class` syntax: `stdlib/` makes them with `_nt.cls(name, module,
@@ -236,6 +239,8 @@ pub struct Function {
     pub code: std::cell::OnceCell<Option<Rc<crate::interp::vm::code::Code>>>,
     /// The cells of enclosing functions a compiled body reads (its `frees`).
     pub freevars: Vec<Cell>,
+    /// The class whose body defined it (for `super()`).
+    pub owner: std::cell::OnceCell<std::rc::Weak<Class>>,
 }
 
 /// A variable shared between a function and the functions nested in it.
@@ -371,7 +376,7 @@ impl Value {
             Value::ObjArray(_) => PyType::NdArray,
             Value::ObjDType(_) => PyType::DType,
             Value::NpStr(_) => PyType::Str,
-            Value::Object(_) | Value::Exception(_) => PyType::Object,
+            Value::Object(_) | Value::Exception(_) | Value::Super(_) => PyType::Object,
             Value::Class(_) => PyType::Type,
         }
     }
@@ -387,6 +392,7 @@ impl Value {
             Value::GradFn(n) => n.name,
             Value::Object(_) => "object",
             Value::Exception(e) => Sym::new(&e.class.name).as_str(),
+            Value::Super(_) => "super",
             Value::NpScalar(a) => crate::nd::scalar_type_name(a.dtype),
             Value::DType(_, DKind::NpType) => "type",
             Value::DType(_, DKind::NpDType) => "numpy.dtype",

@@ -191,6 +191,11 @@ fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::Class(c) if c.module == "builtins" => out.push_str(&format!("<class '{}'>", c.name)),
         Value::Class(c) => out.push_str(&format!("<class '{}.{}'>", c.module, c.name)),
         Value::Exception(e) => out.push_str(&e.repr()),
+        Value::Super(s) => out.push_str(&format!(
+            "<super: <class '{}'>, <{} object>>",
+            s.0.as_ref().map_or("object", |c| c.name.as_str()),
+            s.1.type_name()
+        )),
         Value::GradMode(enabled) => out.push_str(if *enabled {
             "<torch.autograd.grad_mode.enable_grad object>"
         } else {

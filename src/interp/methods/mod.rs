@@ -151,6 +151,9 @@ pub fn no_args(args: &Args, qual: &str) -> Res<()> {
 impl Interp {
     pub fn call_method(&mut self, o: &Value, name: Sym, mut args: Args) -> Res<Value> {
         let m = name.as_str();
+        if let Value::Super(s) = o {
+            return self.super_method(&s.0, &s.1, name, args);
+        }
         match o {
             Value::Tensor(_) if has_method(o, name) => {
                 let args = crate::nd::registry::check_call("Tensor", m, args)?;

@@ -120,6 +120,12 @@ pub enum Op {
     Reraise,
     /// `raise` (0), `raise exc` (1), `raise exc from cause` (2).
     Raise(u8),
+    /// `[.., bases] -> [.., class]`: runs the class body `classes[i]` in a namespace of
+    /// its own and makes the class of what it defined.
+    MakeClass(u32),
+    /// `super()` in a method: the instance (its first argument), seen from the base of
+    /// the class that defined the method.
+    Super,
     /// `with`: enters the context manager on top, replacing it with what exiting needs,
     /// and pushes the value `as` binds.
     WithEnter,
@@ -159,6 +165,8 @@ pub struct Code {
     pub spreads: Vec<(Vec<bool>, bool)>,
     /// The functions and lambdas defined in this code.
     pub functions: Vec<FuncEntry>,
+    /// Class statements: the name and the compiled body.
+    pub classes: Vec<(Sym, std::rc::Rc<Code>)>,
     /// Module paths of imports, with whether the statement binds the whole path (`as`).
     pub imports: Vec<(Vec<Sym>, bool)>,
     /// Slot names: the parameters first, in order, then the other locals.

@@ -80,9 +80,11 @@ impl Interp {
                     def: def.clone(),
                     defaults,
                     kw_defaults,
-                    closure: f.globals.clone(),
+                    // A class body's namespace is not a scope its methods see.
+                    closure: f.globals.parent.clone().unwrap_or_else(|| f.globals.clone()),
                     code: compiled,
                     freevars: entry.captures.iter().map(|&c| f.cells[c as usize].clone()).collect(),
+                    owner: Default::default(),
                 })));
             }
             Op::ListAppend(depth) => {
@@ -109,7 +111,13 @@ impl Interp {
             }
             Op::LoadGlobal(i) => {
                 let name = code.names[i as usize];
-                let v = f.globals.vars.borrow().get(&name).cloned();
+                let mut v = f.globals.vars.borrow().get(&name).cloned();
+                // A class body sees its own names, then its module's.
+                if v.is_none()
+                    && let Some(module) = &f.globals.parent
+                {
+                    v = module.vars.borrow().get(&name).cloned();
+                }
                 match v.or_else(|| self.builtins.get(&name).cloned()) {
                     Some(v) => f.stack.push(v),
                     None => return Err(self.undefined(code, &f.globals, name)),
@@ -533,6 +541,40 @@ impl Interp {
                 let (path, _) = &code.imports[i as usize];
                 let m = top(&f.stack)?.clone();
                 f.stack.push(self.module_attr(&m, code.names[n as usize], path)?);
+            }
+            Op::MakeClass(i) => {
+                let bases = pop(&mut f.stack)?;
+                let (name, body) = &code.classes[i as usize];
+                let ns = crate::interp::scope::Scope::child(&f.globals, None, Default::default());
+                let (mut locals, stack) = self.frames.pop().unwrap_or_default();
+                locals.resize(body.locals.len(), None);
+                let frame = Frame {
+                    func: None,
+                    globals: ns.clone(),
+                    code: body.clone(),
+                    ip: 0,
+                    locals,
+                    stack,
+                    cells: Vec::new(),
+                    blocks: Vec::new(),
+                    handling: Vec::new(),
+                    site: None,
+                };
+                self.run(frame)?;
+                let attrs = std::mem::take(&mut *ns.vars.borrow_mut());
+                f.stack.push(self.make_user_class(*name, &bases, attrs)?);
+            }
+            Op::Super => {
+                let owner = f
+                    .func
+                    .as_ref()
+                    .and_then(|func| func.owner.get())
+                    .and_then(|w| w.upgrade())
+                    .ok_or_else(|| exc("RuntimeError", "super(): no arguments"))?;
+                let Some(Some(this)) = f.locals.first().cloned() else {
+                    return Err(exc("RuntimeError", "super(): no arguments"));
+                };
+                f.stack.push(Value::Super(Rc::new((owner.base.clone(), this))));
             }
             Op::EndStmt => crate::realise::flush().map_err(crate::interp::stmt::flush_error)?,
             Op::Return => return Ok(Next::Return(pop(&mut f.stack)?)),

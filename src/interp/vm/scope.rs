@@ -108,6 +108,10 @@ fn stmt(s: &Stmt, out: &mut FxHashSet<Sym>) {
         StmtKind::Raise { exc, cause } => {
             exc.iter().chain(cause.iter()).for_each(|e| expr(e, out));
         }
+        StmtKind::Class { name, bases, .. } => {
+            out.insert(*name);
+            bases.iter().for_each(|b| expr(b, out));
+        }
         StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
     }
 }

@@ -147,6 +147,7 @@ fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
                 assigned_names(orelse, out);
             }
             StmtKind::Def(f) => add(f.name, out),
+            StmtKind::Class { name, .. } => add(*name, out),
             StmtKind::Import(names) => {
                 for n in names {
                     if let Some(first) = n.alias.or(n.path.first().copied()) {

@@ -292,7 +292,24 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                     }
                 });
 
-            let compound = choice((if_stmt, while_stmt, for_stmt, def, with_stmt, try_stmt))
+            let class_stmt = kw("class")
+                .ignore_then(name())
+                .then(
+                    test.clone()
+                        .separated_by(op(","))
+                        .allow_trailing()
+                        .collect::<Vec<_>>()
+                        .delimited_by(op("("), op(")"))
+                        .or_not(),
+                )
+                .then(suite.clone())
+                .map(|((name, bases), body)| StmtKind::Class {
+                    name,
+                    bases: bases.unwrap_or_default(),
+                    body,
+                });
+
+            let compound = choice((if_stmt, while_stmt, for_stmt, def, with_stmt, try_stmt, class_stmt))
                 .map_with(|k, x| vec![st(k, x.span())])
                 .boxed();
 

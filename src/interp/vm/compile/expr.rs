@@ -201,6 +201,14 @@ impl Compiler {
     }
 
     fn call(&mut self, func: &Expr, args: &[Arg], span: Span) -> Out {
+        if let ExprKind::Name(n) = &func.kind
+            && n.as_str() == "super"
+            && args.is_empty()
+            && !self.module
+        {
+            self.emit(Op::Super, span);
+            return Ok(());
+        }
         if let ExprKind::Attr(obj, name) = &func.kind {
             self.expr(obj)?;
             let shapes = self.args(args)?;

@@ -139,6 +139,7 @@ impl Compiler {
                 spreads: Vec::new(),
                 functions: Vec::new(),
                 imports: Vec::new(),
+                classes: Vec::new(),
                 locals,
                 cells: Vec::new(),
                 frees: Vec::new(),
@@ -326,6 +327,24 @@ impl Compiler {
             } => self.try_stmt(body, handlers, orelse, finally, span)?,
             StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref(), span)?,
             StmtKind::With { items, body } => self.with_stmt(items, body, span)?,
+            StmtKind::Class { name, bases, body } if self.module => {
+                for b in bases {
+                    self.expr(b)?;
+                }
+                self.emit(Op::BuildTuple(bases.len() as u32), span);
+                // The body runs as a module's statements do, its names the class's.
+                let mut c = Compiler::new(Vec::new(), FxHashMap::default(), true);
+                c.block(body)?;
+                let none = c.constant(Value::None);
+                c.emit(Op::Const(none), span);
+                c.emit(Op::Return, span);
+                self.code.classes.push((*name, Rc::new(c.code)));
+                let i = self.code.classes.len() as u32 - 1;
+                self.emit(Op::MakeClass(i), span);
+                self.store_name(*name, span)?;
+                self.emit(Op::EndStmt, span);
+            }
+            StmtKind::Class { .. } => return Err(Unsupported),
             StmtKind::Import(names) => {
                 for n in names {
                     self.code.imports.push((n.path.clone(), n.alias.is_some()));
