@@ -360,6 +360,9 @@ impl Interp {
     }
 
     pub fn get_item(&mut self, o: &Value, i: &Value) -> Res<Value> {
+        if let Some(r) = self.special_item(o, "__getitem__", vec![i.clone()]) {
+            return r;
+        }
         match o {
             Value::Object(obj) => {
                 let args = Args {
@@ -455,6 +458,9 @@ impl Interp {
     }
 
     pub fn set_item(&mut self, o: &Value, i: Value, v: Value) -> Res<()> {
+        if let Some(r) = self.special_item(o, "__setitem__", vec![i.clone(), v.clone()]) {
+            return r.map(|_| ());
+        }
         match o {
             Value::List(l) => {
                 if let Value::Slice(s) = &i {
@@ -515,6 +521,9 @@ impl Interp {
     }
 
     pub fn del_item(&mut self, o: &Value, i: &Value) -> Res<()> {
+        if let Some(r) = self.special_item(o, "__delitem__", vec![i.clone()]) {
+            return r.map(|_| ());
+        }
         match o {
             Value::List(l) => {
                 let mut items = l.borrow_mut();

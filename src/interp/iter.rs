@@ -54,6 +54,8 @@ pub enum Iter {
     Progress(Box<crate::interp::builtins::progress::Progress>),
     /// A generator: a suspended call of a function that yields.
     Generator(Rc<RefCell<crate::interp::vm::generator::GenState>>),
+    /// An instance whose `__next__` gives the items, until `StopIteration`.
+    Next(Value),
 }
 
 pub struct Gen {
@@ -79,6 +81,7 @@ impl Iter {
             Iter::Shared(_) => "iterator",
             Iter::Progress(_) => "tqdm",
             Iter::Generator(_) => "generator",
+            Iter::Next(_) => "iterator",
         }
     }
 
@@ -192,6 +195,7 @@ impl Iter {
             },
             Iter::Gen(g) => g.next(interp)?,
             Iter::Generator(g) => interp.resume(g)?,
+            Iter::Next(it) => interp.special_next(it)?,
             Iter::Shared(rc) => {
                 // A generator runs user code: the shared iterator is not held meanwhile.
                 let g = match &*rc.borrow() {

@@ -11,6 +11,7 @@ pub mod methods;
 pub mod modules;
 pub mod ops;
 pub mod scope;
+pub mod special;
 pub mod stdlib;
 pub mod stmt;
 pub mod suggest;
@@ -221,6 +222,13 @@ impl Interp {
 
     /// Python's `iter(v)`.
     pub fn iterate(&mut self, v: &Value) -> Res<Iter> {
+        if let Some(it) = self.special_iter(v) {
+            let it = it?;
+            return match it {
+                Value::Object(_) => Ok(Iter::Next(it)),
+                other => self.iterate(&other),
+            };
+        }
         Ok(match v {
             Value::List(l) => Iter::List {
                 list: l.clone(),

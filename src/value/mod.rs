@@ -390,7 +390,7 @@ impl Value {
             Value::ObjDType(_) => "numpy.dtype",
             Value::NpStr(_) => "numpy.str_",
             Value::GradFn(n) => n.name,
-            Value::Object(_) => "object",
+            Value::Object(o) => Sym::new(&o.class.name).as_str(),
             Value::Exception(e) => Sym::new(&e.class.name).as_str(),
             Value::Super(_) => "super",
             Value::NpScalar(a) => crate::nd::scalar_type_name(a.dtype),

@@ -74,7 +74,10 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
             no_kw(&args, name)?;
             arity(&args, "bool", 0, 1)?;
             match args.pos.first() {
-                Some(v) => Ok(Value::Bool(interp.truth(v)?)),
+                Some(v) => match interp.special_truth(v) {
+                    Some(b) => Ok(Value::Bool(b?)),
+                    None => Ok(Value::Bool(interp.truth(v)?)),
+                },
                 None => Ok(Value::Bool(false)),
             }
         }
@@ -82,7 +85,7 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
             no_kw(&args, name)?;
             arity(&args, "str", 0, 1)?;
             let s = match args.pos.first() {
-                Some(v) => crate::value::repr::checked_str(v)?,
+                Some(v) => interp.display(v, true)?,
                 None => String::new(),
             };
             Ok(Value::Str(s.into()))

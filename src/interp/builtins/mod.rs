@@ -132,7 +132,7 @@ fn print(interp: &mut Interp, mut args: Args) -> Res<Value> {
         if i > 0 {
             line.push_str(&sep);
         }
-        line.push_str(&crate::value::repr::checked_str(v)?);
+        line.push_str(&interp.display(v, true)?);
     }
     line.push_str(&end);
     interp.write(&line);
@@ -179,14 +179,17 @@ fn one(args: Args, name: &str) -> Res<Value> {
     Ok(args.pos.into_iter().next().unwrap_or(Value::None))
 }
 
-fn len(_: &mut Interp, args: Args) -> Res<Value> {
-    Ok(Value::Int(len_of(&one(args, "len")?)?))
+fn len(interp: &mut Interp, args: Args) -> Res<Value> {
+    let v = one(args, "len")?;
+    if let Some(n) = interp.special_len(&v) {
+        return Ok(Value::Int(n?));
+    }
+    Ok(Value::Int(len_of(&v)?))
 }
 
-fn repr_fn(_: &mut Interp, args: Args) -> Res<Value> {
-    Ok(Value::Str(
-        crate::value::repr::checked_repr(&one(args, "repr")?)?.into(),
-    ))
+fn repr_fn(interp: &mut Interp, args: Args) -> Res<Value> {
+    let v = one(args, "repr")?;
+    Ok(Value::Str(interp.display(&v, false)?.into()))
 }
 
 fn ascii_fn(_: &mut Interp, args: Args) -> Res<Value> {

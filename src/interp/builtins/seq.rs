@@ -280,7 +280,7 @@ pub fn sum(interp: &mut Interp, mut args: Args) -> Res<Value> {
     }
     let mut it = interp.iterate(&args.pos[0])?;
     while let Some(v) = it.next(interp)? {
-        acc = ops::binary(crate::syntax::ast::BinOp::Add, &acc, &v)?;
+        acc = interp.binary_op(crate::syntax::ast::BinOp::Add, &acc, &v)?;
     }
     Ok(acc)
 }

@@ -138,7 +138,7 @@ impl Interp {
                 // A value computed for its own sake is realised like any other result.
                 crate::realise::flush().map_err(crate::interp::stmt::flush_error)?;
                 if self.echo && !matches!(v, Value::None) {
-                    let text = crate::value::repr::checked_repr(&v)?;
+                    let text = self.display(&v, false)?;
                     self.write(&text);
                     self.write("\n");
                     self.builtins.insert(Sym::new("_"), v);
@@ -180,7 +180,10 @@ impl Interp {
                 let a = pop(&mut f.stack)?;
                 let r = match fast::binary(op, &a, &b) {
                     Some(r) => r,
-                    None => ops::binary(op, &a, &b)?,
+                    None => match self.special_binary(op, &a, &b, false) {
+                        Some(r) => r?,
+                        None => ops::binary(op, &a, &b)?,
+                    },
                 };
                 f.stack.push(r);
             }
@@ -189,24 +192,34 @@ impl Interp {
                 let a = pop(&mut f.stack)?;
                 let r = match fast::binary(op, &a, &b) {
                     Some(r) => r,
-                    None => ops::inplace(op, &a, &b)?,
+                    None => match self.special_binary(op, &a, &b, true) {
+                        Some(r) => r?,
+                        None => ops::inplace(op, &a, &b)?,
+                    },
                 };
                 f.stack.push(r);
             }
             Op::Unary(op) => {
                 let a = pop(&mut f.stack)?;
-                f.stack.push(ops::unary(op, &a)?);
+                let r = match self.special_unary(op, &a) {
+                    Some(r) => r?,
+                    None => ops::unary(op, &a)?,
+                };
+                f.stack.push(r);
             }
             Op::Not => {
                 let a = pop(&mut f.stack)?;
-                f.stack.push(Value::Bool(!self.truth(&a)?));
+                f.stack.push(Value::Bool(!fast::truth(self, &a)?));
             }
             Op::Compare(op) => {
                 let b = pop(&mut f.stack)?;
                 let a = pop(&mut f.stack)?;
                 let r = match fast::compare(op, &a, &b) {
                     Some(r) => Value::Bool(r),
-                    None => ops::compare_value(self, op, &a, &b)?,
+                    None => match self.special_compare(op, &a, &b) {
+                        Some(r) => r?,
+                        None => ops::compare_value(self, op, &a, &b)?,
+                    },
                 };
                 f.stack.push(r);
             }
@@ -230,14 +243,16 @@ impl Interp {
                 }
             }
             Op::JumpIfFalseOrPop(t) => {
-                if !self.truth(top(&f.stack)?)? {
+                let v = top(&f.stack)?.clone();
+                if !fast::truth(self, &v)? {
                     f.ip = t as usize;
                 } else {
                     pop(&mut f.stack)?;
                 }
             }
             Op::JumpIfTrueOrPop(t) => {
-                if self.truth(top(&f.stack)?)? {
+                let v = top(&f.stack)?.clone();
+                if fast::truth(self, &v)? {
                     f.ip = t as usize;
                 } else {
                     pop(&mut f.stack)?;
@@ -421,6 +436,11 @@ impl Interp {
                 let Value::Str(spec) = spec else {
                     return Err(stack_error());
                 };
+                // An instance formats as its str().
+                let v = match v {
+                    Value::Object(_) => Value::Str(self.display(&v, true)?.into()),
+                    v => v,
+                };
                 f.stack
                     .push(Value::Str(crate::interp::format::format_value(&v, &spec)?.into()));
             }
@@ -439,9 +459,9 @@ impl Interp {
             Op::Convert(c) => {
                 let v = pop(&mut f.stack)?;
                 f.stack.push(Value::Str(match c {
-                    b'r' => crate::value::repr::checked_repr(&v)?.into(),
-                    b'a' => crate::interp::builtins::ascii_escape(&crate::value::repr::repr(&v)).into(),
-                    _ => crate::value::repr::checked_str(&v)?.into(),
+                    b'r' => self.display(&v, false)?.into(),
+                    b'a' => crate::interp::builtins::ascii_escape(&self.display(&v, false)?).into(),
+                    _ => self.display(&v, true)?.into(),
                 }));
             }
             Op::AssertFail(with_msg) => {

@@ -53,11 +53,15 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
 }
 
 #[inline(always)]
-pub fn truth(interp: &Interp, v: &Value) -> Res<bool> {
+pub fn truth(interp: &mut Interp, v: &Value) -> Res<bool> {
     match v {
         Value::Bool(b) => Ok(*b),
         Value::Int(i) => Ok(*i != 0),
         Value::None => Ok(false),
+        Value::Object(_) => match interp.special_truth(v) {
+            Some(r) => r,
+            None => interp.truth(v),
+        },
         _ => interp.truth(v),
     }
 }

@@ -1,0 +1,196 @@
+//! The data model's special methods on instances of user classes: operators
+//! (`__add__`, reflected `__radd__`, in-place `__iadd__`, `__neg__`, comparisons),
+//! `__repr__`/`__str__`, `__len__`, `__bool__`, `__getitem__`/`__setitem__`,
+//! `__contains__`, `__iter__`/`__next__`. Each hook answers `None` when the value is not
+//! such an instance or its class does not define the method, and the builtin behaviour
+//! applies.
+
+use super::Interp;
+use crate::error::{Res, type_error};
+use crate::syntax::ast::{BinOp, CmpOp, UnOp};
+use crate::syntax::symbol::Sym;
+use crate::value::{Args, Value};
+
+/// The function `name` of `v`'s class, when `v` is an instance of a class defining it.
+fn method(v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Object(o) => o
+            .class
+            .method(Sym::new(name))
+            .filter(|m| matches!(m, Value::Function(_))),
+        _ => None,
+    }
+}
+
+fn names(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::BitAnd => ("__and__", "__rand__", "__iand__"),
+        BinOp::BitOr => ("__or__", "__ror__", "__ior__"),
+        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__"),
+    }
+}
+
+impl Interp {
+    /// `a op b`, instances' special methods included.
+    pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> Res<Value> {
+        match self.special_binary(op, a, b, false) {
+            Some(r) => r,
+            None => super::ops::binary(op, a, b),
+        }
+    }
+
+    fn invoke(&mut self, f: &Value, this: &Value, rest: Vec<Value>) -> Res<Value> {
+        let mut pos = Vec::with_capacity(rest.len() + 1);
+        pos.push(this.clone());
+        pos.extend(rest);
+        self.call(f, Args { pos, kw: Vec::new() }, None)
+    }
+
+    /// `a op b` (`inplace`: `a op= b`) on instances: `a.__op__(b)`, else `b.__rop__(a)`.
+    pub fn special_binary(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Option<Res<Value>> {
+        if !matches!(a, Value::Object(_)) && !matches!(b, Value::Object(_)) {
+            return None;
+        }
+        let (forward, reflected, in_place) = names(op);
+        if inplace && let Some(f) = method(a, in_place) {
+            return Some(self.invoke(&f, a, vec![b.clone()]));
+        }
+        if let Some(f) = method(a, forward) {
+            return Some(self.invoke(&f, a, vec![b.clone()]));
+        }
+        if let Some(f) = method(b, reflected) {
+            return Some(self.invoke(&f, b, vec![a.clone()]));
+        }
+        None
+    }
+
+    pub fn special_unary(&mut self, op: UnOp, a: &Value) -> Option<Res<Value>> {
+        let name = match op {
+            UnOp::Neg => "__neg__",
+            UnOp::Pos => "__pos__",
+            UnOp::Invert => "__invert__",
+        };
+        let f = method(a, name)?;
+        Some(self.invoke(&f, a, Vec::new()))
+    }
+
+    /// Comparisons: `a.__lt__(b)`, else the reflection `b.__gt__(a)`; `in` is
+    /// `b.__contains__(a)`.
+    pub fn special_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> Option<Res<Value>> {
+        if !matches!(a, Value::Object(_)) && !matches!(b, Value::Object(_)) {
+            return None;
+        }
+        let (forward, reflected) = match op {
+            CmpOp::Lt => ("__lt__", "__gt__"),
+            CmpOp::Le => ("__le__", "__ge__"),
+            CmpOp::Gt => ("__gt__", "__lt__"),
+            CmpOp::Ge => ("__ge__", "__le__"),
+            CmpOp::Eq => ("__eq__", "__eq__"),
+            CmpOp::Ne => ("__ne__", "__ne__"),
+            CmpOp::In | CmpOp::NotIn => {
+                let f = method(b, "__contains__")?;
+                let r = self.invoke(&f, b, vec![a.clone()]).map(|v| v.truthy());
+                return Some(r.map(|hit| Value::Bool(hit == (op == CmpOp::In))));
+            }
+            CmpOp::Is | CmpOp::IsNot => return None,
+        };
+        if let Some(f) = method(a, forward) {
+            return Some(self.invoke(&f, a, vec![b.clone()]));
+        }
+        if let Some(f) = method(b, reflected) {
+            return Some(self.invoke(&f, b, vec![a.clone()]));
+        }
+        // `!=` of a class that defines only `__eq__` is its negation.
+        if op == CmpOp::Ne
+            && let Some(f) = method(a, "__eq__")
+        {
+            return Some(self.invoke(&f, a, vec![b.clone()]).map(|v| Value::Bool(!v.truthy())));
+        }
+        None
+    }
+
+    /// `repr(v)` or `str(v)`, through `__repr__`/`__str__` of an instance (`__str__`
+    /// falls back to `__repr__`).
+    pub fn display(&mut self, v: &Value, as_str: bool) -> Res<String> {
+        let f = match as_str {
+            true => method(v, "__str__").or_else(|| method(v, "__repr__")),
+            false => method(v, "__repr__"),
+        };
+        let Some(f) = f else {
+            return match as_str {
+                true => crate::value::repr::checked_str(v),
+                false => crate::value::repr::checked_repr(v),
+            };
+        };
+        match self.invoke(&f, v, Vec::new())? {
+            Value::Str(s) => Ok(s.to_string()),
+            other => Err(type_error(format!(
+                "{} returned non-string (type {})",
+                if as_str { "__str__" } else { "__repr__" },
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// `len(v)` through `__len__`.
+    pub fn special_len(&mut self, v: &Value) -> Option<Res<i64>> {
+        let f = method(v, "__len__")?;
+        Some(self.invoke(&f, v, Vec::new()).and_then(|n| match n {
+            Value::Int(n) if n >= 0 => Ok(n),
+            Value::Int(_) => Err(crate::error::exc("ValueError", "__len__() should return >= 0")),
+            other => Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            ))),
+        }))
+    }
+
+    /// Truth through `__bool__`, else `__len__`.
+    pub fn special_truth(&mut self, v: &Value) -> Option<Res<bool>> {
+        if let Some(f) = method(v, "__bool__") {
+            return Some(self.invoke(&f, v, Vec::new()).and_then(|b| match b {
+                Value::Bool(b) => Ok(b),
+                other => Err(type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    other.type_name()
+                ))),
+            }));
+        }
+        self.special_len(v).map(|n| n.map(|n| n != 0))
+    }
+
+    /// `v[key]`, `v[key] = x`, `del v[key]` through `__getitem__` and its kin.
+    pub fn special_item(&mut self, v: &Value, name: &str, args: Vec<Value>) -> Option<Res<Value>> {
+        let f = method(v, name)?;
+        Some(self.invoke(&f, v, args))
+    }
+
+    /// `iter(v)` through `__iter__`; the iterator it returns is advanced by its
+    /// `__next__` until that raises `StopIteration`.
+    pub fn special_iter(&mut self, v: &Value) -> Option<Res<Value>> {
+        let f = method(v, "__iter__")?;
+        Some(self.invoke(&f, v, Vec::new()))
+    }
+
+    /// The next item of an instance with `__next__`, `None` at `StopIteration`.
+    pub fn special_next(&mut self, it: &Value) -> Res<Option<Value>> {
+        let Some(f) = method(it, "__next__") else {
+            return Err(type_error(format!("'{}' object is not an iterator", it.type_name())));
+        };
+        match self.invoke(&f, it, Vec::new()) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.kind == "StopIteration" => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
