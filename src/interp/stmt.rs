@@ -193,6 +193,18 @@ impl Interp {
             }
             // Exceptions are handled by compiled code only; this evaluator runs what the
             // compiler does not handle yet.
+            // At a module's top level `global` says nothing; functions run compiled.
+            StmtKind::Global(_) if env.func.is_none() => {}
+            StmtKind::Nonlocal(_) if env.func.is_none() => {
+                return Err(exc("SyntaxError", "nonlocal declaration not allowed at module level")).at(s.span);
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {
+                return Err(exc(
+                    "NotImplementedError",
+                    "nt cannot run 'global' or 'nonlocal' here yet: the function also uses a lambda that captures a comprehension's variable",
+                ))
+                .at(s.span);
+            }
             StmtKind::Class { .. } => {
                 return Err(exc(
                     "NotImplementedError",

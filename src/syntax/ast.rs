@@ -205,6 +205,8 @@ pub struct FuncDef {
     pub is_lambda: bool,
     /// Whether the body yields: calling it makes a generator.
     pub is_generator: bool,
+    /// Names the body declares `global`.
+    pub globals: Vec<Sym>,
 }
 
 #[derive(Clone, Debug)]
@@ -274,6 +276,10 @@ pub enum StmtKind {
         orelse: Vec<Stmt>,
         finally: Vec<Stmt>,
     },
+    /// `global a, b`: the names are the module's in this function.
+    Global(Vec<Sym>),
+    /// `nonlocal a, b`: the names are an enclosing function's.
+    Nonlocal(Vec<Sym>),
     /// `class Name(bases): body`.
     Class {
         name: Sym,
@@ -349,6 +355,7 @@ fn stmt_yields(s: &Stmt) -> bool {
         }
         StmtKind::Raise { exc, cause } => exc.as_ref().is_some_and(e) || cause.as_ref().is_some_and(e),
         StmtKind::Class { bases, .. } => bases.iter().any(e),
+        StmtKind::Global(_) | StmtKind::Nonlocal(_) => false,
         StmtKind::Break | StmtKind::Continue | StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {
             false
         }

@@ -36,11 +36,12 @@ pub enum FPart {
 pub const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "break", "continue", "def", "del", "elif", "else", "for", "from",
     "if", "import", "in", "is", "lambda", "not", "or", "pass", "return", "while", "with", "try", "except", "finally",
-    "raise", // Python keywords nt does not support: lexed as keywords so the parser names them.
-    "async", "await", "class", "global", "nonlocal", "yield",
+    "raise", "class", "global", "nonlocal", "yield",
+    // Python keywords nt does not support: lexed as keywords so the parser names them.
+    "async", "await",
 ];
 
-pub const UNSUPPORTED_KEYWORDS: &[&str] = &["async", "await", "class", "global", "nonlocal", "yield"];
+pub const UNSUPPORTED_KEYWORDS: &[&str] = &["async", "await"];
 
 /// Operators and punctuation, longest first so the lexer can match greedily.
 pub const OPERATORS: &[&str] = &[

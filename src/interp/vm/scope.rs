@@ -108,6 +108,7 @@ fn stmt(s: &Stmt, out: &mut FxHashSet<Sym>) {
         StmtKind::Raise { exc, cause } => {
             exc.iter().chain(cause.iter()).for_each(|e| expr(e, out));
         }
+        StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
         StmtKind::Class { name, bases, .. } => {
             out.insert(*name);
             bases.iter().for_each(|b| expr(b, out));
@@ -402,5 +403,6 @@ pub fn genexp_def(c: &Comprehension, span: crate::syntax::source::Span) -> FuncD
         span,
         is_lambda: false,
         is_generator: true,
+        globals: Vec::new(),
     }
 }

@@ -98,6 +98,12 @@ pub fn build_func(
     let mut locals: Vec<Sym> = params.iter().chain(kwonly.iter()).map(|p| p.name).collect();
     locals.extend(vararg);
     assigned_names(&body, &mut locals);
+    // Names declared `global` or `nonlocal` are not the function's own.
+    let mut declared = Vec::new();
+    declared_names(&body, &mut declared, false);
+    locals.retain(|n| !declared.contains(n));
+    let mut globals = Vec::new();
+    declared_names(&body, &mut globals, true);
     let is_generator = crate::syntax::ast::yields(&body);
     Ok(FuncDef {
         name,
@@ -109,6 +115,7 @@ pub fn build_func(
         span,
         is_lambda,
         is_generator,
+        globals,
     })
 }
 
@@ -148,6 +155,7 @@ fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
             }
             StmtKind::Def(f) => add(f.name, out),
             StmtKind::Class { name, .. } => add(*name, out),
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Import(names) => {
                 for n in names {
                     if let Some(first) = n.alias.or(n.path.first().copied()) {
@@ -191,6 +199,37 @@ fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
             | StmtKind::Pass
             | StmtKind::Assert { .. }
             | StmtKind::Raise { .. } => {}
+        }
+    }
+}
+
+/// The names a body declares `global` or `nonlocal` (`only_global`: `global` only), not
+/// inside nested functions.
+fn declared_names(body: &[Stmt], out: &mut Vec<Sym>, only_global: bool) {
+    let declared_names = |b: &[Stmt], o: &mut Vec<Sym>| declared_names(b, o, only_global);
+    for s in body {
+        match &s.kind {
+            StmtKind::Global(names) => out.extend(names.iter().copied()),
+            StmtKind::Nonlocal(names) if !only_global => out.extend(names.iter().copied()),
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => {
+                declared_names(body, out);
+                declared_names(orelse, out);
+            }
+            StmtKind::With { body, .. } => declared_names(body, out),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => {
+                declared_names(body, out);
+                handlers.iter().for_each(|h| declared_names(&h.body, out));
+                declared_names(orelse, out);
+                declared_names(finally, out);
+            }
+            _ => {}
         }
     }
 }

@@ -146,6 +146,12 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                     .map(|(test, msg)| StmtKind::Assert { test, msg }),
                 import,
                 from_import,
+                kw("global")
+                    .ignore_then(name().separated_by(op(",")).at_least(1).collect::<Vec<_>>())
+                    .map(StmtKind::Global),
+                kw("nonlocal")
+                    .ignore_then(name().separated_by(op(",")).at_least(1).collect::<Vec<_>>())
+                    .map(StmtKind::Nonlocal),
                 kw("raise")
                     .ignore_then(
                         test.clone()

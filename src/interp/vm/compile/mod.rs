@@ -69,6 +69,8 @@ struct Compiler {
     comprehensions: Vec<FxHashMap<Sym, u32>>,
     /// The `try` parts the code being compiled is inside, innermost last.
     contexts: Vec<Context>,
+    /// Names the function declares `global`.
+    globals: Vec<Sym>,
 }
 
 /// The slots of `def`: its parameters in order, then the rest of its locals.
@@ -100,13 +102,14 @@ fn nested(def: &FuncDef, enclosing: Vec<Rc<FxHashSet<Sym>>>) -> Out<Code> {
     let cells: Vec<Sym> = locals.iter().copied().filter(|n| needs.contains(n)).collect();
     let mut frees: Vec<Sym> = scope::outer_names(def)
         .into_iter()
-        .filter(|n| enclosing.iter().any(|e| e.contains(n)))
+        .filter(|n| !def.globals.contains(n) && enclosing.iter().any(|e| e.contains(n)))
         .collect();
     frees.sort_by_key(|n| n.as_str());
     let mut c = Compiler::new(locals, slots, false);
     c.code.cells = cells;
     c.code.frees = frees;
     c.code.generator = def.is_generator;
+    c.globals = def.globals.clone();
     c.enclosing = enclosing;
     c.block(&def.body)?;
     let none = c.constant(Value::None);
@@ -152,6 +155,7 @@ impl Compiler {
             enclosing: Vec::new(),
             comprehensions: Vec::new(),
             contexts: Vec::new(),
+            globals: Vec::new(),
         }
     }
 
@@ -189,7 +193,7 @@ impl Compiler {
         let op = match self.place(n) {
             Place::Slot(s) => Op::Store(s),
             Place::Deref(i) => Op::StoreDeref(i),
-            Place::Global(i) if self.module => Op::StoreGlobal(i),
+            Place::Global(i) if self.module || self.globals.contains(&n) => Op::StoreGlobal(i),
             Place::Global(_) => return Err(Unsupported),
         };
         self.emit(op, span);
@@ -327,6 +331,10 @@ impl Compiler {
             } => self.try_stmt(body, handlers, orelse, finally, span)?,
             StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref(), span)?,
             StmtKind::With { items, body } => self.with_stmt(items, body, span)?,
+            // Declarations: resolved when the function was compiled.
+            StmtKind::Global(_) => {}
+            StmtKind::Nonlocal(_) if self.module => return Err(Unsupported),
+            StmtKind::Nonlocal(_) => {}
             StmtKind::Class { name, bases, body } if self.module => {
                 for b in bases {
                     self.expr(b)?;
@@ -517,7 +525,7 @@ impl Compiler {
                 let op = match self.place(*n) {
                     Place::Slot(s) => Op::Delete(s),
                     Place::Deref(i) => Op::DeleteDeref(i),
-                    Place::Global(i) if self.module => Op::DeleteGlobal(i),
+                    Place::Global(i) if self.module || self.globals.contains(n) => Op::DeleteGlobal(i),
                     Place::Global(_) => return Err(Unsupported),
                 };
                 self.emit(op, t.span);
