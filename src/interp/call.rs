@@ -228,7 +228,11 @@ impl Interp {
                 None => Err(self.no_attribute(o, name)),
             },
             Value::Class(c) if name.as_str() == "__name__" => Ok(Value::Str(c.name.as_str().into())),
-            Value::Class(c) if let Some(v) = c.method(name) => Ok(v),
+            Value::Class(c) if let Some(v) = c.method(name) => match super::descriptors::descriptor(&v) {
+                Some(super::descriptors::Descriptor::Static(f)) => Ok(f),
+                Some(super::descriptors::Descriptor::Class(_)) => Ok(Value::Method(Rc::new((o.clone(), name)))),
+                _ => Ok(v),
+            },
             _ => {
                 if super::methods::has_method(o, name) {
                     return Ok(Value::Method(Rc::new((o.clone(), name))));
@@ -265,6 +269,11 @@ impl Interp {
 
     pub fn set_attr(&mut self, o: &Value, name: Sym, v: Value) -> Res<()> {
         if let Value::Object(obj) = o {
+            if let Some(d @ super::descriptors::Descriptor::Property { .. }) =
+                obj.class.method(name).as_ref().and_then(super::descriptors::descriptor)
+            {
+                return self.property_set(d, o, &obj.class, name, v);
+            }
             self.register_in_module(obj, name, &v);
             obj.set(name, v);
             return Ok(());

@@ -101,7 +101,10 @@ impl Interp {
         }
         match o.class.method(name) {
             Some(m) if binds(&m) => Ok(Value::Method(Rc::new((v.clone(), name)))),
-            Some(attr) => Ok(attr),
+            Some(attr) => match super::descriptors::descriptor(&attr) {
+                Some(d) => self.descriptor_get(d, v, &o.class, name),
+                None => Ok(attr),
+            },
             None => Err(no_attribute(o, name)),
         }
     }
@@ -196,6 +199,12 @@ impl Interp {
         let Some(f) = o.class.method(name) else {
             return Err(no_attribute(o, name));
         };
+        if let Some(d) = super::descriptors::descriptor(&f) {
+            return self.descriptor_call(d, Some(v), &o.class, args);
+        }
+        if !binds(&f) {
+            return self.call(&f, args, None);
+        }
         args.pos.insert(0, v.clone());
         self.call(&f, args, None)
     }

@@ -4,6 +4,7 @@
 pub mod builtins;
 pub mod call;
 pub mod classes;
+pub mod descriptors;
 pub mod expr;
 pub mod format;
 pub mod iter;

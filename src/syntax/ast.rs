@@ -190,7 +190,7 @@ impl CmpOp {
     }
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct FuncDef {
     pub name: Sym,
     pub params: Vec<Param>,
@@ -207,6 +207,8 @@ pub struct FuncDef {
     pub is_generator: bool,
     /// Names the body declares `global`.
     pub globals: Vec<Sym>,
+    /// `@decorator` lines above a `def`, top first.
+    pub decorators: Vec<Expr>,
 }
 
 #[derive(Clone, Debug)]
@@ -285,6 +287,7 @@ pub enum StmtKind {
         name: Sym,
         bases: Vec<Expr>,
         body: Vec<Stmt>,
+        decorators: Vec<Expr>,
     },
     /// `raise`, `raise exc`, `raise exc from cause`.
     Raise {

@@ -24,6 +24,9 @@ macro_rules! builtin {
 
 pub static FUNCTIONS: &[Builtin] = &[
     builtin!("print", print),
+    builtin!("staticmethod", crate::interp::descriptors::staticmethod),
+    builtin!("classmethod", crate::interp::descriptors::classmethod),
+    builtin!("property", crate::interp::descriptors::property),
     builtin!("len", len),
     builtin!("repr", repr_fn),
     builtin!("ascii", ascii_fn),

@@ -154,6 +154,14 @@ impl Interp {
         if let Value::Super(s) = o {
             return self.super_method(&s.0, &s.1, name, args);
         }
+        if let Value::Class(c) = o
+            && let Some(m) = c.method(name)
+        {
+            return match crate::interp::descriptors::descriptor(&m) {
+                Some(d) => self.descriptor_call(d, None, c, args),
+                None => self.call(&m, args, None),
+            };
+        }
         match o {
             Value::Tensor(_) if has_method(o, name) => {
                 let args = crate::nd::registry::check_call("Tensor", m, args)?;

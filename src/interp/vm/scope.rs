@@ -109,9 +109,14 @@ fn stmt(s: &Stmt, out: &mut FxHashSet<Sym>) {
             exc.iter().chain(cause.iter()).for_each(|e| expr(e, out));
         }
         StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-        StmtKind::Class { name, bases, .. } => {
+        StmtKind::Class {
+            name,
+            bases,
+            decorators,
+            ..
+        } => {
             out.insert(*name);
-            bases.iter().for_each(|b| expr(b, out));
+            bases.iter().chain(decorators).for_each(|b| expr(b, out));
         }
         StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
     }
@@ -120,6 +125,7 @@ fn stmt(s: &Stmt, out: &mut FxHashSet<Sym>) {
 /// A nested function: its defaults are evaluated where it is defined; its body's names
 /// count where they are not its own.
 fn function(f: &FuncDef, out: &mut FxHashSet<Sym>) {
+    f.decorators.iter().for_each(|d| expr(d, out));
     for p in f.params.iter().chain(&f.kwonly) {
         p.default.iter().for_each(|d| expr(d, out));
     }
@@ -210,6 +216,7 @@ fn defs_in_stmt(s: &Stmt, out: &mut Vec<std::rc::Rc<FuncDef>>) {
             for p in f.params.iter().chain(&f.kwonly) {
                 exprs.extend(p.default.iter());
             }
+            exprs.extend(&f.decorators);
         }
         StmtKind::Expr(e) => exprs.push(e),
         StmtKind::Assign { targets, value } => {
@@ -404,5 +411,6 @@ pub fn genexp_def(c: &Comprehension, span: crate::syntax::source::Span) -> FuncD
         is_lambda: false,
         is_generator: true,
         globals: Vec::new(),
+        decorators: Vec::new(),
     }
 }

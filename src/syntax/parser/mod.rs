@@ -116,6 +116,7 @@ pub fn build_func(
         is_lambda,
         is_generator,
         globals,
+        decorators: Vec::new(),
     })
 }
 

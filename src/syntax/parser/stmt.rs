@@ -313,11 +313,37 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                     name,
                     bases: bases.unwrap_or_default(),
                     body,
+                    decorators: Vec::new(),
                 });
 
-            let compound = choice((if_stmt, while_stmt, for_stmt, def, with_stmt, try_stmt, class_stmt))
-                .map_with(|k, x| vec![st(k, x.span())])
-                .boxed();
+            // `@decorator` lines, then the `def` or `class` they apply to.
+            let decorated = op("@")
+                .ignore_then(test.clone())
+                .then_ignore(just(Tok::Newline))
+                .repeated()
+                .at_least(1)
+                .collect::<Vec<_>>()
+                .then(choice((def.clone(), class_stmt.clone())))
+                .map(|(decorators, kind)| match kind {
+                    StmtKind::Def(f) => {
+                        let mut f = Rc::unwrap_or_clone(f);
+                        f.decorators = decorators;
+                        StmtKind::Def(Rc::new(f))
+                    }
+                    StmtKind::Class { name, bases, body, .. } => StmtKind::Class {
+                        name,
+                        bases,
+                        body,
+                        decorators,
+                    },
+                    other => other,
+                });
+
+            let compound = choice((
+                if_stmt, while_stmt, for_stmt, def, with_stmt, try_stmt, class_stmt, decorated,
+            ))
+            .map_with(|k, x| vec![st(k, x.span())])
+            .boxed();
 
             compound.or(simple_stmts).boxed()
         },

@@ -293,7 +293,14 @@ impl Compiler {
             }
             StmtKind::Return(_) if self.module => return Err(Unsupported),
             StmtKind::Def(def) => {
+                // Decorators are evaluated first and applied innermost first.
+                for d in &def.decorators {
+                    self.expr(d)?;
+                }
                 self.make_function(def, span)?;
+                for d in def.decorators.iter().rev() {
+                    self.emit(Op::Call(1), d.span);
+                }
                 self.store_name(def.name, span)?;
                 self.emit(Op::EndStmt, span);
             }
@@ -335,7 +342,15 @@ impl Compiler {
             StmtKind::Global(_) => {}
             StmtKind::Nonlocal(_) if self.module => return Err(Unsupported),
             StmtKind::Nonlocal(_) => {}
-            StmtKind::Class { name, bases, body } if self.module => {
+            StmtKind::Class {
+                name,
+                bases,
+                body,
+                decorators,
+            } if self.module => {
+                for d in decorators {
+                    self.expr(d)?;
+                }
                 for b in bases {
                     self.expr(b)?;
                 }
@@ -349,6 +364,9 @@ impl Compiler {
                 self.code.classes.push((*name, Rc::new(c.code)));
                 let i = self.code.classes.len() as u32 - 1;
                 self.emit(Op::MakeClass(i), span);
+                for d in decorators.iter().rev() {
+                    self.emit(Op::Call(1), d.span);
+                }
                 self.store_name(*name, span)?;
                 self.emit(Op::EndStmt, span);
             }
