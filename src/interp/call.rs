@@ -156,17 +156,28 @@ impl Interp {
         for (p, v) in def.params.iter().zip(pos) {
             vars.insert(p.name, v);
         }
+        // Keywords no parameter names go to `**kwargs`, in the order given.
+        let mut extra = crate::value::dict::Dict::new();
         for (k, v) in kw {
             let known = def.params.iter().any(|p| p.name == k) || def.kwonly.iter().any(|p| p.name == k);
             if !known {
-                return Err(type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )));
+                if def.kwarg.is_none() {
+                    return Err(type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{k}'"
+                    )));
+                }
+                let key = Value::Str(k.as_str().into());
+                let h = self.hkey(&key)?;
+                extra.insert(h, key, v);
+                continue;
             }
             if vars.contains_key(&k) {
                 return Err(type_error(format!("{fname}() got multiple values for argument '{k}'")));
             }
             vars.insert(k, v);
+        }
+        if let Some(name) = def.kwarg {
+            vars.insert(name, Value::Dict(Rc::new(std::cell::RefCell::new(extra))));
         }
         fill_defaults(&def.params, &func.defaults, &mut vars, fname, "positional")?;
         fill_defaults(&def.kwonly, &func.kw_defaults, &mut vars, fname, "keyword-only")?;

@@ -198,6 +198,8 @@ pub struct FuncDef {
     pub vararg: Option<Sym>,
     /// Parameters after `*args` or a bare `*`.
     pub kwonly: Vec<Param>,
+    /// `**kwargs`
+    pub kwarg: Option<Sym>,
     pub body: Vec<Stmt>,
     /// Names assigned anywhere in the body (Python's rule for what is local).
     pub locals: Vec<Sym>,

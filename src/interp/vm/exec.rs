@@ -286,6 +286,7 @@ impl Interp {
                     && func.def.params.len() == n
                     && func.def.vararg.is_none()
                     && func.def.kwonly.is_empty()
+                    && func.def.kwarg.is_none()
                     && !func.def.is_generator
                     && let Some(callee) = func.code()
                 {

@@ -105,7 +105,7 @@ impl Interp {
     fn frame(&mut self, func: &Rc<Function>, code: Rc<Code>, args: Args, site: Option<Span>) -> Res<Frame> {
         let def = &func.def;
         let n = code.locals.len();
-        let simple = def.vararg.is_none() && def.kwonly.is_empty();
+        let simple = def.vararg.is_none() && def.kwonly.is_empty() && def.kwarg.is_none();
         let (mut locals, stack) = self.frames.pop().unwrap_or_default();
         if simple && args.kw.is_empty() && args.pos.len() == def.params.len() {
             locals.extend(args.pos.into_iter().map(Some));

@@ -412,5 +412,6 @@ pub fn genexp_def(c: &Comprehension, span: crate::syntax::source::Span) -> FuncD
         is_generator: true,
         globals: Vec::new(),
         decorators: Vec::new(),
+        kwarg: None,
     }
 }

@@ -404,12 +404,40 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
 
         // --- parameters, lambda, conditional ----------------------------------------------
         let param = choice((
+            // Annotations (`x: int`) are read and not kept.
+            op("*")
+                .ignore_then(
+                    name()
+                        .map_with(|n, x| (n, x.span()))
+                        .then_ignore(op(":").ignore_then(test.clone()).or_not())
+                        .or_not(),
+                )
+                .map_with(|n, x| ParamItem::Star(n, x.span())),
+            op("**")
+                .ignore_then(name())
+                .then_ignore(op(":").ignore_then(test.clone()).or_not())
+                .map_with(|n, x| ParamItem::DoubleStar(n, x.span())),
+            name()
+                .map_with(|n, x| (n, x.span()))
+                .then_ignore(op(":").ignore_then(test.clone()).or_not())
+                .then(op("=").ignore_then(test.clone()).or_not())
+                .map(|((n, sp), d)| {
+                    ParamItem::Plain(Param {
+                        name: n,
+                        default: d,
+                        span: sp,
+                    })
+                }),
+        ));
+        let params = param.separated_by(op(",")).allow_trailing().collect::<Vec<_>>().boxed();
+        // A lambda's parameters take no annotations (its `:` starts the body).
+        let lambda_param = choice((
             op("*")
                 .ignore_then(name().map_with(|n, x| (n, x.span())).or_not())
                 .map_with(|n, x| ParamItem::Star(n, x.span())),
             op("**")
                 .ignore_then(name())
-                .map_with(|_, x| ParamItem::DoubleStar(x.span())),
+                .map_with(|n, x| ParamItem::DoubleStar(n, x.span())),
             name()
                 .map_with(|n, x| (n, x.span()))
                 .then(op("=").ignore_then(test.clone()).or_not())
@@ -421,10 +449,14 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                     })
                 }),
         ));
-        let params = param.separated_by(op(",")).allow_trailing().collect::<Vec<_>>().boxed();
+        let lambda_params = lambda_param
+            .separated_by(op(","))
+            .allow_trailing()
+            .collect::<Vec<_>>()
+            .boxed();
 
         let lambda = kw("lambda")
-            .ignore_then(params.clone())
+            .ignore_then(lambda_params)
             .then_ignore(op(":"))
             .then(test.clone())
             .validate(|(items, body), x, emitter| {

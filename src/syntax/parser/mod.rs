@@ -38,7 +38,7 @@ pub fn name<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> impl Parser<'t
 pub enum ParamItem {
     Plain(Param),
     Star(Option<(Sym, Span)>, Span),
-    DoubleStar(Span),
+    DoubleStar(Sym, Span),
 }
 
 /// Checks a parameter list the way CPython does and works out the function's locals.
@@ -52,9 +52,17 @@ pub fn build_func(
     let mut params: Vec<Param> = Vec::new();
     let mut kwonly: Vec<Param> = Vec::new();
     let mut vararg = None;
+    let mut kwarg = None;
     let mut seen_star = false;
     let mut bare_star: Option<Span> = None;
     for item in items {
+        if kwarg.is_some() {
+            let sp = match &item {
+                ParamItem::Plain(p) => p.span,
+                ParamItem::Star(_, sp) | ParamItem::DoubleStar(_, sp) => *sp,
+            };
+            return Err((sp, "SyntaxError: arguments cannot follow var-keyword argument".into()));
+        }
         match item {
             ParamItem::Plain(p) => {
                 let all = params.iter().chain(kwonly.iter());
@@ -87,8 +95,11 @@ pub fn build_func(
                     None => bare_star = Some(sp),
                 }
             }
-            ParamItem::DoubleStar(sp) => {
-                return Err((sp, "SyntaxError: **kwargs parameters are not supported in nt".into()));
+            ParamItem::DoubleStar(n, sp) => {
+                if kwarg.is_some() {
+                    return Err((sp, "SyntaxError: invalid syntax".into()));
+                }
+                kwarg = Some(n);
             }
         }
     }
@@ -97,6 +108,7 @@ pub fn build_func(
     }
     let mut locals: Vec<Sym> = params.iter().chain(kwonly.iter()).map(|p| p.name).collect();
     locals.extend(vararg);
+    locals.extend(kwarg);
     assigned_names(&body, &mut locals);
     // Names declared `global` or `nonlocal` are not the function's own.
     let mut declared = Vec::new();
@@ -117,6 +129,7 @@ pub fn build_func(
         is_generator,
         globals,
         decorators: Vec::new(),
+        kwarg,
     })
 }
 

@@ -78,12 +78,18 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
             enum Tail {
                 Aug(BinOp, Expr),
                 Assign(Vec<Expr>),
+                /// `x: T` or `x: T = value` (the annotation is read and not kept).
+                Annotated(Option<Expr>),
                 None,
             }
             let expr_stmt = exprlist
                 .clone()
                 .then(choice((
                     aug_op.then(exprlist.clone()).map(|(o, v)| Tail::Aug(o, v)),
+                    op(":")
+                        .ignore_then(test.clone())
+                        .ignore_then(op("=").ignore_then(exprlist.clone()).or_not())
+                        .map(Tail::Annotated),
                     op("=")
                         .ignore_then(exprlist.clone())
                         .repeated()
@@ -94,6 +100,18 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                 )))
                 .validate(|(first, tail), _x, emitter| match tail {
                     Tail::None => StmtKind::Expr(first),
+                    Tail::Annotated(value) => {
+                        if let Err((sp, msg)) = check_target(&first, TargetCtx::Assign) {
+                            emitter.emit(Rich::custom(sp, msg));
+                        }
+                        match value {
+                            Some(value) => StmtKind::Assign {
+                                targets: vec![first],
+                                value,
+                            },
+                            None => StmtKind::Pass,
+                        }
+                    }
                     Tail::Aug(o, value) => {
                         if let Err((sp, msg)) = check_target(&first, TargetCtx::Aug) {
                             emitter.emit(Rich::custom(sp, msg));
@@ -235,6 +253,8 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
             let def = kw("def")
                 .ignore_then(name())
                 .then(ex.params.clone().delimited_by(op("("), op(")")))
+                // A return annotation is read and not kept.
+                .then_ignore(op("->").ignore_then(test.clone()).or_not())
                 .then(suite.clone())
                 .validate(|((fname, items), body), x, emitter| {
                     let span: Span = x.span();

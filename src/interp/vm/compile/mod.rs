@@ -78,6 +78,7 @@ fn slots_of(def: &FuncDef) -> Vec<Sym> {
     let mut locals: Vec<Sym> = def.params.iter().map(|p| p.name).collect();
     locals.extend(def.vararg);
     locals.extend(def.kwonly.iter().map(|p| p.name));
+    locals.extend(def.kwarg);
     for &n in &def.locals {
         if !locals.contains(&n) {
             locals.push(n);
