@@ -142,7 +142,7 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
         PyType::Type => {
             no_kw(&args, "type")?;
             if args.pos.len() != 1 {
-                return Err(type_error("type() takes 1 argument (nt has no classes)"));
+                return Err(type_error("nt's type() takes 1 argument (it does not make classes)"));
             }
             Ok(match &args.pos[0] {
                 Value::NpScalar(a) => Value::DType(a.dtype, crate::value::DKind::NpType),
