@@ -567,20 +567,7 @@ impl Interp {
                 let bases = pop(&mut f.stack)?;
                 let (name, body) = &code.classes[i as usize];
                 let ns = crate::interp::scope::Scope::child(&f.globals, None, Default::default());
-                let (mut locals, stack) = self.frames.pop().unwrap_or_default();
-                locals.resize(body.locals.len(), None);
-                let frame = Frame {
-                    func: None,
-                    globals: ns.clone(),
-                    code: body.clone(),
-                    ip: 0,
-                    locals,
-                    stack,
-                    cells: Vec::new(),
-                    blocks: Vec::new(),
-                    handling: Vec::new(),
-                    site: None,
-                };
+                let frame = self.namespace_frame(body.clone(), ns.clone());
                 self.run(frame)?;
                 let attrs = std::mem::take(&mut *ns.vars.borrow_mut());
                 f.stack.push(self.make_user_class(*name, &bases, attrs)?);

@@ -30,26 +30,23 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
 #[inline(always)]
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::Le => x <= y,
-            CmpOp::Gt => x > y,
-            CmpOp::Ge => x >= y,
-            CmpOp::Eq => x == y,
-            CmpOp::Ne => x != y,
-            _ => return None,
-        }),
-        (Value::Float(x), Value::Float(y)) => Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::Le => x <= y,
-            CmpOp::Gt => x > y,
-            CmpOp::Ge => x >= y,
-            CmpOp::Eq => x == y,
-            CmpOp::Ne => x != y,
-            _ => return None,
-        }),
+        (Value::Int(x), Value::Int(y)) => ordered(op, x, y),
+        (Value::Float(x), Value::Float(y)) => ordered(op, x, y),
         _ => None,
     }
+}
+
+#[inline(always)]
+fn ordered<T: PartialOrd>(op: CmpOp, x: &T, y: &T) -> Option<bool> {
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        _ => return None,
+    })
 }
 
 #[inline(always)]

@@ -158,26 +158,32 @@ impl Interp {
             if crate::interrupt::take() {
                 return Err(exc("KeyboardInterrupt", "")).at(s.span);
             }
-            let (mut locals, stack) = self.frames.pop().unwrap_or_default();
-            locals.resize(code.locals.len(), None);
-            let frame = Frame {
-                func: None,
-                globals: scope.clone(),
-                code: Rc::new(code),
-                ip: 0,
-                locals,
-                stack,
-                cells: Vec::new(),
-                blocks: Vec::new(),
-                handling: Vec::new(),
-                site: None,
-            };
+            let frame = self.namespace_frame(Rc::new(code), scope.clone());
             let depth = self.depth;
             let r = self.run(frame);
             self.depth = depth;
             r?;
         }
         Ok(())
+    }
+
+    /// A frame for code that runs in a namespace rather than a call: a module's
+    /// statement, a class body.
+    fn namespace_frame(&mut self, code: Rc<Code>, globals: Rc<Scope>) -> Frame {
+        let (mut locals, stack) = self.frames.pop().unwrap_or_default();
+        locals.resize(code.locals.len(), None);
+        Frame {
+            func: None,
+            globals,
+            code,
+            ip: 0,
+            locals,
+            stack,
+            cells: Vec::new(),
+            blocks: Vec::new(),
+            handling: Vec::new(),
+            site: None,
+        }
     }
 
     /// Runs `first` and every call it makes to compiled functions, until it returns.
