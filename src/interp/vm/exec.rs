@@ -333,6 +333,16 @@ impl Interp {
                     let callee = self.get_attr(&obj, name).at(name_span)?;
                     return self.call_value(&mut f.stack, callee, args, code.spans[ip]);
                 }
+                // A method a class defines in Python runs as a frame of this run, the
+                // instance first (unless an instance attribute of that name shadows it).
+                if let Value::Object(o) = &obj
+                    && o.get(name.as_str()).is_none()
+                    && let Some(method @ Value::Function(_)) = o.class.method(name)
+                {
+                    let mut args = args;
+                    args.pos.insert(0, obj.clone());
+                    return self.call_value(&mut f.stack, method, args, code.spans[ip]);
+                }
                 f.stack.push(self.call_method(&obj, name, args)?);
             }
             Op::LoadAttr(i) => {
