@@ -105,6 +105,11 @@ fn evaluate(p: &Program) -> Result<Buffer, String> {
 /// Realises every deferred value still alive: called at the end of each statement and
 /// before any in-place write.
 pub fn flush() -> Result<(), String> {
+    // The common case, checked first: nothing deferred (every statement ends here).
+    if PENDING.with(|q| q.borrow().is_empty()) {
+        crate::memory::settle();
+        return Ok(());
+    }
     let pending = PENDING.with(|q| std::mem::take(&mut *q.borrow_mut()));
     // Every deferred result is computed below or was dropped uncomputed.
     crate::memory::settle();

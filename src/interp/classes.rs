@@ -96,7 +96,7 @@ fn binds(v: &Value) -> bool {
 impl Interp {
     /// `obj.name`: an attribute, else a method bound to `obj`, else a class attribute.
     pub fn object_attr(&mut self, v: &Value, o: &Object, name: Sym) -> Res<Value> {
-        if let Some(a) = o.get(name.as_str()) {
+        if let Some(a) = o.attr(name) {
             return Ok(a);
         }
         match o.class.method(name) {
@@ -193,7 +193,7 @@ impl Interp {
 
     /// `obj.name(args)`: the class's function called with `obj` first.
     pub fn object_method(&mut self, v: &Value, o: &Object, name: Sym, mut args: Args) -> Res<Value> {
-        if let Some(a) = o.get(name.as_str()) {
+        if let Some(a) = o.attr(name) {
             return self.call(&a, args, None);
         }
         let Some(f) = o.class.method(name) else {

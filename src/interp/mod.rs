@@ -53,6 +53,10 @@ pub struct Interp {
     pub module_scopes: Vec<Rc<Scope>>,
     /// The locals and value stacks of finished compiled calls, kept for the next ones.
     frames: Vec<(Vec<Option<Value>>, Vec<Value>)>,
+    /// The frame stacks of finished runs, kept for the next (`vm::run_frames`).
+    frame_stacks: Vec<Vec<vm::Frame>>,
+    /// A call's frame on its way from an operation to the frame loop (`vm::Next::Call`).
+    pending: Option<vm::Frame>,
 }
 
 /// Functions hold the scope they were defined in, and that scope holds them: a cycle of
@@ -93,6 +97,8 @@ impl Interp {
             cwd: None,
             module_scopes: Vec::new(),
             frames: Vec::new(),
+            frame_stacks: Vec::new(),
+            pending: None,
         };
         builtins::install(&mut interp);
         interp

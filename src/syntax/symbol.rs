@@ -18,8 +18,30 @@ fn interner() -> &'static RwLock<Interner> {
     INTERNER.get_or_init(Default::default)
 }
 
+thread_local! {
+    /// This thread's copy of the names interned so far, read without the lock.
+    static LOCAL: std::cell::RefCell<LocalNames> = std::cell::RefCell::new(LocalNames::default());
+}
+
+#[derive(Default)]
+struct LocalNames {
+    ids: rustc_hash::FxHashMap<&'static str, Sym>,
+    names: Vec<&'static str>,
+}
+
 impl Sym {
     pub fn new(name: &str) -> Sym {
+        // (`try_with`: names may still be asked for while the thread's locals are dropped.)
+        if let Ok(Some(sym)) = LOCAL.try_with(|l| l.borrow().ids.get(name).copied()) {
+            return sym;
+        }
+        let sym = Sym::intern(name);
+        let leaked = Sym::shared_name(sym);
+        let _ = LOCAL.try_with(|l| l.borrow_mut().ids.insert(leaked, sym));
+        sym
+    }
+
+    fn intern(name: &str) -> Sym {
         let lock = interner();
         if let Ok(table) = lock.read() {
             if let Some(&sym) = table.ids.get(name) {
@@ -38,9 +60,24 @@ impl Sym {
         sym
     }
 
-    pub fn as_str(self) -> &'static str {
+    fn shared_name(self) -> &'static str {
         let table = interner().read().unwrap_or_else(|poisoned| poisoned.into_inner());
         table.names.get(self.0 as usize).copied().unwrap_or("?")
+    }
+
+    pub fn as_str(self) -> &'static str {
+        let i = self.0 as usize;
+        if let Ok(Some(name)) = LOCAL.try_with(|l| l.borrow().names.get(i).copied()) {
+            return name;
+        }
+        // Names interned since this thread last looked: copy them all.
+        let table = interner().read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _ = LOCAL.try_with(|l| {
+            let mut l = l.borrow_mut();
+            let have = l.names.len();
+            l.names.extend_from_slice(&table.names[have.min(table.names.len())..]);
+        });
+        table.names.get(i).copied().unwrap_or("?")
     }
 }
 

@@ -75,7 +75,8 @@ impl HKey {
 
 #[derive(Clone, Default)]
 pub struct Dict {
-    map: IndexMap<HKey, (Value, Value)>,
+    /// Iteration follows insertion, so the hasher is free to be a fast one.
+    map: IndexMap<HKey, (Value, Value), rustc_hash::FxBuildHasher>,
 }
 
 impl Dict {

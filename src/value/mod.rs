@@ -127,11 +127,20 @@ impl Object {
     }
 
     pub fn get(&self, name: &str) -> Option<Value> {
+        self.attr(Sym::new(name))
+    }
+
+    /// The instance attribute `name`, if set.
+    pub fn attr(&self, name: Sym) -> Option<Value> {
         self.attrs
             .borrow()
             .iter()
-            .find(|(k, _)| k.as_str() == name)
+            .find(|(k, _)| *k == name)
             .map(|(_, v)| v.clone())
+    }
+
+    pub fn has(&self, name: Sym) -> bool {
+        self.attrs.borrow().iter().any(|(k, _)| *k == name)
     }
 
     pub fn set(&self, name: Sym, v: Value) {

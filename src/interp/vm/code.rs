@@ -45,10 +45,15 @@ pub enum Op {
     /// `[.., a, b, c] -> [.., c, a, b]`: the top goes under the two below it.
     Rot3,
     Binary(BinOp),
+    /// `[.., a] -> [.., a op consts[i]]`: a binary operator with a constant on the right.
+    BinaryConst(BinOp, u32),
     Inplace(BinOp),
     Unary(UnOp),
     Not,
     Compare(CmpOp),
+    /// `[.., a, b] -> [..]`: compares, and jumps to the target when the result is false
+    /// (an `if` or `while` condition of one comparison).
+    CompareJump(CmpOp, u32),
     /// Jumps to the target unconditionally.
     Jump(u32),
     /// Pops the condition; jumps when it is false (or true).

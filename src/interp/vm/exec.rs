@@ -1,7 +1,7 @@
 //! The operations of compiled code, one at a time.
 
 use super::code::Op;
-use super::{Frame, Next, cells_for, fast, pop, stack_error, top, unbound_cell};
+use super::{Frame, Next, fast, pop, stack_error, top, unbound_cell};
 use crate::error::{At, Res, exc, type_error};
 use crate::interp::{Interp, ops};
 use crate::syntax::symbol::Sym;
@@ -180,10 +180,16 @@ impl Interp {
                 let a = pop(&mut f.stack)?;
                 let r = match fast::binary(op, &a, &b) {
                     Some(r) => r,
-                    None => match self.special_binary(op, &a, &b, false) {
-                        Some(r) => r?,
-                        None => ops::binary(op, &a, &b)?,
-                    },
+                    None => self.binary_slow(op, &a, &b)?,
+                };
+                f.stack.push(r);
+            }
+            Op::BinaryConst(op, c) => {
+                let b = &code.consts[c as usize];
+                let a = pop(&mut f.stack)?;
+                let r = match fast::binary(op, &a, b) {
+                    Some(r) => r,
+                    None => self.binary_slow(op, &a, b)?,
                 };
                 f.stack.push(r);
             }
@@ -216,12 +222,23 @@ impl Interp {
                 let a = pop(&mut f.stack)?;
                 let r = match fast::compare(op, &a, &b) {
                     Some(r) => Value::Bool(r),
-                    None => match self.special_compare(op, &a, &b) {
-                        Some(r) => r?,
-                        None => ops::compare_value(self, op, &a, &b)?,
-                    },
+                    None => self.compare_slow(op, &a, &b)?,
                 };
                 f.stack.push(r);
+            }
+            Op::CompareJump(op, t) => {
+                let b = pop(&mut f.stack)?;
+                let a = pop(&mut f.stack)?;
+                let hit = match fast::compare(op, &a, &b) {
+                    Some(r) => r,
+                    None => {
+                        let r = self.compare_slow(op, &a, &b)?;
+                        fast::truth(self, &r)?
+                    }
+                };
+                if !hit {
+                    f.ip = t as usize;
+                }
             }
             Op::Jump(t) => f.ip = t as usize,
             Op::Loop(t) => {
@@ -290,24 +307,7 @@ impl Interp {
                     && !func.def.is_generator
                     && let Some(callee) = func.code()
                 {
-                    let func = func.clone();
-                    let (mut locals, stack) = self.frames.pop().unwrap_or_default();
-                    locals.extend(f.stack.drain(at + 1..).map(Some));
-                    locals.resize(callee.locals.len(), None);
-                    f.stack.pop();
-                    let cells = cells_for(&func, &callee, &mut locals);
-                    return Ok(Next::Call(Frame {
-                        globals: func.closure.clone(),
-                        func: Some(func),
-                        code: callee,
-                        ip: 0,
-                        locals,
-                        stack,
-                        cells,
-                        blocks: Vec::new(),
-                        handling: Vec::new(),
-                        site: Some(code.spans[ip]),
-                    }));
+                    return Ok(Next::Enter(callee, at));
                 }
                 let pos = f.stack.split_off(at + 1);
                 let callee = pop(&mut f.stack)?;
@@ -336,7 +336,7 @@ impl Interp {
                 // A method a class defines in Python runs as a frame of this run, the
                 // instance first (unless an instance attribute of that name shadows it).
                 if let Value::Object(o) = &obj
-                    && o.get(name.as_str()).is_none()
+                    && !o.has(name)
                     && let Some(method @ Value::Function(_)) = o.class.method(name)
                 {
                     let mut args = args;
@@ -599,6 +599,23 @@ impl Interp {
             Op::Yield => return Ok(Next::Yield(pop(&mut f.stack)?)),
         }
         Ok(Next::Go)
+    }
+
+    /// A binary operator beyond the fast cases: special methods, then the general code.
+    #[inline(never)]
+    fn binary_slow(&mut self, op: crate::syntax::ast::BinOp, a: &Value, b: &Value) -> Res<Value> {
+        match self.special_binary(op, a, b, false) {
+            Some(r) => r,
+            None => ops::binary(op, a, b),
+        }
+    }
+
+    #[inline(never)]
+    fn compare_slow(&mut self, op: crate::syntax::ast::CmpOp, a: &Value, b: &Value) -> Res<Value> {
+        match self.special_compare(op, a, b) {
+            Some(r) => r,
+            None => ops::compare_value(self, op, a, b),
+        }
     }
 
     /// The exception `raise v` raises: `v` itself, or a new instance of the class `v`.

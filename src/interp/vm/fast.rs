@@ -7,22 +7,52 @@ use crate::interp::Interp;
 use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::Value;
 
+/// Integers within this magnitude convert to float exactly.
+const EXACT: u64 = 1 << 53;
+
 #[inline(always)]
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => match op {
-            BinOp::Add => x.checked_add(*y).map(Value::Int),
-            BinOp::Sub => x.checked_sub(*y).map(Value::Int),
-            BinOp::Mul => x.checked_mul(*y).map(Value::Int),
-            _ => None,
-        },
-        (Value::Float(x), Value::Float(y)) => match op {
-            BinOp::Add => Some(Value::Float(x + y)),
-            BinOp::Sub => Some(Value::Float(x - y)),
-            BinOp::Mul => Some(Value::Float(x * y)),
-            BinOp::Div if *y != 0.0 => Some(Value::Float(x / y)),
-            _ => None,
-        },
+        (Value::Int(x), Value::Int(y)) => int_binary(op, *x, *y),
+        (Value::Float(x), Value::Float(y)) => float_binary(op, *x, *y),
+        // Python converts the int to the nearest float, as `as` does.
+        (Value::Int(x), Value::Float(y)) => float_binary(op, *x as f64, *y),
+        (Value::Float(x), Value::Int(y)) => float_binary(op, *x, *y as f64),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    match op {
+        BinOp::Add => x.checked_add(y).map(Value::Int),
+        BinOp::Sub => x.checked_sub(y).map(Value::Int),
+        BinOp::Mul => x.checked_mul(y).map(Value::Int),
+        // Python's floor division and modulo: the remainder takes the divisor's sign.
+        BinOp::Mod if y != 0 => {
+            let r = x.checked_rem(y)?;
+            Some(Value::Int(if r != 0 && (r < 0) != (y < 0) { r + y } else { r }))
+        }
+        BinOp::FloorDiv if y != 0 => {
+            let q = x.checked_div(y)?;
+            let r = x - q * y;
+            Some(Value::Int(if r != 0 && (r < 0) != (y < 0) { q - 1 } else { q }))
+        }
+        // Both exact as floats: one correctly rounded division, as Python's.
+        BinOp::Div if y != 0 && x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT => {
+            Some(Value::Float(x as f64 / y as f64))
+        }
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn float_binary(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    match op {
+        BinOp::Add => Some(Value::Float(x + y)),
+        BinOp::Sub => Some(Value::Float(x - y)),
+        BinOp::Mul => Some(Value::Float(x * y)),
+        BinOp::Div if y != 0.0 => Some(Value::Float(x / y)),
         _ => None,
     }
 }
@@ -32,6 +62,9 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => ordered(op, x, y),
         (Value::Float(x), Value::Float(y)) => ordered(op, x, y),
+        // Exact comparisons only: a large int against a float is left to `ops`.
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() <= EXACT => ordered(op, &(*x as f64), y),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() <= EXACT => ordered(op, x, &(*y as f64)),
         _ => None,
     }
 }

@@ -71,10 +71,42 @@ struct Block {
     handling: u32,
 }
 
+/// The frames of one run: `slots[..live]` are running, innermost last; the slots above
+/// are frames that ended, kept so that their vectors serve the next calls.
+struct Frames {
+    slots: Vec<Frame>,
+    live: usize,
+}
+
+impl Frames {
+    #[inline(always)]
+    fn top(&mut self) -> &mut Frame {
+        &mut self.slots[self.live - 1]
+    }
+
+    /// Ends the top frame: its values are dropped, its vectors kept; its function and
+    /// call site are returned (for tracebacks).
+    fn finish(&mut self) -> (Option<Rc<Function>>, Option<Span>) {
+        self.live -= 1;
+        let f = &mut self.slots[self.live];
+        f.locals.clear();
+        f.stack.clear();
+        f.cells.clear();
+        f.blocks.clear();
+        f.handling.clear();
+        (f.func.take(), f.site.take())
+    }
+}
+
 /// What an operation asks of the frame loop.
 enum Next {
     Go,
-    Call(Frame),
+    /// Calls the compiled function at `stack[at]` of the top frame, with the values
+    /// above it as its positional parameters (`Code` is its body).
+    Enter(Rc<Code>, usize),
+    /// Runs the frame left in `Interp::pending` (kept out of `Next`, which every
+    /// operation returns, so that `Next` stays small).
+    Call,
     Return(Value),
     /// The generator running as the bottom frame suspends with this value.
     Yield(Value),
@@ -197,29 +229,114 @@ impl Interp {
     /// Runs `first` and every call it makes to compiled functions, until it returns or,
     /// a generator's frame, yields.
     fn run_frames(&mut self, first: Frame) -> Res<Outcome> {
-        let mut frames: Vec<Frame> = Vec::with_capacity(8);
         if let Err(e) = self.enter(&first) {
             self.recycle(first);
             return Err(e);
         }
-        frames.push(first);
+        let mut frames = Frames {
+            slots: self.frame_stacks.pop().unwrap_or_default(),
+            live: 0,
+        };
+        self.place(&mut frames, first);
+        let r = self.run_loop(&mut frames);
+        // Every frame has ended (or, a generator's, moved out): the slots go back, their
+        // vectors emptied, for the next run.
+        self.frame_stacks.push(frames.slots);
+        r
+    }
+
+    fn run_loop(&mut self, frames: &mut Frames) -> Res<Outcome> {
         loop {
-            match self.step(&mut frames) {
+            // The top frame's operations run in this inner loop until one changes the
+            // frame stack (a call, a return, a yield) or fails.
+            let f = frames.top();
+            let (r, ip) = loop {
+                let ip = f.ip;
+                f.ip += 1;
+                match self.op(f, ip) {
+                    Ok(Next::Go) => {}
+                    r => break (r, ip),
+                }
+            };
+            match self.switch(frames, r, ip) {
                 Ok(None) => {}
                 Ok(Some(out)) => return Ok(out),
-                Err(e) => self.unwind(&mut frames, e)?,
+                Err(e) => self.unwind(frames, e)?,
             }
         }
+    }
+
+    /// Makes `frame` the top frame, in the slot above the live ones.
+    fn place(&mut self, frames: &mut Frames, frame: Frame) {
+        if frames.live < frames.slots.len() {
+            let old = std::mem::replace(&mut frames.slots[frames.live], frame);
+            self.recycle(old);
+        } else {
+            frames.slots.push(frame);
+        }
+        frames.live += 1;
+    }
+
+    /// Calls the compiled function below the top `stack.len() - at - 1` values of the top
+    /// frame's stack, with them as its positional parameters: they move straight into
+    /// the slots of a new top frame.
+    fn enter_fast(&mut self, frames: &mut Frames, code: Rc<Code>, at: usize, site: Span) -> Res<()> {
+        if self.depth >= RECURSION_LIMIT {
+            return Err(exc("RecursionError", "maximum recursion depth exceeded"));
+        }
+        if crate::interrupt::pending() && crate::interrupt::take() {
+            return Err(exc("KeyboardInterrupt", ""));
+        }
+        let live = frames.live;
+        let caller = &mut frames.slots[live - 1];
+        let Some(Value::Function(func)) = caller.stack.get(at) else {
+            return Err(stack_error());
+        };
+        let globals = func.closure.clone();
+        if live == frames.slots.len() {
+            let (locals, stack) = self.frames.pop().unwrap_or_default();
+            frames.slots.push(Frame {
+                func: None,
+                globals: globals.clone(),
+                code: code.clone(),
+                ip: 0,
+                locals,
+                stack,
+                cells: Vec::new(),
+                blocks: Vec::new(),
+                handling: Vec::new(),
+                site: None,
+            });
+        }
+        let (lo, hi) = frames.slots.split_at_mut(live);
+        let (caller, slot) = (&mut lo[live - 1], &mut hi[0]);
+        slot.locals.extend(caller.stack.drain(at + 1..).map(Some));
+        slot.locals.resize(code.locals.len(), None);
+        let Some(Value::Function(func)) = caller.stack.pop() else {
+            return Err(stack_error());
+        };
+        if !(code.cells.is_empty() && func.freevars.is_empty()) {
+            slot.cells = cells_for(&func, &code, &mut slot.locals);
+        }
+        slot.func = Some(func);
+        slot.globals = globals;
+        slot.code = code;
+        slot.ip = 0;
+        slot.site = Some(site);
+        frames.live += 1;
+        self.depth += 1;
+        Ok(())
     }
 
     /// Takes `e` to the innermost open `try` block, in this frame or a caller's: that
     /// frame goes on at the block's handlers, the exception on its stack. Frames without
     /// one end, each recorded in the traceback; with none left the error is returned.
-    fn unwind(&mut self, frames: &mut Vec<Frame>, mut e: Box<crate::error::Exc>) -> Res<()> {
+    fn unwind(&mut self, frames: &mut Frames, mut e: Box<crate::error::Exc>) -> Res<()> {
         loop {
-            let Some(f) = frames.last_mut() else {
+            if frames.live == 0 {
                 return Err(e);
-            };
+            }
+            let f = frames.top();
             if let Some(b) = f.blocks.pop() {
                 f.stack.truncate(b.depth as usize);
                 f.handling.truncate(b.handling as usize);
@@ -228,9 +345,6 @@ impl Interp {
                 return Ok(());
             }
             e = self.end_frame(frames, e);
-            if frames.is_empty() {
-                return Err(e);
-            }
         }
     }
 
@@ -257,13 +371,12 @@ impl Interp {
 
     /// Ends the top frame with `e`, as a call that raised: the error passes to its
     /// caller's call site, recorded in the traceback.
-    fn end_frame(&mut self, frames: &mut Vec<Frame>, mut e: Box<crate::error::Exc>) -> Box<crate::error::Exc> {
-        let Some(f) = frames.pop() else {
+    fn end_frame(&mut self, frames: &mut Frames, mut e: Box<crate::error::Exc>) -> Box<crate::error::Exc> {
+        if frames.live == 0 {
             return e;
-        };
+        }
+        let (func, site) = frames.finish();
         self.depth -= 1;
-        let (func, site) = (f.func.clone(), f.site);
-        self.recycle(f);
         let Some(func) = func else {
             // A module's statement: the error is its own.
             return e;
@@ -280,55 +393,56 @@ impl Interp {
                 e.trace[63] = (func.def.name, site);
             }
         }
-        if let Some(caller) = frames.last()
-            && e.span.is_none()
-        {
+        if frames.live > 0 && e.span.is_none() {
+            let caller = frames.top();
             e.span = Some(caller.code.spans[caller.ip - 1]);
         }
         e
     }
 
-    /// Runs the next operation of the top frame; the returned value when the bottom
-    /// frame returns. An error is left at the failing operation's span.
-    fn step(&mut self, frames: &mut Vec<Frame>) -> Res<Option<Outcome>> {
-        let top = frames.len() - 1;
-        let f = &mut frames[top];
-        let ip = f.ip;
-        f.ip += 1;
-        match self.op(f, ip) {
+    /// Acts on what operation `ip` of the top frame asked: a call pushes the callee's
+    /// frame, a return pops the top frame; the returned value when the bottom frame
+    /// returns. An error is left at the failing operation's span.
+    #[inline(always)]
+    fn switch(&mut self, frames: &mut Frames, r: Res<Next>, ip: usize) -> Res<Option<Outcome>> {
+        match r {
             Ok(Next::Go) => Ok(None),
-            Ok(Next::Call(callee)) => {
+            Ok(Next::Enter(code, at)) => {
+                let site = frames.top().code.spans[ip];
+                // A call refused on entry fails at the caller's call.
+                self.enter_fast(frames, code, at, site).map_err(|e| e.with_span(site))?;
+                Ok(None)
+            }
+            Ok(Next::Call) => {
+                let callee = self.pending.take().ok_or_else(stack_error)?;
                 // A call refused on entry fails at the caller's call.
                 if let Err(e) = self.enter(&callee) {
                     self.recycle(callee);
-                    return Err(e.with_span(f.code.spans[ip]));
+                    return Err(e.with_span(frames.top().code.spans[ip]));
                 }
-                frames.push(callee);
+                self.place(frames, callee);
                 Ok(None)
             }
             Ok(Next::Return(v)) => {
-                let done = frames.pop();
+                frames.finish();
                 self.depth -= 1;
-                if let Some(done) = done {
-                    self.recycle(done);
+                if frames.live == 0 {
+                    return Ok(Some(Outcome::Return(v)));
                 }
-                match frames.last_mut() {
-                    Some(caller) => {
-                        caller.stack.push(v);
-                        Ok(None)
-                    }
-                    None => Ok(Some(Outcome::Return(v))),
-                }
+                frames.top().stack.push(v);
+                Ok(None)
             }
             Ok(Next::Yield(v)) => {
                 // Only a generator's own frame yields, and it runs at the bottom.
-                let Some(done) = frames.pop() else {
+                if frames.live != 1 {
                     return Err(stack_error());
-                };
+                }
+                frames.live = 0;
                 self.depth -= 1;
+                let done = frames.slots.swap_remove(0);
                 Ok(Some(Outcome::Yield(v, done)))
             }
-            Err(e) => Err(e.with_span(f.code.spans[ip])),
+            Err(e) => Err(e.with_span(frames.top().code.spans[ip])),
         }
     }
 
@@ -343,7 +457,8 @@ impl Interp {
                 stack.push(generator::new(frame));
                 return Ok(Next::Go);
             }
-            return Ok(Next::Call(frame));
+            self.pending = Some(frame);
+            return Ok(Next::Call);
         }
         stack.push(self.call(&callee, args, Some(site))?);
         Ok(Next::Go)

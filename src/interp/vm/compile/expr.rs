@@ -7,6 +7,20 @@ use crate::syntax::source::Span;
 use crate::value::Value;
 
 impl Compiler {
+    /// Compiles an `if` or `while` condition and a jump, to be patched, taken when it is
+    /// false. A single comparison compares and jumps in one operation.
+    pub(super) fn jump_if_false(&mut self, cond: &Expr) -> Out<usize> {
+        if let ExprKind::Compare(first, rest) = &cond.kind
+            && let [(op, right)] = rest.as_slice()
+        {
+            self.expr(first)?;
+            self.expr(right)?;
+            return Ok(self.emit(Op::CompareJump(*op, 0), cond.span));
+        }
+        self.expr(cond)?;
+        Ok(self.emit(Op::JumpIfFalse(0), cond.span))
+    }
+
     pub(super) fn expr(&mut self, e: &Expr) -> Out {
         let span = e.span;
         match &e.kind {
@@ -92,8 +106,20 @@ impl Compiler {
             }
             ExprKind::Binary(op, l, r) => {
                 self.expr(l)?;
-                self.expr(r)?;
-                self.emit(Op::Binary(*op), span);
+                match &r.kind {
+                    ExprKind::Int(i) => {
+                        let c = self.constant(Value::Int(*i));
+                        self.emit(Op::BinaryConst(*op, c), span);
+                    }
+                    ExprKind::Float(x) => {
+                        let c = self.constant(Value::Float(*x));
+                        self.emit(Op::BinaryConst(*op, c), span);
+                    }
+                    _ => {
+                        self.expr(r)?;
+                        self.emit(Op::Binary(*op), span);
+                    }
+                }
             }
             ExprKind::Compare(first, rest) => {
                 self.expr(first)?;

@@ -255,6 +255,7 @@ impl Compiler {
         self.code.ops[at] = match self.code.ops[at] {
             Op::Jump(_) => Op::Jump(to),
             Op::JumpIfFalse(_) => Op::JumpIfFalse(to),
+            Op::CompareJump(op, _) => Op::CompareJump(op, to),
             Op::JumpIfTrue(_) => Op::JumpIfTrue(to),
             Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(to),
             Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(to),
@@ -399,8 +400,7 @@ impl Compiler {
                 self.emit(Op::EndStmt, span);
             }
             StmtKind::If { cond, body, orelse } => {
-                self.expr(cond)?;
-                let skip = self.emit(Op::JumpIfFalse(0), cond.span);
+                let skip = self.jump_if_false(cond)?;
                 self.block(body)?;
                 if orelse.is_empty() {
                     self.patch(skip);
@@ -413,8 +413,7 @@ impl Compiler {
             }
             StmtKind::While { cond, body, orelse } => {
                 let top = self.code.ops.len();
-                self.expr(cond)?;
-                let exit = self.emit(Op::JumpIfFalse(0), cond.span);
+                let exit = self.jump_if_false(cond)?;
                 self.loops.push(Loop {
                     top,
                     breaks: Vec::new(),
