@@ -300,11 +300,7 @@ impl Interp {
                 // A compiled function called with exactly its positional parameters: the
                 // arguments move from this stack into the new frame's slots.
                 if let Value::Function(func) = &f.stack[at]
-                    && func.def.params.len() == n
-                    && func.def.vararg.is_none()
-                    && func.def.kwonly.is_empty()
-                    && func.def.kwarg.is_none()
-                    && !func.def.is_generator
+                    && simple_call(func, n)
                     && let Some(callee) = func.code()
                 {
                     return Ok(Next::Enter(callee, at));
@@ -320,6 +316,20 @@ impl Interp {
                 return self.call_value(&mut f.stack, callee, args, code.spans[ip]);
             }
             Op::CallMethod(m, c) => {
+                // A method a class defines in Python, called with exactly its positional
+                // parameters: the function goes under the instance, which becomes the
+                // first argument, and the call enters as `Call`'s fast path does.
+                if let Some(n) = code.positional(c)
+                    && let Some(at) = f.stack.len().checked_sub(n + 1)
+                    && let Value::Object(o) = &f.stack[at]
+                    && !o.has(code.methods[m as usize].0)
+                    && let Some(Value::Function(func)) = o.class.method(code.methods[m as usize].0)
+                    && simple_call(&func, n + 1)
+                    && let Some(callee) = func.code()
+                {
+                    f.stack.insert(at, Value::Function(func));
+                    return Ok(Next::Enter(callee, at));
+                }
                 let args = match code.positional(c) {
                     Some(n) => Args {
                         pos: f.stack.split_off(f.stack.len().checked_sub(n).ok_or_else(stack_error)?),
@@ -637,6 +647,14 @@ impl Interp {
             _ => Err(type_error("exceptions must derive from BaseException")),
         }
     }
+}
+
+/// Whether calling `func` with `n` positional arguments binds them straight to its
+/// parameters (no defaults, `*args`, keywords, or generator to make).
+#[inline(always)]
+fn simple_call(func: &Function, n: usize) -> bool {
+    let def = &func.def;
+    def.params.len() == n && def.vararg.is_none() && def.kwonly.is_empty() && def.kwarg.is_none() && !def.is_generator
 }
 
 /// Whether `except classes:` catches `e` (a class or a tuple of them).

@@ -41,6 +41,8 @@ pub struct Frame {
     handling: Vec<Rc<ExcObj>>,
     /// The call's span in the caller, for tracebacks.
     site: Option<Span>,
+    /// `Class(args)` running `__init__`: the new instance, which the call returns.
+    init: Option<Value>,
 }
 
 /// The cells of a call of `func` running `code`: its own (parameters among them move out
@@ -94,6 +96,7 @@ impl Frames {
         f.cells.clear();
         f.blocks.clear();
         f.handling.clear();
+        f.init = None;
         (f.func.take(), f.site.take())
     }
 }
@@ -164,6 +167,7 @@ impl Interp {
             blocks: Vec::new(),
             handling: Vec::new(),
             site,
+            init: None,
         })
     }
 
@@ -215,6 +219,7 @@ impl Interp {
             blocks: Vec::new(),
             handling: Vec::new(),
             site: None,
+            init: None,
         }
     }
 
@@ -306,6 +311,7 @@ impl Interp {
                 blocks: Vec::new(),
                 handling: Vec::new(),
                 site: None,
+                init: None,
             });
         }
         let (lo, hi) = frames.slots.split_at_mut(live);
@@ -424,8 +430,23 @@ impl Interp {
                 Ok(None)
             }
             Ok(Next::Return(v)) => {
+                let init = frames.top().init.take();
                 frames.finish();
                 self.depth -= 1;
+                let v = match init {
+                    None => v,
+                    Some(_) if !matches!(v, Value::None) => {
+                        let e = type_error(format!("__init__() should return None, not '{}'", v.type_name()));
+                        return Err(match frames.live {
+                            0 => e,
+                            _ => {
+                                let caller = frames.top();
+                                e.with_span(caller.code.spans[caller.ip - 1])
+                            }
+                        });
+                    }
+                    Some(obj) => obj,
+                };
                 if frames.live == 0 {
                     return Ok(Some(Outcome::Return(v)));
                 }
@@ -449,6 +470,22 @@ impl Interp {
     /// Calls `callee` from frame `f`: a compiled function gets a frame of its own, any
     /// other callable runs at once and its result is pushed.
     fn call_value(&mut self, stack: &mut Vec<Value>, callee: Value, args: Args, site: Span) -> Res<Next> {
+        // `Class(args)` of a class whose `__init__` is compiled: `__init__` runs as a
+        // frame, and the call gives the new instance.
+        if let Value::Class(c) = &callee
+            && !crate::value::exception::is_exception_class(c)
+            && let Some(Value::Function(init)) = c.method(Sym::new("__init__"))
+            && let Some(code) = init.code()
+            && !code.generator
+        {
+            let obj = crate::value::Object::new(c.clone(), Vec::new());
+            let mut args = args;
+            args.pos.insert(0, obj.clone());
+            let mut frame = self.frame(&init, code, args, Some(site))?;
+            frame.init = Some(obj);
+            self.pending = Some(frame);
+            return Ok(Next::Call);
+        }
         if let Value::Function(func) = &callee
             && let Some(code) = func.code()
         {
