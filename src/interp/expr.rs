@@ -26,6 +26,23 @@ impl Interp {
             ExprKind::FStr(parts) => Ok(Value::Str(self.fstring(parts, env)?.into())),
             ExprKind::List(items) => Ok(Value::list(self.eval_items(items, env)?)),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(items, env)?)),
+            ExprKind::Set(items) => {
+                let items = self.eval_items(items, env)?;
+                let mut s = crate::value::set::PySet::new();
+                for v in items {
+                    s.add(self.set_entry(v).at(e.span)?);
+                }
+                Ok(super::sets::new_set(s))
+            }
+            ExprKind::SetComp(c) => {
+                let mut s = crate::value::set::PySet::new();
+                self.comprehend(c, env, &mut |interp, scope| {
+                    let v = interp.eval(&c.elt, scope)?;
+                    s.add(interp.set_entry(v).at(c.elt.span)?);
+                    Ok(())
+                })?;
+                Ok(super::sets::new_set(s))
+            }
             ExprKind::Dict(items) => {
                 let mut d = Dict::new();
                 for item in items {

@@ -12,6 +12,7 @@ pub mod methods;
 pub mod modules;
 pub mod ops;
 pub mod scope;
+pub mod sets;
 pub mod special;
 pub mod stdlib;
 pub mod stmt;
@@ -248,6 +249,8 @@ impl Interp {
             Value::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
             Value::Range(r) => Iter::range(r),
             Value::Dict(d) => Iter::items(d.borrow().keys(), "dict_keyiterator"),
+            Value::Set(s) => Iter::items(s.borrow().values(), "set_iterator"),
+            Value::FrozenSet(s) => Iter::items(s.values(), "set_iterator"),
             Value::Iter(it) => Iter::Shared(it.clone()),
             Value::Named(n) => Iter::items(n.fields.iter().map(|(_, v)| v.clone()).collect(), "tuple_iterator"),
             Value::Size(s) => Iter::items(s.iter().map(|&n| Value::Int(n as i64)).collect(), "tuple_iterator"),

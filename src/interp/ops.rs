@@ -434,6 +434,9 @@ fn eq_inner(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| eq(p, q))
         }
         (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| eq(p, q)),
+        (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+            super::sets::set_compare(CmpOp::Eq, a, b).unwrap_or(false)
+        }
         (Value::Dict(x), Value::Dict(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len()
@@ -587,6 +590,9 @@ pub fn compare(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Res<bool
 
 /// `item in container`.
 pub fn contains(interp: &mut Interp, container: &Value, item: &Value) -> Res<bool> {
+    if let Some(r) = super::sets::set_contains(interp, container, item) {
+        return r;
+    }
     match container {
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(&**sub)),

@@ -58,6 +58,9 @@ impl Interp {
 
     /// `a op b` (`inplace`: `a op= b`) on instances: `a.__op__(b)`, else `b.__rop__(a)`.
     pub fn special_binary(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Option<Res<Value>> {
+        if let Some(r) = self.set_binary(op, a, b, inplace) {
+            return Some(r);
+        }
         if !matches!(a, Value::Object(_)) && !matches!(b, Value::Object(_)) {
             return None;
         }
@@ -87,6 +90,9 @@ impl Interp {
     /// Comparisons: `a.__lt__(b)`, else the reflection `b.__gt__(a)`; `in` is
     /// `b.__contains__(a)`.
     pub fn special_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> Option<Res<Value>> {
+        if let Some(r) = super::sets::set_compare(op, a, b) {
+            return Some(Ok(Value::Bool(r)));
+        }
         if !matches!(a, Value::Object(_)) && !matches!(b, Value::Object(_)) {
             return None;
         }

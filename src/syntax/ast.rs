@@ -23,6 +23,8 @@ pub enum ExprKind {
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     Dict(Vec<DictItem>),
+    /// `{a, b, *c}`.
+    Set(Vec<Expr>),
     /// `*x` inside a list/tuple display, a call, or an assignment target.
     Starred(Box<Expr>),
     Unary(UnOp, Box<Expr>),
@@ -48,6 +50,7 @@ pub enum ExprKind {
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     ListComp(Rc<Comprehension>),
     DictComp(Rc<Comprehension>),
+    SetComp(Rc<Comprehension>),
     GenExp(Rc<Comprehension>),
     /// `yield`, `yield x` (its value is what the generator is resumed with).
     Yield(Option<Box<Expr>>),
@@ -371,7 +374,7 @@ fn expr_yields(x: &Expr) -> bool {
     let e = expr_yields;
     match &x.kind {
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => true,
-        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().any(e),
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => items.iter().any(e),
         ExprKind::Dict(items) => items.iter().any(|i| match i {
             DictItem::Pair(k, v) => e(k) || e(v),
             DictItem::Spread(m) => e(m),
@@ -390,7 +393,9 @@ fn expr_yields(x: &Expr) -> bool {
         }
         ExprKind::Slice(lo, hi, step) => [lo, hi, step].into_iter().flatten().any(|p| e(p)),
         // A comprehension's first iterable is evaluated in the enclosing function.
-        ExprKind::ListComp(c) | ExprKind::DictComp(c) | ExprKind::GenExp(c) => e(&c.clauses[0].iter),
+        ExprKind::ListComp(c) | ExprKind::DictComp(c) | ExprKind::SetComp(c) | ExprKind::GenExp(c) => {
+            e(&c.clauses[0].iter)
+        }
         ExprKind::FStr(parts) => parts.iter().any(|p| match p {
             FStrPart::Field { expr, .. } => e(expr),
             FStrPart::Lit(_) => false,

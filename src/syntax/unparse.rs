@@ -81,6 +81,11 @@ fn write_expr(e: &Expr, out: &mut String) {
             list(items, out);
             out.push(']');
         }
+        Set(items) => {
+            out.push('{');
+            list(items, out);
+            out.push('}');
+        }
         Tuple(items) => {
             out.push('(');
             list(items, out);
@@ -235,7 +240,7 @@ fn write_expr(e: &Expr, out: &mut String) {
             comp(c, out);
             out.push(']');
         }
-        DictComp(c) => {
+        DictComp(c) | SetComp(c) => {
             out.push('{');
             comp(c, out);
             out.push('}');

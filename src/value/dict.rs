@@ -17,6 +17,8 @@ pub enum HKey {
     /// Functions, modules and other objects hash by identity.
     Ptr(usize),
     Type(&'static str),
+    /// A frozenset: equal when the keys are.
+    Frozen(std::rc::Rc<super::set::PySet>),
 }
 
 impl HKey {
@@ -37,7 +39,13 @@ impl HKey {
             Value::Tuple(items) => HKey::Tuple(items.iter().map(HKey::of).collect::<Result<_, _>>()?),
             Value::Ellipsis => HKey::Ellipsis,
             Value::Type(t) => HKey::Type(t.name()),
-            Value::List(_) | Value::Dict(_) | Value::Slice(_) | Value::DictView(..) | Value::Array(_) => {
+            Value::FrozenSet(s) => HKey::Frozen(s.clone()),
+            Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Slice(_)
+            | Value::DictView(..)
+            | Value::Array(_) => {
                 return Err(v.type_name());
             }
             Value::Named(n) => HKey::Tuple(n.fields.iter().map(|(_, v)| HKey::of(v)).collect::<Result<_, _>>()?),

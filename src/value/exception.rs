@@ -231,3 +231,8 @@ pub fn rethrow(obj: &Rc<ExcObj>) -> Box<Exc> {
 pub fn key_error(key: &Value) -> Box<Exc> {
     throw(&ExcObj::new(class_named("KeyError"), vec![key.clone()]))
 }
+
+/// `KeyError(msg)` whose argument is the message itself (`set().pop()`).
+pub fn key_error_msg(msg: &str) -> Box<Exc> {
+    key_error(&Value::Str(msg.into()))
+}

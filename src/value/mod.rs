@@ -3,8 +3,10 @@
 
 pub mod dict;
 pub mod exception;
+pub mod hash;
 pub mod pyfmt;
 pub mod repr;
+pub mod set;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;
@@ -31,6 +33,8 @@ pub enum Value {
     List(Rc<RefCell<Vec<Value>>>),
     Tuple(Rc<[Value]>),
     Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<set::PySet>>),
+    FrozenSet(Rc<set::PySet>),
     Range(Rc<Range>),
     Slice(Rc<[Value; 3]>),
     Ellipsis,
@@ -285,6 +289,8 @@ pub enum PyType {
     List,
     Tuple,
     Dict,
+    Set,
+    FrozenSet,
     Range,
     NoneType,
     Function,
@@ -313,6 +319,8 @@ impl PyType {
             PyType::List => "list",
             PyType::Tuple => "tuple",
             PyType::Dict => "dict",
+            PyType::Set => "set",
+            PyType::FrozenSet => "frozenset",
             PyType::Range => "range",
             PyType::NoneType => "NoneType",
             PyType::Function => "function",
@@ -366,6 +374,8 @@ impl Value {
             Value::List(_) => PyType::List,
             Value::Tuple(_) => PyType::Tuple,
             Value::Dict(_) => PyType::Dict,
+            Value::Set(_) => PyType::Set,
+            Value::FrozenSet(_) => PyType::FrozenSet,
             Value::Range(_) => PyType::Range,
             Value::Slice(_) => PyType::Slice,
             Value::Ellipsis => PyType::Ellipsis,
@@ -419,6 +429,8 @@ impl Value {
             Value::List(l) => !l.borrow().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) => !s.borrow().is_empty(),
+            Value::FrozenSet(s) => !s.is_empty(),
             Value::Range(r) => r.len() > 0,
             Value::DictView(d, _) => !d.borrow().is_empty(),
             Value::Size(s) => !s.is_empty(),
@@ -438,6 +450,8 @@ impl Value {
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
             (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
+            (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
+            (Value::FrozenSet(a), Value::FrozenSet(b)) => Rc::ptr_eq(a, b),
             (Value::Range(a), Value::Range(b)) => Rc::ptr_eq(a, b),
             (Value::Function(a), Value::Function(b)) => Rc::ptr_eq(a, b),
             (Value::Builtin(a), Value::Builtin(b)) => std::ptr::eq(*a, *b),
@@ -459,6 +473,8 @@ impl Value {
         match self {
             Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::FrozenSet(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Function(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Method(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,

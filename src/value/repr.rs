@@ -141,6 +141,22 @@ fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
             out.push('}');
             seen.pop();
         }
+        Value::Set(s) => {
+            let items = s.borrow().values();
+            if items.is_empty() {
+                out.push_str("set()");
+            } else {
+                write_seq(&items, "{", "}", out, seen);
+            }
+        }
+        Value::FrozenSet(s) => {
+            let items = s.values();
+            if items.is_empty() {
+                out.push_str("frozenset()");
+            } else {
+                write_seq(&items, "frozenset({", "})", out, seen);
+            }
+        }
         Value::Range(r) => {
             if r.step == 1 {
                 out.push_str(&format!("range({}, {})", r.start, r.stop))

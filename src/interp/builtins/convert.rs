@@ -103,6 +103,7 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
                 Value::tuple(items)
             })
         }
+        PyType::Set | PyType::FrozenSet => interp.construct_set(t == PyType::FrozenSet, &args),
         PyType::Dict => {
             arity(&args, "dict", 0, 1)?;
             let mut d = Dict::new();

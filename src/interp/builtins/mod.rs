@@ -72,6 +72,8 @@ const TYPES: &[PyType] = &[
     PyType::List,
     PyType::Tuple,
     PyType::Dict,
+    PyType::Set,
+    PyType::FrozenSet,
     PyType::Range,
     PyType::Type,
     PyType::Object,
@@ -165,6 +167,8 @@ pub fn len_of(v: &Value) -> Res<i64> {
         Value::List(l) => l.borrow().len() as i64,
         Value::Tuple(t) => t.len() as i64,
         Value::Dict(d) => d.borrow().len() as i64,
+        Value::Set(s) => s.borrow().len() as i64,
+        Value::FrozenSet(s) => s.len() as i64,
         Value::Range(r) => r.len(),
         Value::DictView(d, _) => d.borrow().len() as i64,
         _ => return Err(type_error(format!("object of type '{}' has no len()", v.type_name()))),
@@ -358,17 +362,11 @@ fn callable(_: &mut Interp, args: Args) -> Res<Value> {
 
 fn hash(interp: &mut Interp, args: Args) -> Res<Value> {
     let v = one(args, "hash")?;
-    interp.hkey(&v)?;
-    Ok(match v {
-        Value::Int(n) => Value::Int(if n == -1 { -2 } else { n }),
-        Value::Bool(b) => Value::Int(b as i64),
-        other => {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            interp.hkey(&other)?.hash(&mut h);
-            Value::Int(h.finish() as i64 >> 1)
-        }
-    })
+    // CPython's values, str ones as with PYTHONHASHSEED=0 (its default varies per run).
+    let _ = interp;
+    crate::value::hash::hash(&v)
+        .map(Value::Int)
+        .map_err(|t| type_error(format!("unhashable type: '{t}'")))
 }
 
 fn help(interp: &mut Interp, args: Args) -> Res<Value> {

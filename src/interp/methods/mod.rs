@@ -76,6 +76,8 @@ fn type_methods(t: PyType) -> &'static [&'static str] {
         PyType::Str => STR_METHODS,
         PyType::List => LIST_METHODS,
         PyType::Dict => DICT_METHODS,
+        PyType::Set => super::sets::SET_METHODS,
+        PyType::FrozenSet => super::sets::FROZENSET_METHODS,
         PyType::Tuple => TUPLE_METHODS,
         PyType::Range => RANGE_METHODS,
         PyType::Int | PyType::Bool => INT_METHODS,
@@ -187,6 +189,7 @@ impl Interp {
             Value::Str(s) if STR_METHODS.contains(&m) => string::call(self, s, m, args),
             Value::List(l) if LIST_METHODS.contains(&m) => containers::list(self, o, l, m, args),
             Value::Dict(d) if DICT_METHODS.contains(&m) => containers::dict(self, d, m, args),
+            Value::Set(_) | Value::FrozenSet(_) if has_method(o, name) => self.set_method(o, m, args),
             Value::Tuple(t) if TUPLE_METHODS.contains(&m) => {
                 containers::seq_count_index(self, &t[..], "tuple", m, args)
             }

@@ -86,6 +86,13 @@ pub enum Op {
     BuildTuple(u32),
     /// Pushes an empty dict.
     NewDict,
+    /// Pushes an empty set.
+    NewSet,
+    /// `[.., set, it1..itn, v] -> [.., set, it1..itn]`, adding `v` (displays with n = 0,
+    /// comprehensions).
+    SetAdd(u32),
+    /// `[.., set, it] -> [.., set]`, adding every item of `it` (`{*it}`).
+    SetUpdate,
     /// `[.., d, k, v] -> [.., d]`, with `d[k] = v`.
     DictInsert,
     /// `[.., d, m] -> [.., d]`, with every item of the mapping `m` (`{**m}`).

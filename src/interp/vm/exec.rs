@@ -393,6 +393,26 @@ impl Interp {
                 f.stack.push(Value::tuple(items));
             }
             Op::NewDict => f.stack.push(Value::Dict(Rc::new(RefCell::new(Dict::new())))),
+            Op::NewSet => f.stack.push(crate::interp::sets::new_set(Default::default())),
+            Op::SetAdd(depth) => {
+                let v = pop(&mut f.stack)?;
+                let e = self.set_entry(v)?;
+                let at = f.stack.len().checked_sub(depth as usize + 1).ok_or_else(stack_error)?;
+                let Value::Set(s) = &f.stack[at] else {
+                    return Err(stack_error());
+                };
+                s.borrow_mut().add(e);
+            }
+            Op::SetUpdate => {
+                let it = pop(&mut f.stack)?;
+                let Value::Set(s) = top(&f.stack)? else {
+                    return Err(stack_error());
+                };
+                let s = s.clone();
+                let mut t = s.borrow().clone();
+                self.set_update(&mut t, &it)?;
+                *s.borrow_mut() = t;
+            }
             Op::DictInsert => {
                 let v = pop(&mut f.stack)?;
                 let k = pop(&mut f.stack)?;

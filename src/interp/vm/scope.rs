@@ -144,7 +144,9 @@ fn expr(e: &Expr, out: &mut FxHashSet<Sym>) {
         | ExprKind::None
         | ExprKind::Ellipsis => {}
         ExprKind::FStr(parts) => fstr(parts, out),
-        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|i| expr(i, out)),
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+            items.iter().for_each(|i| expr(i, out))
+        }
         ExprKind::Dict(items) => {
             for item in items {
                 match item {
@@ -186,7 +188,7 @@ fn expr(e: &Expr, out: &mut FxHashSet<Sym>) {
                 expr(p, out);
             }
         }
-        ExprKind::ListComp(c) | ExprKind::DictComp(c) | ExprKind::GenExp(c) => {
+        ExprKind::ListComp(c) | ExprKind::DictComp(c) | ExprKind::SetComp(c) | ExprKind::GenExp(c) => {
             expr(&c.elt, out);
             c.value.iter().for_each(|v| expr(v, out));
             for clause in &c.clauses {
@@ -285,7 +287,7 @@ fn lambdas_in(e: &Expr, out: &mut Vec<std::rc::Rc<FuncDef>>) {
                 }
             }
         }
-        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(each),
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => items.iter().for_each(each),
         ExprKind::Dict(items) => {
             for item in items {
                 match item {
@@ -325,7 +327,7 @@ fn lambdas_in(e: &Expr, out: &mut Vec<std::rc::Rc<FuncDef>>) {
             lambdas_in(&c.clauses[0].iter, out);
             out.push(std::rc::Rc::new(genexp_def(c, e.span)));
         }
-        ExprKind::ListComp(c) | ExprKind::DictComp(c) => {
+        ExprKind::ListComp(c) | ExprKind::DictComp(c) | ExprKind::SetComp(c) => {
             each(&c.elt);
             c.value.iter().for_each(&mut each);
             for clause in &c.clauses {

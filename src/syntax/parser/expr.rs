@@ -220,6 +220,16 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                                     clauses,
                                 }))
                             }),
+                        test.clone()
+                            .then(comp_clauses.clone())
+                            .then_ignore(op("}"))
+                            .map(|(elt, clauses)| {
+                                ExprKind::SetComp(Rc::new(Comprehension {
+                                    elt,
+                                    value: None,
+                                    clauses,
+                                }))
+                            }),
                         dict_item
                             .separated_by(op(","))
                             .allow_trailing()
@@ -227,6 +237,14 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                             .collect::<Vec<_>>()
                             .then_ignore(op("}"))
                             .map(ExprKind::Dict),
+                        star_test
+                            .clone()
+                            .separated_by(op(","))
+                            .allow_trailing()
+                            .at_least(1)
+                            .collect::<Vec<_>>()
+                            .then_ignore(op("}"))
+                            .map(ExprKind::Set),
                     )))
                     .map_with(|k, x| mk(k, x.span()))
                     .labelled("dict");

@@ -302,6 +302,8 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
         ExprKind::IfElse { .. } => "conditional expression",
         ExprKind::ListComp(_) => "list comprehension",
         ExprKind::DictComp(_) => "dict comprehension",
+        ExprKind::SetComp(_) => "set comprehension",
+        ExprKind::Set(_) => "set display",
         ExprKind::GenExp(_) => "generator expression",
         ExprKind::Dict(_) => "dict literal",
         _ => "expression",
@@ -505,7 +507,7 @@ fn convert(errs: Vec<Rich<'_, Tok, Span>>, end: Span, cx: &Context) -> SyntaxErr
                 {
                     SyntaxError::new(
                         "SyntaxError",
-                        "set displays are not supported in nt; use a dict {key: value} or a list",
+                        "':' expected after dictionary key",
                         sp,
                     )
                 }

@@ -26,7 +26,9 @@ impl Compiler {
         match &e.kind {
             ExprKind::Name(n) => self.load(*n, span),
             ExprKind::Lambda(def) => self.make_function(def, span)?,
-            ExprKind::ListComp(c) => self.comprehension(c, false, span)?,
+            ExprKind::ListComp(c) => self.comprehension(c, Kind::List, span)?,
+            ExprKind::SetComp(c) => self.comprehension(c, Kind::Set, span)?,
+            ExprKind::Set(items) => self.set_display(items, span)?,
             ExprKind::GenExp(c) => {
                 // A generator function made here and called with iter(first iterable).
                 let def = std::rc::Rc::new(crate::interp::vm::scope::genexp_def(c, span));
@@ -53,7 +55,7 @@ impl Compiler {
                 self.patch(top);
                 self.push_const(Value::None, span);
             }
-            ExprKind::DictComp(c) => self.comprehension(c, true, span)?,
+            ExprKind::DictComp(c) => self.comprehension(c, Kind::Dict, span)?,
             ExprKind::Int(n) => self.push_const(Value::Int(*n), span),
             ExprKind::Float(x) => self.push_const(Value::Float(*x), span),
             ExprKind::Str(s) => self.push_const(Value::Str(s.clone()), span),
@@ -293,8 +295,56 @@ impl Compiler {
     /// A list or dict comprehension, run inline: its variables are hidden slots of this
     /// frame, its first iterable is evaluated outside them (as Python's own scope for
     /// the comprehension does).
-    fn comprehension(&mut self, c: &Comprehension, dict: bool, span: Span) -> Out {
-        self.emit(if dict { Op::NewDict } else { Op::BuildList(0) }, span);
+    /// `{a, b, *c}`: items added in order, a starred one's items as `set.update` adds
+    /// them. More than two constants are one frozenset constant merged into the new set,
+    /// as CPython compiles them (which can order the table differently).
+    fn set_display(&mut self, items: &[Expr], span: Span) -> Out {
+        self.emit(Op::NewSet, span);
+        if items.len() > 2
+            && let Some(values) = items.iter().map(constant_of).collect::<Option<Vec<_>>>()
+        {
+            let mut folded = crate::value::set::PySet::new();
+            for v in values {
+                let Ok(e) = crate::value::set::entry(v) else {
+                    return Err(Unsupported);
+                };
+                folded.add(e);
+            }
+            // CPython's compiler then merges equal constants, making the frozenset
+            // again from the first one's items in its order.
+            let mut merged = crate::value::set::PySet::new();
+            for e in folded.entries() {
+                merged.add(e.clone());
+            }
+            let folded = merged;
+            self.push_const(Value::FrozenSet(std::rc::Rc::new(folded)), span);
+            self.emit(Op::SetUpdate, span);
+            return Ok(());
+        }
+        for item in items {
+            match &item.kind {
+                ExprKind::Starred(inner) => {
+                    self.expr(inner)?;
+                    self.emit(Op::SetUpdate, inner.span);
+                }
+                _ => {
+                    self.expr(item)?;
+                    self.emit(Op::SetAdd(0), item.span);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn comprehension(&mut self, c: &Comprehension, kind: Kind, span: Span) -> Out {
+        self.emit(
+            match kind {
+                Kind::Dict => Op::NewDict,
+                Kind::Set => Op::NewSet,
+                Kind::List => Op::BuildList(0),
+            },
+            span,
+        );
         self.expr(&c.clauses[0].iter)?;
         let mut hidden = rustc_hash::FxHashMap::default();
         for clause in &c.clauses {
@@ -307,12 +357,12 @@ impl Compiler {
             }
         }
         self.comprehensions.push(hidden);
-        let r = self.clauses(c, 0, dict);
+        let r = self.clauses(c, 0, kind);
         self.comprehensions.pop();
         r
     }
 
-    fn clauses(&mut self, c: &Comprehension, level: usize, dict: bool) -> Out {
+    fn clauses(&mut self, c: &Comprehension, level: usize, kind: Kind) -> Out {
         let clause = &c.clauses[level];
         if level > 0 {
             self.expr(&clause.iter)?;
@@ -325,24 +375,58 @@ impl Compiler {
             self.emit(Op::JumpIfFalse(top as u32), cond.span);
         }
         if level + 1 < c.clauses.len() {
-            self.clauses(c, level + 1, dict)?;
+            self.clauses(c, level + 1, kind)?;
         } else {
             let depth = c.clauses.len() as u32;
             self.expr(&c.elt)?;
-            if dict {
-                match &c.value {
-                    Some(v) => self.expr(v)?,
-                    None => self.push_const(Value::None, c.elt.span),
+            match kind {
+                Kind::Dict => {
+                    match &c.value {
+                        Some(v) => self.expr(v)?,
+                        None => self.push_const(Value::None, c.elt.span),
+                    }
+                    self.emit(Op::MapAdd(depth), c.elt.span);
                 }
-                self.emit(Op::MapAdd(depth), c.elt.span);
-            } else {
-                self.emit(Op::ListAppend(depth), c.elt.span);
+                Kind::Set => {
+                    self.emit(Op::SetAdd(depth), c.elt.span);
+                }
+                Kind::List => {
+                    self.emit(Op::ListAppend(depth), c.elt.span);
+                }
             }
         }
         self.emit(Op::Loop(top as u32), clause.iter.span);
         self.patch(top);
         Ok(())
     }
+}
+
+/// What a comprehension builds.
+#[derive(Clone, Copy)]
+enum Kind {
+    List,
+    Set,
+    Dict,
+}
+
+/// The value of a constant CPython folds at compile time: a literal, a negated number,
+/// a tuple of constants.
+fn constant_of(e: &Expr) -> Option<Value> {
+    Some(match &e.kind {
+        ExprKind::Int(n) => Value::Int(*n),
+        ExprKind::Float(x) => Value::Float(*x),
+        ExprKind::Str(s) => Value::Str(s.clone()),
+        ExprKind::Bool(b) => Value::Bool(*b),
+        ExprKind::None => Value::None,
+        ExprKind::Ellipsis => Value::Ellipsis,
+        ExprKind::Unary(UnOp::Neg, x) => match &x.kind {
+            ExprKind::Int(n) => Value::Int(n.checked_neg()?),
+            ExprKind::Float(f) => Value::Float(-f),
+            _ => return None,
+        },
+        ExprKind::Tuple(items) => Value::tuple(items.iter().map(constant_of).collect::<Option<Vec<_>>>()?),
+        _ => return None,
+    })
 }
 
 /// The names an assignment target binds.

@@ -1,0 +1,3 @@
+s = {1, 2, 3}
+print(sorted(s))
+s.remove(7)
