@@ -168,6 +168,11 @@ impl Interp {
                 Ok(Value::Dict(Rc::new(RefCell::new(d))))
             }
             // Generators run as compiled code only.
+            ExprKind::NamedExpr(n, v) => {
+                let v = self.eval(v, env)?;
+                env.set(*n, v.clone());
+                Ok(v)
+            }
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) if env.func.is_none() => {
                 Err(exc("SyntaxError", "'yield' outside function")).at(e.span)
             }

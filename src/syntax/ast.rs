@@ -56,6 +56,8 @@ pub enum ExprKind {
     Yield(Option<Box<Expr>>),
     /// `yield from iterable`.
     YieldFrom(Box<Expr>),
+    /// `name := value` (an assignment expression).
+    NamedExpr(Sym, Box<Expr>),
 }
 
 #[derive(Clone, Debug)]
@@ -380,6 +382,7 @@ fn expr_yields(x: &Expr) -> bool {
             DictItem::Spread(m) => e(m),
         }),
         ExprKind::Starred(a) | ExprKind::Unary(_, a) | ExprKind::Not(a) | ExprKind::Attr(a, _) => e(a),
+        ExprKind::NamedExpr(_, a) => e(a),
         ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) | ExprKind::Subscript(a, b) => {
             e(a) || e(b)
         }

@@ -8,6 +8,7 @@ pub mod source;
 pub mod symbol;
 pub mod token;
 pub mod unparse;
+pub mod visit;
 
 use source::Span;
 

@@ -81,6 +81,13 @@ fn write_expr(e: &Expr, out: &mut String) {
             list(items, out);
             out.push(']');
         }
+        NamedExpr(n, v) => {
+            out.push('(');
+            out.push_str(n.as_str());
+            out.push_str(" := ");
+            write_expr(v, out);
+            out.push(')');
+        }
         Set(items) => {
             out.push('{');
             list(items, out);

@@ -159,6 +159,10 @@ fn expr(e: &Expr, out: &mut FxHashSet<Sym>) {
             }
         }
         ExprKind::Starred(x) | ExprKind::Unary(_, x) | ExprKind::Not(x) | ExprKind::Attr(x, _) => expr(x, out),
+        ExprKind::NamedExpr(n, x) => {
+            out.insert(*n);
+            expr(x, out);
+        }
         ExprKind::Yield(x) => x.iter().for_each(|x| expr(x, out)),
         ExprKind::YieldFrom(x) => expr(x, out),
         ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) | ExprKind::Subscript(a, b) => {
@@ -300,6 +304,7 @@ fn lambdas_in(e: &Expr, out: &mut Vec<std::rc::Rc<FuncDef>>) {
             }
         }
         ExprKind::Starred(x) | ExprKind::Unary(_, x) | ExprKind::Not(x) | ExprKind::Attr(x, _) => each(x),
+        ExprKind::NamedExpr(_, x) => each(x),
         ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) | ExprKind::Subscript(a, b) => {
             each(a);
             each(b);

@@ -25,6 +25,8 @@ pub struct Exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>> {
     pub targets: P<'t, I, Expr>,
     /// Parameter lists of `def` and `lambda`.
     pub params: P<'t, I, Vec<ParamItem>>,
+    /// A single expression or `name := value` (`if`/`while` conditions).
+    pub named: P<'t, I, Expr>,
 }
 
 fn mk(kind: ExprKind, span: Span) -> Expr {
@@ -70,6 +72,20 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                     .ignore_then(arith.clone())
                     .map_with(|e, x| mk(ExprKind::Starred(boxed(e)), x.span()))
                     .or(test.clone())
+                    .boxed();
+
+                // `name := value`, where Python allows it without parentheses: conditions,
+                // call arguments, display items, comprehension elements.
+                let walrus = name()
+                    .then_ignore(op(":="))
+                    .then(test.clone())
+                    .map_with(|(n, v), x| mk(ExprKind::NamedExpr(n, boxed(v)), x.span()))
+                    .boxed();
+                let named_test = walrus.clone().or(test.clone()).boxed();
+                let star_named = op("*")
+                    .ignore_then(arith.clone())
+                    .map_with(|e, x| mk(ExprKind::Starred(boxed(e)), x.span()))
+                    .or(named_test.clone())
                     .boxed();
 
                 // `a, b, *c` with optional trailing comma → tuple, or the single expression.
@@ -160,7 +176,9 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                 let paren = op("(")
                     .ignore_then(choice((
                         op(")").map(|_| None),
-                        test.clone()
+                        walrus.clone().then_ignore(op(")")).map(|e| Some(e.kind)),
+                        named_test
+                            .clone()
                             .then(comp_clauses.clone())
                             .then_ignore(op(")"))
                             .map(|(elt, clauses)| {
@@ -177,7 +195,8 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                 let list = op("[")
                     .ignore_then(choice((
                         op("]").map(|_| ExprKind::List(Vec::new())),
-                        test.clone()
+                        named_test
+                            .clone()
                             .then(comp_clauses.clone())
                             .then_ignore(op("]"))
                             .map(|(elt, clauses)| {
@@ -187,7 +206,7 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                                     clauses,
                                 }))
                             }),
-                        star_test
+                        star_named
                             .clone()
                             .separated_by(op(","))
                             .allow_trailing()
@@ -220,7 +239,8 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                                     clauses,
                                 }))
                             }),
-                        test.clone()
+                        named_test
+                            .clone()
                             .then(comp_clauses.clone())
                             .then_ignore(op("}"))
                             .map(|(elt, clauses)| {
@@ -237,7 +257,7 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                             .collect::<Vec<_>>()
                             .then_ignore(op("}"))
                             .map(ExprKind::Dict),
-                        star_test
+                        star_named
                             .clone()
                             .separated_by(op(","))
                             .allow_trailing()
@@ -262,18 +282,21 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                         .map(|((n, sp), v)| Arg::Kw(n, v, sp)),
                     op("*").ignore_then(test.clone()).map(Arg::Star),
                     op("**").ignore_then(test.clone()).map(Arg::DoubleStar),
-                    test.clone().map(Arg::Pos),
+                    named_test.clone().map(Arg::Pos),
                 ));
-                let genexp_arg = test.clone().then(comp_clauses.clone()).map_with(|(elt, clauses), x| {
-                    vec![Arg::Pos(mk(
-                        ExprKind::GenExp(Rc::new(Comprehension {
-                            elt,
-                            value: None,
-                            clauses,
-                        })),
-                        x.span(),
-                    ))]
-                });
+                let genexp_arg = named_test
+                    .clone()
+                    .then(comp_clauses.clone())
+                    .map_with(|(elt, clauses), x| {
+                        vec![Arg::Pos(mk(
+                            ExprKind::GenExp(Rc::new(Comprehension {
+                                elt,
+                                value: None,
+                                clauses,
+                            })),
+                            x.span(),
+                        ))]
+                    });
                 let call = op("(")
                     .ignore_then(choice((
                         genexp_arg.then_ignore(op(")")),
@@ -358,7 +381,7 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                         mk(ExprKind::Unary(o, boxed(e)), x.span())
                     }
                 };
-                inner = Some((exprlist, targets));
+                inner = Some((exprlist, targets, named_test.clone()));
                 primary
                     .pratt((
                         infix(right(10), op("**"), bin("**")),
@@ -519,16 +542,17 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                     x.span(),
                 ),
             });
-        let (exprlist, targets) = inner.expect("arith defines the expression lists");
-        exported = Some((exprlist, targets, params));
+        let (exprlist, targets, named) = inner.expect("arith defines the expression lists");
+        exported = Some((exprlist, targets, params, named));
         lambda.or(conditional).boxed()
     });
-    let (exprlist, targets, params) = exported.expect("test defines the parameter lists");
+    let (exprlist, targets, params, named) = exported.expect("test defines the parameter lists");
 
     Exprs {
         test: test.boxed(),
         exprlist,
         targets,
         params,
+        named,
     }
 }

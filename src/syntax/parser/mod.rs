@@ -154,6 +154,7 @@ fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
         }
     };
     for s in body {
+        crate::syntax::visit::stmt_exprs(s, &mut |e| crate::syntax::visit::walrus_targets(e, out));
         match &s.kind {
             StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target(t, out)),
             StmtKind::AugAssign { target: t, .. } => target(t, out),
@@ -481,11 +482,8 @@ fn convert(errs: Vec<Rich<'_, Tok, Span>>, end: Span, cx: &Context) -> SyntaxErr
                 Some(Tok::Kw(k)) if UNSUPPORTED_KEYWORDS.contains(k) => {
                     SyntaxError::new("SyntaxError", format!("'{k}' is not supported in nt"), sp)
                 }
-                Some(Tok::Op(":=")) => SyntaxError::new(
-                    "SyntaxError",
-                    "assignment expressions (':=') are not supported in nt",
-                    sp,
-                ),
+                // `:=` where Python does not allow it unparenthesised (a statement).
+                Some(Tok::Op(":=")) => SyntaxError::new("SyntaxError", "invalid syntax", sp),
                 _ if expected
                     .iter()
                     .any(|p| matches!(p, RichPattern::Label(l) if l == "an indented block")) =>
@@ -505,11 +503,7 @@ fn convert(errs: Vec<Rich<'_, Tok, Span>>, end: Span, cx: &Context) -> SyntaxErr
                 Some(Tok::Op("," | "}"))
                     if expects(Tok::Op(":")) && idx.and_then(|i| cx.open_bracket(i)) == Some("{") =>
                 {
-                    SyntaxError::new(
-                        "SyntaxError",
-                        "':' expected after dictionary key",
-                        sp,
-                    )
+                    SyntaxError::new("SyntaxError", "':' expected after dictionary key", sp)
                 }
                 _ if expects(Tok::Op(":")) && matches!(found, Some(Tok::Newline) | None) => {
                     SyntaxError::new("SyntaxError", "expected ':'", sp)

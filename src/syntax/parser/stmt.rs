@@ -207,12 +207,12 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                 .boxed();
 
             let if_stmt = kw("if")
-                .ignore_then(test.clone())
+                .ignore_then(ex.named.clone())
                 .then(suite.clone())
                 .then(
                     kw("elif")
                         .map_with(|_, x| -> Span { x.span() })
-                        .then(test.clone())
+                        .then(ex.named.clone())
                         .then(suite.clone())
                         .repeated()
                         .collect::<Vec<_>>(),
@@ -227,7 +227,7 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                 });
 
             let while_stmt = kw("while")
-                .ignore_then(test.clone())
+                .ignore_then(ex.named.clone())
                 .then(suite.clone())
                 .then(else_suite.clone())
                 .map(|((cond, body), orelse)| StmtKind::While { cond, body, orelse });

@@ -29,6 +29,15 @@ impl Compiler {
             ExprKind::ListComp(c) => self.comprehension(c, Kind::List, span)?,
             ExprKind::SetComp(c) => self.comprehension(c, Kind::Set, span)?,
             ExprKind::Set(items) => self.set_display(items, span)?,
+            ExprKind::NamedExpr(n, v) => {
+                self.expr(v)?;
+                self.emit(Op::Dup, span);
+                // Inside a comprehension the name is the enclosing scope's.
+                let comprehensions = std::mem::take(&mut self.comprehensions);
+                let r = self.store_name(*n, span);
+                self.comprehensions = comprehensions;
+                r?;
+            }
             ExprKind::GenExp(c) => {
                 // A generator function made here and called with iter(first iterable).
                 let def = std::rc::Rc::new(crate::interp::vm::scope::genexp_def(c, span));

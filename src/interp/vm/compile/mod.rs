@@ -66,7 +66,7 @@ struct Compiler {
     /// The locals of each enclosing function, outermost first.
     enclosing: Vec<Rc<FxHashSet<Sym>>>,
     /// The targets of the comprehensions being compiled, innermost last: hidden slots.
-    comprehensions: Vec<FxHashMap<Sym, u32>>,
+    pub(super) comprehensions: Vec<FxHashMap<Sym, u32>>,
     /// The `try` parts the code being compiled is inside, innermost last.
     contexts: Vec<Context>,
     /// Names the function declares `global`.

@@ -4,6 +4,7 @@
     python3 set_model_check.py                 # default: 3000 random cases, seed 1
     python3 set_model_check.py --cases 500 --seed 7
     python3 set_model_check.py --hash-only
+    python3 set_model_check.py --huge 0        # skip the 4 sets of 80000+ elements
 
 Two parts:
 
@@ -367,13 +368,13 @@ def gen_case(seed, scale=None):
         ops.append(('assign', v, g.ctor(False)))
     for v in FROZEN_VARS:
         ops.append(('assign', v, g.ctor(True)))
-    if scale > 3000:                        # make sure some sets pass 50000 elements
+    if scale > 3000:                        # make sure some sets pass 50000 elements and grow
         distinct = {}
-        while len(distinct) < 80000:
+        while len(distinct) < 100000:
             k = gen_key(rng, rng.choice(['bigint', 'bigint', 'str', 'str', 'stride', 'collide']))
             distinct.setdefault(k, k)
         g.pool = list(distinct.values())
-        ops.append(('assign', 's0', ('addseq', rng.sample(g.pool, rng.randint(50001, 60000)))))
+        ops.append(('assign', 's0', ('addseq', rng.sample(g.pool, rng.randint(79000, 90000)))))
         ops.append(('assign', 's1', ('SET', ('list', rng.sample(g.pool, rng.randint(45000, 75000))))))
     nsteps = (rng.randint(5, 40) if scale <= 200 else rng.randint(3, 15) if scale <= 3000
               else rng.randint(3, 6))
@@ -741,7 +742,7 @@ def main(argv):
         return
     if sys.version_info[:2] != (3, 11) or sys.implementation.name != 'cpython':
         raise SystemExit('needs CPython 3.11 as python3')
-    ncases, seed = 3000, 1
+    ncases, seed, nhuge = 3000, 1, 4
     hash_only = False
     it = iter(argv)
     for a in it:
@@ -749,13 +750,15 @@ def main(argv):
             ncases = int(next(it))
         elif a == '--seed':
             seed = int(next(it))
+        elif a == '--huge':
+            nhuge = int(next(it))
         elif a == '--hash-only':
             hash_only = True
         else:
             raise SystemExit(__doc__)
     check_hashes()
     if not hash_only:
-        check_sets(ncases, seed)
+        check_sets(ncases, seed, nhuge)
 
 
 if __name__ == '__main__':
