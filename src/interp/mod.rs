@@ -15,6 +15,7 @@ pub mod scope;
 pub mod sets;
 pub mod special;
 pub mod stdlib;
+mod stdlib_random;
 pub mod stmt;
 pub mod suggest;
 pub mod vm;

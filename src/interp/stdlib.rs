@@ -132,6 +132,22 @@ static NT: &[Builtin] = &[
         name: "is_instance",
         f: is_instance,
     },
+    Builtin {
+        name: "mt_new",
+        f: super::stdlib_random::mt_new,
+    },
+    Builtin {
+        name: "mt_seed",
+        f: super::stdlib_random::mt_seed,
+    },
+    Builtin {
+        name: "mt_random",
+        f: super::stdlib_random::mt_random,
+    },
+    Builtin {
+        name: "mt_bits",
+        f: super::stdlib_random::mt_bits,
+    },
 ];
 
 pub fn nt_attrs() -> FxHashMap<Sym, Value> {

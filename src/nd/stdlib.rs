@@ -25,6 +25,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/optim.nt"),
     ),
     (
+        "random",
+        "<stdlib>/python/random.nt",
+        include_str!("../../stdlib/python/random.nt"),
+    ),
+    (
         "numpy._ext",
         "<stdlib>/numpy/_ext.nt",
         include_str!("../../stdlib/numpy/_ext.nt"),

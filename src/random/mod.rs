@@ -6,6 +6,7 @@
 mod cephes;
 pub mod mt;
 pub mod numpy;
+pub mod python;
 pub mod torch;
 
 pub use mt::Mt19937;
@@ -16,4 +17,7 @@ pub use mt::Mt19937;
 pub struct Rngs {
     pub numpy: numpy::RandomState,
     pub torch: torch::Generator,
+    /// The generators of Python's `random.Random` instances (`_nt.mt_new` hands out
+    /// their indices).
+    pub python: Vec<Mt19937>,
 }
