@@ -628,12 +628,28 @@ impl Interp {
         if let Some(v) = self.stdlib_attr(md, name) {
             return v;
         }
+        // `from package import submodule` imports it.
+        if md
+            .origin
+            .as_deref()
+            .is_some_and(|o| o.ends_with("__init__.py") || o.ends_with("__init__.nt"))
+        {
+            let sub: Vec<Sym> = md.name.split('.').map(Sym::new).chain([name]).collect();
+            if let Ok(m) = self.import(&sub) {
+                return Ok(m);
+            }
+        }
         let full: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
+        let full = if full.is_empty() {
+            md.name.clone()
+        } else {
+            full.join(".")
+        };
         Err(exc(
             "ImportError",
             format!(
                 "cannot import name '{name}' from '{}' ({})",
-                full.join("."),
+                full,
                 md.origin.as_deref().unwrap_or("built-in")
             ),
         ))

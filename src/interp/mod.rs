@@ -103,6 +103,7 @@ impl Interp {
             pending: None,
         };
         builtins::install(&mut interp);
+        interp.globals.set(Sym::new("__name__"), Value::Str("__main__".into()));
         interp
     }
 

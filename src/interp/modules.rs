@@ -35,23 +35,86 @@ impl Interp {
                 }
                 m
             }
-            _ if path.len() == 1 => self.import_file(&name)?,
-            _ => return Err(not_found(&name)),
+            _ if path.len() == 1 => self.import_file(&name, None)?,
+            _ => {
+                // `a.b`: the package `a` first, then `b` in its directory.
+                let parent = self.import(&path[..path.len() - 1])?;
+                let dir = package_dir(&parent).ok_or_else(|| {
+                    let p: Vec<&str> = path[..path.len() - 1].iter().map(|s| s.as_str()).collect();
+                    exc(
+                        "ModuleNotFoundError",
+                        format!("No module named '{name}'; '{}' is not a package", p.join(".")),
+                    )
+                })?;
+                let leaf = path[path.len() - 1];
+                let m = self.import_file(&name, Some(&dir))?;
+                if let Value::Module(p) = &parent {
+                    p.attrs.borrow_mut().insert(leaf, m.clone());
+                }
+                m
+            }
         };
         self.modules.insert(name, module.clone());
         Ok(module)
     }
 
-    fn import_file(&mut self, name: &str) -> Res<Value> {
-        let file = format!("{name}.nt");
-        let candidates = self
-            .script_dir
-            .iter()
-            .map(|d| d.join(&file))
-            .chain(std::iter::once(file.clone().into()));
-        let Some(path) = candidates.into_iter().find(|p: &std::path::PathBuf| p.is_file()) else {
+    /// The absolute path of `from <level dots><module> import …` in the module whose
+    /// scope is `env` (its `__package__`), with CPython's errors.
+    pub fn absolute_module(&self, env: &Rc<Scope>, level: u32, module: &[Sym]) -> Res<Vec<Sym>> {
+        if level == 0 {
+            return Ok(module.to_vec());
+        }
+        // A class body's scope sits inside its module's.
+        let mut scope = env.clone();
+        while let Some(p) = scope.parent.clone() {
+            scope = p;
+        }
+        let package = match scope.vars.borrow().get(&Sym::new("__package__")) {
+            Some(Value::Str(p)) if !p.is_empty() => p.to_string(),
+            _ => {
+                return Err(exc(
+                    "ImportError",
+                    "attempted relative import with no known parent package",
+                ));
+            }
+        };
+        let bits: Vec<&str> = package.split('.').collect();
+        if bits.len() < level as usize {
+            return Err(exc("ImportError", "attempted relative import beyond top-level package"));
+        }
+        let base = &bits[..bits.len() + 1 - level as usize];
+        Ok(base.iter().map(|b| Sym::new(b)).chain(module.iter().copied()).collect())
+    }
+
+    /// Loads the module `name` (dotted for a submodule) from `NAME.py`, `NAME.nt` or the
+    /// package `NAME/__init__.py` (`.nt`): inside the package directory `within`, else
+    /// beside the script, else in the working directory.
+    fn import_file(&mut self, name: &str, within: Option<&std::path::Path>) -> Res<Value> {
+        let leaf = name.rsplit('.').next().unwrap_or(name);
+        let roots: Vec<std::path::PathBuf> = match within {
+            Some(dir) => vec![dir.to_path_buf()],
+            None => self
+                .script_dir
+                .iter()
+                .cloned()
+                .chain(std::iter::once(std::path::PathBuf::new()))
+                .collect(),
+        };
+        let found = roots.iter().find_map(|root| {
+            [
+                root.join(format!("{leaf}.py")),
+                root.join(format!("{leaf}.nt")),
+                root.join(leaf).join("__init__.py"),
+                root.join(leaf).join("__init__.nt"),
+            ]
+            .into_iter()
+            .find(|p| p.is_file())
+        });
+        let Some(path) = found else {
             return Err(not_found(name));
         };
+        // Shown (in reports and `__file__`-like messages) by its full path, as CPython does.
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
         let text = std::fs::read_to_string(&path)
             .map_err(|e| exc("ImportError", format!("cannot read {}: {e}", path.display())))?;
         let shown = path.display().to_string();
@@ -68,6 +131,14 @@ impl Interp {
             x
         })?;
         let scope = Scope::module();
+        scope.set(Sym::new("__name__"), Value::Str(name.into()));
+        // A package is its own `__package__`; a module's is the package holding it.
+        let package = if shown.ends_with("__init__.py") || shown.ends_with("__init__.nt") {
+            name
+        } else {
+            name.rsplit_once('.').map_or("", |(p, _)| p)
+        };
+        scope.set(Sym::new("__package__"), Value::Str(package.into()));
         // Mark it loaded first so a circular import sees the (partial) module, as in Python.
         let module = Rc::new(Module {
             name: name.to_owned(),
@@ -86,6 +157,14 @@ impl Interp {
         self.module_scopes.push(scope);
         Ok(Value::Module(module))
     }
+}
+
+/// The directory of a package (a module loaded from `__init__.py` or `__init__.nt`).
+fn package_dir(m: &Value) -> Option<std::path::PathBuf> {
+    let Value::Module(m) = m else { return None };
+    let origin = std::path::Path::new(m.origin.as_deref()?);
+    let file = origin.file_name()?.to_str()?;
+    (file == "__init__.py" || file == "__init__.nt").then(|| origin.parent().map(|p| p.to_path_buf()))?
 }
 
 fn not_found(name: &str) -> Box<crate::error::Exc> {

@@ -168,7 +168,9 @@ impl Interp {
                 module,
                 module_span,
                 names,
+                level,
             } => {
+                let module = &self.absolute_module(env, *level, module).at(*module_span)?;
                 self.check_importable(module, module_span.start).at(*module_span)?;
                 let m = self.import(module).at(*module_span)?;
                 for (name, alias, span) in names {

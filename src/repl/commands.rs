@@ -162,7 +162,8 @@ impl Session {
                 let vars = self.interp.globals.vars.borrow();
                 let mut names: Vec<(String, String)> = vars
                     .iter()
-                    .filter(|(k, v)| !self.prelude.get(*k).is_some_and(|p| same(p, v)))
+                    // Dunder names (`__name__`) are the module's own, hidden as IPython's %who does.
+                    .filter(|(k, v)| !k.as_str().starts_with("__") && !self.prelude.get(*k).is_some_and(|p| same(p, v)))
                     .map(|(k, v)| (k.as_str().to_string(), describe(v)))
                     .collect();
                 names.sort();

@@ -273,6 +273,8 @@ pub enum StmtKind {
         module: Vec<Sym>,
         module_span: Span,
         names: Vec<(Sym, Option<Sym>, Span)>,
+        /// The leading dots of a relative import (`from ..m import x`: 2).
+        level: u32,
     },
     Assert {
         test: Expr,

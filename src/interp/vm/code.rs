@@ -147,6 +147,9 @@ pub enum Op {
     Import(u32),
     /// `from m import …`: pushes the module `imports[i]`.
     ImportModule(u32),
+    /// `from .m import …` (the level is the number of dots): pushes the module
+    /// `imports[i]` resolved against the running module's package.
+    ImportRelative(u32, u32),
     /// `[.., module] -> [.., module, module.name]` for `from m import name`
     /// (`imports[i]` names the module, `names[n]` the attribute).
     ImportName(u32, u32),

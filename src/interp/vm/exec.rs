@@ -598,6 +598,12 @@ impl Interp {
                 self.check_importable(path, code.spans[ip].start)?;
                 f.stack.push(self.import(path)?);
             }
+            Op::ImportRelative(i, level) => {
+                let (path, _) = &code.imports[i as usize];
+                let path = self.absolute_module(&f.globals, level, path)?;
+                self.check_importable(&path, code.spans[ip].start)?;
+                f.stack.push(self.import(&path)?);
+            }
             Op::ImportName(i, n) => {
                 let (path, _) = &code.imports[i as usize];
                 let m = top(&f.stack)?.clone();

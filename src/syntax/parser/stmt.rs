@@ -47,8 +47,24 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                 .allow_trailing()
                 .collect::<Vec<_>>()
                 .boxed();
+            // `from .m`, `from ..`, `from ...m`: the dots (`...` is one token) count levels.
+            let dots = choice((op(".").to(1u32), op("...").to(3u32)))
+                .repeated()
+                .collect::<Vec<u32>>()
+                .map(|d| d.iter().sum::<u32>());
+            let from_module = dots
+                .then(dotted.clone().or_not())
+                .map_with(|(level, m), x| -> (u32, (Vec<_>, Span)) {
+                    (level, m.unwrap_or_else(|| (Vec::new(), x.span())))
+                })
+                .validate(|(level, m), x, emitter| {
+                    if level == 0 && m.0.is_empty() {
+                        emitter.emit(Rich::custom(x.span(), "invalid syntax"));
+                    }
+                    (level, m)
+                });
             let from_import = kw("from")
-                .ignore_then(dotted.clone())
+                .ignore_then(from_module)
                 .then_ignore(kw("import"))
                 .then(choice((
                     import_names.clone().delimited_by(op("("), op(")")),
@@ -60,10 +76,11 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                         ))
                     }),
                 )))
-                .map(|((module, module_span), names)| StmtKind::ImportFrom {
+                .map(|((level, (module, module_span)), names)| StmtKind::ImportFrom {
                     module,
                     module_span,
                     names,
+                    level,
                 });
 
             let aug_op = select! {

@@ -387,10 +387,17 @@ impl Compiler {
                 module,
                 module_span,
                 names,
+                level,
             } => {
                 self.code.imports.push((module.clone(), true));
                 let i = self.code.imports.len() as u32 - 1;
-                self.emit(Op::ImportModule(i), *module_span);
+                self.emit(
+                    match level {
+                        0 => Op::ImportModule(i),
+                        _ => Op::ImportRelative(i, *level),
+                    },
+                    *module_span,
+                );
                 for (name, alias, sp) in names {
                     let n = self.name(*name);
                     self.emit(Op::ImportName(i, n), *sp);

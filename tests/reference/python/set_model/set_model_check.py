@@ -258,6 +258,13 @@ class Gen:
         r = rng.random()
         if allow_var and r < 0.25:
             return ('var', rng.choice(SET_VARS + FROZEN_VARS))
+        if allow_var and r < 0.35:
+            # same elements as a variable (equal sizes: ties), maybe as equal objects of
+            # another type (1 -> 1.0 / True), maybe one element fewer or more
+            return ('perm', rng.choice(SET_VARS + FROZEN_VARS), rng.getrandbits(32),
+                    rng.choice(['same', 'numswap', 'drop1', 'extra1']),
+                    rng.choice(['set', 'frozenset', 'list'] if not sets_only else ['set', 'frozenset']),
+                    self.key())
         if sets_only:
             return rng.choice([('set', self.keys()), ('frozenset', self.keys()),
                                ('setd', self.keys(), self.keys()),
@@ -522,6 +529,18 @@ def build_iterable(impl, env, spec):
         for _ in range(min(spec[2], len(s))):
             s.pop()
         return s
+    if kind == 'perm':
+        _, var, seed, mode, typ, extra = spec
+        lst = list(env[var])
+        random.Random(seed).shuffle(lst)
+        if mode == 'numswap':
+            lst = [(float(k) if type(k) is int and abs(k) < 2 ** 53 else
+                    (k == 1) if type(k) is float and k in (0.0, 1.0) else k) for k in lst]
+        elif mode == 'drop1' and lst:
+            lst.pop()
+        elif mode == 'extra1':
+            lst.append(extra)
+        return impl.SET(lst) if typ == 'set' else impl.FROZENSET(lst) if typ == 'frozenset' else lst
     if kind == 'list':
         return list(spec[1])
     if kind == 'tuple':
