@@ -217,6 +217,9 @@ impl Interp {
     }
 
     pub fn get_attr(&mut self, o: &Value, name: Sym) -> Res<Value> {
+        if let Some(v) = self.extra_attr(o, name) {
+            return Ok(v);
+        }
         match o {
             Value::Module(m) => {
                 let v = m.attrs.borrow().get(&name).cloned();
@@ -279,6 +282,9 @@ impl Interp {
     }
 
     pub fn set_attr(&mut self, o: &Value, name: Sym, v: Value) -> Res<()> {
+        if matches!(o, Value::Function(_) | Value::Class(_)) {
+            return self.set_extra_attr(o, name, v).unwrap_or(Ok(()));
+        }
         if let Value::Object(obj) = o {
             if let Some(d @ super::descriptors::Descriptor::Property { .. }) =
                 obj.class.method(name).as_ref().and_then(super::descriptors::descriptor)

@@ -14,7 +14,7 @@ thread_local! {
         name: "Generator".into(),
         module: "torch._C".into(),
         base: None,
-        methods: FxHashMap::default(),
+        methods: Default::default(),
     });
 }
 
@@ -132,9 +132,9 @@ impl Interp {
             name: name.as_str().to_owned(),
             module: "__main__".into(),
             base,
-            methods: attrs,
+            methods: std::cell::RefCell::new(attrs),
         });
-        for v in class.methods.values() {
+        for v in class.methods.borrow().values() {
             if let Value::Function(f) = v {
                 let _ = f.owner.set(Rc::downgrade(&class));
             }
@@ -260,6 +260,6 @@ pub fn make_class(args: &Args) -> Res<Value> {
         name: text(name)?,
         module: text(module)?,
         base,
-        methods: table,
+        methods: std::cell::RefCell::new(table),
     })))
 }

@@ -33,7 +33,7 @@ fn builtin_class(name: &str, methods: FxHashMap<Sym, Value>) -> Rc<Class> {
         name: name.into(),
         module: "builtins".into(),
         base: None,
-        methods,
+        methods: std::cell::RefCell::new(methods),
     })
 }
 

@@ -305,6 +305,7 @@ impl Interp {
             code: Default::default(),
             freevars: Vec::new(),
             owner: Default::default(),
+            attrs: Default::default(),
         })))
     }
 

@@ -1,6 +1,7 @@
 //! The evaluator: walks the AST with Python's semantics. Expressions are in `expr.rs`,
 //! statements in `stmt.rs`, calls in `call.rs`, operators in `ops.rs`.
 
+mod attrs;
 pub mod builtins;
 pub mod call;
 pub mod classes;

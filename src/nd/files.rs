@@ -123,10 +123,10 @@ thread_local! {
         name: "NpzFile".into(),
         module: "numpy.lib.npyio".into(),
         base: None,
-        methods: [("__getitem__", npz_getitem as fn(&mut Interp, Args) -> Res<Value>), ("__contains__", npz_contains), ("keys", npz_keys)]
+        methods: std::cell::RefCell::new([("__getitem__", npz_getitem as fn(&mut Interp, Args) -> Res<Value>), ("__contains__", npz_contains), ("keys", npz_keys)]
             .into_iter()
             .map(|(n, f)| (Sym::new(n), Value::Builtin(Box::leak(Box::new(Builtin { name: n, f })))))
-            .collect::<FxHashMap<Sym, Value>>(),
+            .collect::<FxHashMap<Sym, Value>>()),
     });
 }
 

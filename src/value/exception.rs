@@ -76,7 +76,7 @@ thread_local! {
                 name: (*name).into(),
                 module: "builtins".into(),
                 base,
-                methods: FxHashMap::default(),
+                methods: Default::default(),
             }));
         }
         for (qualified, base) in LIBRARY {
@@ -86,7 +86,7 @@ thread_local! {
                 name: name.into(),
                 module: module.into(),
                 base,
-                methods: FxHashMap::default(),
+                methods: Default::default(),
             }));
         }
         m
@@ -110,7 +110,7 @@ pub fn class_named(kind: &str) -> Rc<Class> {
                 name: name.into(),
                 module: module.into(),
                 base: m.get("Exception").cloned(),
-                methods: FxHashMap::default(),
+                methods: Default::default(),
             })
         })
     })

@@ -93,12 +93,13 @@ pub struct Class {
     /// Where Python defines it: `torch.nn.modules.linear`.
     pub module: String,
     pub base: Option<Rc<Class>>,
-    pub methods: FxHashMap<Sym, Value>,
+    /// Its attributes: methods, class attributes (assignable, `Class.count += 1`).
+    pub methods: RefCell<FxHashMap<Sym, Value>>,
 }
 
 impl Class {
     pub fn method(&self, name: Sym) -> Option<Value> {
-        match self.methods.get(&name) {
+        match self.methods.borrow().get(&name) {
             Some(m) => Some(m.clone()),
             None => self.base.as_ref().and_then(|b| b.method(name)),
         }
@@ -254,6 +255,8 @@ pub struct Function {
     pub freevars: Vec<Cell>,
     /// The class whose body defined it (for `super()`).
     pub owner: std::cell::OnceCell<std::rc::Weak<Class>>,
+    /// Attributes the program set on it (`f.calls = 0`, `functools.wraps`).
+    pub attrs: RefCell<Vec<(Sym, Value)>>,
 }
 
 /// A variable shared between a function and the functions nested in it.

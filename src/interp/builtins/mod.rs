@@ -40,6 +40,7 @@ pub static FUNCTIONS: &[Builtin] = &[
     builtin!("ord", ord),
     builtin!("callable", callable),
     builtin!("hash", hash),
+    builtin!("id", id),
     builtin!("format", format),
     builtin!("divmod", seq::divmod),
     builtin!("pow", seq::pow),
@@ -349,15 +350,30 @@ fn format(_: &mut Interp, args: Args) -> Res<Value> {
 
 fn callable(_: &mut Interp, args: Args) -> Res<Value> {
     let v = one(args, "callable")?;
-    Ok(Value::Bool(matches!(
-        v,
+    Ok(Value::Bool(match &v {
         Value::Function(_)
-            | Value::Builtin(_)
-            | Value::NdFunc(_)
-            | Value::Method(_)
-            | Value::Type(_)
-            | Value::DType(..)
-    )))
+        | Value::Builtin(_)
+        | Value::NdFunc(_)
+        | Value::Method(_)
+        | Value::Type(_)
+        | Value::DType(..)
+        | Value::Class(_)
+        | Value::GradFnClass(_) => true,
+        // An instance is callable when its class defines `__call__`.
+        Value::Object(o) => o.class.method(Sym::new("__call__")).is_some(),
+        _ => false,
+    }))
+}
+
+/// `id(x)`: the object's address (small ints and other values without one: a number
+/// derived from the value, constant while it lives, as CPython's cached objects are).
+fn id(_: &mut Interp, args: Args) -> Res<Value> {
+    let v = one(args, "id")?;
+    let addr = match v.address() {
+        0 => crate::value::hash::hash(&v).unwrap_or(0) as usize,
+        a => a,
+    };
+    Ok(Value::Int(addr as i64 & i64::MAX))
 }
 
 fn hash(interp: &mut Interp, args: Args) -> Res<Value> {

@@ -85,6 +85,7 @@ impl Interp {
                     code: compiled,
                     freevars: entry.captures.iter().map(|&c| f.cells[c as usize].clone()).collect(),
                     owner: Default::default(),
+                    attrs: Default::default(),
                 })));
             }
             Op::ListAppend(depth) => {

@@ -6,7 +6,7 @@
     python3 set_model_check.py --hash-only
     python3 set_model_check.py --huge 0        # skip the 4 sets of 80000+ elements
 
-Two parts:
+Three parts:
 
 1. Hashes: thousands of random ints (small, negative, i64 extremes, > i64), floats
    (random bit patterns, integral, inf, -0.0), bool, str (ASCII, latin-1, UCS-2 incl.
@@ -26,10 +26,29 @@ Two parts:
    ctypes (3.11 x86-64 layout).  Both sides return per-step digests; a mismatch is
    re-run in full and the first differing step is printed.
 
-Cases range from empty sets to a few thousand elements (so tables resize up to 8192 and
-more), with keys mixing small ints, strided ints (shared low bits), big ints and ints
-that collide modulo 2**61-1, -1/-2, floats equal to ints, bools, strs of every PEP 393
-kind, bytes, complex, tuples and frozensets.
+3. Surprises: a list of small facts (SURPRISES) evaluated in CPython and, with `set`,
+   `frozenset` and `hash` bound to the model's, in the model; they are printed.
+
+Cases range from empty sets to a few thousand elements (tables up to 8192 slots and
+more), plus 4 cases past 80000 elements (tables of 262144 slots, where growth switches
+from used*4 to used*2), with keys mixing small ints, strided ints (shared low bits), big
+ints and ints that collide modulo 2**61-1, -1/-2, floats equal to ints, bools, strs of
+every PEP 393 kind, identifier-like strs, bytes, complex, tuples and frozensets.  Operands
+include sets with dummies (after discards / pops), dicts with deletions, generators,
+ranges, strs, and permutations of a variable's own elements (equal sizes, and equal keys
+of another type: 1 -> 1.0 / True).  For constant set literals the CPython side interns a
+copy of every identifier-like str of 2+ chars first, so that the compiler's extra
+frozenset rebuild (see set_model.build_set_literal) happens predictably.
+
+Sensitivity was checked by mutation: each of these single changes to the model makes
+the check fail -- freeslot = first dummy, no dummy reuse, the pre-3.7 load factor,
+LINEAR_PROBES = 8, clear() resetting the finger, pop() scanning from 0, swap_bodies
+swapping the finger, intersection swapping on ties, no copy-and-difference path, no
+dummy purge after difference_update, no direct slot copy in set_merge, a different
+merge pre-size, no dict pre-size, no third literal rebuild, literals as plain adds,
+a^b copying a, a resize no-op with dummies, and used*4 growth past 50000 (--huge).
+(The ">8x larger: iterate the intersection" shortcut of difference_update has no
+observable effect and cannot be detected.)
 """
 
 import hashlib
@@ -755,6 +774,41 @@ def check_sets(ncases, seed, nhuge=4):
     return ncases
 
 
+# Facts worth knowing, each checked in CPython (PYTHONHASHSEED=0) and in the model: the
+# snippet runs with `set`, `frozenset` and `hash` bound to the model's, and must not use
+# set literals or comprehensions (those would build host sets).
+SURPRISES = [
+    ('-1 and -2 share hash -2', '[hash(-1), hash(-2)]'),
+    ('... so insertion order decides', '[list(set([-1, -2])), list(set([-2, -1]))]'),
+    ('n and n + (2**61 - 1) collide', '[hash(5), hash(5 + 2**61 - 1)]'),
+    ('first equal object stays', '[list(set([1, True, 1.0])), list(set([True, 1])), list(set([1.0, 1]))]'),
+    ('& iterates the smaller (other on ties)', '[list(set([1]) & set([True])), list(set([True]) & set([1, 2])), list(set([1, 2]) & set([True]))]'),
+    ('intersection(iterable) keeps the iterable\'s objects', 'list(set([1, 2]).intersection([True, 2.0]))'),
+    ('| copies the left operand', '[list(set([1]) | set([True, 2])), list(set([True]) | set([1, 2]))]'),
+    ('^ copies the right operand', '[list(set([True]) ^ set([1, 5])), list(set([1, 5]) ^ set([True]))]'),
+    ('set(dict) pre-sizes (16 slots), set(list) grows (32)', '[list(set(dict.fromkeys([0, 16, 32, 48, 64]))), list(set([0, 16, 32, 48, 64]))]'),
+    ('pop scans from the finger, which clear() keeps', '(lambda s: [s.pop(), s.pop(), s.clear(), s.update([0, 1, 2, 3]), s.pop()])(set(range(5)))'),
+    ('s ^ s: a copy of s with every slot turned dummy', '(lambda s: [len(s ^ s), list(s ^ s | set([7, 8]))])(set(range(5)))'),
+    ('hash of str / tuple / frozenset', "[hash(''), hash('a'), hash('\\xe9'), hash('\\u20ac'), hash('\\U0001f600'), hash(()), hash((1, 2)), hash(frozenset()), hash(frozenset([1, 2]))]"),
+    ('floats: integral equal int hash; inf 314159; -0.0 is 0', '[hash(1.0), hash(0.5), hash(-0.0), hash(float("inf")), hash(1e300)]'),
+]
+
+
+def check_surprises():
+    import set_model as M
+    src = ('import sys\nfor _d, _e in %r:\n    print(repr(eval(_e)))\n' % (SURPRISES,))
+    env = dict(os.environ, PYTHONHASHSEED='0', PYTHONIOENCODING='utf-8')
+    real = subprocess.run([sys.executable, '-c', src], env=env, capture_output=True,
+                          text=True, encoding='utf-8', check=True).stdout.splitlines()
+    ns = {'set': M.PySet, 'frozenset': M.PyFrozenSet, 'hash': M.hash_obj}
+    for (desc, expr), r in zip(SURPRISES, real):
+        m = repr(eval(expr, dict(ns)))
+        if m != r:
+            raise SystemExit('SURPRISE MISMATCH %s: %s\n  cpython %s\n  model   %s' % (desc, expr, r, m))
+        print('  %s: %s -> %s' % (desc, expr, r))
+    print('surprises: %d facts agree' % len(SURPRISES))
+
+
 def main(argv):
     if len(argv) >= 4 and argv[0] == '--side':
         side_main(argv[1], argv[2], argv[3])
@@ -776,6 +830,7 @@ def main(argv):
         else:
             raise SystemExit(__doc__)
     check_hashes()
+    check_surprises()
     if not hash_only:
         check_sets(ncases, seed, nhuge)
 

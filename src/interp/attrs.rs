@@ -1,0 +1,80 @@
+//! The attributes of functions and classes beyond their methods: `f.__name__`,
+//! `f.__doc__`, `C.__module__`, and attributes a program sets on them (`f.cache = {}`,
+//! `C.count += 1`, what `functools.wraps` copies).
+
+use super::Interp;
+use crate::error::Res;
+use crate::syntax::ast::{ExprKind, StmtKind};
+use crate::syntax::symbol::Sym;
+use crate::value::{Function, Value};
+use std::rc::Rc;
+
+/// A function's docstring: its body's first statement, when that is a string.
+fn docstring(f: &Function) -> Value {
+    match f.def.body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(e)) if !f.def.is_lambda => match &e.kind {
+            ExprKind::Str(s) => Value::Str(s.clone()),
+            _ => Value::None,
+        },
+        _ => Value::None,
+    }
+}
+
+impl Interp {
+    /// `o.name` for a function or class attribute that is not a method; `None` to let
+    /// the ordinary lookup answer.
+    pub fn extra_attr(&self, o: &Value, name: Sym) -> Option<Value> {
+        match o {
+            Value::Function(f) => {
+                if let Some(v) = f.attrs.borrow().iter().find(|(k, _)| *k == name) {
+                    return Some(v.1.clone());
+                }
+                Some(match name.as_str() {
+                    "__name__" | "__qualname__" => Value::Str(f.def.name.as_str().into()),
+                    "__doc__" => docstring(f),
+                    "__module__" => Value::Str("__main__".into()),
+                    "__defaults__" => {
+                        let d: Vec<Value> = f.defaults.iter().flatten().cloned().collect();
+                        if d.is_empty() { Value::None } else { Value::tuple(d) }
+                    }
+                    _ => return None,
+                })
+            }
+            Value::Class(c) => Some(match name.as_str() {
+                "__qualname__" => Value::Str(c.name.as_str().into()),
+                "__module__" => Value::Str(c.module.as_str().into()),
+                "__bases__" => Value::tuple(vec![match &c.base {
+                    Some(b) => Value::Class(b.clone()),
+                    None => Value::Type(crate::value::PyType::Object),
+                }]),
+                "__doc__" => c.methods.borrow().get(&name).cloned().unwrap_or(Value::None),
+                _ => return None,
+            }),
+            _ => None,
+        }
+    }
+
+    /// `o.name = v` on a function or a class; `None` for other values.
+    pub fn set_extra_attr(&mut self, o: &Value, name: Sym, v: Value) -> Option<Res<()>> {
+        match o {
+            Value::Function(f) => {
+                let mut attrs = f.attrs.borrow_mut();
+                match attrs.iter_mut().find(|(k, _)| *k == name) {
+                    Some(slot) => slot.1 = v,
+                    None => attrs.push((name, v)),
+                }
+                Some(Ok(()))
+            }
+            Value::Class(c) => {
+                // A function set on a class later is a method of it (`super()` inside it
+                // starts from this class's base).
+                if let Value::Function(f) = &v {
+                    let _ = f.owner.set(Rc::downgrade(c));
+                }
+                c.methods.borrow_mut().insert(name, v);
+                Some(Ok(()))
+            }
+            _ => None,
+        }
+    }
+}
