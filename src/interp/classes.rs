@@ -18,6 +18,20 @@ thread_local! {
     });
 }
 
+thread_local! {
+    static OBJECT: Rc<Class> = Rc::new(Class {
+        name: "object".into(),
+        module: "builtins".into(),
+        base: None,
+        methods: Default::default(),
+    });
+}
+
+/// `object()`: a plain instance (a sentinel, compared by identity).
+pub fn plain_object() -> Value {
+    Object::new(OBJECT.with(Rc::clone), Vec::new())
+}
+
 /// What `torch.manual_seed` returns.
 pub fn generator() -> Value {
     Object::new(GENERATOR.with(Rc::clone), Vec::new())

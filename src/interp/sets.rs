@@ -125,6 +125,28 @@ impl Interp {
         Ok(result)
     }
 
+    /// `set_intersection_multi`: a copy without arguments, else each argument in turn
+    /// intersected with the result so far (the set itself first).
+    fn intersection_multi(&mut self, v: &Value, so: &PySet, args: &[Value]) -> Res<PySet> {
+        let copy = |s: &PySet| {
+            let mut c = PySet::new();
+            c.merge(s);
+            c
+        };
+        let Some((first, rest)) = args.split_first() else {
+            return Ok(copy(so));
+        };
+        let mut result = if first.is(v) {
+            copy(so)
+        } else {
+            self.intersection(so, first)?
+        };
+        for o in rest {
+            result = self.intersection(&result, o)?;
+        }
+        Ok(result)
+    }
+
     /// `set_difference_update_internal`.
     fn difference_update(&mut self, so: &mut PySet, other: &Value) -> Res<()> {
         if let Some(o) = table_of(other) {
@@ -275,14 +297,8 @@ impl Interp {
                 Self::same_kind(v, r)
             }
             "intersection" => {
-                let mut r = PySet::new();
-                r.merge(&so);
-                let mut cur = new_set(r);
-                for o in &args.pos {
-                    let t = table_of(&cur).unwrap_or_default();
-                    cur = new_set(if o.is(v) { t } else { self.intersection(&t, o)? });
-                }
-                Self::same_kind(v, table_of(&cur).unwrap_or_default())
+                let r = self.intersection_multi(v, &so, &args.pos)?;
+                Self::same_kind(v, r)
             }
             "difference" => {
                 let mut r = match args.pos.first() {
@@ -396,11 +412,8 @@ impl Interp {
         let mut so = cell.borrow().clone();
         match name {
             "intersection_update" => {
-                for o in &args.pos {
-                    if !o.is(v) {
-                        so = self.intersection(&so, o)?;
-                    }
-                }
+                let r = self.intersection_multi(v, &so, &args.pos)?;
+                so.take_table(r);
             }
             "difference_update" => {
                 for o in &args.pos {

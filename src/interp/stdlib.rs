@@ -114,7 +114,46 @@ fn is_instance(_: &mut Interp, args: Args) -> Res<Value> {
     }
 }
 
+/// `_nt.is_object(x)`: whether `x` is an instance of a class (for `copy`).
+fn is_object(_: &mut Interp, args: Args) -> Res<Value> {
+    Ok(Value::Bool(matches!(args.pos.first(), Some(Value::Object(_)))))
+}
+
+/// `_nt.clone_object(x, None)`: a new instance of `x`'s class with the same attributes.
+fn clone_object(_: &mut Interp, args: Args) -> Res<Value> {
+    match args.pos.first() {
+        Some(Value::Object(o)) => Ok(crate::value::Object::new(o.class.clone(), o.attrs.borrow().clone())),
+        _ => Err(type_error("_nt.clone_object(obj, None)")),
+    }
+}
+
+/// `_nt.object_attrs(x)`: the instance attributes, as (name, value) pairs.
+fn object_attrs(_: &mut Interp, args: Args) -> Res<Value> {
+    match args.pos.first() {
+        Some(Value::Object(o)) => Ok(Value::list(
+            o.attrs
+                .borrow()
+                .iter()
+                .map(|(k, v)| Value::tuple(vec![Value::Str(k.as_str().into()), v.clone()]))
+                .collect(),
+        )),
+        _ => Err(type_error("_nt.object_attrs(obj)")),
+    }
+}
+
 static NT: &[Builtin] = &[
+    Builtin {
+        name: "is_object",
+        f: is_object,
+    },
+    Builtin {
+        name: "clone_object",
+        f: clone_object,
+    },
+    Builtin {
+        name: "object_attrs",
+        f: object_attrs,
+    },
     Builtin {
         name: "named",
         f: named,

@@ -25,6 +25,41 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/optim.nt"),
     ),
     (
+        "itertools",
+        "<stdlib>/python/itertools.nt",
+        include_str!("../../stdlib/python/itertools.nt"),
+    ),
+    (
+        "functools",
+        "<stdlib>/python/functools.nt",
+        include_str!("../../stdlib/python/functools.nt"),
+    ),
+    (
+        "collections",
+        "<stdlib>/python/collections.nt",
+        include_str!("../../stdlib/python/collections.nt"),
+    ),
+    (
+        "operator",
+        "<stdlib>/python/operator.nt",
+        include_str!("../../stdlib/python/operator.nt"),
+    ),
+    (
+        "copy",
+        "<stdlib>/python/copy.nt",
+        include_str!("../../stdlib/python/copy.nt"),
+    ),
+    (
+        "string",
+        "<stdlib>/python/string.nt",
+        include_str!("../../stdlib/python/string.nt"),
+    ),
+    (
+        "typing",
+        "<stdlib>/python/typing.nt",
+        include_str!("../../stdlib/python/typing.nt"),
+    ),
+    (
         "random",
         "<stdlib>/python/random.nt",
         include_str!("../../stdlib/python/random.nt"),

@@ -1,8 +1,8 @@
 //! Python's `set` and `frozenset`: CPython 3.11's open-addressing table
 //! (Objects/setobject.c), so that items come out, and print, in CPython's order. Keys
 //! compare by their dict-key projection (`1`, `1.0` and `True` are one key) and probe by
-//! Python's hash (`hash.rs`). `tests/reference/python/set_model.py` is the same table in
-//! Python, checked against CPython.
+//! Python's hash (`hash.rs`). `tests/reference/python/set_model/set_model.py` is the same
+//! table in Python, checked against CPython by `set_model_check.py` beside it.
 
 use super::Value;
 use super::dict::HKey;
@@ -139,7 +139,8 @@ impl PySet {
                         return;
                     }
                     Slot::Full(have) if have.hash == e.hash && have.key == e.key => return,
-                    Slot::Dummy if freeslot.is_none() => freeslot = Some(j),
+                    // The last dummy on the probe path is the one reused.
+                    Slot::Dummy => freeslot = Some(j),
                     _ => {}
                 }
             }
@@ -178,6 +179,10 @@ impl PySet {
         while size <= minused {
             size <<= 1;
         }
+        // A small table without dummies stays as it is.
+        if size == MIN_SIZE && self.table.len() == MIN_SIZE && self.fill == self.used {
+            return;
+        }
         let old = std::mem::replace(&mut self.table, vec![Slot::Empty; size]);
         self.fill = self.used;
         for s in old {
@@ -215,6 +220,13 @@ impl PySet {
         self.used -= 1;
         self.finger = i + 1;
         Some(e.value)
+    }
+
+    /// Takes `other`'s table, keeping this set's `pop` finger (`&=`).
+    pub fn take_table(&mut self, other: PySet) {
+        let finger = self.finger;
+        *self = other;
+        self.finger = finger;
     }
 
     pub fn clear(&mut self) {

@@ -155,6 +155,8 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
                 other => Value::Type(other.py_type()),
             })
         }
+        PyType::Object if args.pos.is_empty() && args.kw.is_empty() => Ok(crate::interp::classes::plain_object()),
+        PyType::Object => Err(type_error("object() takes no arguments")),
         other => Err(type_error(format!("cannot create '{}' instances", other.name()))),
     }
 }

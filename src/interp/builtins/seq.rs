@@ -149,7 +149,24 @@ pub fn round(interp: &mut Interp, mut args: Args) -> Res<Value> {
 
 /// Stable merge sort whose comparison may fail (mixed types) — never panics, unlike
 /// a `sort_by` with an inconsistent comparator.
-pub fn sort_values(keys: &mut Vec<(Value, Value)>) -> Res<()> {
+/// `a < b` (`want` Less) or `a > b` (Greater), through the operands' special methods
+/// when they are instances of classes.
+fn ordered(interp: &mut Interp, a: &Value, b: &Value, want: Ordering) -> Res<bool> {
+    if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
+        let op = if want == Ordering::Less {
+            crate::syntax::ast::CmpOp::Lt
+        } else {
+            crate::syntax::ast::CmpOp::Gt
+        };
+        if let Some(r) = interp.special_compare(op, a, b) {
+            let r = r?;
+            return interp.truth(&r);
+        }
+    }
+    Ok(ops::order(a, b, if want == Ordering::Less { "<" } else { ">" })? == Some(want))
+}
+
+pub fn sort_values(interp: &mut Interp, keys: &mut Vec<(Value, Value)>) -> Res<()> {
     let n = keys.len();
     if n < 2 {
         return Ok(());
@@ -165,7 +182,7 @@ pub fn sort_values(keys: &mut Vec<(Value, Value)>) -> Res<()> {
             let (mut a, mut b) = (i, mid);
             while a < mid && b < hi {
                 // Take from the right only when strictly less: stability.
-                let less = ops::order(&src[b].0, &src[a].0, "<")? == Some(Ordering::Less);
+                let less = ordered(interp, &src[b].0, &src[a].0, Ordering::Less)?;
                 if less {
                     buf.push(std::mem::replace(&mut src[b], (Value::None, Value::None)));
                     b += 1;
@@ -204,7 +221,7 @@ pub fn sort_list(interp: &mut Interp, mut items: Vec<Value>, key: Option<Value>,
         };
         pairs.push((k, v));
     }
-    sort_values(&mut pairs)?;
+    sort_values(interp, &mut pairs)?;
     let mut out: Vec<Value> = pairs.into_iter().map(|(_, v)| v).collect();
     if reverse {
         out.reverse();
@@ -249,7 +266,7 @@ fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> R
         };
         let replace = match &best {
             None => true,
-            Some((bk, _)) => ops::order(&k, bk, if want == Ordering::Less { "<" } else { ">" })? == Some(want),
+            Some((bk, _)) => ordered(interp, &k, bk, want)?,
         };
         if replace {
             best = Some((k, v));
