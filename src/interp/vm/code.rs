@@ -143,6 +143,9 @@ pub enum Op {
     WithEnter,
     /// Exits the context entered by the `WithEnter` whose result is on top.
     WithExit,
+    /// `[.., exit, exc] -> [..]`: exits the context with the exception raised in its
+    /// body, which is raised again unless `__exit__` returns true.
+    WithExitExc,
     /// `import a.b [as c]`: pushes the module bound (`imports[i]`).
     Import(u32),
     /// `from m import …`: pushes the module `imports[i]`.

@@ -156,10 +156,8 @@ impl Compiler {
         self.emit(Op::WithExit, span);
         let done = self.emit(Op::Jump(0), span);
         self.patch(to_exit);
-        // [exit, exc]: exit, then the exception goes on.
-        self.emit(Op::Swap, span);
-        self.emit(Op::WithExit, span);
-        self.emit(Op::Reraise, span);
+        // [exit, exc]: exit with the exception, which goes on unless `__exit__` suppresses it.
+        self.emit(Op::WithExitExc, span);
         self.patch(done);
         Ok(())
     }
