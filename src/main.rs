@@ -90,6 +90,21 @@ fn read_file(path: &str) -> Result<String, i32> {
 fn run_source(session: &mut Session, name: &str, src: &str) -> i32 {
     match session.run_script(name, src) {
         Ok(()) => 0,
+        // `sys.exit(n)` ends the program with status n (0 for None, 1 with a message
+        // printed for anything else), as CPython does.
+        Err(d) if d.kind == "SystemExit" => {
+            session.interp.flush();
+            match d.message.as_str() {
+                "" | "None" => 0,
+                m => match m.parse::<i32>() {
+                    Ok(code) => code,
+                    Err(_) => {
+                        eprintln!("{m}");
+                        1
+                    }
+                },
+            }
+        }
         Err(d) => {
             eprint!("{}", session.render(&d));
             1
@@ -134,7 +149,13 @@ fn run(mut args: Vec<String>) -> i32 {
             0
         }
         Some("-c") => match args.get(1) {
-            Some(code) => run_source(&mut new_session(), "<string>", code),
+            Some(code) => {
+                let mut session = new_session();
+                session.interp.argv = std::iter::once("-c".to_string())
+                    .chain(args[2..].iter().cloned())
+                    .collect();
+                run_source(&mut session, "<string>", code)
+            }
             None => usage_error("argument expected for the -c option"),
         },
         Some("-i") => {
@@ -177,6 +198,7 @@ fn run(mut args: Vec<String>) -> i32 {
             };
             let mut session = new_session();
             session.interp.script_dir = Path::new(path).parent().map(Path::to_path_buf);
+            session.interp.argv = args.clone();
             run_source(&mut session, path, &src)
         }
     }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{nt, text};
+use common::{nt_in, text};
 use std::path::{Path, PathBuf};
 
 fn programs(dir: &Path) -> Vec<PathBuf> {
@@ -29,7 +29,7 @@ fn clean_programs_print_what_cpython_prints() {
     assert!(files.len() >= 20, "reference corpus missing");
     for py in &files {
         let expected = std::fs::read_to_string(py.with_extension("out")).expect("expected output");
-        let out = nt(&[py.to_str().unwrap_or_default()], None);
+        let out = nt_in(py.parent(), &[py.to_str().unwrap_or_default()], None);
         let got = text(&out.stdout);
         if got != expected || !out.status.success() {
             failures.push(format!(
@@ -58,7 +58,7 @@ fn error_programs_report_cpython_headline() {
     for py in &files {
         let expected_out = std::fs::read_to_string(py.with_extension("out")).expect("expected stdout");
         let expected_err = std::fs::read_to_string(py.with_extension("err")).expect("expected headline");
-        let out = nt(&[py.to_str().unwrap_or_default()], None);
+        let out = nt_in(py.parent(), &[py.to_str().unwrap_or_default()], None);
         let stderr = text(&out.stderr);
         let headline = stderr.lines().next().unwrap_or_default();
         if out.status.code() != Some(1) || text(&out.stdout) != expected_out || headline != expected_err.trim_end() {

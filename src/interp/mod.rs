@@ -16,6 +16,8 @@ pub mod scope;
 pub mod sets;
 pub mod special;
 pub mod stdlib;
+mod stdlib_files;
+mod stdlib_os;
 mod stdlib_random;
 pub mod stmt;
 pub mod suggest;
@@ -60,6 +62,10 @@ pub struct Interp {
     frame_stacks: Vec<Vec<vm::Frame>>,
     /// A call's frame on its way from an operation to the frame loop (`vm::Next::Call`).
     pending: Option<vm::Frame>,
+    /// Files `open()` opened for writing, by handle (`None` once closed).
+    pub open_files: Vec<Option<std::fs::File>>,
+    /// `sys.argv`: the script and its arguments.
+    pub argv: Vec<String>,
 }
 
 /// Functions hold the scope they were defined in, and that scope holds them: a cycle of
@@ -102,6 +108,8 @@ impl Interp {
             frames: Vec::new(),
             frame_stacks: Vec::new(),
             pending: None,
+            open_files: Vec::new(),
+            argv: vec![String::new()],
         };
         builtins::install(&mut interp);
         interp.globals.set(Sym::new("__name__"), Value::Str("__main__".into()));

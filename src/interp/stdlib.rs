@@ -143,6 +143,50 @@ fn object_attrs(_: &mut Interp, args: Args) -> Res<Value> {
 
 static NT: &[Builtin] = &[
     Builtin {
+        name: "argv",
+        f: super::stdlib_os::argv,
+    },
+    Builtin {
+        name: "sys_path",
+        f: super::stdlib_os::sys_path,
+    },
+    Builtin {
+        name: "stream_write",
+        f: super::stdlib_os::stream_write,
+    },
+    Builtin {
+        name: "environ",
+        f: super::stdlib_os::environ,
+    },
+    Builtin {
+        name: "fs",
+        f: super::stdlib_os::fs,
+    },
+    Builtin {
+        name: "fs2",
+        f: super::stdlib_os::fs2,
+    },
+    Builtin {
+        name: "read_text",
+        f: super::stdlib_files::read_text,
+    },
+    Builtin {
+        name: "file_open",
+        f: super::stdlib_files::file_open,
+    },
+    Builtin {
+        name: "file_write",
+        f: super::stdlib_files::file_write,
+    },
+    Builtin {
+        name: "file_close",
+        f: super::stdlib_files::file_close,
+    },
+    Builtin {
+        name: "raise_unsupported",
+        f: super::stdlib_files::raise_unsupported,
+    },
+    Builtin {
         name: "is_object",
         f: is_object,
     },

@@ -50,7 +50,7 @@ impl Interp {
 }
 
 /// Python's `OSError` subclasses and texts: `[Errno 2] No such file or directory: 'x'`.
-fn io_error(e: &std::io::Error, path: &str) -> Box<crate::error::Exc> {
+pub(crate) fn io_error(e: &std::io::Error, path: &str) -> Box<crate::error::Exc> {
     let (kind, text) = match e.kind() {
         std::io::ErrorKind::NotFound => ("FileNotFoundError", "[Errno 2] No such file or directory"),
         std::io::ErrorKind::PermissionDenied => ("PermissionError", "[Errno 13] Permission denied"),

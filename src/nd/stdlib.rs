@@ -60,6 +60,22 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/python/typing.nt"),
     ),
     (
+        "_io",
+        "<stdlib>/python/_io.nt",
+        include_str!("../../stdlib/python/_io.nt"),
+    ),
+    (
+        "sys",
+        "<stdlib>/python/sys.nt",
+        include_str!("../../stdlib/python/sys.nt"),
+    ),
+    ("os", "<stdlib>/python/os.nt", include_str!("../../stdlib/python/os.nt")),
+    (
+        "os.path",
+        "<stdlib>/python/os_path.nt",
+        include_str!("../../stdlib/python/os_path.nt"),
+    ),
+    (
         "random",
         "<stdlib>/python/random.nt",
         include_str!("../../stdlib/python/random.nt"),

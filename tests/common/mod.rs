@@ -18,8 +18,17 @@ pub fn big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T
 }
 
 pub fn nt(args: &[&str], stdin: Option<&str>) -> Output {
+    nt_in(None, args, stdin)
+}
+
+/// `nt` run in the directory `dir` (as gen.py runs CPython beside each program).
+#[allow(dead_code)]
+pub fn nt_in(dir: Option<&std::path::Path>, args: &[&str], stdin: Option<&str>) -> Output {
     use std::io::Write;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_nt"));
+    if let Some(d) = dir {
+        cmd.current_dir(d);
+    }
     cmd.args(args).env("NO_COLOR", "1").env_remove("NT_HISTORY");
     cmd.stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

@@ -41,6 +41,7 @@ pub static FUNCTIONS: &[Builtin] = &[
     builtin!("callable", callable),
     builtin!("hash", hash),
     builtin!("id", id),
+    builtin!("open", open),
     builtin!("format", format),
     builtin!("divmod", seq::divmod),
     builtin!("pow", seq::pow),
@@ -363,6 +364,13 @@ fn callable(_: &mut Interp, args: Args) -> Res<Value> {
         Value::Object(o) => o.class.method(Sym::new("__call__")).is_some(),
         _ => false,
     }))
+}
+
+/// `open(...)`: `_io.open` of nt's stdlib (`stdlib/python/_io.nt`).
+fn open(interp: &mut Interp, args: Args) -> Res<Value> {
+    let io = interp.import(&[Sym::new("_io")])?;
+    let f = interp.get_attr(&io, Sym::new("open"))?;
+    interp.call(&f, args, None)
 }
 
 /// `id(x)`: the object's address (small ints and other values without one: a number

@@ -670,7 +670,14 @@ impl Interp {
                         v.type_name()
                     )));
                 }
-                let value = self.call_method(&v, Sym::new("__enter__"), Args { pos: Vec::new(), kw: Vec::new() })?;
+                let value = self.call_method(
+                    &v,
+                    Sym::new("__enter__"),
+                    Args {
+                        pos: Vec::new(),
+                        kw: Vec::new(),
+                    },
+                )?;
                 Ok((v, value))
             }
             _ => Err(type_error(format!(

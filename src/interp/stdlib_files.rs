@@ -1,0 +1,86 @@
+//! `_nt.read_text/file_open/file_write/file_close/raise_unsupported`: the file access
+//! under `open()` (`stdlib/python/_io.nt`). Paths resolve as every other file access
+//! does (`Interp::resolve`); errors are Python's `OSError` subclasses.
+
+use super::Interp;
+use crate::error::{Res, exc, type_error};
+use crate::value::{Args, Value};
+use std::io::Write;
+
+fn path_arg(args: &Args) -> Res<String> {
+    match args.pos.first() {
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        _ => Err(type_error("_nt: expected a path")),
+    }
+}
+
+/// The whole file as text (UTF-8; other bytes are `UnicodeDecodeError`).
+pub fn read_text(interp: &mut Interp, args: Args) -> Res<Value> {
+    let path = path_arg(&args)?;
+    let full = interp.resolve(&path);
+    if full.is_dir() {
+        return Err(exc("IsADirectoryError", format!("[Errno 21] Is a directory: '{path}'")));
+    }
+    let bytes = crate::nd::read::file(&full).map_err(|e| crate::nd::files::io_error(&e, &path))?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(Value::Str(s.into())),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let byte = e.as_bytes()[at];
+            Err(exc(
+                "UnicodeDecodeError",
+                format!("'utf-8' codec can't decode byte {byte:#04x} in position {at}: invalid start byte"),
+            ))
+        }
+    }
+}
+
+/// Opens for writing (`w` truncates, `a` appends, `x` must create): a handle.
+pub fn file_open(interp: &mut Interp, args: Args) -> Res<Value> {
+    let path = path_arg(&args)?;
+    let full = interp.resolve(&path);
+    let mut o = std::fs::OpenOptions::new();
+    match args.pos.get(1) {
+        Some(Value::Str(m)) if &**m == "w" => o.write(true).create(true).truncate(true),
+        Some(Value::Str(m)) if &**m == "a" => o.append(true).create(true),
+        Some(Value::Str(m)) if &**m == "x" => o.write(true).create_new(true),
+        _ => return Err(type_error("_nt.file_open(path, 'w' | 'a' | 'x')")),
+    };
+    let file = o.open(&full).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => exc("FileExistsError", format!("[Errno 17] File exists: '{path}'")),
+        _ if full.is_dir() => exc("IsADirectoryError", format!("[Errno 21] Is a directory: '{path}'")),
+        _ => crate::nd::files::io_error(&e, &path),
+    })?;
+    interp.open_files.push(Some(file));
+    Ok(Value::Int(interp.open_files.len() as i64 - 1))
+}
+
+fn handle(interp: &mut Interp, args: &Args) -> Res<usize> {
+    match args.pos.first() {
+        Some(Value::Int(h)) if interp.open_files.get(*h as usize).is_some_and(Option::is_some) => Ok(*h as usize),
+        _ => Err(exc("ValueError", "I/O operation on closed file.")),
+    }
+}
+
+pub fn file_write(interp: &mut Interp, args: Args) -> Res<Value> {
+    let h = handle(interp, &args)?;
+    let Some(Value::Str(s)) = args.pos.get(1) else {
+        return Err(type_error("_nt.file_write(handle, str)"));
+    };
+    if let Some(Some(f)) = interp.open_files.get_mut(h) {
+        f.write_all(s.as_bytes()).map_err(|e| exc("OSError", e.to_string()))?;
+    }
+    Ok(Value::None)
+}
+
+pub fn file_close(interp: &mut Interp, args: Args) -> Res<Value> {
+    let h = handle(interp, &args)?;
+    interp.open_files[h] = None;
+    Ok(Value::None)
+}
+
+/// `io.UnsupportedOperation(msg)`, which nt raises as the `OSError` it derives from.
+pub fn raise_unsupported(_: &mut Interp, args: Args) -> Res<Value> {
+    let msg = args.pos.first().map(crate::value::repr::str_of).unwrap_or_default();
+    Err(exc("io.UnsupportedOperation", msg))
+}
