@@ -37,8 +37,15 @@ impl Interp {
             }
             _ if path.len() == 1 => self.import_file(&name, None)?,
             _ => {
-                // `a.b`: the package `a` first, then `b` in its directory.
+                // `a.b`: the package `a` first, then `b` in its directory (or, for a
+                // builtin module, its submodule: `torch.autograd`).
                 let parent = self.import(&path[..path.len() - 1])?;
+                if let Value::Module(p) = &parent
+                    && let Some(m @ Value::Module(_)) = p.attrs.borrow().get(&path[path.len() - 1]).cloned()
+                {
+                    self.modules.insert(name, m.clone());
+                    return Ok(m);
+                }
                 let dir = package_dir(&parent).ok_or_else(|| {
                     let p: Vec<&str> = path[..path.len() - 1].iter().map(|s| s.as_str()).collect();
                     exc(

@@ -143,6 +143,10 @@ fn object_attrs(_: &mut Interp, args: Args) -> Res<Value> {
 
 static NT: &[Builtin] = &[
     Builtin {
+        name: "custom_grad",
+        f: crate::nd::custom_fn::custom_grad,
+    },
+    Builtin {
         name: "argv",
         f: super::stdlib_os::argv,
     },

@@ -8,7 +8,7 @@ use crate::interp::builtins::kwarg;
 use crate::value::{Args, Lib, Value};
 
 /// `torch.autograd.grad(outputs, inputs, grad_outputs=None, retain_graph=None, allow_unused=False)`.
-fn autograd_grad(mut args: Args) -> Res<Value> {
+fn autograd_grad(interp: &mut Interp, mut args: Args) -> Res<Value> {
     let create_graph = kwarg(&mut args, "create_graph").is_some_and(|v| v.truthy());
     let retain = kwarg(&mut args, "retain_graph").is_some_and(|v| v.truthy());
     let allow_unused = kwarg(&mut args, "allow_unused").is_some_and(|v| v.truthy());
@@ -44,7 +44,14 @@ fn autograd_grad(mut args: Args) -> Res<Value> {
         None | Some(Value::None) => None,
         Some(v) => Some(funcs::nd_arg(Lib::Torch, &v)?),
     };
-    let found = crate::tensor::autograd::grad(y, &tensors, g, retain, create_graph)?;
+    let found = crate::tensor::autograd::grad(
+        y,
+        &tensors,
+        g,
+        retain,
+        create_graph,
+        &mut super::custom_fn::hook(interp),
+    )?;
     let mut out = Vec::with_capacity(found.len());
     for (i, f) in found.into_iter().enumerate() {
         match f {
@@ -64,7 +71,7 @@ fn autograd_grad(mut args: Args) -> Res<Value> {
 }
 
 /// `torch.no_grad()`, `torch.enable_grad()`, `torch.autograd.backward`, `torch.autograd.grad`.
-pub fn autograd_fn(_: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
+pub fn autograd_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args) -> Res<Value> {
     if let (true, Some((k, _))) = (matches!(name, "no_grad" | "enable_grad"), args.kw.first()) {
         return Err(crate::error::type_error(format!(
             "_NoParamDecoratorContextManager.__new__() got an unexpected keyword argument '{k}'"
@@ -80,7 +87,7 @@ pub fn autograd_fn(_: &mut Interp, _: Lib, name: &'static str, mut args: Args) -
         "no_grad" => Ok(Value::GradMode(false)),
         "enable_grad" => Ok(Value::GradMode(true)),
         "is_grad_enabled" => Ok(Value::Bool(crate::tensor::autograd::grad_enabled())),
-        "grad" => autograd_grad(args),
+        "grad" => autograd_grad(interp, args),
         "backward" => {
             let y = arg(&args, 0, name)?;
             args.pos.remove(0);
@@ -90,7 +97,7 @@ pub fn autograd_fn(_: &mut Interp, _: Lib, name: &'static str, mut args: Args) -
                     y.type_name()
                 )));
             };
-            super::methods::backward_call(t, args)
+            super::methods::backward_call(interp, t, args)
         }
         _ => Err(super::internal(format!("unknown autograd function {name}"))),
     }

@@ -135,7 +135,7 @@ fn adopt(dst: &NdArray, src: &NdArray) -> Res<bool> {
 }
 
 /// `y.backward(gradient=None, retain_graph=False)` and `torch.autograd.backward(y, …)`.
-pub fn backward_call(t: &Rc<crate::value::Tensor>, mut args: Args) -> Res<Value> {
+pub fn backward_call(interp: &mut crate::interp::Interp, t: &Rc<crate::value::Tensor>, mut args: Args) -> Res<Value> {
     let gradient = kwarg(&mut args, "gradient")
         .or_else(|| kwarg(&mut args, "grad_tensors"))
         .or_else(|| args.pos.first().cloned());
@@ -150,7 +150,7 @@ pub fn backward_call(t: &Rc<crate::value::Tensor>, mut args: Args) -> Res<Value>
         None | Some(Value::None) => None,
         Some(g) => Some(super::funcs::nd_arg(Lib::Torch, &g)?),
     };
-    crate::tensor::autograd::backward(t, g, retain)?;
+    crate::tensor::autograd::backward(t, g, retain, &mut super::custom_fn::hook(interp))?;
     Ok(Value::None)
 }
 

@@ -504,7 +504,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             let Value::Tensor(t) = v else {
                 return Err(super::internal("backward"));
             };
-            backward_call(t, args)
+            backward_call(interp, t, args)
         }
         "retain_grad" => {
             if let Value::Tensor(t) = v {

@@ -4,6 +4,7 @@
 
 pub mod compound;
 pub mod create;
+pub mod custom_fn;
 pub mod device;
 pub mod files;
 pub mod funcs;

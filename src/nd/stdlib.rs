@@ -20,6 +20,21 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/nn/__init__.nt"),
     ),
     (
+        "torch.utils",
+        "<stdlib>/torch/utils/__init__.nt",
+        include_str!("../../stdlib/torch/utils/__init__.nt"),
+    ),
+    (
+        "torch.utils.data",
+        "<stdlib>/torch/utils/data.nt",
+        include_str!("../../stdlib/torch/utils/data.nt"),
+    ),
+    (
+        "torch.autograd._ext",
+        "<stdlib>/torch/autograd/_ext.nt",
+        include_str!("../../stdlib/torch/autograd/_ext.nt"),
+    ),
+    (
         "torch.optim",
         "<stdlib>/torch/optim.nt",
         include_str!("../../stdlib/torch/optim.nt"),

@@ -137,9 +137,13 @@ fn node_key(n: &Rc<Node>) -> usize {
     Rc::as_ptr(n) as usize
 }
 
+/// Runs a `Rule::Custom` (a `torch.autograd.Function`'s `backward`): its payload, the
+/// gradient of its output and the number of its inputs, to the inputs' gradients.
+pub type Custom<'a> = &'a mut dyn FnMut(&Rc<dyn std::any::Any>, &Grad, usize) -> Res<Vec<Option<Grad>>>;
+
 /// `y.backward(gradient)`: accumulates into the leaves' `.grad`.
-pub fn backward(y: &Rc<Tensor>, gradient: Option<NdArray>, retain_graph: bool) -> Res<()> {
-    run_backward(y, gradient, retain_graph, false, &mut |t, g| {
+pub fn backward(y: &Rc<Tensor>, gradient: Option<NdArray>, retain_graph: bool, custom: Custom) -> Res<()> {
+    run_backward(y, gradient, retain_graph, false, custom, &mut |t, g| {
         accumulate(t, g.data.clone())
     })
 }
@@ -151,9 +155,10 @@ pub fn grad(
     gradient: Option<NdArray>,
     retain_graph: bool,
     create_graph: bool,
+    custom: Custom,
 ) -> Res<Vec<Option<Grad>>> {
     let mut found: Vec<Option<Grad>> = vec![None; inputs.len()];
-    run_backward(y, gradient, retain_graph, create_graph, &mut |t, g| {
+    run_backward(y, gradient, retain_graph, create_graph, custom, &mut |t, g| {
         if let Some(i) = inputs.iter().position(|x| Rc::ptr_eq(x, t)) {
             found[i] = Some(match found[i].take() {
                 Some(prev) => add(&prev, &g)?,
@@ -172,10 +177,11 @@ fn run_backward(
     gradient: Option<NdArray>,
     retain_graph: bool,
     create_graph: bool,
+    custom: Custom,
     leaf: &mut dyn FnMut(&Rc<Tensor>, Grad) -> Res<()>,
 ) -> Res<()> {
     let before = set_grad_enabled(create_graph);
-    let r = walk(y, gradient, retain_graph || create_graph, leaf);
+    let r = walk(y, gradient, retain_graph || create_graph, custom, leaf);
     set_grad_enabled(before);
     r
 }
@@ -184,6 +190,7 @@ fn walk(
     y: &Rc<Tensor>,
     gradient: Option<NdArray>,
     retain_graph: bool,
+    custom: Custom,
     leaf: &mut dyn FnMut(&Rc<Tensor>, Grad) -> Res<()>,
 ) -> Res<()> {
     let Some(root) = &y.grad_fn() else {
@@ -242,7 +249,10 @@ fn walk(
                     };
                     *slot = Some(sum);
                 }
-                let parts = n.rule.backward(&g, &n)?;
+                let parts = match &n.rule {
+                    Rule::Custom(payload) => custom(payload, &g, n.inputs.len())?,
+                    rule => rule.backward(&g, &n)?,
+                };
                 if !retain_graph {
                     n.freed.set(true);
                 }

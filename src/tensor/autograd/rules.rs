@@ -15,6 +15,9 @@ use crate::tensor::ops::{broadcast2, cast, internal, item_f64, run};
 use std::rc::Rc;
 
 pub enum Rule {
+    /// A `torch.autograd.Function` subclass: its `backward`, run by the caller's
+    /// `Custom` hook (`autograd::backward`), which the interpreter supplies.
+    Custom(Rc<dyn std::any::Any>),
     Add,
     Sub,
     Neg,
@@ -462,6 +465,7 @@ impl Rule {
         };
         let graph = grad_enabled();
         Ok(match self {
+            Rule::Custom(_) => return Err(internal("a custom autograd rule ran outside its hook")),
             Rule::Add => vec![part(0, &|| Ok(g.clone()))?, part(1, &|| Ok(g.clone()))?],
             Rule::Sub => vec![part(0, &|| Ok(g.clone()))?, part(1, &|| un(UnaryOp::Neg, g))?],
             Rule::Neg => vec![Some(un(UnaryOp::Neg, g)?)],
