@@ -68,11 +68,107 @@ fn corpus() -> Vec<String> {
 }
 
 const PIECES: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", ".", "'", "\"", "\"\"\"", "f'{", "}", "\n", "\n    ", "\t", "#", "\\", "=",
-    "==", "+", "-", "*", "**", "/", "//", "%", "@", "<<", ">>", "&", "|", "^", "~", "<", ">", "!=", "->", "...",
-    "lambda", "def", "if", "else", "elif", "for", "in", "while", "return", "with", "import", "from", "as", "not",
-    "and", "or", "None", "True", "1", "0", "-1", "2.5", "1e308", "1e-400", "0x1F", "9", "é", "\u{0}", "\u{feff}", "x",
-    "tensor", "array", "np.", "torch.", "zeros(", "print(", "[:", "::", "None,", "*args", "del", "assert",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ".",
+    "'",
+    "\"",
+    "\"\"\"",
+    "f'{",
+    "}",
+    "\n",
+    "\n    ",
+    "\t",
+    "#",
+    "\\",
+    "=",
+    "==",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "//",
+    "%",
+    "@",
+    "<<",
+    ">>",
+    "&",
+    "|",
+    "^",
+    "~",
+    "<",
+    ">",
+    "!=",
+    "->",
+    "...",
+    "lambda",
+    "def",
+    "if",
+    "else",
+    "elif",
+    "for",
+    "in",
+    "while",
+    "return",
+    "with",
+    "import",
+    "from",
+    "as",
+    "not",
+    "and",
+    "or",
+    "None",
+    "True",
+    "1",
+    "0",
+    "-1",
+    "2.5",
+    "1e308",
+    "1e-400",
+    "0x1F",
+    "9",
+    "é",
+    "\u{0}",
+    "\u{feff}",
+    "x",
+    "tensor",
+    "array",
+    "np.",
+    "torch.",
+    "zeros(",
+    "print(",
+    "[:",
+    "::",
+    "None,",
+    "*args",
+    "del",
+    "assert",
+    "class",
+    "try:",
+    "except",
+    "finally:",
+    "raise",
+    "yield",
+    "yield from",
+    "global",
+    "nonlocal",
+    ":=",
+    "{1, 2}",
+    "set()",
+    "@",
+    "**kw",
+    "super().",
+    "import random",
+    "from . import",
+    "with open(",
+    "/",
 ];
 
 fn mutate(rng: &mut Rng, base: &str) -> String {
@@ -291,7 +387,68 @@ const SIZES: &[&str] = &["3", "0", "-1", "2 ** 40", "2 ** 62"];
 fn statement(rng: &mut Rng) -> String {
     let e = expr(rng, 3);
     let size = SIZES[rng.below(SIZES.len())];
-    match rng.below(12) {
+    match rng.below(20) {
+        // The language of issue 18: sets, :=, classes with special methods, exceptions,
+        // generators, context managers, the standard modules.
+        12 => format!(
+            "z = {{{e}, 1, (2, 3)}}
+z | {{{e}}}
+z & set([{e}])
+sorted(z, key=repr)"
+        ),
+        13 => format!(
+            "if (w := {e}) is not None:
+    w
+[y := {e} for _ in range(2)]"
+        ),
+        14 => format!(
+            "class K:
+    def __init__(self, v):
+        self.v = v
+    def __add__(self, o):
+        return K(self.v + {e})
+    def __repr__(self):
+        return repr(self.v)
+K(1) + K(2)"
+        ),
+        15 => format!(
+            "try:
+    q = {e}
+    raise ValueError(q)
+except (ValueError, TypeError) as err:
+    err.args
+finally:
+    pass"
+        ),
+        16 => format!(
+            "def g():
+    yield {e}
+    yield from [1, 2]
+list(g())
+(x for x in [{e}])"
+        ),
+        17 => format!(
+            "import random
+random.seed(1)
+random.choice([{e}, 1])
+import itertools
+list(itertools.islice(itertools.count(), 3))"
+        ),
+        18 => format!(
+            "class C:
+    def __enter__(self):
+        return {e}
+    def __exit__(self, *a):
+        return True
+with C() as c:
+    1 / 0"
+        ),
+        19 => format!(
+            "from collections import Counter, defaultdict
+Counter([{e}, 1, 1])
+d = defaultdict(list)
+d[{e}]"
+        ),
         0 => format!("a = {e}"),
         1 => format!("t[0] = {e}"),
         2 => format!("a += {e}"),
