@@ -156,10 +156,16 @@ impl Interp {
         for (p, v) in def.params.iter().zip(pos) {
             vars.insert(p.name, v);
         }
-        // Keywords no parameter names go to `**kwargs`, in the order given.
+        // Keywords no parameter names go to `**kwargs`, in the order given (and so do
+        // positional-only names, when there is a `**kwargs`).
         let mut extra = crate::value::dict::Dict::new();
+        let mut posonly_given: Vec<&str> = Vec::new();
         for (k, v) in kw {
-            let known = def.params.iter().any(|p| p.name == k) || def.kwonly.iter().any(|p| p.name == k);
+            if def.params[..def.posonly].iter().any(|p| p.name == k) && def.kwarg.is_none() {
+                posonly_given.push(k.as_str());
+                continue;
+            }
+            let known = def.params[def.posonly..].iter().any(|p| p.name == k) || def.kwonly.iter().any(|p| p.name == k);
             if !known {
                 if def.kwarg.is_none() {
                     return Err(type_error(format!(
@@ -175,6 +181,12 @@ impl Interp {
                 return Err(type_error(format!("{fname}() got multiple values for argument '{k}'")));
             }
             vars.insert(k, v);
+        }
+        if !posonly_given.is_empty() {
+            return Err(type_error(format!(
+                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_given.join(", ")
+            )));
         }
         if let Some(name) = def.kwarg {
             vars.insert(name, Value::Dict(Rc::new(std::cell::RefCell::new(extra))));

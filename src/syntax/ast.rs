@@ -216,6 +216,8 @@ pub struct FuncDef {
     pub globals: Vec<Sym>,
     /// `@decorator` lines above a `def`, top first.
     pub decorators: Vec<Expr>,
+    /// How many of `params` come before `/` (positional-only).
+    pub posonly: usize,
 }
 
 #[derive(Clone, Debug)]

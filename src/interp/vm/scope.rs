@@ -417,6 +417,7 @@ pub fn genexp_def(c: &Comprehension, span: crate::syntax::source::Span) -> FuncD
         span,
         is_lambda: false,
         is_generator: true,
+        posonly: 0,
         globals: Vec::new(),
         decorators: Vec::new(),
         kwarg: None,

@@ -445,6 +445,7 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
 
         // --- parameters, lambda, conditional ----------------------------------------------
         let param = choice((
+            op("/").map_with(|_, x| ParamItem::Slash(x.span())),
             // Annotations (`x: int`) are read and not kept.
             op("*")
                 .ignore_then(
@@ -473,6 +474,7 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
         let params = param.separated_by(op(",")).allow_trailing().collect::<Vec<_>>().boxed();
         // A lambda's parameters take no annotations (its `:` starts the body).
         let lambda_param = choice((
+            op("/").map_with(|_, x| ParamItem::Slash(x.span())),
             op("*")
                 .ignore_then(name().map_with(|n, x| (n, x.span())).or_not())
                 .map_with(|n, x| ParamItem::Star(n, x.span())),

@@ -37,6 +37,8 @@ pub fn name<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> impl Parser<'t
 #[derive(Clone)]
 pub enum ParamItem {
     Plain(Param),
+    /// `/`: the parameters before it are positional-only.
+    Slash(Span),
     Star(Option<(Sym, Span)>, Span),
     DoubleStar(Sym, Span),
 }
@@ -55,15 +57,29 @@ pub fn build_func(
     let mut kwarg = None;
     let mut seen_star = false;
     let mut bare_star: Option<Span> = None;
+    let mut posonly: Option<usize> = None;
     for item in items {
         if kwarg.is_some() {
             let sp = match &item {
                 ParamItem::Plain(p) => p.span,
-                ParamItem::Star(_, sp) | ParamItem::DoubleStar(_, sp) => *sp,
+                ParamItem::Star(_, sp) | ParamItem::DoubleStar(_, sp) | ParamItem::Slash(sp) => *sp,
             };
             return Err((sp, "SyntaxError: arguments cannot follow var-keyword argument".into()));
         }
         match item {
+            ParamItem::Slash(sp) => {
+                let msg = if posonly.is_some() {
+                    "/ may appear only once"
+                } else if seen_star {
+                    "/ must be ahead of *"
+                } else if params.is_empty() {
+                    "at least one argument must precede /"
+                } else {
+                    posonly = Some(params.len());
+                    continue;
+                };
+                return Err((sp, format!("SyntaxError: {msg}")));
+            }
             ParamItem::Plain(p) => {
                 let all = params.iter().chain(kwonly.iter());
                 if all.clone().any(|q| q.name == p.name) || vararg == Some(p.name) {
@@ -130,6 +146,7 @@ pub fn build_func(
         globals,
         decorators: Vec::new(),
         kwarg,
+        posonly: posonly.unwrap_or(0),
     })
 }
 

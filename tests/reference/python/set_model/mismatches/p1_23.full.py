@@ -1,0 +1,38 @@
+# nt_check.py program: seed 100026, scale 80
+K = [168.5, 4.00308200931915e-173, 2, 54, 0, 33, 61, 42, -4.8906310686038786e+253, 46.0, -6, 8.0, 91, 57, 74, 100341.68888701918, 56, 3.458764513820541e+18, -3, 83, -3, 31, -4, 73.0, 4, 62, -2, 67, 0, 146143.2908085005, 45.0, 57, 14, 1, 80, 67, 5.017995709999976e-214, 9.21842010152311e-211, -9, 114.0]
+s0 = set(); s1 = set(); s2 = set(); f0 = frozenset(); f1 = frozenset(); d0 = {}
+s0 = s1.copy(); print('#1', s0)
+s1 = {K[22], 0, 8.0}; print('#2', s1)
+s2 = set(f0); print('#3', s2)
+f0 = frozenset([K[9], K[20], K[39]]); print('#4', f0)
+f1 = frozenset(); print('#5', f1)
+d0 = {x: 0 for x in [K[26], K[7], 14, K[23], K[18], 0, K[3], 114.0, 67, 2]}
+f1 = f0.intersection(d0); print('#6', f1)
+s0.add(80); s0.add(0); s0.add(62); print('#7', s0)
+for i in range(2, 10, 1): s1.discard(i)
+print('#8', s1)
+f1 ^= f1; print('#9', f1)
+s0.add(62); print('#10', s0)
+s1.difference_update(d0.keys()); print('#11', s1)
+s2.add(83); s2.add(K[28]); print('#12', s2)
+s1 = s2.symmetric_difference(s2); print('#13', s1)
+print('#14', s0.pop(), s0)
+s0.update(range(70, 244, 3), f1, s0); print('#15', s0)
+s2 = s1.intersection(f1, K[26:27:3], range(36, 137, 7)); print('#16', s2)
+s1.update(); print('#17', s1)
+s1.add(91); print('#18', s1)
+s2 ^= f0.copy(); print('#19', s2)
+f1 ^= set(K[18:7:-1]); print('#20', f1)
+s2.difference_update(s1); print('#21', s2)
+f1 = frozenset(f1); print('#22', f1)
+s2 = s0 - s1; print('#23', s2)
+s1.add(-3); print('#24', s1)
+d0 = {x: 0 for x in [62, K[37], K[12], K[23]]}
+del d0[9.21842010152311e-211]
+print('#25', d0)
+s1.clear(); print('#26', s1)
+s2.clear(); print('#27', s2)
+s1 ^= f0; print('#28', s1)
+s0.add(K[38]); print('#29', s0)
+s1.remove(46.0); print('#30', s1)
+s0.remove(109); print('#31', s0)
