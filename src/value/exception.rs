@@ -237,3 +237,13 @@ pub fn key_error(key: &Value) -> Box<Exc> {
 pub fn key_error_msg(msg: &str) -> Box<Exc> {
     key_error(&Value::Str(msg.into()))
 }
+
+/// `StopIteration(value)`: a generator returned `value` to `send` or `next`.
+pub fn stop_iteration(value: Value) -> Box<Exc> {
+    let args = if matches!(value, Value::None) {
+        Vec::new()
+    } else {
+        vec![value]
+    };
+    throw(&ExcObj::new(class_named("StopIteration"), args))
+}

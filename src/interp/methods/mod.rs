@@ -94,7 +94,22 @@ pub fn method_names(o: &Value) -> &'static [&'static str] {
         Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) => crate::nd::methods::method_names(o),
         Value::ObjArray(_) => crate::nd::objects::METHODS,
         Value::NpStr(_) => STR_METHODS,
+        Value::Iter(_) if generator_of(o).is_some() => &["close", "send", "throw"],
         _ => type_methods(o.py_type()),
+    }
+}
+
+/// The state of a generator object (`None` for other values).
+fn generator_of(o: &Value) -> Option<std::rc::Rc<std::cell::RefCell<crate::interp::vm::generator::GenState>>> {
+    let Value::Iter(it) = o else { return None };
+    let it = it.try_borrow().ok()?;
+    match &*it {
+        crate::interp::iter::Iter::Generator(g) => Some(g.clone()),
+        crate::interp::iter::Iter::Shared(rc) => match &*rc.try_borrow().ok()? {
+            crate::interp::iter::Iter::Generator(g) => Some(g.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -180,6 +195,12 @@ impl Interp {
                 crate::nd::methods::call(self, o, name, args)
             }
             Value::ObjArray(a) if has_method(o, name) => crate::nd::objects::method(self, a, m, args),
+            Value::Iter(_)
+                if let Some(g) = generator_of(o)
+                    && has_method(o, name) =>
+            {
+                self.generator_method(&g, m, args)
+            }
             Value::Object(obj) => self.object_method(o, obj, name, args),
             Value::GradFn(n) if m == "name" => {
                 no_args(&args, "name")?;

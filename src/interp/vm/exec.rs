@@ -708,7 +708,7 @@ impl Interp {
     }
 
     /// The exception `raise v` raises: `v` itself, or a new instance of the class `v`.
-    fn exception_of(&mut self, v: Value) -> Res<Rc<ExcObj>> {
+    pub(super) fn exception_of(&mut self, v: Value) -> Res<Rc<ExcObj>> {
         match v {
             Value::Exception(e) => Ok(e),
             Value::Class(c) if crate::value::exception::is_exception_class(&c) => {

@@ -234,6 +234,11 @@ impl Interp {
     /// Runs `first` and every call it makes to compiled functions, until it returns or,
     /// a generator's frame, yields.
     fn run_frames(&mut self, first: Frame) -> Res<Outcome> {
+        self.run_frames_throwing(first, None)
+    }
+
+    /// `run_frames`, raising `thrown` where `first` stopped (a generator's `throw`).
+    fn run_frames_throwing(&mut self, first: Frame, thrown: Option<Box<crate::error::Exc>>) -> Res<Outcome> {
         if let Err(e) = self.enter(&first) {
             self.recycle(first);
             return Err(e);
@@ -243,7 +248,13 @@ impl Interp {
             live: 0,
         };
         self.place(&mut frames, first);
-        let r = self.run_loop(&mut frames);
+        let r = match thrown {
+            Some(e) => match self.unwind(&mut frames, e) {
+                Ok(()) => self.run_loop(&mut frames),
+                Err(e) => Err(e),
+            },
+            None => self.run_loop(&mut frames),
+        };
         // Every frame has ended (or, a generator's, moved out): the slots go back, their
         // vectors emptied, for the next run.
         self.frame_stacks.push(frames.slots);
