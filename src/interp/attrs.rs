@@ -21,6 +21,23 @@ fn docstring(f: &Function) -> Value {
 }
 
 impl Interp {
+    /// `__annotations__[name] = ann` in the namespace `ns` (a module's or a class
+    /// body's), making the dict on first use as CPython's `SETUP_ANNOTATIONS` does.
+    pub fn annotate(&mut self, ns: &std::rc::Rc<super::scope::Scope>, name: Sym, ann: Value) -> Res<()> {
+        let key = Sym::new("__annotations__");
+        let existing = ns.vars.borrow().get(&key).cloned();
+        let dict = match existing {
+            Some(d) => d,
+            None => {
+                let d = Value::Dict(Rc::new(std::cell::RefCell::new(crate::value::dict::Dict::new())));
+                ns.set(key, d.clone());
+                d
+            }
+        };
+        let k = Value::Str(name.as_str().into());
+        self.set_item(&dict, k, ann)
+    }
+
     /// `o.name` for a function or class attribute that is not a method; `None` to let
     /// the ordinary lookup answer.
     pub fn extra_attr(&self, o: &Value, name: Sym) -> Option<Value> {

@@ -141,7 +141,41 @@ fn object_attrs(_: &mut Interp, args: Args) -> Res<Value> {
     }
 }
 
+/// `_nt.own_attr(cls, name, default)`: an attribute the class itself defines (not one
+/// it inherits), for `dataclasses`.
+fn own_attr(_: &mut Interp, args: Args) -> Res<Value> {
+    match &args.pos[..] {
+        [Value::Class(c), Value::Str(name), default] => Ok(c
+            .methods
+            .borrow()
+            .get(&crate::syntax::symbol::Sym::new(name))
+            .cloned()
+            .unwrap_or_else(|| default.clone())),
+        _ => Err(type_error("_nt.own_attr(cls, name, default)")),
+    }
+}
+
+/// `_nt.del_class_attr(cls, name)`: removes a class attribute (a dataclass field
+/// without a default leaves none behind).
+fn del_class_attr(_: &mut Interp, args: Args) -> Res<Value> {
+    match &args.pos[..] {
+        [Value::Class(c), Value::Str(name)] => {
+            c.methods.borrow_mut().remove(&crate::syntax::symbol::Sym::new(name));
+            Ok(Value::None)
+        }
+        _ => Err(type_error("_nt.del_class_attr(cls, name)")),
+    }
+}
+
 static NT: &[Builtin] = &[
+    Builtin {
+        name: "own_attr",
+        f: own_attr,
+    },
+    Builtin {
+        name: "del_class_attr",
+        f: del_class_attr,
+    },
     Builtin {
         name: "custom_grad",
         f: crate::nd::custom_fn::custom_grad,

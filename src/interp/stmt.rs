@@ -70,6 +70,23 @@ impl Interp {
                     self.assign(t, v.clone(), env)?;
                 }
             }
+            StmtKind::Annotated {
+                target,
+                annotation,
+                value,
+            } => {
+                if let Some(value) = value {
+                    let v = self.eval(value, env)?;
+                    self.assign(target, v, env)?;
+                }
+                // A module's or class's names keep their annotations; a function's do not.
+                if env.func.is_none()
+                    && let ExprKind::Name(n) = &target.kind
+                {
+                    let ann = self.eval(annotation, env)?;
+                    self.annotate(env, *n, ann)?;
+                }
+            }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, env)?,
             StmtKind::Def(def) => {
                 let f = self.make_function(def, env)?;

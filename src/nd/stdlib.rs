@@ -91,6 +91,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/python/os_path.nt"),
     ),
     (
+        "dataclasses",
+        "<stdlib>/python/dataclasses.nt",
+        include_str!("../../stdlib/python/dataclasses.nt"),
+    ),
+    (
         "random",
         "<stdlib>/python/random.nt",
         include_str!("../../stdlib/python/random.nt"),

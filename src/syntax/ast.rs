@@ -245,6 +245,13 @@ pub enum StmtKind {
         op: BinOp,
         value: Expr,
     },
+    /// `x: T` or `x: T = value`. A module's or class's simple names keep their
+    /// annotation in `__annotations__`; a function evaluates none.
+    Annotated {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+    },
     Def(Rc<FuncDef>),
     Return(Option<Expr>),
     If {
@@ -334,6 +341,11 @@ fn stmt_yields(s: &Stmt) -> bool {
     match &s.kind {
         StmtKind::Expr(x) => e(x),
         StmtKind::Assign { targets, value } => targets.iter().any(e) || e(value),
+        StmtKind::Annotated {
+            target,
+            annotation,
+            value,
+        } => e(target) || e(annotation) || value.as_ref().is_some_and(e),
         StmtKind::AugAssign { target, value, .. } => e(target) || e(value),
         StmtKind::Def(f) => f
             .params

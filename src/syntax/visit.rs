@@ -96,6 +96,15 @@ pub fn stmt_exprs(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
             targets.iter().for_each(&mut *f);
             f(value);
         }
+        StmtKind::Annotated {
+            target,
+            annotation,
+            value,
+        } => {
+            f(target);
+            f(annotation);
+            value.iter().for_each(f);
+        }
         StmtKind::AugAssign { target, value, .. } => {
             f(target);
             f(value);

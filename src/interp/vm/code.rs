@@ -33,6 +33,9 @@ pub enum Op {
     /// Pops into the module-level name `names[i]` (a module's own code).
     StoreGlobal(u32),
     DeleteGlobal(u32),
+    /// `[.., annotation]`: `__annotations__[names[i]] = annotation` in the module's or
+    /// class body's namespace (made on first use).
+    Annotate(u32),
     /// An expression statement of a module: its value is shown when the session echoes.
     Echo,
     Pop,

@@ -134,6 +134,11 @@ impl Interp {
                     return Err(exc("NameError", format!("name '{name}' is not defined")));
                 }
             }
+            Op::Annotate(i) => {
+                let ann = pop(&mut f.stack)?;
+                let globals = f.globals.clone();
+                self.annotate(&globals, code.names[i as usize], ann)?;
+            }
             Op::Echo => {
                 let v = pop(&mut f.stack)?;
                 // A value computed for its own sake is realised like any other result.

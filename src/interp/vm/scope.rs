@@ -45,6 +45,15 @@ fn stmt(s: &Stmt, out: &mut FxHashSet<Sym>) {
             targets.iter().for_each(|t| expr(t, out));
             expr(value, out);
         }
+        StmtKind::Annotated {
+            target,
+            annotation,
+            value,
+        } => {
+            expr(target, out);
+            expr(annotation, out);
+            value.iter().for_each(|v| expr(v, out));
+        }
         StmtKind::AugAssign { target, value, .. } => {
             expr(target, out);
             expr(value, out);
@@ -228,6 +237,14 @@ fn defs_in_stmt(s: &Stmt, out: &mut Vec<std::rc::Rc<FuncDef>>) {
         StmtKind::Assign { targets, value } => {
             exprs.extend(targets);
             exprs.push(value);
+        }
+        StmtKind::Annotated {
+            target,
+            annotation,
+            value,
+        } => {
+            exprs.extend([target, annotation]);
+            exprs.extend(value.iter());
         }
         StmtKind::AugAssign { target, value, .. } => exprs.extend([target, value]),
         StmtKind::Return(e) => exprs.extend(e.iter()),

@@ -174,6 +174,7 @@ fn assigned_names(body: &[Stmt], out: &mut Vec<Sym>) {
         crate::syntax::visit::stmt_exprs(s, &mut |e| crate::syntax::visit::walrus_targets(e, out));
         match &s.kind {
             StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target(t, out)),
+            StmtKind::Annotated { target: t, .. } => target(t, out),
             StmtKind::AugAssign { target: t, .. } => target(t, out),
             StmtKind::For {
                 target: t,

@@ -95,8 +95,8 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
             enum Tail {
                 Aug(BinOp, Expr),
                 Assign(Vec<Expr>),
-                /// `x: T` or `x: T = value` (the annotation is read and not kept).
-                Annotated(Option<Expr>),
+                /// `x: T` or `x: T = value`.
+                Annotated(Expr, Option<Expr>),
                 None,
             }
             let expr_stmt = exprlist
@@ -105,8 +105,8 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                     aug_op.then(exprlist.clone()).map(|(o, v)| Tail::Aug(o, v)),
                     op(":")
                         .ignore_then(test.clone())
-                        .ignore_then(op("=").ignore_then(exprlist.clone()).or_not())
-                        .map(Tail::Annotated),
+                        .then(op("=").ignore_then(exprlist.clone()).or_not())
+                        .map(|(ann, v)| Tail::Annotated(ann, v)),
                     op("=")
                         .ignore_then(exprlist.clone())
                         .repeated()
@@ -117,16 +117,14 @@ pub fn statements<'t, I: ValueInput<'t, Token = Tok, Span = Span>>(ex: &Exprs<'t
                 )))
                 .validate(|(first, tail), _x, emitter| match tail {
                     Tail::None => StmtKind::Expr(first),
-                    Tail::Annotated(value) => {
+                    Tail::Annotated(annotation, value) => {
                         if let Err((sp, msg)) = check_target(&first, TargetCtx::Assign) {
                             emitter.emit(Rich::custom(sp, msg));
                         }
-                        match value {
-                            Some(value) => StmtKind::Assign {
-                                targets: vec![first],
-                                value,
-                            },
-                            None => StmtKind::Pass,
+                        StmtKind::Annotated {
+                            target: first,
+                            annotation,
+                            value,
                         }
                     }
                     Tail::Aug(o, value) => {

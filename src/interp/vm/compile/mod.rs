@@ -316,6 +316,24 @@ impl Compiler {
                 }
                 self.emit(Op::EndStmt, span);
             }
+            StmtKind::Annotated {
+                target,
+                annotation,
+                value,
+            } => {
+                if let Some(value) = value {
+                    self.expr(value)?;
+                    self.store(target)?;
+                }
+                if self.module
+                    && let ExprKind::Name(n) = &target.kind
+                {
+                    self.expr(annotation)?;
+                    let i = self.name(*n);
+                    self.emit(Op::Annotate(i), span);
+                }
+                self.emit(Op::EndStmt, span);
+            }
             StmtKind::AugAssign { target, op, value } => {
                 self.aug_assign(target, *op, value)?;
                 self.emit(Op::EndStmt, span);
