@@ -165,6 +165,20 @@ impl Interp {
                 self.call(&m, args, None)
             }
             Some(other) => self.call(&other, args, None),
+            // `BaseException.__init__(*args)`: the exception's args become these.
+            None if name.as_str() == "__init__" && matches!(this, Value::Exception(_)) => {
+                if let Some((k, _)) = args.kw.first() {
+                    let _ = k;
+                    return Err(crate::error::type_error(format!(
+                        "{}() takes no keyword arguments",
+                        this.type_name()
+                    )));
+                }
+                if let Value::Exception(e) = this {
+                    *e.args.borrow_mut() = args.pos;
+                }
+                Ok(Value::None)
+            }
             None if name.as_str() == "__init__" && args.pos.is_empty() && args.kw.is_empty() => Ok(Value::None),
             None => Err(exc(
                 "AttributeError",
@@ -225,14 +239,32 @@ impl Interp {
 
     /// `Class(args)`: a new instance, set up by the class's `__init__`.
     pub fn construct_object(&mut self, c: &Rc<Class>, args: Args) -> Res<Value> {
-        if crate::value::exception::is_exception_class(c) && c.method(Sym::new("__init__")).is_none() {
-            if !args.kw.is_empty() {
-                return Err(type_error(format!("{}() takes no keyword arguments", c.name)));
+        if crate::value::exception::is_exception_class(c) {
+            let init = c.method(Sym::new("__init__"));
+            if init.is_none() {
+                if !args.kw.is_empty() {
+                    return Err(type_error(format!("{}() takes no keyword arguments", c.name)));
+                }
+                return Ok(Value::Exception(crate::value::exception::ExcObj::new(
+                    c.clone(),
+                    args.pos,
+                )));
             }
-            return Ok(Value::Exception(crate::value::exception::ExcObj::new(
-                c.clone(),
-                args.pos,
-            )));
+            // A subclass's own `__init__` runs on the new exception, whose args are the
+            // call's until it calls `super().__init__(…)` (BaseException.__new__).
+            let e = Value::Exception(crate::value::exception::ExcObj::new(c.clone(), args.pos.clone()));
+            let mut args = args;
+            args.pos.insert(0, e.clone());
+            if let Some(init) = init {
+                let r = self.call(&init, args, None)?;
+                if !matches!(r, Value::None) {
+                    return Err(type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        r.type_name()
+                    )));
+                }
+            }
+            return Ok(e);
         }
         let obj = Object::new(c.clone(), Vec::new());
         let Value::Object(o) = &obj else { unreachable!() };

@@ -96,6 +96,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/python/dataclasses.nt"),
     ),
     (
+        "json",
+        "<stdlib>/python/json.nt",
+        include_str!("../../stdlib/python/json.nt"),
+    ),
+    (
         "random",
         "<stdlib>/python/random.nt",
         include_str!("../../stdlib/python/random.nt"),

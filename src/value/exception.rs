@@ -125,7 +125,8 @@ pub fn is_exception_class(c: &Class) -> bool {
 /// An exception object.
 pub struct ExcObj {
     pub class: Rc<Class>,
-    pub args: Vec<Value>,
+    /// Its `args` (reset by `BaseException.__init__`, which a subclass's `__init__` calls).
+    pub args: RefCell<Vec<Value>>,
     /// Attributes set on it (`e.note = …`), `__cause__` among them.
     pub attrs: RefCell<Vec<(Sym, Value)>>,
     /// Where it was last raised (its span and the calls it passed through), for a bare
@@ -137,7 +138,7 @@ impl ExcObj {
     pub fn new(class: Rc<Class>, args: Vec<Value>) -> Rc<ExcObj> {
         Rc::new(ExcObj {
             class,
-            args,
+            args: RefCell::new(args),
             attrs: RefCell::default(),
             raised: RefCell::default(),
         })
@@ -154,7 +155,7 @@ impl ExcObj {
     /// `str(e)`: nothing, the one argument, or the arguments' tuple; a `KeyError`'s one
     /// argument by its repr.
     pub fn message(&self) -> String {
-        match self.args.as_slice() {
+        match self.args.borrow().as_slice() {
             [] => String::new(),
             [one] if self.class.is_a("KeyError") => super::repr::repr(one),
             [one] => super::repr::str_of(one),
@@ -164,13 +165,13 @@ impl ExcObj {
 
     /// `repr(e)`: `ValueError('bad')`.
     pub fn repr(&self) -> String {
-        let args: Vec<String> = self.args.iter().map(super::repr::repr).collect();
+        let args: Vec<String> = self.args.borrow().iter().map(super::repr::repr).collect();
         format!("{}({})", self.class.name, args.join(", "))
     }
 
     pub fn get(&self, name: &str) -> Option<Value> {
         if name == "args" {
-            return Some(Value::tuple(self.args.clone()));
+            return Some(Value::tuple(self.args.borrow().clone()));
         }
         let found = self
             .attrs
