@@ -77,14 +77,18 @@ impl Interp {
             ExprKind::Binary(op, l, r) => {
                 let a = self.eval(l, env)?;
                 let b = self.eval(r, env)?;
-                ops::binary(*op, &a, &b).at(e.span)
+                self.binary_op(*op, &a, &b).at(e.span)
             }
             ExprKind::Compare(first, rest) => {
                 let mut left = self.eval(first, env)?;
                 let mut result = Value::Bool(true);
                 for (i, (op, right)) in rest.iter().enumerate() {
                     let r = self.eval(right, env)?;
-                    result = ops::compare_value(self, *op, &left, &r).at(e.span)?;
+                    result = match self.special_compare(*op, &left, &r) {
+                        Some(v) => v,
+                        None => ops::compare_value(self, *op, &left, &r),
+                    }
+                    .at(e.span)?;
                     // `a < b < c` is `a < b and b < c`.
                     if i + 1 < rest.len() && !self.truth(&result).at(e.span)? {
                         return Ok(result);

@@ -181,10 +181,11 @@ impl Interp {
         match other_size {
             Some(n) if (so.len() >> 2) <= n => {
                 let mut result = PySet::new();
+                let other_table = table_of(other);
                 for e in so.entries() {
                     let found = match other {
                         Value::Dict(d) => d.borrow().contains(&e.key),
-                        _ => table_of(other).is_some_and(|o| o.contains(e.hash, &e.key)),
+                        _ => other_table.as_ref().is_some_and(|o| o.contains(e.hash, &e.key)),
                     };
                     if !found {
                         result.add(e.clone());
@@ -395,6 +396,10 @@ impl Interp {
             }
             "update" => {
                 for o in &args.pos {
+                    // A set merged with itself is left as it is (set_merge's first check).
+                    if o.is(v) {
+                        continue;
+                    }
                     // Other iterables are read whole first: they may run Python code.
                     match table_of(o) {
                         Some(t) => cell.borrow_mut().merge(&t),

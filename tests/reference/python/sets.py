@@ -83,3 +83,12 @@ print(type({1}).__name__, type(frozenset()).__name__, isinstance({1}, set), isin
 e = set()
 e.add(())
 print(e, {None})
+
+# a set merged with itself stays as it is
+s = {8, 1, 2}
+s.update(s)
+t = {8, 1, 2}
+t |= t
+u = {8, 1, 2}
+u.update([3], u)
+print(s, t, u, set(range(3000)) - set(range(5, 3000)))

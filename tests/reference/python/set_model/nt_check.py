@@ -5,9 +5,12 @@
     python3 nt_check.py                         # 600 programs of 20-60 steps + 12 big ones
     python3 nt_check.py --programs 200 --big 4 --seed 7
     python3 nt_check.py --quirks                # also the compiler-level quirks (below)
+    python3 nt_check.py --fallback              # programs inside a function that nt runs
+                                                # in its tree-walking evaluator
     python3 nt_check.py --avoid self            # leave out a known failing construct
     python3 nt_check.py --shrink-max 5          # shrink at most 5 mismatching programs
     python3 nt_check.py --replay FILE.py        # run one saved program on both sides
+    python3 nt_check.py --shrink FILE.py        # shrink a mismatching program
 
 Every program is straight-line code over the variables s0 s1 s2 (sets), f0 f1
 (frozensets) and d0 (a dict used as an iterable, with deletions), keys taken from a
@@ -34,20 +37,34 @@ bulk run executes several programs per CPython process, each compiled separately
 (compile() + exec(): its own compilation unit, hence its own constant cache); a
 mismatch is confirmed by running the program as a script, then shrunk (statements,
 then list / display / call elements, then loop bounds) to a minimal program that still
-differs, saved in mismatches/ beside this file with both outputs.
+differs, saved in mismatches/found/ beside this file with both outputs (NAME.py,
+NAME.cpython.out, NAME.nt.out, and the unshrunk NAME.full.py).
 
-By default the programs keep clear of two things that CPython's compiler decides and
-nt cannot know (generate them with --quirks):
+By default the programs keep clear of what CPython's compiler does to constant set
+displays beyond folding literals (generate it with --quirks; the shrinker keeps a
+default-mode program inside these bounds too):
   * two constant set displays of 3+ items with the same keys (as typed constants) in
     one module share the first one's frozenset (the compiler's constant cache), and a
     display like {1, 2, 3} after `x in {3, 2, 1}` or `for x in {...}` likewise;
   * a constant display holding a str of ASCII letters / digits / '_' at its top level
     is rebuilt a third time when that str is already interned (codeobject.c,
-    intern_string_constants), which depends on the whole process's interned strs.
---quirks adds: repeated constant displays in another order, identifier-like strs in
-constant displays, displays whose items CPython's AST optimizer folds (1 + 2, 2**40,
-+5, -(-5), 'a' + 'b', ~3, (1,) + (2,)), and `for x in {...}` / comprehensions over
-constant displays (compiled to a frozenset constant).
+    intern_string_constants), which depends on the whole process's interned strs;
+  * items the AST optimizer folds (1 + 2, 2**40, +5, -(-5), 'a' + 'b', ~3, (1,) + (2,))
+    make a display constant;
+  * `for x in {...}` and comprehensions over a set display iterate a frozenset
+    constant, not a set built from it.
+
+--avoid NAME[,NAME...] leaves out: self (an operand that is the set itself:
+s.update(s), s |= s, s & s ...), constfold (constant displays), spread (*x in
+displays), operators (| & - ^, their in-place forms, set comparisons), bigdiff (set
+difference of big sets), frozenkeys, floatkeys, strkeys (non-ASCII strs).
+
+Known mismatches (nt as of this writing), minimal programs with both outputs in
+mismatches/ (NAME.py, NAME.cpython.out, NAME.nt.out with nt's exit status): set_merge
+does not return early when the other set is the set itself (s.update(s), s |= s);
+--quirks finds all four compiler behaviours above; under --fallback nt's tree-walking
+evaluator has no set operators / comparisons and builds displays by plain adds; and
+(same output, but slow) set difference is quadratic in nt (perf_difference.py).
 """
 
 import ast
@@ -69,7 +86,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, '..', '..', '..', '..'))
 NT = os.environ.get('NT_BIN', os.path.join(ROOT, 'target', 'debug', 'nt'))
 PY = os.environ.get('PY_BIN', shutil.which('python3') or sys.executable)
-MISMATCH_DIR = os.path.join(HERE, 'mismatches')
+MISMATCH_DIR = os.path.join(HERE, 'mismatches', 'found')
 
 P61 = (1 << 61) - 1
 LIM = 1 << 62
@@ -86,7 +103,14 @@ AVOIDABLE = {
     'frozenkeys': 'frozensets as keys',
     'floatkeys': 'floats as keys',
     'strkeys': 'non-ASCII strs as keys',
+    'spread': '*x items in set displays',
+    'operators': 'the operators | & - ^ (and in-place forms) and set comparisons',
 }
+
+# a statement nt's bytecode compiler refuses in a function (a lambda capturing a
+# comprehension's variable), so that the whole function runs in nt's tree-walking
+# evaluator (src/interp/expr.rs) instead: --fallback wraps programs in such a function
+FALLBACK_STMT = '_fallback = [lambda: _q for _q in ()]'
 
 
 # ---------------------------------------------------------------------------
@@ -253,6 +277,7 @@ class Gen:
         self.const_keysets = set()     # constant displays' keys (const cache)
         self.frozen_literals = []      # quirks: displays to repeat
         self.types = {}
+        self.exclude = ()              # variables operands must not be (--avoid self)
 
     # ----- mirror --------------------------------------------------------------
 
@@ -352,7 +377,7 @@ class Gen:
         parts = []
         for _ in range(n):
             x = rng.random()
-            if x < 0.12:
+            if x < 0.12 and 'spread' not in self.avoid:
                 parts.append('*' + self.iterable_src(no_gen=True))
             elif x < 0.5:
                 s, k = self.key_src(const_only=True)
@@ -392,7 +417,7 @@ class Gen:
         return 'range(%d, %d, %d)' % (a, b, step)
 
     def setvar(self):
-        return self.rng.choice(ALL_VARS)
+        return self.rng.choice([v for v in ALL_VARS if v not in self.exclude] or ['s0'])
 
     def set_expr(self):
         """An operand of | & - ^: a set or frozenset."""
@@ -432,6 +457,15 @@ class Gen:
             return '{x: None for x in %s}' % self.list_src()
         if r < 0.8 and not no_gen:
             return '(x for x in %s)' % self.list_src()
+        if r < 0.84:
+            # a variable's own keys (equal sizes: ties), maybe as equal objects of another
+            # type (1 -> 1.0, 1.0 -> True ...), maybe reversed or one fewer
+            v = self.setvar()
+            return rng.choice([
+                'list(%s)' % v, '[x for x in %s][::-1]' % v, '[x for x in %s][1:]' % v,
+                '{(float(x) if type(x) is int and -99 < x < 99 else x) for x in %s}' % v,
+                '{(x == 1 if type(x) is float and x in (0.0, 1.0) else x) for x in %s}' % v,
+                'frozenset([x for x in %s][::-1])' % v])
         if r < 0.9:
             return self.set_expr()
         return self.list_src()
@@ -501,10 +535,21 @@ class Gen:
         return '|&-^'
 
     def gen_step(self):
+        if 'self' in self.avoid:
+            try:
+                self.exclude = tuple(ALL_VARS)      # set per step below
+                return self._gen_step()
+            finally:
+                self.exclude = ()
+        return self._gen_step()
+
+    def _gen_step(self):
         rng = self.rng
         r = rng.random()
         s = rng.choice(SET_VARS)
         selfop = 'self' not in self.avoid and rng.random() < 0.06
+        if 'self' in self.avoid:
+            self.exclude = (s,)
         if r < 0.10:
             ks, _ = self.key_src()
             if rng.random() < 0.1:
@@ -537,13 +582,19 @@ class Gen:
             if selfop and nargs:
                 args[rng.randrange(nargs)] = s
             self.step('%s.%s(%s)' % (s, meth, ', '.join(args)), [s])
+        elif r < 0.67 and 'operators' in self.avoid:
+            return self._gen_step()
         elif r < 0.56:
             var = rng.choice(ALL_VARS)
+            if 'self' in self.avoid:
+                self.exclude = (var,)
             other = var if selfop else self.set_expr()
             self.step('%s %s= %s' % (var, rng.choice(self.ops()), other), [var])
         elif r < 0.67:
             src_var = rng.choice(ALL_VARS)
             dst = rng.choice(FROZEN_VARS if src_var in FROZEN_VARS else SET_VARS)
+            if 'self' in self.avoid:
+                self.exclude = (src_var,)
             other = src_var if selfop else self.set_expr()
             if rng.random() < 0.15:          # a fresh set on the left
                 left = self.set_expr()
@@ -554,6 +605,8 @@ class Gen:
         elif r < 0.77:
             src_var = rng.choice(ALL_VARS)
             dst = rng.choice(FROZEN_VARS if src_var in FROZEN_VARS else SET_VARS)
+            if 'self' in self.avoid:
+                self.exclude = (src_var,)
             meths = ['union', 'intersection', 'difference', 'symmetric_difference']
             if '-' not in self.ops():
                 meths.remove('difference')
@@ -569,7 +622,10 @@ class Gen:
             k, _ = self.key_src()
             show = [rng.choice(['%s <= %s' % (a, b), '%s < %s' % (a, b), '%s == %s' % (a, b),
                                 '%s >= %s' % (a, b), '%s != %s' % (a, b)]),
-                    '%s in %s' % (k, a), 'len(%s)' % a,
+                    '%s in %s' % (k, a), 'len(%s)' % a,]
+            if 'operators' in self.avoid:
+                show = show[1:]
+            show += [
                     '%s.%s(%s)' % (a, rng.choice(['issubset', 'issuperset', 'isdisjoint']),
                                    self.iterable_src()),
                     'hash(%s)' % rng.choice(FROZEN_VARS)]
@@ -585,6 +641,7 @@ class Gen:
                 s, self.setvar(), self.setvar(), self.key_src()[0], self.key_src()[0],
                 self.key_src()[0]), [s])
         else:
+            self.exclude = ()
             var = rng.choice(ALL_VARS)
             self.assign(var)
 
@@ -637,11 +694,24 @@ class Gen:
                      for _ in range(rng.randint(2, 8))]
             self.step('%s = {%s}' % (s, ', '.join(items)), [s])
         elif r < 0.85:
-            items = [src(k) for k in self.pool if is_const(k)][:rng.randint(1, 6)] or ['1', '9']
-            self.step('%s = [x for x in {%s}]' % (s, ', '.join(items)), [s])
+            items = [src(k) for k in self.pool if is_const(k)]
+            rng.shuffle(items)
+            items = items[:rng.randint(1, 6)] or ['7', '15']
+            self.step('', ['[x for x in {%s}]' % ', '.join(items)])
         else:
-            items = [src(k) for k in self.pool if is_const(k)][:rng.randint(1, 6)] or ['1', '9']
-            self.step('%s = set(); %s' % (s, 'for x in {%s}: %s.add(x)' % (', '.join(items), s)), [s])
+            items = [src(k) for k in self.pool if is_const(k)]
+            rng.shuffle(items)
+            items = items[:rng.randint(1, 6)] or ['7', '15']
+            self.step('%s = set()\nfor x in {%s}: %s.add(x)' % (s, ', '.join(items), s), [s])
+
+
+def wrap_fallback(source):
+    """The program as the body of a function nt runs in its tree-walking evaluator."""
+    lines = source.splitlines()
+    head = [l for l in lines if l.startswith('#')]
+    body = [l for l in lines if not l.startswith('#')]
+    return '\n'.join(head + ['def main():', '    ' + FALLBACK_STMT]
+                     + ['    ' + l for l in body] + ['', 'main()']) + '\n'
 
 
 def gen_program(seed, scale=None, nsteps=None, quirks=False, avoid=()):
@@ -795,7 +865,9 @@ def in_domain(source):
     for node in ast.walk(tree):
         if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Set):
             return False
-        if isinstance(node, ast.Compare) and any(isinstance(c, ast.Set) for c in node.comparators):
+        if isinstance(node, ast.Compare) and any(
+                isinstance(op, (ast.In, ast.NotIn)) and isinstance(c, ast.Set)
+                for op, c in zip(node.ops, node.comparators)):
             return False
         if isinstance(node, ast.Set) and len(node.elts) > 2:
             try:
@@ -811,20 +883,68 @@ def in_domain(source):
     return True
 
 
+SERVER = r'''
+import io, json, sys
+for line in sys.stdin:
+    path = line.rstrip('\n')
+    with open(path, encoding='utf-8') as fh:
+        source = fh.read()
+    buf = io.StringIO()
+    old = sys.stdout
+    sys.stdout = buf
+    err = None
+    try:
+        exec(compile(source, path, 'exec'), {'__name__': '__main__'})
+    except BaseException as e:
+        err = '%s: %s' % (type(e).__name__, e)
+    finally:
+        sys.stdout = old
+    sys.stdout.write(json.dumps([buf.getvalue(), err]) + '\n')
+    sys.stdout.flush()
+'''
+
+
+class PyServer:
+    """One CPython process running program after program (each compiled on its own),
+    to spare the interpreter's start-up while shrinking."""
+
+    def __init__(self):
+        self.p = subprocess.Popen([PY, '-c', SERVER], env=py_env(), stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True, encoding='utf-8')
+
+    def run(self, path):
+        self.p.stdin.write(path + '\n')
+        self.p.stdin.flush()
+        out, err = json.loads(self.p.stdout.readline())
+        return (0 if err is None else 1), out, err or ''
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait()
+
+
 class Shrinker:
-    def __init__(self, workdir, domain_check=True):
+    def __init__(self, workdir, domain_check=True, budget=3000):
         self.workdir = workdir
         self.domain_check = domain_check
         self.n = 0
+        self.budget = budget
         self.cache = {}
+        self.server = PyServer()
+        self.wrapped = False
 
-    def outputs(self, source):
+    def set_wrapped(self, source):
+        body = ast.parse(source).body
+        self.wrapped = (len(body) == 2 and isinstance(body[0], ast.FunctionDef)
+                        and body[0].name == 'main')
+
+    def outputs(self, source, script=False):
         self.n += 1
         path = os.path.join(self.workdir, 'shrink_%d.py' % self.n)
         with open(path, 'w', encoding='utf-8') as fh:
             fh.write(source)
-        prc, pout, perr = run_py(path)
-        nrc, nout, nerr = run_nt(path, timeout=60)
+        prc, pout, perr = run_py(path) if script else self.server.run(path)
+        nrc, nout, nerr = run_nt(path, timeout=20)
         os.unlink(path)
         return prc, pout, perr, nrc, nout, nerr
 
@@ -832,15 +952,17 @@ class Shrinker:
         if source in self.cache:
             return self.cache[source]
         ok = False
-        if not self.domain_check or in_domain(source):
+        if self.n < self.budget and (not self.domain_check or in_domain(source)):
             prc, pout, _, nrc, nout, _ = self.outputs(source)
             ok = prc == 0 and (nout != pout or nrc != 0)
         self.cache[source] = ok
         return ok
 
-    @staticmethod
-    def unparse(stmts):
-        return ast.unparse(ast.Module(body=stmts, type_ignores=[])) + '\n'
+    def unparse(self, stmts):
+        text = ast.unparse(ast.Module(body=stmts, type_ignores=[])) + '\n'
+        if self.wrapped:
+            text = 'def main():\n' + ''.join('    ' + l + '\n' for l in text.splitlines()) + 'main()\n'
+        return text
 
     def ddmin(self, stmts):
         n = 2
@@ -861,8 +983,12 @@ class Shrinker:
         return stmts
 
     def split_stmts(self, source):
-        """Top-level statements, one per `;`-separated part."""
-        return ast.parse(source).body
+        """Top-level statements (those of main() for a --fallback program), one per
+        `;`-separated part."""
+        body = ast.parse(source).body
+        if self.wrapped:
+            return body[0].body
+        return body
 
     def seq_fields(self, tree):
         """(node, field) of every list of elements that can lose one."""
@@ -877,45 +1003,45 @@ class Shrinker:
         return out
 
     def shrink_elements(self, source):
-        changed = True
-        while changed:
-            changed = False
-            tree = ast.parse(source)
-            fields = self.seq_fields(tree)
-            for fi in range(len(fields)):
-                while True:
-                    tree = ast.parse(source)
-                    node, field = self.seq_fields(tree)[fi]
-                    seq = getattr(node, field)
-                    done = False
-                    # try dropping halves first, then single elements
-                    cands = []
-                    if len(seq) >= 4:
-                        h = len(seq) // 2
-                        cands += [(0, h), (h, len(seq))]
-                    cands += [(i, i + 1) for i in range(len(seq))]
-                    for a, b in cands:
-                        t2 = ast.parse(source)
-                        n2, f2 = self.seq_fields(t2)[fi]
-                        s2 = getattr(n2, f2)
-                        del s2[a:b]
-                        if isinstance(n2, ast.Set) and not s2:
-                            continue
-                        try:
-                            cand = ast.unparse(t2) + '\n'
-                        except Exception:
-                            continue
-                        if cand != source and self.bad(cand):
-                            source = cand
-                            changed = done = True
-                            break
-                    if not done:
+        """Drop elements of lists / tuples / displays / call arguments: chunks of
+        halving size first, then single ones."""
+        fi = 0
+        while True:
+            fields = self.seq_fields(ast.parse(source))
+            if fi >= len(fields):
+                break
+            size = len(getattr(*fields[fi]))
+            chunk = max(1, size // 2)
+            while chunk >= 1 and size:
+                progress = False
+                a = 0
+                while a < size:
+                    t2 = ast.parse(source)
+                    f2 = self.seq_fields(t2)
+                    if len(f2) != len(fields):
                         break
-                    if len(self.seq_fields(ast.parse(source))) != len(fields):
-                        break
-                if len(self.seq_fields(ast.parse(source))) != len(fields):
-                    changed = True
-                    break
+                    n2, fl = f2[fi]
+                    seq = getattr(n2, fl)
+                    del seq[a:a + chunk]
+                    if isinstance(n2, ast.Set) and not seq:
+                        a += chunk
+                        continue
+                    try:
+                        cand = ast.unparse(t2) + '\n'
+                    except Exception:
+                        a += chunk
+                        continue
+                    if cand != source and self.bad(cand):
+                        source = cand
+                        progress = True
+                        size = len(getattr(*self.seq_fields(ast.parse(source))[fi])) \
+                            if len(self.seq_fields(ast.parse(source))) == len(fields) else 0
+                        fields = self.seq_fields(ast.parse(source))
+                    else:
+                        a += chunk
+                if not progress:
+                    chunk //= 2
+            fi += 1
         return source
 
     def shrink_numbers(self, source):
@@ -985,12 +1111,14 @@ class Shrinker:
         return cand if cand != source and self.bad(cand) else source
 
     def shrink(self, source):
+        self.set_wrapped(source)
         stmts = self.split_stmts(source)
         for _ in range(3):
             before = self.unparse(stmts)
             stmts = self.ddmin(stmts)
             stmts = self.split_stmts(self.inline_k(self.unparse(stmts)))
             stmts = self.ddmin(stmts)
+            stmts = self.split_stmts(self.shrink_numbers(self.unparse(stmts)))
             src1 = self.drop_prints(self.unparse(stmts))
             src1 = self.shrink_elements(src1)
             src1 = self.shrink_numbers(src1)
@@ -1057,6 +1185,14 @@ def report_mismatch(m, shrink, workdir, domain_check):
         return None
     d = first_diff(pout, nout)
     print('  %s: first difference at output line %s' % (m['name'], d[0] if d else '?'))
+    if d and d[1].startswith('#'):
+        tag = "print('%s'," % d[1].split()[0]
+        lines = m['source'].splitlines()
+        for i, l in enumerate(lines):
+            if tag in l:
+                st = l.strip() if not l.strip().startswith('print(') else lines[i - 1].strip()
+                print('     step:    %s' % st[:300])
+                break
     if d:
         print('     cpython: %s' % d[1][:300])
         print('     nt:      %s' % d[2][:300])
@@ -1069,8 +1205,15 @@ def report_mismatch(m, shrink, workdir, domain_check):
     if not shrink:
         return base + '.full.py'
     sh = Shrinker(workdir, domain_check)
-    small = sh.shrink(m['source'])
-    prc, pout, perr, nrc, nout, nerr = sh.outputs(small)
+    try:
+        small = sh.shrink(m['source'])
+    finally:
+        sh.server.close()
+    prc, pout, perr, nrc, nout, nerr = sh.outputs(small, script=True)
+    if prc != 0 or (pout == nout and nrc == 0):
+        print('     (the shrunk program does not reproduce as a script; keeping the full one)')
+        small = m['source']
+        prc, pout, perr, nrc, nout, nerr = sh.outputs(small, script=True)
     with open(base + '.py', 'w', encoding='utf-8') as fh:
         fh.write(small)
     with open(base + '.cpython.out', 'w', encoding='utf-8') as fh:
@@ -1100,6 +1243,8 @@ def main(argv):
         raise SystemExit('needs CPython 3.11')
     nprog, nbig, seed, quirks, avoid, shrink_max, jobs = 600, 12, 1, False, [], 6, os.cpu_count() or 2
     replay = None
+    to_shrink = None
+    fallback = False
     it = iter(argv)
     for a in it:
         if a == '--programs':
@@ -1110,6 +1255,8 @@ def main(argv):
             seed = int(next(it))
         elif a == '--quirks':
             quirks = True
+        elif a == '--fallback':
+            fallback = True
         elif a == '--avoid':
             avoid += next(it).split(',')
         elif a == '--shrink-max':
@@ -1118,6 +1265,8 @@ def main(argv):
             jobs = int(next(it))
         elif a == '--replay':
             replay = next(it)
+        elif a == '--shrink':
+            to_shrink = next(it)
         else:
             raise SystemExit(__doc__)
     for a in avoid:
@@ -1131,18 +1280,37 @@ def main(argv):
         if d:
             print('line %d\n  cpython: %s\n  nt:      %s' % d)
         return 0 if (prc == nrc == 0 and pout == nout) else 1
+    if to_shrink:
+        with open(to_shrink, encoding='utf-8') as fh:
+            source = fh.read()
+        workdir = tempfile.mkdtemp(prefix='nt_check_')
+        try:
+            name = os.path.splitext(os.path.basename(to_shrink))[0].replace('.full', '')
+            path = os.path.join(workdir, name + '.py')
+            with open(path, 'w', encoding='utf-8') as fh:
+                fh.write(source)
+            r = report_mismatch({'name': name, 'source': source, 'path': path}, True,
+                                workdir, not quirks and in_domain(source))
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return 1 if r else 0
     if not os.path.exists(NT):
         raise SystemExit('no nt binary at %s' % NT)
     t0 = time.time()
     programs = []
+    tag = ('q' if quirks else '') + ('fb' if fallback else '')
     for i in range(nprog):
         s = seed * 100003 + i
         source, n = gen_program(s, quirks=quirks, avoid=avoid)
-        programs.append(('p%d_%d' % (seed, i), source, n))
+        if fallback:
+            source = wrap_fallback(source)
+        programs.append(('%sp%d_%d' % (tag, seed, i), source, n))
     for i in range(nbig):
         s = seed * 100003 + 50000 + i
         source, n = gen_big_program(s, avoid=avoid)
-        programs.append(('big%d_%d' % (seed, i), source, n))
+        if fallback:
+            source = wrap_fallback(source)
+        programs.append(('%sbig%d_%d' % (tag, seed, i), source, n))
     nsteps = sum(n for _, _, n in programs)
     print('generated %d programs (%d big), %d steps in %.1fs' % (
         len(programs), nbig, nsteps, time.time() - t0))
