@@ -19,7 +19,8 @@ pub fn read_text(interp: &mut Interp, args: Args) -> Res<Value> {
     let path = path_arg(&args)?;
     let full = interp.resolve(&path);
     if full.is_dir() {
-        return Err(exc("IsADirectoryError", format!("[Errno 21] Is a directory: '{path}'")));
+        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        return Err(crate::nd::files::io_error(&e, &path));
     }
     let bytes = crate::nd::read::file(&full).map_err(|e| crate::nd::files::io_error(&e, &path))?;
     match String::from_utf8(bytes) {
@@ -46,10 +47,14 @@ pub fn file_open(interp: &mut Interp, args: Args) -> Res<Value> {
         Some(Value::Str(m)) if &**m == "x" => o.write(true).create_new(true),
         _ => return Err(type_error("_nt.file_open(path, 'w' | 'a' | 'x')")),
     };
-    let file = o.open(&full).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => exc("FileExistsError", format!("[Errno 17] File exists: '{path}'")),
-        _ if full.is_dir() => exc("IsADirectoryError", format!("[Errno 21] Is a directory: '{path}'")),
-        _ => crate::nd::files::io_error(&e, &path),
+    let file = o.open(&full).map_err(|e| {
+        // Opening a directory for writing reports EISDIR as CPython does.
+        let e = if full.is_dir() {
+            std::io::Error::from(std::io::ErrorKind::IsADirectory)
+        } else {
+            e
+        };
+        crate::nd::files::io_error(&e, &path)
     })?;
     interp.open_files.push(Some(file));
     Ok(Value::Int(interp.open_files.len() as i64 - 1))

@@ -64,13 +64,7 @@ pub fn environ(interp: &mut Interp, _: Args) -> Res<Value> {
 }
 
 fn os_error(e: std::io::Error, path: &str) -> Box<crate::error::Exc> {
-    match e.kind() {
-        std::io::ErrorKind::AlreadyExists => exc("FileExistsError", format!("[Errno 17] File exists: '{path}'")),
-        std::io::ErrorKind::NotADirectory => exc("NotADirectoryError", format!("[Errno 20] Not a directory: '{path}'")),
-        std::io::ErrorKind::IsADirectory => exc("IsADirectoryError", format!("[Errno 21] Is a directory: '{path}'")),
-        std::io::ErrorKind::DirectoryNotEmpty => exc("OSError", format!("[Errno 39] Directory not empty: '{path}'")),
-        _ => crate::nd::files::io_error(&e, path),
-    }
+    crate::nd::files::io_error(&e, path)
 }
 
 /// `_nt.fs(op, path)`: one query or change of the file system.

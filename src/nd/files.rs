@@ -54,6 +54,10 @@ pub(crate) fn io_error(e: &std::io::Error, path: &str) -> Box<crate::error::Exc>
     let (kind, text) = match e.kind() {
         std::io::ErrorKind::NotFound => ("FileNotFoundError", "[Errno 2] No such file or directory"),
         std::io::ErrorKind::PermissionDenied => ("PermissionError", "[Errno 13] Permission denied"),
+        std::io::ErrorKind::AlreadyExists => ("FileExistsError", "[Errno 17] File exists"),
+        std::io::ErrorKind::NotADirectory => ("NotADirectoryError", "[Errno 20] Not a directory"),
+        std::io::ErrorKind::IsADirectory => ("IsADirectoryError", "[Errno 21] Is a directory"),
+        std::io::ErrorKind::DirectoryNotEmpty => ("OSError", "[Errno 39] Directory not empty"),
         _ => ("OSError", ""),
     };
     match text {

@@ -192,6 +192,16 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                     )))
                     .map_with(|k, x| mk(k.unwrap_or(ExprKind::Tuple(Vec::new())), x.span()));
 
+                // The items of a list or set display, up to its closing bracket.
+                let display_items = |close: &'static str| {
+                    star_named
+                        .clone()
+                        .separated_by(op(","))
+                        .allow_trailing()
+                        .at_least(1)
+                        .collect::<Vec<_>>()
+                        .then_ignore(op(close))
+                };
                 let list = op("[")
                     .ignore_then(choice((
                         op("]").map(|_| ExprKind::List(Vec::new())),
@@ -206,14 +216,7 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                                     clauses,
                                 }))
                             }),
-                        star_named
-                            .clone()
-                            .separated_by(op(","))
-                            .allow_trailing()
-                            .at_least(1)
-                            .collect::<Vec<_>>()
-                            .then_ignore(op("]"))
-                            .map(ExprKind::List),
+                        display_items("]").map(ExprKind::List),
                     )))
                     .map_with(|k, x| mk(k, x.span()));
 
@@ -257,14 +260,7 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                             .collect::<Vec<_>>()
                             .then_ignore(op("}"))
                             .map(ExprKind::Dict),
-                        star_named
-                            .clone()
-                            .separated_by(op(","))
-                            .allow_trailing()
-                            .at_least(1)
-                            .collect::<Vec<_>>()
-                            .then_ignore(op("}"))
-                            .map(ExprKind::Set),
+                        display_items("}").map(ExprKind::Set),
                     )))
                     .map_with(|k, x| mk(k, x.span()))
                     .labelled("dict");
