@@ -679,6 +679,7 @@ pub fn seq_index(i: &Value, len: usize, what: &str) -> Res<usize> {
     let n = match i {
         Value::Int(n) => *n,
         Value::Bool(b) => *b as i64,
+        Value::Long(_) => return Err(exc("IndexError", "cannot fit 'int' into an index-sized integer")),
         Value::NpScalar(_) | Value::Tensor(_) | Value::Array(_) if super::builtins::int_arg(i).is_ok() => {
             super::builtins::int_arg(i)?
         }

@@ -27,6 +27,7 @@ pub fn format_value(v: &Value, spec: &str) -> Res<String> {
         Value::Bool(b) if spec.is_empty() => return Ok(if *b { "True" } else { "False" }.into()),
         Value::Bool(b) => pyfmt::format_int(*b as i64, spec),
         Value::Int(n) => pyfmt::format_int(*n, spec),
+        Value::Long(b) => pyfmt::format_integer(b, spec),
         Value::Float(x) => pyfmt::format_float(*x, spec),
         Value::Str(s) => pyfmt::format_str(s, spec),
         other if spec.is_empty() => return crate::value::repr::checked_str(other),
@@ -275,9 +276,10 @@ pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
                 let n = match &v {
-                    Value::Int(n) => *n,
-                    Value::Bool(b) => *b as i64,
-                    Value::Float(x) if conv != 'c' => super::builtins::float_to_int(*x)?,
+                    Value::Int(n) => Value::Int(*n),
+                    Value::Long(_) => v.clone(),
+                    Value::Bool(b) => Value::Int(*b as i64),
+                    Value::Float(x) if conv != 'c' => crate::value::long::from_float_trunc(*x)?,
                     other => {
                         return Err(type_error(format!(
                             "%{conv} format: a real number is required, not {}",
@@ -289,12 +291,13 @@ pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
                     'd' | 'i' | 'u' => 'd',
                     c => c,
                 };
-                format_value(&Value::Int(n), &format!("{align}{sign}{alt}{zero}{width}{t}"))?
+                format_value(&n, &format!("{align}{sign}{alt}{zero}{width}{t}"))?
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
                 let x = match &v {
                     Value::Float(x) => *x,
                     Value::Int(n) => *n as f64,
+                    Value::Long(b) => crate::value::long::to_f64(b)?,
                     Value::Bool(b) => *b as i64 as f64,
                     other => {
                         return Err(type_error(format!("must be real number, not {}", other.type_name())));

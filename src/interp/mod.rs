@@ -9,6 +9,7 @@ pub mod descriptors;
 pub mod expr;
 pub mod format;
 pub mod iter;
+pub mod math_int;
 pub mod methods;
 pub mod modules;
 pub mod ops;

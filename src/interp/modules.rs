@@ -2,7 +2,8 @@
 //! the current directory — nothing else is reachable.
 
 use super::Interp;
-use super::builtins::{arity, int_arg, kwarg, no_kw};
+use super::builtins::{arity, kwarg, no_kw};
+use super::math_int;
 use super::scope::Scope;
 use crate::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
@@ -186,9 +187,10 @@ fn builtin_module(name: &str, attrs: FxHashMap<Sym, Value>) -> Value {
     }))
 }
 
-fn real(v: &Value) -> Res<f64> {
+pub fn real(v: &Value) -> Res<f64> {
     match v {
         Value::Float(x) => Ok(*x),
+        Value::Long(b) => crate::value::long::to_f64(b),
         Value::Int(n) => Ok(*n as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         // `__float__` of NumPy scalars and one-element tensors.
@@ -294,29 +296,16 @@ fn m_log(_: &mut Interp, args: Args) -> Res<Value> {
     }
 }
 
-fn to_int_result(x: f64) -> Res<Value> {
-    super::builtins::float_to_int(x).map(Value::Int)
-}
-
 fn m_floor(_: &mut Interp, args: Args) -> Res<Value> {
-    match args.pos.first() {
-        Some(v @ (Value::Int(_) | Value::Bool(_))) if args.pos.len() == 1 => Ok(Value::Int(int_arg(v)?)),
-        _ => to_int_result(one_real(&args, "floor")?.floor()),
-    }
+    super::math_int::rounding(&args, "floor", f64::floor)
 }
 
 fn m_ceil(_: &mut Interp, args: Args) -> Res<Value> {
-    match args.pos.first() {
-        Some(v @ (Value::Int(_) | Value::Bool(_))) if args.pos.len() == 1 => Ok(Value::Int(int_arg(v)?)),
-        _ => to_int_result(one_real(&args, "ceil")?.ceil()),
-    }
+    super::math_int::rounding(&args, "ceil", f64::ceil)
 }
 
 fn m_trunc(_: &mut Interp, args: Args) -> Res<Value> {
-    match args.pos.first() {
-        Some(v @ (Value::Int(_) | Value::Bool(_))) if args.pos.len() == 1 => Ok(Value::Int(int_arg(v)?)),
-        _ => to_int_result(one_real(&args, "trunc")?.trunc()),
-    }
+    super::math_int::rounding(&args, "trunc", f64::trunc)
 }
 
 fn two_real(args: &Args, name: &str) -> Res<(f64, f64)> {
@@ -405,112 +394,6 @@ fn m_isclose(_: &mut Interp, mut args: Args) -> Res<Value> {
     Ok(Value::Bool(
         diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
     ))
-}
-
-fn int_only(v: &Value, name: &str) -> Res<i64> {
-    match v {
-        Value::Float(_) => Err(type_error(format!(
-            "'float' object cannot be interpreted as an integer"
-        )))
-        .map_err(|e| {
-            let _ = name;
-            e
-        }),
-        other => int_arg(other),
-    }
-}
-
-fn m_factorial(_: &mut Interp, args: Args) -> Res<Value> {
-    no_kw(&args, "factorial")?;
-    arity(&args, "factorial", 1, 1)?;
-    let n = int_only(&args.pos[0], "factorial")?;
-    if n < 0 {
-        return Err(exc("ValueError", "factorial() not defined for negative values"));
-    }
-    let mut acc: i64 = 1;
-    for k in 2..=n {
-        acc = acc.checked_mul(k).ok_or_else(crate::error::overflow)?;
-    }
-    Ok(Value::Int(acc))
-}
-
-fn gcd(mut a: i64, mut b: i64) -> i64 {
-    a = a.abs();
-    b = b.abs();
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
-}
-
-fn m_gcd(_: &mut Interp, args: Args) -> Res<Value> {
-    no_kw(&args, "gcd")?;
-    let mut g = 0;
-    for v in &args.pos {
-        g = gcd(g, int_only(v, "gcd")?);
-    }
-    Ok(Value::Int(g))
-}
-
-fn m_lcm(_: &mut Interp, args: Args) -> Res<Value> {
-    no_kw(&args, "lcm")?;
-    let mut l: i64 = 1;
-    for v in &args.pos {
-        let n = int_only(v, "lcm")?;
-        if n == 0 {
-            return Ok(Value::Int(0));
-        }
-        l = (l / gcd(l, n))
-            .checked_mul(n.abs())
-            .ok_or_else(crate::error::overflow)?;
-    }
-    Ok(Value::Int(l))
-}
-
-fn comb_perm(args: &Args, name: &str) -> Res<(i64, i64)> {
-    no_kw(args, name)?;
-    arity(args, name, if name == "perm" { 1 } else { 2 }, 2)?;
-    let n = int_only(&args.pos[0], name)?;
-    let k = match args.pos.get(1) {
-        Some(v) => int_only(v, name)?,
-        None => n,
-    };
-    if n < 0 {
-        return Err(exc("ValueError", "n must be a non-negative integer"));
-    }
-    if k < 0 {
-        return Err(exc("ValueError", "k must be a non-negative integer"));
-    }
-    Ok((n, k))
-}
-
-fn m_comb(_: &mut Interp, args: Args) -> Res<Value> {
-    let (n, k) = comb_perm(&args, "comb")?;
-    if k > n {
-        return Ok(Value::Int(0));
-    }
-    let k = k.min(n - k);
-    let mut acc: i128 = 1;
-    for i in 0..k {
-        // Exact at every step: acc * (n - i) is divisible by (i + 1).
-        acc = acc * (n - i) as i128 / (i + 1) as i128;
-        if acc > i64::MAX as i128 {
-            return Err(crate::error::overflow());
-        }
-    }
-    Ok(Value::Int(acc as i64))
-}
-
-fn m_perm(_: &mut Interp, args: Args) -> Res<Value> {
-    let (n, k) = comb_perm(&args, "perm")?;
-    if k > n {
-        return Ok(Value::Int(0));
-    }
-    let mut acc: i64 = 1;
-    for i in 0..k {
-        acc = acc.checked_mul(n - i).ok_or_else(crate::error::overflow)?;
-    }
-    Ok(Value::Int(acc))
 }
 
 fn m_prod(interp: &mut Interp, mut args: Args) -> Res<Value> {
@@ -613,8 +496,9 @@ static MATH: &[Builtin] = table! {
     "cosh" => m_cosh, "tanh" => m_tanh, "asinh" => m_asinh, "acosh" => m_acosh, "atanh" => m_atanh,
     "floor" => m_floor, "ceil" => m_ceil, "trunc" => m_trunc, "fabs" => m_fabs, "fmod" => m_fmod,
     "copysign" => m_copysign, "hypot" => m_hypot, "pow" => m_pow, "isnan" => m_isnan,
-    "isinf" => m_isinf, "isfinite" => m_isfinite, "isclose" => m_isclose, "factorial" => m_factorial,
-    "gcd" => m_gcd, "lcm" => m_lcm, "comb" => m_comb, "perm" => m_perm, "degrees" => m_degrees,
+    "isinf" => m_isinf, "isfinite" => m_isfinite, "isclose" => m_isclose, "factorial" => math_int::m_factorial,
+    "gcd" => math_int::m_gcd, "lcm" => math_int::m_lcm, "comb" => math_int::m_comb,
+    "perm" => math_int::m_perm, "isqrt" => math_int::m_isqrt, "degrees" => m_degrees,
     "radians" => m_radians, "prod" => m_prod, "fsum" => m_fsum,
 };
 

@@ -4,7 +4,9 @@
 use super::Interp;
 use crate::error::{Res, exc, overflow, type_error};
 use crate::syntax::ast::{BinOp, CmpOp, UnOp};
+use crate::value::long;
 use crate::value::{DKind, Value};
+use num_bigint::BigInt;
 use std::cmp::Ordering;
 
 /// Sequences longer than this are a `MemoryError` before any allocation is attempted.
@@ -12,12 +14,14 @@ const MAX_SEQ_LEN: i64 = 1 << 32;
 
 enum Num {
     I(i64),
+    B(std::rc::Rc<BigInt>),
     F(f64),
 }
 
 fn num(v: &Value) -> Option<Num> {
     match v {
         Value::Int(n) => Some(Num::I(*n)),
+        Value::Long(b) => Some(Num::B(b.clone())),
         Value::Bool(b) => Some(Num::I(*b as i64)),
         Value::Float(x) => Some(Num::F(*x)),
         _ => None,
@@ -59,7 +63,10 @@ pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
         UnOp::Invert => "~",
     };
     match (op, num(v)) {
-        (UnOp::Neg, Some(Num::I(n))) => n.checked_neg().map(Value::Int).ok_or_else(overflow),
+        (UnOp::Neg, Some(Num::I(n))) => Ok(n.checked_neg().map_or_else(|| long::norm(-BigInt::from(n)), Value::Int)),
+        (UnOp::Neg, Some(Num::B(b))) => Ok(long::norm(-&*b)),
+        (UnOp::Pos, Some(Num::B(_))) => Ok(v.clone()),
+        (UnOp::Invert, Some(Num::B(b))) => Ok(long::norm(!&*b)),
         (UnOp::Neg, Some(Num::F(x))) => Ok(Value::Float(-x)),
         (UnOp::Pos, Some(Num::I(n))) => Ok(Value::Int(n)),
         (UnOp::Pos, Some(Num::F(x))) => Ok(Value::Float(x)),
@@ -113,6 +120,7 @@ fn int_floordiv(a: i64, b: i64) -> Res<i64> {
     if b == 0 {
         return Err(exc("ZeroDivisionError", "integer division or modulo by zero"));
     }
+    // i64::MIN // -1 is the one quotient past 64 bits; its caller widens it.
     let q = a.checked_div(b).ok_or_else(overflow)?;
     Ok(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
 }
@@ -141,19 +149,26 @@ pub fn int_pow(a: i64, b: i64) -> Res<Value> {
     }
     let e = u32::try_from(b).map_err(|_| overflow());
     match e {
-        Ok(e) => a.checked_pow(e).map(Value::Int).ok_or_else(overflow),
+        Ok(e) => match a.checked_pow(e) {
+            Some(r) => Ok(Value::Int(r)),
+            None => long::pow(&BigInt::from(a), &BigInt::from(b)),
+        },
         Err(_) if a == 0 || a == 1 => Ok(Value::Int(a)),
         Err(_) if a == -1 => Ok(Value::Int(if b % 2 == 0 { 1 } else { -1 })),
-        Err(e) => Err(e),
+        Err(_) => long::pow(&BigInt::from(a), &BigInt::from(b)),
     }
 }
 
-/// int / int, correctly rounded where both fit a double exactly.
+/// int / int, correctly rounded.
 fn int_truediv(a: i64, b: i64) -> Res<f64> {
     if b == 0 {
         return Err(exc("ZeroDivisionError", "division by zero"));
     }
-    Ok(a as f64 / b as f64)
+    const EXACT: u64 = 1 << 53;
+    if a.unsigned_abs() <= EXACT && b.unsigned_abs() <= EXACT {
+        return Ok(a as f64 / b as f64);
+    }
+    long::truediv(&BigInt::from(a), &BigInt::from(b))
 }
 
 fn int_op(op: BinOp, a: i64, b: i64) -> Res<Value> {
@@ -162,6 +177,7 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Res<Value> {
         BinOp::Sub => a.checked_sub(b),
         BinOp::Mul => a.checked_mul(b),
         BinOp::Div => return Ok(Value::Float(int_truediv(a, b)?)),
+        BinOp::FloorDiv if a == i64::MIN && b == -1 => None,
         BinOp::FloorDiv => return Ok(Value::Int(int_floordiv(a, b)?)),
         BinOp::Mod => return Ok(Value::Int(int_mod(a, b)?)),
         BinOp::Pow => return int_pow(a, b),
@@ -189,7 +205,26 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Res<Value> {
         BinOp::BitXor => Some(a ^ b),
         BinOp::MatMul => return Err(unsupported(op, &Value::Int(a), &Value::Int(b))),
     };
-    r.map(Value::Int).ok_or_else(overflow)
+    match r {
+        Some(v) => Ok(Value::Int(v)),
+        None => long::binop(op, &BigInt::from(a), &BigInt::from(b)),
+    }
+}
+
+fn big_of(n: Num) -> Option<std::rc::Rc<BigInt>> {
+    match n {
+        Num::I(i) => Some(std::rc::Rc::new(BigInt::from(i))),
+        Num::B(b) => Some(b),
+        Num::F(_) => None,
+    }
+}
+
+fn float_of(n: Num) -> Res<f64> {
+    Ok(match n {
+        Num::I(i) => i as f64,
+        Num::B(b) => long::to_f64(&b)?,
+        Num::F(f) => f,
+    })
 }
 
 fn float_op(op: BinOp, x: f64, y: f64) -> Option<Res<f64>> {
@@ -245,6 +280,10 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
     if let Some(r) = crate::nd::objects::binary(op, a, b) {
         return r;
     }
+    if let Some(pair) = crate::nd::ops::long_operand(a, b) {
+        let (a, b) = pair?;
+        return binary(op, &a, &b);
+    }
     let tensors = matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_));
     let gpu = tensors && crate::nd::device::check_same(&[a, b])?;
     if let Some(r) = crate::nd::ops::binary(op, a, b) {
@@ -273,15 +312,18 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
                 }
                 int_op(op, x, y)
             }
+            (x @ (Num::I(_) | Num::B(_)), y @ (Num::I(_) | Num::B(_))) => {
+                let (x, y) = (big_of(x).unwrap_or_default(), big_of(y).unwrap_or_default());
+                long::binop(op, &x, &y)
+            }
             (x, y) => {
-                let fx = match x {
-                    Num::I(i) => i as f64,
-                    Num::F(f) => f,
-                };
-                let fy = match y {
-                    Num::I(i) => i as f64,
-                    Num::F(f) => f,
-                };
+                if matches!(
+                    op,
+                    BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift | BinOp::MatMul
+                ) {
+                    return Err(unsupported(op, a, b));
+                }
+                let (fx, fy) = (float_of(x)?, float_of(y)?);
                 match float_op(op, fx, fy) {
                     Some(r) => r.map(Value::Float),
                     None => Err(unsupported(op, a, b)),
@@ -342,6 +384,10 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
         {
             let k = repeat(int_of(n), t.len(), std::mem::size_of::<Value>())?;
             Ok(Value::tuple(t.iter().cloned().cycle().take(t.len() * k).collect()))
+        }
+        (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), Value::Long(_))
+        | (BinOp::Mul, Value::Long(_), Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            Err(exc("OverflowError", "cannot fit 'int' into an index-sized integer"))
         }
         (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)
         | (BinOp::Mul, other, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => Err(type_error(format!(
@@ -495,6 +541,11 @@ fn num_cmp(x: &Num, y: &Num) -> Option<Ordering> {
         (Num::F(a), Num::F(b)) => a.partial_cmp(b),
         (Num::I(a), Num::F(b)) => int_float_cmp(*a, *b),
         (Num::F(a), Num::I(b)) => int_float_cmp(*b, *a).map(Ordering::reverse),
+        (Num::B(a), Num::B(b)) => Some(a.cmp(b)),
+        (Num::B(a), Num::I(b)) => Some((**a).cmp(&BigInt::from(*b))),
+        (Num::I(a), Num::B(b)) => Some(BigInt::from(*a).cmp(b)),
+        (Num::B(a), Num::F(b)) => long::cmp_float(a, *b),
+        (Num::F(a), Num::B(b)) => long::cmp_float(b, *a).map(Ordering::reverse),
     }
 }
 
@@ -566,6 +617,10 @@ fn seq_order(x: &[Value], y: &[Value], sym: &str) -> Res<Option<Ordering>> {
 pub fn compare_value(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Res<Value> {
     if let Some(r) = crate::nd::objects::compare(interp, op, a, b) {
         return r;
+    }
+    if let Some(pair) = crate::nd::ops::long_operand(a, b) {
+        let (a, b) = pair?;
+        return compare_value(interp, op, &a, &b);
     }
     if let Some(r) = crate::nd::ops::compare(op, a, b) {
         return r;

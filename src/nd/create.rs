@@ -157,6 +157,15 @@ impl Walk {
         let (leaf, d) = match v {
             Value::Bool(b) => (Leaf::Bool(*b), DType::Bool),
             Value::Int(n) => (Leaf::Int(*n as i128), DType::I64),
+            // NumPy reads an int between 2**63 and 2**64 as uint64; larger ones make an
+            // object array; PyTorch unpacks every int as a 64-bit one.
+            Value::Long(b) => match (self.lib, num_traits::ToPrimitive::to_u64(&**b)) {
+                (Lib::Numpy, Some(n)) => (Leaf::Int(n as i128), DType::U64),
+                (Lib::Numpy, None) => {
+                    return Err(exc("NotImplementedError", "object arrays are not supported in nt yet"));
+                }
+                (Lib::Torch, _) => return Err(exc("ValueError", "Overflow when unpacking long long")),
+            },
             Value::Float(x) => (
                 Leaf::Float(*x),
                 match self.lib {

@@ -63,6 +63,8 @@ pub fn classify(v: &Value) -> Option<ObjKind> {
                 *width = (*width).max(str_width(v));
             }
             Value::Bool(_) | Value::Int(_) | Value::Float(_) => *width = (*width).max(str_width(v)),
+            // NumPy keeps ints up to 2**64 in uint64 arrays; larger ones are objects.
+            Value::Long(b) if num_traits::ToPrimitive::to_u64(&**b).is_some() => *width = (*width).max(str_width(v)),
             // A range holds ints, the widest at one of its ends.
             Value::Range(r) if r.len() > 0 => {
                 let last = Value::Int(r.start + (r.len() - 1) * r.step);

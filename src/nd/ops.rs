@@ -543,3 +543,34 @@ fn matmul_values(a: &Operand, b: &Operand, av: &Value, bv: &Value) -> Option<Res
 fn requires_grad(v: &Value) -> bool {
     matches!(v, Value::Tensor(t) if t.requires_grad.get())
 }
+
+/// An operator between an array or tensor and a Python int past 64 bits: float arrays
+/// take the int as a float (NumPy converts any such int; PyTorch those within 64 bits);
+/// integer arrays refuse it as the libraries do. `None` when no operand is such a pair.
+pub fn long_operand(a: &Value, b: &Value) -> Option<Res<(Value, Value)>> {
+    let (big, other, big_first) = match (a, b) {
+        (Value::Long(x), o) => (x, o, true),
+        (o, Value::Long(x)) => (x, o, false),
+        _ => return None,
+    };
+    let (lib, arr) = as_nd(other)?;
+    let float = arr.dtype.is_float();
+    let r = match lib {
+        Lib::Numpy if float => crate::value::long::to_f64(big).map(Value::Float),
+        Lib::Numpy => Err(crate::error::exc(
+            "OverflowError",
+            "Python int too large to convert to C long",
+        )),
+        Lib::Torch if float && num_traits::ToPrimitive::to_u64(&**big).is_some() => {
+            crate::value::long::to_f64(big).map(Value::Float)
+        }
+        Lib::Torch => Err(crate::error::exc("OverflowError", "int too big to convert")),
+    };
+    Some(r.map(|f| {
+        if big_first {
+            (f, other.clone())
+        } else {
+            (other.clone(), f)
+        }
+    }))
+}

@@ -14,6 +14,8 @@ pub struct Expr {
 pub enum ExprKind {
     Name(Sym),
     Int(i64),
+    /// An int literal past 64 bits, as decimal digits.
+    BigInt(Rc<str>),
     Float(f64),
     Str(Rc<str>),
     FStr(Vec<FStrPart>),

@@ -337,13 +337,15 @@ impl<'a> Lexer<'a> {
             if text.is_empty() {
                 return Err(self.err(start, pos, "invalid number literal"));
             }
-            return match i64::from_str_radix(&text, radix) {
-                Ok(n) => {
-                    self.toks.push((Tok::Int(n), self.sp(start, pos)));
-                    Ok(())
-                }
-                Err(_) => Err(self.too_big(start, pos)),
+            let tok = match i64::from_str_radix(&text, radix) {
+                Ok(n) => Tok::Int(n),
+                Err(_) => match num_bigint::BigInt::parse_bytes(text.as_bytes(), radix) {
+                    Some(b) => Tok::BigInt(b.to_string().into()),
+                    None => return Err(self.err(start, pos, "invalid number literal")),
+                },
             };
+            self.toks.push((tok, self.sp(start, pos)));
+            return Ok(());
         }
         digits(&mut pos, &|c: u8| c.is_ascii_digit());
         let mut is_float = false;
@@ -382,18 +384,13 @@ impl<'a> Lexer<'a> {
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                 ));
             }
-            let n: i64 = text.parse().map_err(|_| self.too_big(start, pos))?;
-            self.toks.push((Tok::Int(n), self.sp(start, pos)));
+            let tok = match text.parse::<i64>() {
+                Ok(n) => Tok::Int(n),
+                Err(_) => Tok::BigInt(text.trim_start_matches('0').into()),
+            };
+            self.toks.push((tok, self.sp(start, pos)));
         }
         Ok(())
-    }
-
-    fn too_big(&self, start: usize, end: usize) -> SyntaxError {
-        SyntaxError::new(
-            "OverflowError",
-            "integer literal too large: nt ints are 64-bit",
-            self.sp(start, end),
-        )
     }
 
     fn check_number_end(&self, start: usize) -> Result<(), SyntaxError> {

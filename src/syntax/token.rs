@@ -8,6 +8,8 @@ use std::rc::Rc;
 pub enum Tok {
     Name(Sym),
     Int(i64),
+    /// An int literal past 64 bits, as decimal digits.
+    BigInt(Rc<str>),
     Float(f64),
     Str(Rc<str>),
     FStr(Rc<Vec<FPart>>),
@@ -55,6 +57,7 @@ impl fmt::Display for Tok {
         match self {
             Tok::Name(s) => write!(f, "name '{s}'"),
             Tok::Int(n) => write!(f, "number {n}"),
+            Tok::BigInt(n) => write!(f, "number {n}"),
             Tok::Float(x) => write!(f, "number {x}"),
             Tok::Str(_) => f.write_str("string"),
             Tok::FStr(_) => f.write_str("f-string"),

@@ -40,6 +40,7 @@ fn write_expr(e: &Expr, out: &mut String) {
     match &e.kind {
         Name(n) => out.push_str(n.as_str()),
         Int(n) => out.push_str(&n.to_string()),
+        BigInt(n) => out.push_str(n),
         Float(x) => out.push_str(&format!("{x:?}")),
         Str(s) => out.push_str(&format!("{s:?}")),
         FStr(parts) => {

@@ -9,6 +9,7 @@ use indexmap::IndexMap;
 pub enum HKey {
     None,
     Int(i64),
+    Long(std::rc::Rc<num_bigint::BigInt>),
     /// A float that is not an integer, by its bits (NaN keys are each their own).
     Float(u64),
     Str(std::rc::Rc<str>),
@@ -28,9 +29,16 @@ impl HKey {
             Value::None => HKey::None,
             Value::Bool(b) => HKey::Int(*b as i64),
             Value::Int(n) => HKey::Int(*n),
+            Value::Long(b) => HKey::Long(b.clone()),
             Value::Float(x) => {
                 if x.fract() == 0.0 && x.abs() < 9.2e18 {
                     HKey::Int(*x as i64)
+                } else if x.is_finite() && x.fract() == 0.0 {
+                    match super::long::norm(super::long::from_f64(*x)) {
+                        Value::Long(b) => HKey::Long(b),
+                        Value::Int(n) => HKey::Int(n),
+                        _ => unreachable!("norm makes ints"),
+                    }
                 } else {
                     HKey::Float(if *x == 0.0 { 0 } else { x.to_bits() })
                 }

@@ -13,6 +13,7 @@ const HASH_INF: i64 = 314159;
 pub fn hash(v: &Value) -> Result<i64, &'static str> {
     Ok(match v {
         Value::Int(n) => hash_int(*n),
+        Value::Long(b) => super::long::hash(b),
         Value::Bool(b) => *b as i64,
         Value::Float(x) => hash_float(*x, v),
         Value::Str(s) | Value::NpStr(s) => hash_str(s),

@@ -4,6 +4,8 @@
 pub mod dict;
 pub mod exception;
 pub mod hash;
+pub mod intparse;
+pub mod long;
 pub mod pyfmt;
 pub mod repr;
 pub mod set;
@@ -28,6 +30,8 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// An int outside `i64`'s range (`2**64`); smaller ints are always `Int`.
+    Long(Rc<num_bigint::BigInt>),
     Float(f64),
     Str(Rc<str>),
     List(Rc<RefCell<Vec<Value>>>),
@@ -362,6 +366,7 @@ impl Value {
         match self {
             Value::Bool(b) => Some(*b as i64 as f64),
             Value::Int(n) => Some(*n as f64),
+            Value::Long(b) => long::to_f64(b).ok(),
             Value::Float(x) => Some(*x),
             _ => None,
         }
@@ -371,7 +376,7 @@ impl Value {
         match self {
             Value::None => PyType::NoneType,
             Value::Bool(_) => PyType::Bool,
-            Value::Int(_) => PyType::Int,
+            Value::Int(_) | Value::Long(_) => PyType::Int,
             Value::Float(_) => PyType::Float,
             Value::Str(_) => PyType::Str,
             Value::List(_) => PyType::List,
@@ -448,6 +453,7 @@ impl Value {
             (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Long(a), Value::Long(b)) => Rc::ptr_eq(a, b),
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),

@@ -35,14 +35,14 @@ fn decimal_value(c: char) -> Option<u32> {
 
 /// C isspace() in the "C" locale, which CPython uses around numbers. Unlike
 /// str.isspace() it excludes '\x1c'..'\x1f'.
-fn ascii_space(b: u8) -> bool {
+pub(crate) fn ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// _PyUnicode_TransformDecimalAndSpaceToASCII: ASCII is kept as is, other
 /// whitespace becomes ' ', other decimal digits their ASCII digit; anything
 /// else makes the literal invalid (CPython substitutes '?').
-fn to_ascii_number(s: &str) -> Option<Vec<u8>> {
+pub(crate) fn to_ascii_number(s: &str) -> Option<Vec<u8>> {
     let space = |c| matches!(c, 0x85 | 0xa0 | 0x1680 | 0x2000..=0x200a | 0x2028 | 0x2029);
     let space = |c| space(c) || matches!(c, 0x202f | 0x205f | 0x3000);
     s.chars()
@@ -118,62 +118,7 @@ pub fn parse_float(s: &str) -> Option<f64> {
     std::str::from_utf8(t).ok()?.parse::<f64>().ok()
 }
 
-/// Python int(str, base). Err(true): a valid literal outside i64 (CPython
-/// would return a big int, or past 4300 decimal digits raise its
-/// int_max_str_digits ValueError); Err(false): an invalid literal, also for a
-/// base outside 0 and 2..=36, which callers should reject first with
-/// "int() arg 2 must be >= 2 and <= 36".
-pub fn parse_int(s: &str, base: u32) -> Result<i64, bool> {
-    if base == 1 || base > 36 {
-        return Err(false);
-    }
-    let b = to_ascii_number(s).ok_or(false)?;
-    // Reading past the end yields NUL, mirroring the C string walk.
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    let mut i = b.iter().position(|&c| !ascii_space(c)).unwrap_or(b.len());
-    let neg = at(i) == b'-';
-    i += matches!(at(i), b'+' | b'-') as usize;
-    let (mut base, p) = (base, at(i + 1).to_ascii_lowercase());
-    // Base 0 and a leading '0' without prefix: old C octal is gone, so only an
-    // all-zero literal is accepted.
-    let zero_only = base == 0 && at(i) == b'0' && !matches!(p, b'x' | b'o' | b'b');
-    if base == 0 {
-        base = match (at(i), p) {
-            (b'0', b'x') => 16,
-            (b'0', b'o') => 8,
-            (b'0', b'b') => 2,
-            _ => 10,
-        };
-    }
-    if at(i) == b'0' && matches!((base, p), (16, b'x') | (8, b'o') | (2, b'b')) {
-        i += 2 + (at(i + 2) == b'_') as usize;
-    }
-    if at(i) == b'_' {
-        return Err(false);
-    }
-    let (mut acc, mut overflow, mut nonzero, mut ndigits, mut prev) = (0u64, false, false, 0, 0u8);
-    loop {
-        let c = at(i);
-        let d = char::from(c).to_digit(36).unwrap_or(99);
-        if d < base {
-            let (m, o1) = acc.overflowing_mul(base as u64);
-            let (a, o2) = m.overflowing_add(d as u64);
-            (acc, overflow) = (a, overflow || o1 || o2);
-            nonzero |= d != 0;
-            ndigits += 1;
-        } else if c != b'_' || prev == b'_' {
-            break;
-        }
-        prev = c;
-        i += 1;
-    }
-    let rest_blank = b[i.min(b.len())..].iter().all(|&c| ascii_space(c));
-    if prev == b'_' || ndigits == 0 || (zero_only && nonzero) || !rest_blank {
-        return Err(false);
-    }
-    let v = if neg { -(acc as i128) } else { acc as i128 };
-    i64::try_from(v).ok().filter(|_| !overflow).ok_or(true)
-}
+pub use super::intparse::{parse_int, parse_int_value};
 
 // ------------------------------------------------------------------ rounding
 
@@ -596,11 +541,23 @@ pub fn format_int(n: i64, spec: &str) -> Result<String, String> {
     if spec.is_empty() {
         return Ok(n.to_string());
     }
+    format_integer(&num_bigint::BigInt::from(n), spec)
+}
+
+/// format(n, spec) for an int of any size.
+pub fn format_integer(n: &num_bigint::BigInt, spec: &str) -> Result<String, String> {
+    use num_traits::ToPrimitive;
+    if spec.is_empty() {
+        return Ok(n.to_string());
+    }
     let f = parse_spec(spec, "int", 'd', '>')?;
     match f.ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         // PyNumber_Float; `as` rounds half-even like PyLong_AsDouble.
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float_spec(n as f64, &f),
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+            let x = super::long::to_f64(n).map_err(|_| "int too large to convert to float".to_string())?;
+            return format_float_spec(x, &f);
+        }
         t => return unknown_code(t, "int"),
     }
     let not_allowed = match f.ty {
@@ -614,17 +571,17 @@ pub fn format_int(n: i64, spec: &str) -> Result<String, String> {
         return err(not_allowed);
     }
     if f.ty == 'c' {
-        let code = u32::try_from(n).ok().filter(|&c| c <= 0x10ffff);
+        let code = n.to_u32().filter(|&c| c <= 0x10ffff);
         let code = code.ok_or(CHAR_RANGE_ERROR)?;
         let ch = char::from_u32(code).ok_or(format!("cannot format surrogate U+{code:04X}"))?;
         return render_number(&f, false, "", "", &ch.to_string());
     }
-    let mag = n.unsigned_abs();
+    let mag = n.magnitude();
     let (digits, prefix) = match f.ty {
-        'b' => (format!("{mag:b}"), "0b"),
-        'o' => (format!("{mag:o}"), "0o"),
-        'x' => (format!("{mag:x}"), "0x"),
-        'X' => (format!("{mag:X}"), "0X"),
+        'b' => (mag.to_str_radix(2), "0b"),
+        'o' => (mag.to_str_radix(8), "0o"),
+        'x' => (mag.to_str_radix(16), "0x"),
+        'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
         _ => (mag.to_string(), ""),
     };
     let prefix = if f.alt { prefix } else { "" };
@@ -632,7 +589,7 @@ pub fn format_int(n: i64, spec: &str) -> Result<String, String> {
         sep: if f.ty == 'n' { None } else { f.sep },
         ..f
     };
-    render_number(&f, n < 0, prefix, &digits, "")
+    render_number(&f, n.sign() == num_bigint::Sign::Minus, prefix, &digits, "")
 }
 
 /// format(s, spec) for a str; Err carries CPython's ValueError message.

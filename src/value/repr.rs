@@ -55,6 +55,7 @@ const MAX_DEPTH: usize = 1000;
 thread_local! {
     static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     static TOO_DEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static TOO_LONG: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// `repr(x)`, or CPython's `RecursionError` when `x` nests deeper than it can print.
@@ -69,7 +70,11 @@ pub fn checked_str(v: &Value) -> crate::error::Res<String> {
 
 fn checked(f: impl FnOnce() -> String) -> crate::error::Res<String> {
     TOO_DEEP.with(|t| t.set(false));
+    TOO_LONG.with(|t| t.set(false));
     let s = f();
+    if TOO_LONG.with(|t| t.replace(false)) {
+        return Err(crate::error::exc("ValueError", super::long::TOO_MANY_DIGITS));
+    }
     if TOO_DEEP.with(|t| t.replace(false)) {
         if crate::interrupt::take() {
             return Err(crate::error::exc("KeyboardInterrupt", ""));
@@ -99,6 +104,13 @@ fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::None => out.push_str("None"),
         Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
         Value::Int(n) => out.push_str(&n.to_string()),
+        Value::Long(b) => match super::long::decimal(b) {
+            Some(s) => out.push_str(&s),
+            None => {
+                TOO_LONG.with(|t| t.set(true));
+                out.push_str("...");
+            }
+        },
         Value::Float(x) => out.push_str(&float_repr(*x)),
         Value::Str(s) => out.push_str(&repr_str(s)),
         Value::List(l) => {

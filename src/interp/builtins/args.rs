@@ -48,6 +48,10 @@ pub fn int_arg(v: &Value) -> Res<i64> {
     match v {
         Value::Int(n) => Ok(*n),
         Value::Bool(b) => Ok(*b as i64),
+        Value::Long(_) => Err(crate::error::exc(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        )),
         // `__index__`: integer NumPy scalars and one-element integer tensors.
         Value::NpScalar(a) if !a.dtype.is_float() => match crate::nd::item(a) {
             Value::Int(n) => Ok(n),

@@ -30,13 +30,15 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
                     if b != 0 && !(2..=36).contains(&b) {
                         return Err(exc("ValueError", "int() base must be >= 2 and <= 36, or 0"));
                     }
-                    match pyfmt::parse_int(s, b as u32) {
-                        Ok(n) => Ok(Value::Int(n)),
-                        Err(true) => Err(exc(
-                            "OverflowError",
-                            format!("int too large for nt's 64-bit int: {}", repr_str(s)),
+                    match pyfmt::parse_int_value(s, b as u32) {
+                        Ok(n) => Ok(n),
+                        Err(Some(n)) => Err(exc(
+                            "ValueError",
+                            format!(
+                                "Exceeds the limit (4300 digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+                            ),
                         )),
-                        Err(false) => Err(exc(
+                        Err(None) => Err(exc(
                             "ValueError",
                             format!("invalid literal for int() with base {b}: {}", repr_str(s)),
                         )),
@@ -57,6 +59,7 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
                 None => Ok(Value::Float(0.0)),
                 Some(Value::Float(x)) => Ok(Value::Float(*x)),
                 Some(Value::Int(n)) => Ok(Value::Float(*n as f64)),
+                Some(Value::Long(b)) => crate::value::long::to_f64(b).map(Value::Float),
                 Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
                 Some(Value::Str(s)) => pyfmt::parse_float(s).map(Value::Float).ok_or_else(|| {
                     exc(
@@ -210,8 +213,9 @@ pub fn int_of(v: &Value) -> Res<Value> {
     }
     match v {
         Value::Int(n) => Ok(Value::Int(*n)),
+        Value::Long(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(x) => float_to_int(*x).map(Value::Int),
+        Value::Float(x) => crate::value::long::from_float_trunc(*x),
         other => Err(type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             other.type_name()
@@ -239,6 +243,17 @@ pub fn float_to_int(x: f64) -> Res<i64> {
 fn radix(args: Args, name: &str, prefix: &str, f: fn(u64) -> String) -> Res<Value> {
     no_kw(&args, name)?;
     arity(&args, name, 1, 1)?;
+    if let Value::Long(b) = &args.pos[0] {
+        let sign = if b.sign() == num_bigint::Sign::Minus { "-" } else { "" };
+        let base = match prefix {
+            "0x" => 16,
+            "0o" => 8,
+            _ => 2,
+        };
+        return Ok(Value::Str(
+            format!("{sign}{prefix}{}", b.magnitude().to_str_radix(base)).into(),
+        ));
+    }
     let n = int_arg(&args.pos[0])?;
     let sign = if n < 0 { "-" } else { "" };
     Ok(Value::Str(format!("{sign}{prefix}{}", f(n.unsigned_abs())).into()))

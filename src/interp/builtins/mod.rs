@@ -213,7 +213,10 @@ fn abs(_: &mut Interp, args: Args) -> Res<Value> {
         return crate::nd::unary::unary_math(lib, crate::ir::UnaryOp::Abs, &v);
     }
     match v {
-        Value::Int(n) => n.checked_abs().map(Value::Int).ok_or_else(crate::error::overflow),
+        Value::Int(n) => Ok(n
+            .checked_abs()
+            .map_or_else(|| crate::value::long::norm(-num_bigint::BigInt::from(n)), Value::Int)),
+        Value::Long(b) => Ok(crate::value::long::norm(num_traits::Signed::abs(&*b))),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::Float(x) => Ok(Value::Float(x.abs())),
         v => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),

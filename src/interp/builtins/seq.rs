@@ -28,9 +28,13 @@ pub fn divmod(_: &mut Interp, args: Args) -> Res<Value> {
         )));
     }
     match (a, b) {
-        (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => {
-            let (q, r) = ops::int_divmod(int_arg(a)?, int_arg(b)?)?;
-            Ok(Value::tuple(vec![Value::Int(q), Value::Int(r)]))
+        (Value::Int(_) | Value::Bool(_) | Value::Long(_), Value::Int(_) | Value::Bool(_) | Value::Long(_)) => {
+            let (x, y) = (
+                crate::value::long::of(a).unwrap_or_default(),
+                crate::value::long::of(b).unwrap_or_default(),
+            );
+            let (q, r) = crate::value::long::divmod(&x, &y)?;
+            Ok(Value::tuple(vec![q, r]))
         }
         _ => {
             let q = ops::binary(crate::syntax::ast::BinOp::FloorDiv, a, b).map_err(|e| {
@@ -50,7 +54,7 @@ pub fn pow(_: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "pow")?;
     arity(&args, "pow", 2, 3)?;
     if let Some(m) = args.pos.get(2).filter(|m| !matches!(m, Value::None)) {
-        let ints = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_));
+        let ints = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Long(_));
         let floats = |v: &Value| matches!(v, Value::Float(_)) || ints(v);
         if !(ints(&args.pos[0]) && ints(&args.pos[1]) && ints(m)) {
             let all_numbers = floats(&args.pos[0]) && floats(&args.pos[1]) && floats(m);
@@ -65,27 +69,8 @@ pub fn pow(_: &mut Interp, args: Args) -> Res<Value> {
                 )
             }));
         }
-        let (b, e, m) = (int_arg(&args.pos[0])?, int_arg(&args.pos[1])?, int_arg(m)?);
-        if m == 0 {
-            return Err(exc("ValueError", "pow() 3rd argument cannot be 0"));
-        }
-        if e < 0 {
-            return Err(exc(
-                "ValueError",
-                "pow() negative exponent with a modulus is not supported in nt",
-            ));
-        }
-        let (mut result, mut base, mut e, m128) = (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
-        while e > 0 {
-            if e & 1 == 1 {
-                result = (result * base).rem_euclid(m128);
-            }
-            base = (base * base).rem_euclid(m128);
-            e >>= 1;
-        }
-        // Python's result takes the sign of the modulus.
-        let r = if m < 0 && result != 0 { result + m128 } else { result };
-        return Ok(Value::Int(r as i64));
+        let big = |v: &Value| crate::value::long::of(v).unwrap_or_default();
+        return crate::value::long::pow_mod(&big(&args.pos[0]), &big(&args.pos[1]), &big(m));
     }
     ops::binary(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1])
 }
@@ -121,6 +106,23 @@ pub fn round(interp: &mut Interp, mut args: Args) -> Res<Value> {
     }
     match (&args.pos[0], nd) {
         (Value::Int(n), None) => Ok(Value::Int(*n)),
+        (Value::Long(_), None) => Ok(args.pos[0].clone()),
+        (Value::Long(b), Some(d)) => {
+            if d >= 0 {
+                return Ok(args.pos[0].clone());
+            }
+            // Round half to even at 10**-d, as CPython's long_round.
+            use num_integer::Integer;
+            let p = num_traits::Pow::pow(num_bigint::BigInt::from(10), (-d) as u64);
+            let (q, r) = b.div_mod_floor(&p);
+            let twice: num_bigint::BigInt = &r * 2;
+            let q = match twice.cmp(&p) {
+                std::cmp::Ordering::Greater => q + 1,
+                std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+                _ => q,
+            };
+            Ok(crate::value::long::norm(q * p))
+        }
         (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
         (Value::Int(_) | Value::Bool(_), Some(d)) => {
             let n = int_arg(&args.pos[0])?;
@@ -132,7 +134,7 @@ pub fn round(interp: &mut Interp, mut args: Args) -> Res<Value> {
                     .ok_or_else(crate::error::overflow)
             }
         }
-        (Value::Float(x), None) => super::convert::float_to_int(pyfmt::round_half_even(*x)).map(Value::Int),
+        (Value::Float(x), None) => crate::value::long::from_float_trunc(pyfmt::round_half_even(*x)),
         (Value::Float(x), Some(d)) => {
             let r = pyfmt::round_float(*x, d);
             if r.is_infinite() && x.is_finite() {

@@ -1,6 +1,7 @@
 //! Methods of the builtin types, dispatched by receiver type and name.
 
 mod containers;
+mod numbers;
 mod string;
 
 use super::Interp;
@@ -68,8 +69,7 @@ const DICT_METHODS: &[&str] = &[
 ];
 const TUPLE_METHODS: &[&str] = &["count", "index"];
 const RANGE_METHODS: &[&str] = &["count", "index"];
-const INT_METHODS: &[&str] = &["bit_length", "conjugate"];
-const FLOAT_METHODS: &[&str] = &["conjugate", "is_integer"];
+use numbers::{FLOAT_METHODS, INT_METHODS};
 
 fn type_methods(t: PyType) -> &'static [&'static str] {
     match t {
@@ -127,9 +127,7 @@ pub fn property(o: &Value, name: Sym) -> Option<Value> {
         (Value::Range(r), "start") => Some(Value::Int(r.start)),
         (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
         (Value::Range(r), "step") => Some(Value::Int(r.step)),
-        (Value::Int(n), "real" | "numerator") => Some(Value::Int(*n)),
-        (Value::Int(_), "imag") => Some(Value::Int(0)),
-        (Value::Int(_), "denominator") => Some(Value::Int(1)),
+        (Value::Int(_) | Value::Long(_) | Value::Bool(_), n) => numbers::int_property(o, n),
         (Value::Float(x), "real") => Some(Value::Float(*x)),
         (Value::Float(_), "imag") => Some(Value::Float(0.0)),
         (Value::GradFnClass(n), "__name__") => Some(Value::str(n)),
@@ -218,21 +216,10 @@ impl Interp {
                 let items = self.to_vec(o)?;
                 containers::seq_count_index(self, &items, "range", m, args)
             }
-            Value::Int(_) | Value::Bool(_) if INT_METHODS.contains(&m) => {
-                no_args(&args, &format!("int.{m}"))?;
-                let n = super::builtins::int_arg(o)?;
-                Ok(match m {
-                    "bit_length" => Value::Int(64 - n.unsigned_abs().leading_zeros() as i64),
-                    _ => Value::Int(n),
-                })
+            Value::Int(_) | Value::Bool(_) | Value::Long(_) if INT_METHODS.contains(&m) => {
+                numbers::int_method(o, m, &args)
             }
-            Value::Float(x) if FLOAT_METHODS.contains(&m) => {
-                no_args(&args, &format!("float.{m}"))?;
-                Ok(match m {
-                    "is_integer" => Value::Bool(x.is_finite() && x.fract() == 0.0),
-                    _ => Value::Float(*x),
-                })
-            }
+            Value::Float(x) if FLOAT_METHODS.contains(&m) => numbers::float_method(*x, m, &args),
             Value::Type(t) if type_methods(*t).contains(&m) => {
                 // `str.upper(s)`: an unbound method takes its receiver first.
                 if args.pos.is_empty() {

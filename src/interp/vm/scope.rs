@@ -147,6 +147,7 @@ fn expr(e: &Expr, out: &mut FxHashSet<Sym>) {
             out.insert(*n);
         }
         ExprKind::Int(_)
+        | ExprKind::BigInt(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
         | ExprKind::Bool(_)

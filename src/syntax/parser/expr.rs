@@ -132,6 +132,7 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                 // --- atoms -------------------------------------------------------------------------
                 let simple = select! {
                     Tok::Int(n) => ExprKind::Int(n),
+                    Tok::BigInt(n) => ExprKind::BigInt(n),
                     Tok::Float(x) => ExprKind::Float(x),
                     Tok::Kw("True") => ExprKind::Bool(true),
                     Tok::Kw("False") => ExprKind::Bool(false),

@@ -303,6 +303,7 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
         ExprKind::List(_) => "list",
         ExprKind::Starred(_) => "starred",
         ExprKind::Int(_)
+        | ExprKind::BigInt(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
         | ExprKind::Bool(_)
@@ -462,7 +463,13 @@ impl Context<'_> {
 fn starts_operand(t: &Tok) -> bool {
     matches!(
         t,
-        Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::FStr(_) | Tok::Kw("True" | "False" | "None")
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::BigInt(_)
+            | Tok::Float(_)
+            | Tok::Str(_)
+            | Tok::FStr(_)
+            | Tok::Kw("True" | "False" | "None")
     )
 }
 

@@ -1,0 +1,156 @@
+//! `math`'s integer functions on Python ints of any size: `factorial`, `gcd`, `lcm`,
+//! `comb`, `perm`, `isqrt`, and `floor`/`ceil`/`trunc` of ints and floats.
+
+use super::Interp;
+use super::builtins::{arity, no_kw};
+use crate::error::{Res, exc, type_error};
+use crate::value::{Args, Value, long};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+/// An int argument (bools count; floats are refused as CPython's `__index__` does).
+fn int_only(v: &Value) -> Res<BigInt> {
+    if let Some(b) = long::of(v) {
+        return Ok(b);
+    }
+    super::builtins::int_arg(v).map(BigInt::from)
+}
+
+pub fn m_factorial(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "factorial")?;
+    arity(&args, "factorial", 1, 1)?;
+    let n = int_only(&args.pos[0])?;
+    if n.is_negative() {
+        return Err(exc("ValueError", "factorial() not defined for negative values"));
+    }
+    let n = n.to_u64().ok_or_else(|| {
+        exc(
+            "OverflowError",
+            "factorial() argument should not exceed 9223372036854775807",
+        )
+    })?;
+    if n > 1 << 20 {
+        return Err(exc("MemoryError", ""));
+    }
+    Ok(long::norm(product(1, n)))
+}
+
+/// The product of `lo..=hi`, split in halves so the multiplications stay balanced.
+fn product(lo: u64, hi: u64) -> BigInt {
+    if hi < lo {
+        return BigInt::one();
+    }
+    if hi - lo < 16 {
+        return (lo..=hi).fold(BigInt::one(), |acc, k| acc * k);
+    }
+    let mid = lo + (hi - lo) / 2;
+    product(lo, mid) * product(mid + 1, hi)
+}
+
+pub fn m_gcd(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "gcd")?;
+    let mut g = BigInt::zero();
+    for v in &args.pos {
+        g = g.gcd(&int_only(v)?);
+    }
+    Ok(long::norm(g))
+}
+
+pub fn m_lcm(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "lcm")?;
+    let mut l = BigInt::one();
+    for v in &args.pos {
+        let n = int_only(v)?;
+        if n.is_zero() {
+            // Later arguments are still checked as ints, as CPython's loop does.
+            for rest in &args.pos {
+                int_only(rest)?;
+            }
+            return Ok(Value::Int(0));
+        }
+        l = l.lcm(&n);
+    }
+    Ok(long::norm(l))
+}
+
+fn comb_perm(args: &Args, name: &str) -> Res<(BigInt, BigInt)> {
+    no_kw(args, name)?;
+    arity(args, name, if name == "perm" { 1 } else { 2 }, 2)?;
+    let n = int_only(&args.pos[0])?;
+    let k = match args.pos.get(1) {
+        Some(Value::None) if name == "perm" => n.clone(),
+        Some(v) => int_only(v)?,
+        None => n.clone(),
+    };
+    if n.is_negative() {
+        return Err(exc("ValueError", "n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(exc("ValueError", "k must be a non-negative integer"));
+    }
+    Ok((n, k))
+}
+
+fn small(k: &BigInt, name: &str) -> Res<u64> {
+    k.to_u64().filter(|k| *k <= 1 << 24).ok_or_else(|| {
+        exc(
+            "OverflowError",
+            format!("min(n - k, k) must not exceed {} for {name}", i64::MAX),
+        )
+    })
+}
+
+pub fn m_comb(_: &mut Interp, args: Args) -> Res<Value> {
+    let (n, k) = comb_perm(&args, "comb")?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = small(&k.clone().min(&n - &k), "comb")?;
+    let mut acc = BigInt::one();
+    for i in 0..k {
+        // Exact at every step: acc * (n - i) is divisible by (i + 1).
+        acc = acc * (&n - i) / (i + 1);
+    }
+    Ok(long::norm(acc))
+}
+
+pub fn m_perm(_: &mut Interp, args: Args) -> Res<Value> {
+    let (n, k) = comb_perm(&args, "perm")?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = small(&k, "perm")?;
+    let mut acc = BigInt::one();
+    for i in 0..k {
+        acc *= &n - i;
+    }
+    Ok(long::norm(acc))
+}
+
+pub fn m_isqrt(_: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "isqrt")?;
+    arity(&args, "isqrt", 1, 1)?;
+    let n = int_only(&args.pos[0])?;
+    if n.is_negative() {
+        return Err(exc("ValueError", "isqrt() argument must be nonnegative"));
+    }
+    Ok(long::norm(n.sqrt()))
+}
+
+/// `math.floor`/`ceil`/`trunc`: an int stays itself; a float rounds to an int of any
+/// size.
+pub fn rounding(args: &Args, name: &str, f: fn(f64) -> f64) -> Res<Value> {
+    no_kw(args, name)?;
+    if args.pos.len() != 1 {
+        return Err(type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
+    }
+    match &args.pos[0] {
+        v @ (Value::Int(_) | Value::Long(_)) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        v => long::from_float_trunc(f(super::modules::real(v)?)),
+    }
+}
