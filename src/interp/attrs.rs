@@ -60,10 +60,16 @@ impl Interp {
             Value::Class(c) => Some(match name.as_str() {
                 "__qualname__" => Value::Str(c.name.as_str().into()),
                 "__module__" => Value::Str(c.module.as_str().into()),
-                "__bases__" => Value::tuple(vec![match &c.base {
-                    Some(b) => Value::Class(b.clone()),
-                    None => Value::Type(crate::value::PyType::Object),
-                }]),
+                "__bases__" => Value::tuple(if c.bases.is_empty() {
+                    vec![Value::Type(crate::value::PyType::Object)]
+                } else {
+                    c.bases.iter().map(|b| Value::Class(b.clone())).collect()
+                }),
+                "__mro__" => Value::tuple(super::mro::of(c)),
+                "__base__" => c
+                    .base
+                    .clone()
+                    .map_or(Value::Type(crate::value::PyType::Object), Value::Class),
                 "__doc__" => c.methods.borrow().get(&name).cloned().unwrap_or(Value::None),
                 _ => return None,
             }),

@@ -251,7 +251,15 @@ impl Interp {
             Value::Object(obj) => self.object_attr(o, obj, name),
             Value::Exception(e) => match e.get(name.as_str()) {
                 Some(v) => Ok(v),
-                None => Err(self.no_attribute(o, name)),
+                // A user exception class's methods and class attributes.
+                None => match e.class.method(name) {
+                    Some(Value::Function(_)) => Ok(Value::Method(Rc::new((o.clone(), name)))),
+                    Some(attr) => match super::descriptors::descriptor(&attr) {
+                        Some(d) => self.descriptor_get(d, o, &e.class.clone(), name),
+                        None => Ok(attr),
+                    },
+                    None => Err(self.no_attribute(o, name)),
+                },
             },
             Value::Class(c) if name.as_str() == "__name__" => Ok(Value::Str(c.name.as_str().into())),
             Value::Class(c) if let Some(v) = c.method(name) => match super::descriptors::descriptor(&v) {
@@ -298,14 +306,10 @@ impl Interp {
             return self.set_extra_attr(o, name, v).unwrap_or(Ok(()));
         }
         if let Value::Object(obj) = o {
-            if let Some(d @ super::descriptors::Descriptor::Property { .. }) =
-                obj.class.method(name).as_ref().and_then(super::descriptors::descriptor)
-            {
-                return self.property_set(d, o, &obj.class, name, v);
+            if let Some(r) = self.user_setattr(o, obj, name, &v) {
+                return r;
             }
-            self.register_in_module(obj, name, &v);
-            obj.set(name, v);
-            return Ok(());
+            return self.plain_setattr(o, obj, name, v);
         }
         if let Value::Exception(e) = o {
             if name.as_str() == "args" {

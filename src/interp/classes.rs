@@ -10,21 +10,27 @@ use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 thread_local! {
-    static GENERATOR: Rc<Class> = Rc::new(Class {
-        name: "Generator".into(),
-        module: "torch._C".into(),
-        base: None,
-        methods: Default::default(),
-    });
+    static GENERATOR: Rc<Class> = Rc::new(Class::new("Generator", "torch._C", None, Default::default()));
 }
 
 thread_local! {
-    static OBJECT: Rc<Class> = Rc::new(Class {
-        name: "object".into(),
-        module: "builtins".into(),
-        base: None,
-        methods: Default::default(),
-    });
+    static OBJECT: Rc<Class> = Rc::new(Class::new("object", "builtins", None, Default::default()));
+}
+
+thread_local! {
+    static NOT_IMPLEMENTED: Value = Object::new(
+        Rc::new(Class::new("NotImplementedType", "builtins", None, Default::default())),
+        Vec::new(),
+    );
+}
+
+/// `NotImplemented`: what a binary special method returns to pass the operation on.
+pub fn not_implemented() -> Value {
+    NOT_IMPLEMENTED.with(Value::clone)
+}
+
+pub fn is_not_implemented(v: &Value) -> bool {
+    NOT_IMPLEMENTED.with(|n| n.is(v))
 }
 
 /// `object()`: a plain instance (a sentinel, compared by identity).
@@ -42,6 +48,9 @@ pub fn generator() -> Value {
 pub fn repr(o: &Object, address: usize) -> String {
     if let Some(r) = crate::nd::files::npz_repr(o) {
         return r;
+    }
+    if o.class.name == "NotImplementedType" && o.class.module == "builtins" {
+        return "NotImplemented".into();
     }
     if !o.class.is_a("Module") {
         return format!("<{}.{} object at {:#x}>", o.class.module, o.class.name, address);
@@ -113,13 +122,20 @@ impl Interp {
         if let Some(a) = o.attr(name) {
             return Ok(a);
         }
-        match o.class.method(name) {
+        let found = match o.class.method(name) {
             Some(m) if binds(&m) => Ok(Value::Method(Rc::new((v.clone(), name)))),
             Some(attr) => match super::descriptors::descriptor(&attr) {
                 Some(d) => self.descriptor_get(d, v, &o.class, name),
                 None => Ok(attr),
             },
+            None if name.as_str() == "__dict__" => self.instance_dict(v),
+            None if name.as_str() == "__class__" => Ok(Value::Class(o.class.clone())),
             None => Err(no_attribute(o, name)),
+        };
+        match found {
+            // `__getattr__` is asked when normal lookup raises AttributeError.
+            Err(e) if e.kind == "AttributeError" => self.user_getattr(v, o, name, e),
+            r => r,
         }
     }
 
@@ -130,22 +146,31 @@ impl Interp {
             Value::Tuple(t) => t.to_vec(),
             _ => Vec::new(),
         };
-        let base = match bases.as_slice() {
-            [] => None,
-            [Value::Class(c)] => Some(c.clone()),
-            [Value::Type(crate::value::PyType::Object)] => None,
-            [other] => {
-                return Err(type_error(format!(
-                    "nt cannot derive a class from '{}' yet",
-                    crate::value::repr::repr(other)
-                )));
+        let mut classes: Vec<Rc<Class>> = Vec::new();
+        for b in &bases {
+            match b {
+                Value::Class(c) => {
+                    if classes.iter().any(|k| Rc::ptr_eq(k, c)) {
+                        return Err(type_error(format!("duplicate base class {}", c.name)));
+                    }
+                    classes.push(c.clone());
+                }
+                Value::Type(crate::value::PyType::Object) => {}
+                other => {
+                    return Err(type_error(format!(
+                        "nt cannot derive a class from '{}' yet",
+                        crate::value::repr::repr(other)
+                    )));
+                }
             }
-            _ => return Err(type_error("nt does not support multiple inheritance yet")),
-        };
+        }
+        let mro = super::mro::c3(&classes)?;
         let class = Rc::new(Class {
             name: name.as_str().to_owned(),
             module: "__main__".into(),
-            base,
+            base: classes.first().cloned(),
+            bases: classes,
+            mro,
             methods: std::cell::RefCell::new(attrs),
         });
         for v in class.methods.borrow().values() {
@@ -158,8 +183,11 @@ impl Interp {
 
     /// `super().name(args)`: the method as the base class defines it, called on the
     /// instance; `object`'s `__init__` does nothing.
-    pub fn super_method(&mut self, start: &Option<Rc<Class>>, this: &Value, name: Sym, mut args: Args) -> Res<Value> {
-        match start.as_ref().and_then(|c| c.method(name)) {
+    pub fn super_method(&mut self, owner: &Option<Rc<Class>>, this: &Value, name: Sym, mut args: Args) -> Res<Value> {
+        let found = owner
+            .as_ref()
+            .and_then(|o| super::mro::find(&super::mro::after(o, this), name));
+        match found {
             Some(m) if binds(&m) => {
                 args.pos.insert(0, this.clone());
                 self.call(&m, args, None)
@@ -180,6 +208,30 @@ impl Interp {
                 Ok(Value::None)
             }
             None if name.as_str() == "__init__" && args.pos.is_empty() && args.kw.is_empty() => Ok(Value::None),
+            // `object`'s own attribute protocol, reached through `super()`.
+            None if let (Value::Object(o), "__setattr__", [k, val]) = (this, name.as_str(), &args.pos[..]) => {
+                let Value::Str(k) = k else {
+                    return Err(type_error("attribute name must be string"));
+                };
+                self.plain_setattr(this, o, Sym::new(k), val.clone())?;
+                Ok(Value::None)
+            }
+            None if let (Value::Object(o), "__delattr__", [Value::Str(k)]) = (this, name.as_str(), &args.pos[..]) => {
+                self.plain_delattr(this, o, Sym::new(k))?;
+                Ok(Value::None)
+            }
+            None if let (Value::Object(o), "__getattribute__", [Value::Str(k)]) =
+                (this, name.as_str(), &args.pos[..]) =>
+            {
+                let k = Sym::new(k);
+                match o.attr(k) {
+                    Some(v) => Ok(v),
+                    None => self.object_attr(this, o, k),
+                }
+            }
+            None if matches!(name.as_str(), "__repr__" | "__str__") && args.pos.is_empty() => {
+                Ok(Value::str(&crate::value::repr::repr(this)))
+            }
             None => Err(exc(
                 "AttributeError",
                 format!("'super' object has no attribute '{name}'"),
@@ -302,10 +354,10 @@ pub fn make_class(args: &Args) -> Res<Value> {
             }
         }
     }
-    Ok(Value::Class(Rc::new(Class {
-        name: text(name)?,
-        module: text(module)?,
+    Ok(Value::Class(Rc::new(Class::new(
+        &text(name)?,
+        &text(module)?,
         base,
-        methods: std::cell::RefCell::new(table),
-    })))
+        table,
+    ))))
 }

@@ -29,12 +29,7 @@ static GETTER: Builtin = Builtin {
 };
 
 fn builtin_class(name: &str, methods: FxHashMap<Sym, Value>) -> Rc<Class> {
-    Rc::new(Class {
-        name: name.into(),
-        module: "builtins".into(),
-        base: None,
-        methods: std::cell::RefCell::new(methods),
-    })
+    Rc::new(Class::new(name, "builtins", None, methods))
 }
 
 /// What a class attribute is, as a descriptor.

@@ -280,7 +280,7 @@ impl Interp {
                         None => v,
                     };
                     let spec = self.fstring(spec, env)?;
-                    out.push_str(&super::format::format_value(&v, &spec).at(expr.span)?);
+                    out.push_str(&self.format_user(&v, &spec).at(expr.span)?);
                 }
             }
         }

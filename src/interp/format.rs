@@ -181,8 +181,8 @@ fn format_fields(interp: &mut Interp, fmt: &str, args: &Args, num: &mut Numberin
         }
         let v = match conv {
             None => v,
-            Some("r") => Value::Str(crate::value::repr::checked_repr(&v)?.into()),
-            Some("s") => Value::Str(crate::value::repr::checked_str(&v)?.into()),
+            Some("r") => Value::Str(interp.display(&v, false)?.into()),
+            Some("s") => Value::Str(interp.display(&v, true)?.into()),
             Some("a") => Value::Str(super::builtins::ascii_escape(&repr(&v)).into()),
             Some(other) => return Err(exc("ValueError", format!("Unknown conversion specifier {other}"))),
         };
@@ -192,7 +192,7 @@ fn format_fields(interp: &mut Interp, fmt: &str, args: &Args, num: &mut Numberin
         } else {
             spec.to_owned()
         };
-        out.push_str(&format_value(&v, &spec)?);
+        out.push_str(&interp.format_user(&v, &spec)?);
     }
     Ok(out)
 }

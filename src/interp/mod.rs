@@ -1,6 +1,7 @@
 //! The evaluator: walks the AST with Python's semantics. Expressions are in `expr.rs`,
 //! statements in `stmt.rs`, calls in `call.rs`, operators in `ops.rs`.
 
+mod attr_hooks;
 mod attrs;
 pub mod builtins;
 pub mod call;
@@ -12,6 +13,7 @@ pub mod iter;
 pub mod math_int;
 pub mod methods;
 pub mod modules;
+pub mod mro;
 pub mod ops;
 pub mod scope;
 pub mod sets;
@@ -341,6 +343,6 @@ impl Interp {
     }
 
     pub fn hkey(&self, v: &Value) -> Res<HKey> {
-        HKey::of(v).map_err(|t| type_error(format!("unhashable type: '{t}'")))
+        HKey::of(v).map_err(crate::value::hash::unhashable)
     }
 }

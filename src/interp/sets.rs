@@ -61,7 +61,7 @@ fn is_set(v: &Value) -> bool {
 impl Interp {
     /// A set entry for `v`: its hash and key (`TypeError` when unhashable).
     pub fn set_entry(&self, v: Value) -> Res<Entry> {
-        crate::value::set::entry(v).map_err(|t| type_error(format!("unhashable type: '{t}'")))
+        crate::value::set::entry(v).map_err(crate::value::hash::unhashable)
     }
 
     /// `set_update_internal`: a set merges, a dict adds its keys after one resize, any

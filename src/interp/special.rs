@@ -13,12 +13,24 @@ use crate::value::{Args, Value};
 
 /// The function `name` of `v`'s class, when `v` is an instance of a class defining it.
 fn method(v: &Value, name: &str) -> Option<Value> {
-    match v {
-        Value::Object(o) => o
-            .class
-            .method(Sym::new(name))
-            .filter(|m| matches!(m, Value::Function(_))),
-        _ => None,
+    let class = match v {
+        Value::Object(o) => &o.class,
+        // A user exception class's own methods (`__str__`).
+        Value::Exception(e) => &e.class,
+        _ => return None,
+    };
+    class.method(Sym::new(name)).filter(|m| matches!(m, Value::Function(_)))
+}
+
+/// Whether a special method's result is `NotImplemented`.
+fn answered_not_implemented(r: &Res<Value>) -> bool {
+    matches!(r, Ok(v) if super::classes::is_not_implemented(v))
+}
+
+fn same_class(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => std::rc::Rc::ptr_eq(&x.class, &y.class),
+        _ => false,
     }
 }
 
@@ -65,14 +77,27 @@ impl Interp {
             return None;
         }
         let (forward, reflected, in_place) = names(op);
+        // A method that returns `NotImplemented` passes the operation on.
         if inplace && let Some(f) = method(a, in_place) {
-            return Some(self.invoke(&f, a, vec![b.clone()]));
+            let r = self.invoke(&f, a, vec![b.clone()]);
+            if !answered_not_implemented(&r) {
+                return Some(r);
+            }
         }
         if let Some(f) = method(a, forward) {
-            return Some(self.invoke(&f, a, vec![b.clone()]));
+            let r = self.invoke(&f, a, vec![b.clone()]);
+            if !answered_not_implemented(&r) {
+                return Some(r);
+            }
         }
-        if let Some(f) = method(b, reflected) {
-            return Some(self.invoke(&f, b, vec![a.clone()]));
+        // The reflected method is asked only of an operand of another type.
+        if !same_class(a, b)
+            && let Some(f) = method(b, reflected)
+        {
+            let r = self.invoke(&f, b, vec![a.clone()]);
+            if !answered_not_implemented(&r) {
+                return Some(r);
+            }
         }
         None
     }
@@ -111,18 +136,32 @@ impl Interp {
             CmpOp::Is | CmpOp::IsNot => return None,
         };
         if let Some(f) = method(a, forward) {
-            return Some(self.invoke(&f, a, vec![b.clone()]));
+            let r = self.invoke(&f, a, vec![b.clone()]);
+            if !answered_not_implemented(&r) {
+                return Some(r);
+            }
         }
         if let Some(f) = method(b, reflected) {
-            return Some(self.invoke(&f, b, vec![a.clone()]));
+            let r = self.invoke(&f, b, vec![a.clone()]);
+            if !answered_not_implemented(&r) {
+                return Some(r);
+            }
         }
         // `!=` of a class that defines only `__eq__` is its negation.
         if op == CmpOp::Ne
             && let Some(f) = method(a, "__eq__")
         {
-            return Some(self.invoke(&f, a, vec![b.clone()]).map(|v| Value::Bool(!v.truthy())));
+            let r = self.invoke(&f, a, vec![b.clone()]);
+            if !answered_not_implemented(&r) {
+                return Some(r.map(|v| Value::Bool(!v.truthy())));
+            }
         }
-        None
+        // Without an answer, equality is identity.
+        match op {
+            CmpOp::Eq => Some(Ok(Value::Bool(a.is(b)))),
+            CmpOp::Ne => Some(Ok(Value::Bool(!a.is(b)))),
+            _ => None,
+        }
     }
 
     /// `repr(v)` or `str(v)`, through `__repr__`/`__str__` of an instance (`__str__`
@@ -133,6 +172,20 @@ impl Interp {
             false => method(v, "__repr__"),
         };
         let Some(f) = f else {
+            if matches!(
+                v,
+                Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Dict(_)
+                    | Value::Set(_)
+                    | Value::FrozenSet(_)
+                    | Value::DictView(..)
+            ) {
+                // Instances inside print through their own `__repr__`.
+                return crate::value::repr::repr_with(v, &mut |x| {
+                    method(x, "__repr__").map(|_| self.display(x, false))
+                });
+            }
             return match as_str {
                 true => crate::value::repr::checked_str(v),
                 false => crate::value::repr::checked_repr(v),
@@ -145,6 +198,34 @@ impl Interp {
                 if as_str { "__str__" } else { "__repr__" },
                 other.type_name()
             ))),
+        }
+    }
+
+    /// `format(v, spec)`: an instance's `__format__`, else its str() for an empty spec
+    /// (object's `__format__` refuses any other); containers print their items'
+    /// `__repr__`.
+    pub fn format_user(&mut self, v: &Value, spec: &str) -> Res<String> {
+        if let Some(f) = method(v, "__format__") {
+            return match self.invoke(&f, v, vec![Value::str(spec)])? {
+                Value::Str(s) => Ok(s.to_string()),
+                other => Err(type_error(format!(
+                    "__format__ must return a str, not {}",
+                    other.type_name()
+                ))),
+            };
+        }
+        match v {
+            Value::Object(_) | Value::Exception(_) if spec.is_empty() => self.display(v, true),
+            Value::Object(_) | Value::Exception(_) => Err(type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                v.type_name()
+            ))),
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_)
+                if spec.is_empty() =>
+            {
+                self.display(v, true)
+            }
+            _ => super::format::format_value(v, spec),
         }
     }
 

@@ -291,14 +291,7 @@ impl Interp {
             }
             ExprKind::Attr(obj, name) => {
                 let o = self.eval(obj, env)?;
-                match &o {
-                    Value::Module(m) if m.attrs.borrow_mut().remove(name).is_some() => Ok(()),
-                    _ => Err(exc(
-                        "AttributeError",
-                        format!("'{}' object has no attribute '{name}'", o.type_name()),
-                    ))
-                    .at(t.span),
-                }
+                self.del_attr(&o, *name).at(t.span)
             }
             _ => Err(exc("SyntaxError", "cannot delete expression")).at(t.span),
         }

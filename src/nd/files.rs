@@ -123,15 +123,10 @@ fn array_of(v: &Value) -> Res<NdArray> {
 }
 
 thread_local! {
-    static NPZ: Rc<Class> = Rc::new(Class {
-        name: "NpzFile".into(),
-        module: "numpy.lib.npyio".into(),
-        base: None,
-        methods: std::cell::RefCell::new([("__getitem__", npz_getitem as fn(&mut Interp, Args) -> Res<Value>), ("__contains__", npz_contains), ("keys", npz_keys)]
+    static NPZ: Rc<Class> = Rc::new(Class::new("NpzFile", "numpy.lib.npyio", None, [("__getitem__", npz_getitem as fn(&mut Interp, Args) -> Res<Value>), ("__contains__", npz_contains), ("keys", npz_keys)]
             .into_iter()
             .map(|(n, f)| (Sym::new(n), Value::Builtin(Box::leak(Box::new(Builtin { name: n, f })))))
-            .collect::<FxHashMap<Sym, Value>>()),
-    });
+            .collect::<FxHashMap<Sym, Value>>()));
 }
 
 fn npz_arrays(args: &Args) -> Res<(Rc<Object>, Vec<(String, Value)>)> {
@@ -746,8 +741,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
             let mut d = crate::value::dict::Dict::default();
             for (k, v) in out {
                 let key = Value::str(&k);
-                let h =
-                    crate::value::dict::HKey::of(&key).map_err(|t| type_error(format!("unhashable type: '{t}'")))?;
+                let h = crate::value::dict::HKey::of(&key).map_err(crate::value::hash::unhashable)?;
                 d.insert(h, key, v);
             }
             Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))

@@ -106,6 +106,26 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/python/random.nt"),
     ),
     (
+        "argparse",
+        "<stdlib>/python/argparse.nt",
+        include_str!("../../stdlib/python/argparse.nt"),
+    ),
+    (
+        "_argparse_actions",
+        "<stdlib>/python/_argparse_actions.nt",
+        include_str!("../../stdlib/python/_argparse_actions.nt"),
+    ),
+    (
+        "_argparse_help",
+        "<stdlib>/python/_argparse_help.nt",
+        include_str!("../../stdlib/python/_argparse_help.nt"),
+    ),
+    (
+        "statistics",
+        "<stdlib>/python/statistics.nt",
+        include_str!("../../stdlib/python/statistics.nt"),
+    ),
+    (
         "numpy._ext",
         "<stdlib>/numpy/_ext.nt",
         include_str!("../../stdlib/numpy/_ext.nt"),

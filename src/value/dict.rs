@@ -59,9 +59,15 @@ impl HKey {
             Value::Named(n) => HKey::Tuple(n.fields.iter().map(|(_, v)| HKey::of(v)).collect::<Result<_, _>>()?),
             Value::NpStr(s) => HKey::Str(s.clone()),
             Value::GradMode(b) => HKey::Type(if *b { "enable_grad" } else { "no_grad" }),
-            Value::GradFn(_) | Value::Object(_) | Value::Class(_) | Value::Exception(_) | Value::Super(_) => {
+            Value::Object(o) => {
+                super::hash::user_hashable(&o.class, v.type_name())?;
                 HKey::Ptr(v.address())
             }
+            Value::Exception(e) => {
+                super::hash::user_hashable(&e.class, v.type_name())?;
+                HKey::Ptr(v.address())
+            }
+            Value::GradFn(_) | Value::Class(_) | Value::Super(_) => HKey::Ptr(v.address()),
             Value::GradFnClass(n) => HKey::Type(n),
             Value::ObjDType(_) => HKey::Ptr(0),
             Value::ObjArray(_) => return Err(v.type_name()),

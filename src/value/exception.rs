@@ -73,22 +73,12 @@ thread_local! {
         let mut m: FxHashMap<&'static str, Rc<Class>> = FxHashMap::default();
         for (name, base) in HIERARCHY {
             let base = base.and_then(|b| m.get(b).cloned());
-            m.insert(name, Rc::new(Class {
-                name: (*name).into(),
-                module: "builtins".into(),
-                base,
-                methods: Default::default(),
-            }));
+            m.insert(name, Rc::new(Class::new(name, "builtins", base, Default::default())));
         }
         for (qualified, base) in LIBRARY {
             let (module, name) = qualified.rsplit_once('.').unwrap_or(("builtins", qualified));
             let base = m.get(base).cloned();
-            m.insert(qualified, Rc::new(Class {
-                name: name.into(),
-                module: module.into(),
-                base,
-                methods: Default::default(),
-            }));
+            m.insert(qualified, Rc::new(Class::new(name, module, base, Default::default())));
         }
         m
     };
@@ -107,12 +97,12 @@ pub fn class_named(kind: &str) -> Rc<Class> {
     CLASSES.with(|m| {
         m.get(kind).cloned().unwrap_or_else(|| {
             let (module, name) = kind.rsplit_once('.').unwrap_or(("builtins", kind));
-            Rc::new(Class {
-                name: name.into(),
-                module: module.into(),
-                base: m.get("Exception").cloned(),
-                methods: Default::default(),
-            })
+            Rc::new(Class::new(
+                name,
+                module,
+                m.get("Exception").cloned(),
+                Default::default(),
+            ))
         })
     })
 }
@@ -179,7 +169,16 @@ impl ExcObj {
             .iter()
             .find(|(k, _)| k.as_str() == name)
             .map(|(_, v)| v.clone());
-        found.or_else(|| matches!(name, "__cause__" | "__context__").then_some(Value::None))
+        found.or_else(|| match name {
+            "__cause__" | "__context__" => Some(Value::None),
+            // `SystemExit.code`: its one argument, its args, or None.
+            "code" if self.class.is_a("SystemExit") => Some(match &self.args.borrow()[..] {
+                [] => Value::None,
+                [one] => one.clone(),
+                many => Value::tuple(many.to_vec()),
+            }),
+            _ => None,
+        })
     }
 
     pub fn set(&self, name: Sym, v: Value) {

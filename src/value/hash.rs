@@ -40,6 +40,35 @@ pub fn hash(v: &Value) -> Result<i64, &'static str> {
     })
 }
 
+/// What `HKey::of` and `hash` answer for an instance whose class defines its own
+/// `__hash__`: nt keys instances by identity, which would be a silent wrong answer.
+pub const USER_HASH: &str = "\u{1}user __hash__";
+
+/// `Ok` when instances of `class` hash by identity: CPython's default. A class that
+/// defines `__eq__` without `__hash__` (or sets `__hash__ = None`) makes them
+/// unhashable; one that defines `__hash__` is refused (`USER_HASH`).
+pub fn user_hashable(class: &super::Class, type_name: &'static str) -> Result<(), &'static str> {
+    use crate::syntax::symbol::Sym;
+    let eq = matches!(class.method(Sym::new("__eq__")), Some(Value::Function(_)));
+    match class.method(Sym::new("__hash__")) {
+        Some(Value::None) => Err(type_name),
+        Some(Value::Function(_)) => Err(USER_HASH),
+        _ if eq => Err(type_name),
+        _ => Ok(()),
+    }
+}
+
+/// The error for a value `HKey::of` or `hash` refused.
+pub fn unhashable(t: &str) -> Box<crate::error::Exc> {
+    if t == USER_HASH {
+        return crate::error::exc(
+            "NotImplementedError",
+            "nt cannot use instances of a class that defines __hash__ as dict keys or set items yet",
+        );
+    }
+    crate::error::type_error(format!("unhashable type: '{t}'"))
+}
+
 pub fn hash_int(n: i64) -> i64 {
     let m = (n.unsigned_abs() % MODULUS) as i64;
     let h = if n < 0 { -m } else { m };

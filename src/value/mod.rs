@@ -96,27 +96,51 @@ pub struct Class {
     pub name: String,
     /// Where Python defines it: `torch.nn.modules.linear`.
     pub module: String,
+    /// The first base (`None` for a class derived from `object` alone).
     pub base: Option<Rc<Class>>,
+    /// Every base, in the order the `class` statement lists them.
+    pub bases: Vec<Rc<Class>>,
+    /// The method resolution order after this class itself (C3 linearization; `object`
+    /// is left out).
+    pub mro: Vec<Rc<Class>>,
     /// Its attributes: methods, class attributes (assignable, `Class.count += 1`).
     pub methods: RefCell<FxHashMap<Sym, Value>>,
 }
 
 impl Class {
-    pub fn method(&self, name: Sym) -> Option<Value> {
-        match self.methods.borrow().get(&name) {
-            Some(m) => Some(m.clone()),
-            None => self.base.as_ref().and_then(|b| b.method(name)),
+    /// A class with one base or none.
+    pub fn new(name: &str, module: &str, base: Option<Rc<Class>>, methods: FxHashMap<Sym, Value>) -> Class {
+        let bases: Vec<Rc<Class>> = base.iter().cloned().collect();
+        let mro = match &base {
+            Some(b) => std::iter::once(b.clone()).chain(b.mro.iter().cloned()).collect(),
+            None => Vec::new(),
+        };
+        Class {
+            name: name.into(),
+            module: module.into(),
+            base,
+            bases,
+            mro,
+            methods: RefCell::new(methods),
         }
+    }
+
+    pub fn method(&self, name: Sym) -> Option<Value> {
+        if let Some(m) = self.methods.borrow().get(&name) {
+            return Some(m.clone());
+        }
+        self.mro.iter().find_map(|c| c.methods.borrow().get(&name).cloned())
     }
 
     /// Whether this class is `name` or derives from it.
     pub fn is_a(&self, name: &str) -> bool {
-        self.name == name || self.base.as_ref().is_some_and(|b| b.is_a(name))
+        self.name == name || self.mro.iter().any(|c| c.name == name)
     }
 
     /// Whether this class is `other` or derives from it.
     pub fn derives(&self, other: &Class) -> bool {
-        (self.name == other.name && self.module == other.module) || self.base.as_ref().is_some_and(|b| b.derives(other))
+        let same = |c: &Class| std::ptr::eq(c, other) || (c.name == other.name && c.module == other.module);
+        same(self) || self.mro.iter().any(|c| same(c))
     }
 }
 

@@ -23,8 +23,46 @@ pub fn str_of(v: &Value) -> String {
 /// Python's `repr(x)`.
 pub fn repr(v: &Value) -> String {
     let mut out = String::new();
-    write_repr(v, &mut out, &mut Vec::new());
+    write_repr(
+        v,
+        &mut out,
+        &mut Ctx {
+            seen: Vec::new(),
+            hook: None,
+            err: None,
+        },
+    );
     out
+}
+
+/// How a caller that can run Python code writes an instance's repr (its class's
+/// `__repr__`): `None` leaves the instance to the default.
+pub type ReprHook<'a> = &'a mut dyn FnMut(&Value) -> Option<crate::error::Res<String>>;
+
+/// The state of one repr: containers being written (a list inside itself prints
+/// `[...]`), the hook for instances, and the first error the hook raised.
+pub struct Ctx<'a> {
+    seen: Vec<usize>,
+    hook: Option<ReprHook<'a>>,
+    err: Option<Box<crate::error::Exc>>,
+}
+
+/// `repr(v)` where instances inside containers print through `hook`.
+pub fn repr_with(v: &Value, hook: ReprHook<'_>) -> crate::error::Res<String> {
+    let mut cx = Ctx {
+        seen: Vec::new(),
+        hook: Some(hook),
+        err: None,
+    };
+    let s = checked(|| {
+        let mut out = String::new();
+        write_repr(v, &mut out, &mut cx);
+        out
+    })?;
+    match cx.err {
+        Some(e) => Err(e),
+        None => Ok(s),
+    }
 }
 
 /// Python's repr of a str: single quotes unless the text has a `'` and no `"`.
@@ -32,7 +70,7 @@ pub fn repr_str(s: &str) -> String {
     crate::array::format::py_str_repr(s)
 }
 
-fn write_seq(items: &[Value], open: &str, close: &str, out: &mut String, seen: &mut Vec<usize>) {
+fn write_seq(items: &[Value], open: &str, close: &str, out: &mut String, seen: &mut Ctx<'_>) {
     out.push_str(open);
     for (i, it) in items.iter().enumerate() {
         // Ctrl-C while a huge value is printed stops it (`checked_repr` raises).
@@ -87,7 +125,7 @@ fn checked(f: impl FnOnce() -> String) -> crate::error::Res<String> {
     Ok(s)
 }
 
-fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
+fn write_repr(v: &Value, out: &mut String, seen: &mut Ctx<'_>) {
     let depth = DEPTH.with(|d| d.get());
     if depth >= MAX_DEPTH {
         TOO_DEEP.with(|t| t.set(true));
@@ -99,7 +137,17 @@ fn write_repr(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
     DEPTH.with(|d| d.set(depth));
 }
 
-fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
+fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Ctx<'_>) {
+    if let (Value::Object(_) | Value::Exception(_), Some(hook)) = (v, seen.hook.as_mut()) {
+        match hook(v) {
+            Some(Ok(s)) => return out.push_str(&s),
+            Some(Err(e)) => {
+                seen.err.get_or_insert(e);
+                return out.push_str("...");
+            }
+            None => {}
+        }
+    }
     match v {
         Value::None => out.push_str("None"),
         Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
@@ -115,14 +163,14 @@ fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         Value::Str(s) => out.push_str(&repr_str(s)),
         Value::List(l) => {
             let addr = v.address();
-            if seen.contains(&addr) {
+            if seen.seen.contains(&addr) {
                 out.push_str("[...]");
                 return;
             }
-            seen.push(addr);
+            seen.seen.push(addr);
             let items = l.borrow().clone();
             write_seq(&items, "[", "]", out, seen);
-            seen.pop();
+            seen.seen.pop();
         }
         Value::Tuple(t) => {
             if t.len() == 1 {
@@ -135,11 +183,11 @@ fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
         }
         Value::Dict(d) => {
             let addr = v.address();
-            if seen.contains(&addr) {
+            if seen.seen.contains(&addr) {
                 out.push_str("{...}");
                 return;
             }
-            seen.push(addr);
+            seen.seen.push(addr);
             let pairs: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
             out.push('{');
             for (i, (k, val)) in pairs.iter().enumerate() {
@@ -151,7 +199,7 @@ fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Vec<usize>) {
                 write_repr(val, out, seen);
             }
             out.push('}');
-            seen.pop();
+            seen.seen.pop();
         }
         Value::Set(s) => {
             let items = s.borrow().values();

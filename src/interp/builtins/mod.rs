@@ -32,6 +32,10 @@ pub static FUNCTIONS: &[Builtin] = &[
     builtin!("ascii", ascii_fn),
     builtin!("abs", abs),
     builtin!("isinstance", isinstance),
+    builtin!("issubclass", super::attr_hooks::issubclass),
+    builtin!("delattr", super::attr_hooks::delattr),
+    builtin!("vars", super::attr_hooks::vars),
+    builtin!("dir", super::attr_hooks::dir),
     builtin!("getattr", getattr),
     builtin!("setattr", setattr),
     builtin!("hasattr", hasattr),
@@ -89,6 +93,9 @@ pub fn install(interp: &mut Interp) {
         interp.builtins.insert(Sym::new(t.name()), Value::Type(*t));
     }
     interp.builtins.insert(Sym::new("Ellipsis"), Value::Ellipsis);
+    interp
+        .builtins
+        .insert(Sym::new("NotImplemented"), super::classes::not_implemented());
     for (name, class) in crate::value::exception::builtin_classes() {
         interp.builtins.insert(Sym::new(name), class);
     }
@@ -336,7 +343,7 @@ fn ord(_: &mut Interp, args: Args) -> Res<Value> {
     }
 }
 
-fn format(_: &mut Interp, args: Args) -> Res<Value> {
+fn format(interp: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "format")?;
     arity(&args, "format", 1, 2)?;
     let spec = match args.pos.get(1) {
@@ -349,7 +356,7 @@ fn format(_: &mut Interp, args: Args) -> Res<Value> {
             )));
         }
     };
-    Ok(Value::Str(super::format::format_value(&args.pos[0], spec)?.into()))
+    Ok(Value::Str(interp.format_user(&args.pos[0], spec)?.into()))
 }
 
 fn callable(_: &mut Interp, args: Args) -> Res<Value> {
@@ -390,10 +397,29 @@ fn id(_: &mut Interp, args: Args) -> Res<Value> {
 fn hash(interp: &mut Interp, args: Args) -> Res<Value> {
     let v = one(args, "hash")?;
     // CPython's values, str ones as with PYTHONHASHSEED=0 (its default varies per run).
-    let _ = interp;
+    if let Value::Object(o) = &v
+        && let Some(f @ Value::Function(_)) = o.class.method(Sym::new("__hash__"))
+    {
+        // The user's `__hash__`, reduced as CPython reduces it (an int, -1 read as -2).
+        let h = interp.call(
+            &f,
+            Args {
+                pos: vec![v.clone()],
+                kw: Vec::new(),
+            },
+            None,
+        )?;
+        return match h {
+            Value::Int(-1) => Ok(Value::Int(-2)),
+            Value::Int(n) => Ok(Value::Int(n)),
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
+            Value::Long(b) => Ok(Value::Int(crate::value::long::hash(&b))),
+            _ => Err(type_error("__hash__ method should return an integer")),
+        };
+    }
     crate::value::hash::hash(&v)
         .map(Value::Int)
-        .map_err(|t| type_error(format!("unhashable type: '{t}'")))
+        .map_err(crate::value::hash::unhashable)
 }
 
 fn help(interp: &mut Interp, args: Args) -> Res<Value> {

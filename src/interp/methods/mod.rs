@@ -169,6 +169,12 @@ impl Interp {
         if let Value::Super(s) = o {
             return self.super_method(&s.0, &s.1, name, args);
         }
+        if let Value::Exception(e) = o
+            && let Some(f @ Value::Function(_)) = e.class.method(name)
+        {
+            args.pos.insert(0, o.clone());
+            return self.call(&f, args, None);
+        }
         if let Value::Class(c) = o
             && let Some(m) = c.method(name)
         {

@@ -85,6 +85,8 @@ pub enum Op {
     /// `[.., v, obj, key]`: sets `obj[key] = v`.
     StoreItem,
     DeleteItem,
+    /// `del obj.name`.
+    DeleteAttr(u32),
     BuildList(u32),
     BuildTuple(u32),
     /// Pushes an empty dict.

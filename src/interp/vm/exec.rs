@@ -381,6 +381,10 @@ impl Interp {
                 let v = pop(&mut f.stack)?;
                 self.set_item(&o, k, v)?;
             }
+            Op::DeleteAttr(n) => {
+                let o = pop(&mut f.stack)?;
+                self.del_attr(&o, code.names[n as usize])?;
+            }
             Op::DeleteItem => {
                 let k = pop(&mut f.stack)?;
                 let o = pop(&mut f.stack)?;
@@ -483,13 +487,7 @@ impl Interp {
                 let Value::Str(spec) = spec else {
                     return Err(stack_error());
                 };
-                // An instance formats as its str().
-                let v = match v {
-                    Value::Object(_) => Value::Str(self.display(&v, true)?.into()),
-                    v => v,
-                };
-                f.stack
-                    .push(Value::Str(crate::interp::format::format_value(&v, &spec)?.into()));
+                f.stack.push(Value::Str(self.format_user(&v, &spec)?.into()));
             }
             Op::Concat(n) => {
                 let parts = f
@@ -634,7 +632,7 @@ impl Interp {
                 let Some(Some(this)) = f.locals.first().cloned() else {
                     return Err(exc("RuntimeError", "super(): no arguments"));
                 };
-                f.stack.push(Value::Super(Rc::new((owner.base.clone(), this))));
+                f.stack.push(Value::Super(Rc::new((Some(owner), this))));
             }
             Op::EndStmt => crate::realise::flush().map_err(crate::interp::stmt::flush_error)?,
             Op::Return => return Ok(Next::Return(pop(&mut f.stack)?)),

@@ -578,6 +578,11 @@ impl Compiler {
                 self.expr(idx)?;
                 self.emit(Op::DeleteItem, t.span);
             }
+            ExprKind::Attr(obj, name) => {
+                self.expr(obj)?;
+                let n = self.name(*name);
+                self.emit(Op::DeleteAttr(n), t.span);
+            }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for i in items {
                     self.delete(i)?;
