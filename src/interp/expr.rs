@@ -19,6 +19,7 @@ impl Interp {
             ExprKind::Name(n) => self.lookup(env, *n).at(e.span),
             ExprKind::Int(n) => Ok(Value::Int(*n)),
             ExprKind::BigInt(n) => Ok(crate::value::long::literal(n)),
+            ExprKind::Imag(x) => Ok(Value::Complex(0.0, *x)),
             ExprKind::Float(x) => Ok(Value::Float(*x)),
             ExprKind::Str(s) => Ok(Value::Str(s.clone())),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),

@@ -30,6 +30,12 @@ pub fn format_value(v: &Value, spec: &str) -> Res<String> {
         Value::Long(b) => pyfmt::format_integer(b, spec),
         Value::Float(x) => pyfmt::format_float(*x, spec),
         Value::Str(s) => pyfmt::format_str(s, spec),
+        Value::Complex(..) if !spec.is_empty() => {
+            return Err(exc(
+                "NotImplementedError",
+                "nt cannot format complex numbers with a format spec yet",
+            ));
+        }
         other if spec.is_empty() => return crate::value::repr::checked_str(other),
         other => {
             return Err(type_error(format!(

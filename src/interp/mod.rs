@@ -24,6 +24,7 @@ mod stdlib_os;
 mod stdlib_random;
 pub mod stmt;
 pub mod suggest;
+pub mod timsort;
 pub mod vm;
 
 use crate::error::{At, Res, exc, type_error};

@@ -57,6 +57,13 @@ pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
         crate::nd::record::check_recorded("unary operator", &[v], &r)?;
         return Ok(r);
     }
+    if let Value::Complex(re, im) = v {
+        match op {
+            UnOp::Neg => return Ok(Value::Complex(-re, -im)),
+            UnOp::Pos => return Ok(v.clone()),
+            UnOp::Invert => {}
+        }
+    }
     let sym = match op {
         UnOp::Neg => "-",
         UnOp::Pos => "+",
@@ -284,6 +291,17 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
         let (a, b) = pair?;
         return binary(op, &a, &b);
     }
+    if matches!(a, Value::Complex(..)) || matches!(b, Value::Complex(..)) {
+        if crate::nd::as_nd(a).is_some() || crate::nd::as_nd(b).is_some() {
+            return Err(exc(
+                "NotImplementedError",
+                "complex numbers with arrays and tensors are not supported in nt yet",
+            ));
+        }
+        if let Some(r) = crate::value::complex::binary(op, a, b) {
+            return r;
+        }
+    }
     let tensors = matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_));
     let gpu = tensors && crate::nd::device::check_same(&[a, b])?;
     if let Some(r) = crate::nd::ops::binary(op, a, b) {
@@ -509,6 +527,20 @@ fn eq_inner(a: &Value, b: &Value) -> bool {
         (Value::Size(x), Value::Size(y)) => x == y,
         (Value::Size(x), Value::Tuple(t)) | (Value::Tuple(t), Value::Size(x)) => {
             x.len() == t.len() && x.iter().zip(t.iter()).all(|(n, v)| eq(&Value::Int(*n as i64), v))
+        }
+        (Value::Complex(..), _) | (_, Value::Complex(..)) => {
+            match (crate::value::complex::of(a), crate::value::complex::of(b)) {
+                (Some((xr, xi)), Some((yr, yi))) if xi == yi => {
+                    // The real parts compare exactly (an int against a float).
+                    let re = |v: &Value, r: f64| match v {
+                        Value::Complex(..) => Value::Float(r),
+                        other => other.clone(),
+                    };
+                    let _ = (xr, yr);
+                    eq_inner(&re(a, xr), &re(b, yr))
+                }
+                _ => false,
+            }
         }
         _ => match (num(a), num(b)) {
             (Some(x), Some(y)) => num_cmp(&x, &y) == Some(Ordering::Equal),

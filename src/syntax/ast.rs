@@ -17,6 +17,8 @@ pub enum ExprKind {
     /// An int literal past 64 bits, as decimal digits.
     BigInt(Rc<str>),
     Float(f64),
+    /// An imaginary literal: `2j`.
+    Imag(f64),
     Str(Rc<str>),
     FStr(Vec<FStrPart>),
     Bool(bool),

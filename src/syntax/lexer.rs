@@ -367,7 +367,18 @@ impl<'a> Lexer<'a> {
         }
         self.pos = pos;
         if matches!(b.get(pos), Some(b'j' | b'J')) {
-            return Err(self.err(start, pos + 1, "complex numbers are not supported in nt"));
+            self.pos = pos + 1;
+            if let Some(c) = self.src[self.pos..].chars().next()
+                && (c.is_alphanumeric() || c == '_')
+            {
+                return Err(self.err(start, self.pos + c.len_utf8(), "invalid imaginary literal"));
+            }
+            let text: String = self.src[start..pos].chars().filter(|&c| c != '_').collect();
+            let x: f64 = text
+                .parse()
+                .map_err(|_| self.err(start, pos, "invalid imaginary literal"))?;
+            self.toks.push((Tok::Imag(x), self.sp(start, pos + 1)));
+            return Ok(());
         }
         self.check_number_end(start)?;
         let text: String = self.src[start..pos].chars().filter(|&c| c != '_').collect();

@@ -11,6 +11,8 @@ pub enum Tok {
     /// An int literal past 64 bits, as decimal digits.
     BigInt(Rc<str>),
     Float(f64),
+    /// An imaginary literal: `2j`.
+    Imag(f64),
     Str(Rc<str>),
     FStr(Rc<Vec<FPart>>),
     Kw(&'static str),
@@ -57,6 +59,7 @@ impl fmt::Display for Tok {
         match self {
             Tok::Name(s) => write!(f, "name '{s}'"),
             Tok::Int(n) => write!(f, "number {n}"),
+            Tok::Imag(x) => write!(f, "number {x}j"),
             Tok::BigInt(n) => write!(f, "number {n}"),
             Tok::Float(x) => write!(f, "number {x}"),
             Tok::Str(_) => f.write_str("string"),

@@ -41,6 +41,7 @@ fn write_expr(e: &Expr, out: &mut String) {
         Name(n) => out.push_str(n.as_str()),
         Int(n) => out.push_str(&n.to_string()),
         BigInt(n) => out.push_str(n),
+        Imag(x) => out.push_str(&format!("{x:?}j")),
         Float(x) => out.push_str(&format!("{x:?}")),
         Str(s) => out.push_str(&format!("{s:?}")),
         FStr(parts) => {

@@ -13,6 +13,7 @@ pub fn children(e: &Expr, f: &mut dyn FnMut(&Expr)) {
         ExprKind::Name(_)
         | ExprKind::Int(_)
         | ExprKind::BigInt(_)
+        | ExprKind::Imag(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
         | ExprKind::Bool(_)

@@ -12,6 +12,8 @@ pub enum HKey {
     Long(std::rc::Rc<num_bigint::BigInt>),
     /// A float that is not an integer, by its bits (NaN keys are each their own).
     Float(u64),
+    /// A complex with a nonzero imaginary part, by its parts' bits.
+    Complex(u64, u64),
     Str(std::rc::Rc<str>),
     Tuple(Vec<HKey>),
     Ellipsis,
@@ -43,6 +45,8 @@ impl HKey {
                     HKey::Float(if *x == 0.0 { 0 } else { x.to_bits() })
                 }
             }
+            Value::Complex(re, 0.0) => HKey::of(&Value::Float(*re))?,
+            Value::Complex(re, im) => HKey::Complex(if *re == 0.0 { 0 } else { re.to_bits() }, im.to_bits()),
             Value::Str(s) => HKey::Str(s.clone()),
             Value::Tuple(items) => HKey::Tuple(items.iter().map(HKey::of).collect::<Result<_, _>>()?),
             Value::Ellipsis => HKey::Ellipsis,

@@ -16,6 +16,7 @@ pub fn hash(v: &Value) -> Result<i64, &'static str> {
         Value::Long(b) => super::long::hash(b),
         Value::Bool(b) => *b as i64,
         Value::Float(x) => hash_float(*x, v),
+        Value::Complex(re, im) => super::complex::hash(*re, *im, v),
         Value::Str(s) | Value::NpStr(s) => hash_str(s),
         Value::Tuple(items) => hash_tuple(items.iter().map(hash))?,
         Value::FrozenSet(s) => s.frozen_hash(),

@@ -93,4 +93,3 @@ fn parse_int_digits(s: &str, base: u32) -> Result<IntDigits, bool> {
     }
     Ok((neg, digits, base, acc, overflow))
 }
-

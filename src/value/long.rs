@@ -305,8 +305,7 @@ pub fn literal(digits: &str) -> Value {
 
 /// CPython's `sys.get_int_max_str_digits()` default: longer decimal conversions fail.
 pub const MAX_STR_DIGITS: usize = 4300;
-pub const TOO_MANY_DIGITS: &str =
-    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit";
+pub const TOO_MANY_DIGITS: &str = "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit";
 
 /// `str(b)`, or `None` past CPython's 4300-digit limit.
 pub fn decimal(b: &BigInt) -> Option<String> {

@@ -1,6 +1,7 @@
 //! The `Value` enum: Python's objects as nt represents them. Arrays and tensors join as
 //! further variants (issue 3); everything else is here.
 
+pub mod complex;
 pub mod dict;
 pub mod exception;
 pub mod hash;
@@ -33,6 +34,8 @@ pub enum Value {
     /// An int outside `i64`'s range (`2**64`); smaller ints are always `Int`.
     Long(Rc<num_bigint::BigInt>),
     Float(f64),
+    /// A Python `complex` (real, imag).
+    Complex(f64, f64),
     Str(Rc<str>),
     List(Rc<RefCell<Vec<Value>>>),
     Tuple(Rc<[Value]>),
@@ -315,6 +318,7 @@ pub struct Module {
 pub enum PyType {
     Int,
     Float,
+    Complex,
     Bool,
     Str,
     List,
@@ -345,6 +349,7 @@ impl PyType {
         match self {
             PyType::Int => "int",
             PyType::Float => "float",
+            PyType::Complex => "complex",
             PyType::Bool => "bool",
             PyType::Str => "str",
             PyType::List => "list",
@@ -402,6 +407,7 @@ impl Value {
             Value::Bool(_) => PyType::Bool,
             Value::Int(_) | Value::Long(_) => PyType::Int,
             Value::Float(_) => PyType::Float,
+            Value::Complex(..) => PyType::Complex,
             Value::Str(_) => PyType::Str,
             Value::List(_) => PyType::List,
             Value::Tuple(_) => PyType::Tuple,
@@ -457,6 +463,7 @@ impl Value {
             Value::Bool(b) => *b,
             Value::Int(n) => *n != 0,
             Value::Float(x) => *x != 0.0,
+            Value::Complex(re, im) => *re != 0.0 || *im != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
@@ -479,6 +486,7 @@ impl Value {
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Long(a), Value::Long(b)) => Rc::ptr_eq(a, b),
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Complex(a, b), Value::Complex(c, d)) => a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits(),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
             (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),

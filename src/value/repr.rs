@@ -160,6 +160,7 @@ fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Ctx<'_>) {
             }
         },
         Value::Float(x) => out.push_str(&float_repr(*x)),
+        Value::Complex(re, im) => out.push_str(&super::complex::repr(*re, *im)),
         Value::Str(s) => out.push_str(&repr_str(s)),
         Value::List(l) => {
             let addr = v.address();

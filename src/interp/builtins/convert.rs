@@ -128,6 +128,18 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
             }
             Ok(Value::Dict(Rc::new(RefCell::new(d))))
         }
+        PyType::Complex => super::complex_new::construct(interp, args),
+        PyType::Slice => {
+            no_kw(&args, "slice")?;
+            arity(&args, "slice", 1, 3)?;
+            let p = &args.pos;
+            let (a, b, c) = match p.len() {
+                1 => (Value::None, p[0].clone(), Value::None),
+                2 => (p[0].clone(), p[1].clone(), Value::None),
+                _ => (p[0].clone(), p[1].clone(), p[2].clone()),
+            };
+            Ok(Value::Slice(Rc::new([a, b, c])))
+        }
         PyType::Range => {
             no_kw(&args, "range")?;
             arity(&args, "range", 1, 3)?;

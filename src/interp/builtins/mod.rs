@@ -1,6 +1,7 @@
 //! Python's builtin functions and types. `install` fills the builtin scope.
 
 mod args;
+mod complex_new;
 mod convert;
 pub mod progress;
 mod seq;
@@ -73,6 +74,7 @@ pub static FUNCTIONS: &[Builtin] = &[
 const TYPES: &[PyType] = &[
     PyType::Int,
     PyType::Float,
+    PyType::Complex,
     PyType::Bool,
     PyType::Str,
     PyType::List,
@@ -81,6 +83,7 @@ const TYPES: &[PyType] = &[
     PyType::Set,
     PyType::FrozenSet,
     PyType::Range,
+    PyType::Slice,
     PyType::Type,
     PyType::Object,
 ];
@@ -226,6 +229,7 @@ fn abs(_: &mut Interp, args: Args) -> Res<Value> {
         Value::Long(b) => Ok(crate::value::long::norm(num_traits::Signed::abs(&*b))),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::Float(x) => Ok(Value::Float(x.abs())),
+        Value::Complex(re, im) => crate::value::complex::abs(re, im).map(Value::Float),
         v => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
     }
 }

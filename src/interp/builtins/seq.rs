@@ -168,60 +168,26 @@ fn ordered(interp: &mut Interp, a: &Value, b: &Value, want: Ordering) -> Res<boo
     Ok(ops::order(a, b, if want == Ordering::Less { "<" } else { ">" })? == Some(want))
 }
 
+/// CPython's timsort (`interp::timsort`): the same `<` calls in the same order, so
+/// inconsistent orders (NaN, a user `__lt__` that is no total order) end as CPython's.
 pub fn sort_values(interp: &mut Interp, keys: &mut Vec<(Value, Value)>) -> Res<()> {
-    let n = keys.len();
-    if n < 2 {
-        return Ok(());
-    }
-    let mut buf: Vec<(Value, Value)> = Vec::with_capacity(n);
-    let mut width = 1;
-    while width < n {
-        let mut src = std::mem::take(keys);
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let hi = (i + 2 * width).min(n);
-            let (mut a, mut b) = (i, mid);
-            while a < mid && b < hi {
-                // Take from the right only when strictly less: stability.
-                let less = ordered(interp, &src[b].0, &src[a].0, Ordering::Less)?;
-                if less {
-                    buf.push(std::mem::replace(&mut src[b], (Value::None, Value::None)));
-                    b += 1;
-                } else {
-                    buf.push(std::mem::replace(&mut src[a], (Value::None, Value::None)));
-                    a += 1;
-                }
-            }
-            for k in a..mid {
-                buf.push(std::mem::replace(&mut src[k], (Value::None, Value::None)));
-            }
-            for k in b..hi {
-                buf.push(std::mem::replace(&mut src[k], (Value::None, Value::None)));
-            }
-            i = hi;
-        }
-        *keys = std::mem::take(&mut buf);
-        buf = src;
-        buf.clear();
-        width *= 2;
-    }
-    Ok(())
+    crate::interp::timsort::timsort(keys, &mut |a, b| ordered(interp, &a.0, &b.0, Ordering::Less))
 }
 
 /// `sorted(items, key=, reverse=)` semantics shared with `list.sort`.
 pub fn sort_list(interp: &mut Interp, mut items: Vec<Value>, key: Option<Value>, reverse: bool) -> Res<Vec<Value>> {
-    // CPython reverses, sorts stably, and reverses again, so equal items keep their order.
-    if reverse {
-        items.reverse();
-    }
+    // Keys are computed in the list's order; CPython then reverses, sorts stably, and
+    // reverses again, so equal items keep their order.
     let mut pairs = Vec::with_capacity(items.len());
-    for v in items {
+    for v in items.drain(..) {
         let k = match &key {
             Some(f) if !matches!(f, Value::None) => interp.call1(f, v.clone())?,
             _ => v.clone(),
         };
         pairs.push((k, v));
+    }
+    if reverse {
+        pairs.reverse();
     }
     sort_values(interp, &mut pairs)?;
     let mut out: Vec<Value> = pairs.into_iter().map(|(_, v)| v).collect();

@@ -82,6 +82,7 @@ fn type_methods(t: PyType) -> &'static [&'static str] {
         PyType::Range => RANGE_METHODS,
         PyType::Int | PyType::Bool => INT_METHODS,
         PyType::Float => FLOAT_METHODS,
+        PyType::Complex => &["conjugate"],
         _ => &[],
     }
 }
@@ -128,6 +129,11 @@ pub fn property(o: &Value, name: Sym) -> Option<Value> {
         (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
         (Value::Range(r), "step") => Some(Value::Int(r.step)),
         (Value::Int(_) | Value::Long(_) | Value::Bool(_), n) => numbers::int_property(o, n),
+        (Value::Slice(s), "start") => Some(s[0].clone()),
+        (Value::Slice(s), "stop") => Some(s[1].clone()),
+        (Value::Slice(s), "step") => Some(s[2].clone()),
+        (Value::Complex(re, _), "real") => Some(Value::Float(*re)),
+        (Value::Complex(_, im), "imag") => Some(Value::Float(*im)),
         (Value::Float(x), "real") => Some(Value::Float(*x)),
         (Value::Float(_), "imag") => Some(Value::Float(0.0)),
         (Value::GradFnClass(n), "__name__") => Some(Value::str(n)),
@@ -226,6 +232,10 @@ impl Interp {
                 numbers::int_method(o, m, &args)
             }
             Value::Float(x) if FLOAT_METHODS.contains(&m) => numbers::float_method(*x, m, &args),
+            Value::Complex(re, im) if m == "conjugate" => {
+                no_args(&args, "complex.conjugate")?;
+                Ok(Value::Complex(*re, -*im))
+            }
             Value::Type(t) if type_methods(*t).contains(&m) => {
                 // `str.upper(s)`: an unbound method takes its receiver first.
                 if args.pos.is_empty() {

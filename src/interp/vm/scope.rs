@@ -148,6 +148,7 @@ fn expr(e: &Expr, out: &mut FxHashSet<Sym>) {
         }
         ExprKind::Int(_)
         | ExprKind::BigInt(_)
+        | ExprKind::Imag(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
         | ExprKind::Bool(_)

@@ -133,6 +133,7 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                 let simple = select! {
                     Tok::Int(n) => ExprKind::Int(n),
                     Tok::BigInt(n) => ExprKind::BigInt(n),
+                    Tok::Imag(x) => ExprKind::Imag(x),
                     Tok::Float(x) => ExprKind::Float(x),
                     Tok::Kw("True") => ExprKind::Bool(true),
                     Tok::Kw("False") => ExprKind::Bool(false),

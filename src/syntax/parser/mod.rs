@@ -304,6 +304,7 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
         ExprKind::Starred(_) => "starred",
         ExprKind::Int(_)
         | ExprKind::BigInt(_)
+        | ExprKind::Imag(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
         | ExprKind::Bool(_)
@@ -466,6 +467,7 @@ fn starts_operand(t: &Tok) -> bool {
         Tok::Name(_)
             | Tok::Int(_)
             | Tok::BigInt(_)
+            | Tok::Imag(_)
             | Tok::Float(_)
             | Tok::Str(_)
             | Tok::FStr(_)

@@ -67,6 +67,7 @@ impl Compiler {
             ExprKind::DictComp(c) => self.comprehension(c, Kind::Dict, span)?,
             ExprKind::Int(n) => self.push_const(Value::Int(*n), span),
             ExprKind::BigInt(n) => self.push_const(crate::value::long::literal(n), span),
+            ExprKind::Imag(x) => self.push_const(Value::Complex(0.0, *x), span),
             ExprKind::Float(x) => self.push_const(Value::Float(*x), span),
             ExprKind::Str(s) => self.push_const(Value::Str(s.clone()), span),
             ExprKind::Bool(b) => self.push_const(Value::Bool(*b), span),
@@ -425,6 +426,7 @@ fn constant_of(e: &Expr) -> Option<Value> {
     Some(match &e.kind {
         ExprKind::Int(n) => Value::Int(*n),
         ExprKind::BigInt(n) => crate::value::long::literal(n),
+        ExprKind::Imag(x) => Value::Complex(0.0, *x),
         ExprKind::Float(x) => Value::Float(*x),
         ExprKind::Str(s) => Value::Str(s.clone()),
         ExprKind::Bool(b) => Value::Bool(*b),
