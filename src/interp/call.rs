@@ -442,6 +442,15 @@ impl Interp {
                 let k = seq_index(i, chars.len(), "string")?;
                 Ok(Value::Str(chars[k].to_string().into()))
             }
+            Value::Bytes(b) => {
+                if let Value::Slice(sl) = i {
+                    let (start, _stop, step, n) = slice_indices(sl, b.len())?;
+                    let out: Vec<u8> = (0..n).map(|j| b[(start + j as i64 * step) as usize]).collect();
+                    return Ok(Value::Bytes(out.into()));
+                }
+                let k = seq_index(i, b.len(), "index")?;
+                Ok(Value::Int(b[k] as i64))
+            }
             Value::Range(r) => {
                 let len = r.len() as usize;
                 if let Value::Slice(sl) = i {

@@ -20,6 +20,7 @@ impl Interp {
             ExprKind::Int(n) => Ok(Value::Int(*n)),
             ExprKind::BigInt(n) => Ok(crate::value::long::literal(n)),
             ExprKind::Imag(x) => Ok(Value::Complex(0.0, *x)),
+            ExprKind::Bytes(b) => Ok(Value::Bytes(b.clone())),
             ExprKind::Float(x) => Ok(Value::Float(*x)),
             ExprKind::Str(s) => Ok(Value::Str(s.clone())),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),

@@ -10,6 +10,7 @@ pub mod descriptors;
 pub mod expr;
 pub mod format;
 pub mod iter;
+pub mod math_float;
 pub mod math_int;
 pub mod methods;
 pub mod modules;
@@ -262,6 +263,7 @@ impl Interp {
                 idx: 0,
             },
             Value::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
+            Value::Bytes(b) => Iter::items(b.iter().map(|&c| Value::Int(c as i64)).collect(), "bytes_iterator"),
             Value::Range(r) => Iter::range(r),
             Value::Dict(d) => Iter::items(d.borrow().keys(), "dict_keyiterator"),
             Value::Set(s) => Iter::items(s.borrow().values(), "set_iterator"),

@@ -221,7 +221,7 @@ fn checked(x: f64, r: f64, can_overflow: bool) -> Res<Value> {
 }
 
 fn one_real(args: &Args, name: &str) -> Res<f64> {
-    no_kw(args, name)?;
+    no_kw(args, &format!("math.{name}"))?;
     if args.pos.len() != 1 {
         return Err(type_error(format!(
             "math.{name}() takes exactly one argument ({} given)",
@@ -309,7 +309,7 @@ fn m_trunc(_: &mut Interp, args: Args) -> Res<Value> {
 }
 
 fn two_real(args: &Args, name: &str) -> Res<(f64, f64)> {
-    no_kw(args, name)?;
+    no_kw(args, &format!("math.{name}"))?;
     if args.pos.len() != 2 {
         return Err(type_error(format!(
             "{name} expected 2 arguments, got {}",
@@ -347,12 +347,6 @@ fn m_pow(_: &mut Interp, args: Args) -> Res<Value> {
         return Err(exc("OverflowError", "math range error"));
     }
     Ok(Value::Float(r))
-}
-
-fn m_hypot(_: &mut Interp, args: Args) -> Res<Value> {
-    no_kw(&args, "hypot")?;
-    let xs = args.pos.iter().map(real).collect::<Res<Vec<f64>>>()?;
-    Ok(Value::Float(xs.iter().fold(0.0f64, |acc, x| acc.hypot(*x))))
 }
 
 fn m_pred(args: &Args, name: &str, f: fn(f64) -> bool) -> Res<Value> {
@@ -495,7 +489,7 @@ static MATH: &[Builtin] = table! {
     "asin" => m_asin, "acos" => m_acos, "atan" => m_atan, "atan2" => m_atan2, "sinh" => m_sinh,
     "cosh" => m_cosh, "tanh" => m_tanh, "asinh" => m_asinh, "acosh" => m_acosh, "atanh" => m_atanh,
     "floor" => m_floor, "ceil" => m_ceil, "trunc" => m_trunc, "fabs" => m_fabs, "fmod" => m_fmod,
-    "copysign" => m_copysign, "hypot" => m_hypot, "pow" => m_pow, "isnan" => m_isnan,
+    "copysign" => m_copysign, "pow" => m_pow, "isnan" => m_isnan,
     "isinf" => m_isinf, "isfinite" => m_isfinite, "isclose" => m_isclose, "factorial" => math_int::m_factorial,
     "gcd" => math_int::m_gcd, "lcm" => math_int::m_lcm, "comb" => math_int::m_comb,
     "perm" => math_int::m_perm, "isqrt" => math_int::m_isqrt, "degrees" => m_degrees,
@@ -503,7 +497,11 @@ static MATH: &[Builtin] = table! {
 };
 
 fn math_attrs() -> FxHashMap<Sym, Value> {
-    let mut m: FxHashMap<Sym, Value> = MATH.iter().map(|b| (Sym::new(b.name), Value::Builtin(b))).collect();
+    let mut m: FxHashMap<Sym, Value> = MATH
+        .iter()
+        .chain(super::math_float::MORE)
+        .map(|b| (Sym::new(b.name), Value::Builtin(b)))
+        .collect();
     for (k, v) in [
         ("pi", std::f64::consts::PI),
         ("e", std::f64::consts::E),

@@ -357,6 +357,17 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
             s.push_str(y);
             Ok(Value::Str(s.into()))
         }
+        (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+            crate::error::check_items(x.len().saturating_add(y.len()), 1)?;
+            Ok(Value::Bytes([&x[..], &y[..]].concat().into()))
+        }
+        (BinOp::Add, Value::Bytes(_), _) => Err(type_error(format!("can't concat {} to bytes", b.type_name()))),
+        (BinOp::Mul, Value::Bytes(s), n) | (BinOp::Mul, n, Value::Bytes(s))
+            if matches!(n, Value::Int(_) | Value::Bool(_)) =>
+        {
+            let k = int_of(n);
+            Ok(Value::Bytes(s.repeat(repeat(k, s.len(), 1)?).into()))
+        }
         (BinOp::Add, Value::Str(_), _) => Err(type_error(format!(
             "can only concatenate str (not \"{}\") to str",
             b.type_name()
@@ -490,6 +501,7 @@ fn eq_inner(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::NpStr(x), Value::Str(y) | Value::NpStr(y)) | (Value::Str(x), Value::NpStr(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::List(x), Value::List(y)) => {
             if std::rc::Rc::ptr_eq(x, y) {
                 return true;
@@ -623,6 +635,7 @@ pub fn order(a: &Value, b: &Value, sym: &str) -> Res<Option<Ordering>> {
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
+        (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
         (Value::List(x), Value::List(y)) => {
             let (x, y) = (x.borrow().clone(), y.borrow().clone());
             seq_order(&x, &y, sym)
@@ -686,6 +699,15 @@ pub fn contains(interp: &mut Interp, container: &Value, item: &Value) -> Res<boo
             _ => Err(type_error(format!(
                 "'in <string>' requires string as left operand, not {}",
                 item.type_name()
+            ))),
+        },
+        Value::Bytes(b) => match item {
+            Value::Int(n) if (0..256).contains(n) => Ok(b.contains(&(*n as u8))),
+            Value::Int(_) => Err(exc("ValueError", "byte must be in range(0, 256)")),
+            Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+            other => Err(type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                other.type_name()
             ))),
         },
         Value::List(l) => Ok(l.borrow().clone().iter().any(|x| eq(x, item))),

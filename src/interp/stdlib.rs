@@ -209,6 +209,10 @@ static NT: &[Builtin] = &[
         f: super::stdlib_files::read_text,
     },
     Builtin {
+        name: "read_bytes",
+        f: super::stdlib_files::read_bytes,
+    },
+    Builtin {
         name: "file_open",
         f: super::stdlib_files::file_open,
     },

@@ -36,6 +36,18 @@ pub fn read_text(interp: &mut Interp, args: Args) -> Res<Value> {
     }
 }
 
+/// The whole file as bytes.
+pub fn read_bytes(interp: &mut Interp, args: Args) -> Res<Value> {
+    let path = path_arg(&args)?;
+    let full = interp.resolve(&path);
+    if full.is_dir() {
+        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        return Err(crate::nd::files::io_error(&e, &path));
+    }
+    let bytes = crate::nd::read::file(&full).map_err(|e| crate::nd::files::io_error(&e, &path))?;
+    Ok(Value::Bytes(bytes.into()))
+}
+
 /// Opens for writing (`w` truncates, `a` appends, `x` must create): a handle.
 pub fn file_open(interp: &mut Interp, args: Args) -> Res<Value> {
     let path = path_arg(&args)?;
@@ -69,11 +81,13 @@ fn handle(interp: &mut Interp, args: &Args) -> Res<usize> {
 
 pub fn file_write(interp: &mut Interp, args: Args) -> Res<Value> {
     let h = handle(interp, &args)?;
-    let Some(Value::Str(s)) = args.pos.get(1) else {
-        return Err(type_error("_nt.file_write(handle, str)"));
+    let data: &[u8] = match args.pos.get(1) {
+        Some(Value::Str(s)) => s.as_bytes(),
+        Some(Value::Bytes(b)) => b,
+        _ => return Err(type_error("_nt.file_write(handle, str | bytes)")),
     };
     if let Some(Some(f)) = interp.open_files.get_mut(h) {
-        f.write_all(s.as_bytes()).map_err(|e| exc("OSError", e.to_string()))?;
+        f.write_all(data).map_err(|e| exc("OSError", e.to_string()))?;
     }
     Ok(Value::None)
 }

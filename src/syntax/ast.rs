@@ -20,6 +20,7 @@ pub enum ExprKind {
     /// An imaginary literal: `2j`.
     Imag(f64),
     Str(Rc<str>),
+    Bytes(Rc<[u8]>),
     FStr(Vec<FStrPart>),
     Bool(bool),
     None,

@@ -241,10 +241,10 @@ impl<'a> Lexer<'a> {
             if matches!(quote, Some(b'\'' | b'"')) && len <= 2 {
                 let lower = word.to_ascii_lowercase();
                 if matches!(lower.as_str(), "r" | "f" | "rf" | "fr" | "u" | "b" | "br" | "rb") {
-                    if lower.contains('b') {
-                        return Err(self.err(start, start + len + 1, "bytes literals are not supported in nt"));
-                    }
                     self.pos += len;
+                    if lower.contains('b') {
+                        return self.bytes_literal(start, lower.contains('r'));
+                    }
                     return self.string(start, lower.contains('r'), lower.contains('f'));
                 }
             }
@@ -454,6 +454,13 @@ impl<'a> Lexer<'a> {
             self.pos += 1;
         }
         let whole = self.sp(start, self.pos);
+        let from_bytes = self
+            .bytes
+            .get(start..body_start)
+            .is_some_and(|p| p.iter().any(|c| matches!(c, b'b' | b'B')));
+        if !from_bytes && matches!(self.toks.last(), Some((Tok::Bytes(_), _))) {
+            return Err(self.err(start, self.pos, "cannot mix bytes and nonbytes literals"));
+        }
         if fstring {
             let parts = self.fstring_parts(body_start, body_end, raw)?;
             self.toks.push((Tok::FStr(Rc::new(parts)), whole));
@@ -462,6 +469,26 @@ impl<'a> Lexer<'a> {
                 .map_err(|(off, msg)| self.err(body_start + off, body_start + off + 2, msg))?;
             self.toks.push((Tok::Str(text.into()), whole));
         }
+        Ok(())
+    }
+
+    /// A bytes literal: lexed as a str literal, then its body decoded to bytes.
+    fn bytes_literal(&mut self, start: usize, raw: bool) -> Result<(), SyntaxError> {
+        let body_at = self.pos;
+        self.string(start, true, false)?;
+        let Some((Tok::Str(_), whole)) = self.toks.pop() else {
+            return Err(self.err(start, self.pos, "invalid bytes literal"));
+        };
+        let q = self.bytes[body_at];
+        let triple = self.bytes.get(body_at + 1) == Some(&q) && self.bytes.get(body_at + 2) == Some(&q);
+        let qlen = if triple { 3 } else { 1 };
+        let body = &self.src[body_at + qlen..self.pos - qlen];
+        let value = crate::value::bytes::unescape(body, raw)
+            .map_err(|(off, msg)| self.err(body_at + qlen + off, body_at + qlen + off + 1, msg))?;
+        if matches!(self.toks.last(), Some((Tok::Str(_) | Tok::FStr(_), _))) {
+            return Err(self.err(start, self.pos, "cannot mix bytes and nonbytes literals"));
+        }
+        self.toks.push((Tok::Bytes(value.into()), whole));
         Ok(())
     }
 

@@ -14,6 +14,7 @@ pub enum Tok {
     /// An imaginary literal: `2j`.
     Imag(f64),
     Str(Rc<str>),
+    Bytes(Rc<[u8]>),
     FStr(Rc<Vec<FPart>>),
     Kw(&'static str),
     Op(&'static str),
@@ -63,6 +64,7 @@ impl fmt::Display for Tok {
             Tok::BigInt(n) => write!(f, "number {n}"),
             Tok::Float(x) => write!(f, "number {x}"),
             Tok::Str(_) => f.write_str("string"),
+            Tok::Bytes(_) => f.write_str("bytes"),
             Tok::FStr(_) => f.write_str("f-string"),
             Tok::Kw(k) => write!(f, "'{k}'"),
             Tok::Op(o) => write!(f, "'{o}'"),

@@ -42,6 +42,7 @@ fn write_expr(e: &Expr, out: &mut String) {
         Int(n) => out.push_str(&n.to_string()),
         BigInt(n) => out.push_str(n),
         Imag(x) => out.push_str(&format!("{x:?}j")),
+        Bytes(b) => out.push_str(&crate::value::bytes::repr(b)),
         Float(x) => out.push_str(&format!("{x:?}")),
         Str(s) => out.push_str(&format!("{s:?}")),
         FStr(parts) => {

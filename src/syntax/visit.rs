@@ -16,6 +16,7 @@ pub fn children(e: &Expr, f: &mut dyn FnMut(&Expr)) {
         | ExprKind::Imag(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
+        | ExprKind::Bytes(_)
         | ExprKind::Bool(_)
         | ExprKind::None
         | ExprKind::Ellipsis => {}

@@ -15,6 +15,7 @@ pub enum HKey {
     /// A complex with a nonzero imaginary part, by its parts' bits.
     Complex(u64, u64),
     Str(std::rc::Rc<str>),
+    Bytes(std::rc::Rc<[u8]>),
     Tuple(Vec<HKey>),
     Ellipsis,
     /// Functions, modules and other objects hash by identity.
@@ -48,6 +49,7 @@ impl HKey {
             Value::Complex(re, 0.0) => HKey::of(&Value::Float(*re))?,
             Value::Complex(re, im) => HKey::Complex(if *re == 0.0 { 0 } else { re.to_bits() }, im.to_bits()),
             Value::Str(s) => HKey::Str(s.clone()),
+            Value::Bytes(b) => HKey::Bytes(b.clone()),
             Value::Tuple(items) => HKey::Tuple(items.iter().map(HKey::of).collect::<Result<_, _>>()?),
             Value::Ellipsis => HKey::Ellipsis,
             Value::Type(t) => HKey::Type(t.name()),

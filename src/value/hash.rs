@@ -18,6 +18,7 @@ pub fn hash(v: &Value) -> Result<i64, &'static str> {
         Value::Float(x) => hash_float(*x, v),
         Value::Complex(re, im) => super::complex::hash(*re, *im, v),
         Value::Str(s) | Value::NpStr(s) => hash_str(s),
+        Value::Bytes(b) => super::bytes::hash(b),
         Value::Tuple(items) => hash_tuple(items.iter().map(hash))?,
         Value::FrozenSet(s) => s.frozen_hash(),
         Value::NpScalar(a) => match crate::nd::scalar_to_python(a) {
@@ -156,7 +157,7 @@ pub fn hash_str(s: &str) -> i64 {
     if h == -1 { -2 } else { h }
 }
 
-fn siphash13(data: &[u8]) -> u64 {
+pub fn siphash13(data: &[u8]) -> u64 {
     let (k0, k1) = (0u64, 0u64);
     let mut v0 = k0 ^ 0x736f6d6570736575;
     let mut v1 = k1 ^ 0x646f72616e646f6d;

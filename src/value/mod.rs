@@ -1,6 +1,7 @@
 //! The `Value` enum: Python's objects as nt represents them. Arrays and tensors join as
 //! further variants (issue 3); everything else is here.
 
+pub mod bytes;
 pub mod complex;
 pub mod dict;
 pub mod exception;
@@ -37,6 +38,8 @@ pub enum Value {
     /// A Python `complex` (real, imag).
     Complex(f64, f64),
     Str(Rc<str>),
+    /// Python's immutable `bytes`.
+    Bytes(Rc<[u8]>),
     List(Rc<RefCell<Vec<Value>>>),
     Tuple(Rc<[Value]>),
     Dict(Rc<RefCell<Dict>>),
@@ -321,6 +324,7 @@ pub enum PyType {
     Complex,
     Bool,
     Str,
+    Bytes,
     List,
     Tuple,
     Dict,
@@ -352,6 +356,7 @@ impl PyType {
             PyType::Complex => "complex",
             PyType::Bool => "bool",
             PyType::Str => "str",
+            PyType::Bytes => "bytes",
             PyType::List => "list",
             PyType::Tuple => "tuple",
             PyType::Dict => "dict",
@@ -409,6 +414,7 @@ impl Value {
             Value::Float(_) => PyType::Float,
             Value::Complex(..) => PyType::Complex,
             Value::Str(_) => PyType::Str,
+            Value::Bytes(_) => PyType::Bytes,
             Value::List(_) => PyType::List,
             Value::Tuple(_) => PyType::Tuple,
             Value::Dict(_) => PyType::Dict,
@@ -465,6 +471,7 @@ impl Value {
             Value::Float(x) => *x != 0.0,
             Value::Complex(re, im) => *re != 0.0 || *im != 0.0,
             Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
@@ -489,6 +496,7 @@ impl Value {
             (Value::Complex(a, b), Value::Complex(c, d)) => a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits(),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Bytes(a), Value::Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
             (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),

@@ -162,6 +162,7 @@ fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Ctx<'_>) {
         Value::Float(x) => out.push_str(&float_repr(*x)),
         Value::Complex(re, im) => out.push_str(&super::complex::repr(*re, *im)),
         Value::Str(s) => out.push_str(&repr_str(s)),
+        Value::Bytes(b) => out.push_str(&super::bytes::repr(b)),
         Value::List(l) => {
             let addr = v.address();
             if seen.seen.contains(&addr) {

@@ -129,6 +129,7 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
             Ok(Value::Dict(Rc::new(RefCell::new(d))))
         }
         PyType::Complex => super::complex_new::construct(interp, args),
+        PyType::Bytes => crate::interp::methods::bytes::construct(interp, args),
         PyType::Slice => {
             no_kw(&args, "slice")?;
             arity(&args, "slice", 1, 3)?;

@@ -1,5 +1,6 @@
 //! Methods of the builtin types, dispatched by receiver type and name.
 
+pub mod bytes;
 mod containers;
 mod numbers;
 mod string;
@@ -15,6 +16,7 @@ const STR_METHODS: &[&str] = &[
     "casefold",
     "center",
     "count",
+    "encode",
     "endswith",
     "find",
     "format",
@@ -83,6 +85,7 @@ fn type_methods(t: PyType) -> &'static [&'static str] {
         PyType::Int | PyType::Bool => INT_METHODS,
         PyType::Float => FLOAT_METHODS,
         PyType::Complex => &["conjugate"],
+        PyType::Bytes => bytes::BYTES_METHODS,
         _ => &[],
     }
 }
@@ -217,7 +220,12 @@ impl Interp {
                 Ok(Value::str(n.name))
             }
             Value::NpStr(s) if STR_METHODS.contains(&m) => string::call(self, s, m, args),
+            Value::Str(s) if m == "encode" => bytes::encode(s, args),
             Value::Str(s) if STR_METHODS.contains(&m) => string::call(self, s, m, args),
+            Value::Bytes(b) if bytes::BYTES_METHODS.contains(&m) => bytes::call(self, b, m, args),
+            Value::Int(_) | Value::Long(_) | Value::Bool(_) if m == "to_bytes" => bytes::to_bytes(o, args),
+            Value::Type(PyType::Int) if m == "from_bytes" => bytes::from_bytes(self, args),
+            Value::Type(PyType::Bytes) if m == "fromhex" => bytes::fromhex(&args),
             Value::List(l) if LIST_METHODS.contains(&m) => containers::list(self, o, l, m, args),
             Value::Dict(d) if DICT_METHODS.contains(&m) => containers::dict(self, d, m, args),
             Value::Set(_) | Value::FrozenSet(_) if has_method(o, name) => self.set_method(o, m, args),

@@ -5,7 +5,7 @@ use crate::error::{Res, exc};
 use crate::value::{Args, Value, long};
 use num_bigint::BigInt;
 
-pub const INT_METHODS: &[&str] = &["as_integer_ratio", "bit_count", "bit_length", "conjugate"];
+pub const INT_METHODS: &[&str] = &["as_integer_ratio", "bit_count", "bit_length", "conjugate", "to_bytes"];
 pub const FLOAT_METHODS: &[&str] = &["as_integer_ratio", "conjugate", "hex", "is_integer"];
 
 pub fn int_method(o: &Value, m: &str, args: &Args) -> Res<Value> {

@@ -151,6 +151,7 @@ fn expr(e: &Expr, out: &mut FxHashSet<Sym>) {
         | ExprKind::Imag(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
+        | ExprKind::Bytes(_)
         | ExprKind::Bool(_)
         | ExprKind::None
         | ExprKind::Ellipsis => {}

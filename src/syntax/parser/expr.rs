@@ -50,6 +50,7 @@ fn tuple_or_single(first: Expr, rest: Vec<Expr>, trailing: bool, span: Span) -> 
 
 enum StrPiece {
     Plain(Rc<str>),
+    Bytes(Rc<[u8]>),
     F(Rc<Vec<FPart>>),
 }
 
@@ -146,12 +147,34 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                 let strings = select! {
                     Tok::Str(s) => StrPiece::Plain(s),
                     Tok::FStr(p) => StrPiece::F(p),
+                    Tok::Bytes(b) => StrPiece::Bytes(b),
                 }
                 .repeated()
                 .at_least(1)
                 .collect::<Vec<_>>()
                 .try_map_with(|pieces, x| {
                     let span: Span = x.span();
+                    let nbytes = pieces.iter().filter(|p| matches!(p, StrPiece::Bytes(_))).count();
+                    if nbytes == pieces.len() {
+                        let mut b: Vec<u8> = Vec::new();
+                        for p in &pieces {
+                            if let StrPiece::Bytes(t) = p {
+                                b.extend_from_slice(t);
+                            }
+                        }
+                        return Ok(mk(ExprKind::Bytes(b.into()), span));
+                    }
+                    if nbytes > 0 {
+                        return Err(Rich::custom(
+                            span,
+                            crate::syntax::SyntaxError::new(
+                                "SyntaxError",
+                                "cannot mix bytes and nonbytes literals",
+                                span,
+                            )
+                            .encoded(),
+                        ));
+                    }
                     if pieces.iter().all(|p| matches!(p, StrPiece::Plain(_))) {
                         let mut s = String::new();
                         for p in &pieces {
@@ -165,6 +188,7 @@ pub fn exprs<'t, I: ValueInput<'t, Token = Tok, Span = Span>>() -> Exprs<'t, I> 
                     for p in pieces {
                         match p {
                             StrPiece::Plain(t) => parts.push(FStrPart::Lit(t)),
+                            StrPiece::Bytes(_) => {}
                             StrPiece::F(fp) => {
                                 for part in fp.iter() {
                                     parts.push(fstring_field(part).map_err(|e| Rich::custom(e.span, e.encoded()))?);

@@ -307,6 +307,7 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), (Span, String)> {
         | ExprKind::Imag(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
+        | ExprKind::Bytes(_)
         | ExprKind::Bool(_)
         | ExprKind::None
         | ExprKind::Ellipsis => match &e.kind {
@@ -422,6 +423,25 @@ impl Context<'_> {
         self.src[..off].matches('\n').count() + 1
     }
 
+    /// The `match` of a `match` statement on the line of token `i`: a logical line that
+    /// starts with the soft keyword `match` and ends with `:`.
+    fn match_statement(&self, i: usize) -> Option<Span> {
+        let i = i.min(self.toks.len().saturating_sub(1));
+        let start = self.toks[..i]
+            .iter()
+            .rposition(|(t, _)| matches!(t, Tok::Newline | Tok::Indent | Tok::Dedent))
+            .map_or(0, |p| p + 1);
+        let (first, sp) = self.toks.get(start)?;
+        if !matches!(first, Tok::Name(n) if n.as_str() == "match") {
+            return None;
+        }
+        let end = self.toks[start..].iter().position(|(t, _)| matches!(t, Tok::Newline))? + start;
+        let after = self.toks.get(start + 1).map(|(t, _)| t);
+        let is_stmt = matches!(self.toks.get(end.checked_sub(1)?), Some((Tok::Op(":"), _)))
+            && !matches!(after, Some(Tok::Op("=" | "." | ":" | ",")) | None);
+        is_stmt.then_some(*sp)
+    }
+
     /// Index of the token the error points at.
     fn index_at(&self, sp: Span) -> Option<usize> {
         self.toks.iter().position(|(_, s)| s.start >= sp.start)
@@ -470,6 +490,7 @@ fn starts_operand(t: &Tok) -> bool {
             | Tok::Imag(_)
             | Tok::Float(_)
             | Tok::Str(_)
+            | Tok::Bytes(_)
             | Tok::FStr(_)
             | Tok::Kw("True" | "False" | "None")
     )
@@ -495,6 +516,9 @@ fn convert(errs: Vec<Rich<'_, Tok, Span>>, end: Span, cx: &Context) -> SyntaxErr
         .and_then(|i| i.checked_sub(1))
         .and_then(|i| cx.toks.get(i))
         .map(|(t, _)| t);
+    if let Some(m) = idx.and_then(|i| cx.match_statement(i)) {
+        return SyntaxError::new("SyntaxError", "'match' statements are not supported in nt", m);
+    }
     match e.reason() {
         RichReason::Custom(msg) => SyntaxError::decode(msg, sp),
         RichReason::ExpectedFound { expected, found } => {
