@@ -48,8 +48,16 @@ impl From<SyntaxError> for Diagnostic {
 impl From<Box<Exc>> for Diagnostic {
     fn from(e: Box<Exc>) -> Self {
         let e = *e;
+        // An exception class defined in an imported module is named with its module,
+        // as CPython's traceback names it (`json.decoder.JSONDecodeError`).
+        let qualified = e
+            .value
+            .as_ref()
+            .and_then(|v| v.downcast_ref::<crate::value::exception::ExcObj>())
+            .filter(|o| !matches!(o.class.module.as_str(), "builtins" | "__main__"))
+            .map(|o| format!("{}.{}", o.class.module, o.class.name));
         Diagnostic {
-            kind: e.kind.to_owned(),
+            kind: qualified.unwrap_or_else(|| e.kind.to_owned()),
             message: e.msg,
             span: e.span,
             label: None,

@@ -141,7 +141,13 @@ impl Interp {
 
     /// The class a `class` statement makes: its body's names are its attributes; its
     /// functions know it (for `super()`).
-    pub fn make_user_class(&mut self, name: Sym, bases: &Value, attrs: FxHashMap<Sym, Value>) -> Res<Value> {
+    pub fn make_user_class(
+        &mut self,
+        name: Sym,
+        bases: &Value,
+        attrs: FxHashMap<Sym, Value>,
+        module: &str,
+    ) -> Res<Value> {
         let bases: Vec<Value> = match bases {
             Value::Tuple(t) => t.to_vec(),
             _ => Vec::new(),
@@ -167,7 +173,11 @@ impl Interp {
         let mro = super::mro::c3(&classes)?;
         let class = Rc::new(Class {
             name: name.as_str().to_owned(),
-            module: "__main__".into(),
+            // A `__module__` set in the class body names the module, as in CPython.
+            module: match attrs.get(&Sym::new("__module__")) {
+                Some(Value::Str(m)) => m.to_string(),
+                _ => module.into(),
+            },
             base: classes.first().cloned(),
             bases: classes,
             mro,

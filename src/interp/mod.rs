@@ -69,6 +69,8 @@ pub struct Interp {
     pending: Option<vm::Frame>,
     /// Files `open()` opened for writing, by handle (`None` once closed).
     pub open_files: Vec<Option<std::fs::File>>,
+    /// Nesting of `values_equal` (containers compared through `__eq__`).
+    pub eq_depth: usize,
     /// `sys.argv`: the script and its arguments.
     pub argv: Vec<String>,
 }
@@ -114,6 +116,7 @@ impl Interp {
             frame_stacks: Vec::new(),
             pending: None,
             open_files: Vec::new(),
+            eq_depth: 0,
             argv: vec![String::new()],
         };
         builtins::install(&mut interp);

@@ -675,8 +675,8 @@ pub fn compare_value(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Re
 
 pub fn compare(interp: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> Res<bool> {
     Ok(match op {
-        CmpOp::Eq => checked_eq(a, b)?,
-        CmpOp::Ne => !checked_eq(a, b)?,
+        CmpOp::Eq => interp.values_equal(a, b)?,
+        CmpOp::Ne => !interp.values_equal(a, b)?,
         CmpOp::Is => a.is(b),
         CmpOp::IsNot => !a.is(b),
         CmpOp::In => contains(interp, b, a)?,
@@ -710,8 +710,22 @@ pub fn contains(interp: &mut Interp, container: &Value, item: &Value) -> Res<boo
                 other.type_name()
             ))),
         },
-        Value::List(l) => Ok(l.borrow().clone().iter().any(|x| eq(x, item))),
-        Value::Tuple(t) => Ok(t.iter().any(|x| eq(x, item))),
+        Value::List(l) => {
+            for x in l.borrow().clone().iter() {
+                if x.is(item) || interp.values_equal(x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Tuple(t) => {
+            for x in t.iter() {
+                if x.is(item) || interp.values_equal(x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         Value::Object(o) => {
             let args = crate::value::Args {
                 pos: vec![item.clone()],

@@ -22,6 +22,31 @@ fn method(v: &Value, name: &str) -> Option<Value> {
     class.method(Sym::new(name)).filter(|m| matches!(m, Value::Function(_)))
 }
 
+/// Whether comparing `v` may run a user's `__eq__` (an instance, or a container
+/// holding one, looked for a few levels deep).
+fn needs_user_eq(v: &Value, depth: usize) -> bool {
+    fn walk(v: &Value, depth: usize, seen: &mut Vec<usize>) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        let addr = v.address();
+        if matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_)) {
+            if seen.contains(&addr) {
+                return false;
+            }
+            seen.push(addr);
+        }
+        match v {
+            Value::Object(_) | Value::Exception(_) => true,
+            Value::List(l) => l.borrow().iter().any(|x| walk(x, depth + 1, seen)),
+            Value::Tuple(t) => t.iter().any(|x| walk(x, depth + 1, seen)),
+            Value::Dict(d) => d.borrow().iter().any(|(_, x)| walk(x, depth + 1, seen)),
+            _ => false,
+        }
+    }
+    walk(v, depth, &mut Vec::new())
+}
+
 /// Whether a special method's result is `NotImplemented`.
 fn answered_not_implemented(r: &Res<Value>) -> bool {
     matches!(r, Ok(v) if super::classes::is_not_implemented(v))
@@ -227,6 +252,72 @@ impl Interp {
             }
             _ => super::format::format_value(v, spec),
         }
+    }
+
+    /// `a == b` for containers and instances: instances compare through their
+    /// `__eq__` (and containers item by item, `x is y or x == y` as CPython's), so a
+    /// list of instances equals another list of equal instances.
+    pub fn values_equal(&mut self, a: &Value, b: &Value) -> Res<bool> {
+        if !needs_user_eq(a, 0) && !needs_user_eq(b, 0) {
+            return super::ops::checked_eq(a, b);
+        }
+        if self.eq_depth >= 1000 {
+            return Err(crate::error::exc(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        self.eq_depth += 1;
+        let r = self.values_equal_inner(a, b);
+        self.eq_depth -= 1;
+        r
+    }
+
+    fn values_equal_inner(&mut self, a: &Value, b: &Value) -> Res<bool> {
+        match (a, b) {
+            (Value::Object(_) | Value::Exception(_), _) | (_, Value::Object(_) | Value::Exception(_)) => {
+                match self.special_compare(CmpOp::Eq, a, b) {
+                    Some(r) => {
+                        let r = r?;
+                        self.truth(&r)
+                    }
+                    None => Ok(a.is(b)),
+                }
+            }
+            (Value::List(x), Value::List(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.items_equal(&x, &y)
+            }
+            (Value::Tuple(x), Value::Tuple(y)) => self.items_equal(x, y),
+            (Value::Dict(x), Value::Dict(y)) => {
+                let pairs: Vec<(Value, Value)> = x.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                if pairs.len() != y.borrow().len() {
+                    return Ok(false);
+                }
+                for (k, v) in pairs {
+                    let h = self.hkey(&k)?;
+                    let w = y.borrow().get(&h).cloned();
+                    match w {
+                        Some(w) if v.is(&w) || self.values_equal(&v, &w)? => {}
+                        _ => return Ok(false),
+                    }
+                }
+                Ok(true)
+            }
+            _ => super::ops::checked_eq(a, b),
+        }
+    }
+
+    fn items_equal(&mut self, x: &[Value], y: &[Value]) -> Res<bool> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (p, q) in x.iter().zip(y) {
+            if !(p.is(q) || self.values_equal(p, q)?) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// `len(v)` through `__len__`.

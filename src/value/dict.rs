@@ -65,10 +65,13 @@ impl HKey {
             Value::Named(n) => HKey::Tuple(n.fields.iter().map(|(_, v)| HKey::of(v)).collect::<Result<_, _>>()?),
             Value::NpStr(s) => HKey::Str(s.clone()),
             Value::GradMode(b) => HKey::Type(if *b { "enable_grad" } else { "no_grad" }),
-            Value::Object(o) => {
-                super::hash::user_hashable(&o.class, v.type_name())?;
-                HKey::Ptr(v.address())
-            }
+            Value::Object(o) => match o.tuple_values() {
+                Some(vals) => HKey::Tuple(vals.iter().map(HKey::of).collect::<Result<_, _>>()?),
+                None => {
+                    super::hash::user_hashable(&o.class, v.type_name())?;
+                    HKey::Ptr(v.address())
+                }
+            },
             Value::Exception(e) => {
                 super::hash::user_hashable(&e.class, v.type_name())?;
                 HKey::Ptr(v.address())

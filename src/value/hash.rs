@@ -20,6 +20,7 @@ pub fn hash(v: &Value) -> Result<i64, &'static str> {
         Value::Str(s) | Value::NpStr(s) => hash_str(s),
         Value::Bytes(b) => super::bytes::hash(b),
         Value::Tuple(items) => hash_tuple(items.iter().map(hash))?,
+        Value::Object(o) if let Some(vals) = o.tuple_values() => hash_tuple(vals.iter().map(hash))?,
         Value::FrozenSet(s) => s.frozen_hash(),
         Value::NpScalar(a) => match crate::nd::scalar_to_python(a) {
             Value::NpScalar(_) => pointer_hash(v.address()),

@@ -94,6 +94,32 @@ pub fn truediv(a: &BigInt, b: &BigInt) -> Res<f64> {
         q |= 1;
     }
     let exp = -s;
+    // A subnormal result keeps fewer bits: round q there once (half to even; the
+    // sticky bit sits below the half bit), then scale exactly.
+    let bits = 64 - q.leading_zeros() as i64;
+    let e_msb = bits - 1 + exp;
+    if e_msb < -1022 {
+        let keep = (53 + 1022 + e_msb).max(0);
+        let d = bits - keep;
+        let m = if d >= 64 {
+            0
+        } else {
+            let (rem, half, m) = (q & ((1u64 << d) - 1), 1u64 << (d - 1), q >> d);
+            if rem > half || (rem == half && m & 1 == 1) {
+                m + 1
+            } else {
+                m
+            }
+        };
+        let mut v = m as f64;
+        let mut e = exp + d;
+        while e < 0 {
+            let k = (-e).min(1000);
+            v /= 2f64.powi(k as i32);
+            e += k;
+        }
+        return Ok(if negative { -v } else { v });
+    }
     if exp > 1100 {
         return Err(exc("OverflowError", "integer division result too large for a float"));
     }

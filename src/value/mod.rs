@@ -182,6 +182,25 @@ impl Object {
         self.attrs.borrow().iter().any(|(k, _)| *k == name)
     }
 
+    /// The field values of a tuple-like instance (`collections.namedtuple`'s records,
+    /// whose class says `_nt_tuple_like = True`): such a record hashes, keys dicts and
+    /// compares as the tuple of its fields, as CPython's tuple subclass does.
+    pub fn tuple_values(&self) -> Option<Vec<Value>> {
+        if !matches!(self.class.method(Sym::new("_nt_tuple_like")), Some(Value::Bool(true))) {
+            return None;
+        }
+        let Some(Value::Tuple(fields)) = self.class.method(Sym::new("_fields")) else {
+            return None;
+        };
+        fields
+            .iter()
+            .map(|f| match f {
+                Value::Str(s) => self.attr(Sym::new(s)),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn set(&self, name: Sym, v: Value) {
         let mut attrs = self.attrs.borrow_mut();
         match attrs.iter_mut().find(|(k, _)| *k == name) {

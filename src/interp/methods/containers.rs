@@ -4,7 +4,6 @@ use super::{exactly_one, no_args};
 use crate::error::{Res, exc, type_error};
 use crate::interp::Interp;
 use crate::interp::builtins::{arity, int_arg, kwarg, no_kw};
-use crate::interp::ops::eq;
 use crate::value::dict::Dict;
 use crate::value::repr::repr;
 use crate::value::{Args, Value, ViewKind};
@@ -28,25 +27,31 @@ fn bounds(args: &[Value], len: usize) -> Res<(usize, usize)> {
     Ok((start, stop))
 }
 
-pub fn seq_count_index(_: &mut Interp, items: &[Value], tname: &str, m: &str, args: Args) -> Res<Value> {
+pub fn seq_count_index(interp: &mut Interp, items: &[Value], tname: &str, m: &str, args: Args) -> Res<Value> {
     match m {
         "count" => {
             exactly_one(&args, &format!("{tname}.count"))?;
-            Ok(Value::Int(items.iter().filter(|x| eq(x, &args.pos[0])).count() as i64))
+            let mut n = 0;
+            for x in items {
+                if x.is(&args.pos[0]) || interp.values_equal(x, &args.pos[0])? {
+                    n += 1;
+                }
+            }
+            Ok(Value::Int(n))
         }
         _ => {
             no_kw(&args, "index")?;
             arity(&args, "index", 1, 3)?;
             let (start, stop) = bounds(&args.pos[1..], items.len())?;
             for (i, x) in items.iter().enumerate().take(stop).skip(start) {
-                if eq(x, &args.pos[0]) {
+                if x.is(&args.pos[0]) || interp.values_equal(x, &args.pos[0])? {
                     return Ok(Value::Int(i as i64));
                 }
             }
             Err(exc(
                 "ValueError",
                 match tname {
-                    "list" => format!("{} is not in list", repr(&args.pos[0])),
+                    "list" => format!("{} is not in list", interp.display(&args.pos[0], false)?),
                     "range" => format!("{} is not in range", repr(&args.pos[0])),
                     _ => format!("{tname}.index(x): x not in {tname}"),
                 },
@@ -97,7 +102,14 @@ pub fn list(interp: &mut Interp, this: &Value, l: &Rc<RefCell<Vec<Value>>>, m: &
         "remove" => {
             exactly_one(&args, "list.remove")?;
             let snapshot = l.borrow().clone();
-            match snapshot.iter().position(|x| eq(x, &args.pos[0])) {
+            let mut found = None;
+            for (k, x) in snapshot.iter().enumerate() {
+                if x.is(&args.pos[0]) || interp.values_equal(x, &args.pos[0])? {
+                    found = Some(k);
+                    break;
+                }
+            }
+            match found {
                 Some(k) => {
                     l.borrow_mut().remove(k);
                 }

@@ -620,7 +620,11 @@ impl Interp {
                 let frame = self.namespace_frame(body.clone(), ns.clone());
                 self.run(frame)?;
                 let attrs = std::mem::take(&mut *ns.vars.borrow_mut());
-                f.stack.push(self.make_user_class(*name, &bases, attrs)?);
+                let module = match f.globals.get(crate::syntax::symbol::Sym::new("__name__")) {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => "__main__".to_string(),
+                };
+                f.stack.push(self.make_user_class(*name, &bases, attrs, &module)?);
             }
             Op::Super => {
                 let owner = f

@@ -58,7 +58,7 @@ def expected(folder, name, is_error):
             raise SystemExit(f'{name}: expected exit status 1, got {proc.returncode}')
         lines = proc.stderr.decode('utf-8').rstrip('\n').split('\n')
         last = lines[-1]
-        if not re.match(r'[A-Za-z]+Error(: |$)', last):
+        if not re.match(r'([A-Za-z_][A-Za-z0-9_]*\.)*[A-Za-z]+Error(: |$)', last):
             raise SystemExit(f'{name}: unexpected last stderr line {last!r}')
         files[stem + '.err'] = (last + '\n').encode('utf-8')
     else:
