@@ -23,6 +23,7 @@ import os
 import random
 import re
 import resource
+import signal
 import struct
 import subprocess
 import sys
@@ -575,8 +576,12 @@ def g_big_str(r):
         return Case("bigstr int", "int('-' + '1' * {0})", [I(e)])
     if k < 0.8:
         return Case("bigstr hex", "len(hex(10**{0}))", [I(e)])
-    if k < 0.9:
+    if k < 0.85:
         return Case("bigstr format", "format(10**{0}, %r)" % r.choice(["", "d", ",", "x", "_b", "e", ".3e", "n"]), [I(e)])
+    if k < 0.93:
+        t = r.choice(["'%s' % (10**{0},)", "'%r' % (10**{0},)", "'%d' % (10**{0},)", "ascii(10**{0})",
+                      "f'{{10**{0}}}'", "'{{}}'.format(10**{0})", "len(str([10**{0}]))"])
+        return Case("bigstr " + t, t, [I(e)])
     return Case("bigstr int-base", "int('z' * {0}, 36) % 1000", [I(r.choice([10, 100, 4301, 5000]))])
 
 
@@ -788,7 +793,23 @@ def g_range(r):
     ])
     if "in " in t and r.random() < 0.15 and n < 10**5:
         ops[3] = r.choice([F(float(x) if abs(x) < 2**60 else 1.0), F(0.5), B(True)])
-    return Case("range " + re.sub(r"range\([^)]*\)", "range()", t), t, ops)
+
+    def safe(o):
+        a, b, c = ival(o[0]), ival(o[1]), ival(o[2])
+        if "range({0})" in t:
+            a, b, c = 0, a, 1
+        elif "range({0}, {1})" in t:
+            c = 1
+        n = range_len(a, b, c)
+        # CPython scans the range for a float: keep such ranges short
+        if o[3].kind == "float" and n >= 10**5:
+            return False
+        # nt builds the items for count() and reversed(): gigabytes between 2**20 and 2**33
+        if (".count(" in t or "reversed(" in t) and 2**20 <= n <= 2**33:
+            return False
+        return True
+
+    return Case("range " + re.sub(r"range\([^)]*\)", "range()", t), t, ops, safe)
 
 
 def g_complex_ops(r):
@@ -819,7 +840,7 @@ def g_intfloat_cmp(r):
 
 GENERATORS = [
     (20, g_binop), (4, g_chain), (5, g_unary), (4, g_divmod), (5, g_pow), (3, g_hash), (3, g_equal_hash),
-    (8, g_convert), (5, g_method), (8, g_math), (9, g_format), (1, g_big_str), (5, g_int_parse),
+    (8, g_convert), (5, g_method), (8, g_math), (9, g_format), (2, g_big_str), (5, g_int_parse),
     (2, g_float_parse), (3, g_complex_parse), (5, g_percent), (5, g_slice), (4, g_sorted), (2, g_sorted_long), (5, g_range), (7, g_complex_ops),
     (4, g_intfloat_cmp),
 ]
@@ -863,12 +884,15 @@ def program(stmts):
     return "".join(lines)
 
 
-def limit_memory():
-    # CPython only: big allocations fail at once instead of swapping.
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
-    except (ValueError, OSError):
-        pass
+def limit_memory(gib):
+    """Big allocations fail at once instead of swapping: CPython gets 3 GiB, nt (which
+    reserves more address space for its threads) 8 GiB."""
+    def f():
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (gib << 30, gib << 30))
+        except (ValueError, OSError):
+            pass
+    return f
 
 
 class Runner:
@@ -885,7 +909,7 @@ class Runner:
         self.runs += 1
         try:
             p = subprocess.run(cmd, capture_output=True, timeout=self.timeout, env=env, cwd=self.workdir,
-                               preexec_fn=limit_memory if which == "py" else None)
+                               preexec_fn=limit_memory(3 if which == "py" else 8))
             out = p.stdout.decode("utf-8", "replace")
             err = p.stderr.decode("utf-8", "replace")
             return out, err, p.returncode, False
@@ -1068,6 +1092,8 @@ def main():
     ap.add_argument("--print-program", action="store_true", help="print the first generated program and exit")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args()
+    # on SIGTERM, unwind so that subprocess.run kills the program it is waiting for
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     r = random.Random(args.seed)
     cases = [generate(r) for _ in range(args.count)]
