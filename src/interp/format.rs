@@ -205,12 +205,24 @@ fn format_fields(interp: &mut Interp, fmt: &str, args: &Args, num: &mut Numberin
 
 /// printf-style `'%5.2f %s' % (x, y)`.
 pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
+    percent_format_with(fmt, args, &mut |v, as_str| Ok(if as_str { str_of(v) } else { repr(v) }))
+}
+
+/// printf-style formatting with `show(v, as_str)` writing `%s`/`%r` of a value (the
+/// interpreter's, which runs `__str__`/`__repr__`): `%(name)s` from a mapping, `*`
+/// widths and precisions, and the ignored length modifiers `h`, `l`, `L`.
+pub fn percent_format_with(fmt: &str, args: &Value, show: &mut dyn FnMut(&Value, bool) -> Res<String>) -> Res<Value> {
     let items: Vec<Value> = match args {
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
     };
+    let mapping = match args {
+        Value::Dict(d) => Some(d.clone()),
+        _ => None,
+    };
     let mut next = items.into_iter();
     let mut used_all = true;
+    let mut used_mapping = false;
     let mut out = String::new();
     let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
@@ -221,12 +233,56 @@ pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
             continue;
         }
         i += 1;
+        // `%(name)s`: the value comes from the mapping.
+        let mut keyed = None;
+        if chars.get(i) == Some(&'(') {
+            let Some(map) = &mapping else {
+                return Err(type_error("format requires a mapping"));
+            };
+            let (mut depth, start) = (1, i + 1);
+            i += 1;
+            while i < chars.len() && depth > 0 {
+                match chars[i] {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if depth > 0 {
+                return Err(exc("ValueError", "incomplete format key"));
+            }
+            let key: String = chars[start..i - 1].iter().collect();
+            let k = Value::str(&key);
+            let h = crate::value::dict::HKey::of(&k).map_err(crate::value::hash::unhashable)?;
+            let v = map.borrow().get(&h).cloned();
+            keyed = Some(v.ok_or_else(|| crate::value::exception::key_error(&k))?);
+            used_mapping = true;
+        }
         let mut flags = String::new();
         while i < chars.len() && "-+ 0#".contains(chars[i]) {
             flags.push(chars[i]);
             i += 1;
         }
+        let star = |next: &mut std::vec::IntoIter<Value>| -> Res<i64> {
+            let v = next
+                .next()
+                .ok_or_else(|| type_error("not enough arguments for format string"))?;
+            match v {
+                Value::Int(n) => Ok(n),
+                Value::Bool(b) => Ok(b as i64),
+                _ => Err(type_error("* wants int")),
+            }
+        };
         let mut width = String::new();
+        if chars.get(i) == Some(&'*') {
+            let w = star(&mut next)?;
+            if w < 0 {
+                flags.push('-');
+            }
+            width = w.unsigned_abs().to_string();
+            i += 1;
+        }
         while i < chars.len() && chars[i].is_ascii_digit() {
             width.push(chars[i]);
             i += 1;
@@ -235,11 +291,18 @@ pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
         if i < chars.len() && chars[i] == '.' {
             i += 1;
             let mut p = String::new();
+            if chars.get(i) == Some(&'*') {
+                p = star(&mut next)?.max(0).to_string();
+                i += 1;
+            }
             while i < chars.len() && chars[i].is_ascii_digit() {
                 p.push(chars[i]);
                 i += 1;
             }
             prec = Some(if p.is_empty() { "0".to_owned() } else { p });
+        }
+        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+            i += 1;
         }
         let Some(&conv) = chars.get(i) else {
             return Err(exc("ValueError", "incomplete format"));
@@ -249,8 +312,15 @@ pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
             out.push('%');
             continue;
         }
-        let Some(v) = next.next() else {
-            return Err(type_error("not enough arguments for format string"));
+        let v = match keyed {
+            Some(v) => v,
+            None if mapping.is_some() && used_mapping => {
+                return Err(type_error("format requires a mapping"));
+            }
+            None => match next.next() {
+                Some(v) => v,
+                None => return Err(type_error("not enough arguments for format string")),
+            },
         };
         used_all = false;
         let align = if flags.contains('-') { "<" } else { "" };
@@ -271,9 +341,9 @@ pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
         let text = match conv {
             's' | 'r' | 'a' => {
                 let s = match conv {
-                    's' => str_of(&v),
-                    'r' => repr(&v),
-                    _ => super::builtins::ascii_escape(&repr(&v)),
+                    's' => show(&v, true)?,
+                    'r' => show(&v, false)?,
+                    _ => super::builtins::ascii_escape(&show(&v, false)?),
                 };
                 format_value(
                     &Value::Str(s.into()),
@@ -332,7 +402,7 @@ pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
         };
         out.push_str(&text);
     }
-    if next.next().is_some() && !(used_all && matches!(args, Value::Dict(_))) {
+    if next.next().is_some() && !used_mapping && !(used_all && matches!(args, Value::Dict(_))) {
         return Err(type_error("not all arguments converted during string formatting"));
     }
     Ok(Value::Str(out.into()))

@@ -95,6 +95,15 @@ impl Interp {
 
     /// `a op b` (`inplace`: `a op= b`) on instances: `a.__op__(b)`, else `b.__rop__(a)`.
     pub fn special_binary(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Option<Res<Value>> {
+        // `'%s' % obj`: instances show through their `__str__`/`__repr__`.
+        if op == BinOp::Mod
+            && let Value::Str(fmt) = a
+            && needs_user_eq(b, 0)
+        {
+            return Some(super::format::percent_format_with(fmt, b, &mut |v, as_str| {
+                self.display(v, as_str)
+            }));
+        }
         if let Some(r) = self.set_binary(op, a, b, inplace) {
             return Some(r);
         }

@@ -18,6 +18,7 @@ const STR_METHODS: &[&str] = &[
     "count",
     "encode",
     "endswith",
+    "expandtabs",
     "find",
     "format",
     "index",

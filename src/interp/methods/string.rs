@@ -167,6 +167,37 @@ fn is_all(text: &str, f: impl Fn(char) -> bool) -> Value {
 
 pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Value> {
     Ok(match m {
+        "expandtabs" => {
+            let size = crate::interp::builtins::kwarg(&mut args, "tabsize");
+            crate::interp::builtins::arity(&args, "expandtabs", 0, 1)?;
+            let size = match args.pos.first().cloned().or(size) {
+                Some(v) => crate::interp::builtins::int_arg(&v)?,
+                None => 8,
+            };
+            // Tabs advance to the next multiple of `size` columns; newlines restart.
+            let mut out = String::with_capacity(text.len());
+            let mut col: i64 = 0;
+            for c in text.chars() {
+                match c {
+                    '\t' if size > 0 => {
+                        let n = size - col % size;
+                        crate::error::check_items(out.len() + n as usize, 1)?;
+                        out.extend(std::iter::repeat_n(' ', n as usize));
+                        col += n;
+                    }
+                    '\t' => {}
+                    '\n' | '\r' => {
+                        out.push(c);
+                        col = 0;
+                    }
+                    c => {
+                        out.push(c);
+                        col += 1;
+                    }
+                }
+            }
+            s(out)
+        }
         "upper" => {
             no_args(&args, "str.upper")?;
             s(text.to_uppercase())
