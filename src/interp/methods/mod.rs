@@ -24,6 +24,7 @@ const STR_METHODS: &[&str] = &[
     "index",
     "isalnum",
     "isalpha",
+    "isprintable",
     "isdecimal",
     "isdigit",
     "isidentifier",

@@ -432,21 +432,31 @@ pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Val
         "format" => s(crate::interp::format::str_format(interp, text, &args)?),
         "isdigit" | "isdecimal" => {
             no_args(&args, &format!("str.{m}"))?;
-            is_all(text, |c| {
-                c.is_ascii_digit() || (m == "isdigit" && c.is_numeric() && c.to_digit(10).is_some())
-            })
+            if m == "isdigit" {
+                is_all(text, crate::value::unicode::is_digit)
+            } else {
+                is_all(text, crate::value::unicode::is_decimal)
+            }
         }
         "isnumeric" => {
             no_args(&args, "str.isnumeric")?;
-            is_all(text, char::is_numeric)
+            is_all(text, crate::value::unicode::is_numeric)
+        }
+        "isprintable" => {
+            no_args(&args, "str.isprintable")?;
+            // The empty string is printable.
+            Value::Bool(text.chars().all(crate::value::unicode::is_printable))
         }
         "isalpha" => {
             no_args(&args, "str.isalpha")?;
-            is_all(text, char::is_alphabetic)
+            is_all(text, crate::value::unicode::is_alpha)
         }
         "isalnum" => {
             no_args(&args, "str.isalnum")?;
-            is_all(text, char::is_alphanumeric)
+            is_all(text, |c| {
+                use crate::value::unicode as u;
+                u::is_alpha(c) || u::is_decimal(c) || u::is_digit(c) || u::is_numeric(c)
+            })
         }
         "isspace" => {
             no_args(&args, "str.isspace")?;
