@@ -11,8 +11,6 @@ pub mod long;
 pub mod pyfmt;
 pub mod repr;
 pub mod set;
-pub mod unicode;
-mod unicode_tables;
 
 use crate::array::NdArray;
 use crate::array::dtype::DType;

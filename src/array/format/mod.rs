@@ -24,6 +24,8 @@ mod bigint;
 mod floatfmt;
 mod numpy;
 mod torch;
+pub mod unicode;
+mod unicode_tables;
 
 #[cfg(test)]
 mod tests;

@@ -550,5 +550,5 @@ pub fn py_str_repr(s: &str) -> String {
 /// Non-ASCII printability (`Py_UNICODE_ISPRINTABLE`) for the common non-printable
 /// ranges: Cc, Zs (other than space), Zl, Zp, Cf, Co, and noncharacters.
 fn is_printable(c: char) -> bool {
-    crate::value::unicode::is_printable(c)
+    crate::array::format::unicode::is_printable(c)
 }

@@ -433,28 +433,28 @@ pub fn call(interp: &mut Interp, text: &str, m: &str, mut args: Args) -> Res<Val
         "isdigit" | "isdecimal" => {
             no_args(&args, &format!("str.{m}"))?;
             if m == "isdigit" {
-                is_all(text, crate::value::unicode::is_digit)
+                is_all(text, crate::array::format::unicode::is_digit)
             } else {
-                is_all(text, crate::value::unicode::is_decimal)
+                is_all(text, crate::array::format::unicode::is_decimal)
             }
         }
         "isnumeric" => {
             no_args(&args, "str.isnumeric")?;
-            is_all(text, crate::value::unicode::is_numeric)
+            is_all(text, crate::array::format::unicode::is_numeric)
         }
         "isprintable" => {
             no_args(&args, "str.isprintable")?;
             // The empty string is printable.
-            Value::Bool(text.chars().all(crate::value::unicode::is_printable))
+            Value::Bool(text.chars().all(crate::array::format::unicode::is_printable))
         }
         "isalpha" => {
             no_args(&args, "str.isalpha")?;
-            is_all(text, crate::value::unicode::is_alpha)
+            is_all(text, crate::array::format::unicode::is_alpha)
         }
         "isalnum" => {
             no_args(&args, "str.isalnum")?;
             is_all(text, |c| {
-                use crate::value::unicode as u;
+                use crate::array::format::unicode as u;
                 u::is_alpha(c) || u::is_decimal(c) || u::is_digit(c) || u::is_numeric(c)
             })
         }

@@ -1144,10 +1144,6 @@ def main():
                  f"{len(gen_errors)} statements CPython itself could not run (skipped); "
                  f"{runner.runs} program runs, {elapsed:.0f}s.")
     lines.append("")
-    sev_names = {}
-    for key, ms in ordered:
-        sev, desc = severity(ms[0].nt, ms[0].py)
-        sev_names[sev] = desc
     for n, (key, ms) in enumerate(ordered, 1):
         sev, desc = severity(ms[0].nt, ms[0].py)
         lines.append(f"## {n}. [{sev}] {key[1]} {list(key[2])}: nt {key[3]} / CPython {key[4]} ({len(ms)}x)")

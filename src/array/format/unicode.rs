@@ -1,6 +1,6 @@
 //! CPython 3.11's str predicates that depend on Unicode categories (`isprintable`,
 //! `isdecimal`, `isdigit`, `isnumeric`, `isalpha`), from tables generated out of
-//! CPython itself (`src/value/unicode_tables.py` writes `unicode_tables.rs`).
+//! CPython itself (`src/array/format/unicode_tables.py` writes `unicode_tables.rs`).
 
 use super::unicode_tables as t;
 
