@@ -455,12 +455,28 @@ impl Interp {
                 let len = r.len() as usize;
                 if let Value::Slice(sl) = i {
                     let (start, stop, step, _) = slice_indices(sl, len)?;
-                    let at = |i: i64| r.start + i * r.step;
+                    // Computed wide: a bound or step past 64 bits is refused, not wrapped.
+                    let fit = |v: i128| {
+                        i64::try_from(v)
+                            .map_err(|_| exc("OverflowError", "Python int too large to convert to C ssize_t"))
+                    };
+                    let at = |i: i64| fit(r.start as i128 + i as i128 * r.step as i128);
                     return Ok(Value::Range(Rc::new(Range {
-                        start: at(start),
-                        stop: at(stop),
-                        step: r.step * step,
+                        start: at(start)?,
+                        stop: at(stop)?,
+                        step: fit(r.step as i128 * step as i128)?,
                     })));
+                }
+                if r.len128() > i64::MAX as i128
+                    && let Value::Int(n) = i
+                {
+                    // More items than i64 counts: index in i128.
+                    let total = r.len128();
+                    let k = if *n < 0 { *n as i128 + total } else { *n as i128 };
+                    if !(0..total).contains(&k) {
+                        return Err(exc("IndexError", "range object index out of range"));
+                    }
+                    return Ok(Value::Int((r.start as i128 + k * r.step as i128) as i64));
                 }
                 let k = seq_index(i, len, "range object")?;
                 Ok(Value::Int(r.get(k as i64)))

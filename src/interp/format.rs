@@ -5,7 +5,7 @@ use super::Interp;
 use crate::error::{Res, exc, type_error};
 use crate::syntax::symbol::Sym;
 use crate::value::pyfmt;
-use crate::value::repr::{repr, str_of};
+use crate::value::repr::repr;
 use crate::value::{Args, Value};
 
 /// Python's `format(v, spec)`.
@@ -205,7 +205,13 @@ fn format_fields(interp: &mut Interp, fmt: &str, args: &Args, num: &mut Numberin
 
 /// printf-style `'%5.2f %s' % (x, y)`.
 pub fn percent_format(fmt: &str, args: &Value) -> Res<Value> {
-    percent_format_with(fmt, args, &mut |v, as_str| Ok(if as_str { str_of(v) } else { repr(v) }))
+    percent_format_with(fmt, args, &mut |v, as_str| {
+        if as_str {
+            crate::value::repr::checked_str(v)
+        } else {
+            crate::value::repr::checked_repr(v)
+        }
+    })
 }
 
 /// printf-style formatting with `show(v, as_str)` writing `%s`/`%r` of a value (the
@@ -355,7 +361,10 @@ pub fn percent_format_with(fmt: &str, args: &Value, show: &mut dyn FnMut(&Value,
                     Value::Int(n) => Value::Int(*n),
                     Value::Long(_) => v.clone(),
                     Value::Bool(b) => Value::Int(*b as i64),
-                    Value::Float(x) if conv != 'c' => crate::value::long::from_float_trunc(*x)?,
+                    Value::Float(x) if matches!(conv, 'd' | 'i' | 'u') => crate::value::long::from_float_trunc(*x)?,
+                    Value::Float(_) if conv != 'c' => {
+                        return Err(type_error(format!("%{conv} format: an integer is required, not float")));
+                    }
                     other => {
                         return Err(type_error(format!(
                             "%{conv} format: a real number is required, not {}",
@@ -367,7 +376,36 @@ pub fn percent_format_with(fmt: &str, args: &Value, show: &mut dyn FnMut(&Value,
                     'd' | 'i' | 'u' => 'd',
                     c => c,
                 };
-                format_value(&n, &format!("{align}{sign}{alt}{zero}{width}{t}"))?
+                match (&prec, conv) {
+                    // A precision is a minimum count of digits; the `0` flag then pads
+                    // the rest of the width with zeros too. `%c` pads with spaces only.
+                    (Some(p), c) if c != 'c' => {
+                        let body = format_value(&n, &format!("{sign}{alt}{t}"))?;
+                        let (sgn, rest) = match body.chars().next() {
+                            Some(s @ ('-' | '+' | ' ')) => (s.to_string(), body[1..].to_string()),
+                            _ => (String::new(), body.clone()),
+                        };
+                        let (pre, digits) = if !alt.is_empty() && rest.len() > 2 && rest.as_bytes()[0] == b'0' {
+                            (rest[..2].to_string(), rest[2..].to_string())
+                        } else {
+                            (String::new(), rest)
+                        };
+                        let w: usize = width.parse().unwrap_or(0);
+                        let mut p: usize = p.parse().unwrap_or(0);
+                        if !zero.is_empty() {
+                            p = p.max(w.saturating_sub(sgn.len() + pre.len()));
+                        }
+                        let padded = format!("{sgn}{pre}{}{digits}", "0".repeat(p.saturating_sub(digits.len())));
+                        let fill = " ".repeat(w.saturating_sub(padded.chars().count()));
+                        if align == "<" {
+                            format!("{padded}{fill}")
+                        } else {
+                            format!("{fill}{padded}")
+                        }
+                    }
+                    (_, 'c') => format_value(&n, &format!("{align}{width}{t}"))?,
+                    _ => format_value(&n, &format!("{align}{sign}{alt}{zero}{width}{t}"))?,
+                }
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
                 let x = match &v {

@@ -342,6 +342,14 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
                     return Err(unsupported(op, a, b));
                 }
                 let (fx, fy) = (float_of(x)?, float_of(y)?);
+                // A negative number to a fractional power is complex, as CPython's float_pow.
+                if op == BinOp::Pow && fx < 0.0 && fx.is_finite() && fy.is_finite() && fy.fract() != 0.0 {
+                    if let Some(r) =
+                        crate::value::complex::binary(op, &Value::Complex(fx, 0.0), &Value::Complex(fy, 0.0))
+                    {
+                        return r;
+                    }
+                }
                 match float_op(op, fx, fy) {
                     Some(r) => r.map(Value::Float),
                     None => Err(unsupported(op, a, b)),
@@ -745,10 +753,10 @@ pub fn contains(interp: &mut Interp, container: &Value, item: &Value) -> Res<boo
                     Value::Float(x) => *x as i64,
                     other => int_of(other),
                 };
-                let len = r.len();
+                let len = r.len128();
                 len > 0 && {
                     let off = n as i128 - r.start as i128;
-                    off % r.step as i128 == 0 && (0..len as i128).contains(&(off / r.step as i128))
+                    off % r.step as i128 == 0 && (0..len).contains(&(off / r.step as i128))
                 }
             }
             _ => false,

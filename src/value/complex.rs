@@ -77,7 +77,8 @@ fn powu(x: (f64, f64), n: u64) -> (f64, f64) {
     r
 }
 
-/// `_Py_c_pow`; `None` for zero to a negative or complex power.
+/// `_Py_c_pow`; `None` for zero to a negative or complex power, and for an infinite
+/// phase (glibc's cos/sin of infinity set EDOM, which CPython reports the same way).
 fn pow_polar(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     if b.0 == 0.0 && b.1 == 0.0 {
         return Some((1.0, 0.0));
@@ -96,6 +97,9 @@ fn pow_polar(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
     }
+    if phase.is_infinite() {
+        return None;
+    }
     Some((len * phase.cos(), len * phase.sin()))
 }
 
@@ -111,8 +115,8 @@ fn pow(a: (f64, f64), b: (f64, f64)) -> Res<(f64, f64)> {
     } else {
         pow_polar(a, b).ok_or_else(zero_power)?
     };
-    // `_Py_ADJUST_ERANGE2`: an infinite part from finite inputs overflowed.
-    if (r.0.is_infinite() || r.1.is_infinite()) && [a.0, a.1, b.0, b.1].iter().all(|x| x.is_finite()) {
+    // `_Py_ADJUST_ERANGE2`: any infinite part is an overflow.
+    if r.0.is_infinite() || r.1.is_infinite() {
         return Err(exc("OverflowError", "complex exponentiation"));
     }
     Ok(r)

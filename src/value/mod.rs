@@ -282,14 +282,20 @@ pub struct Range {
 }
 
 impl Range {
-    pub fn len(&self) -> i64 {
+    /// The item count, which passes i64 for ranges like `range(-2**63, 2**63 - 1)`.
+    pub fn len128(&self) -> i128 {
         let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 {
             (hi - lo + step - 1) / step
         } else {
             (lo - hi - step - 1) / -step
         };
-        n.max(0) as i64
+        n.max(0)
+    }
+
+    /// The item count, saturated at i64::MAX (`len()` refuses larger ones).
+    pub fn len(&self) -> i64 {
+        self.len128().min(i64::MAX as i128) as i64
     }
 
     pub fn get(&self, i: i64) -> i64 {

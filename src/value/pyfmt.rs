@@ -548,7 +548,7 @@ pub fn format_int(n: i64, spec: &str) -> Result<String, String> {
 pub fn format_integer(n: &num_bigint::BigInt, spec: &str) -> Result<String, String> {
     use num_traits::ToPrimitive;
     if spec.is_empty() {
-        return Ok(n.to_string());
+        return super::long::decimal(n).ok_or_else(|| super::long::TOO_MANY_DIGITS.to_string());
     }
     let f = parse_spec(spec, "int", 'd', '>')?;
     match f.ty {
@@ -575,6 +575,9 @@ pub fn format_integer(n: &num_bigint::BigInt, spec: &str) -> Result<String, Stri
         let code = code.ok_or(CHAR_RANGE_ERROR)?;
         let ch = char::from_u32(code).ok_or(format!("cannot format surrogate U+{code:04X}"))?;
         return render_number(&f, false, "", "", &ch.to_string());
+    }
+    if !matches!(f.ty, 'b' | 'o' | 'x' | 'X') && super::long::decimal(n).is_none() {
+        return Err(super::long::TOO_MANY_DIGITS.to_string());
     }
     let mag = n.magnitude();
     let (digits, prefix) = match f.ty {

@@ -183,6 +183,12 @@ pub fn len_of(v: &Value) -> Res<i64> {
         Value::Dict(d) => d.borrow().len() as i64,
         Value::Set(s) => s.borrow().len() as i64,
         Value::FrozenSet(s) => s.len() as i64,
+        Value::Range(r) if r.len128() > i64::MAX as i128 => {
+            return Err(crate::error::exc(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            ));
+        }
         Value::Range(r) => r.len(),
         Value::DictView(d, _) => d.borrow().len() as i64,
         _ => return Err(type_error(format!("object of type '{}' has no len()", v.type_name()))),
@@ -213,8 +219,9 @@ fn repr_fn(interp: &mut Interp, args: Args) -> Res<Value> {
     Ok(Value::Str(interp.display(&v, false)?.into()))
 }
 
-fn ascii_fn(_: &mut Interp, args: Args) -> Res<Value> {
-    Ok(Value::Str(ascii_escape(&repr(&one(args, "ascii")?)).into()))
+fn ascii_fn(interp: &mut Interp, args: Args) -> Res<Value> {
+    let v = one(args, "ascii")?;
+    Ok(Value::Str(ascii_escape(&interp.display(&v, false)?).into()))
 }
 
 fn abs(_: &mut Interp, args: Args) -> Res<Value> {
