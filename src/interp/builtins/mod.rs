@@ -9,7 +9,7 @@ mod seq;
 pub use args::{arity, int_arg, kwarg, no_kw};
 pub use convert::construct;
 pub use convert::{float_to_int, pairs_of};
-pub use seq::sort_list;
+pub use seq::{sort_list, sort_partial};
 
 use super::Interp;
 use crate::error::{Res, exc, type_error};

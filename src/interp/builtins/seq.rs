@@ -175,7 +175,23 @@ pub fn sort_values(interp: &mut Interp, keys: &mut Vec<(Value, Value)>) -> Res<(
 }
 
 /// `sorted(items, key=, reverse=)` semantics shared with `list.sort`.
-pub fn sort_list(interp: &mut Interp, mut items: Vec<Value>, key: Option<Value>, reverse: bool) -> Res<Vec<Value>> {
+pub fn sort_list(interp: &mut Interp, items: Vec<Value>, key: Option<Value>, reverse: bool) -> Res<Vec<Value>> {
+    let (out, err) = sort_partial(interp, items, key, reverse)?;
+    match err {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
+}
+
+/// `list.sort` semantics: a failing key function leaves the items as they were (`Err`);
+/// a failing comparison leaves them in timsort's partial order, reversed back for
+/// `reverse=True`, as CPython's list does (`Ok` with the error beside them).
+pub fn sort_partial(
+    interp: &mut Interp,
+    mut items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> Res<(Vec<Value>, Option<Box<crate::error::Exc>>)> {
     // Keys are computed in the list's order; CPython then reverses, sorts stably, and
     // reverses again, so equal items keep their order.
     let mut pairs = Vec::with_capacity(items.len());
@@ -189,12 +205,12 @@ pub fn sort_list(interp: &mut Interp, mut items: Vec<Value>, key: Option<Value>,
     if reverse {
         pairs.reverse();
     }
-    sort_values(interp, &mut pairs)?;
+    let err = sort_values(interp, &mut pairs).err();
     let mut out: Vec<Value> = pairs.into_iter().map(|(_, v)| v).collect();
     if reverse {
         out.reverse();
     }
-    Ok(out)
+    Ok((out, err))
 }
 
 pub fn sorted(interp: &mut Interp, mut args: Args) -> Res<Value> {

@@ -129,10 +129,14 @@ pub fn list(interp: &mut Interp, this: &Value, l: &Rc<RefCell<Vec<Value>>>, m: &
             if !args.pos.is_empty() {
                 return Err(type_error("sort() takes no positional arguments"));
             }
-            // Sort a copy so a failing comparison leaves the list as it was.
+            // A failing key function leaves the list as it was; a failing comparison
+            // leaves it partly sorted, as CPython's does.
             let items = l.borrow().clone();
-            let sorted = crate::interp::builtins::sort_list(interp, items, key, reverse)?;
+            let (sorted, err) = crate::interp::builtins::sort_partial(interp, items, key, reverse)?;
             *l.borrow_mut() = sorted;
+            if let Some(e) = err {
+                return Err(e);
+            }
         }
         "reverse" => {
             no_args(&args, "list.reverse")?;
