@@ -124,6 +124,14 @@ fn pow(a: (f64, f64), b: (f64, f64)) -> Res<(f64, f64)> {
 
 /// `a op b` where either operand is complex; `None` when the other is no number.
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<Res<Value>> {
+    // An int too large for a float is CPython's OverflowError, not "unsupported".
+    for v in [a, b] {
+        if let Value::Long(n) = v
+            && let Err(e) = super::long::to_f64(n)
+        {
+            return Some(Err(e));
+        }
+    }
     let (x, y) = (of(a)?, of(b)?);
     let r = match op {
         BinOp::Add => Ok((x.0 + y.0, x.1 + y.1)),

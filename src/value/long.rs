@@ -243,10 +243,12 @@ pub fn binop(op: BinOp, a: &BigInt, b: &BigInt) -> Res<Value> {
         }
         BinOp::Pow => {
             if b.is_negative() {
+                // CPython converts both to float first: a huge exponent overflows
+                // before zero's ZeroDivisionError.
+                let (x, y) = (to_f64(a)?, to_f64(b)?);
                 if a.is_zero() {
                     return Err(exc("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
                 }
-                let (x, y) = (to_f64(a)?, to_f64(b)?);
                 return Ok(Value::Float(crate::interp::ops::float_pow(x, y)?));
             }
             pow(a, b)?
@@ -257,6 +259,11 @@ pub fn binop(op: BinOp, a: &BigInt, b: &BigInt) -> Res<Value> {
             }
             if a.is_zero() {
                 return Ok(Value::Int(0));
+            }
+            // CPython counts the shift in 30-bit digits: past PY_SSIZE_T_MAX / 4 of
+            // them it is an OverflowError; a merely huge shift runs out of memory.
+            if b / BigInt::from(30) >= BigInt::from(i64::MAX / 4) {
+                return Err(exc("OverflowError", "too many digits in integer"));
             }
             let n = b
                 .to_u64()

@@ -7,6 +7,7 @@ use crate::value::{Args, Value, complex};
 
 fn number(v: &Value, which: &str) -> Res<(f64, f64)> {
     match v {
+        Value::Long(n) => Ok((crate::value::long::to_f64(n)?, 0.0)),
         Value::Str(_) => Err(type_error(format!(
             "complex() {which} argument must be a number, not 'str'"
         ))),
