@@ -14,38 +14,30 @@ fn path_arg(args: &Args) -> Res<String> {
     }
 }
 
-/// The whole file as text (UTF-8; other bytes are `UnicodeDecodeError`).
-pub fn read_text(interp: &mut Interp, args: Args) -> Res<Value> {
-    let path = path_arg(&args)?;
+/// The whole file's bytes (a directory is CPython's IsADirectoryError).
+fn read_all(interp: &mut Interp, args: &Args) -> Res<Vec<u8>> {
+    let path = path_arg(args)?;
     let full = interp.resolve(&path);
     if full.is_dir() {
         let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
         return Err(crate::nd::files::io_error(&e, &path));
     }
-    let bytes = crate::nd::read::file(&full).map_err(|e| crate::nd::files::io_error(&e, &path))?;
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(Value::Str(s.into())),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let byte = e.as_bytes()[at];
-            Err(exc(
-                "UnicodeDecodeError",
-                format!("'utf-8' codec can't decode byte {byte:#04x} in position {at}: invalid start byte"),
-            ))
-        }
+    crate::nd::read::file(&full).map_err(|e| crate::nd::files::io_error(&e, &path))
+}
+
+/// The whole file as text (UTF-8; other bytes are `UnicodeDecodeError`, worded as
+/// `bytes.decode` words it).
+pub fn read_text(interp: &mut Interp, args: Args) -> Res<Value> {
+    let bytes = read_all(interp, &args)?;
+    match std::str::from_utf8(&bytes) {
+        Ok(s) => Ok(Value::str(s)),
+        Err(e) => Err(crate::interp::methods::bytes::utf8_error(&bytes, e)),
     }
 }
 
 /// The whole file as bytes.
 pub fn read_bytes(interp: &mut Interp, args: Args) -> Res<Value> {
-    let path = path_arg(&args)?;
-    let full = interp.resolve(&path);
-    if full.is_dir() {
-        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
-        return Err(crate::nd::files::io_error(&e, &path));
-    }
-    let bytes = crate::nd::read::file(&full).map_err(|e| crate::nd::files::io_error(&e, &path))?;
-    Ok(Value::Bytes(bytes.into()))
+    Ok(Value::Bytes(read_all(interp, &args)?.into()))
 }
 
 /// Opens for writing (`w` truncates, `a` appends, `x` must create): a handle.
