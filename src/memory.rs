@@ -24,6 +24,7 @@ pub fn keep(bytes: u64) {
 }
 
 /// Forgets every promise (all deferred results were computed or dropped).
+#[inline]
 pub fn settle() {
     PROMISED.with(|p| p.set(0));
 }

@@ -104,12 +104,19 @@ fn evaluate(p: &Program) -> Result<Buffer, String> {
 
 /// Realises every deferred value still alive: called at the end of each statement and
 /// before any in-place write.
+#[inline]
 pub fn flush() -> Result<(), String> {
-    // The common case, checked first: nothing deferred (every statement ends here).
+    // The common case, checked first and inlined: nothing deferred (every statement of
+    // compiled code ends here).
     if PENDING.with(|q| q.borrow().is_empty()) {
         crate::memory::settle();
         return Ok(());
     }
+    flush_pending()
+}
+
+#[inline(never)]
+fn flush_pending() -> Result<(), String> {
     let pending = PENDING.with(|q| std::mem::take(&mut *q.borrow_mut()));
     // Every deferred result is computed below or was dropped uncomputed.
     crate::memory::settle();

@@ -26,13 +26,14 @@ mod stdlib_random;
 pub mod stmt;
 pub mod suggest;
 pub mod timsort;
+mod user_keys;
 pub mod vm;
 
 use crate::error::{At, Res, exc, type_error};
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::syntax::source::SourceMap;
 use crate::syntax::symbol::Sym;
-use crate::value::{Value, ViewKind, dict::HKey};
+use crate::value::{Value, ViewKind};
 use iter::Iter;
 use rustc_hash::FxHashMap;
 use scope::Scope;
@@ -73,6 +74,8 @@ pub struct Interp {
     pub eq_depth: usize,
     /// `sys.argv`: the script and its arguments.
     pub argv: Vec<String>,
+    /// Groups of equal instances of classes with their own `__hash__` (dict keys).
+    pub user_keys: user_keys::UserKeys,
 }
 
 /// Functions hold the scope they were defined in, and that scope holds them: a cycle of
@@ -118,6 +121,7 @@ impl Interp {
             open_files: Vec::new(),
             eq_depth: 0,
             argv: vec![String::new()],
+            user_keys: Default::default(),
         };
         builtins::install(&mut interp);
         interp.globals.set(Sym::new("__name__"), Value::Str("__main__".into()));
@@ -348,7 +352,4 @@ impl Interp {
         }
     }
 
-    pub fn hkey(&self, v: &Value) -> Res<HKey> {
-        HKey::of(v).map_err(crate::value::hash::unhashable)
-    }
 }

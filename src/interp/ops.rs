@@ -434,10 +434,8 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
         (BinOp::Mod, Value::Str(fmt), args) => super::format::percent_format(fmt, args),
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let mut d = x.borrow().clone();
-            for (k, v) in y.borrow().iter() {
-                if let Ok(h) = crate::value::dict::HKey::of(k) {
-                    d.insert(h, k.clone(), v.clone());
-                }
+            for (h, k, v) in y.borrow().entries() {
+                d.insert(h.clone(), k.clone(), v.clone());
             }
             Ok(Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(d))))
         }
@@ -524,10 +522,7 @@ fn eq_inner(a: &Value, b: &Value) -> bool {
         (Value::Dict(x), Value::Dict(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len()
-                && x.iter().all(|(k, v)| match crate::value::dict::HKey::of(k) {
-                    Ok(h) => y.get(&h).is_some_and(|w| eq(v, w)),
-                    Err(_) => false,
-                })
+                && x.entries().all(|(h, _, v)| y.get(h).is_some_and(|w| eq(v, w)))
         }
         (Value::Range(x), Value::Range(y)) => {
             let (n, m) = (x.len(), y.len());

@@ -60,8 +60,9 @@ fn is_set(v: &Value) -> bool {
 
 impl Interp {
     /// A set entry for `v`: its hash and key (`TypeError` when unhashable).
-    pub fn set_entry(&self, v: Value) -> Res<Entry> {
-        crate::value::set::entry(v).map_err(crate::value::hash::unhashable)
+    pub fn set_entry(&mut self, v: Value) -> Res<Entry> {
+        let (hash, key) = self.hash_and_key(&v)?;
+        Ok(Entry { hash, key, value: v })
     }
 
     /// `set_update_internal`: a set merges, a dict adds its keys after one resize, any
@@ -508,7 +509,7 @@ pub fn set_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
 }
 
 /// Whether `item` is in the set `s`; `None` when `s` is not a set.
-pub fn set_contains(interp: &Interp, s: &Value, item: &Value) -> Option<Res<bool>> {
+pub fn set_contains(interp: &mut Interp, s: &Value, item: &Value) -> Option<Res<bool>> {
     if !is_set(s) {
         return None;
     }

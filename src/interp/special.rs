@@ -206,6 +206,9 @@ impl Interp {
             false => method(v, "__repr__"),
         };
         let Some(f) = f else {
+            if let Value::Exception(e) = v {
+                return self.exception_text(e, as_str);
+            }
             if matches!(
                 v,
                 Value::List(_)
@@ -232,6 +235,22 @@ impl Interp {
                 if as_str { "__str__" } else { "__repr__" },
                 other.type_name()
             ))),
+        }
+    }
+
+    /// `str(e)` or `repr(e)` of an exception whose class defines neither: its arguments
+    /// print through their own `__repr__`/`__str__`.
+    fn exception_text(&mut self, e: &crate::value::exception::ExcObj, as_str: bool) -> Res<String> {
+        let args = e.args.borrow().clone();
+        if !as_str {
+            let reprs = args.iter().map(|a| self.display(a, false)).collect::<Res<Vec<_>>>()?;
+            return Ok(format!("{}({})", e.class.name, reprs.join(", ")));
+        }
+        match args.as_slice() {
+            [] => Ok(String::new()),
+            [one] if e.class.is_a("KeyError") => self.display(one, false),
+            [one] => self.display(one, true),
+            _ => self.display(&Value::tuple(args), false),
         }
     }
 

@@ -23,6 +23,9 @@ pub enum HKey {
     Type(&'static str),
     /// A frozenset: equal when the keys are.
     Frozen(std::rc::Rc<super::set::PySet>),
+    /// An instance of a class with its own `__hash__`: the hash, and its group of equal
+    /// instances (`interp/user_keys.rs`).
+    User(i64, u64),
 }
 
 impl HKey {
@@ -151,6 +154,11 @@ impl Dict {
 
     pub fn clear(&mut self) {
         self.map.clear();
+    }
+
+    /// Each entry with the key's projection, as stored.
+    pub fn entries(&self) -> impl Iterator<Item = (&HKey, &Value, &Value)> {
+        self.map.iter().map(|(h, (k, v))| (h, k, v))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {

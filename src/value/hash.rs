@@ -44,12 +44,13 @@ pub fn hash(v: &Value) -> Result<i64, &'static str> {
 }
 
 /// What `HKey::of` and `hash` answer for an instance whose class defines its own
-/// `__hash__`: nt keys instances by identity, which would be a silent wrong answer.
+/// `__hash__`: only the evaluator can call it (`interp/user_keys.rs`), and keying the
+/// instance by identity instead would be a silent wrong answer.
 pub const USER_HASH: &str = "\u{1}user __hash__";
 
 /// `Ok` when instances of `class` hash by identity: CPython's default. A class that
 /// defines `__eq__` without `__hash__` (or sets `__hash__ = None`) makes them
-/// unhashable; one that defines `__hash__` is refused (`USER_HASH`).
+/// unhashable; one that defines `__hash__` is left to the evaluator (`USER_HASH`).
 pub fn user_hashable(class: &super::Class, type_name: &'static str) -> Result<(), &'static str> {
     use crate::syntax::symbol::Sym;
     let eq = matches!(class.method(Sym::new("__eq__")), Some(Value::Function(_)));
@@ -66,7 +67,7 @@ pub fn unhashable(t: &str) -> Box<crate::error::Exc> {
     if t == USER_HASH {
         return crate::error::exc(
             "NotImplementedError",
-            "nt cannot use instances of a class that defines __hash__ as dict keys or set items yet",
+            "nt cannot hash instances of a class that defines __hash__ here yet",
         );
     }
     crate::error::type_error(format!("unhashable type: '{t}'"))

@@ -409,30 +409,9 @@ fn id(_: &mut Interp, args: Args) -> Res<Value> {
 
 fn hash(interp: &mut Interp, args: Args) -> Res<Value> {
     let v = one(args, "hash")?;
-    // CPython's values, str ones as with PYTHONHASHSEED=0 (its default varies per run).
-    if let Value::Object(o) = &v
-        && let Some(f @ Value::Function(_)) = o.class.method(Sym::new("__hash__"))
-    {
-        // The user's `__hash__`, reduced as CPython reduces it (an int, -1 read as -2).
-        let h = interp.call(
-            &f,
-            Args {
-                pos: vec![v.clone()],
-                kw: Vec::new(),
-            },
-            None,
-        )?;
-        return match h {
-            Value::Int(-1) => Ok(Value::Int(-2)),
-            Value::Int(n) => Ok(Value::Int(n)),
-            Value::Bool(b) => Ok(Value::Int(b as i64)),
-            Value::Long(b) => Ok(Value::Int(crate::value::long::hash(&b))),
-            _ => Err(type_error("__hash__ method should return an integer")),
-        };
-    }
-    crate::value::hash::hash(&v)
-        .map(Value::Int)
-        .map_err(crate::value::hash::unhashable)
+    // CPython's values, str ones as with PYTHONHASHSEED=0 (its default varies per run),
+    // and the user's `__hash__`.
+    interp.py_hash(&v).map(Value::Int)
 }
 
 fn help(interp: &mut Interp, args: Args) -> Res<Value> {

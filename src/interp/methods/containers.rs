@@ -241,3 +241,16 @@ pub fn dict(interp: &mut Interp, d: &Rc<RefCell<Dict>>, m: &str, mut args: Args)
         }
     }
 }
+
+/// `dict.fromkeys(iterable, value=None)`.
+pub fn fromkeys(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "fromkeys")?;
+    arity(&args, "fromkeys", 1, 2)?;
+    let value = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let mut d = Dict::new();
+    for k in interp.to_vec(&args.pos[0])? {
+        let h = interp.hkey(&k)?;
+        d.insert(h, k, value.clone());
+    }
+    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+}

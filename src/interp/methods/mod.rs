@@ -228,6 +228,7 @@ impl Interp {
             Value::Int(_) | Value::Long(_) | Value::Bool(_) if m == "to_bytes" => bytes::to_bytes(o, args),
             Value::Type(PyType::Int) if m == "from_bytes" => bytes::from_bytes(self, args),
             Value::Type(PyType::Bytes) if m == "fromhex" => bytes::fromhex(&args),
+            Value::Type(PyType::Dict) if m == "fromkeys" => containers::fromkeys(self, args),
             Value::List(l) if LIST_METHODS.contains(&m) => containers::list(self, o, l, m, args),
             Value::Dict(d) if DICT_METHODS.contains(&m) => containers::dict(self, d, m, args),
             Value::Set(_) | Value::FrozenSet(_) if has_method(o, name) => self.set_method(o, m, args),

@@ -17,9 +17,9 @@ impl Interp {
     pub(super) fn op(&mut self, f: &mut Frame, ip: usize) -> Res<Next> {
         let code = &*f.code;
         match code.ops[ip] {
-            Op::Const(i) => f.stack.push(code.consts[i as usize].clone()),
+            Op::Const(i) => f.stack.push(code.consts[i as usize].fast_clone()),
             Op::Load(s) => match &f.locals[s as usize] {
-                Some(v) => f.stack.push(v.clone()),
+                Some(v) => f.stack.push(v.fast_clone()),
                 None => {
                     return Err(exc(
                         "UnboundLocalError",
@@ -567,7 +567,13 @@ impl Interp {
                     };
                     e.set(Sym::new("__cause__"), cause);
                 }
-                return Err(crate::value::exception::throw(&e));
+                let mut err = crate::value::exception::throw(&e);
+                // The report's message is `str(e)`, instances among its arguments
+                // printed through their own methods.
+                if let Ok(text) = self.display(&Value::Exception(e), true) {
+                    err.msg = text;
+                }
+                return Err(err);
             }
             Op::WithEnter => {
                 let v = pop(&mut f.stack)?;

@@ -88,15 +88,26 @@ impl Frames {
 
     /// Ends the top frame: its values are dropped, its vectors kept; its function and
     /// call site are returned (for tracebacks).
+    #[inline(always)]
     fn finish(&mut self) -> (Option<Rc<Function>>, Option<Span>) {
         self.live -= 1;
         let f = &mut self.slots[self.live];
         f.locals.clear();
-        f.stack.clear();
-        f.cells.clear();
+        // A return leaves the value stack empty; blocks, cells and handled exceptions are
+        // rare.
+        if !f.stack.is_empty() {
+            f.stack.clear();
+        }
+        if !f.cells.is_empty() {
+            f.cells.clear();
+        }
         f.blocks.clear();
-        f.handling.clear();
-        f.init = None;
+        if !f.handling.is_empty() {
+            f.handling.clear();
+        }
+        if f.init.is_some() {
+            f.init = None;
+        }
         (f.func.take(), f.site.take())
     }
 }
@@ -327,8 +338,14 @@ impl Interp {
         }
         let (lo, hi) = frames.slots.split_at_mut(live);
         let (caller, slot) = (&mut lo[live - 1], &mut hi[0]);
-        slot.locals.extend(caller.stack.drain(at + 1..).map(Some));
-        slot.locals.resize(code.locals.len(), None);
+        // The arguments move into the first slots, the other slots start empty.
+        let n = caller.stack.len() - at - 1;
+        let nlocals = code.locals.len().max(n);
+        slot.locals.reserve(nlocals);
+        slot.locals.extend(std::iter::repeat_with(|| None).take(nlocals));
+        for i in (0..n).rev() {
+            slot.locals[i] = caller.stack.pop();
+        }
         let Some(Value::Function(func)) = caller.stack.pop() else {
             return Err(stack_error());
         };
