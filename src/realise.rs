@@ -104,6 +104,12 @@ fn evaluate(p: &Program) -> Result<Buffer, String> {
 
 /// Realises every deferred value still alive: called at the end of each statement and
 /// before any in-place write.
+/// Whether no deferred value waits to be computed.
+#[inline]
+pub fn nothing_pending() -> bool {
+    PENDING.with(|q| q.borrow().is_empty())
+}
+
 #[inline]
 pub fn flush() -> Result<(), String> {
     // The common case, checked first and inlined: nothing deferred (every statement of

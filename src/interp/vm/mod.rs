@@ -8,6 +8,7 @@ pub mod code;
 pub mod compile;
 mod exec;
 mod fast;
+mod hot;
 pub mod generator;
 pub(crate) mod scope;
 
@@ -277,14 +278,7 @@ impl Interp {
             // The top frame's operations run in this inner loop until one changes the
             // frame stack (a call, a return, a yield) or fails.
             let f = frames.top();
-            let (r, ip) = loop {
-                let ip = f.ip;
-                f.ip += 1;
-                match self.op(f, ip) {
-                    Ok(Next::Go) => {}
-                    r => break (r, ip),
-                }
-            };
+            let (r, ip) = self.run_hot(f);
             match self.switch(frames, r, ip) {
                 Ok(None) => {}
                 Ok(Some(out)) => return Ok(out),
