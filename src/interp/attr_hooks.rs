@@ -11,16 +11,14 @@ use crate::value::{Args, Object, Value};
 use std::rc::Rc;
 
 /// A class's own (Python-defined) special method.
-fn user_method(o: &Object, name: &str) -> Option<Value> {
-    o.class
-        .method(Sym::new(name))
-        .filter(|m| matches!(m, Value::Function(_)))
+fn user_method(o: &Object, name: Sym) -> Option<Value> {
+    o.class.method(name).filter(|m| matches!(m, Value::Function(_)))
 }
 
 impl Interp {
     /// `obj.name = v` through the class's `__setattr__`; `None` when it has none.
     pub fn user_setattr(&mut self, v: &Value, o: &Object, name: Sym, value: &Value) -> Option<Res<()>> {
-        let f = user_method(o, "__setattr__")?;
+        let f = user_method(o, crate::sym!("__setattr__"))?;
         let args = vec![v.clone(), Value::str(name.as_str()), value.clone()];
         Some(
             self.call(
@@ -37,7 +35,7 @@ impl Interp {
 
     /// `obj.name` after normal lookup failed with `err`: the class's `__getattr__`.
     pub fn user_getattr(&mut self, v: &Value, o: &Object, name: Sym, err: Box<crate::error::Exc>) -> Res<Value> {
-        match user_method(o, "__getattr__") {
+        match user_method(o, crate::sym!("__getattr__")) {
             Some(f) => {
                 let args = vec![v.clone(), Value::str(name.as_str())];
                 self.call(
@@ -69,7 +67,7 @@ impl Interp {
     pub fn del_attr(&mut self, v: &Value, name: Sym) -> Res<()> {
         match v {
             Value::Object(o) => {
-                if let Some(f) = user_method(o, "__delattr__") {
+                if let Some(f) = user_method(o, crate::sym!("__delattr__")) {
                     let args = vec![v.clone(), Value::str(name.as_str())];
                     return self
                         .call(

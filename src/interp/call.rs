@@ -107,7 +107,7 @@ impl Interp {
             }
             Value::Type(t) => super::builtins::construct(self, *t, args),
             Value::Class(c) => self.construct_object(c, args),
-            Value::Object(o) => self.object_method(f, o, Sym::new("__call__"), args),
+            Value::Object(o) => self.object_method(f, o, crate::sym!("__call__"), args),
             Value::DType(d, crate::value::DKind::NpType) => crate::nd::funcs::np_scalar_type_call(*d, args),
             _ => Err(type_error(format!("'{}' object is not callable", f.type_name()))),
         }
@@ -402,7 +402,7 @@ impl Interp {
     }
 
     pub fn get_item(&mut self, o: &Value, i: &Value) -> Res<Value> {
-        if let Some(r) = self.special_item(o, "__getitem__", vec![i.clone()]) {
+        if let Some(r) = self.special_item(o, crate::sym!("__getitem__"), vec![i.clone()]) {
             return r;
         }
         match o {
@@ -411,7 +411,7 @@ impl Interp {
                     pos: vec![i.clone()],
                     kw: Vec::new(),
                 };
-                self.object_method(o, obj, Sym::new("__getitem__"), args)
+                self.object_method(o, obj, crate::sym!("__getitem__"), args)
             }
             Value::List(l) => {
                 if let Value::Slice(s) = i {
@@ -525,7 +525,7 @@ impl Interp {
     }
 
     pub fn set_item(&mut self, o: &Value, i: Value, v: Value) -> Res<()> {
-        if let Some(r) = self.special_item(o, "__setitem__", vec![i.clone(), v.clone()]) {
+        if let Some(r) = self.special_item(o, crate::sym!("__setitem__"), vec![i.clone(), v.clone()]) {
             return r.map(|_| ());
         }
         match o {
@@ -588,7 +588,7 @@ impl Interp {
     }
 
     pub fn del_item(&mut self, o: &Value, i: &Value) -> Res<()> {
-        if let Some(r) = self.special_item(o, "__delitem__", vec![i.clone()]) {
+        if let Some(r) = self.special_item(o, crate::sym!("__delitem__"), vec![i.clone()]) {
             return r.map(|_| ());
         }
         match o {

@@ -302,7 +302,7 @@ impl Interp {
     /// `Class(args)`: a new instance, set up by the class's `__init__`.
     pub fn construct_object(&mut self, c: &Rc<Class>, args: Args) -> Res<Value> {
         if crate::value::exception::is_exception_class(c) {
-            let init = c.method(Sym::new("__init__"));
+            let init = c.method(crate::sym!("__init__"));
             if init.is_none() {
                 if !args.kw.is_empty() {
                     return Err(type_error(format!("{}() takes no keyword arguments", c.name)));

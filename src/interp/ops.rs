@@ -521,8 +521,7 @@ fn eq_inner(a: &Value, b: &Value) -> bool {
         }
         (Value::Dict(x), Value::Dict(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len()
-                && x.entries().all(|(h, _, v)| y.get(h).is_some_and(|w| eq(v, w)))
+            x.len() == y.len() && x.entries().all(|(h, _, v)| y.get(h).is_some_and(|w| eq(v, w)))
         }
         (Value::Range(x), Value::Range(y)) => {
             let (n, m) = (x.len(), y.len());

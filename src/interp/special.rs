@@ -7,19 +7,20 @@
 
 use super::Interp;
 use crate::error::{Res, type_error};
+use crate::sym;
 use crate::syntax::ast::{BinOp, CmpOp, UnOp};
 use crate::syntax::symbol::Sym;
 use crate::value::{Args, Value};
 
 /// The function `name` of `v`'s class, when `v` is an instance of a class defining it.
-fn method(v: &Value, name: &str) -> Option<Value> {
+fn method(v: &Value, name: Sym) -> Option<Value> {
     let class = match v {
         Value::Object(o) => &o.class,
         // A user exception class's own methods (`__str__`).
         Value::Exception(e) => &e.class,
         _ => return None,
     };
-    class.method(Sym::new(name)).filter(|m| matches!(m, Value::Function(_)))
+    class.method(name).filter(|m| matches!(m, Value::Function(_)))
 }
 
 /// Whether comparing `v` may run a user's `__eq__` (an instance, or a container
@@ -59,21 +60,21 @@ fn same_class(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn names(op: BinOp) -> (&'static str, &'static str, &'static str) {
+fn names(op: BinOp) -> (Sym, Sym, Sym) {
     match op {
-        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
-        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
-        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
-        BinOp::Div => ("__truediv__", "__rtruediv__", "__itruediv__"),
-        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
-        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
-        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
-        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
-        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
-        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
-        BinOp::BitAnd => ("__and__", "__rand__", "__iand__"),
-        BinOp::BitOr => ("__or__", "__ror__", "__ior__"),
-        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__"),
+        BinOp::Add => (sym!("__add__"), sym!("__radd__"), sym!("__iadd__")),
+        BinOp::Sub => (sym!("__sub__"), sym!("__rsub__"), sym!("__isub__")),
+        BinOp::Mul => (sym!("__mul__"), sym!("__rmul__"), sym!("__imul__")),
+        BinOp::Div => (sym!("__truediv__"), sym!("__rtruediv__"), sym!("__itruediv__")),
+        BinOp::FloorDiv => (sym!("__floordiv__"), sym!("__rfloordiv__"), sym!("__ifloordiv__")),
+        BinOp::Mod => (sym!("__mod__"), sym!("__rmod__"), sym!("__imod__")),
+        BinOp::Pow => (sym!("__pow__"), sym!("__rpow__"), sym!("__ipow__")),
+        BinOp::MatMul => (sym!("__matmul__"), sym!("__rmatmul__"), sym!("__imatmul__")),
+        BinOp::LShift => (sym!("__lshift__"), sym!("__rlshift__"), sym!("__ilshift__")),
+        BinOp::RShift => (sym!("__rshift__"), sym!("__rrshift__"), sym!("__irshift__")),
+        BinOp::BitAnd => (sym!("__and__"), sym!("__rand__"), sym!("__iand__")),
+        BinOp::BitOr => (sym!("__or__"), sym!("__ror__"), sym!("__ior__")),
+        BinOp::BitXor => (sym!("__xor__"), sym!("__rxor__"), sym!("__ixor__")),
     }
 }
 
@@ -138,9 +139,9 @@ impl Interp {
 
     pub fn special_unary(&mut self, op: UnOp, a: &Value) -> Option<Res<Value>> {
         let name = match op {
-            UnOp::Neg => "__neg__",
-            UnOp::Pos => "__pos__",
-            UnOp::Invert => "__invert__",
+            UnOp::Neg => sym!("__neg__"),
+            UnOp::Pos => sym!("__pos__"),
+            UnOp::Invert => sym!("__invert__"),
         };
         let f = method(a, name)?;
         Some(self.invoke(&f, a, Vec::new()))
@@ -156,14 +157,14 @@ impl Interp {
             return None;
         }
         let (forward, reflected) = match op {
-            CmpOp::Lt => ("__lt__", "__gt__"),
-            CmpOp::Le => ("__le__", "__ge__"),
-            CmpOp::Gt => ("__gt__", "__lt__"),
-            CmpOp::Ge => ("__ge__", "__le__"),
-            CmpOp::Eq => ("__eq__", "__eq__"),
-            CmpOp::Ne => ("__ne__", "__ne__"),
+            CmpOp::Lt => (sym!("__lt__"), sym!("__gt__")),
+            CmpOp::Le => (sym!("__le__"), sym!("__ge__")),
+            CmpOp::Gt => (sym!("__gt__"), sym!("__lt__")),
+            CmpOp::Ge => (sym!("__ge__"), sym!("__le__")),
+            CmpOp::Eq => (sym!("__eq__"), sym!("__eq__")),
+            CmpOp::Ne => (sym!("__ne__"), sym!("__ne__")),
             CmpOp::In | CmpOp::NotIn => {
-                let f = method(b, "__contains__")?;
+                let f = method(b, sym!("__contains__"))?;
                 let r = self.invoke(&f, b, vec![a.clone()]).map(|v| v.truthy());
                 return Some(r.map(|hit| Value::Bool(hit == (op == CmpOp::In))));
             }
@@ -183,7 +184,7 @@ impl Interp {
         }
         // `!=` of a class that defines only `__eq__` is its negation.
         if op == CmpOp::Ne
-            && let Some(f) = method(a, "__eq__")
+            && let Some(f) = method(a, sym!("__eq__"))
         {
             let r = self.invoke(&f, a, vec![b.clone()]);
             if !answered_not_implemented(&r) {
@@ -202,8 +203,8 @@ impl Interp {
     /// falls back to `__repr__`).
     pub fn display(&mut self, v: &Value, as_str: bool) -> Res<String> {
         let f = match as_str {
-            true => method(v, "__str__").or_else(|| method(v, "__repr__")),
-            false => method(v, "__repr__"),
+            true => method(v, sym!("__str__")).or_else(|| method(v, sym!("__repr__"))),
+            false => method(v, sym!("__repr__")),
         };
         let Some(f) = f else {
             if let Value::Exception(e) = v {
@@ -220,7 +221,7 @@ impl Interp {
             ) {
                 // Instances inside print through their own `__repr__`.
                 return crate::value::repr::repr_with(v, &mut |x| {
-                    method(x, "__repr__").map(|_| self.display(x, false))
+                    method(x, sym!("__repr__")).map(|_| self.display(x, false))
                 });
             }
             return match as_str {
@@ -258,7 +259,7 @@ impl Interp {
     /// (object's `__format__` refuses any other); containers print their items'
     /// `__repr__`.
     pub fn format_user(&mut self, v: &Value, spec: &str) -> Res<String> {
-        if let Some(f) = method(v, "__format__") {
+        if let Some(f) = method(v, sym!("__format__")) {
             return match self.invoke(&f, v, vec![Value::str(spec)])? {
                 Value::Str(s) => Ok(s.to_string()),
                 other => Err(type_error(format!(
@@ -350,7 +351,7 @@ impl Interp {
 
     /// `len(v)` through `__len__`.
     pub fn special_len(&mut self, v: &Value) -> Option<Res<i64>> {
-        let f = method(v, "__len__")?;
+        let f = method(v, sym!("__len__"))?;
         Some(self.invoke(&f, v, Vec::new()).and_then(|n| match n {
             Value::Int(n) if n >= 0 => Ok(n),
             Value::Int(_) => Err(crate::error::exc("ValueError", "__len__() should return >= 0")),
@@ -363,7 +364,7 @@ impl Interp {
 
     /// Truth through `__bool__`, else `__len__`.
     pub fn special_truth(&mut self, v: &Value) -> Option<Res<bool>> {
-        if let Some(f) = method(v, "__bool__") {
+        if let Some(f) = method(v, sym!("__bool__")) {
             return Some(self.invoke(&f, v, Vec::new()).and_then(|b| match b {
                 Value::Bool(b) => Ok(b),
                 other => Err(type_error(format!(
@@ -376,7 +377,7 @@ impl Interp {
     }
 
     /// `v[key]`, `v[key] = x`, `del v[key]` through `__getitem__` and its kin.
-    pub fn special_item(&mut self, v: &Value, name: &str, args: Vec<Value>) -> Option<Res<Value>> {
+    pub fn special_item(&mut self, v: &Value, name: Sym, args: Vec<Value>) -> Option<Res<Value>> {
         let f = method(v, name)?;
         Some(self.invoke(&f, v, args))
     }
@@ -384,13 +385,13 @@ impl Interp {
     /// `iter(v)` through `__iter__`; the iterator it returns is advanced by its
     /// `__next__` until that raises `StopIteration`.
     pub fn special_iter(&mut self, v: &Value) -> Option<Res<Value>> {
-        let f = method(v, "__iter__")?;
+        let f = method(v, sym!("__iter__"))?;
         Some(self.invoke(&f, v, Vec::new()))
     }
 
     /// The next item of an instance with `__next__`, `None` at `StopIteration`.
     pub fn special_next(&mut self, it: &Value) -> Res<Option<Value>> {
-        let Some(f) = method(it, "__next__") else {
+        let Some(f) = method(it, sym!("__next__")) else {
             return Err(type_error(format!("'{}' object is not an iterator", it.type_name())));
         };
         match self.invoke(&f, it, Vec::new()) {

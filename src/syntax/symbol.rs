@@ -92,3 +92,14 @@ impl fmt::Display for Sym {
         f.write_str(self.as_str())
     }
 }
+
+/// `sym!("__add__")`: the name's `Sym`, interned once per use site (a string literal);
+/// for names the evaluator asks for on every operation, where `Sym::new` would hash the
+/// text each time.
+#[macro_export]
+macro_rules! sym {
+    ($name:literal) => {{
+        static SYM: std::sync::OnceLock<$crate::syntax::symbol::Sym> = std::sync::OnceLock::new();
+        *SYM.get_or_init(|| $crate::syntax::symbol::Sym::new($name))
+    }};
+}

@@ -186,10 +186,13 @@ impl Object {
     /// whose class says `_nt_tuple_like = True`): such a record hashes, keys dicts and
     /// compares as the tuple of its fields, as CPython's tuple subclass does.
     pub fn tuple_values(&self) -> Option<Vec<Value>> {
-        if !matches!(self.class.method(Sym::new("_nt_tuple_like")), Some(Value::Bool(true))) {
+        if !matches!(
+            self.class.method(crate::sym!("_nt_tuple_like")),
+            Some(Value::Bool(true))
+        ) {
             return None;
         }
-        let Some(Value::Tuple(fields)) = self.class.method(Sym::new("_fields")) else {
+        let Some(Value::Tuple(fields)) = self.class.method(crate::sym!("_fields")) else {
             return None;
         };
         fields

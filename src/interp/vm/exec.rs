@@ -744,7 +744,7 @@ impl Interp {
 /// Whether calling `func` with `n` positional arguments binds them straight to its
 /// parameters (no defaults, `*args`, keywords, or generator to make).
 #[inline(always)]
-fn simple_call(func: &Function, n: usize) -> bool {
+pub(super) fn simple_call(func: &Function, n: usize) -> bool {
     let def = &func.def;
     def.params.len() == n && def.vararg.is_none() && def.kwonly.is_empty() && def.kwarg.is_none() && !def.is_generator
 }

@@ -124,6 +124,29 @@ impl Interp {
                         }
                     }
                 }
+                Op::LoadGlobal(i) => {
+                    // A module-level name (a class body's own names come first too).
+                    let v = f.globals.vars.borrow().get(&code.names[i as usize]).cloned();
+                    if let Some(v) = v {
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+                Op::Call(n) => {
+                    let n = n as usize;
+                    if let Some(at) = f.stack.len().checked_sub(n + 1)
+                        && let Value::Function(func) = &f.stack[at]
+                        && super::exec::simple_call(func, n)
+                        && let Some(callee) = func.code()
+                    {
+                        return (Ok(Next::Enter(callee, at)), ip);
+                    }
+                }
+                Op::Return => {
+                    if let Some(v) = f.stack.pop() {
+                        return (Ok(Next::Return(v)), ip);
+                    }
+                }
                 _ => {}
             }
             match self.op(f, ip) {

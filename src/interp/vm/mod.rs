@@ -8,8 +8,8 @@ pub mod code;
 pub mod compile;
 mod exec;
 mod fast;
-mod hot;
 pub mod generator;
+mod hot;
 pub(crate) mod scope;
 
 use super::Interp;
@@ -137,7 +137,16 @@ enum Outcome {
 impl Function {
     /// The compiled body, compiled on first use; `None` when it runs on the tree walker
     /// (a nested function, or syntax the compiler does not handle yet).
+    #[inline]
     pub fn code(&self) -> Option<Rc<Code>> {
+        if let Some(compiled) = self.code.get() {
+            return compiled.clone();
+        }
+        self.compile()
+    }
+
+    #[inline(never)]
+    fn compile(&self) -> Option<Rc<Code>> {
         self.code
             .get_or_init(|| match self.closure.parent {
                 None => compile::function(&self.def).map(Rc::new),
@@ -496,7 +505,7 @@ impl Interp {
         // frame, and the call gives the new instance.
         if let Value::Class(c) = &callee
             && !crate::value::exception::is_exception_class(c)
-            && let Some(Value::Function(init)) = c.method(Sym::new("__init__"))
+            && let Some(Value::Function(init)) = c.method(crate::sym!("__init__"))
             && let Some(code) = init.code()
             && !code.generator
         {
