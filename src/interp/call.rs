@@ -402,7 +402,9 @@ impl Interp {
     }
 
     pub fn get_item(&mut self, o: &Value, i: &Value) -> Res<Value> {
-        if let Some(r) = self.special_item(o, crate::sym!("__getitem__"), vec![i.clone()]) {
+        if matches!(o, Value::Object(_) | Value::Exception(_))
+            && let Some(r) = self.special_item(o, crate::sym!("__getitem__"), vec![i.clone()])
+        {
             return r;
         }
         match o {
@@ -428,6 +430,11 @@ impl Interp {
                 }
                 let k = seq_index(i, t.len(), "tuple")?;
                 Ok(t[k].clone())
+            }
+            // An ASCII string's characters are its bytes.
+            Value::Str(s) if s.is_ascii() && !matches!(i, Value::Slice(_)) => {
+                let k = seq_index(i, s.len(), "string")?;
+                Ok(Value::Str(s[k..k + 1].into()))
             }
             Value::Str(s) => {
                 let chars: Vec<char> = s.chars().collect();
@@ -525,7 +532,9 @@ impl Interp {
     }
 
     pub fn set_item(&mut self, o: &Value, i: Value, v: Value) -> Res<()> {
-        if let Some(r) = self.special_item(o, crate::sym!("__setitem__"), vec![i.clone(), v.clone()]) {
+        if matches!(o, Value::Object(_) | Value::Exception(_))
+            && let Some(r) = self.special_item(o, crate::sym!("__setitem__"), vec![i.clone(), v.clone()])
+        {
             return r.map(|_| ());
         }
         match o {
@@ -588,7 +597,9 @@ impl Interp {
     }
 
     pub fn del_item(&mut self, o: &Value, i: &Value) -> Res<()> {
-        if let Some(r) = self.special_item(o, crate::sym!("__delitem__"), vec![i.clone()]) {
+        if matches!(o, Value::Object(_) | Value::Exception(_))
+            && let Some(r) = self.special_item(o, crate::sym!("__delitem__"), vec![i.clone()])
+        {
             return r.map(|_| ());
         }
         match o {

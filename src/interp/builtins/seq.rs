@@ -281,7 +281,10 @@ pub fn sum(interp: &mut Interp, mut args: Args) -> Res<Value> {
     }
     let mut it = interp.iterate(&args.pos[0])?;
     while let Some(v) = it.next(interp)? {
-        acc = interp.binary_op(crate::syntax::ast::BinOp::Add, &acc, &v)?;
+        acc = match crate::interp::vm::fast::binary(crate::syntax::ast::BinOp::Add, &acc, &v) {
+            Some(r) => r,
+            None => interp.binary_op(crate::syntax::ast::BinOp::Add, &acc, &v)?,
+        };
     }
     Ok(acc)
 }

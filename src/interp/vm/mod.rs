@@ -7,7 +7,7 @@
 pub mod code;
 pub mod compile;
 mod exec;
-mod fast;
+pub(crate) mod fast;
 pub mod generator;
 mod hot;
 pub(crate) mod scope;
