@@ -182,6 +182,7 @@ impl Interp {
             bases: classes,
             mro,
             methods: std::cell::RefCell::new(attrs),
+            attrs_hint: Default::default(),
         });
         for v in class.methods.borrow().values() {
             if let Value::Function(f) = v {
@@ -328,7 +329,7 @@ impl Interp {
             }
             return Ok(e);
         }
-        let obj = Object::new(c.clone(), Vec::new());
+        let obj = Object::new(c.clone(), Vec::with_capacity(c.attrs_hint.get()));
         let Value::Object(o) = &obj else { unreachable!() };
         match c.method(Sym::new("__init__")) {
             Some(_) => {

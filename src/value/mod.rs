@@ -111,6 +111,8 @@ pub struct Class {
     pub mro: Vec<Rc<Class>>,
     /// Its attributes: methods, class attributes (assignable, `Class.count += 1`).
     pub methods: RefCell<FxHashMap<Sym, Value>>,
+    /// The most attributes an instance has had: new instances reserve room for them.
+    pub attrs_hint: std::cell::Cell<usize>,
 }
 
 impl Class {
@@ -128,6 +130,7 @@ impl Class {
             bases,
             mro,
             methods: RefCell::new(methods),
+            attrs_hint: Default::default(),
         }
     }
 
@@ -208,7 +211,12 @@ impl Object {
         let mut attrs = self.attrs.borrow_mut();
         match attrs.iter_mut().find(|(k, _)| *k == name) {
             Some(slot) => slot.1 = v,
-            None => attrs.push((name, v)),
+            None => {
+                attrs.push((name, v));
+                if attrs.len() > self.class.attrs_hint.get() {
+                    self.class.attrs_hint.set(attrs.len());
+                }
+            }
         }
     }
 }

@@ -509,7 +509,7 @@ impl Interp {
             && let Some(code) = init.code()
             && !code.generator
         {
-            let obj = crate::value::Object::new(c.clone(), Vec::new());
+            let obj = crate::value::Object::new(c.clone(), Vec::with_capacity(c.attrs_hint.get()));
             let mut args = args;
             args.pos.insert(0, obj.clone());
             let mut frame = self.frame(&init, code, args, Some(site))?;
