@@ -9,6 +9,7 @@ pub mod classes;
 pub mod descriptors;
 pub mod expr;
 pub mod format;
+pub mod items;
 pub mod iter;
 pub mod math_float;
 pub mod math_int;

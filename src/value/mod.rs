@@ -5,6 +5,7 @@ pub mod bytes;
 pub mod complex;
 pub mod dict;
 pub mod exception;
+pub mod gc;
 pub mod hash;
 pub mod intparse;
 pub mod long;
@@ -162,10 +163,12 @@ pub struct Object {
 
 impl Object {
     pub fn new(class: Rc<Class>, attrs: Vec<(Sym, Value)>) -> Value {
-        Value::Object(Rc::new(Object {
+        let o = Rc::new(Object {
             class,
             attrs: RefCell::new(attrs),
-        }))
+        });
+        gc::track_object(&o);
+        Value::Object(o)
     }
 
     pub fn get(&self, name: &str) -> Option<Value> {

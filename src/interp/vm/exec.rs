@@ -76,7 +76,7 @@ impl Interp {
                 let kw_defaults = defaults_of(&def.kwonly);
                 let compiled = std::cell::OnceCell::new();
                 let _ = compiled.set(Some(entry.code.clone()));
-                f.stack.push(Value::Function(Rc::new(Function {
+                let made = Rc::new(Function {
                     def: def.clone(),
                     defaults,
                     kw_defaults,
@@ -86,7 +86,12 @@ impl Interp {
                     freevars: entry.captures.iter().map(|&c| f.cells[c as usize].clone()).collect(),
                     owner: Default::default(),
                     attrs: Default::default(),
-                })));
+                });
+                // Closures and defaults can refer back to what refers to the function.
+                if !(made.freevars.is_empty() && made.defaults.iter().chain(&made.kw_defaults).all(Option::is_none)) {
+                    crate::value::gc::track_function(&made);
+                }
+                f.stack.push(Value::Function(made));
             }
             Op::ListAppend(depth) => {
                 let v = pop(&mut f.stack)?;
@@ -644,7 +649,10 @@ impl Interp {
                 };
                 f.stack.push(Value::Super(Rc::new((Some(owner), this))));
             }
-            Op::EndStmt => crate::realise::flush().map_err(crate::interp::stmt::flush_error)?,
+            Op::EndStmt => {
+                crate::realise::flush().map_err(crate::interp::stmt::flush_error)?;
+                crate::value::gc::maybe_collect();
+            }
             Op::Return => return Ok(Next::Return(pop(&mut f.stack)?)),
             Op::Yield => return Ok(Next::Yield(pop(&mut f.stack)?)),
         }

@@ -86,7 +86,7 @@ impl Interp {
                     }
                 }
                 Op::EndStmt => {
-                    if crate::realise::nothing_pending() {
+                    if crate::realise::nothing_pending() && !crate::value::gc::due() {
                         crate::memory::settle();
                         continue;
                     }

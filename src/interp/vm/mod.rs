@@ -59,7 +59,9 @@ fn cells_for(func: &Function, code: &Code, locals: &mut [Option<Value>]) -> Vec<
             .iter()
             .position(|n| n == name)
             .and_then(|i| locals[i].take());
-        cells.push(Rc::new(RefCell::new(v)));
+        let cell = Rc::new(RefCell::new(v));
+        crate::value::gc::track_cell(&cell);
+        cells.push(cell);
     }
     cells.extend(func.freevars.iter().cloned());
     cells
