@@ -247,6 +247,14 @@ impl Interp {
                 no_args(&args, "complex.conjugate")?;
                 Ok(Value::Complex(*re, -*im))
             }
+            // `object.__setattr__(obj, name, value)` and its kin: object's own protocol.
+            Value::Type(PyType::Object) if matches!(m, "__setattr__" | "__delattr__" | "__getattribute__") => {
+                if args.pos.is_empty() {
+                    return Err(type_error(format!("unbound method object.{m}() needs an argument")));
+                }
+                let this = args.pos.remove(0);
+                self.super_method(&None, &this, name, args)
+            }
             Value::Type(t) if type_methods(*t).contains(&m) => {
                 // `str.upper(s)`: an unbound method takes its receiver first.
                 if args.pos.is_empty() {
