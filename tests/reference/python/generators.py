@@ -63,3 +63,5 @@ nested = [[1, 2], [3]]
 print(list(y for xs in nested for y in xs))
 print(dict((k, k * 2) for k in range(3)))
 print(any(x > 3 for x in [1, 5]), all(x > 0 for x in [1, -1]))
+gen = (x for x in [1])
+print(type(gen), type(gen).__name__, type(gen) is type(x for x in []))
