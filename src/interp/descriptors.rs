@@ -44,13 +44,13 @@ pub fn descriptor(v: &Value) -> Option<Descriptor> {
     if o.class.module != "builtins" {
         return None;
     }
-    let get = |n: &str| o.get(n).unwrap_or(Value::None);
+    let get = |n: Sym| o.attr(n).unwrap_or(Value::None);
     match o.class.name.as_str() {
-        "staticmethod" => Some(Descriptor::Static(get("__func__"))),
-        "classmethod" => Some(Descriptor::Class(get("__func__"))),
+        "staticmethod" => Some(Descriptor::Static(get(crate::sym!("__func__")))),
+        "classmethod" => Some(Descriptor::Class(get(crate::sym!("__func__")))),
         "property" => Some(Descriptor::Property {
-            fget: get("fget"),
-            fset: get("fset"),
+            fget: get(crate::sym!("fget")),
+            fset: get(crate::sym!("fset")),
         }),
         _ => None,
     }

@@ -69,6 +69,8 @@ pub struct Interp {
     frame_stacks: Vec<Vec<vm::Frame>>,
     /// A call's frame on its way from an operation to the frame loop (`vm::Next::Call`).
     pending: Option<vm::Frame>,
+    /// `a op b` whose operator method is being entered as a frame (`vm::Frame::binop`).
+    pending_binop: Option<Box<(crate::syntax::ast::BinOp, Value, Value)>>,
     /// Files `open()` opened for writing, by handle (`None` once closed).
     pub open_files: Vec<Option<std::fs::File>>,
     /// Nesting of `values_equal` (containers compared through `__eq__`).
@@ -123,6 +125,7 @@ impl Interp {
             eq_depth: 0,
             argv: vec![String::new()],
             user_keys: Default::default(),
+            pending_binop: None,
         };
         builtins::install(&mut interp);
         interp.globals.set(Sym::new("__name__"), Value::Str("__main__".into()));

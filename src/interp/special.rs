@@ -60,6 +60,11 @@ fn same_class(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// The forward method of a binary operator (`__add__` for `+`).
+pub fn forward_name(op: BinOp) -> Sym {
+    names(op).0
+}
+
 fn names(op: BinOp) -> (Sym, Sym, Sym) {
     match op {
         BinOp::Add => (sym!("__add__"), sym!("__radd__"), sym!("__iadd__")),
@@ -135,6 +140,21 @@ impl Interp {
             }
         }
         None
+    }
+
+    /// `a op b` after `a`'s forward method answered `NotImplemented`: `b`'s reflected
+    /// method, else the general operator code (which raises the TypeError).
+    pub fn binary_after_forward(&mut self, op: BinOp, a: &Value, b: &Value) -> Res<Value> {
+        let (_, reflected, _) = names(op);
+        if !same_class(a, b)
+            && let Some(f) = method(b, reflected)
+        {
+            let r = self.invoke(&f, b, vec![a.clone()]);
+            if !answered_not_implemented(&r) {
+                return r;
+            }
+        }
+        super::ops::binary(op, a, b)
     }
 
     pub fn special_unary(&mut self, op: UnOp, a: &Value) -> Option<Res<Value>> {

@@ -191,7 +191,19 @@ impl Interp {
                 let a = pop(&mut f.stack)?;
                 let r = match fast::binary(op, &a, &b) {
                     Some(r) => r,
-                    None => self.binary_slow(op, &a, &b)?,
+                    None => {
+                        // An instance's operator method written in Python runs as a frame;
+                        // its `NotImplemented` is answered when it returns.
+                        if let Some((func, callee)) = super::special_frame::binary_method(op, &a) {
+                            let at = f.stack.len();
+                            f.stack.push(Value::Function(func));
+                            f.stack.push(a.clone());
+                            f.stack.push(b.clone());
+                            self.pending_binop = Some(Box::new((op, a, b)));
+                            return Ok(Next::Enter(callee, at));
+                        }
+                        self.binary_slow(op, &a, &b)?
+                    }
                 };
                 f.stack.push(r);
             }
@@ -368,6 +380,13 @@ impl Interp {
             }
             Op::LoadAttr(i) => {
                 let o = pop(&mut f.stack)?;
+                // A property whose getter is written in Python runs as a frame.
+                if let Some((fget, callee)) = super::special_frame::property_getter(&o, code.names[i as usize]) {
+                    let at = f.stack.len();
+                    f.stack.push(Value::Function(fget));
+                    f.stack.push(o);
+                    return Ok(Next::Enter(callee, at));
+                }
                 f.stack.push(self.get_attr(&o, code.names[i as usize])?);
             }
             Op::StoreAttr(i) => {

@@ -11,6 +11,7 @@ pub(crate) mod fast;
 pub mod generator;
 mod hot;
 pub(crate) mod scope;
+mod special_frame;
 
 use super::Interp;
 use super::RECURSION_LIMIT;
@@ -44,6 +45,9 @@ pub struct Frame {
     site: Option<Span>,
     /// `Class(args)` running `__init__`: the new instance, which the call returns.
     init: Option<Value>,
+    /// `a op b` running `a.__op__(b)`: the operation, asked again of `b` when the
+    /// method returns `NotImplemented`.
+    binop: Option<Box<(crate::syntax::ast::BinOp, Value, Value)>>,
 }
 
 /// The cells of a call of `func` running `code`: its own (parameters among them move out
@@ -110,6 +114,9 @@ impl Frames {
         }
         if f.init.is_some() {
             f.init = None;
+        }
+        if f.binop.is_some() {
+            f.binop = None;
         }
         (f.func.take(), f.site.take())
     }
@@ -191,6 +198,7 @@ impl Interp {
             handling: Vec::new(),
             site,
             init: None,
+            binop: None,
         })
     }
 
@@ -243,6 +251,7 @@ impl Interp {
             handling: Vec::new(),
             site: None,
             init: None,
+            binop: None,
         }
     }
 
@@ -339,6 +348,7 @@ impl Interp {
                 handling: Vec::new(),
                 site: None,
                 init: None,
+                binop: None,
             });
         }
         let (lo, hi) = frames.slots.split_at_mut(live);
@@ -362,6 +372,7 @@ impl Interp {
         slot.code = code;
         slot.ip = 0;
         slot.site = Some(site);
+        slot.binop = self.pending_binop.take();
         frames.live += 1;
         self.depth += 1;
         Ok(())
@@ -464,8 +475,22 @@ impl Interp {
             }
             Ok(Next::Return(v)) => {
                 let init = frames.top().init.take();
+                let binop = frames.top().binop.take();
                 frames.finish();
                 self.depth -= 1;
+                let v = match binop {
+                    Some(b) if super::classes::is_not_implemented(&v) => {
+                        match self.binary_after_forward(b.0, &b.1, &b.2) {
+                            Ok(v) => v,
+                            Err(e) if frames.live > 0 => {
+                                let caller = frames.top();
+                                return Err(e.with_span(caller.code.spans[caller.ip - 1]));
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    _ => v,
+                };
                 let v = match init {
                     None => v,
                     Some(_) if !matches!(v, Value::None) => {
