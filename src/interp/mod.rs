@@ -71,6 +71,8 @@ pub struct Interp {
     pending: Option<vm::Frame>,
     /// `a op b` whose operator method is being entered as a frame (`vm::Frame::binop`).
     pending_binop: Option<Box<(crate::syntax::ast::BinOp, Value, Value)>>,
+    /// `Class(args)` whose `__init__` is being entered as a frame: the new instance.
+    pending_init: Option<Value>,
     /// Files `open()` opened for writing, by handle (`None` once closed).
     pub open_files: Vec<Option<std::fs::File>>,
     /// Nesting of `values_equal` (containers compared through `__eq__`).
@@ -126,6 +128,7 @@ impl Interp {
             argv: vec![String::new()],
             user_keys: Default::default(),
             pending_binop: None,
+            pending_init: None,
         };
         builtins::install(&mut interp);
         interp.globals.set(Sym::new("__name__"), Value::Str("__main__".into()));

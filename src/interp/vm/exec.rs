@@ -328,6 +328,18 @@ impl Interp {
                 {
                     return Ok(Next::Enter(callee, at));
                 }
+                // `Class(args)` whose `__init__` takes them all: the new instance goes
+                // in as `self`, and the call gives it back when `__init__` returns.
+                if let Some((init, callee)) = super::special_frame::initializer(&f.stack[at], n) {
+                    let Value::Class(c) = &f.stack[at] else {
+                        return Err(stack_error());
+                    };
+                    let obj = crate::value::Object::new(c.clone(), Vec::with_capacity(c.attrs_hint.get()));
+                    f.stack[at] = Value::Function(init);
+                    f.stack.insert(at + 1, obj.clone());
+                    self.pending_init = Some(obj);
+                    return Ok(Next::Enter(callee, at));
+                }
                 let pos = f.stack.split_off(at + 1);
                 let callee = pop(&mut f.stack)?;
                 let args = Args { pos, kw: Vec::new() };

@@ -322,6 +322,9 @@ impl Interp {
     /// frame's stack, with them as its positional parameters: they move straight into
     /// the slots of a new top frame.
     fn enter_fast(&mut self, frames: &mut Frames, code: Rc<Code>, at: usize, site: Span) -> Res<()> {
+        // What the operation entering the call left for its frame (taken first, so that
+        // a refused call leaves nothing behind for the next one).
+        let (binop, init) = (self.pending_binop.take(), self.pending_init.take());
         if self.depth >= RECURSION_LIMIT {
             return Err(exc("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -372,7 +375,8 @@ impl Interp {
         slot.code = code;
         slot.ip = 0;
         slot.site = Some(site);
-        slot.binop = self.pending_binop.take();
+        slot.binop = binop;
+        slot.init = init;
         frames.live += 1;
         self.depth += 1;
         Ok(())

@@ -31,6 +31,18 @@ pub fn binary_method(op: BinOp, a: &Value) -> Option<(Rc<Function>, Rc<Code>)> {
     enterable(o.class.method(crate::interp::special::forward_name(op)), 2)
 }
 
+/// The `__init__` of `Class(a1..an)`, when it is written in Python and takes them all.
+pub fn initializer(callee: &Value, n: usize) -> Option<(Rc<Function>, Rc<Code>)> {
+    let Value::Class(c) = callee else {
+        return None;
+    };
+    if crate::value::exception::is_exception_class(c) {
+        return None;
+    }
+    let (func, code) = enterable(c.method(crate::sym!("__init__")), n + 1)?;
+    (!code.generator).then_some((func, code))
+}
+
 /// The getter of property `name` of instance `o`, when it is written in Python.
 pub fn property_getter(o: &Value, name: Sym) -> Option<(Rc<Function>, Rc<Code>)> {
     let Value::Object(obj) = o else {
