@@ -67,17 +67,19 @@ impl Interp {
             Value::Range(r) => {
                 let len = r.len() as usize;
                 if let Value::Slice(sl) = i {
-                    let (start, stop, step, _) = slice_indices(sl, len)?;
+                    // In wide integers: a range may hold more than i64 counts.
+                    let (start, stop, step, _) = slice_indices_wide(sl, r.len128())?;
                     // Computed wide: a bound or step past 64 bits is refused, not wrapped.
                     let fit = |v: i128| {
                         i64::try_from(v)
                             .map_err(|_| exc("OverflowError", "Python int too large to convert to C ssize_t"))
                     };
-                    let at = |i: i64| fit(r.start as i128 + i as i128 * r.step as i128);
+                    let at = |i: i128| fit(r.start as i128 + i * r.step as i128);
+                    let step = r.step as i128 * step.clamp(-(1 << 64), 1 << 64);
                     return Ok(Value::Range(Rc::new(Range {
                         start: at(start)?,
                         stop: at(stop)?,
-                        step: fit(r.step as i128 * step as i128)?,
+                        step: fit(step)?,
                     })));
                 }
                 if r.len128() > i64::MAX as i128
@@ -271,30 +273,37 @@ pub fn seq_index(i: &Value, len: usize, what: &str) -> Res<usize> {
     Ok(k as usize)
 }
 
-fn slice_part(v: &Value) -> Res<Option<i64>> {
+fn slice_part(v: &Value) -> Res<Option<i128>> {
     match v {
         Value::None => Ok(None),
-        Value::Int(n) => Ok(Some(*n)),
-        Value::Bool(b) => Ok(Some(*b as i64)),
+        Value::Int(n) => Ok(Some(*n as i128)),
+        Value::Bool(b) => Ok(Some(*b as i128)),
+        // Past 64 bits: any such bound lies beyond every length, so saturating keeps it
+        // where it clamps to.
+        Value::Long(b) => Ok(Some(num_traits::ToPrimitive::to_i128(&**b).unwrap_or(
+            if b.sign() == num_bigint::Sign::Minus {
+                -(1 << 120)
+            } else {
+                1 << 120
+            },
+        ))),
         _ => Err(type_error(
             "slice indices must be integers or None or have an __index__ method",
         )),
     }
 }
 
-/// Python's `slice.indices(len)`: (start, stop, step, number of items).
-pub fn slice_indices(s: &[Value; 3], len: usize) -> Res<(i64, i64, i64, usize)> {
+/// Python's `slice.indices(len)` in wide integers: (start, stop, step, number of
+/// items), for lengths past 64 bits (a range's) and bounds of any size.
+pub fn slice_indices_wide(s: &[Value; 3], len: i128) -> Res<(i128, i128, i128, i128)> {
     let step = slice_part(&s[2])?.unwrap_or(1);
     if step == 0 {
         return Err(exc("ValueError", "slice step cannot be zero"));
     }
-    // i128 throughout: steps and bounds near i64::MIN/MAX must not overflow.
-    let (len, step) = (len as i128, step as i128);
-    let clamp = |v: Option<i64>, default: i128| -> i128 {
+    let clamp = |v: Option<i128>, default: i128| -> i128 {
         match v {
             None => default,
             Some(v) => {
-                let v = v as i128;
                 let v = if v < 0 { v + len } else { v };
                 if step > 0 {
                     v.clamp(0, len)
@@ -320,6 +329,12 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> Res<(i64, i64, i64, usize)> 
     } else {
         0
     };
+    Ok((start, stop, step, n))
+}
+
+/// Python's `slice.indices(len)`: (start, stop, step, number of items).
+pub fn slice_indices(s: &[Value; 3], len: usize) -> Res<(i64, i64, i64, usize)> {
+    let (start, stop, step, n) = slice_indices_wide(s, len as i128)?;
     // |step| beyond the length only ever takes one item; keep it representable.
     let step = step.clamp(-(i64::MAX as i128), i64::MAX as i128) as i64;
     Ok((start as i64, stop as i64, step, n as usize))
@@ -330,4 +345,44 @@ pub fn slice_vec(items: &[Value], s: &[Value; 3]) -> Res<Vec<Value>> {
     Ok((0..n)
         .map(|j| items[(start + j as i64 * step) as usize].clone())
         .collect())
+}
+
+/// `slice.indices(length)`: the bounds the slice takes of a sequence of that length.
+pub fn slice_indices_method(s: &[Value; 3], args: Args) -> Res<Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error("slice.indices() takes no keyword arguments"));
+    }
+    let [len] = args.pos.as_slice() else {
+        return Err(type_error(format!(
+            "slice.indices() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
+    };
+    let len: i128 = match len {
+        Value::Int(n) => *n as i128,
+        Value::Bool(b) => *b as i128,
+        Value::Long(b) => num_traits::ToPrimitive::to_i128(&**b).ok_or_else(|| {
+            exc(
+                "OverflowError",
+                "nt cannot take slice.indices() of a length past 128 bits",
+            )
+        })?,
+        other => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
+    };
+    if len < 0 {
+        return Err(exc("ValueError", "length should not be negative"));
+    }
+    let (start, stop, _, _) = slice_indices_wide(s, len)?;
+    let step = match &s[2] {
+        Value::None => Value::Int(1),
+        Value::Bool(b) => Value::Int(*b as i64),
+        v => v.clone(),
+    };
+    let int = |v: i128| crate::value::long::norm(num_bigint::BigInt::from(v));
+    Ok(Value::tuple(vec![int(start), int(stop), step]))
 }

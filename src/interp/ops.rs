@@ -643,6 +643,8 @@ pub fn order(a: &Value, b: &Value, sym: &str) -> Res<Option<Ordering>> {
             seq_order(&x, &y, sym)
         }
         (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y, sym),
+        // Slices order as the tuples (start, stop, step).
+        (Value::Slice(x), Value::Slice(y)) => seq_order(&x[..], &y[..], sym),
         _ => Err(type_error(format!(
             "'{sym}' not supported between instances of '{}' and '{}'",
             a.type_name(),

@@ -124,6 +124,21 @@ fn pow(a: (f64, f64), b: (f64, f64)) -> Res<(f64, f64)> {
 
 /// `a op b` where either operand is complex; `None` when the other is no number.
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<Res<Value>> {
+    let number = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::Bool(_) | Value::Long(_) | Value::Float(_) | Value::Complex(..)
+        )
+    };
+    // `//`, `%` and the bitwise operators are unsupported whatever the numbers' sizes.
+    if !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow) && number(a) && number(b) {
+        return Some(Err(type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            a.type_name(),
+            b.type_name()
+        ))));
+    }
     // An int too large for a float is CPython's OverflowError, not "unsupported".
     for v in [a, b] {
         if let Value::Long(n) = v

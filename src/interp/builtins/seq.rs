@@ -19,8 +19,8 @@ pub fn divmod(_: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "divmod")?;
     arity(&args, "divmod", 2, 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
-    if matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_)) {
-        // Tensor has no `__divmod__`.
+    if matches!(a, Value::Tensor(_) | Value::Complex(..)) || matches!(b, Value::Tensor(_) | Value::Complex(..)) {
+        // Tensor and complex have no `__divmod__`.
         return Err(type_error(format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
             a.type_name(),
@@ -55,19 +55,26 @@ pub fn pow(_: &mut Interp, args: Args) -> Res<Value> {
     arity(&args, "pow", 2, 3)?;
     if let Some(m) = args.pos.get(2).filter(|m| !matches!(m, Value::None)) {
         let ints = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Long(_));
-        let floats = |v: &Value| matches!(v, Value::Float(_)) || ints(v);
-        if !(ints(&args.pos[0]) && ints(&args.pos[1]) && ints(m)) {
-            let all_numbers = floats(&args.pos[0]) && floats(&args.pos[1]) && floats(m);
-            return Err(type_error(if all_numbers {
-                "pow() 3rd argument not allowed unless all arguments are integers".to_string()
-            } else {
-                format!(
-                    "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-                    args.pos[0].type_name(),
-                    args.pos[1].type_name(),
-                    m.type_name()
-                )
-            }));
+        let number = |v: &Value| ints(v) || matches!(v, Value::Float(_) | Value::Complex(..));
+        let all = [&args.pos[0], &args.pos[1], m];
+        if !all.iter().all(|v| number(v)) {
+            return Err(type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                args.pos[0].type_name(),
+                args.pos[1].type_name(),
+                m.type_name()
+            )));
+        }
+        // CPython asks each operand's type in turn; int's declines, float's and
+        // complex's refuse a modulus.
+        match all.iter().find(|v| !ints(v)) {
+            Some(Value::Float(_)) => {
+                return Err(type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+            Some(_) => return Err(exc("ValueError", "complex modulo")),
+            None => {}
         }
         let big = |v: &Value| crate::value::long::of(v).unwrap_or_default();
         return crate::value::long::pow_mod(&big(&args.pos[0]), &big(&args.pos[1]), &big(m));

@@ -87,6 +87,7 @@ fn type_methods(t: PyType) -> &'static [&'static str] {
         PyType::Int | PyType::Bool => INT_METHODS,
         PyType::Float => FLOAT_METHODS,
         PyType::Complex => &["conjugate"],
+        PyType::Slice => &["indices"],
         PyType::Bytes => bytes::BYTES_METHODS,
         _ => &[],
     }
@@ -228,6 +229,7 @@ impl Interp {
             Value::Int(_) | Value::Long(_) | Value::Bool(_) if m == "to_bytes" => bytes::to_bytes(o, args),
             Value::Type(PyType::Int) if m == "from_bytes" => bytes::from_bytes(self, args),
             Value::Type(PyType::Bytes) if m == "fromhex" => bytes::fromhex(&args),
+            Value::Slice(s) if m == "indices" => crate::interp::items::slice_indices_method(s, args),
             Value::Type(PyType::Dict) if m == "fromkeys" => containers::fromkeys(self, args),
             Value::List(l) if LIST_METHODS.contains(&m) => containers::list(self, o, l, m, args),
             Value::Dict(d) if DICT_METHODS.contains(&m) => containers::dict(self, d, m, args),
