@@ -46,7 +46,7 @@ pub fn format_value(v: &Value, spec: &str) -> Res<String> {
     };
     r.map_err(|msg| {
         let kind = match msg.as_str() {
-            pyfmt::CHAR_RANGE_ERROR => "OverflowError",
+            pyfmt::CHAR_RANGE_ERROR | pyfmt::FLOAT_RANGE_ERROR => "OverflowError",
             // CPython's MemoryError carries no message.
             pyfmt::OUT_OF_MEMORY => return exc("MemoryError", ""),
             _ => "ValueError",
@@ -364,6 +364,13 @@ pub fn percent_format_with(fmt: &str, args: &Value, show: &mut dyn FnMut(&Value,
                     Value::Float(x) if matches!(conv, 'd' | 'i' | 'u') => crate::value::long::from_float_trunc(*x)?,
                     Value::Float(_) if conv != 'c' => {
                         return Err(type_error(format!("%{conv} format: an integer is required, not float")));
+                    }
+                    _ if conv == 'c' => return Err(type_error("%c requires int or char")),
+                    other if matches!(conv, 'x' | 'X' | 'o') => {
+                        return Err(type_error(format!(
+                            "%{conv} format: an integer is required, not {}",
+                            other.type_name()
+                        )));
                     }
                     other => {
                         return Err(type_error(format!(

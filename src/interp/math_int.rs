@@ -24,12 +24,12 @@ pub fn m_factorial(_: &mut Interp, args: Args) -> Res<Value> {
     if n.is_negative() {
         return Err(exc("ValueError", "factorial() not defined for negative values"));
     }
-    let n = n.to_u64().ok_or_else(|| {
+    let n = n.to_i64().ok_or_else(|| {
         exc(
             "OverflowError",
             "factorial() argument should not exceed 9223372036854775807",
         )
-    })?;
+    })? as u64;
     if n > 1 << 20 {
         return Err(exc("MemoryError", ""));
     }
@@ -79,9 +79,22 @@ fn comb_perm(args: &Args, name: &str) -> Res<(BigInt, BigInt)> {
     arity(args, name, if name == "perm" { 1 } else { 2 }, 2)?;
     let n = int_only(&args.pos[0])?;
     let k = match args.pos.get(1) {
-        Some(Value::None) if name == "perm" => n.clone(),
-        Some(v) => int_only(v)?,
-        None => n.clone(),
+        Some(Value::None) if name == "perm" => None,
+        Some(v) => Some(int_only(v)?),
+        None => None,
+    };
+    // `perm(n)` is `factorial(n)`, with its messages.
+    let Some(k) = k else {
+        if n.is_negative() {
+            return Err(exc("ValueError", "factorial() not defined for negative values"));
+        }
+        if n.to_i64().is_none() {
+            return Err(exc(
+                "OverflowError",
+                "factorial() argument should not exceed 9223372036854775807",
+            ));
+        }
+        return Ok((n.clone(), n));
     };
     if n.is_negative() {
         return Err(exc("ValueError", "n must be a non-negative integer"));
@@ -92,13 +105,20 @@ fn comb_perm(args: &Args, name: &str) -> Res<(BigInt, BigInt)> {
     Ok((n, k))
 }
 
+/// The count of factors: CPython's OverflowError past `i64`; nt's MemoryError past
+/// 2**24 factors (a result of billions of digits).
 fn small(k: &BigInt, name: &str) -> Res<u64> {
-    k.to_u64().filter(|k| *k <= 1 << 24).ok_or_else(|| {
-        exc(
+    match k.to_i64() {
+        None => Err(exc(
             "OverflowError",
-            format!("min(n - k, k) must not exceed {} for {name}", i64::MAX),
-        )
-    })
+            match name {
+                "perm" => format!("k must not exceed {}", i64::MAX),
+                _ => format!("min(n - k, k) must not exceed {}", i64::MAX),
+            },
+        )),
+        Some(k) if k > 1 << 24 => Err(exc("MemoryError", "")),
+        Some(k) => Ok(k as u64),
+    }
 }
 
 pub fn m_comb(_: &mut Interp, args: Args) -> Res<Value> {
@@ -151,6 +171,15 @@ pub fn rounding(args: &Args, name: &str, f: fn(f64) -> f64) -> Res<Value> {
     match &args.pos[0] {
         v @ (Value::Int(_) | Value::Long(_)) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        // `trunc` asks for `__trunc__`; `floor` and `ceil` convert to float first.
+        v @ (Value::Complex(..) | Value::Str(_) | Value::None | Value::List(_) | Value::Tuple(_) | Value::Dict(_))
+            if name == "trunc" =>
+        {
+            Err(type_error(format!(
+                "type {} doesn't define __trunc__ method",
+                v.type_name()
+            )))
+        }
         v => long::from_float_trunc(f(super::modules::real(v)?)),
     }
 }

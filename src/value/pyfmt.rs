@@ -9,6 +9,8 @@
 
 /// Message of the 'c' range error. CPython raises it as OverflowError rather
 /// than ValueError, so callers can compare against this to pick the class.
+/// An int too large for a float formatted with a float presentation (OverflowError).
+pub const FLOAT_RANGE_ERROR: &str = "int too large to convert to float";
 pub const CHAR_RANGE_ERROR: &str = "%c arg not in range(0x110000)";
 
 /// Error text when the padded result cannot be allocated (e.g. width
@@ -555,7 +557,7 @@ pub fn format_integer(n: &num_bigint::BigInt, spec: &str) -> Result<String, Stri
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         // PyNumber_Float; `as` rounds half-even like PyLong_AsDouble.
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let x = super::long::to_f64(n).map_err(|_| "int too large to convert to float".to_string())?;
+            let x = super::long::to_f64(n).map_err(|_| FLOAT_RANGE_ERROR.to_string())?;
             return format_float_spec(x, &f);
         }
         t => return unknown_code(t, "int"),

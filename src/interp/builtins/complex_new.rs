@@ -36,7 +36,26 @@ pub fn construct(_: &mut Interp, mut args: Args) -> Res<Value> {
         if imag.is_some() {
             return Err(type_error("complex() can't take second arg if first is a string"));
         }
-        let (re, im) = complex::parse(s).ok_or_else(|| exc("ValueError", "complex() arg is a malformed string"))?;
+        let (re, im) = complex::parse(s).ok_or_else(|| {
+            // CPython checks underscores first (each between two digits), and words
+            // that error as float() does.
+            let chars: Vec<char> = s.chars().collect();
+            let misplaced = (0..chars.len()).any(|i| {
+                chars[i] == '_'
+                    && !(i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+            });
+            if misplaced {
+                exc(
+                    "ValueError",
+                    format!(
+                        "could not convert string to complex: {}",
+                        crate::value::repr::repr_str(s)
+                    ),
+                )
+            } else {
+                exc("ValueError", "complex() arg is a malformed string")
+            }
+        })?;
         return Ok(Value::Complex(re, im));
     }
     let (ar, ai) = match &real {

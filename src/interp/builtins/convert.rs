@@ -17,11 +17,28 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
             let base = kwarg(&mut args, "base");
             no_kw(&args, name)?;
             arity(&args, "int", 0, 2)?;
+            // A base past 64 bits is clamped (as CPython's PyNumber_AsSsize_t), then
+            // checked before the value is looked at.
+            let base_of = |b: &Value| match b {
+                Value::Long(b) => Ok(if b.sign() == num_bigint::Sign::Minus {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }),
+                b => int_arg(b),
+            };
             let base = match (args.pos.get(1), base) {
-                (Some(b), _) => Some(int_arg(b)?),
-                (None, Some(b)) => Some(int_arg(&b)?),
+                (Some(b), _) => Some(base_of(b)?),
+                (None, Some(b)) => Some(base_of(&b)?),
                 _ => None,
             };
+            if args.pos.first().is_some()
+                && let Some(b) = base
+                && b != 0
+                && !(2..=36).contains(&b)
+            {
+                return Err(exc("ValueError", "int() base must be >= 2 and <= 36, or 0"));
+            }
             match (args.pos.first(), base) {
                 (None, None) => Ok(Value::Int(0)),
                 (None, Some(_)) => Err(type_error("int() missing string argument")),

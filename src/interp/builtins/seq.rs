@@ -97,6 +97,12 @@ pub fn round(interp: &mut Interp, mut args: Args) -> Res<Value> {
     let nd = args.pos.get(1).cloned().or(nd_kw);
     let nd = match nd {
         None | Some(Value::None) => None,
+        // Past 64 bits: as far as any number's digits go, clamped as CPython clamps it.
+        Some(Value::Long(b)) => Some(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        }),
         Some(v) => Some(int_arg(&v)?),
     };
     if let Value::NpScalar(a) = &args.pos[0] {
@@ -117,6 +123,10 @@ pub fn round(interp: &mut Interp, mut args: Args) -> Res<Value> {
         (Value::Long(b), Some(d)) => {
             if d >= 0 {
                 return Ok(args.pos[0].clone());
+            }
+            // Fewer digits than -d: rounds to zero.
+            if d.unsigned_abs() > b.bits() / 3 + 2 {
+                return Ok(Value::Int(0));
             }
             // Round half to even at 10**-d, as CPython's long_round.
             use num_integer::Integer;
