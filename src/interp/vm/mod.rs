@@ -12,6 +12,7 @@ pub mod generator;
 mod hot;
 pub(crate) mod scope;
 mod special_frame;
+mod with;
 
 use super::Interp;
 use super::RECURSION_LIMIT;
