@@ -233,14 +233,14 @@ pub fn collect() -> usize {
     let index: FxHashMap<usize, usize> = nodes.iter().enumerate().map(|(i, n)| (n.addr(), i)).collect();
     // References from outside the tracked values: counts less references among them.
     let mut outside: Vec<isize> = nodes.iter().map(|n| n.count() as isize - 1).collect();
-    for n in &nodes {
+    for (i, n) in nodes.iter().enumerate() {
         let ok = node_edges(n, false, &mut |a| {
             if let Some(&j) = index.get(&a) {
                 outside[j] -= 1;
             }
         });
         if !ok {
-            outside[index[&n.addr()]] += 1;
+            outside[i] += 1;
         }
     }
     // Everything reachable from a value held from outside is kept.
