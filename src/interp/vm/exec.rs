@@ -365,6 +365,11 @@ impl Interp {
                     f.stack.insert(at, Value::Function(func));
                     return Ok(Next::Enter(callee, at));
                 }
+                if let Some(n) = code.positional(c)
+                    && fast::method(self, &mut f.stack, code.methods[m as usize].0, n)?
+                {
+                    return Ok(Next::Go);
+                }
                 let args = match code.positional(c) {
                     Some(n) => Args {
                         pos: f.stack.split_off(f.stack.len().checked_sub(n).ok_or_else(stack_error)?),

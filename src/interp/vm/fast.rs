@@ -5,6 +5,7 @@
 use crate::error::Res;
 use crate::interp::Interp;
 use crate::syntax::ast::{BinOp, CmpOp};
+use crate::syntax::symbol::Sym;
 use crate::value::Value;
 
 /// Integers within this magnitude convert to float exactly.
@@ -93,5 +94,38 @@ pub fn truth(interp: &mut Interp, v: &Value) -> Res<bool> {
             None => interp.truth(v),
         },
         _ => interp.truth(v),
+    }
+}
+
+/// `xs.append(v)`, `d.get(k)` and `d.get(k, default)` with positional arguments, the
+/// commonest calls of builtin methods: answered on the stack, without the argument
+/// vector and the dispatch by name of the general method code. `Ok(false)` leaves the
+/// call to it (nothing on the stack has changed then).
+#[inline]
+pub fn method(interp: &mut Interp, stack: &mut Vec<Value>, name: Sym, n: usize) -> Res<bool> {
+    let Some(at) = stack.len().checked_sub(n + 1) else {
+        return Ok(false);
+    };
+    match (&stack[at], n) {
+        (Value::List(_), 1) if name == crate::sym!("append") => {
+            let (v, list) = (stack.pop(), stack.pop());
+            if let (Some(v), Some(Value::List(l))) = (v, list) {
+                l.borrow_mut().push(v);
+            }
+            stack.push(Value::None);
+            Ok(true)
+        }
+        (Value::Dict(_), 1 | 2) if name == crate::sym!("get") => {
+            let default = if n == 2 { stack.pop() } else { None };
+            let (key, dict) = (stack.pop(), stack.pop());
+            let (Some(key), Some(Value::Dict(d))) = (key, dict) else {
+                return Err(super::stack_error());
+            };
+            let h = interp.hkey(&key)?;
+            let found = d.borrow().get(&h).cloned();
+            stack.push(found.or(default).unwrap_or(Value::None));
+            Ok(true)
+        }
+        _ => Ok(false),
     }
 }
