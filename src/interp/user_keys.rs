@@ -17,12 +17,16 @@ use crate::value::exception::ExcObj;
 use crate::value::hash::{USER_HASH, unhashable};
 use crate::value::{Args, Object, Value};
 use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 #[derive(Default)]
 pub struct UserKeys {
-    /// For each hash met, its groups: a number and the members (weak).
-    by_hash: FxHashMap<i64, Vec<(u64, Vec<Member>)>>,
+    /// For each hash met, its groups: a number and the members (weak), oldest first.
+    by_hash: FxHashMap<i64, Vec<(u64, VecDeque<Member>)>>,
+    /// Every member by address, with its group: the identity check, in one lookup. (A
+    /// weak reference keeps its allocation, so an address is never another object's.)
+    by_addr: FxHashMap<usize, (Member, u64)>,
     next: u64,
     /// Members added since the last sweep of dead ones, and the live count then.
     added: usize,
@@ -57,11 +61,10 @@ impl Member {
         }
     }
 
-    fn is(&self, v: &Value) -> bool {
-        match (self, v) {
-            (Member::Obj(w), Value::Object(o)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(o)),
-            (Member::Exc(w), Value::Exception(e)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(e)),
-            _ => false,
+    fn clone_weak(&self) -> Member {
+        match self {
+            Member::Obj(w) => Member::Obj(w.clone()),
+            Member::Exc(w) => Member::Exc(w.clone()),
         }
     }
 }
@@ -76,7 +79,8 @@ impl UserKeys {
             groups.retain(|(_, m)| !m.is_empty());
             !groups.is_empty()
         });
-        self.live = self.by_hash.values().flatten().map(|(_, m)| m.len()).sum();
+        self.by_addr.retain(|_, (m, _)| m.alive());
+        self.live = self.by_addr.len();
         self.added = 0;
     }
 }
@@ -167,15 +171,20 @@ impl Interp {
 
     /// The group of instance `v`, whose `__hash__` gave `h`.
     fn user_group(&mut self, v: &Value, h: i64) -> Res<u64> {
-        // Live members first by identity, then each group's first live member by `==`.
+        // The instance itself first, then each group's oldest live member by `==`.
+        let addr = v.address();
+        if let Some((m, id)) = self.user_keys.by_addr.get(&addr)
+            && m.alive()
+        {
+            return Ok(*id);
+        }
         let mut firsts = Vec::new();
         if let Some(groups) = self.user_keys.by_hash.get_mut(&h) {
             for (id, members) in groups.iter_mut() {
-                members.retain(Member::alive);
-                if members.iter().any(|m| m.is(v)) {
-                    return Ok(*id);
+                while members.front().is_some_and(|m| !m.alive()) {
+                    members.pop_front();
                 }
-                if let Some(first) = members.first().and_then(Member::get) {
+                if let Some(first) = members.front().and_then(Member::get) {
                     firsts.push((*id, first));
                 }
             }
@@ -200,17 +209,21 @@ impl Interp {
         let Some(member) = Member::of(v) else {
             return Err(unhashable(v.type_name()));
         };
+        let groups = keys.by_hash.entry(h).or_default();
         let id = match found {
             Some(id) => id,
             None => {
                 keys.next += 1;
-                keys.by_hash.entry(h).or_default().push((keys.next, Vec::new()));
+                groups.push((keys.next, VecDeque::new()));
                 keys.next
             }
         };
-        if let Some((_, members)) = keys.by_hash.entry(h).or_default().iter_mut().find(|(g, _)| *g == id) {
-            members.push(member);
+        match groups.iter_mut().find(|(g, _)| *g == id) {
+            Some((_, members)) => members.push_back(member.clone_weak()),
+            // The group emptied while `__eq__` ran: it starts again with this member.
+            None => groups.push((id, VecDeque::from([member.clone_weak()]))),
         }
+        keys.by_addr.insert(addr, (member, id));
         keys.added += 1;
         if keys.added > keys.live.max(1024) {
             keys.sweep();
