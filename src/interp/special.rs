@@ -130,31 +130,27 @@ impl Interp {
                 return Some(r);
             }
         }
-        // The reflected method is asked only of an operand of another type.
-        if !same_class(a, b)
-            && let Some(f) = method(b, reflected)
-        {
-            let r = self.invoke(&f, b, vec![a.clone()]);
-            if !answered_not_implemented(&r) {
-                return Some(r);
-            }
+        self.reflected_binary(reflected, a, b)
+    }
+
+    /// `b.__rop__(a)`, asked only of an operand of another type; `None` without an answer.
+    fn reflected_binary(&mut self, reflected: Sym, a: &Value, b: &Value) -> Option<Res<Value>> {
+        if same_class(a, b) {
+            return None;
         }
-        None
+        let f = method(b, reflected)?;
+        let r = self.invoke(&f, b, vec![a.clone()]);
+        (!answered_not_implemented(&r)).then_some(r)
     }
 
     /// `a op b` after `a`'s forward method answered `NotImplemented`: `b`'s reflected
     /// method, else the general operator code (which raises the TypeError).
     pub fn binary_after_forward(&mut self, op: BinOp, a: &Value, b: &Value) -> Res<Value> {
         let (_, reflected, _) = names(op);
-        if !same_class(a, b)
-            && let Some(f) = method(b, reflected)
-        {
-            let r = self.invoke(&f, b, vec![a.clone()]);
-            if !answered_not_implemented(&r) {
-                return r;
-            }
+        match self.reflected_binary(reflected, a, b) {
+            Some(r) => r,
+            None => super::ops::binary(op, a, b),
         }
-        super::ops::binary(op, a, b)
     }
 
     pub fn special_unary(&mut self, op: UnOp, a: &Value) -> Option<Res<Value>> {

@@ -10,12 +10,11 @@
 
 use super::Interp;
 use crate::error::{Res, type_error};
-use crate::syntax::ast::CmpOp;
 use crate::syntax::symbol::Sym;
 use crate::value::dict::HKey;
 use crate::value::exception::ExcObj;
 use crate::value::hash::{USER_HASH, unhashable};
-use crate::value::{Args, Object, Value};
+use crate::value::{Object, Value};
 use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
@@ -150,11 +149,7 @@ impl Interp {
                     let h = crate::value::hash::hash(v).map_err(unhashable)?;
                     return Ok((h, HKey::of(v).map_err(unhashable)?));
                 };
-                let args = Args {
-                    pos: vec![v.clone()],
-                    kw: Vec::new(),
-                };
-                let h = self.call(&f, args, None)?;
+                let h = self.call1(&f, v.clone())?;
                 let h = reduce(h)?;
                 return Ok((h, HKey::User(h, self.user_group(v, h)?)));
             }
@@ -192,15 +187,7 @@ impl Interp {
         }
         let mut found = None;
         for (id, stored) in firsts {
-            let eq = match self.special_compare(CmpOp::Eq, &stored, v) {
-                Some(r) => r?,
-                None => crate::interp::ops::compare_value(self, CmpOp::Eq, &stored, v)?,
-            };
-            let equal = match self.special_truth(&eq) {
-                Some(r) => r?,
-                None => self.truth(&eq)?,
-            };
-            if equal {
+            if self.values_equal(&stored, v)? {
                 found = Some(id);
                 break;
             }
