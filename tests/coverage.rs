@@ -26,7 +26,9 @@ fn count(list: &str, names: &[(String, bool)]) -> (usize, usize, Vec<String>) {
     } else {
         list
     };
-    if s.eval(&format!("import numpy\nimport torch\nimport {module}\n")).is_err() {
+    if s.eval(&format!("import numpy\nimport torch\nimport {module}\n"))
+        .is_err()
+    {
         let total = names.iter().filter(|n| n.1).count();
         return (0, total, names.iter().map(|n| n.0.clone()).collect());
     }
@@ -99,6 +101,9 @@ fn public_names_of_numpy_and_pytorch_that_nt_has() {
             }
         }
     }
-    eprintln!("public names nt has (NT_COVERAGE_MISSING=1 lists the rest):\n{}", report.join("\n"));
+    eprintln!(
+        "public names nt has (NT_COVERAGE_MISSING=1 lists the rest):\n{}",
+        report.join("\n")
+    );
     assert!(below.is_empty(), "coverage went down:\n{}", below.join("\n"));
 }

@@ -73,6 +73,21 @@ impl Interp {
                 "__doc__" => c.methods.borrow().get(&name).cloned().unwrap_or(Value::None),
                 _ => return None,
             }),
+            // Builtins and library functions: `f.__name__`, as CPython's builtins have.
+            Value::Builtin(b) => match name.as_str() {
+                "__name__" | "__qualname__" => Some(Value::Str(b.name.into())),
+                "__module__" => Some(Value::Str("builtins".into())),
+                _ => None,
+            },
+            Value::NdFunc(f) => match name.as_str() {
+                "__name__" | "__qualname__" => Some(Value::Str(f.name.into())),
+                _ => None,
+            },
+            Value::Method(m) => match name.as_str() {
+                "__name__" => Some(Value::Str(m.1.as_str().into())),
+                "__self__" => Some(m.0.clone()),
+                _ => None,
+            },
             _ => None,
         }
     }

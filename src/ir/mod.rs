@@ -45,6 +45,22 @@ unary_ops! {
     /// Round half to even, as `np.round`/`torch.round`.
     Round,
     Sign,
+    /// Toward zero; integers and bools unchanged.
+    Trunc,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Asinh,
+    Acosh,
+    Atanh,
+    Expm1,
+    Log1p,
+    Exp2,
+    Cbrt,
+    Erf,
+    Erfc,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -58,6 +58,62 @@ pub fn names(op: UnaryOp) -> Names {
         UnaryOp::Sign => same(&["sign"]),
         UnaryOp::Floor => same(&["floor"]),
         UnaryOp::Ceil => same(&["ceil"]),
+        UnaryOp::Trunc => Names {
+            numpy: &["trunc", "fix"],
+            torch: &["trunc", "fix"],
+            method: &["trunc", "fix"],
+        },
+        UnaryOp::Asin => Names {
+            numpy: &["arcsin", "asin"],
+            torch: &["asin", "arcsin"],
+            method: &["asin", "arcsin"],
+        },
+        UnaryOp::Acos => Names {
+            numpy: &["arccos", "acos"],
+            torch: &["acos", "arccos"],
+            method: &["acos", "arccos"],
+        },
+        UnaryOp::Atan => Names {
+            numpy: &["arctan", "atan"],
+            torch: &["atan", "arctan"],
+            method: &["atan", "arctan"],
+        },
+        UnaryOp::Asinh => Names {
+            numpy: &["arcsinh", "asinh"],
+            torch: &["asinh", "arcsinh"],
+            method: &["asinh", "arcsinh"],
+        },
+        UnaryOp::Acosh => Names {
+            numpy: &["arccosh", "acosh"],
+            torch: &["acosh", "arccosh"],
+            method: &["acosh", "arccosh"],
+        },
+        UnaryOp::Atanh => Names {
+            numpy: &["arctanh", "atanh"],
+            torch: &["atanh", "arctanh"],
+            method: &["atanh", "arctanh"],
+        },
+        UnaryOp::Sinh => same(&["sinh"]),
+        UnaryOp::Cosh => same(&["cosh"]),
+        UnaryOp::Expm1 => same(&["expm1"]),
+        UnaryOp::Log1p => same(&["log1p"]),
+        UnaryOp::Exp2 => same(&["exp2"]),
+        // PyTorch has no cbrt; NumPy has no erf (SciPy's).
+        UnaryOp::Cbrt => Names {
+            numpy: &["cbrt"],
+            torch: &[],
+            method: &[],
+        },
+        UnaryOp::Erf => Names {
+            numpy: &[],
+            torch: &["erf"],
+            method: &["erf"],
+        },
+        UnaryOp::Erfc => Names {
+            numpy: &[],
+            torch: &["erfc"],
+            method: &["erfc"],
+        },
     }
 }
 
@@ -96,10 +152,11 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
             (UnaryOp::Abs, Lib::Torch) => {
                 return Err(exc("NotImplementedError", "\"abs_cpu\" not implemented for 'Bool'"));
             }
-            (UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round, Lib::Torch) => {
+            (UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round | UnaryOp::Trunc, Lib::Torch) => {
                 let name = match op {
                     UnaryOp::Floor => "floor",
                     UnaryOp::Ceil => "ceil",
+                    UnaryOp::Trunc => "trunc",
                     _ => "round",
                 };
                 return Err(exc(
@@ -128,6 +185,7 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
         | UnaryOp::Floor
         | UnaryOp::Ceil
         | UnaryOp::Round
+        | UnaryOp::Trunc
         | UnaryOp::Not => a.dtype,
         _ => float_result(lib, a.dtype),
     };

@@ -76,10 +76,13 @@ macro_rules! int_arith {
                     UnaryOp::Abs => |a| if a < 0 { (0 as $t).wrapping_sub(a) } else { a },
                     #[allow(unused_comparisons)]
                     UnaryOp::Sign => |a| if a > 0 { 1 } else if a < 0 { (0 as $t).wrapping_sub(1) } else { 0 },
-                    UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round => |a| a,
+                    UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round | UnaryOp::Trunc => |a| a,
                     // Front ends cast integers to a float dtype before these.
                     UnaryOp::Exp | UnaryOp::Log | UnaryOp::Log2 | UnaryOp::Log10 | UnaryOp::Sqrt | UnaryOp::Sin
-                    | UnaryOp::Cos | UnaryOp::Tan | UnaryOp::Tanh => |a| a,
+                    | UnaryOp::Cos | UnaryOp::Tan | UnaryOp::Tanh | UnaryOp::Asin | UnaryOp::Acos | UnaryOp::Atan
+                    | UnaryOp::Sinh | UnaryOp::Cosh | UnaryOp::Asinh | UnaryOp::Acosh | UnaryOp::Atanh
+                    | UnaryOp::Expm1 | UnaryOp::Log1p | UnaryOp::Exp2 | UnaryOp::Cbrt | UnaryOp::Erf
+                    | UnaryOp::Erfc => |a| a,
                 }
             }
             fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut [Self]) -> bool {
@@ -287,6 +290,21 @@ macro_rules! float_arith {
                     UnaryOp::Ceil => |a| f(a, f64::ceil),
                     UnaryOp::Round => |a| f(a, f64::round_ties_even),
                     UnaryOp::Sign => |a| f(a, sign),
+                    UnaryOp::Trunc => |a| f(a, f64::trunc),
+                    UnaryOp::Asin => |a| f(a, f64::asin),
+                    UnaryOp::Acos => |a| f(a, f64::acos),
+                    UnaryOp::Atan => |a| f(a, f64::atan),
+                    UnaryOp::Sinh => |a| f(a, f64::sinh),
+                    UnaryOp::Cosh => |a| f(a, f64::cosh),
+                    UnaryOp::Asinh => |a| f(a, f64::asinh),
+                    UnaryOp::Acosh => |a| f(a, f64::acosh),
+                    UnaryOp::Atanh => |a| f(a, f64::atanh),
+                    UnaryOp::Expm1 => |a| f(a, f64::exp_m1),
+                    UnaryOp::Log1p => |a| f(a, f64::ln_1p),
+                    UnaryOp::Exp2 => |a| f(a, f64::exp2),
+                    UnaryOp::Cbrt => |a| f(a, f64::cbrt),
+                    UnaryOp::Erf => |a| f(a, libm::erf),
+                    UnaryOp::Erfc => |a| f(a, libm::erfc),
                 }
             }
             fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut [Self]) -> bool {

@@ -196,8 +196,9 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
             UnaryOp::Not => return None,
             UnaryOp::Abs if boolean || a.repr == Repr::U32 || a.repr == Repr::U64 => "x0".into(),
             UnaryOp::Abs => wrap(a.dtype, "abs(x0)"),
-            UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round if !float => "x0".into(),
+            UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round | UnaryOp::Trunc if !float => "x0".into(),
             UnaryOp::Floor => "floor(x0)".into(),
+            UnaryOp::Trunc => "trunc(x0)".into(),
             UnaryOp::Ceil => "ceil(x0)".into(),
             // Half to even, spelled out: some drivers' f64 `round` breaks ties upward.
             // A zero result keeps the input's sign (`round(-0.4)` is `-0.`).
@@ -224,7 +225,22 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
             UnaryOp::Cos => "cos(x0)".into(),
             UnaryOp::Tan => "tan(x0)".into(),
             UnaryOp::Tanh => "tanh(x0)".into(),
-            UnaryOp::Sqrt => return None,
+            // No lowering as exact as the CPU's: these run there.
+            UnaryOp::Sqrt
+            | UnaryOp::Asin
+            | UnaryOp::Acos
+            | UnaryOp::Atan
+            | UnaryOp::Sinh
+            | UnaryOp::Cosh
+            | UnaryOp::Asinh
+            | UnaryOp::Acosh
+            | UnaryOp::Atanh
+            | UnaryOp::Expm1
+            | UnaryOp::Log1p
+            | UnaryOp::Exp2
+            | UnaryOp::Cbrt
+            | UnaryOp::Erf
+            | UnaryOp::Erfc => return None,
         },
         Op::Binary(b) => {
             let cmp = |s: &str| {
@@ -319,7 +335,7 @@ fn lower_i64x2(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Op
         Op::Copy => Some("x0".into()),
         Op::Unary(UnaryOp::Neg) => Some("i64_neg(x0)".into()),
         Op::Unary(UnaryOp::Not) => Some("(~x0)".into()),
-        Op::Unary(UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round) => Some("x0".into()),
+        Op::Unary(UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round | UnaryOp::Trunc) => Some("x0".into()),
         Op::Binary(b) => match b {
             BinaryOp::Add => both("i64_add"),
             BinaryOp::Sub => both("i64_sub"),

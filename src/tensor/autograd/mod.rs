@@ -5,6 +5,7 @@
 //! Gradients are tensors of the core, so under `create_graph` they record in turn.
 
 mod rules;
+mod unary_grads;
 
 pub use rules::{Rule, SavedVersion, to_device, unary};
 

@@ -38,6 +38,9 @@ pub enum Rule {
     Relu(NdArray),
     Sin(Grad),
     Cos(Grad),
+    /// A primitive whose gradient is a formula of its input and output
+    /// (`unary_grads.rs`): the op, the input, the output.
+    Elementwise(UnaryOp, Grad, NdArray),
     /// Saves the input's sign.
     Abs(NdArray),
     /// Saves the output and the dimension: g·s − s·Σ(g·s).
@@ -119,11 +122,11 @@ fn nd(v: &Grad) -> Res<&NdArray> {
     Ok(&v.data)
 }
 
-fn tensor(a: NdArray) -> Grad {
+pub(super) fn tensor(a: NdArray) -> Grad {
     Rc::new(Tensor::new(a))
 }
 
-fn scalar(x: f64, like: &Grad) -> Res<Grad> {
+pub(super) fn scalar(x: f64, like: &Grad) -> Res<Grad> {
     Ok(tensor(crate::tensor::ops::scalar(x, like.data.dtype)?))
 }
 
@@ -157,7 +160,7 @@ pub(super) fn bin(op: BinaryOp, a: &Grad, b: &Grad) -> Res<Grad> {
     Ok(record_t(out, name, rule, &[a, b]))
 }
 
-fn un(op: UnaryOp, a: &Grad) -> Res<Grad> {
+pub(super) fn un(op: UnaryOp, a: &Grad) -> Res<Grad> {
     let out = run(Op::Unary(op), &[nd(a)?])?;
     if !needs(&[a]) {
         return Ok(tensor(out));
@@ -179,7 +182,25 @@ pub fn unary(op: UnaryOp, x: &Grad, out: &NdArray) -> Res<Option<(&'static str, 
         UnaryOp::Sin => ("SinBackward0", Rule::Sin(x.clone())),
         UnaryOp::Cos => ("CosBackward0", Rule::Cos(x.clone())),
         UnaryOp::Abs => ("AbsBackward0", Rule::Abs(run(Op::Unary(UnaryOp::Sign), &[&x.data])?)),
+        UnaryOp::Trunc
+        | UnaryOp::Asin
+        | UnaryOp::Acos
+        | UnaryOp::Atan
+        | UnaryOp::Sinh
+        | UnaryOp::Cosh
+        | UnaryOp::Asinh
+        | UnaryOp::Acosh
+        | UnaryOp::Atanh
+        | UnaryOp::Expm1
+        | UnaryOp::Log1p
+        | UnaryOp::Exp2
+        | UnaryOp::Erf
+        | UnaryOp::Erfc => (
+            super::unary_grads::node_name(op).unwrap_or_default(),
+            Rule::Elementwise(op, x.clone(), out.clone()),
+        ),
         UnaryOp::Not
+        | UnaryOp::Cbrt
         | UnaryOp::Log2
         | UnaryOp::Log10
         | UnaryOp::Tan
@@ -415,6 +436,7 @@ impl Rule {
             }
             Rule::Div(a, b) => vec![if w(1) { val(a) } else { None }, val(b)],
             Rule::PowScalar(a, _) | Rule::Log(a) | Rule::Sin(a) | Rule::Cos(a) => vec![val(a)],
+            Rule::Elementwise(_, a, o) => vec![val(a), out(o)],
             Rule::Exp(o) | Rule::Sqrt(o) | Rule::Tanh(o) | Rule::Sigmoid(o) | Rule::Softmax(o, _) => vec![out(o)],
             Rule::Pow(a, b, o) => vec![val(a), val(b), if w(1) { out(o) } else { None }],
             _ => vec![],
@@ -592,6 +614,14 @@ impl Rule {
                 out
             }
             Rule::Sin(a) => vec![Some(bin(BinaryOp::Mul, g, &un(UnaryOp::Cos, a)?)?)],
+            Rule::Elementwise(op, a, out) => {
+                let out = if graph {
+                    un(*op, &input(0)?)?
+                } else {
+                    tensor(out.clone())
+                };
+                vec![Some(super::unary_grads::backward(*op, g, a, &out)?)]
+            }
             Rule::Cos(a) => vec![Some(bin(BinaryOp::Mul, g, &un(UnaryOp::Neg, &un(UnaryOp::Sin, a)?)?)?)],
             Rule::Sum { axes, keepdim } | Rule::Mean { axes, keepdim, .. } => {
                 // Put the reduced axes back (size 1), then broadcast to the input.
