@@ -89,6 +89,12 @@ pub enum BinaryOp {
     And,
     Or,
     Xor,
+    /// Float-only (front ends cast integers first): C's `atan2`, `hypot`, `copysign`.
+    Atan2,
+    Hypot,
+    Copysign,
+    /// C's `fmod`: the dividend's sign; integers truncate, and `x fmod 0` is 0.
+    Fmod,
 }
 
 impl BinaryOp {

@@ -499,7 +499,7 @@ pub fn relu(lib: Lib, v: &Value) -> Res<Value> {
 }
 
 /// Promotes two array-or-scalar arguments and broadcasts them.
-fn pair(lib: Lib, a: &Value, b: &Value) -> Res<(NdArray, NdArray)> {
+pub fn pair(lib: Lib, a: &Value, b: &Value) -> Res<(NdArray, NdArray)> {
     let dummy = match lib {
         Lib::Numpy => super::ops::binary(crate::syntax::ast::BinOp::Add, a, b),
         Lib::Torch => super::ops::binary(crate::syntax::ast::BinOp::Add, a, b),

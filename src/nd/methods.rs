@@ -611,6 +611,12 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             crate::interp::ops::binary(BinOp::Pow, v, &e)
         }
         "relu" => funcs::relu(lib, v),
+        m if super::binary_fns::op_named(m).is_some()
+            || (lib == Lib::Torch && super::binary_fns::comparison_named(m).is_some()) =>
+        {
+            args.pos.insert(0, v.clone());
+            super::binary_fns::call_as(interp, lib, m, args, true)
+        }
         "maximum" | "minimum" => {
             let o = args
                 .pos

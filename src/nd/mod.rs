@@ -2,6 +2,7 @@
 //! broadcasting, errors, printing) on top of `NdArray` and the IR. One module serves
 //! both; `Lib` selects the library whose semantics apply.
 
+pub mod binary_fns;
 pub mod compound;
 pub mod create;
 pub mod custom_fn;

@@ -1,6 +1,7 @@
 //! The `np`/`numpy` and `torch` modules, and the torch names DESIGN.md §1 puts in the
 //! global scope. Each function is one entry of a static table that knows its library.
 
+use super::binary_fns::call as binary_fns;
 use super::create::call as create;
 use super::device::devices;
 use super::files::{numpy_fn as np_files, torch_fn as torch_files};
@@ -427,29 +428,33 @@ fn ufunc2(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res<V
         "bitwise_and" => BinOp::BitAnd,
         "bitwise_or" => BinOp::BitOr,
         "bitwise_xor" => BinOp::BitXor,
+        "left_shift" | "bitwise_left_shift" => BinOp::LShift,
+        "right_shift" | "bitwise_right_shift" => BinOp::RShift,
         _ => return Err(super::internal(format!("unknown ufunc {name}"))),
     };
     match out {
         None | Some(Value::None) => crate::interp::ops::binary(op, &x, &y),
-        Some(target) => {
-            let target = match target {
-                Value::Tuple(t) if t.len() == 1 => t[0].clone(),
-                other => other,
-            };
-            if !matches!(target, Value::Array(_)) {
-                return Err(type_error("return arrays must be of ArrayType"));
-            }
-            let r = crate::interp::ops::binary(op, &x, &y)?;
-            let Some((_, dst)) = super::as_nd(&target) else {
-                return Err(super::internal("ufunc out"));
-            };
-            let Some((_, src)) = super::as_nd(&r) else {
-                return Err(super::internal("ufunc result"));
-            };
-            super::ops::write_into(lib, dst, src)?;
-            Ok(target)
-        }
+        Some(target) => write_out(lib, target, crate::interp::ops::binary(op, &x, &y)?),
     }
+}
+
+/// A ufunc's `out=`: the result written into the given array, which is returned.
+pub(super) fn write_out(lib: Lib, target: Value, r: Value) -> Res<Value> {
+    let target = match target {
+        Value::Tuple(t) if t.len() == 1 => t[0].clone(),
+        other => other,
+    };
+    if !matches!(target, Value::Array(_)) {
+        return Err(type_error("return arrays must be of ArrayType"));
+    }
+    let Some((_, dst)) = super::as_nd(&target) else {
+        return Err(super::internal("ufunc out"));
+    };
+    let Some((_, src)) = super::as_nd(&r) else {
+        return Err(super::internal("ufunc result"));
+    };
+    super::ops::write_into(lib, dst, src)?;
+    Ok(target)
 }
 
 /// The dtype an argument names or has: a dtype, a type, an array, or a Python scalar.
@@ -554,7 +559,9 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy, "np";
     sorting: "argsort", "unique", "median", "percentile", "quantile";
     np_files: "save", "load", "savez", "savez_compressed", "savetxt", "loadtxt", "asfortranarray", "isfortran";
     ufunc2: "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod", "remainder", "bitwise_and",
-        "bitwise_or", "bitwise_xor";
+        "bitwise_or", "bitwise_xor", "left_shift", "right_shift", "bitwise_left_shift", "bitwise_right_shift";
+    binary_fns: "arctan2", "atan2", "hypot", "copysign", "fmod", "equal", "not_equal", "less", "less_equal", "greater",
+        "greater_equal";
     shaping: "reshape", "transpose", "squeeze", "expand_dims", "ravel", "concatenate", "concat", "stack", "vstack",
         "hstack", "shares_memory", "may_share_memory", "broadcast_to", "swapaxes", "column_stack", "flip", "tile", "repeat",
         "split", "array_split";
@@ -593,6 +600,8 @@ static TORCH: &[NdFn] = table! { Lib::Torch, "torch";
     torch_random: "manual_seed", "seed", "initial_seed", "rand", "randn", "randint", "rand_like", "randn_like",
         "randperm";
     devices: "device", "set_default_device", "get_default_device";
+    binary_fns: "atan2", "arctan2", "hypot", "copysign", "fmod", "eq", "ne", "lt", "le", "gt", "ge", "greater", "less",
+        "greater_equal", "less_equal", "not_equal";
     shaping: "reshape", "transpose", "permute", "squeeze", "unsqueeze", "flatten", "cat", "concat", "concatenate",
         "stack", "vstack", "hstack", "swapaxes", "flip", "repeat_interleave", "split", "chunk", "unbind";
 };

@@ -98,6 +98,27 @@ pub fn binary(op: BinOp, r: Value, a: &Value, b: &Value) -> Res<Value> {
 
 /// A unary primitive (`-t`, `t.exp()`, `torch.floor(t)`): its rule comes from the tensor
 /// core, keyed by the IR op; one without a rule is refused, never detached.
+/// A float primitive of two operands (`atan2`, `hypot`, `copysign`, `fmod`), with
+/// PyTorch's node names (a number as `other` is a different overload).
+pub fn formula2(op: crate::ir::BinaryOp, r: Value, a: &Value, b: &Value) -> Res<Value> {
+    use crate::ir::BinaryOp;
+    if !needs(&[a, b]) {
+        return Ok(r);
+    }
+    let Some(out) = out_data(&r) else { return Ok(r) };
+    let (x, y) = (saved(a, &out)?, saved(b, &out)?);
+    let number_other = !matches!(b, Value::Tensor(_));
+    let name = match op {
+        BinaryOp::Atan2 => "Atan2Backward0",
+        BinaryOp::Hypot => "HypotBackward0",
+        BinaryOp::Copysign if number_other => "CopysignBackward1",
+        BinaryOp::Copysign => "CopysignBackward0",
+        BinaryOp::Fmod if number_other => "FmodBackward0",
+        _ => "FmodBackward1",
+    };
+    Ok(record(r, name, Rule::Formula2(op, x, y, out), &[a, b]))
+}
+
 pub fn primitive(op: UnaryOp, r: Value, a: &Value) -> Res<Value> {
     if !needs(&[a]) {
         return Ok(r);

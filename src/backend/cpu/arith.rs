@@ -64,6 +64,8 @@ macro_rules! int_arith {
                     BinaryOp::And => |a, b| a & b,
                     BinaryOp::Or => |a, b| a | b,
                     BinaryOp::Xor => |a, b| a ^ b,
+                    BinaryOp::Fmod => |a, b| if b == 0 { 0 } else { a.wrapping_rem(b) },
+                    BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign => |a, _| a,
                     // Comparisons produce bool and are handled by the caller.
                     BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => |a, _| a,
                 }
@@ -111,6 +113,7 @@ impl Arith for bool {
             BinaryOp::Add | BinaryOp::Or | BinaryOp::Max => |a, b| a | b,
             BinaryOp::Mul | BinaryOp::And | BinaryOp::Min => |a, b| a & b,
             BinaryOp::Xor | BinaryOp::Sub => |a, b| a ^ b,
+            BinaryOp::Fmod | BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign => |a, _| a,
             BinaryOp::Div | BinaryOp::FloorDiv => |a, b| a & b,
             BinaryOp::Mod | BinaryOp::Remainder => |_, _| false,
             BinaryOp::Shl => |a, b| a & !b,
@@ -266,6 +269,10 @@ macro_rules! float_arith {
                     BinaryOp::Max => |a, b| f(a, b, |x, y| if x.is_nan() || y.is_nan() { f64::NAN } else { x.max(y) }),
                     BinaryOp::Min => |a, b| f(a, b, |x, y| if x.is_nan() || y.is_nan() { f64::NAN } else { x.min(y) }),
                     BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => |a, _| a,
+                    BinaryOp::Atan2 => |a, b| f(a, b, f64::atan2),
+                    BinaryOp::Hypot => |a, b| f(a, b, f64::hypot),
+                    BinaryOp::Copysign => |a, b| f(a, b, f64::copysign),
+                    BinaryOp::Fmod => |a, b| f(a, b, |x, y| x % y),
                     BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => |a, _| a,
                 }
             }

@@ -4,8 +4,8 @@
 //! chain cannot overflow the stack — and builds gradients with ordinary IR ops.
 //! Gradients are tensors of the core, so under `create_graph` they record in turn.
 
+mod formulas;
 mod rules;
-mod unary_grads;
 
 pub use rules::{Rule, SavedVersion, to_device, unary};
 

@@ -39,8 +39,11 @@ pub enum Rule {
     Sin(Grad),
     Cos(Grad),
     /// A primitive whose gradient is a formula of its input and output
-    /// (`unary_grads.rs`): the op, the input, the output.
+    /// (`formulas.rs`): the op, the input, the output.
     Elementwise(UnaryOp, Grad, NdArray),
+    /// A float primitive of two operands (`atan2`, `hypot`, `copysign`, `fmod`): the op,
+    /// both operands, the output (`formulas.rs`).
+    Formula2(BinaryOp, Grad, Grad, NdArray),
     /// Saves the input's sign.
     Abs(NdArray),
     /// Saves the output and the dimension: g·s − s·Σ(g·s).
@@ -196,7 +199,7 @@ pub fn unary(op: UnaryOp, x: &Grad, out: &NdArray) -> Res<Option<(&'static str, 
         | UnaryOp::Exp2
         | UnaryOp::Erf
         | UnaryOp::Erfc => (
-            super::unary_grads::node_name(op).unwrap_or_default(),
+            super::formulas::node_name(op).unwrap_or_default(),
             Rule::Elementwise(op, x.clone(), out.clone()),
         ),
         UnaryOp::Not
@@ -437,6 +440,7 @@ impl Rule {
             Rule::Div(a, b) => vec![if w(1) { val(a) } else { None }, val(b)],
             Rule::PowScalar(a, _) | Rule::Log(a) | Rule::Sin(a) | Rule::Cos(a) => vec![val(a)],
             Rule::Elementwise(_, a, o) => vec![val(a), out(o)],
+            Rule::Formula2(_, a, b, o) => vec![val(a), val(b), out(o)],
             Rule::Exp(o) | Rule::Sqrt(o) | Rule::Tanh(o) | Rule::Sigmoid(o) | Rule::Softmax(o, _) => vec![out(o)],
             Rule::Pow(a, b, o) => vec![val(a), val(b), if w(1) { out(o) } else { None }],
             _ => vec![],
@@ -614,13 +618,20 @@ impl Rule {
                 out
             }
             Rule::Sin(a) => vec![Some(bin(BinaryOp::Mul, g, &un(UnaryOp::Cos, a)?)?)],
+            Rule::Formula2(op, a, b, out) => {
+                let out = if graph { bin(*op, a, b)? } else { tensor(out.clone()) };
+                vec![
+                    part(0, &|| super::formulas::binary(*op, 0, g, a, b, &out))?,
+                    part(1, &|| super::formulas::binary(*op, 1, g, a, b, &out))?,
+                ]
+            }
             Rule::Elementwise(op, a, out) => {
                 let out = if graph {
                     un(*op, &input(0)?)?
                 } else {
                     tensor(out.clone())
                 };
-                vec![Some(super::unary_grads::backward(*op, g, a, &out)?)]
+                vec![Some(super::formulas::backward(*op, g, a, &out)?)]
             }
             Rule::Cos(a) => vec![Some(bin(BinaryOp::Mul, g, &un(UnaryOp::Neg, &un(UnaryOp::Sin, a)?)?)?)],
             Rule::Sum { axes, keepdim } | Rule::Mean { axes, keepdim, .. } => {

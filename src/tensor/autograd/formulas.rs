@@ -65,3 +65,35 @@ pub fn backward(op: UnaryOp, g: &Grad, x: &Grad, out: &Grad) -> Res<Grad> {
         _ => Ok(super::rules::tensor(NdArray::zeros(g.data.dtype, x.data.shape()))),
     }
 }
+
+/// The gradient of input `i` (0 or 1) of a float primitive of two operands, as PyTorch's
+/// `derivatives.yaml` writes it.
+pub fn binary(op: BinaryOp, i: usize, g: &Grad, a: &Grad, b: &Grad, out: &Grad) -> Res<Grad> {
+    let mul = |x: &Grad, y: &Grad| bin(BinaryOp::Mul, x, y);
+    match (op, i) {
+        // atan2_backward: recip = 1 / (a² + b²); (g·b·recip, g·(−a)·recip).
+        (BinaryOp::Atan2, _) => {
+            let sum = bin(BinaryOp::Add, &square(a)?, &square(b)?)?;
+            let recip = bin(BinaryOp::Div, &scalar(1.0, &sum)?, &sum)?;
+            let num = if i == 0 { b.clone() } else { un(UnaryOp::Neg, a)? };
+            mul(&mul(g, &num)?, &recip)
+        }
+        (BinaryOp::Hypot, _) => bin(BinaryOp::Div, &mul(g, if i == 0 { a } else { b })?, out),
+        // copysign_tensor_self_backward: g · (out / a), zero where a is zero.
+        (BinaryOp::Copysign, 0) => {
+            // The ratio is ±1 (or 0): a constant, so it need not be recorded.
+            use crate::tensor::ops::{binary as raw, broadcast2, run, scalar as raw_scalar};
+            let ratio = raw(BinaryOp::Div, &out.data, &a.data)?;
+            let zero = raw_scalar(0.0, ratio.dtype)?;
+            let at_zero = raw(BinaryOp::Eq, &a.data, &raw_scalar(0.0, a.data.dtype)?)?;
+            let (m, r) = broadcast2(&at_zero, &ratio)?;
+            let (z, _) = broadcast2(&zero, &r)?;
+            let masked = run(crate::ir::Op::Where, &[&m, &z, &r])?;
+            mul(g, &super::rules::tensor(masked))
+        }
+        (BinaryOp::Fmod, 0) => Ok(g.clone()),
+        // −g · trunc(a / b)
+        (BinaryOp::Fmod, _) => mul(&un(UnaryOp::Neg, g)?, &un(UnaryOp::Trunc, &bin(BinaryOp::Div, a, b)?)?),
+        _ => Ok(super::rules::tensor(NdArray::zeros(g.data.dtype, b.data.shape()))),
+    }
+}
