@@ -410,19 +410,25 @@ impl Interp {
             let path: Vec<Sym> = m.name.split('.').map(Sym::new).chain([name]).collect();
             return Some(self.import(&path));
         }
-        let ext = format!("{}._ext", m.name);
-        if name.as_str().starts_with('_') || crate::nd::stdlib::source(&ext).is_none() {
+        if name.as_str().starts_with('_') {
             return None;
         }
-        let path: Vec<Sym> = ext.split('.').map(Sym::new).collect();
-        let module = match self.import(&path) {
-            Ok(module) => module,
-            Err(e) => return Some(Err(e)),
-        };
-        let Value::Module(x) = module else { return None };
-        let v = x.attrs.borrow().get(&name).cloned()?;
-        m.attrs.borrow_mut().insert(name, v.clone());
-        Some(Ok(v))
+        // `numpy._ext`, then the other private parts (`numpy._stats`, …), in order.
+        for ext in crate::nd::stdlib::private_parts(&m.name) {
+            let path: Vec<Sym> = ext.split('.').map(Sym::new).collect();
+            let module = match self.import(&path) {
+                Ok(module) => module,
+                Err(e) => return Some(Err(e)),
+            };
+            let Value::Module(x) = module else { continue };
+            let Some(v) = x.attrs.borrow().get(&name).cloned() else { continue };
+            if matches!(v, Value::Module(_)) {
+                continue;
+            }
+            m.attrs.borrow_mut().insert(name, v.clone());
+            return Some(Ok(v));
+        }
+        None
     }
 
     pub fn module_attr(&mut self, m: &Value, name: Sym, path: &[Sym]) -> Res<Value> {

@@ -28,7 +28,7 @@ impl Interp {
                 let m = self.import_source(&name, shown, text)?;
                 // `import torch.nn.functional` also makes it `torch.nn.functional`.
                 if let Some((parent, leaf)) = name.rsplit_once('.')
-                    && leaf != "_ext"
+                    && !leaf.starts_with('_')
                 {
                     if let Some(Value::Module(p)) = self.modules.get(parent) {
                         p.attrs.borrow_mut().insert(Sym::new(leaf), m.clone());

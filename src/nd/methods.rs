@@ -657,11 +657,16 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             }
             Ok(result(lib, super::matmul::matmul(lib, a, &b)?))
         }
-        // Methods written in nt: the function of the same name in `numpy._ext`/`torch._ext`.
+        // Methods written in nt: the function of the same name in `numpy._ext`/`torch._ext`
+        // (or another private part of the module: `numpy._index`, …).
         _ if method_names(v).contains(&m) => {
             let module = if lib == Lib::Numpy { "numpy" } else { "torch" };
-            let ext = interp.import(&[Sym::new(module), Sym::new("_ext")])?;
-            match interp.get_attr(&ext, name) {
+            let found = crate::nd::stdlib::private_parts(module).into_iter().find_map(|part| {
+                let path: Vec<Sym> = part.split('.').map(Sym::new).collect();
+                let Ok(Value::Module(x)) = interp.import(&path) else { return None };
+                x.attrs.borrow().get(&name).cloned()
+            });
+            match found.ok_or(()) {
                 Ok(f) => {
                     args.pos.insert(0, v.clone());
                     interp.call(&f, args, None)

@@ -131,6 +131,26 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/numpy/_ext.nt"),
     ),
     (
+        "numpy._stats",
+        "<stdlib>/numpy/_stats.nt",
+        include_str!("../../stdlib/numpy/_stats.nt"),
+    ),
+    (
+        "numpy._index",
+        "<stdlib>/numpy/_index.nt",
+        include_str!("../../stdlib/numpy/_index.nt"),
+    ),
+    (
+        "numpy._manip",
+        "<stdlib>/numpy/_manip.nt",
+        include_str!("../../stdlib/numpy/_manip.nt"),
+    ),
+    (
+        "numpy._math",
+        "<stdlib>/numpy/_math.nt",
+        include_str!("../../stdlib/numpy/_math.nt"),
+    ),
+    (
         "numpy.linalg._ext",
         "<stdlib>/numpy/linalg/_ext.nt",
         include_str!("../../stdlib/numpy/linalg/_ext.nt"),
@@ -147,7 +167,35 @@ const MODULES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The private stdlib modules whose functions a module shows as its own: `numpy._ext`
+/// first, then `numpy._stats`, `numpy._index`, … in the order listed above.
+pub fn private_parts(parent: &str) -> Vec<&'static str> {
+    let ext = |n: &str| n.strip_prefix(parent).and_then(|r| r.strip_prefix("._")).is_some_and(|r| !r.contains('.'));
+    let mut parts: Vec<&'static str> = MODULES.iter().map(|m| m.0).filter(|n| ext(n)).collect();
+    parts.sort_by_key(|n| !n.ends_with("._ext"));
+    parts
+}
+
 /// The shown name and source of a stdlib module.
+///
+/// For developing the stdlib without rebuilding: with `NT_STDLIB_DIR` set to a `stdlib/`
+/// folder, a module's source is read from there (each module once per process) instead of
+/// the copy embedded at build time.
 pub fn source(name: &str) -> Option<(&'static str, &'static str)> {
-    MODULES.iter().find(|m| m.0 == name).map(|m| (m.1, m.2))
+    let (_, shown, embedded) = MODULES.iter().find(|m| m.0 == name)?;
+    if let Some(dir) = std::env::var_os("NT_STDLIB_DIR") {
+        use std::sync::Mutex;
+        static READ: Mutex<Vec<(&'static str, &'static str)>> = Mutex::new(Vec::new());
+        let mut read = READ.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&(_, src)) = read.iter().find(|r| r.0 == *shown) {
+            return Some((shown, src));
+        }
+        let path = std::path::Path::new(&dir).join(shown.trim_start_matches("<stdlib>/"));
+        if let Ok(text) = std::fs::read_to_string(path) {
+            let src: &'static str = Box::leak(text.into_boxed_str());
+            read.push((shown, src));
+            return Some((shown, src));
+        }
+    }
+    Some((shown, embedded))
 }
