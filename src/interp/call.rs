@@ -421,7 +421,9 @@ impl Interp {
                 Err(e) => return Some(Err(e)),
             };
             let Value::Module(x) = module else { continue };
-            let Some(v) = x.attrs.borrow().get(&name).cloned() else { continue };
+            let Some(v) = x.attrs.borrow().get(&name).cloned() else {
+                continue;
+            };
             if matches!(v, Value::Module(_)) {
                 continue;
             }

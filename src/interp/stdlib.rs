@@ -81,6 +81,11 @@ fn error(_: &mut Interp, args: Args) -> Res<Value> {
         "IndexError",
         "KeyError",
         "NotImplementedError",
+        "ZeroDivisionError",
+        "OverflowError",
+        "numpy.exceptions.AxisError",
+        "numpy._core._exceptions._UFuncNoLoopError",
+        "numpy.linalg.LinAlgError",
     ];
     let kind = KINDS
         .iter()
@@ -179,6 +184,22 @@ static NT: &[Builtin] = &[
     Builtin {
         name: "custom_grad",
         f: crate::nd::custom_fn::custom_grad,
+    },
+    Builtin {
+        name: "take_flat",
+        f: crate::nd::select::take_flat,
+    },
+    Builtin {
+        name: "keep_where",
+        f: crate::nd::select::keep_where,
+    },
+    Builtin {
+        name: "scatter_flat",
+        f: crate::nd::select::scatter_flat,
+    },
+    Builtin {
+        name: "named",
+        f: crate::nd::select::named,
     },
     Builtin {
         name: "argv",

@@ -363,6 +363,25 @@ fn int_parts_with(lib: Lib, a: &NdArray, items: &[Item], set_scalar: bool, shape
         }
     }
     let count = crate::array::layout::numel(&kshape);
+    // Each index array's strides over the broadcast shape (0 along broadcast axes).
+    let bstrides: Vec<Vec<usize>> = items
+        .iter()
+        .map(|it| match it {
+            Item::Ints(_, sh) if sh.len() <= kshape.len() => {
+                let off = kshape.len() - sh.len();
+                let mut st = vec![0; kshape.len()];
+                let mut s = 1;
+                for i in (0..sh.len()).rev() {
+                    if sh[i] != 1 {
+                        st[off + i] = s;
+                    }
+                    s *= sh[i];
+                }
+                st
+            }
+            _ => Vec::new(),
+        })
+        .collect();
     // An index array's value at position `at` of the broadcast shape.
     let pick = |k: usize, at: usize| -> i64 {
         match &items[k] {
@@ -370,8 +389,15 @@ fn int_parts_with(lib: Lib, a: &NdArray, items: &[Item], set_scalar: bool, shape
                 let n = crate::array::layout::numel(sh);
                 if n == 0 {
                     0
+                } else if n == count {
+                    v[at]
                 } else {
-                    v[if n == count { at } else { at % n }]
+                    let (mut rem, mut flat) = (at, 0);
+                    for (i, &d) in kshape.iter().enumerate().rev() {
+                        flat += (rem % d) * bstrides[k].get(i).copied().unwrap_or(0);
+                        rem /= d;
+                    }
+                    v[flat]
                 }
             }
             _ => 0,

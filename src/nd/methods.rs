@@ -663,7 +663,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             let module = if lib == Lib::Numpy { "numpy" } else { "torch" };
             let found = crate::nd::stdlib::private_parts(module).into_iter().find_map(|part| {
                 let path: Vec<Sym> = part.split('.').map(Sym::new).collect();
-                let Ok(Value::Module(x)) = interp.import(&path) else { return None };
+                let Ok(Value::Module(x)) = interp.import(&path) else {
+                    return None;
+                };
                 x.attrs.borrow().get(&name).cloned()
             });
             match found.ok_or(()) {

@@ -28,6 +28,7 @@ pub mod read;
 pub mod record;
 pub mod reduce;
 pub mod registry;
+pub mod select;
 pub mod shape;
 pub mod sorting;
 pub mod stdlib;

@@ -459,7 +459,23 @@ pub fn unsupported(what: &str) -> Box<crate::error::Exc> {
 /// After a tensor method or torch function: a float result computed from inputs that
 /// require grad but not recorded would silently lose gradients — refuse it instead.
 pub fn check_recorded(what: &str, inputs: &[&Value], r: &Value) -> Res<()> {
-    if !needs(inputs) || matches!(what, "detach" | "numpy" | "tolist" | "item" | "size" | "dim" | "numel") {
+    if !needs(inputs)
+        || matches!(
+            what,
+            "detach"
+                | "numpy"
+                | "tolist"
+                | "item"
+                | "size"
+                | "dim"
+                | "numel"
+                | "new_ones"
+                | "new_zeros"
+                | "new_full"
+                | "new_empty"
+                | "new_tensor"
+        )
+    {
         return Ok(());
     }
     match r {

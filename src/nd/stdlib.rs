@@ -161,6 +161,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/_ext.nt"),
     ),
     (
+        "torch._select",
+        "<stdlib>/torch/_select.nt",
+        include_str!("../../stdlib/torch/_select.nt"),
+    ),
+    (
         "torch.linalg._ext",
         "<stdlib>/torch/linalg/_ext.nt",
         include_str!("../../stdlib/torch/linalg/_ext.nt"),
@@ -170,7 +175,11 @@ const MODULES: &[(&str, &str, &str)] = &[
 /// The private stdlib modules whose functions a module shows as its own: `numpy._ext`
 /// first, then `numpy._stats`, `numpy._index`, … in the order listed above.
 pub fn private_parts(parent: &str) -> Vec<&'static str> {
-    let ext = |n: &str| n.strip_prefix(parent).and_then(|r| r.strip_prefix("._")).is_some_and(|r| !r.contains('.'));
+    let ext = |n: &str| {
+        n.strip_prefix(parent)
+            .and_then(|r| r.strip_prefix("._"))
+            .is_some_and(|r| !r.contains('.'))
+    };
     let mut parts: Vec<&'static str> = MODULES.iter().map(|m| m.0).filter(|n| ext(n)).collect();
     parts.sort_by_key(|n| !n.ends_with("._ext"));
     parts
