@@ -166,6 +166,56 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/_select.nt"),
     ),
     (
+        "torch.nn._act",
+        "<stdlib>/torch/nn/_act.nt",
+        include_str!("../../stdlib/torch/nn/_act.nt"),
+    ),
+    (
+        "torch.nn.functional._act",
+        "<stdlib>/torch/nn/_f_act.nt",
+        include_str!("../../stdlib/torch/nn/_f_act.nt"),
+    ),
+    (
+        "torch.nn._loss",
+        "<stdlib>/torch/nn/_loss.nt",
+        include_str!("../../stdlib/torch/nn/_loss.nt"),
+    ),
+    (
+        "torch.nn.functional._loss",
+        "<stdlib>/torch/nn/_f_loss.nt",
+        include_str!("../../stdlib/torch/nn/_f_loss.nt"),
+    ),
+    (
+        "torch.nn._layers",
+        "<stdlib>/torch/nn/_layers.nt",
+        include_str!("../../stdlib/torch/nn/_layers.nt"),
+    ),
+    (
+        "torch.nn.functional._layers",
+        "<stdlib>/torch/nn/_f_layers.nt",
+        include_str!("../../stdlib/torch/nn/_f_layers.nt"),
+    ),
+    (
+        "torch.nn._conv",
+        "<stdlib>/torch/nn/_conv.nt",
+        include_str!("../../stdlib/torch/nn/_conv.nt"),
+    ),
+    (
+        "torch.nn.functional._conv",
+        "<stdlib>/torch/nn/_f_conv.nt",
+        include_str!("../../stdlib/torch/nn/_f_conv.nt"),
+    ),
+    (
+        "torch.optim._more",
+        "<stdlib>/torch/_optim_more.nt",
+        include_str!("../../stdlib/torch/_optim_more.nt"),
+    ),
+    (
+        "torch.optim.lr_scheduler",
+        "<stdlib>/torch/lr_scheduler.nt",
+        include_str!("../../stdlib/torch/lr_scheduler.nt"),
+    ),
+    (
         "torch.linalg._ext",
         "<stdlib>/torch/linalg/_ext.nt",
         include_str!("../../stdlib/torch/linalg/_ext.nt"),
