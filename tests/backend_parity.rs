@@ -69,6 +69,21 @@ fn reference(op: &Op, inputs: &[&NdArray]) -> Vec<f64> {
                     UnaryOp::Ceil => v.ceil(),
                     UnaryOp::Round => v.round_ties_even(),
                     UnaryOp::Sign => v.signum() * (v != 0.0) as i64 as f64,
+                    UnaryOp::Trunc => v.trunc(),
+                    UnaryOp::Asin => v.asin(),
+                    UnaryOp::Acos => v.acos(),
+                    UnaryOp::Atan => v.atan(),
+                    UnaryOp::Sinh => v.sinh(),
+                    UnaryOp::Cosh => v.cosh(),
+                    UnaryOp::Asinh => v.asinh(),
+                    UnaryOp::Acosh => v.acosh(),
+                    UnaryOp::Atanh => v.atanh(),
+                    UnaryOp::Expm1 => v.exp_m1(),
+                    UnaryOp::Log1p => v.ln_1p(),
+                    UnaryOp::Exp2 => v.exp2(),
+                    UnaryOp::Cbrt => v.cbrt(),
+                    UnaryOp::Erf => libm::erf(v),
+                    UnaryOp::Erfc => libm::erfc(v),
                 })
             })
             .collect(),
@@ -99,6 +114,10 @@ fn reference(op: &Op, inputs: &[&NdArray]) -> Vec<f64> {
                         BinaryOp::Xor => ((p as i64) ^ (q as i64)) as f64,
                         BinaryOp::Shl => ((p as i64) << (q as i64)) as f64,
                         BinaryOp::Shr => ((p as i64) >> (q as i64)) as f64,
+                        BinaryOp::Atan2 => p.atan2(q),
+                        BinaryOp::Hypot => p.hypot(q),
+                        BinaryOp::Copysign => p.copysign(q),
+                        BinaryOp::Fmod => p % q,
                     };
                     round(r)
                 })
@@ -187,7 +206,28 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
             v.push((Op::Unary(u), vec![arr(d, &[2, 3], &xs)]));
         }
     }
-    for u in [UnaryOp::Log, UnaryOp::Log2, UnaryOp::Log10, UnaryOp::Sqrt] {
+    for u in [
+        UnaryOp::Trunc,
+        UnaryOp::Atan,
+        UnaryOp::Sinh,
+        UnaryOp::Cosh,
+        UnaryOp::Asinh,
+        UnaryOp::Expm1,
+        UnaryOp::Exp2,
+        UnaryOp::Cbrt,
+        UnaryOp::Erf,
+        UnaryOp::Erfc,
+    ] {
+        for d in [DType::F32, DType::F64] {
+            v.push((Op::Unary(u), vec![arr(d, &[2, 3], &xs)]));
+        }
+    }
+    let unit = [-0.75, -0.5, 0.0, 0.25, 0.5, 0.9];
+    for u in [UnaryOp::Asin, UnaryOp::Acos, UnaryOp::Atanh] {
+        v.push((Op::Unary(u), vec![arr(DType::F32, &[6], &unit)]));
+    }
+    v.push((Op::Unary(UnaryOp::Acosh), vec![arr(DType::F64, &[6], &pos.map(|x| x + 1.0))]));
+    for u in [UnaryOp::Log, UnaryOp::Log2, UnaryOp::Log10, UnaryOp::Sqrt, UnaryOp::Log1p] {
         v.push((Op::Unary(u), vec![arr(DType::F32, &[6], &pos)]));
     }
     v.push((Op::Unary(UnaryOp::Not), vec![arr(DType::I32, &[6], &ints)]));
@@ -210,6 +250,10 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
         BinaryOp::FloorDiv,
         BinaryOp::Mod,
         BinaryOp::Remainder,
+        BinaryOp::Atan2,
+        BinaryOp::Hypot,
+        BinaryOp::Copysign,
+        BinaryOp::Fmod,
     ] {
         v.push((
             Op::Binary(b),

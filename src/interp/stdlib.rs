@@ -202,6 +202,10 @@ static NT: &[Builtin] = &[
         f: crate::nd::select::named,
     },
     Builtin {
+        name: "decomp",
+        f: crate::nd::decomp::decomp,
+    },
+    Builtin {
         name: "argv",
         f: super::stdlib_os::argv,
     },

@@ -6,6 +6,7 @@ pub mod binary_fns;
 pub mod compound;
 pub mod create;
 pub mod custom_fn;
+pub mod decomp;
 pub mod device;
 pub mod files;
 pub mod funcs;

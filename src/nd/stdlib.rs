@@ -20,6 +20,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/nn/__init__.nt"),
     ),
     (
+        "torch.nn.utils",
+        "<stdlib>/torch/nn/utils.nt",
+        include_str!("../../stdlib/torch/nn/utils.nt"),
+    ),
+    (
         "torch.utils",
         "<stdlib>/torch/utils/__init__.nt",
         include_str!("../../stdlib/torch/utils/__init__.nt"),
@@ -214,6 +219,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         "torch.optim.lr_scheduler",
         "<stdlib>/torch/lr_scheduler.nt",
         include_str!("../../stdlib/torch/lr_scheduler.nt"),
+    ),
+    (
+        "torch._more",
+        "<stdlib>/torch/_more.nt",
+        include_str!("../../stdlib/torch/_more.nt"),
     ),
     (
         "torch.linalg._ext",

@@ -1,0 +1,137 @@
+//! Matrix decompositions for `np.linalg`/`torch.linalg` (written in nt on top of these):
+//! `_nt.decomp(kind, a)` factors every matrix of `a`'s last two dimensions with `faer`
+//! (LAPACK-grade, pure Rust) in float64 and returns arrays (or tensors) of `a`'s library,
+//! in `a`'s float dtype.
+//!
+//! kinds: `svd` (full U, S, Vh), `svd_thin`, `svdvals`, `eigh_L`/`eigh_U` (eigenvalues
+//! ascending, eigenvectors as columns), `eigvalsh_L`/`eigvalsh_U`, `qr` (complete Q, R),
+//! `qr_reduced`, `cholesky` (lower L; `None` when not positive definite).
+//!
+//! faer's factors agree with LAPACK's to rounding, but where a factor is determined only
+//! up to sign (singular vectors, eigenvectors) its signs can differ from NumPy's.
+
+use super::{as_nd, wrap};
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::array::storage::Buffer;
+use crate::error::{Res, type_error};
+use crate::interp::Interp;
+use crate::value::{Args, Lib, Value};
+use faer::{Mat, MatRef, Side};
+
+fn out(lib: Lib, data: Vec<f64>, shape: Vec<usize>, d: DType) -> Res<Value> {
+    let a = NdArray::from_buffer(Buffer::F64(data), &shape);
+    Ok(wrap(lib, super::ops::cast(&a, d)?))
+}
+
+fn push_mat(dst: &mut Vec<f64>, m: MatRef<'_, f64>) {
+    for i in 0..m.nrows() {
+        for j in 0..m.ncols() {
+            dst.push(m[(i, j)]);
+        }
+    }
+}
+
+fn push_transposed(dst: &mut Vec<f64>, m: MatRef<'_, f64>) {
+    for j in 0..m.ncols() {
+        for i in 0..m.nrows() {
+            dst.push(m[(i, j)]);
+        }
+    }
+}
+
+pub fn decomp(_: &mut Interp, args: Args) -> Res<Value> {
+    let (Some(Value::Str(kind)), Some(v)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(type_error("_nt.decomp(kind, a)"));
+    };
+    let Some((lib, a)) = as_nd(v) else {
+        return Err(type_error("_nt.decomp: a must be an array or tensor"));
+    };
+    let a = a.clone();
+    if a.ndim() < 2 {
+        return Err(type_error("_nt.decomp: a must have at least two dimensions"));
+    }
+    let d = if a.dtype.is_float() { a.dtype } else { DType::F64 };
+    let (m, n) = (a.shape()[a.ndim() - 2], a.shape()[a.ndim() - 1]);
+    let batch: Vec<usize> = a.shape()[..a.ndim() - 2].to_vec();
+    let flat = crate::realise::to_f64s(&a).map_err(super::internal)?;
+    let k = m.min(n);
+    let count: usize = batch.iter().product();
+    let shape = |tail: &[usize]| -> Vec<usize> { batch.iter().chain(tail).copied().collect() };
+    let mats = (0..count).map(|b| Mat::<f64>::from_fn(m, n, |i, j| flat[b * m * n + i * n + j]));
+    let fail = |what: &str| crate::error::exc("numpy.linalg.LinAlgError", format!("{what} did not converge"));
+    match kind.as_ref() {
+        "svd" | "svd_thin" => {
+            let thin = &**kind == "svd_thin";
+            let (ur, vr) = if thin { (k, k) } else { (m, n) };
+            let (mut u, mut s, mut vh) = (Vec::new(), Vec::new(), Vec::new());
+            for mat in mats {
+                let svd = if thin { mat.thin_svd() } else { mat.svd() }.map_err(|_| fail("SVD"))?;
+                push_mat(&mut u, svd.U());
+                s.extend((0..k).map(|i| svd.S()[i]));
+                push_transposed(&mut vh, svd.V());
+            }
+            Ok(Value::tuple(vec![
+                out(lib, u, shape(&[m, ur]), d)?,
+                out(lib, s, shape(&[k]), d)?,
+                out(lib, vh, shape(&[vr, n]), d)?,
+            ]))
+        }
+        "svdvals" => {
+            let mut s = Vec::new();
+            for mat in mats {
+                s.extend(mat.singular_values().map_err(|_| fail("SVD"))?);
+            }
+            out(lib, s, shape(&[k]), d)
+        }
+        "eigh_L" | "eigh_U" | "eigvalsh_L" | "eigvalsh_U" => {
+            let side = if kind.ends_with('L') { Side::Lower } else { Side::Upper };
+            let vectors = kind.starts_with("eigh");
+            let (mut w, mut v) = (Vec::new(), Vec::new());
+            for mat in mats {
+                if vectors {
+                    let e = mat.self_adjoint_eigen(side).map_err(|_| fail("Eigenvalues"))?;
+                    w.extend((0..n).map(|i| e.S()[i]));
+                    push_mat(&mut v, e.U());
+                } else {
+                    w.extend(mat.self_adjoint_eigenvalues(side).map_err(|_| fail("Eigenvalues"))?);
+                }
+            }
+            let w = out(lib, w, shape(&[n]), d)?;
+            if !vectors {
+                return Ok(w);
+            }
+            Ok(Value::tuple(vec![w, out(lib, v, shape(&[n, n]), d)?]))
+        }
+        "qr" | "qr_reduced" => {
+            let reduced = &**kind == "qr_reduced";
+            let (mut q, mut r) = (Vec::new(), Vec::new());
+            for mat in mats {
+                let f = mat.qr();
+                if reduced {
+                    push_mat(&mut q, f.compute_thin_Q().as_ref());
+                    push_mat(&mut r, f.thin_R());
+                } else {
+                    push_mat(&mut q, f.compute_Q().as_ref());
+                    push_mat(&mut r, f.R());
+                }
+            }
+            let (qc, rr) = if reduced { (k, k) } else { (m, m) };
+            Ok(Value::tuple(vec![
+                out(lib, q, shape(&[m, qc]), d)?,
+                out(lib, r, shape(&[rr, n]), d)?,
+            ]))
+        }
+        "cholesky" => {
+            let mut l = Vec::new();
+            for mat in mats {
+                match mat.llt(Side::Lower) {
+                    Ok(f) => push_mat(&mut l, f.L()),
+                    Err(_) => return Ok(Value::None),
+                }
+            }
+            out(lib, l, shape(&[n, n]), d)
+        }
+        other => Err(type_error(format!("_nt.decomp: unknown kind {other}"))),
+    }
+}
