@@ -226,8 +226,17 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
     for u in [UnaryOp::Asin, UnaryOp::Acos, UnaryOp::Atanh] {
         v.push((Op::Unary(u), vec![arr(DType::F32, &[6], &unit)]));
     }
-    v.push((Op::Unary(UnaryOp::Acosh), vec![arr(DType::F64, &[6], &pos.map(|x| x + 1.0))]));
-    for u in [UnaryOp::Log, UnaryOp::Log2, UnaryOp::Log10, UnaryOp::Sqrt, UnaryOp::Log1p] {
+    v.push((
+        Op::Unary(UnaryOp::Acosh),
+        vec![arr(DType::F64, &[6], &pos.map(|x| x + 1.0))],
+    ));
+    for u in [
+        UnaryOp::Log,
+        UnaryOp::Log2,
+        UnaryOp::Log10,
+        UnaryOp::Sqrt,
+        UnaryOp::Log1p,
+    ] {
         v.push((Op::Unary(u), vec![arr(DType::F32, &[6], &pos)]));
     }
     v.push((Op::Unary(UnaryOp::Not), vec![arr(DType::I32, &[6], &ints)]));

@@ -41,6 +41,12 @@ fn push_transposed(dst: &mut Vec<f64>, m: MatRef<'_, f64>) {
 }
 
 pub fn decomp(_: &mut Interp, args: Args) -> Res<Value> {
+    // Factored on the host; tensors on the gpu get their factors back there.
+    let gpu = matches!(args.pos.get(1), Some(Value::Tensor(t)) if super::device::on_gpu(&t.data));
+    super::device::follow(factor(&args)?, gpu)
+}
+
+fn factor(args: &Args) -> Res<Value> {
     let (Some(Value::Str(kind)), Some(v)) = (args.pos.first(), args.pos.get(1)) else {
         return Err(type_error("_nt.decomp(kind, a)"));
     };
@@ -113,7 +119,10 @@ pub fn decomp(_: &mut Interp, args: Args) -> Res<Value> {
                     push_mat(&mut r, f.thin_R());
                 } else {
                     push_mat(&mut q, f.compute_Q().as_ref());
-                    push_mat(&mut r, f.R());
+                    // R is m×n: faer's rows, then zero rows below them.
+                    let fr = f.R();
+                    push_mat(&mut r, fr);
+                    r.extend(std::iter::repeat_n(0.0, (m - fr.nrows().min(m)) * n));
                 }
             }
             let (qc, rr) = if reduced { (k, k) } else { (m, m) };
