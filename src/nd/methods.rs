@@ -612,7 +612,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         }
         "relu" => funcs::relu(lib, v),
         m if super::binary_fns::op_named(m).is_some()
-            || (lib == Lib::Torch && super::binary_fns::comparison_named(m).is_some()) =>
+            || (lib == Lib::Torch && m != "equal" && super::binary_fns::comparison_named(m).is_some()) =>
         {
             args.pos.insert(0, v.clone());
             super::binary_fns::call_as(interp, lib, m, args, true)

@@ -603,7 +603,7 @@ static TORCH: &[NdFn] = table! { Lib::Torch, "torch";
     binary_fns: "atan2", "arctan2", "hypot", "copysign", "fmod", "eq", "ne", "lt", "le", "gt", "ge", "greater", "less",
         "greater_equal", "less_equal", "not_equal";
     shaping: "reshape", "transpose", "permute", "squeeze", "unsqueeze", "flatten", "cat", "concat", "concatenate",
-        "stack", "vstack", "hstack", "swapaxes", "flip", "repeat_interleave", "split", "chunk", "unbind";
+        "stack", "swapaxes", "flip", "repeat_interleave", "split", "chunk", "unbind";
 };
 
 /// The torch names that DESIGN.md §1 imports into the global scope (those nt has so far).

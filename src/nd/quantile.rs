@@ -359,9 +359,31 @@ pub fn median(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
         }
         Ok(v.view(v.layout.reshape(&s).ok_or_else(|| super::internal("median shape"))?))
     };
-    let v = super::wrap(lib, take(&values)?);
+    let mut v = super::wrap(lib, take(&values)?);
+    let idx = take(&indices)?;
+    if lib == Lib::Torch && args.pos.first().is_some_and(|t| matches!(t, Value::Tensor(_))) {
+        // The gradient goes to the chosen element: its row-major position in the input.
+        let pos = if all {
+            idx.clone()
+        } else {
+            let stride: usize = x.shape()[ax + 1..].iter().product();
+            let iota = NdArray::from_buffer(Buffer::I64((0..x.numel() as i64).collect()), x.shape());
+            let base = super::ops::run(crate::ir::Op::Copy, &[&narrow(&iota, ax, 0, 1)])?;
+            let base = base.view(
+                base.layout
+                    .reshape(idx.shape())
+                    .ok_or_else(|| super::internal("median base"))?,
+            );
+            let st = NdArray::from_buffer(Buffer::I64(vec![stride as i64]), &[]);
+            let (i, st) = super::ops::broadcast2(Lib::Torch, &idx, &st)?;
+            let off = super::ops::run(crate::ir::Op::Binary(crate::ir::BinaryOp::Mul), &[&i, &st])?;
+            super::ops::run(crate::ir::Op::Binary(crate::ir::BinaryOp::Add), &[&base, &off])?
+        };
+        let name = if all { "MedianBackward0" } else { "MedianBackward1" };
+        v = crate::nd::record::rearranged(name, v, &args.pos[0], &pos);
+    }
     if all {
         return Ok(v);
     }
-    Ok(named("median", v, super::wrap(lib, take(&indices)?)))
+    Ok(named("median", v, super::wrap(lib, idx)))
 }

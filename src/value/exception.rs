@@ -62,6 +62,7 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
 /// The libraries' own exception classes nt raises: (qualified name, base).
 const LIBRARY: &[(&str, &str)] = &[
     ("numpy.linalg.LinAlgError", "ValueError"),
+    ("torch._C._LinAlgError", "RuntimeError"),
     ("io.UnsupportedOperation", "OSError"),
     ("numpy._core._exceptions._ArrayMemoryError", "MemoryError"),
     ("numpy._core._exceptions._UFuncNoLoopError", "TypeError"),

@@ -408,8 +408,6 @@ static SUPPORT: &[(&str, &str)] = &[
     ("torch.concat", "tensors dim"),
     ("torch.concatenate", "tensors dim"),
     ("torch.stack", "tensors dim"),
-    ("torch.vstack", "tensors"),
-    ("torch.hstack", "tensors"),
     ("torch.swapaxes", "input axis0 axis1"),
     ("torch.flip", "input dims"),
     ("torch.repeat_interleave", "input dim repeats"),

@@ -101,3 +101,6 @@ from typing import List, Dict, Optional, Tuple
 def typed(xs: List[int], m: Optional[Dict[str, int]] = None) -> Tuple[int, int]:
     return len(xs), 0
 print(typed([1, 2]))
+# islice leaves the iterator just past the last element it took
+it = iter(range(10))
+print(list(islice(it, 3)), next(it), list(islice(it, 1, 4, 2)), next(it))
