@@ -16,6 +16,15 @@ pub fn str_of(v: &Value) -> String {
         Value::ObjDType(k) => nd::objects::dtype_str(*k),
         Value::DType(d, DKind::NpDType) => d.numpy_name().to_owned(),
         Value::Exception(e) => e.message(),
+        // `str(torch.device('cuda', 0))` is `cuda:0`.
+        Value::Named(n) if n.type_name == "device" => {
+            let field = |k: &str| n.fields.iter().find(|f| f.0 == k).map(|f| str_of(&f.1));
+            match (field("type"), field("index")) {
+                (Some(t), Some(i)) => format!("{t}:{i}"),
+                (Some(t), None) => t,
+                _ => repr(v),
+            }
+        }
         _ => repr(v),
     }
 }
