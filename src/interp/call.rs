@@ -364,6 +364,18 @@ impl Interp {
                         other.type_name()
                     )));
                 }
+                // `w.data -= x` writes in place and assigns the same tensor back.
+                ("data", Value::Tensor(n))
+                    if std::rc::Rc::ptr_eq(&n.data.storage, &t.data.storage) && n.data.layout == t.data.layout =>
+                {
+                    return Ok(());
+                }
+                ("data", _) => {
+                    return Err(exc(
+                        "NotImplementedError",
+                        "nt cannot rebind a tensor's .data to other storage yet; write into it instead: w.data.copy_(new), or w.copy_(new) under torch.no_grad()",
+                    ));
+                }
                 ("requires_grad", flag) if flag.truthy() && !t.data.dtype.is_float() => {
                     return Err(exc(
                         "RuntimeError",

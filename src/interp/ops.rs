@@ -509,7 +509,10 @@ fn eq_inner(a: &Value, b: &Value) -> bool {
         (Value::Named(x), Value::Named(y)) => {
             x.type_name == y.type_name
                 && x.fields.len() == y.fields.len()
-                && x.fields.iter().zip(&y.fields).all(|(p, q)| p.0 == q.0 && eq(&p.1, &q.1))
+                && x.fields
+                    .iter()
+                    .zip(&y.fields)
+                    .all(|(p, q)| p.0 == q.0 && eq(&p.1, &q.1))
         }
         (Value::NpStr(x), Value::Str(y) | Value::NpStr(y)) | (Value::Str(x), Value::NpStr(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,

@@ -76,6 +76,8 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
                 r
             }
         },
+        // `t.data`: the same storage, detached (no history, no requires_grad).
+        ("data", Lib::Torch) => wrap(lib, a.clone()),
         ("device", Lib::Torch) => super::device::of(a),
         ("is_cuda", Lib::Torch) => Value::Bool(super::device::on_gpu(a)),
         ("is_leaf", Lib::Torch) => Value::Bool(matches!(v, Value::Tensor(t) if t.is_leaf())),
