@@ -226,6 +226,21 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/_more.nt"),
     ),
     (
+        "torch.nn._rnn",
+        "<stdlib>/torch/nn/_rnn.nt",
+        include_str!("../../stdlib/torch/nn/_rnn.nt"),
+    ),
+    (
+        "torch.nn._transformer",
+        "<stdlib>/torch/nn/_transformer.nt",
+        include_str!("../../stdlib/torch/nn/_transformer.nt"),
+    ),
+    (
+        "torch.nn.functional._attn",
+        "<stdlib>/torch/nn/_f_attn.nt",
+        include_str!("../../stdlib/torch/nn/_f_attn.nt"),
+    ),
+    (
         "torch.linalg._ext",
         "<stdlib>/torch/linalg/_ext.nt",
         include_str!("../../stdlib/torch/linalg/_ext.nt"),
