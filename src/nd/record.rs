@@ -474,6 +474,14 @@ pub fn check_recorded(what: &str, inputs: &[&Value], r: &Value) -> Res<()> {
                 | "new_full"
                 | "new_empty"
                 | "new_tensor"
+                // Fresh tensors shaped like the input: no history in PyTorch either.
+                | "empty_like"
+                | "zeros_like"
+                | "ones_like"
+                | "full_like"
+                | "rand_like"
+                | "randn_like"
+                | "randint_like"
         )
     {
         return Ok(());
