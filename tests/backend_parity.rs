@@ -172,6 +172,10 @@ fn reference(op: &Op, inputs: &[&NdArray]) -> Vec<f64> {
         }
         Op::Copy => x,
         Op::Gather => floats(inputs[1]).iter().map(|&p| x[p as usize]).collect(),
+        Op::Fma => {
+            let (y, z) = (floats(inputs[1]), floats(inputs[2]));
+            (0..x.len()).map(|i| round(x[i].mul_add(y[i], z[i]))).collect()
+        }
         Op::ScatterAdd { len } => {
             let mut out = vec![0.0; *len];
             for (&p, &v) in x.iter().zip(&floats(inputs[1])) {

@@ -167,5 +167,8 @@ impl Program {
 
 /// Whether `op` is elementwise, so it can join a program.
 pub fn fusable(op: &Op) -> bool {
-    matches!(op, Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Cast(_) | Op::Copy)
+    matches!(
+        op,
+        Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Fma | Op::Cast(_) | Op::Copy
+    )
 }

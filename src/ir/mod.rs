@@ -152,6 +152,9 @@ pub enum Op {
     ScatterAdd {
         len: usize,
     },
+    /// `[a, b, c]` of one dtype and shape: `a * b + c` rounded once (a fused multiply-add),
+    /// as PyTorch's CPU kernels compute `add(alpha=)`, `addcmul` and `lerp`.
+    Fma,
 }
 
 impl Op {
@@ -177,6 +180,13 @@ impl Op {
                     first.shape().to_vec(),
                     if b.is_comparison() { DType::Bool } else { first.dtype },
                 )
+            }
+            Op::Fma => {
+                same_shape(3)?;
+                if inputs.iter().any(|x| x.dtype != first.dtype) {
+                    return Err("fma: operands of different dtypes".into());
+                }
+                (first.shape().to_vec(), first.dtype)
             }
             Op::Where => {
                 same_shape(3)?;

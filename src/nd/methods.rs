@@ -552,9 +552,25 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             args.pos.insert(0, v.clone());
             super::sorting::call(interp, lib, m, args)
         }
+        "add" | "sub" | "add_" | "sub_" if args.kw.iter().any(|(k, _)| k.as_str() == "alpha") => {
+            let (other, alpha) = super::compound::other_alpha(&mut args, m)?;
+            let alpha = alpha.unwrap_or(Value::Int(1));
+            let sub = m.starts_with("sub");
+            if !m.ends_with('_') {
+                return super::compound::add_scaled(v, &other, &alpha, sub);
+            }
+            let scaled = crate::interp::ops::binary(BinOp::Mul, &other, &alpha)?;
+            if crate::nd::record::needs(&[v, &other]) {
+                return inplace(if sub { BinOp::Sub } else { BinOp::Add }, v, &scaled);
+            }
+            // No history to keep: the fused value is written into the tensor.
+            let r = super::compound::add_scaled(v, &other, &alpha, sub)?;
+            super::inplace::check_inplace(v, false)?;
+            super::inplace::write_back(lib, a, v, &r)
+        }
         "add" | "sub" | "mul" | "div" | "add_" | "sub_" | "mul_" | "div_" => {
             let rhs = match m.trim_end_matches('_') {
-                "add" | "sub" => super::compound::scaled_other(&mut args, m)?,
+                "add" | "sub" => super::compound::other_alpha(&mut args, m)?.0,
                 _ => args
                     .pos
                     .first()

@@ -12,6 +12,9 @@ pub trait Arith: Typed {
     fn zero() -> Self;
     fn one() -> Self;
     fn is_nan(self) -> bool;
+    /// `a * b + c` rounded once: hardware-exact for f32/f64, through f32 for f16/bf16
+    /// (PyTorch's opmath), wrapping for integers.
+    fn fma(a: Self, b: Self, c: Self) -> Self;
     /// `a op b` in a tight loop the compiler vectorises; false if `op` has none.
     fn fast_binary(_op: BinaryOp, _a: &[Self], _b: &[Self], _out: &mut [Self]) -> bool {
         false
@@ -99,6 +102,7 @@ macro_rules! int_arith {
             }
             fn zero() -> Self { 0 }
             fn one() -> Self { 1 }
+            fn fma(a: Self, b: Self, c: Self) -> Self { a.wrapping_mul(b).wrapping_add(c) }
             fn is_nan(self) -> bool { false }
         }
     )*};
@@ -136,6 +140,38 @@ impl Arith for bool {
     }
     fn is_nan(self) -> bool {
         false
+    }
+    fn fma(a: Self, b: Self, c: Self) -> Self {
+        (a & b) | c
+    }
+}
+
+/// One rounding of `a * b + c` per float type.
+trait FusedMulAdd {
+    fn fused(a: Self, b: Self, c: Self) -> Self;
+}
+
+impl FusedMulAdd for f32 {
+    fn fused(a: f32, b: f32, c: f32) -> f32 {
+        a.mul_add(b, c)
+    }
+}
+
+impl FusedMulAdd for f64 {
+    fn fused(a: f64, b: f64, c: f64) -> f64 {
+        a.mul_add(b, c)
+    }
+}
+
+impl FusedMulAdd for half::f16 {
+    fn fused(a: Self, b: Self, c: Self) -> Self {
+        half::f16::from_f32(a.to_f32().mul_add(b.to_f32(), c.to_f32()))
+    }
+}
+
+impl FusedMulAdd for half::bf16 {
+    fn fused(a: Self, b: Self, c: Self) -> Self {
+        half::bf16::from_f32(a.to_f32().mul_add(b.to_f32(), c.to_f32()))
     }
 }
 
@@ -329,6 +365,7 @@ macro_rules! float_arith {
                 true
             }
             float_arith!(@unary $($fast)? ; $t);
+            fn fma(a: Self, b: Self, c: Self) -> Self { FusedMulAdd::fused(a, b, c) }
             fn zero() -> Self { <$t as Elem>::from_f64(0.0) }
             fn one() -> Self { <$t as Elem>::from_f64(1.0) }
             fn is_nan(self) -> bool { self.to_f64().is_nan() }
