@@ -731,6 +731,15 @@ pub fn contains(interp: &mut Interp, container: &Value, item: &Value) -> Res<boo
             }
             Ok(false)
         }
+        // `torch.Size` is a tuple of ints.
+        Value::Size(dims) => {
+            for &d in dims.iter() {
+                if interp.values_equal(&Value::Int(d as i64), item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         Value::Tuple(t) => {
             for x in t.iter() {
                 if x.is(item) || interp.values_equal(x, item)? {

@@ -197,6 +197,25 @@ pub fn construct(interp: &mut Interp, t: PyType, mut args: Args) -> Res<Value> {
 /// The (key, value) pairs of an iterable of pairs, for `dict(...)` and `dict.update(...)`.
 pub fn pairs_of(interp: &mut Interp, v: &Value) -> Res<Vec<(Value, Value)>> {
     let mut out = Vec::new();
+    // A mapping (an object with `keys()`, such as OrderedDict): its keys and `m[key]`,
+    // as CPython's dict() reads one.
+    if let Value::Object(o) = v
+        && o.class.method(crate::syntax::symbol::Sym::new("keys")).is_some()
+    {
+        let keys = interp.call_method(
+            v,
+            crate::syntax::symbol::Sym::new("keys"),
+            Args {
+                pos: Vec::new(),
+                kw: Vec::new(),
+            },
+        )?;
+        for k in interp.to_vec(&keys)? {
+            let item = interp.get_item(v, &k)?;
+            out.push((k, item));
+        }
+        return Ok(out);
+    }
     for (i, item) in interp.to_vec(v)?.into_iter().enumerate() {
         let pair = interp.to_vec(&item).map_err(|_| {
             type_error(format!(

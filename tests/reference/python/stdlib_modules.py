@@ -104,3 +104,7 @@ print(typed([1, 2]))
 # islice leaves the iterator just past the last element it took
 it = iter(range(10))
 print(list(islice(it, 3)), next(it), list(islice(it, 1, 4, 2)), next(it))
+# dict() of a mapping reads its keys() and items
+from collections import OrderedDict
+od = OrderedDict([('b', 2), ('a', 1)])
+print(dict(od), dict(od) == {'a': 1, 'b': 2})
