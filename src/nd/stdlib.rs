@@ -156,6 +156,21 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/numpy/_math.nt"),
     ),
     (
+        "numpy._types",
+        "<stdlib>/numpy/_types.nt",
+        include_str!("../../stdlib/numpy/_types.nt"),
+    ),
+    (
+        "numpy._poly",
+        "<stdlib>/numpy/_poly.nt",
+        include_str!("../../stdlib/numpy/_poly.nt"),
+    ),
+    (
+        "numpy.random._legacy",
+        "<stdlib>/numpy/random/_legacy.nt",
+        include_str!("../../stdlib/numpy/random/_legacy.nt"),
+    ),
+    (
         "numpy.linalg._ext",
         "<stdlib>/numpy/linalg/_ext.nt",
         include_str!("../../stdlib/numpy/linalg/_ext.nt"),
