@@ -189,6 +189,11 @@ pub fn to_f64s(a: &NdArray) -> Result<Vec<f64>, String> {
     crate::backend::cpu::to_f64s(&host(a)?)
 }
 
+/// The elements of a view as complex numbers (real dtypes: imaginary part 0).
+pub fn to_complex(a: &NdArray) -> Result<Vec<(f64, f64)>, String> {
+    crate::backend::cpu::to_complex(&host(a)?)
+}
+
 /// The elements of an integer (or bool) view, exactly.
 pub fn to_i128s(a: &NdArray) -> Result<Vec<i128>, String> {
     crate::backend::cpu::to_i128s(&host(a)?)
@@ -210,10 +215,24 @@ pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
     if dst.numel() == 0 {
         return Ok(());
     }
+    if crate::array::storage::is_readonly(&dst.storage) {
+        return Err(format!(
+            "{} (nt: this is a copy of a complex array's real or imaginary part, not a view; write to the complex array instead)",
+            crate::array::storage::READONLY
+        ));
+    }
     flush()?;
     realize(dst)?;
     realize(src)?;
     crate::backend::cpu::assign(dst, src)
+}
+
+/// `torch.get_num_threads()` / `torch.set_num_threads()`: how PyTorch's large sums split.
+pub use crate::backend::cpu::{set_torch_threads, torch_threads};
+
+/// FFTs (pocketfft's algorithms, NumPy's bits), computed on the host.
+pub mod fft {
+    pub use crate::backend::cpu::pocketfft::*;
 }
 
 /// Python's float `divmod` as the CPU kernels compute it.

@@ -84,6 +84,9 @@ fn reference(op: &Op, inputs: &[&NdArray]) -> Vec<f64> {
                     UnaryOp::Cbrt => v.cbrt(),
                     UnaryOp::Erf => libm::erf(v),
                     UnaryOp::Erfc => libm::erfc(v),
+                    UnaryOp::Conj => v,
+                    UnaryOp::Imag => 0.0,
+                    UnaryOp::Angle => 0.0f64.atan2(v),
                 })
             })
             .collect(),
@@ -221,6 +224,9 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
         UnaryOp::Cbrt,
         UnaryOp::Erf,
         UnaryOp::Erfc,
+        UnaryOp::Conj,
+        UnaryOp::Imag,
+        UnaryOp::Angle,
     ] {
         for d in [DType::F32, DType::F64] {
             v.push((Op::Unary(u), vec![arr(d, &[2, 3], &xs)]));

@@ -16,6 +16,10 @@ pub enum DType {
     BF16,
     F32,
     F64,
+    /// `complex64`: two float32.
+    C64,
+    /// `complex128`: two float64.
+    C128,
 }
 
 /// bool < integral < floating: the order both libraries promote across.
@@ -24,11 +28,12 @@ pub enum Category {
     Bool,
     Int,
     Float,
+    Complex,
 }
 
 use DType::*;
 
-pub const ALL: [DType; 13] = [Bool, I8, I16, I32, I64, U8, U16, U32, U64, F16, BF16, F32, F64];
+pub const ALL: [DType; 15] = [Bool, I8, I16, I32, I64, U8, U16, U32, U64, F16, BF16, F32, F64, C64, C128];
 
 impl DType {
     pub fn category(self) -> Category {
@@ -36,6 +41,28 @@ impl DType {
             Bool => Category::Bool,
             I8 | I16 | I32 | I64 | U8 | U16 | U32 | U64 => Category::Int,
             F16 | BF16 | F32 | F64 => Category::Float,
+            C64 | C128 => Category::Complex,
+        }
+    }
+
+    pub fn is_complex(self) -> bool {
+        self.category() == Category::Complex
+    }
+
+    /// The complex type whose parts are this float type (PyTorch's `toComplexType`).
+    pub fn to_complex(self) -> DType {
+        match self {
+            F64 | C128 => C128,
+            _ => C64,
+        }
+    }
+
+    /// The float type of a complex type's parts (`toRealValueType`); others unchanged.
+    pub fn to_real(self) -> DType {
+        match self {
+            C64 => F32,
+            C128 => F64,
+            d => d,
         }
     }
 
@@ -56,7 +83,8 @@ impl DType {
             Bool | I8 | U8 => 1,
             I16 | U16 | F16 | BF16 => 2,
             I32 | U32 | F32 => 4,
-            I64 | U64 | F64 => 8,
+            I64 | U64 | F64 | C64 => 8,
+            C128 => 16,
         }
     }
 
@@ -76,6 +104,8 @@ impl DType {
             BF16 => "bfloat16",
             F32 => "float32",
             F64 => "float64",
+            C64 => "complex64",
+            C128 => "complex128",
         }
     }
 
@@ -95,6 +125,8 @@ impl DType {
             BF16 => "torch.bfloat16",
             F32 => "torch.float32",
             F64 => "torch.float64",
+            C64 => "torch.complex64",
+            C128 => "torch.complex128",
         }
     }
 
@@ -114,6 +146,8 @@ impl DType {
             BF16 => "BFloat16",
             F32 => "Float",
             F64 => "Double",
+            C64 => "ComplexFloat",
+            C128 => "ComplexDouble",
         }
     }
 
@@ -133,6 +167,8 @@ impl DType {
             BF16 => "c10::BFloat16",
             F32 => "float",
             F64 => "double",
+            C64 => "c10::complex<float>",
+            C128 => "c10::complex<double>",
         }
     }
 
@@ -154,6 +190,8 @@ impl DType {
             "float16" | "half" | "e" | "f2" => F16,
             "float32" | "single" | "f" | "f4" => F32,
             "float64" | "float" | "double" | "d" | "f8" => F64,
+            "complex64" | "csingle" | "F" | "c8" => C64,
+            "complex128" | "complex" | "cdouble" | "D" | "c16" => C128,
             _ => return None,
         })
     }
@@ -190,6 +228,11 @@ fn promote_ints(a: DType, b: DType) -> DType {
     }
 }
 
+/// A complex type meeting a real type `r` of the other library's float for it.
+fn complex_with(c: DType, real_float: DType) -> DType {
+    if c == C128 || real_float == F64 { C128 } else { C64 }
+}
+
 fn larger_float(a: DType, b: DType) -> DType {
     match (a, b) {
         (F16, BF16) | (BF16, F16) => F32,
@@ -212,6 +255,11 @@ pub fn numpy_promote(a: DType, b: DType) -> DType {
         (Category::Int, Category::Float) => larger_float(a.numpy_float_for_int(), b),
         (Category::Float, Category::Int) => larger_float(a, b.numpy_float_for_int()),
         (Category::Float, Category::Float) => larger_float(a, b),
+        (Category::Complex, Category::Complex) => complex_with(a, b.to_real()),
+        (Category::Complex, Category::Int) => complex_with(a, b.numpy_float_for_int()),
+        (Category::Int, Category::Complex) => complex_with(b, a.numpy_float_for_int()),
+        (Category::Complex, Category::Float) => complex_with(a, b),
+        (Category::Float, Category::Complex) => complex_with(b, a),
     }
 }
 
@@ -224,6 +272,11 @@ pub fn torch_promote(a: DType, b: DType) -> DType {
         (Category::Int, Category::Float) => b,
         (Category::Float, Category::Int) => a,
         (Category::Float, Category::Float) => larger_float(a, b),
+        (Category::Complex, Category::Complex) => complex_with(a, b.to_real()),
+        (Category::Complex, Category::Int) => a,
+        (Category::Int, Category::Complex) => b,
+        (Category::Complex, Category::Float) => complex_with(a, b),
+        (Category::Float, Category::Complex) => complex_with(b, a),
     }
 }
 
@@ -251,7 +304,13 @@ pub fn torch_result_type(operands: &[(DType, Priority)]) -> DType {
             (None, l) => l,
             (h, None) => h,
             (Some(h), Some(l)) => {
-                if h.is_float() {
+                if h.is_complex() {
+                    Some(h)
+                } else if l.is_complex() {
+                    // A float keeps its precision in the complex type; an integer takes
+                    // the lower operand's complex type.
+                    Some(if h.is_float() { h.to_complex() } else { l })
+                } else if h.is_float() {
                     Some(h)
                 } else if h == Bool || l.is_float() {
                     Some(torch_promote(h, l))
@@ -274,6 +333,7 @@ pub enum Weak {
     Bool,
     Int(i64),
     Float,
+    Complex,
 }
 
 /// NumPy's result dtype for an array of `dtype` combined with a weak Python scalar.
@@ -291,6 +351,9 @@ pub fn numpy_with_weak(dtype: DType, w: Weak) -> Result<DType, String> {
         (Category::Float, Weak::Int(_)) => dtype,
         (Category::Bool | Category::Int, Weak::Float) => F64,
         (Category::Float, Weak::Float) => dtype,
+        (Category::Complex, _) => dtype,
+        (Category::Bool | Category::Int, Weak::Complex) => C128,
+        (Category::Float, Weak::Complex) => dtype.to_complex(),
     })
 }
 

@@ -13,6 +13,15 @@ pub trait Elem: Copy + PartialOrd + Default + std::fmt::Debug + 'static {
     /// Wrapping conversion from an integer.
     fn from_i128(n: i128) -> Self;
     fn is_nonzero(self) -> bool;
+    /// The value as a complex number (real types: imaginary part 0).
+    fn to_c(self) -> (f64, f64) {
+        (self.to_f64(), 0.0)
+    }
+    /// From a complex number: real types keep the real part, as NumPy's and PyTorch's
+    /// casts do.
+    fn from_c(re: f64, _im: f64) -> Self {
+        Self::from_f64(re)
+    }
 }
 
 macro_rules! int_elem {
@@ -101,7 +110,14 @@ float_elem!(bf16, BF16, bf16::to_f64, bf16::from_f64);
 /// i128 (wrapping) between integers.
 #[inline]
 pub fn cast<S: Elem, D: Elem>(x: S) -> D {
-    if S::DTYPE.is_float() || D::DTYPE.is_float() {
+    if S::DTYPE.is_complex() || D::DTYPE.is_complex() {
+        if D::DTYPE == DType::Bool {
+            D::from_i128(x.is_nonzero() as i128)
+        } else {
+            let (re, im) = x.to_c();
+            D::from_c(re, im)
+        }
+    } else if S::DTYPE.is_float() || D::DTYPE.is_float() {
         if D::DTYPE == DType::Bool {
             D::from_i128(x.is_nonzero() as i128)
         } else {
@@ -113,3 +129,60 @@ pub fn cast<S: Elem, D: Elem>(x: S) -> D {
         D::from_i128(x.to_i128())
     }
 }
+
+/// A complex element: NumPy's `complex64` (two f32) and `complex128` (two f64). Ordered
+/// lexicographically (real part, then imaginary), as NumPy sorts complex numbers.
+macro_rules! complex_elem {
+    ($name:ident, $f:ty, $d:ident) => {
+        #[derive(Clone, Copy, Debug, Default, PartialEq)]
+        #[repr(C)]
+        pub struct $name {
+            pub re: $f,
+            pub im: $f,
+        }
+
+        impl $name {
+            pub const fn new(re: $f, im: $f) -> Self {
+                $name { re, im }
+            }
+        }
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+                match self.re.partial_cmp(&o.re)? {
+                    std::cmp::Ordering::Equal => self.im.partial_cmp(&o.im),
+                    c => Some(c),
+                }
+            }
+        }
+
+        impl Elem for $name {
+            const DTYPE: DType = DType::$d;
+            fn to_f64(self) -> f64 {
+                self.re as f64
+            }
+            fn from_f64(x: f64) -> Self {
+                $name::new(x as $f, 0.0)
+            }
+            fn to_i128(self) -> i128 {
+                let x = self.re as f64;
+                if x.is_nan() { 0 } else { x.trunc() as i128 }
+            }
+            fn from_i128(n: i128) -> Self {
+                $name::new(n as f64 as $f, 0.0)
+            }
+            fn is_nonzero(self) -> bool {
+                self.re != 0.0 || self.im != 0.0
+            }
+            fn to_c(self) -> (f64, f64) {
+                (self.re as f64, self.im as f64)
+            }
+            fn from_c(re: f64, im: f64) -> Self {
+                $name::new(re as $f, im as $f)
+            }
+        }
+    };
+}
+
+complex_elem!(Complex64, f32, C64);
+complex_elem!(Complex128, f64, C128);

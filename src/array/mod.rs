@@ -26,6 +26,9 @@ pub struct NdArray {
 impl NdArray {
     pub fn from_buffer(buf: Buffer, shape: &[usize]) -> NdArray {
         let dtype = buf.dtype();
+        if dtype.is_complex() {
+            storage::note_complex();
+        }
         NdArray {
             storage: Rc::new(RefCell::new(buf)),
             layout: Layout::contiguous(shape),

@@ -64,6 +64,28 @@ impl Le for bf16 {
     }
 }
 
+macro_rules! le_complex {
+    ($t:ty, $f:ty) => {
+        impl Le for $t {
+            const SIZE: usize = 2 * std::mem::size_of::<$f>();
+            fn put(self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.re.to_le_bytes());
+                out.extend_from_slice(&self.im.to_le_bytes());
+            }
+            fn get(b: &[u8]) -> Self {
+                let h = std::mem::size_of::<$f>();
+                let mut re = [0u8; std::mem::size_of::<$f>()];
+                let mut im = [0u8; std::mem::size_of::<$f>()];
+                re.copy_from_slice(&b[..h]);
+                im.copy_from_slice(&b[h..2 * h]);
+                <$t>::new(<$f>::from_le_bytes(re), <$f>::from_le_bytes(im))
+            }
+        }
+    };
+}
+le_complex!(super::elem::Complex64, f32);
+le_complex!(super::elem::Complex128, f64);
+
 /// An array of `shape` from row-major bytes (`big`: big-endian).
 pub fn from_bytes(dtype: DType, bytes: &[u8], shape: &[usize], big: bool) -> Result<NdArray, String> {
     let n = crate::array::layout::checked_numel(shape).ok_or("the shape's size overflows")?;
@@ -81,7 +103,12 @@ pub fn from_bytes(dtype: DType, bytes: &[u8], shape: &[usize], big: bool) -> Res
         let v: Vec<T> = bytes[..n * size]
             .chunks_exact(size)
             .map(|c| {
-                if big {
+                if big && dtype.is_complex() {
+                    // Each part is big-endian; the real part comes first.
+                    let h = size / 2;
+                    let r: Vec<u8> = c[..h].iter().rev().chain(c[h..].iter().rev()).copied().collect();
+                    T::get(&r)
+                } else if big {
                     let r: Vec<u8> = c.iter().rev().copied().collect();
                     T::get(&r)
                 } else {
@@ -108,6 +135,8 @@ pub fn descr(d: DType) -> Option<&'static str> {
         DType::F16 => "<f2",
         DType::F32 => "<f4",
         DType::F64 => "<f8",
+        DType::C64 => "<c8",
+        DType::C128 => "<c16",
         DType::BF16 => return None,
     })
 }

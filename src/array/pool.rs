@@ -79,4 +79,6 @@ pub struct Pools {
     pub bf16: Slot<half::bf16>,
     pub f32: Slot<f32>,
     pub f64: Slot<f64>,
+    pub c64: Slot<super::elem::Complex64>,
+    pub c128: Slot<super::elem::Complex128>,
 }

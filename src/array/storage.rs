@@ -2,7 +2,7 @@
 //! other's writes, as NumPy views and PyTorch views do.
 
 use super::dtype::DType;
-use super::elem::{Elem, cast};
+use super::elem::{Complex64, Complex128, Elem, cast};
 use half::{bf16, f16};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,6 +22,8 @@ pub enum Buffer {
     BF16(Vec<bf16>),
     F32(Vec<f32>),
     F64(Vec<f64>),
+    C64(Vec<Complex64>),
+    C128(Vec<Complex128>),
     /// Elements resident on the gpu device (the wgpu backend's buffer).
     #[cfg(feature = "gpu")]
     Gpu(Box<dyn Held>),
@@ -72,6 +74,8 @@ macro_rules! with_buffer {
             $crate::array::storage::Buffer::BF16($v) => $body,
             $crate::array::storage::Buffer::F32($v) => $body,
             $crate::array::storage::Buffer::F64($v) => $body,
+            $crate::array::storage::Buffer::C64($v) => $body,
+            $crate::array::storage::Buffer::C128($v) => $body,
         }
     };
 }
@@ -133,6 +137,14 @@ macro_rules! with_dtype {
                 type $t = f64;
                 $body
             }
+            $crate::array::dtype::DType::C64 => {
+                type $t = $crate::array::elem::Complex64;
+                $body
+            }
+            $crate::array::dtype::DType::C128 => {
+                type $t = $crate::array::elem::Complex128;
+                $body
+            }
         }
     };
 }
@@ -187,6 +199,8 @@ typed!(f16, F16, f16);
 typed!(bf16, BF16, bf16);
 typed!(f32, F32, f32);
 typed!(f64, F64, f64);
+typed!(Complex64, C64, c64);
+typed!(Complex128, C128, c128);
 
 /// A freed buffer's allocation goes back to the pool for the next kernel output.
 impl Drop for Buffer {
@@ -216,7 +230,45 @@ pub fn bump_version(s: &Storage) {
     VERSIONS.with(|v| *v.borrow_mut().entry(key(s)).or_insert(0) += 1);
 }
 
+thread_local! {
+    /// Storages that must not be written: copies standing in for NumPy's views of a
+    /// complex array's parts (`z.real`), which nt cannot alias yet.
+    static READONLY_SET: RefCell<rustc_hash::FxHashSet<usize>> = RefCell::default();
+}
+
+thread_local! {
+    /// Whether the program has made a complex number or array (the front end's checks
+    /// for complex arguments are skipped until then).
+    static COMPLEX_SEEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+pub fn note_complex() {
+    COMPLEX_SEEN.with(|s| s.set(true));
+}
+
+pub fn complex_seen() -> bool {
+    COMPLEX_SEEN.with(|s| s.get())
+}
+
+/// The start of the error a write into a read-only storage gives.
+pub const READONLY: &str = "nt-readonly:";
+
+pub fn set_readonly(s: &Storage) {
+    READONLY_SET.with(|r| r.borrow_mut().insert(key(s)));
+}
+
+pub fn is_readonly(s: &Storage) -> bool {
+    READONLY_SET.with(|r| !r.borrow().is_empty() && r.borrow().contains(&key(s)))
+}
+
 fn forget_version(addr: usize) {
+    let _ = READONLY_SET.try_with(|r| {
+        if let Ok(mut r) = r.try_borrow_mut()
+            && !r.is_empty()
+        {
+            r.remove(&addr);
+        }
+    });
     let _ = VERSIONS.try_with(|v| {
         if let Ok(mut v) = v.try_borrow_mut()
             && !v.is_empty()

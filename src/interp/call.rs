@@ -115,6 +115,7 @@ impl Interp {
     }
 
     fn call_function(&mut self, func: &Rc<Function>, args: Args, site: Option<Span>) -> Res<Value> {
+        crate::nd::complex::check_call(func, args.pos.iter().chain(args.kw.iter().map(|(_, v)| v)))?;
         if let Some(code) = func.code() {
             return self.call_compiled(func, code, args, site);
         }

@@ -19,7 +19,10 @@ impl Interp {
             ExprKind::Name(n) => self.lookup(env, *n).at(e.span),
             ExprKind::Int(n) => Ok(Value::Int(*n)),
             ExprKind::BigInt(n) => Ok(crate::value::long::literal(n)),
-            ExprKind::Imag(x) => Ok(Value::Complex(0.0, *x)),
+            ExprKind::Imag(x) => {
+                crate::nd::complex::seen();
+                Ok(Value::Complex(0.0, *x))
+            }
             ExprKind::Bytes(b) => Ok(Value::Bytes(b.clone())),
             ExprKind::Float(x) => Ok(Value::Float(*x)),
             ExprKind::Str(s) => Ok(Value::Str(s.clone())),

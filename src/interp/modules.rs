@@ -26,6 +26,9 @@ impl Interp {
             _ if crate::nd::stdlib::source(&name).is_some() => {
                 let (shown, text) = crate::nd::stdlib::source(&name).unwrap_or_default();
                 let m = self.import_source(&name, shown, text)?;
+                if let Value::Module(md) = &m {
+                    crate::nd::complex::note_module(&name, &md.attrs.borrow());
+                }
                 // `import torch.nn.functional` also makes it `torch.nn.functional`.
                 if let Some((parent, leaf)) = name.rsplit_once('.')
                     && !leaf.starts_with('_')

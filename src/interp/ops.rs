@@ -292,11 +292,8 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
         return binary(op, &a, &b);
     }
     if matches!(a, Value::Complex(..)) || matches!(b, Value::Complex(..)) {
-        if crate::nd::as_nd(a).is_some() || crate::nd::as_nd(b).is_some() {
-            return Err(exc(
-                "NotImplementedError",
-                "complex numbers with arrays and tensors are not supported in nt yet",
-            ));
+        if let Some(r) = crate::nd::ops::binary(op, a, b) {
+            return r;
         }
         if let Some(r) = crate::value::complex::binary(op, a, b) {
             return r;
@@ -562,6 +559,13 @@ fn eq_inner(a: &Value, b: &Value) -> bool {
                     let _ = (xr, yr);
                     eq_inner(&re(a, xr), &re(b, yr))
                 }
+                _ => false,
+            }
+        }
+        // NumPy scalars compare by value (`[np.float64(1.0)] == [1.0]`).
+        (Value::NpScalar(_), _) | (_, Value::NpScalar(_)) if !a.is(b) => {
+            match crate::nd::ops::compare(CmpOp::Eq, a, b) {
+                Some(Ok(v)) => v.truthy(),
                 _ => false,
             }
         }

@@ -202,6 +202,38 @@ static NT: &[Builtin] = &[
         f: crate::nd::select::named,
     },
     Builtin {
+        name: "make_complex",
+        f: crate::nd::complex::make_complex,
+    },
+    Builtin {
+        name: "complex_parts",
+        f: crate::nd::complex::complex_parts,
+    },
+    Builtin {
+        name: "fft_last",
+        f: crate::nd::complex::fft_last,
+    },
+    Builtin {
+        name: "pcg64_seed",
+        f: crate::nd::generator::pcg64_seed,
+    },
+    Builtin {
+        name: "pcg64_draw",
+        f: crate::nd::generator::pcg64_draw,
+    },
+    Builtin {
+        name: "torch_threads",
+        f: crate::nd::complex::torch_threads,
+    },
+    Builtin {
+        name: "rfft_last",
+        f: crate::nd::complex::rfft_last,
+    },
+    Builtin {
+        name: "irfft_last",
+        f: crate::nd::complex::irfft_last,
+    },
+    Builtin {
         name: "decomp",
         f: crate::nd::decomp::decomp,
     },

@@ -61,6 +61,14 @@ unary_ops! {
     Cbrt,
     Erf,
     Erfc,
+    /// The complex conjugate; real numbers unchanged.
+    Conj,
+    /// A complex number's imaginary part (as a complex with zero imaginary part); 0 for
+    /// real numbers.
+    Imag,
+    /// A complex number's argument `atan2(im, re)` (as a complex); NumPy's `angle` of a
+    /// real number (0 or pi).
+    Angle,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -15,6 +15,7 @@ enum Leaf {
     Bool(bool),
     Int(i128),
     Float(f64),
+    Complex(f64, f64),
 }
 
 struct Walk {
@@ -173,6 +174,13 @@ impl Walk {
                     Lib::Torch => DType::F32,
                 },
             ),
+            Value::Complex(re, im) => (
+                Leaf::Complex(*re, *im),
+                match self.lib {
+                    Lib::Numpy => DType::C128,
+                    Lib::Torch => DType::C64,
+                },
+            ),
             Value::Str(_) => {
                 return Err(match self.lib {
                     Lib::Torch if depth == 0 || self.leaves.is_empty() && self.dtype.is_none() => {
@@ -211,6 +219,7 @@ impl Walk {
             Value::Bool(b) => Leaf::Bool(b),
             Value::Int(n) => Leaf::Int(n as i128),
             Value::Float(x) => Leaf::Float(x),
+            Value::Complex(re, im) => Leaf::Complex(re, im),
             _ => Leaf::Int(realise::to_i128s(a).ok().and_then(|v| v.first().copied()).unwrap_or(0)),
         };
         self.leaves.push(leaf);
@@ -264,6 +273,7 @@ fn leaves_to_buffer(leaves: &[Leaf], dtype: DType) -> Buffer {
                 Leaf::Bool(b) => T::from_i128(b as i128),
                 Leaf::Int(n) => if T::DTYPE == DType::Bool { T::from_i128((n != 0) as i128) } else { T::from_i128(n) },
                 Leaf::Float(x) => if T::DTYPE == DType::Bool { T::from_i128((x != 0.0) as i128) } else { T::from_f64(x) },
+                Leaf::Complex(re, im) => if T::DTYPE == DType::Bool { T::from_i128((re != 0.0 || im != 0.0) as i128) } else { T::from_c(re, im) },
             })
             .collect()
     ))
@@ -275,6 +285,7 @@ pub fn scalar(v: &Value, dtype: DType) -> Res<NdArray> {
         Value::Bool(b) => Leaf::Bool(*b),
         Value::Int(n) => Leaf::Int(*n as i128),
         Value::Float(x) => Leaf::Float(*x),
+        Value::Complex(re, im) => Leaf::Complex(*re, *im),
         other => return Err(type_error(format!("expected a number, got {}", other.type_name()))),
     };
     Ok(NdArray::from_buffer(leaves_to_buffer(&[leaf], dtype), &[]))

@@ -54,6 +54,12 @@ fn factor(args: &Args) -> Res<Value> {
         return Err(type_error("_nt.decomp: a must be an array or tensor"));
     };
     let a = a.clone();
+    if a.dtype.is_complex() {
+        return Err(crate::error::exc(
+            "NotImplementedError",
+            "nt: linear algebra of complex matrices is not supported yet",
+        ));
+    }
     if a.ndim() < 2 {
         return Err(type_error("_nt.decomp: a must have at least two dimensions"));
     }

@@ -573,9 +573,9 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> 
     }
 }
 
-fn st_dtype(d: DType) -> safetensors::Dtype {
+fn st_dtype(d: DType) -> Res<safetensors::Dtype> {
     use safetensors::Dtype as S;
-    match d {
+    Ok(match d {
         DType::Bool => S::BOOL,
         DType::I8 => S::I8,
         DType::U8 => S::U8,
@@ -589,7 +589,13 @@ fn st_dtype(d: DType) -> safetensors::Dtype {
         DType::BF16 => S::BF16,
         DType::F32 => S::F32,
         DType::F64 => S::F64,
-    }
+        DType::C64 | DType::C128 => {
+            return Err(exc(
+                "NotImplementedError",
+                "torch.save: nt cannot save complex tensors yet",
+            ));
+        }
+    })
 }
 
 fn nt_dtype(d: safetensors::Dtype) -> Option<DType> {
@@ -673,7 +679,7 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
                 raws.push((
                     k.clone(),
                     Raw {
-                        dtype: st_dtype(a.dtype),
+                        dtype: st_dtype(a.dtype)?,
                         shape: a.shape().to_vec(),
                         data,
                     },

@@ -30,6 +30,7 @@ pub fn dtype_arg(v: &Value) -> Res<Option<DType>> {
             Some(DType::from_numpy_name(s).ok_or_else(|| type_error(format!("data type '{s}' not understood")))?)
         }
         Value::Type(crate::value::PyType::Float) => Some(DType::F64),
+        Value::Type(crate::value::PyType::Complex) => Some(DType::C128),
         Value::Type(crate::value::PyType::Int) => Some(DType::I64),
         Value::Type(crate::value::PyType::Bool) => Some(DType::Bool),
         other => {

@@ -129,6 +129,9 @@ fn adopt(dst: &NdArray, src: &NdArray) -> Res<bool> {
     if !whole(dst) || !whole(src) {
         return Ok(false);
     }
+    if crate::array::storage::is_readonly(&dst.storage) {
+        return Ok(false);
+    }
     crate::array::storage::bump_version(&dst.storage);
     std::mem::swap(&mut *dst.storage.borrow_mut(), &mut *src.storage.borrow_mut());
     Ok(true)

@@ -20,6 +20,12 @@ pub const SHAPE_METHODS: &[&str] = &[
 /// A listed method the Rust side does not implement is the function of the same name in
 /// `numpy._ext` / `torch._ext`, written in nt (`nonzero`, `isclose`, ...).
 pub const NUMPY_METHODS: &[&str] = &[
+    "partition",
+    "argpartition",
+    "compress",
+    "tobytes",
+    "conjugate",
+    "conj",
     "cumprod",
     "searchsorted",
     "diagonal",
@@ -71,6 +77,24 @@ pub fn torch_methods() -> &'static [&'static str] {
 }
 
 pub const TORCH_METHODS: &[&str] = &[
+    "kthvalue",
+    "mode",
+    "gcd",
+    "gcd_",
+    "lcm",
+    "lcm_",
+    "ldexp",
+    "vdot",
+    "logdet",
+    "slogdet",
+    "positive",
+    "adjoint",
+    "is_complex",
+    "is_signed",
+    "is_same_size",
+    "negative_",
+    "log_softmax",
+    "angle",
     "cumprod_",
     "cummax",
     "cummin",

@@ -76,6 +76,51 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
                 r
             }
         },
+        // A complex number's parts. NumPy's and PyTorch's are views; nt's are read-only
+        // copies (a write into them raises rather than being lost).
+        ("real" | "imag", _) if a.dtype.is_complex() => {
+            let op = if name.as_str() == "real" { None } else { Some(crate::ir::UnaryOp::Imag) };
+            let part = match op {
+                None => super::ops::cast(a, a.dtype.to_real()),
+                Some(u) => super::unary::complex_unary(lib, u, a),
+            };
+            match part {
+                Ok(p) => {
+                    let p = match super::ops::run(crate::ir::Op::Copy, &[&p]) {
+                        Ok(p) => p,
+                        Err(e) => return Some(Err(e)),
+                    };
+                    crate::array::storage::set_readonly(&p.storage);
+                    wrap(lib, p)
+                }
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        ("real", _) => match v {
+            Value::NpScalar(_) => v.clone(),
+            _ => wrap(lib, a.clone()),
+        },
+        ("imag", Lib::Numpy) => {
+            let z = match super::ops::cast(&super::ops::run(crate::ir::Op::Unary(crate::ir::UnaryOp::Imag), &[a]).unwrap_or_else(|_| a.clone()), a.dtype) {
+                Ok(z) => z,
+                Err(e) => return Some(Err(e)),
+            };
+            let z = match super::ops::run(crate::ir::Op::Copy, &[&z]) {
+                Ok(z) => z,
+                Err(e) => return Some(Err(e)),
+            };
+            crate::array::storage::set_readonly(&z.storage);
+            match v {
+                Value::NpScalar(_) => Value::NpScalar(Rc::new(z)),
+                _ => wrap(lib, z),
+            }
+        }
+        ("imag", Lib::Torch) => {
+            return Some(Err(exc(
+                "TypeError",
+                "imag is not implemented for tensors with non-complex dtypes.",
+            )));
+        }
         // `t.data`: the same storage, detached (no history, no requires_grad).
         ("data", Lib::Torch) => wrap(lib, a.clone()),
         ("device", Lib::Torch) => super::device::of(a),
@@ -611,13 +656,6 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             Ok(r)
         }
         "sigmoid" => funcs::sigmoid(lib, v),
-        "softmax" => {
-            let d = kwarg(&mut args, "dim")
-                .or_else(|| args.pos.first().cloned())
-                .ok_or_else(|| type_error("softmax() missing required argument 'dim'"))?;
-            let dtype = kwarg(&mut args, "dtype").or_else(|| args.pos.get(1).cloned());
-            funcs::softmax_as(lib, v, int_arg(&d)?, dtype)
-        }
         "reciprocal" => funcs::reciprocal(lib, v),
         "isnan" | "isinf" | "isfinite" => funcs::float_test(lib, v, m),
         "pow" => {
@@ -678,14 +716,20 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         // Methods written in nt: the function of the same name in `numpy._ext`/`torch._ext`
         // (or another private part of the module: `numpy._index`, …).
         _ if method_names(v).contains(&m) => {
+            // A method that differs from the function of its name (`a.partition` works
+            // in place, `a.compress(cond)` swaps the arguments) is `_ndarray_NAME`.
             let module = if lib == Lib::Numpy { "numpy" } else { "torch" };
-            let found = crate::nd::stdlib::private_parts(module).into_iter().find_map(|part| {
-                let path: Vec<Sym> = part.split('.').map(Sym::new).collect();
-                let Ok(Value::Module(x)) = interp.import(&path) else {
-                    return None;
-                };
-                x.attrs.borrow().get(&name).cloned()
-            });
+            let special = Sym::new(&format!("_{}_{m}", if lib == Lib::Numpy { "ndarray" } else { "tensor" }));
+            let mut lookup = |key: Sym| {
+                crate::nd::stdlib::private_parts(module).into_iter().find_map(|part| {
+                    let path: Vec<Sym> = part.split('.').map(Sym::new).collect();
+                    let Ok(Value::Module(x)) = interp.import(&path) else {
+                        return None;
+                    };
+                    x.attrs.borrow().get(&key).cloned()
+                })
+            };
+            let found = lookup(special).or_else(|| lookup(name));
             match found.ok_or(()) {
                 Ok(f) => {
                     args.pos.insert(0, v.clone());

@@ -3,6 +3,7 @@
 //! both; `Lib` selects the library whose semantics apply.
 
 pub mod binary_fns;
+pub mod complex;
 pub mod compound;
 pub mod create;
 pub mod custom_fn;
@@ -10,6 +11,7 @@ pub mod decomp;
 pub mod device;
 pub mod files;
 pub mod funcs;
+pub mod generator;
 pub mod grad_mode;
 pub mod index;
 pub mod inplace;
@@ -33,6 +35,7 @@ pub mod select;
 pub mod shape;
 pub mod sorting;
 pub mod stdlib;
+pub mod type_fns;
 pub mod unary;
 pub mod write;
 
@@ -94,6 +97,8 @@ pub fn scalar_type_name(d: DType) -> &'static str {
         DType::BF16 => "numpy.bfloat16",
         DType::F32 => "numpy.float32",
         DType::F64 => "numpy.float64",
+        DType::C64 => "numpy.complex64",
+        DType::C128 => "numpy.complex128",
     }
 }
 
@@ -106,6 +111,13 @@ pub fn item(a: &NdArray) -> Value {
                 .and_then(|v| v.first().copied())
                 .unwrap_or(false),
         );
+    }
+    if a.dtype.is_complex() {
+        let (re, im) = realise::to_complex(a)
+            .ok()
+            .and_then(|v| v.first().copied())
+            .unwrap_or((f64::NAN, f64::NAN));
+        return Value::Complex(re, im);
     }
     if a.dtype.is_float() {
         return Value::Float(

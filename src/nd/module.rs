@@ -11,6 +11,7 @@ use super::linalg::call as lu;
 use super::objects::strings;
 use super::random::{numpy_fn as np_random, torch_fn as torch_random};
 use super::sorting::call as sorting;
+use super::type_fns::types;
 use super::{as_nd, reduce, result, shape, wrap};
 use crate::array::dtype::{self, DType};
 use crate::error::{Res, exc, type_error};
@@ -457,88 +458,6 @@ pub(super) fn write_out(lib: Lib, target: Value, r: Value) -> Res<Value> {
     Ok(target)
 }
 
-/// The dtype an argument names or has: a dtype, a type, an array, or a Python scalar.
-fn dtype_of(lib: Lib, v: &Value) -> Res<(DType, crate::array::dtype::Priority)> {
-    use crate::array::dtype::Priority;
-    if let Some((_, a)) = super::as_nd(v) {
-        return Ok((
-            a.dtype,
-            if a.ndim() == 0 {
-                Priority::ZeroDim
-            } else {
-                Priority::Dim
-            },
-        ));
-    }
-    Ok(match v {
-        Value::Bool(_) => (DType::Bool, Priority::Scalar),
-        Value::Int(_) => (DType::I64, Priority::Scalar),
-        Value::Float(_) => (funcs::default_float(lib), Priority::Scalar),
-        other => match funcs::dtype_arg(other)? {
-            Some(d) => (d, Priority::Dim),
-            None => return Err(type_error("Cannot interpret 'None' as a data type")),
-        },
-    })
-}
-
-/// `np.dtype`, `promote_types`, `result_type`, `torch.Size`.
-fn types(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Value> {
-    use crate::array::dtype::{Weak, numpy_promote, numpy_with_weak, torch_promote, torch_result_type};
-    let value = |d: DType| funcs::dtype_value(lib, d);
-    match name {
-        "dtype" => {
-            let d = funcs::dtype_arg(&arg(&args, 0, name)?)?.unwrap_or(DType::F64);
-            Ok(Value::DType(d, DKind::NpDType))
-        }
-        "promote_types" => {
-            let (a, b) = (
-                dtype_of(lib, &arg(&args, 0, name)?)?.0,
-                dtype_of(lib, &arg(&args, 1, name)?)?.0,
-            );
-            Ok(value(if lib == Lib::Numpy {
-                numpy_promote(a, b)
-            } else {
-                torch_promote(a, b)
-            }))
-        }
-        "result_type" => match lib {
-            Lib::Torch => {
-                let ops = args.pos.iter().map(|v| dtype_of(lib, v)).collect::<Res<Vec<_>>>()?;
-                Ok(value(torch_result_type(&ops)))
-            }
-            Lib::Numpy => {
-                let mut strong: Option<DType> = None;
-                let mut weak = Vec::new();
-                for v in &args.pos {
-                    match v {
-                        Value::Bool(_) => weak.push(Weak::Bool),
-                        Value::Int(n) => weak.push(Weak::Int(*n)),
-                        Value::Float(_) => weak.push(Weak::Float),
-                        other => {
-                            let d = dtype_of(lib, other)?.0;
-                            strong = Some(strong.map_or(d, |s| numpy_promote(s, d)));
-                        }
-                    }
-                }
-                let mut d = strong.unwrap_or(match weak.first() {
-                    Some(Weak::Float) => DType::F64,
-                    Some(Weak::Bool) => DType::Bool,
-                    _ => DType::I64,
-                });
-                for w in weak {
-                    d = numpy_with_weak(d, w).map_err(|m| exc("OverflowError", m))?;
-                }
-                Ok(value(d))
-            }
-        },
-        "Size" => {
-            let dims = shape::dims(&args.pos)?;
-            Ok(Value::Size(dims.iter().map(|&n| n.max(0) as usize).collect()))
-        }
-        _ => Err(super::internal(format!("unknown type function {name}"))),
-    }
-}
-
 /// `module` is the registry's form (`np`, `torch.linalg`): with the name, the key of the
 /// function's declared signature (`registry/signatures.txt`).
 macro_rules! table {
@@ -699,18 +618,24 @@ fn numpy_module() -> Value {
         m.insert(Sym::new(name), Value::NpScalar(Rc::new(a)));
     }
     m.insert(Sym::new("newaxis"), Value::None);
-    m.insert(Sym::new("pi"), Value::Float(std::f64::consts::PI));
-    m.insert(Sym::new("e"), Value::Float(std::f64::consts::E));
-    m.insert(Sym::new("inf"), Value::Float(f64::INFINITY));
-    m.insert(Sym::new("nan"), Value::Float(f64::NAN));
+    m.extend(FLOAT_CONSTS.map(|(name, x)| (Sym::new(name), Value::Float(x))));
     m.insert(Sym::new("ndarray"), Value::Type(crate::value::PyType::NdArray));
     m.insert(Sym::new("linalg"), module("numpy.linalg", attrs(NUMPY_LINALG)));
+    m.insert(Sym::new("fft"), module("numpy.fft", Default::default()));
     m.insert(Sym::new("random"), module("numpy.random", attrs(NUMPY_RANDOM)));
     m.insert(Sym::new("char"), module("numpy.char", attrs(NUMPY_CHAR)));
     m.insert(Sym::new("object_"), Value::ObjDType(crate::value::ObjKind::Object));
     m.insert(Sym::new("str_"), Value::Type(crate::value::PyType::NpStr));
     module("numpy", m)
 }
+
+/// `np.pi`, `torch.pi`, …
+const FLOAT_CONSTS: [(&str, f64); 4] = [
+    ("pi", std::f64::consts::PI),
+    ("e", std::f64::consts::E),
+    ("inf", f64::INFINITY),
+    ("nan", f64::NAN),
+];
 
 fn torch_module() -> Value {
     let mut m = attrs(TORCH);
@@ -725,6 +650,7 @@ fn torch_module() -> Value {
         ("half", DType::F16),
         ("float", DType::F32),
         ("double", DType::F64),
+        ("cfloat", DType::C64), ("cdouble", DType::C128),
         ("int", DType::I32),
         ("long", DType::I64),
         ("short", DType::I16),
@@ -735,6 +661,8 @@ fn torch_module() -> Value {
     m.insert(Sym::new("autograd"), module("torch.autograd", attrs(TORCH_AUTOGRAD)));
     m.insert(Sym::new("cuda"), module("torch.cuda", attrs(TORCH_CUDA)));
     m.insert(Sym::new("linalg"), module("torch.linalg", attrs(TORCH_LINALG)));
+    m.insert(Sym::new("fft"), module("torch.fft", Default::default()));
+    m.extend(FLOAT_CONSTS.map(|(name, x)| (Sym::new(name), Value::Float(x))));
     module("torch", m)
 }
 

@@ -70,7 +70,7 @@ pub fn classify(v: &Value) -> Option<ObjKind> {
                 let last = Value::Int(r.start + (r.len() - 1) * r.step);
                 *width = (*width).max(str_width(&Value::Int(r.start))).max(str_width(&last));
             }
-            Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) | Value::Range(_) => {}
+            Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) | Value::Range(_) | Value::Complex(..) => {}
             _ => *has_other = true,
         }
     }

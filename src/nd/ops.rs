@@ -28,6 +28,7 @@ fn operand(v: &Value) -> Option<Operand<'_>> {
         Value::Bool(_) => Some(Operand::Py(v, Weak::Bool)),
         Value::Int(n) => Some(Operand::Py(v, Weak::Int(*n))),
         Value::Float(_) => Some(Operand::Py(v, Weak::Float)),
+        Value::Complex(..) => Some(Operand::Py(v, Weak::Complex)),
         _ => None,
     }
 }
@@ -234,6 +235,7 @@ fn promote(lib: Lib, a: &Operand, b: &Operand) -> Res<DType> {
                     Operand::Py(_, Weak::Bool) => (DType::Bool, Priority::Scalar),
                     Operand::Py(_, Weak::Int(_)) => (DType::I64, Priority::Scalar),
                     Operand::Py(_, Weak::Float) => (DType::F32, Priority::Scalar),
+                    Operand::Py(_, Weak::Complex) => (DType::C64, Priority::Scalar),
                 })
                 .collect();
             Ok(torch_result_type(&ops))
@@ -327,11 +329,20 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
             "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
         ));
     }
+    if d.is_complex() && prim == BinaryOp::Pow {
+        return Err(exc("NotImplementedError", "nt: ** of complex numbers is not supported yet"));
+    }
     if matches!(
         prim,
         BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::Shl | BinaryOp::Shr
-    ) && d.is_float()
+    ) && (d.is_float() || d.is_complex())
+        || d.is_complex() && matches!(prim, BinaryOp::FloorDiv | BinaryOp::Mod | BinaryOp::Remainder)
     {
+        let kernel = match prim {
+            BinaryOp::FloorDiv => "div_floor",
+            BinaryOp::Mod | BinaryOp::Remainder => "remainder",
+            _ => name,
+        };
         // PyTorch broadcasts before it looks for a kernel.
         if let (Lib::Torch, Operand::Nd(_, x), Operand::Nd(_, y)) = (lib, a, b) {
             broadcast2(lib, x, y)?;
@@ -342,12 +353,12 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
             )),
             Lib::Torch => exc(
                 "NotImplementedError",
-                format!("\"{name}_cpu\" not implemented for '{}'", d.torch_scalar_name()),
+                format!("\"{kernel}_cpu\" not implemented for '{}'", d.torch_scalar_name()),
             ),
         });
     }
     // True division of integers gives the library's default float.
-    if op == BinOp::Div && !d.is_float() {
+    if op == BinOp::Div && !d.is_float() && !d.is_complex() {
         d = match lib {
             Lib::Numpy => DType::F64,
             Lib::Torch => DType::F32,
@@ -477,6 +488,13 @@ pub fn compare(op: CmpOp, av: &Value, bv: &Value) -> Option<Res<Value>> {
     Some((|| {
         let lib = lib_of(&a, &b);
         let d = promote(lib, &a, &b)?;
+        if d.is_complex() && lib == Lib::Torch && !matches!(prim, BinaryOp::Eq | BinaryOp::Ne) {
+            let k = format!("{prim:?}").to_lowercase();
+            return Err(exc(
+                "NotImplementedError",
+                format!("\"{k}_cpu\" not implemented for '{}'", d.torch_scalar_name()),
+            ));
+        }
         let (x, y) = (to_array(&a, d)?, to_array(&b, d)?);
         let (x, y) = broadcast2(lib, &x, &y)?;
         Ok(result(lib, run(Op::Binary(prim), &[&x, &y])?))
@@ -508,6 +526,9 @@ pub fn unary(op: UnaryOp, v: &Value) -> Option<Res<Value>> {
                 ),
                 Lib::Torch => type_error("~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
             });
+        }
+        if a.dtype.is_complex() {
+            return Ok(result(lib, super::unary::complex_unary(lib, op, a)?));
         }
         Ok(result(lib, run(Op::Unary(op), &[a])?))
     })())

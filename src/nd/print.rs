@@ -9,6 +9,11 @@ use crate::realise;
 use crate::value::{DKind, Tensor};
 
 pub fn elems(a: &NdArray) -> Elems {
+    match a.dtype {
+        DType::C64 => return Elems::Complex(realise::to_complex(a).unwrap_or_default(), FloatKind::F32),
+        DType::C128 => return Elems::Complex(realise::to_complex(a).unwrap_or_default(), FloatKind::F64),
+        _ => {}
+    }
     let kind = match a.dtype {
         DType::F16 => Some(FloatKind::F16),
         DType::BF16 => Some(FloatKind::BF16),
@@ -78,7 +83,7 @@ fn tensor_repr(t: &Tensor) -> String {
         if a.dtype != DType::F32 {
             suffixes.push(format!("dtype={}", a.dtype.torch_name()));
         }
-    } else if !matches!(a.dtype, DType::F32 | DType::I64 | DType::Bool) {
+    } else if !matches!(a.dtype, DType::F32 | DType::I64 | DType::Bool | DType::C64) {
         suffixes.push(format!("dtype={}", a.dtype.torch_name()));
     }
     // grad_fn wins over requires_grad=True (semantics.md §2.4).

@@ -128,10 +128,11 @@ fn mean_dtype_error(d: DType) -> Box<crate::error::Exc> {
 }
 
 fn mean_of(lib: Lib, a: &NdArray, axes: &[usize], keep: bool) -> Res<NdArray> {
-    if lib == Lib::Torch && !a.dtype.is_float() {
+    let inexact = a.dtype.is_float() || a.dtype.is_complex();
+    if lib == Lib::Torch && !inexact {
         return Err(mean_dtype_error(a.dtype));
     }
-    let d = if a.dtype.is_float() { a.dtype } else { DType::F64 };
+    let d = if inexact { a.dtype } else { DType::F64 };
     let x = cast(a, d)?;
     let s = reduce(&x, sum_op(lib), axes, keep)?;
     div_scalar(lib, &s, numel_over(a, axes) as f64)
@@ -219,8 +220,19 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
         }
     }
     // PyTorch's mean infers its dtype before it looks at the dim.
-    if lib == Lib::Torch && name == "mean" && dtype_kw.is_none() && !a.dtype.is_float() {
+    if lib == Lib::Torch && name == "mean" && dtype_kw.is_none() && !a.dtype.is_float() && !a.dtype.is_complex() {
         return Err(mean_dtype_error(a.dtype));
+    }
+    // Complex numbers: sums, products and means; NumPy's lexicographic max/min.
+    if a.dtype.is_complex() {
+        let ok = matches!(name, "sum" | "prod" | "mean" | "cumsum" | "cumprod" | "any" | "all")
+            || lib == Lib::Numpy && matches!(name, "max" | "min" | "amax" | "amin" | "argmax" | "argmin");
+        if !ok {
+            return Err(exc(
+                "NotImplementedError",
+                format!("nt: {name} of complex numbers is not supported yet"),
+            ));
+        }
     }
     let axes = axes(lib, ax.as_ref(), a.ndim())?;
     // Reducing an axis of size 0 has no answer for max/min/argmax/argmin; an empty array

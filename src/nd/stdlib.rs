@@ -171,6 +171,36 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/numpy/random/_legacy.nt"),
     ),
     (
+        "torch._funcs",
+        "<stdlib>/torch/_funcs.nt",
+        include_str!("../../stdlib/torch/_funcs.nt"),
+    ),
+    (
+        "numpy.fft._ext",
+        "<stdlib>/numpy/fft/_ext.nt",
+        include_str!("../../stdlib/numpy/fft/_ext.nt"),
+    ),
+    (
+        "torch.fft._ext",
+        "<stdlib>/torch/fft/_ext.nt",
+        include_str!("../../stdlib/torch/fft/_ext.nt"),
+    ),
+    (
+        "numpy._complex",
+        "<stdlib>/numpy/_complex.nt",
+        include_str!("../../stdlib/numpy/_complex.nt"),
+    ),
+    (
+        "torch._complex",
+        "<stdlib>/torch/_complex.nt",
+        include_str!("../../stdlib/torch/_complex.nt"),
+    ),
+    (
+        "numpy.random._generator",
+        "<stdlib>/numpy/random/_generator.nt",
+        include_str!("../../stdlib/numpy/random/_generator.nt"),
+    ),
+    (
         "numpy.linalg._ext",
         "<stdlib>/numpy/linalg/_ext.nt",
         include_str!("../../stdlib/numpy/linalg/_ext.nt"),

@@ -114,6 +114,17 @@ pub fn names(op: UnaryOp) -> Names {
             torch: &["erfc"],
             method: &["erfc"],
         },
+        UnaryOp::Conj => Names {
+            numpy: &["conjugate", "conj"],
+            torch: &["conj", "conj_physical"],
+            method: &["conj"],
+        },
+        // Real-valued results of complex numbers: `np.imag`, `np.angle` (funcs.rs).
+        UnaryOp::Imag | UnaryOp::Angle => Names {
+            numpy: &[],
+            torch: &[],
+            method: &[],
+        },
     }
 }
 
@@ -178,7 +189,15 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
             _ => {}
         }
     }
+    if a.dtype.is_complex() {
+        let r = result(lib, complex_unary(lib, op, &a)?);
+        if lib == Lib::Torch {
+            return crate::nd::record::primitive(op, r, v);
+        }
+        return Ok(r);
+    }
     let d = match op {
+        UnaryOp::Conj => a.dtype,
         UnaryOp::Abs
         | UnaryOp::Neg
         | UnaryOp::Sign
@@ -195,6 +214,28 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
         return crate::nd::record::primitive(op, r, v);
     }
     Ok(r)
+}
+
+/// A unary primitive on complex numbers: `abs`, `angle` and `imag` give the real type
+/// of the parts; `neg` and `conj` keep the type. Others are refused.
+pub fn complex_unary(lib: Lib, op: UnaryOp, a: &crate::array::NdArray) -> Res<crate::array::NdArray> {
+    match op {
+        UnaryOp::Neg | UnaryOp::Conj => run(Op::Unary(op), &[a]),
+        UnaryOp::Abs | UnaryOp::Angle | UnaryOp::Imag => cast(&run(Op::Unary(op), &[a])?, a.dtype.to_real()),
+        UnaryOp::Not => Err(match lib {
+            Lib::Numpy => type_error(
+                "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+            ),
+            Lib::Torch => type_error("~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
+        }),
+        _ => {
+            let name = names(op).numpy.first().or(names(op).torch.first()).copied().unwrap_or("this function");
+            Err(exc(
+                "NotImplementedError",
+                format!("nt: {name} of complex numbers is not supported yet"),
+            ))
+        }
+    }
 }
 
 /// `np.round(a, decimals)`: `rint(a * 10**d) / 10**d`, as NumPy computes it.

@@ -6,6 +6,7 @@
 mod cephes;
 pub mod mt;
 pub mod numpy;
+pub mod pcg64;
 pub mod python;
 pub mod torch;
 

@@ -10,6 +10,13 @@ use crate::ir::{BinaryOp, Op};
 
 /// An internal inconsistency in the array machinery, reported rather than panicking.
 pub fn internal(msg: impl std::fmt::Display) -> Box<Exc> {
+    let msg = msg.to_string();
+    if let Some(m) = msg.strip_prefix(crate::array::storage::READONLY) {
+        return exc("ValueError", format!("assignment destination is read-only{m}"));
+    }
+    if msg.contains("is not implemented for complex") || msg.contains("not implemented for complex numbers") {
+        return exc("NotImplementedError", format!("nt: {msg}"));
+    }
     exc(
         "SystemError",
         format!("internal error in nt's array code: {msg} (please report this)"),

@@ -45,6 +45,9 @@ pub enum Mode {
 }
 
 pub fn check_sessions(mode: Mode) {
+    // gen.py runs PyTorch with two threads, which decides how sums of more than 32768
+    // elements are split (and so their bits).
+    nt::realise::set_torch_threads(2);
     let gpu = matches!(mode, Mode::Gpu | Mode::GpuWithoutInt64);
     let fuse_all = mode == Mode::CpuFused;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/arrays");

@@ -294,6 +294,8 @@ pub(crate) struct D4 {
     pub pad_left: i32,
     pub pad_right: i32,
     pub exp_digits: i32,
+    /// Print a `+` before positive numbers (NumPy's `sign=True`).
+    pub sign: bool,
 }
 
 impl D4 {
@@ -305,6 +307,7 @@ impl D4 {
             pad_left: -1,
             pad_right: -1,
             exp_digits: -1,
+            sign: false,
         }
     }
 }
@@ -328,12 +331,14 @@ pub(crate) fn positional(x: f64, kind: FloatKind, cutoff: Cutoff, o: D4) -> Stri
     }
     let parts = decompose(x, kind);
     let neg = x.is_sign_negative();
-    let has_sign = neg as i32;
+    let has_sign = (neg || o.sign) as i32;
     let (digits, print_exp) = dragon4(&parts, cutoff, o.precision, o.min_digits);
     let num_digits = digits.len() as i32;
     let mut s = String::new();
     if neg {
         s.push('-');
+    } else if o.sign {
+        s.push('+');
     }
     let num_whole;
     let mut num_frac;
@@ -417,12 +422,14 @@ pub(crate) fn scientific(x: f64, kind: FloatKind, o: D4) -> String {
     let parts = decompose(x, kind);
     let neg = x.is_sign_negative();
     let mut s = String::new();
-    let leftchars = 1 + neg as i32;
+    let leftchars = 1 + (neg || o.sign) as i32;
     if o.pad_left > leftchars {
         s.push_str(&" ".repeat((o.pad_left - leftchars) as usize));
     }
     if neg {
         s.push('-');
+    } else if o.sign {
+        s.push('+');
     }
     let cmax = if o.precision < 0 { -1 } else { o.precision + 1 };
     let cmin = if o.min_digits < 0 { -1 } else { o.min_digits + 1 };

@@ -41,6 +41,8 @@ pub enum Elems {
     Int(Vec<i64>),
     UInt(Vec<u64>),
     Float(Vec<f64>, FloatKind),
+    /// Complex numbers as (real, imaginary); `FloatKind` is the type of each part.
+    Complex(Vec<(f64, f64)>, FloatKind),
     /// NumPy object arrays: each element's Python repr, already computed by the caller
     /// (the caller renders Python lists as `list([1, 2])`).
     Object(Vec<String>),
@@ -55,6 +57,7 @@ impl Elems {
             Elems::Int(v) => v.len(),
             Elems::UInt(v) => v.len(),
             Elems::Float(v, _) => v.len(),
+            Elems::Complex(v, _) => v.len(),
             Elems::Object(v) | Elems::Str(v) => v.len(),
         }
     }

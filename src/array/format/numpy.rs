@@ -70,6 +70,12 @@ pub fn numpy_scalar_repr(e: &Elems, type_name: &str) -> String {
         }
         Elems::Str(v) => format!("np.str_({})", py_str_repr(v.first().map_or("", |s| s.as_str()))),
         Elems::Object(v) => v.first().cloned().unwrap_or_default(),
+        // `np.complex128(1+2j)`: the str's parentheses are dropped.
+        Elems::Complex(..) => {
+            let s = numpy_scalar_str(e);
+            let inner = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')).unwrap_or(&s);
+            format!("np.{type_name}({inner})")
+        }
         _ => format!("np.{type_name}({})", numpy_scalar_str(e)),
     }
 }
@@ -87,6 +93,7 @@ pub fn numpy_scalar_str(e: &Elems) -> String {
         Elems::Int(v) => v.first().map_or(String::new(), |x| x.to_string()),
         Elems::UInt(v) => v.first().map_or(String::new(), |x| x.to_string()),
         Elems::Float(v, kind) => v.first().map_or(String::new(), |&x| float_scalar_str(x, *kind)),
+        Elems::Complex(v, kind) => v.first().map_or(String::new(), |&c| complex_scalar_str(c, *kind)),
         Elems::Object(v) | Elems::Str(v) => v.first().cloned().unwrap_or_default(),
     }
 }
@@ -114,6 +121,47 @@ fn float_scalar_str(x: f64, kind: FloatKind) -> String {
     }
 }
 
+/// `complextype_str`: `(1+2j)`, `2j` when the real part is +0, each part printed as a
+/// float scalar with the trailing `.0` dropped; non-finite parts as `nan`/`inf`.
+fn complex_scalar_str((re, im): (f64, f64), kind: FloatKind) -> String {
+    let kind = np_kind(kind);
+    let either = |x: f64, sign: bool| {
+        let max_positional = match kind {
+            FloatKind::F16 => 1e3,
+            FloatKind::F32 | FloatKind::BF16 => 1e6,
+            FloatKind::F64 => 1e16,
+        };
+        let a = x.abs();
+        let o = D4 {
+            sign,
+            ..D4::plain(Trim::DptZeros)
+        };
+        if x.is_nan() || x == 0.0 || (a < max_positional && a >= 1e-4) {
+            floatfmt::positional(x, kind, Cutoff::TotalLength, o)
+        } else {
+            floatfmt::scientific(x, kind, o)
+        }
+    };
+    if re == 0.0 && !re.is_sign_negative() {
+        let i = if im.is_finite() { either(im, false) } else { nonfinite(im, false) };
+        return format!("{i}j");
+    }
+    let r = if re.is_finite() { either(re, false) } else { nonfinite(re, false) };
+    let i = if im.is_finite() { either(im, true) } else { nonfinite(im, true) };
+    format!("({r}{i}j)")
+}
+
+fn nonfinite(x: f64, sign: bool) -> String {
+    let s = if x.is_nan() {
+        "nan"
+    } else if x < 0.0 {
+        return "-inf".into();
+    } else {
+        "inf"
+    };
+    if sign { format!("+{s}") } else { s.into() }
+}
+
 fn shape_size(shape: &[usize]) -> usize {
     shape.iter().fold(1usize, |acc, &n| acc.saturating_mul(n))
 }
@@ -126,6 +174,7 @@ enum ElemFmt {
     Bool { truestr: &'static str },
     Int { width: usize },
     Float(FloatFormat),
+    Complex(FloatFormat, FloatFormat),
     Verbatim,
     Quoted,
 }
@@ -140,11 +189,13 @@ struct FloatFormat {
     pad_left: i32,
     pad_right: i32,
     exp_size: i32,
+    /// `sign='+'` (the imaginary parts of complex numbers).
+    sign: bool,
 }
 
 impl FloatFormat {
     /// `FloatingFormat.fillFormat` over the (summarised) data.
-    fn new(data: &[f64], kind: FloatKind, opts: &NumpyOptions) -> FloatFormat {
+    fn new(data: &[f64], kind: FloatKind, opts: &NumpyOptions, sign: bool) -> FloatFormat {
         let kind = np_kind(kind);
         let precision = i32::try_from(opts.precision).unwrap_or(i32::MAX).min(100_000);
         let finite: Vec<f64> = data.iter().copied().filter(|x| x.is_finite()).collect();
@@ -176,6 +227,7 @@ impl FloatFormat {
             pad_left: 0,
             pad_right: 0,
             exp_size: -1,
+            sign,
         };
         if finite.is_empty() {
             // pad_left = pad_right = 0, trim '.', exp_size -1, min_digits None.
@@ -189,6 +241,7 @@ impl FloatFormat {
                     kind,
                     D4 {
                         precision,
+                        sign,
                         ..D4::plain(Trim::Zeros)
                     },
                 );
@@ -214,6 +267,7 @@ impl FloatFormat {
                     Cutoff::FractionLength,
                     D4 {
                         precision,
+                        sign,
                         ..D4::plain(Trim::Zeros)
                     },
                 );
@@ -227,7 +281,7 @@ impl FloatFormat {
             f.min_digits = 0;
         }
         if finite.len() != data.len() {
-            let neginf = data.iter().any(|&x| x.is_infinite() && x < 0.0) as i32;
+            let neginf = (sign || data.iter().any(|&x| x.is_infinite() && x < 0.0)) as i32;
             let offset = f.pad_right + 1;
             f.pad_left = f.pad_left.max(3 - offset).max(3 + neginf - offset);
         }
@@ -238,9 +292,11 @@ impl FloatFormat {
     fn format(&self, x: f64) -> String {
         if !x.is_finite() {
             let ret = if x.is_nan() {
-                "nan"
+                if self.sign { "+nan" } else { "nan" }
             } else if x < 0.0 {
                 "-inf"
+            } else if self.sign {
+                "+inf"
             } else {
                 "inf"
             };
@@ -258,6 +314,7 @@ impl FloatFormat {
                     pad_left: self.pad_left,
                     pad_right: -1,
                     exp_digits: self.exp_size,
+                    sign: self.sign,
                 },
             )
         } else {
@@ -272,6 +329,7 @@ impl FloatFormat {
                     pad_left: self.pad_left,
                     pad_right: self.pad_right,
                     exp_digits: -1,
+                    sign: self.sign,
                 },
             )
         }
@@ -299,7 +357,13 @@ fn build_formatter(e: &Elems, offsets: &[usize], zero_d: bool, opts: &NumpyOptio
         }
         Elems::Float(v, kind) => {
             let vals: Vec<f64> = offsets.iter().filter_map(|&o| v.get(o).copied()).collect();
-            ElemFmt::Float(FloatFormat::new(&vals, *kind, opts))
+            ElemFmt::Float(FloatFormat::new(&vals, *kind, opts, false))
+        }
+        Elems::Complex(v, kind) => {
+            let vals: Vec<(f64, f64)> = offsets.iter().filter_map(|&o| v.get(o).copied()).collect();
+            let re: Vec<f64> = vals.iter().map(|c| c.0).collect();
+            let im: Vec<f64> = vals.iter().map(|c| c.1).collect();
+            ElemFmt::Complex(FloatFormat::new(&re, *kind, opts, false), FloatFormat::new(&im, *kind, opts, true))
         }
         Elems::Object(_) => ElemFmt::Verbatim,
         Elems::Str(_) => ElemFmt::Quoted,
@@ -322,6 +386,14 @@ fn format_elem(e: &Elems, f: &ElemFmt, off: usize) -> String {
             format!("{:>w$}", v.get(off).copied().unwrap_or(0), w = *width)
         }
         (Elems::Float(v, _), ElemFmt::Float(ff)) => ff.format(v.get(off).copied().unwrap_or(f64::NAN)),
+        // `ComplexFloatingFormat`: the 'j' goes before the imaginary part's padding.
+        (Elems::Complex(v, _), ElemFmt::Complex(rf, imf)) => {
+            let (re, im) = v.get(off).copied().unwrap_or((f64::NAN, f64::NAN));
+            let r = rf.format(re);
+            let i = imf.format(im);
+            let sp = i.trim_end().len();
+            format!("{r}{}j{}", &i[..sp], &i[sp..])
+        }
         (Elems::Object(v), _) => v.get(off).cloned().unwrap_or_default(),
         (Elems::Str(v), _) => py_str_repr(v.get(off).map_or("", |s| s.as_str())),
         // Formatter and data always come from the same `Elems`; nothing to print otherwise.

@@ -20,9 +20,22 @@ pub fn torch_repr(e: &Elems, shape: &[usize], suffixes: &[String], opts: &TorchO
     } else {
         let summarize = numel > opts.threshold;
         let offsets = summarized_offsets(shape, opts.edgeitems, summarize);
+        // Complex tensors: one formatter for the real parts, one for the imaginary.
+        let parts = match e {
+            Elems::Complex(v, kind) => Some((
+                Elems::Float(v.iter().map(|c| c.0).collect(), *kind),
+                Elems::Float(v.iter().map(|c| c.1).collect(), *kind),
+            )),
+            _ => None,
+        };
+        let (e, imag) = match &parts {
+            Some((re, im)) => (re, Some((im, Formatter::new(im, &offsets, opts)))),
+            None => (e, None),
+        };
         let fmt = Formatter::new(e, &offsets, opts);
         let printer = Printer {
             e,
+            imag,
             shape,
             strides: c_strides(shape),
             fmt,
@@ -138,12 +151,18 @@ fn plain_str(e: &Elems, off: usize) -> String {
         Elems::Int(v) => v.get(off).map_or(String::new(), |x| x.to_string()),
         Elems::UInt(v) => v.get(off).map_or(String::new(), |x| x.to_string()),
         Elems::Float(v, _) => v.get(off).map_or(String::new(), |x| floatfmt::py_fixed(*x, 4)),
+        Elems::Complex(v, _) => v
+            .get(off)
+            .map_or(String::new(), |c| format!("{}+{}j", floatfmt::py_fixed(c.0, 4), floatfmt::py_fixed(c.1, 4))),
         Elems::Object(v) | Elems::Str(v) => v.get(off).cloned().unwrap_or_default(),
     }
 }
 
 struct Printer<'a> {
     e: &'a Elems,
+    /// The imaginary parts and their formatter, for a complex tensor (`e` then holds the
+    /// real parts).
+    imag: Option<(&'a Elems, Formatter)>,
     shape: &'a [usize],
     strides: Vec<usize>,
     fmt: Formatter,
@@ -156,7 +175,7 @@ impl Printer<'_> {
     fn tensor_str(&self, axis: usize, base: usize, indent: usize) -> String {
         let dim = self.shape.len() - axis.min(self.shape.len());
         if dim == 0 {
-            return self.fmt.format(self.e, base);
+            return self.elem(base);
         }
         let len = self.shape[axis];
         let stride = self.strides[axis];
@@ -178,14 +197,32 @@ impl Printer<'_> {
         format!("[{}]", slices.join(&joiner))
     }
 
+    /// One element: `_val_formatter` / `_scalar_str`.
+    fn elem(&self, off: usize) -> String {
+        let real = self.fmt.format(self.e, off);
+        let Some((im, f2)) = &self.imag else {
+            return real;
+        };
+        let imag = format!("{}j", f2.format(im, off));
+        let imag = imag.trim_start();
+        if imag.starts_with(['+', '-']) {
+            format!("{real}{imag}")
+        } else {
+            format!("{real}+{imag}")
+        }
+    }
+
     /// `_vector_str`: a fixed number of elements per line.
     fn vector_str(&self, base: usize, stride: usize, len: usize, indent: usize) -> String {
-        let element_length = (self.fmt.max_width + 2) as i64;
+        let mut element_length = (self.fmt.max_width + 2) as i64;
+        if let Some((_, f2)) = &self.imag {
+            element_length += f2.max_width as i64 + 1;
+        }
         let per_line = (self.opts.linewidth as i64 - indent as i64)
             .div_euclid(element_length)
             .max(1) as usize;
         let edge = self.opts.edgeitems;
-        let item = |i: usize| self.fmt.format(self.e, base + i * stride);
+        let item = |i: usize| self.elem(base + i * stride);
         let data: Vec<String> = if self.summarize && edge == 0 {
             vec!["...".to_string()]
         } else if self.summarize && len > 2 * edge {

@@ -23,6 +23,13 @@ pub trait Arith: Typed {
     fn fast_unary(_op: UnaryOp, _a: &[Self], _out: &mut [Self]) -> bool {
         false
     }
+    /// Whether `binary(op)` computes `op` for this type (complex numbers have only some).
+    fn has_binary(_op: BinaryOp) -> bool {
+        true
+    }
+    fn has_unary(_op: UnaryOp) -> bool {
+        true
+    }
 }
 
 macro_rules! int_arith {
@@ -88,6 +95,10 @@ macro_rules! int_arith {
                     | UnaryOp::Sinh | UnaryOp::Cosh | UnaryOp::Asinh | UnaryOp::Acosh | UnaryOp::Atanh
                     | UnaryOp::Expm1 | UnaryOp::Log1p | UnaryOp::Exp2 | UnaryOp::Cbrt | UnaryOp::Erf
                     | UnaryOp::Erfc => |a| a,
+                    UnaryOp::Conj => |a| a,
+                    UnaryOp::Imag => |_| 0,
+                    // Front ends cast integers to a float dtype before `angle`.
+                    UnaryOp::Angle => |a| a,
                 }
             }
             fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut [Self]) -> bool {
@@ -348,6 +359,9 @@ macro_rules! float_arith {
                     UnaryOp::Cbrt => |a| f(a, f64::cbrt),
                     UnaryOp::Erf => |a| f(a, libm::erf),
                     UnaryOp::Erfc => |a| f(a, libm::erfc),
+                    UnaryOp::Conj => |a| a,
+                    UnaryOp::Imag => |a| f(a, |_| 0.0),
+                    UnaryOp::Angle => |a| f(a, |x| 0.0f64.atan2(x)),
                 }
             }
             fn fast_binary(op: BinaryOp, a: &[Self], b: &[Self], out: &mut [Self]) -> bool {
@@ -374,3 +388,79 @@ macro_rules! float_arith {
 }
 
 float_arith!(half::f16, half::bf16, f32: fast32, f64: fast);
+
+/// Complex numbers: each part in its own float type, with NumPy's formulas (which
+/// PyTorch's scalar `c10::complex` follows): products without fused multiply-add, and
+/// Smith's division.
+macro_rules! complex_arith {
+    ($t:ty, $f:ty) => {
+        impl Arith for $t {
+            fn binary(op: BinaryOp) -> fn(Self, Self) -> Self {
+                match op {
+                    BinaryOp::Add => |a, b| <$t>::new(a.re + b.re, a.im + b.im),
+                    BinaryOp::Sub => |a, b| <$t>::new(a.re - b.re, a.im - b.im),
+                    BinaryOp::Mul => |a, b| <$t>::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re),
+                    BinaryOp::Div => |a, b| {
+                        let (c, d) = (b.re, b.im);
+                        let (abs_c, abs_d) = (c.abs(), d.abs());
+                        if abs_c >= abs_d {
+                            if abs_c == 0.0 && abs_d == 0.0 {
+                                <$t>::new(a.re / abs_c, a.im / abs_c)
+                            } else {
+                                let rat = d / c;
+                                let scl = 1.0 / (c + d * rat);
+                                <$t>::new((a.re + a.im * rat) * scl, (a.im - a.re * rat) * scl)
+                            }
+                        } else {
+                            let rat = c / d;
+                            let scl = 1.0 / (d + c * rat);
+                            <$t>::new((a.re * rat + a.im) * scl, (a.im * rat - a.re) * scl)
+                        }
+                    },
+                    // NumPy's maximum/minimum: a NaN in either part propagates, else the
+                    // lexicographic order.
+                    BinaryOp::Max => |a, b| if a.re.is_nan() || a.im.is_nan() || a >= b { a } else { b },
+                    BinaryOp::Min => |a, b| if a.re.is_nan() || a.im.is_nan() || a <= b { a } else { b },
+                    _ => |a, _| a,
+                }
+            }
+            fn has_binary(op: BinaryOp) -> bool {
+                matches!(
+                    op,
+                    BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Max | BinaryOp::Min
+                ) || op.is_comparison()
+            }
+            fn unary(op: UnaryOp) -> fn(Self) -> Self {
+                match op {
+                    UnaryOp::Neg => |a| <$t>::new(-a.re, -a.im),
+                    UnaryOp::Conj => |a| <$t>::new(a.re, -a.im),
+                    // The results are real: the front end takes the real part.
+                    UnaryOp::Abs => |a| <$t>::new(a.re.hypot(a.im), 0.0),
+                    UnaryOp::Imag => |a| <$t>::new(a.im, 0.0),
+                    UnaryOp::Angle => |a| <$t>::new(a.im.atan2(a.re), 0.0),
+                    UnaryOp::Not => |a| <$t>::new((!a.is_nonzero()) as u8 as $f, 0.0),
+                    _ => |a| a,
+                }
+            }
+            fn has_unary(op: UnaryOp) -> bool {
+                matches!(op, UnaryOp::Neg | UnaryOp::Conj | UnaryOp::Abs | UnaryOp::Imag | UnaryOp::Angle)
+            }
+            fn fma(a: Self, b: Self, c: Self) -> Self {
+                let m = Self::binary(BinaryOp::Mul)(a, b);
+                <$t>::new(m.re + c.re, m.im + c.im)
+            }
+            fn zero() -> Self {
+                <$t>::new(0.0, 0.0)
+            }
+            fn one() -> Self {
+                <$t>::new(1.0, 0.0)
+            }
+            fn is_nan(self) -> bool {
+                self.re.is_nan() || self.im.is_nan()
+            }
+        }
+    };
+}
+
+complex_arith!(crate::array::elem::Complex64, f32);
+complex_arith!(crate::array::elem::Complex128, f64);

@@ -74,7 +74,8 @@ macro_rules! sources {
 }
 
 sources!(Bool: bool, I8: i8, I16: i16, I32: i32, I64: i64, U8: u8, U16: u16, U32: u32, U64: u64,
-    F16: half::f16, BF16: half::bf16, F32: f32, F64: f64);
+    F16: half::f16, BF16: half::bf16, F32: f32, F64: f64,
+    C64: crate::array::elem::Complex64, C128: crate::array::elem::Complex128);
 
 /// One leaf, borrowed for the run.
 struct Leaf<'a> {
@@ -368,6 +369,9 @@ fn apply(op: &Op, ins: &[(DType, Src)], dtype: DType, reg: &mut Buffer, len: usi
             }
         })),
         Op::Unary(u) => with_dtype!(dtype, T => {
+            if !T::has_unary(*u) {
+                return Err(format!("{u:?} is not implemented for {}", dtype.numpy_name()));
+            }
             let (x, o) = (T::pick(a)?, out::<T>(reg, len)?);
             if !T::fast_unary(*u, x, o) {
                 let f = T::unary(*u);
@@ -379,6 +383,9 @@ fn apply(op: &Op, ins: &[(DType, Src)], dtype: DType, reg: &mut Buffer, len: usi
             compare(*b, x, y, out::<bool>(reg, len)?);
         }),
         Op::Binary(b) => with_dtype!(dtype, T => {
+            if !T::has_binary(*b) {
+                return Err(format!("{b:?} is not implemented for {}", dtype.numpy_name()));
+            }
             let (x, y, o) = (T::pick(a)?, T::pick(operand(1)?)?, out::<T>(reg, len)?);
             if !T::fast_binary(*b, x, y, o) {
                 let f = T::binary(*b);

@@ -5,6 +5,11 @@ mod arith;
 pub mod fused;
 mod matmul;
 mod pairwise;
+// The entry points beside `sum_strided` are kept for their tests and for callers that
+// split a sum over threads themselves.
+#[allow(dead_code)]
+pub(crate) mod torch_sum;
+pub mod pocketfft;
 mod vmath;
 
 pub use arith::float_divmod;
@@ -125,6 +130,11 @@ fn reduced_last(a: &NdArray, axes: &[usize]) -> (Vec<usize>, usize) {
 }
 
 fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> Result<Buffer, String> {
+    // (A view broadcast to more elements than any memory holds goes the general way,
+    // which refuses it, rather than adding 2**62 zeros.)
+    if op == ReduceOp::Sum && (T::DTYPE == DType::F32 || T::DTYPE == DType::F64) && a.layout.numel() < 1 << 36 {
+        return torch_order_sum::<T>(a, axes);
+    }
     let (perm, inner) = reduced_last(a, axes);
     let moved = NdArray {
         storage: a.storage.clone(),
@@ -141,7 +151,7 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
     // each output reducing one contiguous run, or only the last axis reduced when it has
     // the smallest stride and a positive one (NumPy walks a reversed axis in memory
     // order, and adds the runs of several strided axes one after another).
-    let numpy = op == ReduceOp::NumpySum && (T::DTYPE == DType::F32 || T::DTYPE == DType::F64);
+    let numpy = op == ReduceOp::NumpySum && (T::DTYPE == DType::F32 || T::DTYPE == DType::F64 || T::DTYPE.is_complex());
     let op = match op {
         ReduceOp::NumpySum if !moved.layout.is_contiguous() && !innermost_run(&a.layout, axes) => ReduceOp::Sum,
         op => op,
@@ -185,6 +195,67 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
     }
     let v = values::<T>(&moved)?;
     reduce_rows(op, &v, inner, outer)
+}
+
+/// PyTorch's float32/float64 sum (`torch_sum/`: `cascade_sum` in TensorIterator's
+/// order, over the view in memory order, split as `torch.get_num_threads()` threads
+/// split it). A view with a reversed axis is summed as the contiguous copy PyTorch's
+/// `flip` would have made.
+fn torch_order_sum<T: Arith>(a: &NdArray, axes: &[usize]) -> Result<Buffer, String> {
+    let flat;
+    let a = if a.layout.strides.iter().any(|&s| s < 0) {
+        flat = NdArray::from_buffer(T::wrap(values::<T>(a)?.into_owned()), a.shape());
+        &flat
+    } else {
+        a
+    };
+    let shape = &a.layout.shape;
+    let strides: Vec<usize> = a.layout.strides.iter().map(|&s| s as usize).collect();
+    let reduce: Vec<bool> = (0..shape.len()).map(|d| axes.contains(&d)).collect();
+    let out_len: usize = shape.iter().zip(&reduce).filter(|(_, r)| !**r).map(|(s, _)| *s).product();
+    let threads = torch_threads();
+    let guard = a.storage.borrow();
+    let data = T::slice(&guard).ok_or("sum: storage of another dtype")?;
+    macro_rules! go {
+        ($f:ty) => {{
+            // SAFETY: T is $f (checked by its dtype below).
+            let x = unsafe { std::slice::from_raw_parts(data.as_ptr().cast::<$f>(), data.len()) };
+            let mut out = vec![0 as $f; out_len];
+            torch_sum::sum_strided(x, a.layout.offset, shape, &strides, &reduce, threads, &mut out);
+            // SAFETY: the same type, back.
+            let out: Vec<T> = out.into_iter().map(|v| T::from_f64(v as f64)).collect();
+            out
+        }};
+    }
+    let out = match T::DTYPE {
+        DType::F32 => go!(f32),
+        _ => go!(f64),
+    };
+    Ok(T::wrap(out))
+}
+
+static TORCH_THREADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// `torch.get_num_threads()`: `NT_TORCH_NUM_THREADS`, else the CPUs nt may use (PyTorch's
+/// default, its count of cores, on the machines nt runs on), or what
+/// `torch.set_num_threads` set. It decides how PyTorch splits large sums, so their bits.
+pub fn torch_threads() -> usize {
+    use std::sync::atomic::Ordering;
+    let n = TORCH_THREADS.load(Ordering::Relaxed);
+    if n > 0 {
+        return n;
+    }
+    let n = std::env::var("NT_TORCH_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    TORCH_THREADS.store(n, Ordering::Relaxed);
+    n
+}
+
+pub fn set_torch_threads(n: usize) {
+    TORCH_THREADS.store(n.max(1), std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Whether the CPU has x86-64-v4's AVX-512 (F, VL, DQ, BW): then loops are compiled with
@@ -272,6 +343,26 @@ fn reduce_rows<T: Arith + Send + Sync>(op: ReduceOp, v: &[T], inner: usize, oute
             } else {
                 T::wrap(v[..outer * inner].par_chunks(inner).map(row).collect())
             }
+        }
+        ReduceOp::NumpySum if T::DTYPE.is_complex() => {
+            let row = |r: &[T]| -> T {
+                let (re, im) = match T::DTYPE {
+                    DType::C64 => {
+                        // SAFETY: T is Complex64 (its dtype says so).
+                        let r = unsafe { std::slice::from_raw_parts(r.as_ptr().cast(), r.len()) };
+                        let s = pairwise::sum_c64(r);
+                        (s.re as f64, s.im as f64)
+                    }
+                    _ => {
+                        // SAFETY: T is Complex128 (its dtype says so).
+                        let r = unsafe { std::slice::from_raw_parts(r.as_ptr().cast(), r.len()) };
+                        let s = pairwise::sum_c128(r);
+                        (s.re, s.im)
+                    }
+                };
+                T::from_c(re, im)
+            };
+            T::wrap(rows.map(row).collect())
         }
         ReduceOp::Sum if T::DTYPE == DType::F32 && inner <= 16 => {
             // Short float32 rows accumulate in float32 from the left, as NumPy and PyTorch
@@ -443,10 +534,20 @@ pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
 
 /// Reads the elements of a view as f64 (for conversions to Python numbers and printing).
 pub fn to_f64s(a: &NdArray) -> Result<Vec<f64>, String> {
+    if a.dtype.is_complex() {
+        return Err("this operation is not implemented for complex numbers yet".into());
+    }
     with_dtype!(a.dtype, T => Ok(values::<T>(a)?.iter().map(|x| x.to_f64()).collect()))
 }
 
+pub fn to_complex(a: &NdArray) -> Result<Vec<(f64, f64)>, String> {
+    with_dtype!(a.dtype, T => Ok(values::<T>(a)?.iter().map(|x| x.to_c()).collect()))
+}
+
 pub fn to_i128s(a: &NdArray) -> Result<Vec<i128>, String> {
+    if a.dtype.is_complex() {
+        return Err("this operation is not implemented for complex numbers yet".into());
+    }
     with_dtype!(a.dtype, T => Ok(values::<T>(a)?.iter().map(|x| x.to_i128()).collect()))
 }
 

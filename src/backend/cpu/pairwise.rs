@@ -158,6 +158,48 @@ fn finish<T: Copy + std::ops::Add<Output = T>>(mut acc: [T; 8], r: &[T], from: u
     res
 }
 
+/// NumPy's pairwise sum of complex numbers (`C@TYPE@_pairwise_sum`), each part added in
+/// its own float type: runs of at most 64 elements with four complex accumulators
+/// combined as (c0+c1)+(c2+c3), the rest in order; longer runs split in two at a multiple
+/// of four elements. The reduction starts from 0 (`0 + pairwise(r)`), as for floats.
+macro_rules! complex_pairwise {
+    ($name:ident, $t:ty, $f:ty) => {
+        pub fn $name(r: &[$t]) -> $t {
+            fn add(a: $t, b: $t) -> $t {
+                <$t>::new(a.re + b.re, a.im + b.im)
+            }
+            fn go(r: &[$t]) -> $t {
+                let n = r.len();
+                if n < 4 {
+                    return r.iter().fold(<$t>::new(-0.0, -0.0), |acc, &x| add(acc, x));
+                }
+                if n <= 64 {
+                    let mut acc = [r[0], r[1], r[2], r[3]];
+                    let whole = n - n % 4;
+                    for c in r[4..whole].chunks_exact(4) {
+                        for k in 0..4 {
+                            acc[k] = add(acc[k], c[k]);
+                        }
+                    }
+                    let mut res = add(add(acc[0], acc[1]), add(acc[2], acc[3]));
+                    for &x in &r[whole..] {
+                        res = add(res, x);
+                    }
+                    return res;
+                }
+                // n2 = n_floats / 2 rounded down to a multiple of 8 floats.
+                let half = n - n % 8;
+                let (a, b) = r.split_at(half / 2);
+                add(go(a), go(b))
+            }
+            add(<$t>::new(0.0, 0.0), go(r))
+        }
+    };
+}
+
+complex_pairwise!(sum_c64, crate::array::elem::Complex64, f32);
+complex_pairwise!(sum_c128, crate::array::elem::Complex128, f64);
+
 #[cfg(test)]
 mod tests {
     use super::*;

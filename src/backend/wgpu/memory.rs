@@ -80,6 +80,12 @@ pub fn repr(cx: &Context, dtype: DType) -> Result<Repr, String> {
         DType::U32 | DType::U8 | DType::U16 | DType::Bool => Repr::U32,
         // Held in f32; kernels round every result to bfloat16.
         DType::BF16 => Repr::F32,
+        DType::C64 | DType::C128 => {
+            return Err(format!(
+                "complex tensors ({}) are not supported on the gpu device by nt yet; keep them on the cpu",
+                dtype.torch_name().trim_start_matches("torch.")
+            ));
+        }
     })
 }
 

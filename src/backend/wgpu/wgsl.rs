@@ -188,6 +188,7 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
     let e = match op {
         Op::Copy => "x0".to_string(),
         Op::Unary(u) => match u {
+            UnaryOp::Conj | UnaryOp::Imag | UnaryOp::Angle => return None,
             UnaryOp::Neg if boolean => return None,
             UnaryOp::Neg if a.repr == Repr::U32 || a.repr == Repr::U64 => wrap(a.dtype, &format!("{t}(0) - x0")),
             UnaryOp::Neg => wrap(a.dtype, "-x0"),

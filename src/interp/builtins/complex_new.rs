@@ -56,6 +56,7 @@ pub fn construct(_: &mut Interp, mut args: Args) -> Res<Value> {
                 exc("ValueError", "complex() arg is a malformed string")
             }
         })?;
+        crate::nd::complex::seen();
         return Ok(Value::Complex(re, im));
     }
     let (ar, ai) = match &real {
@@ -76,5 +77,6 @@ pub fn construct(_: &mut Interp, mut args: Args) -> Res<Value> {
         Some(_) if a_complex => br + ai,
         Some(_) => br,
     };
+    crate::nd::complex::seen();
     Ok(Value::Complex(re, im))
 }

@@ -169,6 +169,7 @@ impl Function {
 impl Interp {
     /// Binds a call's arguments to a compiled function's slots.
     fn frame(&mut self, func: &Rc<Function>, code: Rc<Code>, args: Args, site: Option<Span>) -> Res<Frame> {
+        crate::nd::complex::check_call(func, args.pos.iter().chain(args.kw.iter().map(|(_, v)| v)))?;
         let def = &func.def;
         let n = code.locals.len();
         let simple = def.vararg.is_none() && def.kwonly.is_empty() && def.kwarg.is_none();
@@ -337,6 +338,7 @@ impl Interp {
         let Some(Value::Function(func)) = caller.stack.get(at) else {
             return Err(stack_error());
         };
+        crate::nd::complex::check_call(func, caller.stack[at + 1..].iter())?;
         let globals = func.closure.clone();
         if live == frames.slots.len() {
             let (locals, stack) = self.frames.pop().unwrap_or_default();

@@ -206,6 +206,15 @@ fn walk(
             "element 0 of tensors does not require grad and does not have a grad_fn",
         ));
     };
+    let complex = || {
+        exc(
+            "NotImplementedError",
+            "nt: gradients through complex tensors are not supported yet",
+        )
+    };
+    if y.data.dtype.is_complex() {
+        return Err(complex());
+    }
     let seed = seed(y, gradient)?;
     // Every node the root reaches, and how many edges reach each node and each leaf
     // (found iteratively, so a long chain cannot overflow the stack).
@@ -216,6 +225,9 @@ fn walk(
     let mut stack: Vec<Rc<Node>> = vec![root.clone()];
     while let Some(n) = stack.pop() {
         for t in n.inputs.iter().flatten() {
+            if t.data.dtype.is_complex() {
+                return Err(complex());
+            }
             match &t.grad_fn() {
                 Some(f) => {
                     *deps.entry(node_key(f)).or_default() += 1;

@@ -185,6 +185,7 @@ pub fn unary(op: UnaryOp, x: &Grad, out: &NdArray) -> Res<Option<(&'static str, 
         UnaryOp::Sin => ("SinBackward0", Rule::Sin(x.clone())),
         UnaryOp::Cos => ("CosBackward0", Rule::Cos(x.clone())),
         UnaryOp::Abs => ("AbsBackward0", Rule::Abs(run(Op::Unary(UnaryOp::Sign), &[&x.data])?)),
+        UnaryOp::Conj | UnaryOp::Imag | UnaryOp::Angle => return Ok(None),
         UnaryOp::Trunc
         | UnaryOp::Asin
         | UnaryOp::Acos

@@ -34,6 +34,12 @@ Usage (with a Python that has numpy and torch, e.g. the venv described in README
     python tests/reference/arrays/gen.py --one F.nt # print one transcript to stdout
     python tests/reference/arrays/gen.py --stats    # count entries per file
 """
+import os
+# PyTorch's CPU kernels are pinned to one instruction set and two threads, so the
+# expected outputs do not depend on the machine that generates them (the float sums'
+# order depends on both; nt's tests set two threads too).
+os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
+
 import code
 import contextlib
 import io
@@ -120,6 +126,7 @@ def transcript(path):
     with open(path, encoding="utf-8") as f:
         src = f.read()
     namespace = {"__name__": "__console__", "__doc__": None}
+    exec("import torch as _t\n_t.set_num_threads(2)\ndel _t\n", namespace)
     exec(HEADER, namespace)
     console = Console(namespace)
     buf = io.StringIO()

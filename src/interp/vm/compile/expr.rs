@@ -67,7 +67,10 @@ impl Compiler {
             ExprKind::DictComp(c) => self.comprehension(c, Kind::Dict, span)?,
             ExprKind::Int(n) => self.push_const(Value::Int(*n), span),
             ExprKind::BigInt(n) => self.push_const(crate::value::long::literal(n), span),
-            ExprKind::Imag(x) => self.push_const(Value::Complex(0.0, *x), span),
+            ExprKind::Imag(x) => {
+                crate::nd::complex::seen();
+                self.push_const(Value::Complex(0.0, *x), span)
+            }
             ExprKind::Bytes(b) => self.push_const(Value::Bytes(b.clone()), span),
             ExprKind::Float(x) => self.push_const(Value::Float(*x), span),
             ExprKind::Str(s) => self.push_const(Value::Str(s.clone()), span),
@@ -427,7 +430,10 @@ fn constant_of(e: &Expr) -> Option<Value> {
     Some(match &e.kind {
         ExprKind::Int(n) => Value::Int(*n),
         ExprKind::BigInt(n) => crate::value::long::literal(n),
-        ExprKind::Imag(x) => Value::Complex(0.0, *x),
+        ExprKind::Imag(x) => {
+            crate::nd::complex::seen();
+            Value::Complex(0.0, *x)
+        }
         ExprKind::Bytes(b) => Value::Bytes(b.clone()),
         ExprKind::Float(x) => Value::Float(*x),
         ExprKind::Str(s) => Value::Str(s.clone()),

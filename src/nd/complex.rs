@@ -1,0 +1,287 @@
+//! Building blocks for complex numbers and FFTs written in nt (`stdlib/numpy/fft/`,
+//! `stdlib/torch/fft/`, `torch.complex`, `torch.view_as_real`):
+//!
+//! - `_nt.make_complex(re, im)`: the complex array with these parts (same shape, same
+//!   float dtype), each part copied bit for bit (signed zeros, NaNs and infinities kept,
+//!   which `re + 1j * im` would not).
+//! - `_nt.complex_parts(z)`: a float array of `z`'s shape plus a last axis of 2 (real,
+//!   imaginary), a read-only copy (PyTorch's `view_as_real` is a view).
+//! - `_nt.fft_last`, `_nt.rfft_last`, `_nt.irfft_last`: discrete Fourier transforms of
+//!   each row along the last axis, with pocketfft's algorithms (`backend/cpu/pocketfft/`,
+//!   bit for bit NumPy's), multiplied by the norm factor `fct` as pocketfft applies it.
+//!   PyTorch's CPU wheels use MKL, whose last bits differ.
+
+use super::{as_nd, wrap};
+use crate::array::NdArray;
+use crate::array::dtype::DType;
+use crate::array::elem::{Complex64, Complex128};
+use crate::array::storage::{Buffer, set_readonly};
+use crate::error::{Res, exc, type_error};
+use crate::interp::Interp;
+use crate::value::{Args, Lib, Value};
+use crate::realise::fft;
+
+fn nd(v: Option<&Value>, what: &str) -> Res<(Lib, NdArray)> {
+    v.and_then(|v| as_nd(v).map(|(l, a)| (l, a.clone())))
+        .ok_or_else(|| type_error(format!("_nt: {what} must be an array or tensor")))
+}
+
+fn on_host(a: &NdArray) -> Res<()> {
+    if super::device::on_gpu(a) {
+        return Err(exc(
+            "NotImplementedError",
+            "nt: complex numbers are not supported on the gpu device yet; move the tensor to the cpu",
+        ));
+    }
+    Ok(())
+}
+
+pub fn make_complex(_: &mut Interp, args: Args) -> Res<Value> {
+    let (lib, re) = nd(args.pos.first(), "the real part")?;
+    let (_, im) = nd(args.pos.get(1), "the imaginary part")?;
+    on_host(&re)?;
+    on_host(&im)?;
+    if re.shape() != im.shape() || re.dtype != im.dtype || !matches!(re.dtype, DType::F32 | DType::F64) {
+        return Err(type_error("_nt.make_complex: parts of one shape and one float dtype"));
+    }
+    let buf = match re.dtype {
+        DType::F32 => {
+            let (r, i) = (values::<f32>(&re)?, values::<f32>(&im)?);
+            Buffer::C64(r.iter().zip(&i).map(|(&a, &b)| Complex64::new(a, b)).collect())
+        }
+        _ => {
+            let (r, i) = (values::<f64>(&re)?, values::<f64>(&im)?);
+            Buffer::C128(r.iter().zip(&i).map(|(&a, &b)| Complex128::new(a, b)).collect())
+        }
+    };
+    Ok(wrap(lib, NdArray::from_buffer(buf, re.shape())))
+}
+
+pub fn complex_parts(_: &mut Interp, args: Args) -> Res<Value> {
+    let (lib, z) = nd(args.pos.first(), "the complex array")?;
+    on_host(&z)?;
+    let mut shape = z.shape().to_vec();
+    shape.push(2);
+    let buf = match z.dtype {
+        DType::C64 => Buffer::F32(values::<Complex64>(&z)?.iter().flat_map(|c| [c.re, c.im]).collect()),
+        DType::C128 => Buffer::F64(values::<Complex128>(&z)?.iter().flat_map(|c| [c.re, c.im]).collect()),
+        _ => return Err(type_error("_nt.complex_parts: a complex array")),
+    };
+    let out = NdArray::from_buffer(buf, &shape);
+    set_readonly(&out.storage);
+    Ok(wrap(lib, out))
+}
+
+fn values<T: crate::array::storage::Typed>(a: &NdArray) -> Res<Vec<T>> {
+    crate::realise::values::<T>(a).map_err(super::internal)
+}
+
+/// `_nt.fft_last(z, inverse, fct, in_f32=False)`: each row along the last axis of a
+/// complex array transformed (pocketfft's c2c, NumPy's port), scaled by `fct`.
+/// complex64 rows are computed as NumPy computes them (in float64 when `fct` is 1), or
+/// wholly in float32 with `in_f32` (PyTorch).
+pub fn fft_last(_: &mut Interp, args: Args) -> Res<Value> {
+    let (lib, z) = nd(args.pos.first(), "the complex array")?;
+    on_host(&z)?;
+    let inverse = args.pos.get(1).is_some_and(Value::truthy);
+    let fct = args.pos.get(2).and_then(Value::as_f64).unwrap_or(1.0);
+    let in_f32 = args.pos.get(3).is_some_and(Value::truthy);
+    let n = row_len(&z)?;
+    let buf = match z.dtype {
+        DType::C64 => {
+            let mut v: Vec<[f32; 2]> = values::<Complex64>(&z)?.iter().map(|c| [c.re, c.im]).collect();
+            for row in v.chunks_mut(n) {
+                if in_f32 {
+                    fft::c2c_f32_in_f32(row, !inverse, fct as f32);
+                } else {
+                    fft::c2c_f32(row, !inverse, fct as f32);
+                }
+            }
+            Buffer::C64(v.iter().map(|c| Complex64::new(c[0], c[1])).collect())
+        }
+        DType::C128 => {
+            let mut v: Vec<[f64; 2]> = values::<Complex128>(&z)?.iter().map(|c| [c.re, c.im]).collect();
+            for row in v.chunks_mut(n) {
+                fft::c2c_f64(row, !inverse, fct);
+            }
+            Buffer::C128(v.iter().map(|c| Complex128::new(c[0], c[1])).collect())
+        }
+        _ => return Err(type_error("_nt.fft_last: a complex array")),
+    };
+    Ok(wrap(lib, NdArray::from_buffer(buf, z.shape())))
+}
+
+fn row_len(a: &NdArray) -> Res<usize> {
+    let n = a.shape().last().copied().unwrap_or(1);
+    if n == 0 {
+        return Err(exc("ValueError", format!("Invalid number of FFT data points ({n}) specified.")));
+    }
+    Ok(n)
+}
+
+/// `_nt.rfft_last(x, fct, in_f32=False)`: the real-input transform of each row of a
+/// float array (pocketfft's r2c): `n // 2 + 1` complex values per row.
+pub fn rfft_last(_: &mut Interp, args: Args) -> Res<Value> {
+    let (lib, x) = nd(args.pos.first(), "the real array")?;
+    on_host(&x)?;
+    let fct = args.pos.get(1).and_then(Value::as_f64).unwrap_or(1.0);
+    let in_f32 = args.pos.get(2).is_some_and(Value::truthy);
+    let n = row_len(&x)?;
+    let m = n / 2 + 1;
+    let mut shape = x.shape().to_vec();
+    *shape.last_mut().unwrap_or(&mut 0) = m;
+    let rows = x.numel() / n;
+    let buf = match x.dtype {
+        DType::F32 => {
+            let v = values::<f32>(&x)?;
+            let mut out = vec![[0f32; 2]; rows * m];
+            for (r, o) in v.chunks(n).zip(out.chunks_mut(m)) {
+                if in_f32 {
+                    fft::r2c_f32_in_f32(r, o, fct as f32);
+                } else {
+                    fft::r2c_f32(r, o, fct as f32);
+                }
+            }
+            Buffer::C64(out.iter().map(|c| Complex64::new(c[0], c[1])).collect())
+        }
+        DType::F64 => {
+            let v = values::<f64>(&x)?;
+            let mut out = vec![[0f64; 2]; rows * m];
+            for (r, o) in v.chunks(n).zip(out.chunks_mut(m)) {
+                fft::r2c_f64(r, o, fct);
+            }
+            Buffer::C128(out.iter().map(|c| Complex128::new(c[0], c[1])).collect())
+        }
+        _ => return Err(type_error("_nt.rfft_last: a float32 or float64 array")),
+    };
+    Ok(wrap(lib, NdArray::from_buffer(buf, &shape)))
+}
+
+/// `_nt.irfft_last(z, n, fct, in_f32=False)`: `n` real values per row from the first
+/// `n // 2 + 1` complex values of each row (zero-padded; the imaginary parts of the
+/// zero and Nyquist frequencies ignored), pocketfft's c2r as NumPy calls it.
+pub fn irfft_last(_: &mut Interp, args: Args) -> Res<Value> {
+    let (lib, z) = nd(args.pos.first(), "the complex array")?;
+    on_host(&z)?;
+    let n = args.pos.get(1).and_then(Value::as_f64).unwrap_or(0.0) as usize;
+    let fct = args.pos.get(2).and_then(Value::as_f64).unwrap_or(1.0);
+    let in_f32 = args.pos.get(3).is_some_and(Value::truthy);
+    if n == 0 {
+        return Err(exc("ValueError", "Invalid number of FFT data points (0) specified."));
+    }
+    let m = row_len(&z)?;
+    let rows = z.numel() / m;
+    let mut shape = z.shape().to_vec();
+    *shape.last_mut().unwrap_or(&mut 0) = n;
+    let buf = match z.dtype {
+        DType::C64 => {
+            let v: Vec<[f32; 2]> = values::<Complex64>(&z)?.iter().map(|c| [c.re, c.im]).collect();
+            let mut out = vec![0f32; rows * n];
+            for (r, o) in v.chunks(m).zip(out.chunks_mut(n)) {
+                if in_f32 {
+                    fft::c2r_f32_in_f32(r, n, o, fct as f32);
+                } else {
+                    fft::c2r_f32(r, n, o, fct as f32);
+                }
+            }
+            Buffer::F32(out)
+        }
+        DType::C128 => {
+            let v: Vec<[f64; 2]> = values::<Complex128>(&z)?.iter().map(|c| [c.re, c.im]).collect();
+            let mut out = vec![0f64; rows * n];
+            for (r, o) in v.chunks(m).zip(out.chunks_mut(n)) {
+                fft::c2r_f64(r, n, o, fct);
+            }
+            Buffer::F64(out)
+        }
+        _ => return Err(type_error("_nt.irfft_last: a complex array")),
+    };
+    Ok(wrap(lib, NdArray::from_buffer(buf, &shape)))
+}
+
+/// `_nt.torch_threads(n=None)`: sets (given `n`) and returns `torch.get_num_threads()`.
+pub fn torch_threads(_: &mut Interp, args: Args) -> Res<Value> {
+    if let Some(v) = args.pos.first().filter(|v| !matches!(v, Value::None)) {
+        let n = v.as_f64().unwrap_or(0.0);
+        if n < 1.0 {
+            return Err(exc("RuntimeError", "Number of threads must be positive"));
+        }
+        crate::realise::set_torch_threads(n as usize);
+    }
+    Ok(Value::Int(crate::realise::torch_threads() as i64))
+}
+
+thread_local! {
+    /// Functions of NumPy's and PyTorch's surface written in nt before complex numbers
+    /// existed (keyed by their definition): they compute with real formulas (no
+    /// conjugates), so they refuse complex arguments instead of giving a wrong answer.
+    static UNAWARE: std::cell::RefCell<rustc_hash::FxHashSet<usize>> = Default::default();
+}
+
+/// Notes that a complex number or array exists.
+pub fn seen() {
+    crate::array::storage::note_complex();
+}
+
+/// The stdlib modules whose functions handle complex numbers.
+const AWARE_MODULES: &[&str] = &["numpy._complex", "numpy.fft._ext", "torch._complex", "torch.fft._ext"];
+
+/// Functions elsewhere that handle complex numbers correctly (no conjugation or
+/// ordering involved).
+const AWARE_FUNCTIONS: &[&str] = &[
+    "moveaxis", "ascontiguousarray", "asarray", "asanyarray", "concatenate", "roll", "empty", "zeros",
+    "ones", "full", "zeros_like", "ones_like", "empty_like", "full_like", "reshape", "transpose", "stack",
+    "hstack", "vstack", "dstack", "column_stack", "expand_dims", "squeeze", "flip", "fliplr", "flipud",
+    "atleast_1d", "atleast_2d", "atleast_3d", "broadcast_to", "broadcast_arrays", "tile", "repeat",
+    "split", "array_split", "hsplit", "vsplit", "diag", "diagonal", "trace", "ravel", "copy", "isclose",
+    "allclose", "array_equal", "isscalar", "ndim", "shape", "size", "nonzero", "where", "take", "put",
+    "movedim", "cat", "chunk", "narrow", "unbind", "permute", "swapaxes", "swapdims", "rot90", "kron",
+    "outer", "einsum", "tensordot", "inner", "count_nonzero", "append", "insert", "delete", "pad", "real",
+    "imag", "conj", "conjugate", "iscomplexobj", "isrealobj", "iscomplex", "isreal", "is_complex", "clone",
+    "contiguous", "cumsum", "diff", "prod", "sum", "mean", "trapezoid", "polyval", "vander",
+];
+
+/// Marks the functions of a freshly loaded stdlib module of NumPy's or PyTorch's
+/// surface that must refuse complex arguments.
+pub fn note_module(name: &str, attrs: &rustc_hash::FxHashMap<crate::syntax::symbol::Sym, Value>) {
+    if !(name.starts_with("numpy") || name.starts_with("torch")) || AWARE_MODULES.contains(&name) {
+        return;
+    }
+    UNAWARE.with(|u| {
+        let mut u = u.borrow_mut();
+        for (k, v) in attrs {
+            if let Value::Function(f) = v
+                && !AWARE_FUNCTIONS.contains(&k.as_str())
+            {
+                u.insert(std::rc::Rc::as_ptr(&f.def) as usize);
+            }
+        }
+    });
+}
+
+fn is_complex_value(v: &Value) -> bool {
+    match v {
+        Value::Complex(..) => true,
+        Value::List(l) => l.borrow().iter().any(is_complex_value),
+        Value::Tuple(t) => t.iter().any(is_complex_value),
+        _ => as_nd(v).is_some_and(|(_, a)| a.dtype.is_complex()),
+    }
+}
+
+/// Refuses a call of a complex-unaware stdlib function with a complex argument.
+pub fn check_call<'a>(f: &crate::value::Function, mut args: impl Iterator<Item = &'a Value>) -> Res<()> {
+    if !crate::array::storage::complex_seen() {
+        return Ok(());
+    }
+    let key = std::rc::Rc::as_ptr(&f.def) as usize;
+    if !UNAWARE.with(|u| u.borrow().contains(&key)) {
+        return Ok(());
+    }
+    if args.any(is_complex_value) {
+        return Err(exc(
+            "NotImplementedError",
+            format!("nt: {}() does not support complex numbers yet", f.def.name),
+        ));
+    }
+    Ok(())
+}
