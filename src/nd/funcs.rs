@@ -501,6 +501,14 @@ pub fn relu(lib: Lib, v: &Value) -> Res<Value> {
 
 /// Promotes two array-or-scalar arguments and broadcasts them.
 pub fn pair(lib: Lib, a: &Value, b: &Value) -> Res<(NdArray, NdArray)> {
+    // NumPy's ufuncs take lists and tuples as arrays.
+    let seq = |v: &Value| -> Res<Value> {
+        match v {
+            Value::List(_) | Value::Tuple(_) if lib == Lib::Numpy => Ok(result(lib, create::from_data(lib, v, None)?)),
+            _ => Ok(v.clone()),
+        }
+    };
+    let (a, b) = (&seq(a)?, &seq(b)?);
     let dummy = match lib {
         Lib::Numpy => super::ops::binary(crate::syntax::ast::BinOp::Add, a, b),
         Lib::Torch => super::ops::binary(crate::syntax::ast::BinOp::Add, a, b),

@@ -263,9 +263,27 @@ fn any_zero(a: &NdArray) -> bool {
 }
 
 /// `a op b` where at least one side is an array or tensor; `None` if neither is.
+/// A list or tuple meeting a NumPy array or scalar becomes an array first, as NumPy's
+/// operators convert it (`a == [1, 2]` compares elementwise); PyTorch's do not.
+fn listed(av: &Value, bv: &Value) -> Option<Res<(Value, Value)>> {
+    let seq = |v: &Value| matches!(v, Value::List(_) | Value::Tuple(_));
+    let numpy = |v: &Value| matches!(as_nd(v), Some((Lib::Numpy, _)));
+    let conv = |v: &Value| create::from_data(Lib::Numpy, v, None).map(|a| result(Lib::Numpy, a));
+    if numpy(av) && seq(bv) {
+        return Some(conv(bv).map(|b| (av.clone(), b)));
+    }
+    if seq(av) && numpy(bv) {
+        return Some(conv(av).map(|a| (a, bv.clone())));
+    }
+    None
+}
+
 pub fn binary(op: BinOp, av: &Value, bv: &Value) -> Option<Res<Value>> {
     if as_nd(av).is_none() && as_nd(bv).is_none() {
         return None;
+    }
+    if let Some(pair) = listed(av, bv) {
+        return Some(pair.and_then(|(a, b)| binary(op, &a, &b).unwrap_or_else(|| Err(super::internal("list operand")))));
     }
     let unsupported = || {
         type_error(format!(
@@ -383,11 +401,30 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
     if lib == Lib::Torch && matches!(op, BinOp::FloorDiv | BinOp::Mod) && !d.is_float() && any_zero(&y) {
         return Err(exc("RuntimeError", "ZeroDivisionError"));
     }
-    // `x ** 2` is `x * x` in both libraries (NumPy's fast_scalar_power, PyTorch's pow
-    // kernel): the same bits, without a `pow` per element.
+    // A scalar exponent with a fast path in the library (NumPy's fast_scalar_power,
+    // PyTorch's pow_tensor_scalar_optimized_kernel) is computed as the library computes
+    // it: `x ** 2` is `x * x`, PyTorch's `x ** 3` is `(x * x) * x`, `x ** 0.5` a square
+    // root, `x ** -1` a reciprocal, and so on; the same bits, and signed zeros.
     if prim == BinaryOp::Pow && d.is_float() && y.numel() == 1 && y.ndim() <= x.ndim() {
-        if crate::realise::to_f64s(&y).map(|v| v[0] == 2.0).unwrap_or(false) {
-            let out = run(Op::Binary(BinaryOp::Mul), &[&x, &x])?;
+        let e = crate::realise::to_f64s(&y).map(|v| v[0]).unwrap_or(f64::NAN);
+        let torch = lib == Lib::Torch;
+        let mul = |p: &NdArray, q: &NdArray| run(Op::Binary(BinaryOp::Mul), &[p, q]);
+        let one = || -> Res<NdArray> {
+            let o = create::scalar(&Value::Float(1.0), d)?;
+            Ok(broadcast2(lib, &o, &x)?.0)
+        };
+        let div = |p: &NdArray, q: &NdArray| run(Op::Binary(BinaryOp::Div), &[p, q]);
+        let sqrt = |p: &NdArray| run(Op::Unary(UnaryOp::Sqrt), &[p]);
+        let out = match e {
+            2.0 => Some(mul(&x, &x)?),
+            3.0 if torch => Some(mul(&mul(&x, &x)?, &x)?),
+            0.5 => Some(sqrt(&x)?),
+            -0.5 if torch => Some(div(&one()?, &sqrt(&x)?)?),
+            -1.0 => Some(div(&one()?, &x)?),
+            -2.0 if torch => Some(div(&one()?, &mul(&x, &x)?)?),
+            _ => None,
+        };
+        if let Some(out) = out {
             return Ok(result(lib, out));
         }
     }
@@ -462,6 +499,11 @@ fn small_scalar_op(prim: BinaryOp, d: DType, a: &Operand, b: &Operand) -> Option
 pub fn compare(op: CmpOp, av: &Value, bv: &Value) -> Option<Res<Value>> {
     if as_nd(av).is_none() && as_nd(bv).is_none() {
         return None;
+    }
+    if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
+        && let Some(pair) = listed(av, bv)
+    {
+        return Some(pair.and_then(|(a, b)| compare(op, &a, &b).unwrap_or_else(|| Err(super::internal("list operand")))));
     }
     let prim = match op {
         CmpOp::Eq => BinaryOp::Eq,
