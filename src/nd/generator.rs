@@ -69,14 +69,12 @@ pub fn pcg64_seed(_: &mut Interp, args: Args) -> Res<Value> {
     let seed = args.pos.first().cloned().unwrap_or(Value::None);
     let g = match &seed {
         Value::None => {
+            use std::io::Read;
             let mut bytes = [0u8; 16];
-            let entropy = std::fs::read("/dev/urandom")
+            let entropy = std::fs::File::open("/dev/urandom")
+                .and_then(|mut f| f.read_exact(&mut bytes))
                 .ok()
-                .filter(|b| b.len() >= 16)
-                .map(|b| {
-                    bytes.copy_from_slice(&b[..16]);
-                    u128::from_le_bytes(bytes)
-                })
+                .map(|()| u128::from_le_bytes(bytes))
                 .unwrap_or_else(|| {
                     let t = std::time::SystemTime::now()
                         .duration_since(std::time::UNIX_EPOCH)
