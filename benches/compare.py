@@ -7,8 +7,11 @@
     --only CASE  time only the cases whose key starts with CASE (repeatable)
     path/to/nt   the nt binary (default: target/release/nt next to this file)
 
-Every workload is timed in nt (benches/elementwise.nt, matmul.nt, mlp.nt, or by
-launching the binary) and in each peer library that offers it. The cases alternate:
+Every workload is timed in nt (benches/elementwise.nt, matmul.nt, mlp.nt, the
+snippets in SNIPPETS below, or by launching the binary) and in each peer library that
+offers it. A snippet is source that is valid both in nt and in CPython: nt runs it under
+`nt -c`, and this process exec()s the very same text (or, for the peer library that nt
+is not imitating there, its counterpart in the peer's API). The cases alternate:
 one nt process times one case, then the peers time the same case in this process, then
 the next case, so background load on the machine falls on both sides alike. Times are
 medians of several repetitions after one untimed warm-up call. The table gives each
@@ -75,11 +78,17 @@ FULL = dict(
     matmul=(256, 1024, 2048),  # square float32 matmul sizes
     loop_iters=100_000,  # iterations of `x = x + 1.0` on a 3-element array
     launches=7,  # process launches for the start-up case
+    # The issue-19 cases (SNIPPETS): conv batch, LSTM steps, FFT length, SVD size,
+    # DataLoader samples.
+    nn=dict(conv_batch=64, cnn_batch=64, lstm_seq=100, fft_n=2 ** 20, svd_n=512,
+            dl_samples=10_000),
     reps=dict(add=15, chain=9, transcendental=7, sum=15, mean_axis1=9, loop=5, mlp=21,
-              matmul_256=15, matmul_1024=7, matmul_2048=3),
+              matmul_256=15, matmul_1024=7, matmul_2048=3,
+              conv_fwd=9, conv_bwd=7, cnn_step=15, lstm=7, fft=9, svd=5, dataloader=9),
 )
 QUICK = dict(
     n=100_000, rows=400, cols=250, matmul=(32, 64, 128), loop_iters=1_000, launches=2,
+    nn=dict(conv_batch=2, cnn_batch=4, lstm_seq=5, fft_n=2 ** 10, svd_n=32, dl_samples=500),
     reps={},  # every case: QUICK_REPS
 )
 QUICK_REPS = 2
@@ -211,6 +220,173 @@ def peers_mlp(cfg, reps):
 
 
 # ---------------------------------------------------------------------------------------
+# Issue 19's workloads (convolution, a CNN step, an LSTM, FFT, SVD, DataLoader), as
+# snippets. Each snippet builds its data and defines work(), the timed call; the settings
+# (the `nn` sizes of FULL or QUICK) are prepended as assignments. SNIPPETS[key] is
+# (nt's source, {peer: source}); where the peer's source is nt's, the two run the same
+# text. Inputs are formulas (sin/cos of arange) or the legacy seeded NumPy generator,
+# which nt reproduces bit for bit; module weights come from each side's own init after
+# torch.manual_seed(0) (their values do not change the work done).
+
+_CONV = """
+import torch
+import torch.nn.functional as F
+x = torch.sin(torch.arange(conv_batch * 3 * 32 * 32, dtype=torch.float32) * 0.37).reshape(conv_batch, 3, 32, 32)
+w = (torch.cos(torch.arange(32 * 3 * 3 * 3, dtype=torch.float32) * 0.11) * 0.2).reshape(32, 3, 3, 3)
+b = torch.sin(torch.arange(32, dtype=torch.float32) * 0.23) * 0.1
+"""
+
+_CONV_FWD = _CONV + """
+def work():
+    return F.conv2d(x, w, b)
+"""
+
+_CONV_BWD = _CONV + """
+w.requires_grad_()
+b.requires_grad_()
+
+def work():
+    loss = F.conv2d(x, w, b).sum()
+    loss.backward()
+    w.grad = None
+    b.grad = None
+    return loss
+"""
+
+_CNN_STEP = """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+model = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                      nn.Linear(8 * 13 * 13, 10))
+opt = torch.optim.SGD(model.parameters(), lr=0.01)
+loss_fn = nn.CrossEntropyLoss()
+x = torch.sin(torch.arange(cnn_batch * 28 * 28, dtype=torch.float32) * 0.37).reshape(cnn_batch, 1, 28, 28)
+y = torch.arange(cnn_batch) % 10
+
+def work():
+    opt.zero_grad()
+    loss = loss_fn(model(x), y)
+    loss.backward()
+    opt.step()
+    return loss
+"""
+
+_LSTM = """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+lstm = nn.LSTM(input_size=32, hidden_size=64)
+xs = torch.sin(torch.arange(lstm_seq * 16 * 32, dtype=torch.float32) * 0.37).reshape(lstm_seq, 16, 32)
+
+def work():
+    with torch.no_grad():
+        return lstm(xs)[0]
+"""
+
+_SIGNAL = """
+import numpy as np
+t = np.arange(fft_n, dtype=np.float64)
+s = np.sin(t * 0.001) + 0.5 * np.cos(t * 0.37)
+"""
+
+_FFT_NP = _SIGNAL + """
+def work():
+    return np.fft.fft(s)
+"""
+
+_FFT_TORCH = _SIGNAL + """
+import torch
+ts = torch.from_numpy(s)
+
+def work():
+    return torch.fft.fft(ts)
+"""
+
+_MATRIX = """
+import numpy as np
+np.random.seed(0)
+a = np.random.standard_normal((svd_n, svd_n))
+"""
+
+_SVD_NP = _MATRIX + """
+def work():
+    return np.linalg.svd(a)
+"""
+
+_SVD_TORCH = _MATRIX + """
+import torch
+ta = torch.from_numpy(a)
+
+def work():
+    return torch.linalg.svd(ta)
+"""
+
+_DATALOADER = """
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+torch.manual_seed(0)
+X = torch.sin(torch.arange(dl_samples * 20, dtype=torch.float32) * 0.37).reshape(dl_samples, 20)
+Y = torch.arange(dl_samples) % 10
+loader = DataLoader(TensorDataset(X, Y), batch_size=64, shuffle=True)
+
+def work():
+    seen = 0
+    for xb, yb in loader:
+        seen += xb.shape[0]
+    return seen
+"""
+
+SNIPPETS = {
+    "conv_fwd": (_CONV_FWD, {"PyTorch": _CONV_FWD}),
+    "conv_bwd": (_CONV_BWD, {"PyTorch": _CONV_BWD}),
+    "cnn_step": (_CNN_STEP, {"PyTorch": _CNN_STEP}),
+    "lstm": (_LSTM, {"PyTorch": _LSTM}),
+    "fft": (_FFT_NP, {"NumPy": _FFT_NP, "PyTorch": _FFT_TORCH}),
+    "svd": (_SVD_NP, {"NumPy": _SVD_NP, "PyTorch": _SVD_TORCH}),
+    "dataloader": (_DATALOADER, {"PyTorch": _DATALOADER}),
+}
+
+_MEDIAN_NT = """import time
+
+
+def median_ms(f, reps):
+    f()  # warm-up, untimed
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        f()
+        times.append((time.perf_counter() - t0) * 1000)
+    times = sorted(times)
+    return times[len(times) // 2]
+"""
+
+
+def _settings_src(cfg):
+    return "".join(f"{name} = {value!r}\n" for name, value in cfg["nn"].items())
+
+
+def nt_snippet(nt, key, cfg, reps):
+    """Runs SNIPPETS[key]'s nt source under `nt -c`; returns its median in ms."""
+    src = (_MEDIAN_NT + _settings_src(cfg) + SNIPPETS[key][0]
+           + f"\nprint({key!r}, median_ms(work, {reps}))\n")
+    r = subprocess.run([nt, "-c", src], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError((r.stdout + r.stderr).strip())
+    return {k: float(v) for k, v in (line.split() for line in r.stdout.splitlines())}[key]
+
+
+def peers_snippet(key):
+    def peers(cfg, reps):
+        out = {}
+        for name, src in SNIPPETS[key][1].items():
+            env = {"__name__": "__snippet__"}
+            exec(compile(_settings_src(cfg) + src, f"<{key}: {name}>", "exec"), env)
+            out[name] = median_ms(env["work"], reps)
+        return out
+    return peers
+
+# ---------------------------------------------------------------------------------------
 # The nt side: run one case of a script with the settings rewritten.
 
 
@@ -272,7 +448,24 @@ def cases(cfg):
          "elementwise.nt", peers_loop),
         ("mlp", "MLP 784→128→10, batch 64, fwd+bwd+SGD", "ms/step", 0.7, "mlp.nt", peers_mlp),
     ]
+    nn = cfg["nn"]
+    conv = f"batch {nn['conv_batch']}, 3→32 ch, 32×32, 3×3, float32"
+    nn_cases = [
+        ("conv_fwd", f"`F.conv2d` forward, {conv}", "ms"),
+        ("conv_bwd", f"`F.conv2d` fwd + `.sum().backward()`, {conv}", "ms"),
+        ("cnn_step", f"CNN step: Conv2d(1,8,3)-ReLU-MaxPool2d(2)-Linear(1352,10), 28×28, "
+                     f"batch {nn['cnn_batch']}, CrossEntropyLoss + SGD", "ms/step"),
+        ("lstm", f"`nn.LSTM(32, 64)` forward (no_grad), batch 16, {nn['lstm_seq']} steps", "ms"),
+        ("fft", f"`np.fft.fft`, {nn['fft_n']:,} float64 points → complex128", "ms"),
+        ("svd", f"`np.linalg.svd`, {nn['svd_n']}×{nn['svd_n']} float64", "ms"),
+        ("dataloader", f"DataLoader(TensorDataset), {nn['dl_samples']:,}×20, batch 64, "
+                       f"shuffle: one epoch", "ms/epoch"),
+    ]
+    out += [(key, label, unit, 1.0, SNIPPET, peers_snippet(key)) for key, label, unit in nn_cases]
     return out
+
+
+SNIPPET = "snippet"  # the `script` of a case whose nt source is SNIPPETS[key]
 
 
 def settings_for(key, script, cfg, reps):
@@ -299,7 +492,10 @@ def measure(nt, cfg, quick, only=None):
             continue
         reps = QUICK_REPS if quick else cfg["reps"][key]
         try:
-            mine = run_nt(nt, script, settings_for(key, script, cfg, reps))[key]
+            if script == SNIPPET:
+                mine = nt_snippet(nt, key, cfg, reps)
+            else:
+                mine = run_nt(nt, script, settings_for(key, script, cfg, reps))[key]
         except (RuntimeError, KeyError) as e:
             log(f"nt failed on {key}:\n{e}")
             mine = None
@@ -378,7 +574,8 @@ def main():
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("--only", action="append", metavar="CASE",
                     help="time only the cases whose key starts with CASE (startup, add, chain, "
-                         "transcendental, sum, mean_axis1, matmul, loop, mlp); repeatable")
+                         "transcendental, sum, mean_axis1, matmul, loop, mlp, conv, cnn_step, lstm, "
+                         "fft, svd, dataloader); repeatable")
     args = ap.parse_args()
     nt = os.path.abspath(args.nt)
     if not os.access(nt, os.X_OK):
