@@ -33,7 +33,9 @@ pub enum Category {
 
 use DType::*;
 
-pub const ALL: [DType; 15] = [Bool, I8, I16, I32, I64, U8, U16, U32, U64, F16, BF16, F32, F64, C64, C128];
+pub const ALL: [DType; 15] = [
+    Bool, I8, I16, I32, I64, U8, U16, U32, U64, F16, BF16, F32, F64, C64, C128,
+];
 
 impl DType {
     pub fn category(self) -> Category {

@@ -18,8 +18,8 @@ use crate::array::elem::{Complex64, Complex128};
 use crate::array::storage::{Buffer, set_readonly};
 use crate::error::{Res, exc, type_error};
 use crate::interp::Interp;
-use crate::value::{Args, Lib, Value};
 use crate::realise::fft;
+use crate::value::{Args, Lib, Value};
 
 fn nd(v: Option<&Value>, what: &str) -> Res<(Lib, NdArray)> {
     v.and_then(|v| as_nd(v).map(|(l, a)| (l, a.clone())))
@@ -114,7 +114,10 @@ pub fn fft_last(_: &mut Interp, args: Args) -> Res<Value> {
 fn row_len(a: &NdArray) -> Res<usize> {
     let n = a.shape().last().copied().unwrap_or(1);
     if n == 0 {
-        return Err(exc("ValueError", format!("Invalid number of FFT data points ({n}) specified.")));
+        return Err(exc(
+            "ValueError",
+            format!("Invalid number of FFT data points ({n}) specified."),
+        ));
     }
     Ok(n)
 }
@@ -229,16 +232,97 @@ const AWARE_MODULES: &[&str] = &["numpy._complex", "numpy.fft._ext", "torch._com
 /// Functions elsewhere that handle complex numbers correctly (no conjugation or
 /// ordering involved).
 const AWARE_FUNCTIONS: &[&str] = &[
-    "moveaxis", "ascontiguousarray", "asarray", "asanyarray", "concatenate", "roll", "empty", "zeros",
-    "ones", "full", "zeros_like", "ones_like", "empty_like", "full_like", "reshape", "transpose", "stack",
-    "hstack", "vstack", "dstack", "column_stack", "expand_dims", "squeeze", "flip", "fliplr", "flipud",
-    "atleast_1d", "atleast_2d", "atleast_3d", "broadcast_to", "broadcast_arrays", "tile", "repeat",
-    "split", "array_split", "hsplit", "vsplit", "diag", "diagonal", "trace", "ravel", "copy", "isclose",
-    "allclose", "array_equal", "isscalar", "ndim", "shape", "size", "nonzero", "where", "take", "put",
-    "movedim", "cat", "chunk", "narrow", "unbind", "permute", "swapaxes", "swapdims", "rot90", "kron",
-    "outer", "einsum", "tensordot", "inner", "count_nonzero", "append", "insert", "delete", "pad", "real",
-    "imag", "conj", "conjugate", "iscomplexobj", "isrealobj", "iscomplex", "isreal", "is_complex", "clone",
-    "contiguous", "cumsum", "diff", "prod", "sum", "mean", "trapezoid", "polyval", "vander",
+    "moveaxis",
+    "ascontiguousarray",
+    "asarray",
+    "asanyarray",
+    "concatenate",
+    "roll",
+    "empty",
+    "zeros",
+    "ones",
+    "full",
+    "zeros_like",
+    "ones_like",
+    "empty_like",
+    "full_like",
+    "reshape",
+    "transpose",
+    "stack",
+    "hstack",
+    "vstack",
+    "dstack",
+    "column_stack",
+    "expand_dims",
+    "squeeze",
+    "flip",
+    "fliplr",
+    "flipud",
+    "atleast_1d",
+    "atleast_2d",
+    "atleast_3d",
+    "broadcast_to",
+    "broadcast_arrays",
+    "tile",
+    "repeat",
+    "split",
+    "array_split",
+    "hsplit",
+    "vsplit",
+    "diag",
+    "diagonal",
+    "trace",
+    "ravel",
+    "copy",
+    "isclose",
+    "allclose",
+    "array_equal",
+    "isscalar",
+    "ndim",
+    "shape",
+    "size",
+    "nonzero",
+    "where",
+    "take",
+    "put",
+    "movedim",
+    "cat",
+    "chunk",
+    "narrow",
+    "unbind",
+    "permute",
+    "swapaxes",
+    "swapdims",
+    "rot90",
+    "kron",
+    "outer",
+    "einsum",
+    "tensordot",
+    "inner",
+    "count_nonzero",
+    "append",
+    "insert",
+    "delete",
+    "pad",
+    "real",
+    "imag",
+    "conj",
+    "conjugate",
+    "iscomplexobj",
+    "isrealobj",
+    "iscomplex",
+    "isreal",
+    "is_complex",
+    "clone",
+    "contiguous",
+    "cumsum",
+    "diff",
+    "prod",
+    "sum",
+    "mean",
+    "trapezoid",
+    "polyval",
+    "vander",
 ];
 
 /// Marks the functions of a freshly loaded stdlib module of NumPy's or PyTorch's

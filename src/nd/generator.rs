@@ -48,7 +48,12 @@ fn words_of(n: &BigInt) -> Res<Vec<u32>> {
 
 fn state_value(g: &Pcg64) -> Value {
     let (state, inc, has, u) = g.state();
-    Value::tuple(vec![to_value(state), to_value(inc), Value::Bool(has), Value::Int(u as i64)])
+    Value::tuple(vec![
+        to_value(state),
+        to_value(inc),
+        Value::Bool(has),
+        Value::Int(u as i64),
+    ])
 }
 
 fn state_of(v: Option<&Value>) -> Res<Pcg64> {
@@ -91,13 +96,19 @@ pub fn pcg64_seed(_: &mut Interp, args: Args) -> Res<Value> {
             };
             let mut words = Vec::new();
             for it in &items {
-                let n = big(it).ok_or_else(|| type_error("SeedSequence expects int or sequence of ints for entropy not"))?;
+                let n = big(it)
+                    .ok_or_else(|| type_error("SeedSequence expects int or sequence of ints for entropy not"))?;
                 words.extend(words_of(&n)?);
             }
             Pcg64::from_seed_sequence(&SeedSequence::from_words(&words))
         }
         v => {
-            let n = big(v).ok_or_else(|| type_error(format!("SeedSequence expects int or sequence of ints for entropy not {}", crate::value::repr::repr(v))))?;
+            let n = big(v).ok_or_else(|| {
+                type_error(format!(
+                    "SeedSequence expects int or sequence of ints for entropy not {}",
+                    crate::value::repr::repr(v)
+                ))
+            })?;
             Pcg64::from_seed_sequence(&SeedSequence::from_words(&words_of(&n)?))
         }
     };
@@ -125,7 +136,9 @@ pub fn pcg64_draw(_: &mut Interp, args: Args) -> Res<Value> {
         "standard_normal" => Buffer::F64((0..count).map(|_| g.standard_normal()).collect()),
         "standard_exponential" if f32 => Buffer::F32((0..count).map(|_| g.standard_exponential_f32()).collect()),
         "standard_exponential" => Buffer::F64((0..count).map(|_| g.standard_exponential()).collect()),
-        "standard_exponential_inv" if f32 => Buffer::F32((0..count).map(|_| g.standard_exponential_inv_f32()).collect()),
+        "standard_exponential_inv" if f32 => {
+            Buffer::F32((0..count).map(|_| g.standard_exponential_inv_f32()).collect())
+        }
         "standard_exponential_inv" => Buffer::F64((0..count).map(|_| g.standard_exponential_inv()).collect()),
         "permutation" => Buffer::I64(g.permutation(count)),
         "interval" => {
@@ -144,7 +157,9 @@ pub fn pcg64_draw(_: &mut Interp, args: Args) -> Res<Value> {
 /// integer fills draw them (`_bounded_integers.pyx`).
 fn integers(g: &mut Pcg64, dtype: &str, low: &BigInt, high: &BigInt, count: usize) -> Res<Buffer> {
     let range = |bits: u32| -> Res<(u64, u64)> {
-        let rng = (high - low).to_u64().ok_or_else(|| exc("ValueError", "high is out of bounds"))?;
+        let rng = (high - low)
+            .to_u64()
+            .ok_or_else(|| exc("ValueError", "high is out of bounds"))?;
         let off = low.to_i128().ok_or_else(|| exc("ValueError", "low is out of bounds"))?;
         let mask = if bits == 64 { u64::MAX } else { (1u64 << bits) - 1 };
         Ok(((off as u64) & mask, rng))

@@ -79,7 +79,11 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
         // A complex number's parts. NumPy's and PyTorch's are views; nt's are read-only
         // copies (a write into them raises rather than being lost).
         ("real" | "imag", _) if a.dtype.is_complex() => {
-            let op = if name.as_str() == "real" { None } else { Some(crate::ir::UnaryOp::Imag) };
+            let op = if name.as_str() == "real" {
+                None
+            } else {
+                Some(crate::ir::UnaryOp::Imag)
+            };
             let part = match op {
                 None => super::ops::cast(a, a.dtype.to_real()),
                 Some(u) => super::unary::complex_unary(lib, u, a),
@@ -101,7 +105,10 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
             _ => wrap(lib, a.clone()),
         },
         ("imag", Lib::Numpy) => {
-            let z = match super::ops::cast(&super::ops::run(crate::ir::Op::Unary(crate::ir::UnaryOp::Imag), &[a]).unwrap_or_else(|_| a.clone()), a.dtype) {
+            let z = match super::ops::cast(
+                &super::ops::run(crate::ir::Op::Unary(crate::ir::UnaryOp::Imag), &[a]).unwrap_or_else(|_| a.clone()),
+                a.dtype,
+            ) {
                 Ok(z) => z,
                 Err(e) => return Some(Err(e)),
             };
@@ -719,7 +726,10 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             // A method that differs from the function of its name (`a.partition` works
             // in place, `a.compress(cond)` swaps the arguments) is `_ndarray_NAME`.
             let module = if lib == Lib::Numpy { "numpy" } else { "torch" };
-            let special = Sym::new(&format!("_{}_{m}", if lib == Lib::Numpy { "ndarray" } else { "tensor" }));
+            let special = Sym::new(&format!(
+                "_{}_{m}",
+                if lib == Lib::Numpy { "ndarray" } else { "tensor" }
+            ));
             let mut lookup = |key: Sym| {
                 crate::nd::stdlib::private_parts(module).into_iter().find_map(|part| {
                     let path: Vec<Sym> = part.split('.').map(Sym::new).collect();

@@ -283,7 +283,9 @@ pub fn binary(op: BinOp, av: &Value, bv: &Value) -> Option<Res<Value>> {
         return None;
     }
     if let Some(pair) = listed(av, bv) {
-        return Some(pair.and_then(|(a, b)| binary(op, &a, &b).unwrap_or_else(|| Err(super::internal("list operand")))));
+        return Some(
+            pair.and_then(|(a, b)| binary(op, &a, &b).unwrap_or_else(|| Err(super::internal("list operand")))),
+        );
     }
     let unsupported = || {
         type_error(format!(
@@ -348,7 +350,10 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
         ));
     }
     if d.is_complex() && prim == BinaryOp::Pow {
-        return Err(exc("NotImplementedError", "nt: ** of complex numbers is not supported yet"));
+        return Err(exc(
+            "NotImplementedError",
+            "nt: ** of complex numbers is not supported yet",
+        ));
     }
     if matches!(
         prim,
@@ -503,7 +508,9 @@ pub fn compare(op: CmpOp, av: &Value, bv: &Value) -> Option<Res<Value>> {
     if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
         && let Some(pair) = listed(av, bv)
     {
-        return Some(pair.and_then(|(a, b)| compare(op, &a, &b).unwrap_or_else(|| Err(super::internal("list operand")))));
+        return Some(
+            pair.and_then(|(a, b)| compare(op, &a, &b).unwrap_or_else(|| Err(super::internal("list operand")))),
+        );
     }
     let prim = match op {
         CmpOp::Eq => BinaryOp::Eq,

@@ -93,4 +93,3 @@ pub(super) fn types(_: &mut Interp, lib: Lib, name: &'static str, args: Args) ->
         _ => Err(super::internal(format!("unknown type function {name}"))),
     }
 }
-

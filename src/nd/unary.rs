@@ -229,7 +229,12 @@ pub fn complex_unary(lib: Lib, op: UnaryOp, a: &crate::array::NdArray) -> Res<cr
             Lib::Torch => type_error("~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
         }),
         _ => {
-            let name = names(op).numpy.first().or(names(op).torch.first()).copied().unwrap_or("this function");
+            let name = names(op)
+                .numpy
+                .first()
+                .or(names(op).torch.first())
+                .copied()
+                .unwrap_or("this function");
             Err(exc(
                 "NotImplementedError",
                 format!("nt: {name} of complex numbers is not supported yet"),

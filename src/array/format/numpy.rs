@@ -143,11 +143,23 @@ fn complex_scalar_str((re, im): (f64, f64), kind: FloatKind) -> String {
         }
     };
     if re == 0.0 && !re.is_sign_negative() {
-        let i = if im.is_finite() { either(im, false) } else { nonfinite(im, false) };
+        let i = if im.is_finite() {
+            either(im, false)
+        } else {
+            nonfinite(im, false)
+        };
         return format!("{i}j");
     }
-    let r = if re.is_finite() { either(re, false) } else { nonfinite(re, false) };
-    let i = if im.is_finite() { either(im, true) } else { nonfinite(im, true) };
+    let r = if re.is_finite() {
+        either(re, false)
+    } else {
+        nonfinite(re, false)
+    };
+    let i = if im.is_finite() {
+        either(im, true)
+    } else {
+        nonfinite(im, true)
+    };
     format!("({r}{i}j)")
 }
 
@@ -363,7 +375,10 @@ fn build_formatter(e: &Elems, offsets: &[usize], zero_d: bool, opts: &NumpyOptio
             let vals: Vec<(f64, f64)> = offsets.iter().filter_map(|&o| v.get(o).copied()).collect();
             let re: Vec<f64> = vals.iter().map(|c| c.0).collect();
             let im: Vec<f64> = vals.iter().map(|c| c.1).collect();
-            ElemFmt::Complex(FloatFormat::new(&re, *kind, opts, false), FloatFormat::new(&im, *kind, opts, true))
+            ElemFmt::Complex(
+                FloatFormat::new(&re, *kind, opts, false),
+                FloatFormat::new(&im, *kind, opts, true),
+            )
         }
         Elems::Object(_) => ElemFmt::Verbatim,
         Elems::Str(_) => ElemFmt::Quoted,

@@ -151,9 +151,9 @@ fn plain_str(e: &Elems, off: usize) -> String {
         Elems::Int(v) => v.get(off).map_or(String::new(), |x| x.to_string()),
         Elems::UInt(v) => v.get(off).map_or(String::new(), |x| x.to_string()),
         Elems::Float(v, _) => v.get(off).map_or(String::new(), |x| floatfmt::py_fixed(*x, 4)),
-        Elems::Complex(v, _) => v
-            .get(off)
-            .map_or(String::new(), |c| format!("{}+{}j", floatfmt::py_fixed(c.0, 4), floatfmt::py_fixed(c.1, 4))),
+        Elems::Complex(v, _) => v.get(off).map_or(String::new(), |c| {
+            format!("{}+{}j", floatfmt::py_fixed(c.0, 4), floatfmt::py_fixed(c.1, 4))
+        }),
         Elems::Object(v) | Elems::Str(v) => v.get(off).cloned().unwrap_or_default(),
     }
 }

@@ -419,8 +419,20 @@ macro_rules! complex_arith {
                     },
                     // NumPy's maximum/minimum: a NaN in either part propagates, else the
                     // lexicographic order.
-                    BinaryOp::Max => |a, b| if a.re.is_nan() || a.im.is_nan() || a >= b { a } else { b },
-                    BinaryOp::Min => |a, b| if a.re.is_nan() || a.im.is_nan() || a <= b { a } else { b },
+                    BinaryOp::Max => |a, b| {
+                        if a.re.is_nan() || a.im.is_nan() || a >= b {
+                            a
+                        } else {
+                            b
+                        }
+                    },
+                    BinaryOp::Min => |a, b| {
+                        if a.re.is_nan() || a.im.is_nan() || a <= b {
+                            a
+                        } else {
+                            b
+                        }
+                    },
                     _ => |a, _| a,
                 }
             }
@@ -443,7 +455,10 @@ macro_rules! complex_arith {
                 }
             }
             fn has_unary(op: UnaryOp) -> bool {
-                matches!(op, UnaryOp::Neg | UnaryOp::Conj | UnaryOp::Abs | UnaryOp::Imag | UnaryOp::Angle)
+                matches!(
+                    op,
+                    UnaryOp::Neg | UnaryOp::Conj | UnaryOp::Abs | UnaryOp::Imag | UnaryOp::Angle
+                )
             }
             fn fma(a: Self, b: Self, c: Self) -> Self {
                 let m = Self::binary(BinaryOp::Mul)(a, b);

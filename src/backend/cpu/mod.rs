@@ -7,9 +7,9 @@ mod matmul;
 mod pairwise;
 // The entry points beside `sum_strided` are kept for their tests and for callers that
 // split a sum over threads themselves.
+pub mod pocketfft;
 #[allow(dead_code)]
 pub(crate) mod torch_sum;
-pub mod pocketfft;
 mod vmath;
 
 pub use arith::float_divmod;
@@ -212,7 +212,12 @@ fn torch_order_sum<T: Arith>(a: &NdArray, axes: &[usize]) -> Result<Buffer, Stri
     let shape = &a.layout.shape;
     let strides: Vec<usize> = a.layout.strides.iter().map(|&s| s as usize).collect();
     let reduce: Vec<bool> = (0..shape.len()).map(|d| axes.contains(&d)).collect();
-    let out_len: usize = shape.iter().zip(&reduce).filter(|(_, r)| !**r).map(|(s, _)| *s).product();
+    let out_len: usize = shape
+        .iter()
+        .zip(&reduce)
+        .filter(|(_, r)| !**r)
+        .map(|(s, _)| *s)
+        .product();
     let threads = torch_threads();
     let guard = a.storage.borrow();
     let data = T::slice(&guard).ok_or("sum: storage of another dtype")?;

@@ -188,8 +188,9 @@ impl<P> PlanCache<P> {
         if e.len() < CACHE_SIZE {
             e.push((n, tick, plan.clone()));
         } else {
-            let lru = (0..e.len()).min_by_key(|&i| e[i].1).unwrap();
-            e[lru] = (n, tick, plan.clone());
+            if let Some(lru) = (0..e.len()).min_by_key(|&i| e[i].1) {
+                e[lru] = (n, tick, plan.clone());
+            }
         }
         plan
     }
