@@ -11,6 +11,7 @@
 //!   bit for bit NumPy's), multiplied by the norm factor `fct` as pocketfft applies it.
 //!   PyTorch's CPU wheels use MKL, whose last bits differ.
 
+use super::select::nd;
 use super::{as_nd, wrap};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
@@ -19,12 +20,7 @@ use crate::array::storage::{Buffer, set_readonly};
 use crate::error::{Res, exc, type_error};
 use crate::interp::Interp;
 use crate::realise::fft;
-use crate::value::{Args, Lib, Value};
-
-fn nd(v: Option<&Value>, what: &str) -> Res<(Lib, NdArray)> {
-    v.and_then(|v| as_nd(v).map(|(l, a)| (l, a.clone())))
-        .ok_or_else(|| type_error(format!("_nt: {what} must be an array or tensor")))
-}
+use crate::value::{Args, Value};
 
 fn on_host(a: &NdArray) -> Res<()> {
     if super::device::on_gpu(a) {

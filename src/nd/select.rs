@@ -37,7 +37,7 @@ fn name_arg(v: Option<&Value>) -> Res<&'static str> {
     }
 }
 
-fn nd(v: Option<&Value>, what: &str) -> Res<(Lib, NdArray)> {
+pub(super) fn nd(v: Option<&Value>, what: &str) -> Res<(Lib, NdArray)> {
     v.and_then(|v| as_nd(v).map(|(l, a)| (l, a.clone())))
         .ok_or_else(|| type_error(format!("_nt: {what} must be an array or tensor")))
 }

@@ -227,7 +227,7 @@ fn torch_order_sum<T: Arith>(a: &NdArray, axes: &[usize]) -> Result<Buffer, Stri
             let x = unsafe { std::slice::from_raw_parts(data.as_ptr().cast::<$f>(), data.len()) };
             let mut out = vec![0 as $f; out_len];
             torch_sum::sum_strided(x, a.layout.offset, shape, &strides, &reduce, threads, &mut out);
-            // SAFETY: the same type, back.
+            // Back to T through f64, which holds every f32 and f64 exactly.
             let out: Vec<T> = out.into_iter().map(|v| T::from_f64(v as f64)).collect();
             out
         }};
