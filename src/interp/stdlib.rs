@@ -190,6 +190,14 @@ static NT: &[Builtin] = &[
         f: crate::nd::select::take_flat,
     },
     Builtin {
+        name: "im2col",
+        f: crate::nd::windows::im2col,
+    },
+    Builtin {
+        name: "col2im",
+        f: crate::nd::windows::col2im,
+    },
+    Builtin {
         name: "keep_where",
         f: crate::nd::select::keep_where,
     },

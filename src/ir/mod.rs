@@ -163,6 +163,46 @@ pub enum Op {
     /// `[a, b, c]` of one dtype and shape: `a * b + c` rounded once (a fused multiply-add),
     /// as PyTorch's CPU kernels compute `add(alpha=)`, `addcmul` and `lerp`.
     Fma,
+    /// An image `[N, C, *sizes]` to its windows' columns `[C, *kernel, N, *out]`, zero
+    /// outside the image (im2col, for convolution and `unfold`).
+    Im2Col(Box<Windows>),
+    /// Columns `[C, *kernel, N, *out]` added back into an image `[N, C, *sizes]`: each
+    /// image element takes its terms in kernel-offset, then output-position order, as
+    /// PyTorch's col2im adds them; terms falling in the padding are dropped.
+    Col2Im(Box<Windows>),
+}
+
+/// The geometry of sliding windows over an image `[batch, channels, *sizes]` (1 to 3
+/// spatial dimensions): for kernel offset `k` and output position `o`, the element at
+/// `o * stride - pad + k * dil` in each dimension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Windows {
+    pub batch: usize,
+    pub channels: usize,
+    pub sizes: Vec<usize>,
+    pub kernel: Vec<usize>,
+    pub stride: Vec<usize>,
+    pub pad: Vec<usize>,
+    pub dil: Vec<usize>,
+    pub out: Vec<usize>,
+}
+
+impl Windows {
+    /// `[N, C, *sizes]`.
+    pub fn image_shape(&self) -> Vec<usize> {
+        let mut s = vec![self.batch, self.channels];
+        s.extend(&self.sizes);
+        s
+    }
+
+    /// `[C, *kernel, N, *out]`.
+    pub fn cols_shape(&self) -> Vec<usize> {
+        let mut s = vec![self.channels];
+        s.extend(&self.kernel);
+        s.push(self.batch);
+        s.extend(&self.out);
+        s
+    }
 }
 
 impl Op {
@@ -233,6 +273,21 @@ impl Op {
                     return Err("scatter_add: positions must be int64, shaped as the values".into());
                 }
                 (vec![*len], vals.dtype)
+            }
+            Op::Im2Col(w) | Op::Col2Im(w) => {
+                let (from, to) = match self {
+                    Op::Im2Col(_) => (w.image_shape(), w.cols_shape()),
+                    _ => (w.cols_shape(), w.image_shape()),
+                };
+                let n = w.sizes.len();
+                let same = |v: &Vec<usize>| v.len() == n;
+                if first.shape() != from.as_slice()
+                    || !(1..=3).contains(&n)
+                    || ![&w.kernel, &w.stride, &w.pad, &w.dil, &w.out].into_iter().all(same)
+                {
+                    return Err(format!("{self:?}: input of shape {:?}", first.shape()));
+                }
+                (to, first.dtype)
             }
             Op::MatMul => {
                 let (a, b) = (first.shape(), inputs.get(1).ok_or("matmul needs two inputs")?.shape());

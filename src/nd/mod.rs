@@ -37,6 +37,7 @@ pub mod sorting;
 pub mod stdlib;
 pub mod type_fns;
 pub mod unary;
+pub mod windows;
 pub mod write;
 
 use crate::array::NdArray;

@@ -54,7 +54,7 @@ fn gemm_in_blocks<T: Typed>(
         lb.strides[nd - 1],
     );
     let (oa, ob) = (batch_offsets(la), batch_offsets(lb));
-    let mut out = vec![T::default(); batch * n * m];
+    let mut out = crate::array::pool::filled(batch * n * m, T::default());
     for (bi, (&xa, &yb)) in oa.iter().zip(&ob).enumerate() {
         if crate::interrupt::pending() {
             return Err(crate::interrupt::KEYBOARD_INTERRUPT.into());
@@ -160,7 +160,7 @@ pub(super) fn matmul<T: Arith>(a: &NdArray, b: &NdArray) -> Result<Buffer, Strin
         };
         return Ok(T::wrap(out));
     }
-    let mut out = Vec::with_capacity(batch * n * m);
+    let mut out = crate::array::pool::alloc(batch * n * m);
     let float = T::DTYPE.is_float();
     let (add, mul) = (T::binary(BinaryOp::Add), T::binary(BinaryOp::Mul));
     for bi in 0..batch {

@@ -11,6 +11,7 @@ pub mod pocketfft;
 #[allow(dead_code)]
 pub(crate) mod torch_sum;
 mod vmath;
+mod windows;
 
 pub use arith::float_divmod;
 
@@ -67,12 +68,18 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
         Op::Gather => with_dtype!(a.dtype, T => {
             let (src, pos) = (values::<T>(a)?, values::<i64>(inputs[1])?);
             let pick = |&p: &i64| src.get(p as usize).copied().ok_or("gather: position out of range");
-            T::wrap(pos.iter().map(pick).collect::<Result<_, _>>()?)
+            let mut out = crate::array::pool::alloc(pos.len());
+            for p in pos.iter() {
+                out.push(pick(p)?);
+            }
+            T::wrap(out)
         }),
+        Op::Im2Col(w) => with_dtype!(a.dtype, T => T::wrap(windows::im2col::<T>(&values::<T>(a)?, w))),
+        Op::Col2Im(w) => with_dtype!(a.dtype, T => T::wrap(windows::col2im::<T>(&values::<T>(a)?, w))),
         Op::ScatterAdd { len } => with_dtype!(inputs[1].dtype, T => {
             let (pos, vals) = (values::<i64>(a)?, values::<T>(inputs[1])?);
             let add = T::binary(BinaryOp::Add);
-            let mut out = vec![T::zero(); *len];
+            let mut out = crate::array::pool::filled(*len, T::zero());
             for (&p, &v) in pos.iter().zip(vals.iter()) {
                 let slot = out.get_mut(p as usize).ok_or("scatter_add: position out of range")?;
                 *slot = add(*slot, v);

@@ -117,6 +117,10 @@ pub enum Rule {
         gpu: bool,
     },
     Permute(Vec<usize>),
+    /// `Op::Im2Col`: the gradient is added back into the image (`Op::Col2Im`).
+    Im2Col(Box<crate::ir::Windows>),
+    /// `Op::Col2Im`: the gradient's windows are copied out (`Op::Im2Col`).
+    Col2Im(Box<crate::ir::Windows>),
 }
 
 // --- Ops on gradient tensors, recorded when grad mode is on. ---
@@ -297,6 +301,17 @@ fn scatter(g: &Grad, view: &Layout, shape: &[usize]) -> Res<Grad> {
     ))
 }
 
+/// `g`'s windows (`Im2Col`) or `g` added back from windows (`Col2Im`).
+fn windows(g: &Grad, w: &crate::ir::Windows, to_cols: bool) -> Res<Grad> {
+    let w = Box::new(w.clone());
+    let (op, name, rule) = if to_cols {
+        (Op::Im2Col(w.clone()), "Im2ColBackward0", Rule::Im2Col(w))
+    } else {
+        (Op::Col2Im(w.clone()), "Col2ImBackward0", Rule::Col2Im(w))
+    };
+    Ok(record_t(run(op, &[nd(g)?])?, name, rule, &[g]))
+}
+
 /// The elements of `g` (flattened) at `positions`.
 fn gather(g: &Grad, positions: &NdArray) -> Res<Grad> {
     let out = run(Op::Gather, &[nd(g)?, positions])?;
@@ -465,6 +480,8 @@ impl Rule {
                 | Rule::Scatter(_)
                 | Rule::Gather(_)
                 | Rule::ScatterAdd(_)
+                | Rule::Im2Col(_)
+                | Rule::Col2Im(_)
                 | Rule::CopySlices { .. }
                 | Rule::ToDevice { .. }
                 | Rule::Expand
@@ -684,6 +701,8 @@ impl Rule {
                 let flat = reshape(g, &[nd(g)?.numel()])?;
                 vec![Some(gather(&flat, positions)?)]
             }
+            Rule::Im2Col(w) => vec![Some(windows(g, w, false)?)],
+            Rule::Col2Im(w) => vec![Some(windows(g, w, true)?)],
             Rule::View => vec![Some(reshape(g, &shape(0))?)],
             Rule::ToDevice { gpu } => vec![Some(to_device(g, *gpu)?)],
             Rule::Permute(perm) => {

@@ -1,0 +1,87 @@
+//! `_nt.im2col` and `_nt.col2im`: the sliding-window copies under convolution, its
+//! transpose, `unfold` and `fold` (stdlib/torch/nn/_f_conv.nt), as one op each
+//! (`Op::Im2Col`/`Op::Col2Im`) whose gradient is the other.
+//!
+//! - `_nt.im2col(x, kernel, stride, pad, dil, out, name)`: `x` `[N, C, *sizes]` to its
+//!   columns `[C, *kernel, N, *out]`, zero in the padding.
+//! - `_nt.col2im(cols, sizes, kernel, stride, pad, dil, name)`: columns
+//!   `[C, *kernel, N, *out]` added into an image `[N, C, *sizes]`.
+
+use super::funcs::shape_list;
+use super::ops::run;
+use super::record::record;
+use super::select::nd;
+use super::wrap;
+use crate::error::{Res, type_error};
+use crate::interp::Interp;
+use crate::ir::{Op, Windows};
+use crate::syntax::symbol::Sym;
+use crate::tensor::autograd::Rule;
+use crate::value::{Args, Lib, Value};
+
+fn list(args: &Args, i: usize) -> Res<Vec<usize>> {
+    let v = args
+        .pos
+        .get(i)
+        .ok_or_else(|| type_error("_nt: missing window geometry"))?;
+    shape_list(std::slice::from_ref(v), Lib::Torch, "")
+}
+
+fn name(args: &Args, i: usize) -> Res<&'static str> {
+    match args.pos.get(i) {
+        Some(Value::Str(s)) => Ok(Sym::new(s).as_str()),
+        _ => Err(type_error("expected the node name")),
+    }
+}
+
+pub fn im2col(_: &mut Interp, args: Args) -> Res<Value> {
+    let (lib, x) = nd(args.pos.first(), "the image")?;
+    let shape = x.shape();
+    if shape.len() < 3 {
+        return Err(type_error("_nt.im2col: an image [N, C, *sizes]"));
+    }
+    let w = Windows {
+        batch: shape[0],
+        channels: shape[1],
+        sizes: shape[2..].to_vec(),
+        kernel: list(&args, 1)?,
+        stride: list(&args, 2)?,
+        pad: list(&args, 3)?,
+        dil: list(&args, 4)?,
+        out: list(&args, 5)?,
+    };
+    let out = run(Op::Im2Col(Box::new(w.clone())), &[&x])?;
+    Ok(record(
+        wrap(lib, out),
+        name(&args, 6)?,
+        Rule::Im2Col(Box::new(w)),
+        &[&args.pos[0]],
+    ))
+}
+
+pub fn col2im(_: &mut Interp, args: Args) -> Res<Value> {
+    let (lib, cols) = nd(args.pos.first(), "the columns")?;
+    let kernel = list(&args, 2)?;
+    let shape = cols.shape();
+    let nd = kernel.len();
+    if shape.len() != 2 + 2 * nd {
+        return Err(type_error("_nt.col2im: columns [C, *kernel, N, *out]"));
+    }
+    let w = Windows {
+        batch: shape[1 + nd],
+        channels: shape[0],
+        sizes: list(&args, 1)?,
+        kernel,
+        stride: list(&args, 3)?,
+        pad: list(&args, 4)?,
+        dil: list(&args, 5)?,
+        out: shape[2 + nd..].to_vec(),
+    };
+    let out = run(Op::Col2Im(Box::new(w.clone())), &[&cols])?;
+    Ok(record(
+        wrap(lib, out),
+        name(&args, 6)?,
+        Rule::Col2Im(Box::new(w)),
+        &[&args.pos[0]],
+    ))
+}
