@@ -198,6 +198,10 @@ static NT: &[Builtin] = &[
         f: crate::nd::windows::col2im,
     },
     Builtin {
+        name: "window_argmax",
+        f: crate::nd::windows::window_argmax,
+    },
+    Builtin {
         name: "keep_where",
         f: crate::nd::select::keep_where,
     },

@@ -170,6 +170,10 @@ pub enum Op {
     /// image element takes its terms in kernel-offset, then output-position order, as
     /// PyTorch's col2im adds them; terms falling in the padding are dropped.
     Col2Im(Box<Windows>),
+    /// An image `[N, C, *sizes]` to the int64 position, within its plane, of each
+    /// window's maximum `[N, C, *out]`, as PyTorch's max-pooling kernels choose it:
+    /// padding is skipped, the first maximum wins, and a NaN wins over anything before it.
+    WindowArgMax(Box<Windows>),
 }
 
 /// The geometry of sliding windows over an image `[batch, channels, *sizes]` (1 to 3
@@ -274,9 +278,14 @@ impl Op {
                 }
                 (vec![*len], vals.dtype)
             }
-            Op::Im2Col(w) | Op::Col2Im(w) => {
+            Op::Im2Col(w) | Op::Col2Im(w) | Op::WindowArgMax(w) => {
                 let (from, to) = match self {
                     Op::Im2Col(_) => (w.image_shape(), w.cols_shape()),
+                    Op::WindowArgMax(_) => {
+                        let mut to = vec![w.batch, w.channels];
+                        to.extend(&w.out);
+                        (w.image_shape(), to)
+                    }
                     _ => (w.cols_shape(), w.image_shape()),
                 };
                 let n = w.sizes.len();
@@ -287,7 +296,12 @@ impl Op {
                 {
                     return Err(format!("{self:?}: input of shape {:?}", first.shape()));
                 }
-                (to, first.dtype)
+                let dtype = if matches!(self, Op::WindowArgMax(_)) {
+                    DType::I64
+                } else {
+                    first.dtype
+                };
+                (to, dtype)
             }
             Op::MatMul => {
                 let (a, b) = (first.shape(), inputs.get(1).ok_or("matmul needs two inputs")?.shape());

@@ -6,6 +6,9 @@
 //!   columns `[C, *kernel, N, *out]`, zero in the padding.
 //! - `_nt.col2im(cols, sizes, kernel, stride, pad, dil, name)`: columns
 //!   `[C, *kernel, N, *out]` added into an image `[N, C, *sizes]`.
+//! - `_nt.window_argmax(x, kernel, stride, pad, dil, out)`: the int64 position within
+//!   its plane of each window's maximum, `[N, C, *out]`, chosen as PyTorch's max pooling
+//!   chooses it (no gradient: the caller takes the values with `_nt.take_flat`).
 
 use super::funcs::shape_list;
 use super::ops::run;
@@ -34,22 +37,26 @@ fn name(args: &Args, i: usize) -> Res<&'static str> {
     }
 }
 
-pub fn im2col(_: &mut Interp, args: Args) -> Res<Value> {
-    let (lib, x) = nd(args.pos.first(), "the image")?;
+fn image_windows(x: &crate::array::NdArray, args: &Args) -> Res<Windows> {
     let shape = x.shape();
     if shape.len() < 3 {
-        return Err(type_error("_nt.im2col: an image [N, C, *sizes]"));
+        return Err(type_error("_nt: an image [N, C, *sizes]"));
     }
-    let w = Windows {
+    Ok(Windows {
         batch: shape[0],
         channels: shape[1],
         sizes: shape[2..].to_vec(),
-        kernel: list(&args, 1)?,
-        stride: list(&args, 2)?,
-        pad: list(&args, 3)?,
-        dil: list(&args, 4)?,
-        out: list(&args, 5)?,
-    };
+        kernel: list(args, 1)?,
+        stride: list(args, 2)?,
+        pad: list(args, 3)?,
+        dil: list(args, 4)?,
+        out: list(args, 5)?,
+    })
+}
+
+pub fn im2col(_: &mut Interp, args: Args) -> Res<Value> {
+    let (lib, x) = nd(args.pos.first(), "the image")?;
+    let w = image_windows(&x, &args)?;
     let out = run(Op::Im2Col(Box::new(w.clone())), &[&x])?;
     Ok(record(
         wrap(lib, out),
@@ -84,4 +91,10 @@ pub fn col2im(_: &mut Interp, args: Args) -> Res<Value> {
         Rule::Col2Im(Box::new(w)),
         &[&args.pos[0]],
     ))
+}
+
+pub fn window_argmax(_: &mut Interp, args: Args) -> Res<Value> {
+    let (lib, x) = nd(args.pos.first(), "the image")?;
+    let w = image_windows(&x, &args)?;
+    Ok(wrap(lib, run(Op::WindowArgMax(Box::new(w)), &[&x])?))
 }

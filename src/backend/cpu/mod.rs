@@ -76,6 +76,7 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
         }),
         Op::Im2Col(w) => with_dtype!(a.dtype, T => T::wrap(windows::im2col::<T>(&values::<T>(a)?, w))),
         Op::Col2Im(w) => with_dtype!(a.dtype, T => T::wrap(windows::col2im::<T>(&values::<T>(a)?, w))),
+        Op::WindowArgMax(w) => with_dtype!(a.dtype, T => Buffer::I64(windows::window_argmax::<T>(&values::<T>(a)?, w))),
         Op::ScatterAdd { len } => with_dtype!(inputs[1].dtype, T => {
             let (pos, vals) = (values::<i64>(a)?, values::<T>(inputs[1])?);
             let add = T::binary(BinaryOp::Add);

@@ -284,7 +284,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
         // Floating-point scatter-add needs atomics WGSL lacks: the CPU does it.
         Op::ScatterAdd { .. } => false,
         // Window copies run on the CPU (the gpu device's tensors take the round trip).
-        Op::Im2Col(_) | Op::Col2Im(_) => false,
+        Op::Im2Col(_) | Op::Col2Im(_) | Op::WindowArgMax(_) => false,
     };
     if !ran {
         return Ok(None);
