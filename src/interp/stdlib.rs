@@ -198,6 +198,10 @@ static NT: &[Builtin] = &[
         f: crate::nd::windows::col2im,
     },
     Builtin {
+        name: "lstm_layer",
+        f: crate::nd::rnn::lstm_layer,
+    },
+    Builtin {
         name: "window_argmax",
         f: crate::nd::windows::window_argmax,
     },

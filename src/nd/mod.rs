@@ -31,6 +31,7 @@ pub mod read;
 pub mod record;
 pub mod reduce;
 pub mod registry;
+pub mod rnn;
 pub mod select;
 pub mod shape;
 pub mod sorting;

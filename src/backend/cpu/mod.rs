@@ -8,6 +8,7 @@ mod pairwise;
 // The entry points beside `sum_strided` are kept for their tests and for callers that
 // split a sum over threads themselves.
 pub mod pocketfft;
+pub mod rnn;
 #[allow(dead_code)]
 pub(crate) mod torch_sum;
 mod vmath;

@@ -131,55 +131,73 @@ pub fn col2im<T: Arith>(cols: &[T], w: &Windows) -> Vec<T> {
 /// element inside the image, the elements are visited in row-major order, and one
 /// replaces the best so far when it is greater or NaN.
 pub fn window_argmax<T: Arith + Send + Sync>(img: &[T], w: &Windows) -> Vec<i64> {
-    let nd = w.sizes.len();
-    let plane: usize = w.sizes.iter().product();
-    let per_plane: usize = w.out.iter().product();
+    // As three spatial dimensions (leading ones of size 1), so the loops are plain.
+    let lift = |v: &[usize], fill: usize| -> [usize; 3] {
+        let mut a = [fill; 3];
+        a[3 - v.len()..].copy_from_slice(v);
+        a
+    };
+    let (sizes, kernel, out) = (lift(&w.sizes, 1), lift(&w.kernel, 1), lift(&w.out, 1));
+    let (stride, pad, dil) = (lift(&w.stride, 1), lift(&w.pad, 0), lift(&w.dil, 1));
+    let plane: usize = sizes.iter().product();
+    let per_plane: usize = out.iter().product();
     let total = w.batch * w.channels * per_plane;
-    let mut out = crate::array::pool::filled(total, 0i64);
+    let mut result = crate::array::pool::filled(total, 0i64);
     if per_plane == 0 || plane == 0 {
-        return out;
+        return result;
     }
-    let kk: usize = w.kernel.iter().product();
+    // Per dimension and output position: the first element inside the image (PyTorch's
+    // start index, stepped past the padding by the dilation) and the end of the window.
+    let bounds = |d: usize, o: usize| -> (isize, isize) {
+        let start = (o * stride[d]) as isize - pad[d] as isize;
+        let end = (start + ((kernel[d] - 1) * dil[d] + 1) as isize).min(sizes[d] as isize);
+        let mut first = start;
+        while first < 0 {
+            first += dil[d] as isize;
+        }
+        (first, end)
+    };
     let pick = |(p, dst): (usize, &mut [i64])| {
         let src = &img[p * plane..(p + 1) * plane];
-        let (mut od, mut kd) = ([0usize; 3], [0usize; 3]);
-        for (o, slot) in dst.iter_mut().enumerate() {
-            digits(o, &w.out, &mut od[..nd]);
-            // PyTorch's start index: the window's first element inside the image.
-            let mut first = 0usize;
-            for d in 0..nd {
-                let mut i = (od[d] * w.stride[d]) as isize - w.pad[d] as isize;
-                while i < 0 {
-                    i += w.dil[d] as isize;
-                }
-                first = first * w.sizes[d] + i as usize;
-            }
-            let (mut best, mut at) = (f64::NEG_INFINITY, first as i64);
-            'window: for k in 0..kk {
-                digits(k, &w.kernel, &mut kd[..nd]);
-                let mut idx = 0usize;
-                for d in 0..nd {
-                    let i = (od[d] * w.stride[d] + kd[d] * w.dil[d]) as isize - w.pad[d] as isize;
-                    if i < 0 || i >= w.sizes[d] as isize {
-                        continue 'window;
+        let mut slot = 0;
+        for o0 in 0..out[0] {
+            let (a0, e0) = bounds(0, o0);
+            for o1 in 0..out[1] {
+                let (a1, e1) = bounds(1, o1);
+                for o2 in 0..out[2] {
+                    let (a2, e2) = bounds(2, o2);
+                    let at0 = ((a0 as usize * sizes[1]) + a1 as usize) * sizes[2] + a2 as usize;
+                    let (mut best, mut at) = (f64::NEG_INFINITY, at0);
+                    let mut i0 = a0;
+                    while i0 < e0 {
+                        let mut i1 = a1;
+                        while i1 < e1 {
+                            let row = (i0 as usize * sizes[1] + i1 as usize) * sizes[2];
+                            let mut i2 = a2;
+                            while i2 < e2 {
+                                let v = src[row + i2 as usize].to_f64();
+                                if v > best || v.is_nan() {
+                                    best = v;
+                                    at = row + i2 as usize;
+                                }
+                                i2 += dil[2] as isize;
+                            }
+                            i1 += dil[1] as isize;
+                        }
+                        i0 += dil[0] as isize;
                     }
-                    idx = idx * w.sizes[d] + i as usize;
-                }
-                let v = src[idx].to_f64();
-                if v > best || v.is_nan() {
-                    best = v;
-                    at = idx as i64;
+                    dst[slot] = at as i64;
+                    slot += 1;
                 }
             }
-            *slot = at;
         }
     };
     if total >= PARALLEL_MIN && rayon::current_num_threads() > 1 {
-        out.par_chunks_mut(per_plane).enumerate().for_each(pick);
+        result.par_chunks_mut(per_plane).enumerate().for_each(pick);
     } else {
-        out.chunks_mut(per_plane).enumerate().for_each(pick);
+        result.chunks_mut(per_plane).enumerate().for_each(pick);
     }
-    out
+    result
 }
 
 #[cfg(test)]
@@ -223,6 +241,43 @@ mod tests {
                 img[off]
             })
             .collect()
+    }
+
+    #[test]
+    fn window_argmax_picks_as_pytorch() {
+        let nan = f64::NAN;
+        // One 2×2 window: the later NaN wins; ties keep the first.
+        let w = geometry(&[2, 2], &[2, 2], &[2, 2], &[0, 0], &[1, 1]);
+        let (batch, channels) = (w.batch, w.channels);
+        let w = Windows {
+            batch: 1,
+            channels: 1,
+            ..w
+        };
+        assert_eq!(window_argmax(&[nan, 1.0, nan, 2.0], &w), vec![2]);
+        assert_eq!(window_argmax(&[3.0, 3.0, 1.0, 3.0], &w), vec![0]);
+        // Against the maximum taken over im2col's columns (padding as -inf there).
+        let w = geometry(&[5, 6], &[3, 2], &[2, 1], &[1, 1], &[1, 2]);
+        assert_eq!((w.batch, w.channels), (batch, channels));
+        let n: usize = w.image_shape().iter().product();
+        let img: Vec<f64> = (0..n).map(|i| ((i * 7919) % 23) as f64).collect();
+        let got = window_argmax(&img, &w);
+        let per: usize = w.out.iter().product();
+        for (j, &at) in got.iter().enumerate() {
+            let plane = &img[(j / per) * 30..(j / per + 1) * 30];
+            assert!(at >= 0 && (at as usize) < 30);
+            let (oy, ox) = ((j % per) / w.out[1], (j % per) % w.out[1]);
+            let mut best = f64::NEG_INFINITY;
+            for ky in 0..3 {
+                for kx in 0..2 {
+                    let (y, x) = ((oy * 2 + ky) as isize - 1, (ox + kx * 2) as isize - 1);
+                    if (0..5).contains(&y) && (0..6).contains(&x) {
+                        best = best.max(plane[(y * 6 + x) as usize]);
+                    }
+                }
+            }
+            assert_eq!(plane[at as usize], best);
+        }
     }
 
     #[test]
