@@ -198,6 +198,10 @@ static NT: &[Builtin] = &[
         f: crate::nd::windows::col2im,
     },
     Builtin {
+        name: "mt_randperm",
+        f: crate::nd::random::mt_randperm,
+    },
+    Builtin {
         name: "lstm_layer",
         f: crate::nd::rnn::lstm_layer,
     },

@@ -205,12 +205,41 @@ pub fn torch_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Args)
 
 /// `randperm_cpu`: Fisher–Yates from the front, `z = random() % (n - i)`.
 fn randperm(g: &mut Generator, n: usize) -> Vec<i64> {
+    fisher_yates(n, || g.random())
+}
+
+fn fisher_yates(n: usize, mut random: impl FnMut() -> u32) -> Vec<i64> {
     let mut r: Vec<i64> = (0..n as i64).collect();
     for i in 0..n.saturating_sub(1) {
-        let z = (g.random() as usize) % (n - i);
+        let z = (random() as usize) % (n - i);
         r.swap(i, z + i);
     }
     r
+}
+
+/// `_nt.mt_randperm(key, pos, n)`: `randperm_cpu`'s permutation of `range(n)` drawn from
+/// an MT19937 state kept by nt code (`torch.utils.data`'s generator: `key`, a list of
+/// 624 ints updated in place, and `pos`, the next position); returns `(perm, pos)`.
+pub fn mt_randperm(_: &mut Interp, args: Args) -> Res<Value> {
+    let bad = || type_error("_nt.mt_randperm(key, pos, n): an MT19937 state and a count");
+    let Some(Value::List(key)) = args.pos.first() else {
+        return Err(bad());
+    };
+    let pos = args.pos.get(1).map(int_arg).transpose()?.ok_or_else(bad)?;
+    let n = args.pos.get(2).map(int_arg).transpose()?.ok_or_else(bad)?;
+    let words: Vec<u32> = key
+        .borrow()
+        .iter()
+        .map(|v| int_arg(v).ok().and_then(|w| u32::try_from(w).ok()))
+        .collect::<Option<_>>()
+        .ok_or_else(bad)?;
+    let mut mt =
+        crate::random::mt::Mt19937::from_state(&words, usize::try_from(pos).map_err(|_| bad())?).ok_or_else(bad)?;
+    let perm = fisher_yates(usize::try_from(n).map_err(|_| bad())?, || mt.next_u32());
+    let (state, pos) = mt.state();
+    *key.borrow_mut() = state.iter().map(|&w| Value::Int(w as i64)).collect();
+    let perm = Value::list(perm.into_iter().map(Value::Int).collect());
+    Ok(Value::Tuple(std::rc::Rc::from(vec![perm, Value::Int(pos as i64)])))
 }
 
 /// `t.uniform_(from=0, to=1)` and `t.normal_(mean=0, std=1)`: new values written in place.

@@ -70,6 +70,18 @@ impl Mt19937 {
         self.pos = 0;
     }
 
+    /// A generator in a given state: the 624 key words and the next position (624: the
+    /// next draw twists first). `None` if `key` is not 624 words or `pos` is past 624.
+    pub fn from_state(key: &[u32], pos: usize) -> Option<Mt19937> {
+        let key: Box<[u32; N]> = Box::new(key.try_into().ok()?);
+        (pos <= N).then_some(Mt19937 { key, pos })
+    }
+
+    /// The state `from_state` takes: the key words and the next position.
+    pub fn state(&self) -> (&[u32], usize) {
+        (&self.key[..], self.pos)
+    }
+
     pub fn next_u32(&mut self) -> u32 {
         if self.pos >= N {
             self.twist();
