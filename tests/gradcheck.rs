@@ -1,6 +1,8 @@
 //! Every differentiable op's gradient rule against central finite differences in
-//! float64, checked by an nt program (`tests/gradcheck/gradcheck.nt`) run on each backend:
-//! the CPU, and the gpu device where an adapter exists.
+//! float64, checked by nt programs run on each backend (the CPU, and the gpu device where
+//! an adapter exists): `tests/gradcheck/gradcheck.nt` (the primitives' rules) and
+//! `tests/gradcheck/nn.nt` (torch.nn.functional, the nn layers and torch's composite
+//! functions, 424 cases).
 
 mod common;
 
@@ -25,22 +27,28 @@ fn every_gradient_rule_matches_finite_differences_on_the_gpu() {
 }
 
 fn gradcheck(flags: &[&str]) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gradcheck/gradcheck.nt");
+    for (file, min_cases) in [("gradcheck.nt", 35), ("nn.nt", 400)] {
+        gradcheck_file(flags, file, min_cases);
+    }
+}
+
+fn gradcheck_file(flags: &[&str], file: &str, min_cases: usize) {
+    let path = format!("{}/tests/gradcheck/{file}", env!("CARGO_MANIFEST_DIR"));
     let mut args = flags.to_vec();
-    args.push(path);
+    args.push(&path);
     let out = common::nt(&args, None);
     let text = common::text(&out.stdout);
     assert!(
         out.status.success(),
-        "gradcheck.nt failed:\n{}{}",
+        "{file} failed:\n{}{}",
         text,
         common::text(&out.stderr)
     );
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines.len() >= 35, "too few cases ran:\n{text}");
+    assert!(lines.len() >= min_cases, "{file}: too few cases ran:\n{text}");
     let failed: Vec<&&str> = lines.iter().filter(|l| !l.starts_with("ok ")).collect();
     assert!(
         failed.is_empty(),
-        "gradients that disagree with finite differences:\n{failed:?}"
+        "{file}: gradients that disagree with finite differences:\n{failed:?}"
     );
 }

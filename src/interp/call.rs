@@ -110,6 +110,22 @@ impl Interp {
             Value::Class(c) => self.construct_object(c, args),
             Value::Object(o) => self.object_method(f, o, crate::sym!("__call__"), args),
             Value::DType(d, crate::value::DKind::NpType) => crate::nd::funcs::np_scalar_type_call(*d, args),
+            // `@torch.no_grad()`: the function, run in that grad mode (torch/_grad.nt).
+            Value::GradMode(on) => {
+                let [func] = args.pos.as_slice() else {
+                    return Err(type_error(format!("'{}' object is not callable", f.type_name())));
+                };
+                let grad = self.import(&[crate::sym!("torch"), crate::sym!("_grad")])?;
+                let wrap = self.get_attr(&grad, crate::sym!("_grad_mode_wrap"))?;
+                self.call(
+                    &wrap,
+                    Args {
+                        pos: vec![Value::Bool(*on), func.clone()],
+                        kw: Vec::new(),
+                    },
+                    site,
+                )
+            }
             _ => Err(type_error(format!("'{}' object is not callable", f.type_name()))),
         }
     }
@@ -311,6 +327,13 @@ impl Interp {
             if let Some(r) = self.user_setattr(o, obj, name, &v) {
                 return r;
             }
+            if name.as_str() == "__class__" {
+                // Stored as a plain attribute it would leave the object's class as it was.
+                return Err(exc(
+                    "NotImplementedError",
+                    "nt cannot change an object's class (obj.__class__ = C) yet",
+                ));
+            }
             return self.plain_setattr(o, obj, name, v);
         }
         if let Value::Exception(e) = o {
@@ -502,6 +525,15 @@ impl Interp {
 impl PyType {
     pub fn is_instance(self, v: &Value) -> bool {
         let t = v.py_type();
-        t == self || (self == PyType::Int && t == PyType::Bool)
+        // `np.float64` and `np.complex128` subclass Python's float and complex.
+        let np_sub = match v {
+            Value::NpScalar(a) => match a.dtype {
+                crate::array::dtype::DType::F64 => self == PyType::Float,
+                crate::array::dtype::DType::C128 => self == PyType::Complex,
+                _ => false,
+            },
+            _ => false,
+        };
+        t == self || (self == PyType::Int && t == PyType::Bool) || np_sub
     }
 }

@@ -536,12 +536,14 @@ fn eq_inner(a: &Value, b: &Value) -> bool {
         (Value::Slice(x), Value::Slice(y)) => x.iter().zip(y.iter()).all(|(p, q)| eq(p, q)),
         // `a.dtype == np.int64`, `a.dtype == 'int64'`; NumPy and PyTorch dtypes never meet.
         (Value::DType(x, k), Value::DType(y, l)) => x == y && ((*k == DKind::Torch) == (*l == DKind::Torch)),
+        // Only a dtype object reads strings and Python's types as dtypes
+        // (`np.dtype('int64') == int`); the scalar types (`np.float64 == float`) and
+        // torch's dtypes compare by identity.
         (Value::DType(d, k), Value::Str(s)) | (Value::Str(s), Value::DType(d, k)) => {
-            *k != DKind::Torch && crate::array::dtype::DType::from_numpy_name(s) == Some(*d)
+            *k == DKind::NpDType && crate::array::dtype::DType::from_numpy_name(s) == Some(*d)
         }
-        // `np.dtype('int64') == int`: NumPy reads Python's types as dtypes; torch does not.
         (Value::DType(d, k), t @ Value::Type(_)) | (t @ Value::Type(_), Value::DType(d, k)) => {
-            *k != DKind::Torch && crate::nd::funcs::dtype_arg(t).ok().flatten() == Some(*d)
+            *k == DKind::NpDType && crate::nd::funcs::dtype_arg(t).ok().flatten() == Some(*d)
         }
         // torch.Size is a tuple.
         (Value::Size(x), Value::Size(y)) => x == y,

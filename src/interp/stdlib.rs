@@ -198,6 +198,10 @@ static NT: &[Builtin] = &[
         f: crate::nd::windows::col2im,
     },
     Builtin {
+        name: "set_grad_enabled",
+        f: crate::nd::grad_mode::set_grad_mode,
+    },
+    Builtin {
         name: "mt_randperm",
         f: crate::nd::random::mt_randperm,
     },

@@ -102,3 +102,10 @@ pub fn autograd_fn(interp: &mut Interp, _: Lib, name: &'static str, mut args: Ar
         _ => Err(super::internal(format!("unknown autograd function {name}"))),
     }
 }
+
+/// `_nt.set_grad_enabled(flag)`: sets grad mode, returns the previous one (for
+/// `torch.set_grad_enabled`, `inference_mode` and the grad-mode decorators, stdlib/torch/_grad.nt).
+pub fn set_grad_mode(_: &mut Interp, args: Args) -> Res<Value> {
+    let on = args.pos.first().is_some_and(Value::truthy);
+    Ok(Value::Bool(crate::tensor::autograd::set_grad_enabled(on)))
+}

@@ -166,12 +166,23 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
     }))
 }
 
-fn to_dtype(lib: Lib, a: &NdArray, d: DType) -> Res<Value> {
+fn to_dtype(lib: Lib, v: &Value, a: &NdArray, d: DType) -> Res<Value> {
     if lib == Lib::Torch && d == a.dtype {
         // PyTorch's `.to()`/`.float()` return the tensor itself when nothing changes.
-        return Ok(wrap(lib, a.clone()));
+        return Ok(v.clone());
     }
-    Ok(result(lib, cast(&run(Op::Copy, &[a])?, d)?))
+    let r = result(lib, cast(&run(Op::Copy, &[a])?, d)?);
+    // A float copy keeps the gradient (cast back to the input's dtype); an integer or
+    // bool copy cannot require grad, as in PyTorch.
+    if lib == Lib::Torch && (d.is_float() || d.is_complex()) {
+        return Ok(super::record::record(
+            r,
+            "ToCopyBackward0",
+            crate::tensor::autograd::Rule::ToDtype(a.dtype),
+            &[v],
+        ));
+    }
+    Ok(r)
 }
 
 /// Python lists (nested) of the elements: `.tolist()`.
@@ -271,8 +282,18 @@ pub fn shape_method(lib: Lib, a: &NdArray, name: &str, mut args: Args) -> Res<Va
                 kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" }).or_else(|| args.pos.first().cloned());
             shape::squeeze(lib, a, d.as_ref())?
         }
-        "expand_dims" if matches!(args.pos.first(), Some(Value::Tuple(_) | Value::List(_))) => {
-            let mut axes = shape::dims(&args.pos[..1])?;
+        "expand_dims"
+            if matches!(
+                args.kw
+                    .iter()
+                    .find(|(k, _)| k.as_str() == "axis")
+                    .map(|kv| &kv.1)
+                    .or(args.pos.first()),
+                Some(Value::Tuple(_) | Value::List(_))
+            ) =>
+        {
+            let axis = kwarg(&mut args, "axis").or_else(|| args.pos.first().cloned());
+            let mut axes = shape::dims(std::slice::from_ref(&axis.unwrap_or(Value::None)))?;
             let n = a.ndim() + axes.len();
             for x in axes.iter_mut() {
                 if *x < 0 {
@@ -467,7 +488,14 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 let order = shape::order_arg(a, order.as_ref(), true)?;
                 return Ok(wrap(lib, shape::copy_in_order(a, order)?));
             }
-            Ok(wrap(lib, run(Op::Copy, &[a])?))
+            // `contiguous()` of a strided tensor is a clone, with its gradient node.
+            let r = wrap(lib, run(Op::Copy, &[a])?);
+            Ok(super::record::record(
+                r,
+                "CloneBackward0",
+                crate::tensor::autograd::Rule::View,
+                &[v],
+            ))
         }
         "is_contiguous" => Ok(Value::Bool(a.layout.is_contiguous())),
         "astype" | "to" | "type" => {
@@ -488,20 +516,20 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                     None => Ok(v.clone()),
                 },
                 Some(d) => match dtype_arg(&d)? {
-                    Some(d) => to_dtype(lib, a, d),
+                    Some(d) => to_dtype(lib, v, a, d),
                     None => Ok(v.clone()),
                 },
                 None if m == "type" => Ok(Value::str(&format!("torch.{}Tensor", a.dtype.torch_scalar_name()))),
                 None => Err(type_error(format!("{m}() missing required argument 'dtype'"))),
             }
         }
-        "float" => to_dtype(lib, a, DType::F32),
-        "double" => to_dtype(lib, a, DType::F64),
-        "half" => to_dtype(lib, a, DType::F16),
-        "long" => to_dtype(lib, a, DType::I64),
-        "int" => to_dtype(lib, a, DType::I32),
-        "short" => to_dtype(lib, a, DType::I16),
-        "bool" => to_dtype(lib, a, DType::Bool),
+        "float" => to_dtype(lib, v, a, DType::F32),
+        "double" => to_dtype(lib, v, a, DType::F64),
+        "half" => to_dtype(lib, v, a, DType::F16),
+        "long" => to_dtype(lib, v, a, DType::I64),
+        "int" => to_dtype(lib, v, a, DType::I32),
+        "short" => to_dtype(lib, v, a, DType::I16),
+        "bool" => to_dtype(lib, v, a, DType::Bool),
         "cpu" => super::device::move_tensor(v, false),
         "gpu" | "cuda" => super::device::move_tensor(v, true),
         "numpy" => {
@@ -569,7 +597,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             Ok(Value::None)
         }
         "is_floating_point" => Ok(Value::Bool(a.dtype.is_float())),
-        "bfloat16" => to_dtype(lib, a, DType::BF16),
+        "bfloat16" => to_dtype(lib, v, a, DType::BF16),
         "t" => {
             if a.ndim() > 2 {
                 return Err(exc(
@@ -782,7 +810,7 @@ fn to(lib: Lib, v: &Value, a: &NdArray, first: Option<Value>, mut args: Args) ->
     if let Some(d) = dtype.as_ref().map(dtype_arg).transpose()?.flatten()
         && d != a.dtype
     {
-        out = to_dtype(lib, a, d)?;
+        out = to_dtype(lib, v, a, d)?;
     }
     if let Some(dev) = device
         && let Some(gpu) = super::device::parse(&dev)?

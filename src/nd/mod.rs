@@ -130,11 +130,8 @@ pub fn item(a: &NdArray) -> Value {
         );
     }
     let n = realise::to_i128s(a).ok().and_then(|v| v.first().copied()).unwrap_or(0);
-    // uint64 values above i64::MAX do not fit nt's int; keep them as NumPy scalars.
-    match i64::try_from(n) {
-        Ok(n) => Value::Int(n),
-        Err(_) => Value::NpScalar(Rc::new(a.clone())),
-    }
+    // uint64 values above i64::MAX are Python ints past 64 bits (nt's big ints).
+    crate::value::long::norm(num_bigint::BigInt::from(n))
 }
 
 pub fn scalar_to_python(a: &NdArray) -> Value {

@@ -162,6 +162,7 @@ fn linalg(interp: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<
     let inputs = args.pos.clone();
     let r = super::matmul::linalg_values(interp, lib, name, args)?;
     match (lib, inputs.as_slice()) {
+        (Lib::Torch, [a, b, ..]) if name == "bmm" => crate::nd::record::bmm(r, a, b),
         (Lib::Torch, [a, b, ..]) => crate::nd::record::matmul(r, a, b),
         _ => Ok(r),
     }

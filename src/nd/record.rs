@@ -214,13 +214,46 @@ pub fn matmul(r: Value, a: &Value, b: &Value) -> Res<Value> {
     let (Some((_, x)), Some((_, y))) = (as_nd(a), as_nd(b)) else {
         return Ok(r);
     };
-    let (name, rule) = match (x.ndim(), y.ndim()) {
+    let (nx, ny) = (x.ndim(), y.ndim());
+    let (name, rule) = match (nx, ny) {
         (2, 2) => ("MmBackward0", Rule::Mm(saved(a, x)?, saved(b, y)?)),
         (1, 1) => ("DotBackward0", Rule::Dot(saved(a, x)?, saved(b, y)?)),
         (2, 1) => ("MvBackward0", Rule::Mv(saved(a, x)?, saved(b, y)?)),
-        _ => return Err(unsupported("matmul of these shapes")),
+        _ => {
+            // The node PyTorch's matmul leaves on top: a vector times a matrix squeezes;
+            // a matrix (or a batch of one) times a batch goes through transposes and a
+            // copy when the left operand requires grad; the rest reshape a bmm's result.
+            let batch = |s: &[usize]| s[..s.len().saturating_sub(2)].iter().product::<usize>();
+            let a_grad = matches!(a, Value::Tensor(t) if t.needs_grad());
+            let name = if (nx, ny) == (1, 2) {
+                "SqueezeBackward4"
+            } else if a_grad
+                && ((nx == 2 && ny >= 3) || (nx == 3 && ny == 3 && batch(x.shape()) == 1 && batch(y.shape()) > 1))
+            {
+                "CloneBackward0"
+            } else {
+                "UnsafeViewBackward0"
+            };
+            (name, Rule::MatMulNd(saved(a, x)?, saved(b, y)?))
+        }
     };
     Ok(record(r, name, rule, &[a, b]))
+}
+
+/// `torch.bmm(a, b)`: a batched product's gradient node.
+pub fn bmm(r: Value, a: &Value, b: &Value) -> Res<Value> {
+    if !needs(&[a, b]) {
+        return Ok(r);
+    }
+    let (Some((_, x)), Some((_, y))) = (as_nd(a), as_nd(b)) else {
+        return Ok(r);
+    };
+    Ok(record(
+        r,
+        "BmmBackward0",
+        Rule::MatMulNd(saved(a, x)?, saved(b, y)?),
+        &[a, b],
+    ))
 }
 
 /// Views: `reshape`/`view`, `.T`/`permute`/`transpose`.

@@ -266,6 +266,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/lr_scheduler.nt"),
     ),
     (
+        "torch._grad",
+        "<stdlib>/torch/_grad.nt",
+        include_str!("../../stdlib/torch/_grad.nt"),
+    ),
+    (
         "torch._more",
         "<stdlib>/torch/_more.nt",
         include_str!("../../stdlib/torch/_more.nt"),

@@ -168,7 +168,8 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
     // Contiguous input is reduced where it lies; anything else is gathered first.
     if moved.layout.is_contiguous() {
         let guard = moved.storage.borrow();
-        let off = moved.layout.offset;
+        // An empty view may point anywhere (past the end of its storage): it reads nothing.
+        let off = if n == 0 { 0 } else { moved.layout.offset };
         let v = T::slice(&guard)
             .and_then(|d| d.get(off..off + n))
             .ok_or("view out of storage bounds")?;
@@ -180,7 +181,7 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
     let leading = axes.iter().enumerate().all(|(i, &d)| i == d);
     if op == ReduceOp::Sum && T::DTYPE.is_float() && leading && a.layout.is_contiguous() && inner > 0 {
         let guard = a.storage.borrow();
-        let off = a.layout.offset;
+        let off = if n == 0 { 0 } else { a.layout.offset };
         let v = T::slice(&guard)
             .and_then(|d| d.get(off..off + n))
             .ok_or("view out of storage bounds")?;

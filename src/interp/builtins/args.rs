@@ -56,6 +56,10 @@ pub fn int_arg(v: &Value) -> Res<i64> {
         Value::NpScalar(a) if !a.dtype.is_float() => match crate::nd::item(a) {
             Value::Int(n) => Ok(n),
             Value::Bool(b) => Ok(b as i64),
+            Value::Long(_) => Err(crate::error::exc(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            )),
             _ => Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 v.type_name()
@@ -78,6 +82,13 @@ pub fn int_arg(v: &Value) -> Res<i64> {
                 v.type_name()
             ))),
         },
+        // The libraries' own `__index__` refusals.
+        Value::Array(_) => Err(type_error(
+            "only integer scalar arrays can be converted to a scalar index",
+        )),
+        Value::Tensor(_) => Err(type_error(
+            "only integer tensors of a single element can be converted to an index",
+        )),
         other => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             other.type_name()

@@ -412,14 +412,12 @@ pub fn iter(interp: &mut Interp, args: Args) -> Res<Value> {
 pub fn next(interp: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "next")?;
     arity(&args, "next", 1, 2)?;
-    let Value::Iter(it) = &args.pos[0] else {
-        return Err(type_error(format!(
-            "'{}' object is not an iterator",
-            args.pos[0].type_name()
-        )));
+    let item = match &args.pos[0] {
+        Value::Iter(it) => Iter::Shared(it.clone()).next(interp)?,
+        // An object with `__next__` (its StopIteration ends it, as in CPython).
+        v => interp.special_next(v)?,
     };
-    let mut shared = Iter::Shared(it.clone());
-    match shared.next(interp)? {
+    match item {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {
             Some(d) => Ok(d.clone()),

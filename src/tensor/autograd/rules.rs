@@ -92,6 +92,9 @@ pub enum Rule {
     Mm(Grad, Grad),
     /// Matrix times vector.
     Mv(Grad, Grad),
+    /// `a @ b` of any other shapes matmul takes: batched (broadcast batch dimensions),
+    /// or a vector times a matrix.
+    MatMulNd(Grad, Grad),
     /// 1-D `a @ b`.
     Dot(Grad, Grad),
     /// Basic indexing: the view it took, as a layout over a contiguous array of the
@@ -117,6 +120,9 @@ pub enum Rule {
         gpu: bool,
     },
     Permute(Vec<usize>),
+    /// A copy to another float dtype (`.double()`, `.to(dtype)`): the gradient is cast
+    /// back to the input's dtype.
+    ToDtype(crate::array::dtype::DType),
     /// `Op::Im2Col`: the gradient is added back into the image (`Op::Col2Im`).
     Im2Col(Box<crate::ir::Windows>),
     /// `Op::Col2Im`: the gradient's windows are copied out (`Op::Im2Col`).
@@ -281,6 +287,39 @@ fn matmul(a: &Grad, b: &Grad) -> Res<Grad> {
     Ok(record_t(out, "MmBackward0", Rule::Mm(a.clone(), b.clone()), &[a, b]))
 }
 
+/// `a @ b` with broadcast batch dimensions (both at least 2-D).
+fn batched_matmul(a: &Grad, b: &Grad) -> Res<Grad> {
+    let (x, y) = (nd(a)?, nd(b)?);
+    let d = crate::array::dtype::torch_promote(x.dtype, y.dtype);
+    let (nx, ny) = (x.ndim(), y.ndim());
+    let batch = crate::array::layout::broadcast_shapes(&x.shape()[..nx - 2], &y.shape()[..ny - 2])
+        .map_err(|_| internal("matmul gradient batch"))?;
+    let expand = |m: &NdArray| -> Res<NdArray> {
+        let mut s = batch.clone();
+        s.extend_from_slice(&m.shape()[m.ndim() - 2..]);
+        Ok(m.view(
+            m.layout
+                .broadcast_to(&s)
+                .ok_or_else(|| internal("matmul gradient broadcast"))?,
+        ))
+    };
+    let out = run(Op::MatMul, &[&cast(&expand(x)?, d)?, &cast(&expand(y)?, d)?])?;
+    Ok(record_t(
+        out,
+        "ViewBackward0",
+        Rule::MatMulNd(a.clone(), b.clone()),
+        &[a, b],
+    ))
+}
+
+/// The last two axes swapped.
+fn mt(g: &Grad) -> Res<Grad> {
+    let n = nd(g)?.ndim();
+    let mut perm: Vec<usize> = (0..n).collect();
+    perm.swap(n - 2, n - 1);
+    permute(g, perm)
+}
+
 /// The view `view` of `g` (a layout over a contiguous array of `g`'s shape), copied.
 fn index(g: &Grad, view: &Layout) -> Res<Grad> {
     let whole = run(Op::Copy, &[nd(g)?])?;
@@ -299,6 +338,15 @@ fn scatter(g: &Grad, view: &Layout, shape: &[usize]) -> Res<Grad> {
         Rule::Scatter(view.clone()),
         &[g],
     ))
+}
+
+/// `g` cast to `d` (the gradient of a dtype copy).
+fn to_dtype(g: &Grad, d: crate::array::dtype::DType) -> Res<Grad> {
+    if g.data.dtype == d {
+        return Ok(g.clone());
+    }
+    let out = cast(&run(Op::Copy, &[nd(g)?])?, d)?;
+    Ok(record_t(out, "ToCopyBackward0", Rule::ToDtype(g.data.dtype), &[g]))
 }
 
 /// `g`'s windows (`Im2Col`) or `g` added back from windows (`Col2Im`).
@@ -482,6 +530,7 @@ impl Rule {
                 | Rule::ScatterAdd(_)
                 | Rule::Im2Col(_)
                 | Rule::Col2Im(_)
+                | Rule::ToDtype(_)
                 | Rule::CopySlices { .. }
                 | Rule::ToDevice { .. }
                 | Rule::Expand
@@ -682,6 +731,31 @@ impl Rule {
                     })?,
                 ]
             }
+            Rule::MatMulNd(a, b) => {
+                // 1-D operands as matrices ([k] -> [1, k] on the left, [k, 1] on the right),
+                // the gradient in the full product's shape, each part summed over the batch
+                // dimensions its operand was broadcast along.
+                let (sa, sb) = (shape(0), shape(1));
+                let a2 = if sa.len() == 1 {
+                    reshape(a, &[1, sa[0]])?
+                } else {
+                    a.clone()
+                };
+                let b2 = if sb.len() == 1 {
+                    reshape(b, &[sb[0], 1])?
+                } else {
+                    b.clone()
+                };
+                let (x, y) = (nd(&a2)?.shape().to_vec(), nd(&b2)?.shape().to_vec());
+                let mut full = crate::array::layout::broadcast_shapes(&x[..x.len() - 2], &y[..y.len() - 2])
+                    .map_err(|_| internal("matmul gradient batch"))?;
+                full.extend([x[x.len() - 2], y[y.len() - 1]]);
+                let g2 = reshape(g, &full)?;
+                vec![
+                    part(0, &|| reshape(&unbroadcast(batched_matmul(&g2, &mt(&b2)?)?, &x)?, &sa))?,
+                    part(1, &|| reshape(&unbroadcast(batched_matmul(&mt(&a2)?, &g2)?, &y)?, &sb))?,
+                ]
+            }
             Rule::Mv(a, b) => {
                 // g: [n]; da = g ⊗ b, db = aᵀ g.
                 let gc = reshape(g, &[nd(g)?.numel(), 1])?;
@@ -701,6 +775,7 @@ impl Rule {
                 let flat = reshape(g, &[nd(g)?.numel()])?;
                 vec![Some(gather(&flat, positions)?)]
             }
+            Rule::ToDtype(d) => vec![Some(to_dtype(g, *d)?)],
             Rule::Im2Col(w) => vec![Some(windows(g, w, false)?)],
             Rule::Col2Im(w) => vec![Some(windows(g, w, true)?)],
             Rule::View => vec![Some(reshape(g, &shape(0))?)],
