@@ -132,7 +132,170 @@ fn finish(lib: Lib, data: Vec<f64>, shape: &[usize], d: DType) -> Res<Value> {
     })
 }
 
+/// `solve(A, B)`: A `[..., n, n]`; B a vector `[..., n]` (NumPy: 1-D only; PyTorch: also
+/// when it is A's shape without the last dimension) or matrices `[..., n, k]`; the batch
+/// dimensions broadcast.
+fn solve(lib: Lib, a: &NdArray, b: &NdArray, n: usize, flat: &[f64]) -> Res<Value> {
+    let (sa, sb) = (a.shape(), b.shape());
+    let vector = b.ndim() == 1 || (lib == Lib::Torch && b.ndim() + 1 == a.ndim() && sb == &sa[..sa.len() - 1]);
+    let (rows, k, bb) = if vector {
+        (sb[sb.len() - 1], 1, &sb[..sb.len() - 1])
+    } else {
+        (sb[sb.len() - 2], sb[sb.len() - 1], &sb[..sb.len() - 2])
+    };
+    if rows != n {
+        return Err(match lib {
+            Lib::Numpy if vector => exc(
+                "ValueError",
+                format!(
+                    "solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size {rows} is different from {n})"
+                ),
+            ),
+            Lib::Numpy => exc(
+                "ValueError",
+                format!(
+                    "solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size {rows} is different from {n})"
+                ),
+            ),
+            Lib::Torch => exc(
+                "RuntimeError",
+                format!(
+                    "linalg.solve: Incompatible shapes of A and B for the equation AX = B ({n}x{n} and {rows}x{k})"
+                ),
+            ),
+        });
+    }
+    let ba = &sa[..sa.len() - 2];
+    let batch = match crate::array::layout::broadcast_shapes(ba, bb) {
+        Ok(s) => s,
+        Err(_) => {
+            return Err(match lib {
+                Lib::Numpy => exc("ValueError", "solve: the batch dimensions of a and b do not broadcast"),
+                Lib::Torch => {
+                    // PyTorch's broadcasting message names the first dimension that differs.
+                    let (x, y) = (ba.len(), bb.len());
+                    let m = x.max(y);
+                    let dim = |s: &[usize], i: usize| if i + s.len() >= m { s[i + s.len() - m] } else { 1 };
+                    let i = (0..m).rev().find(|&i| {
+                        let (p, q) = (dim(ba, i), dim(bb, i));
+                        p != q && p != 1 && q != 1
+                    });
+                    let i = i.unwrap_or(0);
+                    exc(
+                        "RuntimeError",
+                        format!(
+                            "The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {i}",
+                            dim(bb, i),
+                            dim(ba, i)
+                        ),
+                    )
+                }
+            });
+        }
+    };
+    let count: usize = batch.iter().product();
+    let bf = crate::realise::to_f64s(b).map_err(super::internal)?;
+    // Each batch element's offsets into A and B (their batch dimensions broadcast).
+    let index = |shape: &[usize], i: usize| -> usize {
+        let mut rem = i;
+        let mut idx = 0;
+        let mut stride = 1;
+        let mut coords = vec![0; batch.len()];
+        for d in (0..batch.len()).rev() {
+            coords[d] = rem % batch[d];
+            rem /= batch[d];
+        }
+        let off = batch.len() - shape.len();
+        for d in (0..shape.len()).rev() {
+            let c = if shape[d] == 1 { 0 } else { coords[off + d] };
+            idx += c * stride;
+            stride *= shape[d];
+        }
+        idx
+    };
+    let mut out = Vec::with_capacity(count * n * k);
+    let mut perm = vec![0; n];
+    for i in 0..count {
+        let ia = index(ba, i);
+        let ib = index(bb, i);
+        let mut m = flat[ia * n * n..(ia + 1) * n * n].to_vec();
+        lu(&mut m, n, &mut perm).map_err(|(k, _)| singular(lib, "solve", k))?;
+        out.extend(lu_solve(&m, n, &perm, &bf[ib * n * k..(ib + 1) * n * k], k));
+    }
+    let mut shape = batch.clone();
+    shape.push(n);
+    if !vector {
+        shape.push(k);
+    }
+    let d = match lib {
+        Lib::Numpy => float_of(crate::array::dtype::numpy_promote(a.dtype, b.dtype)),
+        Lib::Torch => float_of(a.dtype),
+    };
+    finish(lib, out, &shape, d)
+}
+
 pub fn call(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Value> {
+    let r = compute(lib, name, &args)?;
+    if lib == Lib::Torch {
+        return record(name, r, &args);
+    }
+    Ok(r)
+}
+
+/// The gradient node of `inv`, `det` or `solve`, with what its rule needs computed now
+/// (PyTorch's formulas: `-A⁻ᵀ g A⁻ᵀ`; `g · det · A⁻ᵀ`; `B̄ = A⁻ᵀ X̄`, `Ā = -B̄ Xᵀ`).
+fn record(name: &str, r: Value, args: &Args) -> Res<Value> {
+    use crate::tensor::autograd::Rule;
+    let inputs: Vec<&Value> = args.pos.iter().take(if name == "solve" { 2 } else { 1 }).collect();
+    if !super::record::needs(&inputs) {
+        return Ok(r);
+    }
+    let Some((_, out)) = as_nd(&r) else { return Ok(r) };
+    let out = out.clone();
+    let a = matrix_arg(Lib::Torch, args.pos.first(), name)?;
+    let inverse_t = |a: &NdArray| -> Res<NdArray> {
+        let inv = match compute(
+            Lib::Torch,
+            "inv",
+            &Args {
+                pos: vec![wrap(Lib::Torch, a.clone())],
+                kw: Vec::new(),
+            },
+        ) {
+            Ok(v) => v,
+            Err(_) => {
+                return Err(exc(
+                    "NotImplementedError",
+                    format!("nt cannot differentiate linalg.{name} at a singular matrix yet"),
+                ));
+            }
+        };
+        let inv = as_nd(&inv)
+            .map(|(_, x)| x.clone())
+            .ok_or_else(|| super::internal("inverse"))?;
+        let nd = inv.ndim();
+        Ok(inv.view(inv.layout.transpose(nd - 2, nd - 1)))
+    };
+    let (node, rule) = match name {
+        "inv" | "inverse" => ("LinalgInvExBackward0", Rule::LinalgInv(out.clone())),
+        "det" => ("LinalgDetBackward0", Rule::LinalgDet(inverse_t(&a)?, out.clone())),
+        _ => {
+            let b = matrix_arg(Lib::Torch, args.pos.get(1), name)?;
+            let vector = b.ndim() == 1 || (b.ndim() + 1 == a.ndim() && b.shape() == &a.shape()[..a.ndim() - 1]);
+            (
+                "LinalgSolveExBackward0",
+                Rule::LinalgSolve {
+                    inv_t: inverse_t(&a)?,
+                    x: out.clone(),
+                    vector,
+                },
+            )
+        }
+    };
+    Ok(super::record::record(r, node, rule, &inputs))
+}
+
+fn compute(lib: Lib, name: &str, args: &Args) -> Res<Value> {
     let what = match name {
         "inverse" => "inv",
         other => other,
@@ -176,29 +339,7 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, args: Args) -> Res<Val
         }
         "solve" => {
             let b = matrix_arg(lib, args.pos.get(1), name)?;
-            let vector = b.ndim() == 1;
-            if b.shape().first() != Some(&n) || b.ndim() > 2 || a.ndim() != 2 {
-                return Err(match lib {
-                    Lib::Numpy => exc(
-                        "ValueError",
-                        "solve: Input operand 1 has a mismatch in its core dimension 0",
-                    ),
-                    Lib::Torch => exc(
-                        "RuntimeError",
-                        "linalg.solve: Incompatible shapes of A and B for the equation AX = B",
-                    ),
-                });
-            }
-            let r = if vector { 1 } else { b.shape()[1] };
-            let bf = crate::realise::to_f64s(&b).map_err(super::internal)?;
-            let mut m = flat.clone();
-            lu(&mut m, n, &mut perm).map_err(|(k, _)| singular(lib, what, k))?;
-            let x = lu_solve(&m, n, &perm, &bf, r);
-            let d = match lib {
-                Lib::Numpy => float_of(crate::array::dtype::numpy_promote(a.dtype, b.dtype)),
-                Lib::Torch => d,
-            };
-            finish(lib, x, b.shape(), d)
+            solve(lib, &a, &b, n, &flat)
         }
         _ => Err(super::internal(format!("unknown linalg function {name}"))),
     }

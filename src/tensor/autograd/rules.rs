@@ -120,6 +120,17 @@ pub enum Rule {
         gpu: bool,
     },
     Permute(Vec<usize>),
+    /// `linalg.inv`: saves the inverse; the gradient is `-A⁻ᵀ g A⁻ᵀ`.
+    LinalgInv(NdArray),
+    /// `linalg.det`: saves `A⁻ᵀ` and the determinant; the gradient is `g · det · A⁻ᵀ`.
+    LinalgDet(NdArray, NdArray),
+    /// `linalg.solve(A, B)`: saves `A⁻ᵀ` and the solution X; `B̄ = A⁻ᵀ X̄`, `Ā = -B̄ Xᵀ`
+    /// (X and B vectors when `vector`).
+    LinalgSolve {
+        inv_t: NdArray,
+        x: NdArray,
+        vector: bool,
+    },
     /// A copy to another float dtype (`.double()`, `.to(dtype)`): the gradient is cast
     /// back to the input's dtype.
     ToDtype(crate::array::dtype::DType),
@@ -776,6 +787,51 @@ impl Rule {
                 vec![Some(gather(&flat, positions)?)]
             }
             Rule::ToDtype(d) => vec![Some(to_dtype(g, *d)?)],
+            Rule::LinalgInv(_) | Rule::LinalgDet(..) | Rule::LinalgSolve { .. } if graph => {
+                return Err(no_higher(node.name));
+            }
+            Rule::LinalgInv(inv) => {
+                let inv_t = mt(&tensor(inv.clone()))?;
+                vec![Some(un(
+                    UnaryOp::Neg,
+                    &batched_matmul(&batched_matmul(&inv_t, g)?, &inv_t)?,
+                )?)]
+            }
+            Rule::LinalgDet(inv_t, det) => {
+                // g and det [...] against A⁻ᵀ [..., n, n].
+                let mut s = det.shape().to_vec();
+                s.extend([1, 1]);
+                let gd = bin(BinaryOp::Mul, g, &tensor(det.clone()))?;
+                vec![Some(bin(BinaryOp::Mul, &reshape(&gd, &s)?, &tensor(inv_t.clone()))?)]
+            }
+            Rule::LinalgSolve { inv_t, x, vector } => {
+                let (g2, x2) = if *vector {
+                    let mut s = x.shape().to_vec();
+                    s.push(1);
+                    (
+                        reshape(g, &s)?,
+                        tensor(x.view(x.layout.reshape(&s).ok_or_else(|| internal("solve x"))?)),
+                    )
+                } else {
+                    (g.clone(), tensor(x.clone()))
+                };
+                let gb = batched_matmul(&tensor(inv_t.clone()), &g2)?;
+                let (sa, sb) = (shape(0), shape(1));
+                vec![
+                    part(0, &|| {
+                        let ga = un(UnaryOp::Neg, &batched_matmul(&gb, &mt(&x2)?)?)?;
+                        unbroadcast(ga, &sa)
+                    })?,
+                    part(1, &|| {
+                        let gb = if *vector {
+                            reshape(&gb, &nd(&gb)?.shape()[..nd(&gb)?.ndim() - 1].to_vec())?
+                        } else {
+                            gb.clone()
+                        };
+                        unbroadcast(gb, &sb)
+                    })?,
+                ]
+            }
             Rule::Im2Col(w) => vec![Some(windows(g, w, false)?)],
             Rule::Col2Im(w) => vec![Some(windows(g, w, true)?)],
             Rule::View => vec![Some(reshape(g, &shape(0))?)],
