@@ -25,7 +25,8 @@ pub fn custom_grad(_: &mut Interp, args: Args) -> Res<Value> {
             _ => Operand::Constant(Vec::new()),
         })
         .collect();
-    let name: &'static str = Box::leak(name.to_string().into_boxed_str());
+    // Interned: one copy per distinct name, however often the op runs.
+    let name: &'static str = crate::syntax::symbol::Sym::new(name).as_str();
     let payload: Rc<dyn Any> = Rc::new((backward.clone(), name));
     Ok(Value::Tensor(record(
         out.data.clone(),

@@ -449,7 +449,8 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
     if m == "repeat" {
         // `t.repeat(*sizes)` tiles.
         let reps = shape::dims(&args.pos)?;
-        return Ok(wrap(lib, shape::tile(lib, a, &reps)?));
+        let r = wrap(lib, shape::tile(lib, a, &reps)?);
+        return super::record::rearrangement("RepeatBackward0", r, v, |p| shape::tile(lib, p, &reps));
     }
     if let Some(op) = unary_op(m) {
         if m == "round" {
@@ -648,7 +649,13 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             super::inplace::check_inplace(v, false)?;
             super::inplace::write_back(lib, a, v, &r)
         }
-        "add" | "sub" | "mul" | "div" | "add_" | "sub_" | "mul_" | "div_" => {
+        "div_" if args.kw.iter().any(|(k, _)| k.as_str() == "rounding_mode") => Err(exc(
+            "NotImplementedError",
+            "nt does not implement Tensor.div_(rounding_mode=) yet; use t.copy_(t.div(other, rounding_mode=...))",
+        )),
+        "add" | "sub" | "mul" | "div" | "add_" | "sub_" | "mul_" | "div_"
+            if !(m == "div" && args.kw.iter().any(|(k, _)| k.as_str() == "rounding_mode")) =>
+        {
             let rhs = match m.trim_end_matches('_') {
                 "add" | "sub" => super::compound::other_alpha(&mut args, m)?.0,
                 _ => args

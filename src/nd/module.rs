@@ -233,7 +233,8 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
         "tile" => {
             let a = nd_arg(lib, &first)?;
             let reps = shape::dims(&[arg(&args, 1, name)?])?;
-            Ok(wrap(lib, shape::tile(lib, &a, &reps)?))
+            let r = wrap(lib, shape::tile(lib, &a, &reps)?);
+            crate::nd::record::rearrangement("RepeatBackward0", r, &first, |p| shape::tile(lib, p, &reps))
         }
         "repeat" | "repeat_interleave" => {
             let a = nd_arg(lib, &first)?;
@@ -244,7 +245,14 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
                 None | Some(Value::None) => None,
                 Some(v) => Some(int_arg(&v)?),
             };
-            Ok(wrap(lib, shape::repeat(lib, name, &a, repeats, ax)?))
+            let r = wrap(lib, shape::repeat(lib, name, &a, repeats.clone(), ax)?);
+            // PyTorch: an int count expands and views (ViewBackward0), a tensor of
+            // counts selects (IndexSelectBackward0).
+            let node = match &repeats {
+                Some(Value::Tensor(_)) => "IndexSelectBackward0",
+                _ => "ViewBackward0",
+            };
+            crate::nd::record::rearrangement(node, r, &first, |p| shape::repeat(lib, name, p, repeats.clone(), ax))
         }
         "split" | "array_split" | "chunk" | "unbind" => {
             let a = nd_arg(lib, &first)?;

@@ -293,52 +293,74 @@ pub fn softmax(r: Value, a: &Value, dim: usize) -> Res<Value> {
     Ok(record(r, "SoftmaxBackward0", Rule::Softmax(out, dim), &[a]))
 }
 
-/// `clamp(t, lo, hi)`: the gradient passes where `t` was strictly inside the bounds; at a
-/// bound that is a tensor it is split evenly with the bound (PyTorch 2.15's
-/// `ClampBackward1` for number bounds, `ClampBackward0` for tensor bounds).
+/// `clamp(t, lo, hi)`. Number bounds (`ClampBackward1`): the gradient passes where `t`
+/// is within them, ends included. Tensor bounds (`ClampBackward0`): clamp is
+/// `min(max(t, lo), hi)`, and each of `t`, `lo`, `hi` takes the gradient where it is the
+/// result, ties split evenly as maximum's and minimum's gradients split them.
 pub fn clamp(r: Value, a: &Value, lo: &Value, hi: &Value) -> Res<Value> {
     use crate::nd::ops::{broadcast2, cast, run};
-    if !needs(&[a]) {
-        if needs(&[lo, hi]) {
-            return Err(unsupported("clamp with bounds that require grad"));
-        }
+    if !needs(&[a, lo, hi]) {
         return Ok(r);
     }
-    if needs(&[lo, hi]) {
-        return Err(unsupported("clamp with bounds that require grad"));
-    }
     let Some((_, x)) = as_nd(a) else { return Ok(r) };
+    let Some(out) = out_data(&r) else { return Ok(r) };
+    let d = out.dtype;
     let bin = |op: BinaryOp, p: &NdArray, q: &NdArray| -> Res<NdArray> {
         let (p, q) = broadcast2(Lib::Torch, p, q)?;
         run(Op::Binary(op), &[&p, &q])
     };
-    let mut weight = create::scalar(&Value::Float(1.0), x.dtype)?;
-    let mut tensor_bound = false;
-    for (bound, inside) in [(lo, BinaryOp::Gt), (hi, BinaryOp::Lt)] {
-        if matches!(bound, Value::None) {
-            continue;
-        }
-        let b = cast(&data(bound, x)?, x.dtype)?;
-        let mut w = cast(&bin(inside, x, &b)?, x.dtype)?;
-        if matches!(bound, Value::Tensor(_)) {
-            tensor_bound = true;
-            let tie = cast(&bin(BinaryOp::Eq, x, &b)?, x.dtype)?;
-            let half = create::scalar(&Value::Float(0.5), x.dtype)?;
-            w = bin(BinaryOp::Add, &w, &bin(BinaryOp::Mul, &tie, &half)?)?;
-        }
-        weight = bin(BinaryOp::Mul, &weight, &w)?;
-    }
-    let l = weight
-        .layout
-        .broadcast_to(x.shape())
-        .ok_or_else(|| internal("clamp mask"))?;
-    let mask = run(Op::Copy, &[&weight.view(l)])?;
-    let name = if tensor_bound {
-        "ClampBackward0"
-    } else {
-        "ClampBackward1"
+    let full = |w: NdArray| -> Res<NdArray> {
+        let l = w
+            .layout
+            .broadcast_to(out.shape())
+            .ok_or_else(|| internal("clamp mask"))?;
+        run(Op::Copy, &[&w.view(l)])
     };
-    Ok(record(r, name, Rule::Mask(mask), &[a]))
+    let x = cast(x, d)?;
+    let tensor_bound = matches!(lo, Value::Tensor(_)) || matches!(hi, Value::Tensor(_));
+    if !tensor_bound {
+        let mut weight = create::scalar(&Value::Float(1.0), d)?;
+        for (bound, inside) in [(lo, BinaryOp::Gt), (hi, BinaryOp::Lt)] {
+            if matches!(bound, Value::None) {
+                continue;
+            }
+            let b = cast(&data(bound, &x)?, d)?;
+            weight = bin(BinaryOp::Mul, &weight, &cast(&bin(inside, &x, &b)?, d)?)?;
+        }
+        return Ok(record(r, "ClampBackward1", Rule::Mask(full(weight)?), &[a]));
+    }
+    // [p > q] + ½[p == q]: the share of max(p, q) (with p, q swapped: of min) that is p's.
+    let half = create::scalar(&Value::Float(0.5), d)?;
+    let share = |p: &NdArray, q: &NdArray, win: BinaryOp| -> Res<NdArray> {
+        let w = cast(&bin(win, p, q)?, d)?;
+        let tie = cast(&bin(BinaryOp::Eq, p, q)?, d)?;
+        bin(BinaryOp::Add, &w, &bin(BinaryOp::Mul, &tie, &half)?)
+    };
+    let one = create::scalar(&Value::Float(1.0), d)?;
+    let zero = create::scalar(&Value::Float(0.0), d)?;
+    let (mut wx, mut wlo, mut m) = (one.clone(), zero.clone(), x.clone());
+    if !matches!(lo, Value::None) {
+        let b = cast(&data(lo, &x)?, d)?;
+        wx = share(&x, &b, BinaryOp::Gt)?;
+        wlo = share(&b, &x, BinaryOp::Gt)?;
+        m = bin(BinaryOp::Max, &x, &b)?;
+    }
+    let mut whi = zero.clone();
+    if !matches!(hi, Value::None) {
+        let b = cast(&data(hi, &x)?, d)?;
+        let dm = share(&m, &b, BinaryOp::Lt)?;
+        wx = bin(BinaryOp::Mul, &wx, &dm)?;
+        wlo = bin(BinaryOp::Mul, &wlo, &dm)?;
+        whi = share(&b, &m, BinaryOp::Lt)?;
+    }
+    let rule = Rule::Weighted(vec![full(wx)?, full(wlo)?, full(whi)?]);
+    let none = Value::None;
+    let inputs = [
+        a,
+        if matches!(lo, Value::Tensor(_)) { lo } else { &none },
+        if matches!(hi, Value::Tensor(_)) { hi } else { &none },
+    ];
+    Ok(record(r, "ClampBackward0", rule, &inputs))
 }
 
 /// `maximum(a, b)` / `minimum(a, b)`: each input gets the gradient where it won; ties split.
@@ -438,6 +460,22 @@ pub fn part(name: &'static str, r: Value, a: &Value, key: Value) -> Res<Value> {
 
 /// A result whose elements are elements of `a` rearranged (`sort`, `topk`, `split`):
 /// `positions` holds, for each result element, its row-major position in `a`.
+/// An op that only moves and copies `a`'s elements (`repeat`, `repeat_interleave`):
+/// `f` applied to `a`'s flat positions gives where each result element comes from, and
+/// the gradient is scatter-added back through them.
+pub fn rearrangement(name: &'static str, r: Value, a: &Value, f: impl Fn(&NdArray) -> Res<NdArray>) -> Res<Value> {
+    if !needs(&[a]) {
+        return Ok(r);
+    }
+    let Some((_, x)) = as_nd(a) else { return Ok(r) };
+    let iota = NdArray::from_buffer(
+        crate::array::storage::Buffer::I64((0..x.numel() as i64).collect()),
+        x.shape(),
+    );
+    let positions = crate::nd::ops::run(Op::Copy, &[&f(&iota)?])?;
+    Ok(rearranged(name, r, a, &positions))
+}
+
 pub fn rearranged(name: &'static str, r: Value, a: &Value, positions: &NdArray) -> Value {
     record(r, name, Rule::Gather(positions.clone()), &[a])
 }

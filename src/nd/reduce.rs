@@ -374,12 +374,23 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
             let x = cast(a, d)?;
             match ax {
                 Some(ref v) if !matches!(v, Value::None) => {
-                    let d = axis(lib, int_arg(v)?, a.ndim())?;
-                    match a.ndim() {
+                    let dim = axis(lib, int_arg(v)?, a.ndim())?;
+                    let out = match a.ndim() {
                         // A 0-d tensor's cumulative sum is itself.
                         0 => run(Op::Copy, &[&x])?,
-                        _ => run(Op::CumSum(d), &[&x])?,
+                        _ => run(Op::CumSum(dim), &[&x])?,
+                    };
+                    if lib == Lib::Torch && d.is_float() && crate::nd::record::needs(&[&input]) {
+                        let rule = if a.ndim() == 0 {
+                            crate::tensor::autograd::Rule::View
+                        } else {
+                            crate::tensor::autograd::Rule::CumSum { dim, reverse: false }
+                        };
+                        let r = crate::nd::record::record(result(lib, out), "CumsumBackward0", rule, &[&input]);
+                        // A cast on the way (dtype=) keeps its gradient too.
+                        return Ok(r);
                     }
+                    out
                 }
                 _ if lib == Lib::Torch => {
                     return Err(type_error("cumsum() missing 1 required positional arguments: \"dim\""));
@@ -411,7 +422,29 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
                     .ok_or_else(|| type_error("norm(): argument 'p' must be a number or a string"))?,
             };
             if order != 2.0 && crate::nd::record::needs(&[&input]) {
-                return Err(crate::nd::record::unsupported("norm with p other than 2"));
+                let out = p_norm(lib, &x, order, &axes, keep)?;
+                let norm = {
+                    let mut l = out.layout.clone();
+                    if !keep {
+                        for &a in &axes {
+                            l = l.unsqueeze(a);
+                        }
+                    }
+                    out.view(l)
+                };
+                let rule = crate::tensor::autograd::Rule::NormP {
+                    input: x.clone(),
+                    norm,
+                    p: order,
+                    axes: axes.clone(),
+                    keepdim: keep,
+                };
+                return Ok(crate::nd::record::record(
+                    result(lib, out),
+                    "LinalgVectorNormBackward0",
+                    rule,
+                    &[&input],
+                ));
             }
             p_norm(lib, &x, order, &axes, keep)?
         }

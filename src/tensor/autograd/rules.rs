@@ -52,6 +52,23 @@ pub enum Rule {
     Mask(NdArray),
     /// `maximum`/`minimum`: masks for each input (ties split the gradient).
     Select2(NdArray, NdArray),
+    /// Each input's gradient is the output's times a weight of the output's shape, summed
+    /// back to the input's shape (`clamp` with tensor bounds).
+    Weighted(Vec<NdArray>),
+    /// `cumsum` along `dim` (`reverse`: summed from the end, the gradient of a cumsum).
+    CumSum {
+        dim: usize,
+        reverse: bool,
+    },
+    /// `torch.norm(x, p)` for p other than 2 (PyTorch's `norm_backward`): the input,
+    /// the norm with the reduced axes kept, p.
+    NormP {
+        input: NdArray,
+        norm: NdArray,
+        p: f64,
+        axes: Vec<usize>,
+        keepdim: bool,
+    },
     /// A reduction whose gradient is the output gradient spread back over the reduced
     /// axes times saved per-element weights (max/min: the winners; var/std: the slope,
     /// which depends on the input, so `smooth` reductions have no higher derivative here).
@@ -349,6 +366,71 @@ fn scatter(g: &Grad, view: &Layout, shape: &[usize]) -> Res<Grad> {
         Rule::Scatter(view.clone()),
         &[g],
     ))
+}
+
+/// The running sum of `g` along `dim`, from the end when `reverse` (a cumsum's gradient).
+fn cumsum(g: &Grad, dim: usize, reverse: bool) -> Res<Grad> {
+    let a = nd(g)?;
+    let n = a.shape()[dim];
+    let flip = |x: &NdArray| {
+        if n > 0 {
+            x.view(x.layout.slice(dim, n - 1, -1, n))
+        } else {
+            x.clone()
+        }
+    };
+    let out = if reverse {
+        run(Op::Copy, &[&flip(&run(Op::CumSum(dim), &[&flip(a)])?)])?
+    } else {
+        run(Op::CumSum(dim), &[a])?
+    };
+    Ok(record_t(out, "CumsumBackward0", Rule::CumSum { dim, reverse }, &[g]))
+}
+
+/// PyTorch's `norm_backward` for p other than 2: `sgn(x)·|x|^(p-1) · (g / norm^(p-1))`
+/// (zero where x or the norm is zero, for p < 1 and p > 1), `sgn(x)·g` for p = 1, the
+/// gradient shared among the largest magnitudes for p = ±inf, zero for p = 0.
+fn norm_p_backward(g: &Grad, input: &NdArray, norm: &NdArray, p: f64, axes: &[usize], keepdim: bool) -> Res<Grad> {
+    let d = input.dtype;
+    let c = |x: f64| crate::tensor::ops::scalar(x, d);
+    let gk = unsqueeze_axes(g, axes, keepdim)?;
+    let arr = |op: BinaryOp, x: &NdArray, y: &NdArray| -> Res<NdArray> {
+        let (x, y) = broadcast2(x, y)?;
+        run(Op::Binary(op), &[&x, &y])
+    };
+    let sgn = run(Op::Unary(UnaryOp::Sign), &[input])?;
+    let abs = run(Op::Unary(UnaryOp::Abs), &[input])?;
+    if p == 0.0 {
+        return Ok(tensor(NdArray::zeros(d, input.shape())));
+    }
+    if p == 1.0 {
+        return bin(BinaryOp::Mul, &tensor(sgn), &gk);
+    }
+    if p.is_infinite() {
+        let nan = run(Op::Binary(BinaryOp::Ne), &[&abs, &abs])?;
+        let mask = arr(BinaryOp::Or, &arr(BinaryOp::Eq, &abs, norm)?, &nan)?;
+        let mask = cast(&mask, d)?;
+        let count = run(
+            Op::Reduce {
+                op: ReduceOp::Sum,
+                axes: axes.to_vec(),
+                keepdim: true,
+            },
+            &[&mask],
+        )?;
+        let share = bin(BinaryOp::Mul, &bin(BinaryOp::Div, &gk, &tensor(count))?, &tensor(mask))?;
+        return bin(BinaryOp::Mul, &tensor(sgn), &share);
+    }
+    let zero = c(0.0)?;
+    let mut scaled = arr(BinaryOp::Mul, &sgn, &arr(BinaryOp::Pow, &abs, &c(p - 1.0)?)?)?;
+    if p < 1.0 {
+        let keep = cast(&arr(BinaryOp::Ne, input, &zero)?, d)?;
+        scaled = arr(BinaryOp::Mul, &scaled, &keep)?;
+    }
+    let mut scale = bin(BinaryOp::Div, &gk, &tensor(arr(BinaryOp::Pow, norm, &c(p - 1.0)?)?))?;
+    let nonzero = cast(&arr(BinaryOp::Ne, norm, &zero)?, d)?;
+    scale = bin(BinaryOp::Mul, &scale, &tensor(nonzero))?;
+    bin(BinaryOp::Mul, &tensor(scaled), &scale)
 }
 
 /// `g` cast to `d` (the gradient of a dtype copy).
@@ -674,6 +756,22 @@ impl Rule {
                 vec![Some(tensor(crate::tensor::ops::binary(BinaryOp::Mul, input, &scale)?))]
             }
             Rule::Select2(ma, mb) => vec![part(0, &|| mul_const(g, ma))?, part(1, &|| mul_const(g, mb))?],
+            Rule::Weighted(ws) => {
+                let mut out = Vec::with_capacity(ws.len());
+                for (i, w) in ws.iter().enumerate() {
+                    out.push(part(i, &|| mul_const(g, w))?);
+                }
+                out
+            }
+            Rule::CumSum { dim, reverse } => vec![Some(cumsum(g, *dim, !reverse)?)],
+            Rule::NormP { .. } if graph => return Err(no_higher(node.name)),
+            Rule::NormP {
+                input,
+                norm,
+                p,
+                axes,
+                keepdim,
+            } => vec![Some(norm_p_backward(g, input, norm, *p, axes, *keepdim)?)],
             Rule::Expand => vec![part(0, &|| Ok(g.clone()))?],
             Rule::Cat { dim, stacked } => {
                 let mut at = 0;
