@@ -179,6 +179,7 @@ fn reference(op: &Op, inputs: &[&NdArray]) -> Vec<f64> {
             let (y, z) = (floats(inputs[1]), floats(inputs[2]));
             (0..x.len()).map(|i| round(x[i].mul_add(y[i], z[i]))).collect()
         }
+        Op::Im2Col(w) | Op::Col2Im(w) | Op::WindowArgMax(w) => windows_reference(op, w, &x),
         Op::ScatterAdd { len } => {
             let mut out = vec![0.0; *len];
             for (&p, &v) in x.iter().zip(&floats(inputs[1])) {
@@ -365,11 +366,110 @@ fn cases() -> Vec<(Op, Vec<NdArray>)> {
     v.push((Op::Copy, vec![base.view(base.layout.transpose(0, 1))]));
     let positions = arr(DType::I64, &[2, 2], &[5.0, 0.0, 0.0, 2.0]);
     v.push((Op::Gather, vec![base.clone(), positions.clone()]));
+    // Windows of a 1×2×3×4 image, 2×2 kernel, stride 1, padding 1, dilation 1: 4×5 outputs.
+    let windows = nt::ir::Windows {
+        batch: 1,
+        channels: 2,
+        sizes: vec![3, 4],
+        kernel: vec![2, 2],
+        stride: vec![1, 1],
+        pad: vec![1, 1],
+        dil: vec![1, 1],
+        out: vec![4, 5],
+    };
+    let image: Vec<f64> = (0..24).map(|i| ((i * 7) % 11) as f64 - 5.0).collect();
+    let image = arr(DType::F32, &[1, 2, 3, 4], &image);
+    let cols: Vec<f64> = (0..2 * 4 * 20).map(|i| ((i * 5) % 9) as f64 * 0.5).collect();
+    let cols = arr(DType::F32, &[2, 2, 2, 1, 4, 5], &cols);
+    v.push((Op::Im2Col(Box::new(windows.clone())), vec![image.clone()]));
+    v.push((Op::Col2Im(Box::new(windows.clone())), vec![cols]));
+    v.push((Op::WindowArgMax(Box::new(windows)), vec![image]));
     v.push((
         Op::ScatterAdd { len: 6 },
         vec![positions, arr(DType::F32, &[2, 2], &[1.5, 2.0, 4.0, -1.0])],
     ));
     v
+}
+
+/// im2col, col2im and each window's argmax by their definitions, one element at a time.
+fn windows_reference(op: &Op, w: &nt::ir::Windows, x: &[f64]) -> Vec<f64> {
+    let nd = w.sizes.len();
+    let plane: usize = w.sizes.iter().product();
+    let kk: usize = w.kernel.iter().product();
+    let per: usize = w.out.iter().product();
+    let digits = |mut i: usize, dims: &[usize]| -> Vec<usize> {
+        let mut d = vec![0; dims.len()];
+        for k in (0..dims.len()).rev() {
+            d[k] = i % dims[k];
+            i /= dims[k];
+        }
+        d
+    };
+    // The image offset (within a plane) of kernel offset k at output position o, if inside.
+    let at = |k: usize, o: usize| -> Option<usize> {
+        let (kd, od) = (digits(k, &w.kernel), digits(o, &w.out));
+        let mut off = 0;
+        for d in 0..nd {
+            let i = (od[d] * w.stride[d] + kd[d] * w.dil[d]) as isize - w.pad[d] as isize;
+            if i < 0 || i >= w.sizes[d] as isize {
+                return None;
+            }
+            off = off * w.sizes[d] + i as usize;
+        }
+        Some(off)
+    };
+    let (n, c) = (w.batch, w.channels);
+    match op {
+        Op::Im2Col(_) => {
+            let mut out = Vec::new();
+            for ci in 0..c {
+                for k in 0..kk {
+                    for ni in 0..n {
+                        for o in 0..per {
+                            out.push(at(k, o).map_or(0.0, |p| x[(ni * c + ci) * plane + p]));
+                        }
+                    }
+                }
+            }
+            out
+        }
+        Op::Col2Im(_) => {
+            let mut img = vec![0.0; n * c * plane];
+            let mut j = 0;
+            for ci in 0..c {
+                for k in 0..kk {
+                    for ni in 0..n {
+                        for o in 0..per {
+                            if let Some(p) = at(k, o) {
+                                img[(ni * c + ci) * plane + p] += x[j];
+                            }
+                            j += 1;
+                        }
+                    }
+                }
+            }
+            img
+        }
+        _ => {
+            let mut out = Vec::new();
+            for pl in 0..n * c {
+                for o in 0..per {
+                    let (mut best, mut arg) = (f64::NEG_INFINITY, None);
+                    for k in 0..kk {
+                        if let Some(p) = at(k, o) {
+                            let v = x[pl * plane + p];
+                            if arg.is_none() || v > best {
+                                best = v;
+                                arg = Some(p);
+                            }
+                        }
+                    }
+                    out.push(arg.unwrap_or(0) as f64);
+                }
+            }
+            out
+        }
+    }
 }
 
 fn same(a: f64, b: f64, tol: f64) -> bool {

@@ -3,7 +3,7 @@
 
 use super::Interp;
 use super::builtins::{arity, no_kw};
-use crate::error::{Res, exc, type_error};
+use crate::error::{Res, exc, overflow, type_error};
 use crate::value::{Args, Value, long};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -182,4 +182,42 @@ pub fn rounding(args: &Args, name: &str, f: fn(f64) -> f64) -> Res<Value> {
         }
         v => long::from_float_trunc(f(super::modules::real(v)?)),
     }
+}
+
+// Python's `//`, `%`, `divmod` and `/` on machine ints (the operators in `ops.rs`).
+
+pub(crate) fn int_floordiv(a: i64, b: i64) -> Res<i64> {
+    if b == 0 {
+        return Err(exc("ZeroDivisionError", "integer division or modulo by zero"));
+    }
+    // i64::MIN // -1 is the one quotient past 64 bits; its caller widens it.
+    let q = a.checked_div(b).ok_or_else(overflow)?;
+    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
+}
+
+pub(crate) fn int_mod(a: i64, b: i64) -> Res<i64> {
+    if b == 0 {
+        return Err(exc("ZeroDivisionError", "integer modulo by zero"));
+    }
+    let r = a.checked_rem(b).unwrap_or(0);
+    Ok(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+}
+
+pub fn int_divmod(a: i64, b: i64) -> Res<(i64, i64)> {
+    if b == 0 {
+        return Err(exc("ZeroDivisionError", "integer division or modulo by zero"));
+    }
+    Ok((int_floordiv(a, b)?, int_mod(a, b)?))
+}
+
+/// int / int, correctly rounded.
+pub(crate) fn int_truediv(a: i64, b: i64) -> Res<f64> {
+    if b == 0 {
+        return Err(exc("ZeroDivisionError", "division by zero"));
+    }
+    const EXACT: u64 = 1 << 53;
+    if a.unsigned_abs() <= EXACT && b.unsigned_abs() <= EXACT {
+        return Ok(a as f64 / b as f64);
+    }
+    long::truediv(&BigInt::from(a), &BigInt::from(b))
 }

@@ -97,6 +97,8 @@ fn unsupported(op: BinOp, a: &Value, b: &Value) -> Box<crate::error::Exc> {
     ))
 }
 
+pub use super::math_int::int_divmod;
+use super::math_int::{int_floordiv, int_mod, int_truediv};
 pub use crate::realise::float_divmod;
 
 /// CPython's `float ** float`, with its errors instead of complex results.
@@ -123,30 +125,6 @@ pub fn float_pow(x: f64, y: f64) -> Res<f64> {
     Ok(r)
 }
 
-fn int_floordiv(a: i64, b: i64) -> Res<i64> {
-    if b == 0 {
-        return Err(exc("ZeroDivisionError", "integer division or modulo by zero"));
-    }
-    // i64::MIN // -1 is the one quotient past 64 bits; its caller widens it.
-    let q = a.checked_div(b).ok_or_else(overflow)?;
-    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
-}
-
-fn int_mod(a: i64, b: i64) -> Res<i64> {
-    if b == 0 {
-        return Err(exc("ZeroDivisionError", "integer modulo by zero"));
-    }
-    let r = a.checked_rem(b).unwrap_or(0);
-    Ok(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
-}
-
-pub fn int_divmod(a: i64, b: i64) -> Res<(i64, i64)> {
-    if b == 0 {
-        return Err(exc("ZeroDivisionError", "integer division or modulo by zero"));
-    }
-    Ok((int_floordiv(a, b)?, int_mod(a, b)?))
-}
-
 pub fn int_pow(a: i64, b: i64) -> Res<Value> {
     if b < 0 {
         if a == 0 {
@@ -164,18 +142,6 @@ pub fn int_pow(a: i64, b: i64) -> Res<Value> {
         Err(_) if a == -1 => Ok(Value::Int(if b % 2 == 0 { 1 } else { -1 })),
         Err(_) => long::pow(&BigInt::from(a), &BigInt::from(b)),
     }
-}
-
-/// int / int, correctly rounded.
-fn int_truediv(a: i64, b: i64) -> Res<f64> {
-    if b == 0 {
-        return Err(exc("ZeroDivisionError", "division by zero"));
-    }
-    const EXACT: u64 = 1 << 53;
-    if a.unsigned_abs() <= EXACT && b.unsigned_abs() <= EXACT {
-        return Ok(a as f64 / b as f64);
-    }
-    long::truediv(&BigInt::from(a), &BigInt::from(b))
 }
 
 fn int_op(op: BinOp, a: i64, b: i64) -> Res<Value> {

@@ -15,6 +15,7 @@ use crate::syntax::symbol::Sym;
 use crate::value::{Args, DKind, Lib, Value};
 use std::rc::Rc;
 
+use super::casts::{to, to_dtype, tolist};
 use super::inplace::write_back;
 pub use super::inplace::{backward_call, check_inplace, inplace};
 
@@ -164,38 +165,6 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
         }
         _ => return None,
     }))
-}
-
-fn to_dtype(lib: Lib, v: &Value, a: &NdArray, d: DType) -> Res<Value> {
-    if lib == Lib::Torch && d == a.dtype {
-        // PyTorch's `.to()`/`.float()` return the tensor itself when nothing changes.
-        return Ok(v.clone());
-    }
-    let r = result(lib, cast(&run(Op::Copy, &[a])?, d)?);
-    // A float copy keeps the gradient (cast back to the input's dtype); an integer or
-    // bool copy cannot require grad, as in PyTorch.
-    if lib == Lib::Torch && (d.is_float() || d.is_complex()) {
-        return Ok(super::record::record(
-            r,
-            "ToCopyBackward0",
-            crate::tensor::autograd::Rule::ToDtype(a.dtype),
-            &[v],
-        ));
-    }
-    Ok(r)
-}
-
-/// Python lists (nested) of the elements: `.tolist()`.
-fn tolist(a: &NdArray) -> Res<Value> {
-    if a.ndim() == 0 {
-        return Ok(super::item(a));
-    }
-    // Every element becomes a Python value (a broadcast view may hold few distinct ones).
-    crate::error::check_items(a.numel(), std::mem::size_of::<Value>())?;
-    let items = (0..a.shape()[0])
-        .map(|i| tolist(&a.view(a.layout.select(0, i))))
-        .collect::<Res<Vec<_>>>()?;
-    Ok(Value::list(items))
 }
 
 /// Shape methods, shared with `np.reshape(a, …)` and friends.
@@ -351,6 +320,8 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 | "normal_"
                 | "bernoulli_"
         )
+        // An in-place method without an out-of-place twin (`exponential_`) is its own.
+        && (method_names(v).contains(&&m[..m.len() - 1]) || m == "copy_" || super::unary::op_named(&m[..m.len() - 1]).is_some())
     {
         let base = &m[..m.len() - 1];
         if lib == Lib::Torch {
@@ -494,7 +465,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             Ok(super::record::record(
                 r,
                 "CloneBackward0",
-                crate::tensor::autograd::Rule::View,
+                crate::tensor::autograd::Rule::Identity,
                 &[v],
             ))
         }
@@ -791,38 +762,4 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             format!("'{}' object has no attribute '{m}'", v.type_name()),
         )),
     }
-}
-
-/// `t.to(device)`, `t.to(dtype)`, `t.to(device, dtype)`, `t.to(other)` and their keywords.
-fn to(lib: Lib, v: &Value, a: &NdArray, first: Option<Value>, mut args: Args) -> Res<Value> {
-    let mut device = kwarg(&mut args, "device");
-    let mut dtype = kwarg(&mut args, "dtype");
-    let mut positional: Vec<Value> = args.pos.clone();
-    if let Some(f) = first {
-        if positional.first().is_none_or(|p| !p.is(&f)) {
-            positional.insert(0, f);
-        }
-    }
-    for p in positional {
-        match &p {
-            Value::Tensor(t) => {
-                dtype = Some(Value::DType(t.data.dtype, DKind::Torch));
-                device = Some(super::device::of(&t.data));
-            }
-            Value::Str(_) | Value::Named(_) => device = Some(p.clone()),
-            _ => dtype = Some(p.clone()),
-        }
-    }
-    let mut out = v.clone();
-    if let Some(d) = dtype.as_ref().map(dtype_arg).transpose()?.flatten()
-        && d != a.dtype
-    {
-        out = to_dtype(lib, v, a, d)?;
-    }
-    if let Some(dev) = device
-        && let Some(gpu) = super::device::parse(&dev)?
-    {
-        out = super::device::move_tensor(&out, gpu)?;
-    }
-    Ok(out)
 }

@@ -3,6 +3,7 @@
 //! both; `Lib` selects the library whose semantics apply.
 
 pub mod binary_fns;
+pub mod casts;
 pub mod complex;
 pub mod compound;
 pub mod create;

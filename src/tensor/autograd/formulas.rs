@@ -4,10 +4,11 @@
 //! `create_graph=True` can differentiate them again.
 
 use super::Grad;
-use super::rules::{bin, scalar, un};
+use super::rules::{bin, scalar, tensor, un, unsqueeze_axes, zeros_on};
 use crate::array::NdArray;
 use crate::error::Res;
-use crate::ir::{BinaryOp, UnaryOp};
+use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
+use crate::tensor::ops::{broadcast2, cast, run};
 
 /// The autograd node name of a unary primitive with a formula here.
 pub fn node_name(op: UnaryOp) -> Option<&'static str> {
@@ -62,7 +63,7 @@ pub fn backward(op: UnaryOp, g: &Grad, x: &Grad, out: &Grad) -> Res<Grad> {
             let e = un(UnaryOp::Exp, &un(UnaryOp::Neg, &square(x)?)?)?;
             mul(&mul(&scalar(c, x)?, &e)?, g)
         }
-        _ => Ok(super::rules::tensor(NdArray::zeros(g.data.dtype, x.data.shape()))),
+        _ => Ok(tensor(zeros_on(g.data.dtype, x.data.shape(), &g.data)?)),
     }
 }
 
@@ -94,6 +95,59 @@ pub fn binary(op: BinaryOp, i: usize, g: &Grad, a: &Grad, b: &Grad, out: &Grad) 
         (BinaryOp::Fmod, 0) => Ok(g.clone()),
         // −g · trunc(a / b)
         (BinaryOp::Fmod, _) => mul(&un(UnaryOp::Neg, g)?, &un(UnaryOp::Trunc, &bin(BinaryOp::Div, a, b)?)?),
-        _ => Ok(super::rules::tensor(NdArray::zeros(g.data.dtype, b.data.shape()))),
+        _ => Ok(tensor(zeros_on(g.data.dtype, b.data.shape(), &g.data)?)),
     }
+}
+
+/// PyTorch's `norm_backward` for p other than 2: `sgn(x)·|x|^(p-1) · (g / norm^(p-1))`
+/// (zero where x or the norm is zero, for p < 1 and p > 1), `sgn(x)·g` for p = 1, the
+/// gradient shared among the largest magnitudes for p = ±inf, zero for p = 0.
+pub(super) fn norm_p_backward(
+    g: &Grad,
+    input: &NdArray,
+    norm: &NdArray,
+    p: f64,
+    axes: &[usize],
+    keepdim: bool,
+) -> Res<Grad> {
+    let d = input.dtype;
+    let c = |x: f64| crate::tensor::ops::scalar(x, d);
+    let gk = unsqueeze_axes(g, axes, keepdim)?;
+    let arr = |op: BinaryOp, x: &NdArray, y: &NdArray| -> Res<NdArray> {
+        let (x, y) = broadcast2(x, y)?;
+        run(Op::Binary(op), &[&x, &y])
+    };
+    let sgn = run(Op::Unary(UnaryOp::Sign), &[input])?;
+    let abs = run(Op::Unary(UnaryOp::Abs), &[input])?;
+    if p == 0.0 {
+        return Ok(tensor(zeros_on(d, input.shape(), input)?));
+    }
+    if p == 1.0 {
+        return bin(BinaryOp::Mul, &tensor(sgn), &gk);
+    }
+    if p.is_infinite() {
+        let nan = run(Op::Binary(BinaryOp::Ne), &[&abs, &abs])?;
+        let mask = arr(BinaryOp::Or, &arr(BinaryOp::Eq, &abs, norm)?, &nan)?;
+        let mask = cast(&mask, d)?;
+        let count = run(
+            Op::Reduce {
+                op: ReduceOp::Sum,
+                axes: axes.to_vec(),
+                keepdim: true,
+            },
+            &[&mask],
+        )?;
+        let share = bin(BinaryOp::Mul, &bin(BinaryOp::Div, &gk, &tensor(count))?, &tensor(mask))?;
+        return bin(BinaryOp::Mul, &tensor(sgn), &share);
+    }
+    let zero = c(0.0)?;
+    let mut scaled = arr(BinaryOp::Mul, &sgn, &arr(BinaryOp::Pow, &abs, &c(p - 1.0)?)?)?;
+    if p < 1.0 {
+        let keep = cast(&arr(BinaryOp::Ne, input, &zero)?, d)?;
+        scaled = arr(BinaryOp::Mul, &scaled, &keep)?;
+    }
+    let mut scale = bin(BinaryOp::Div, &gk, &tensor(arr(BinaryOp::Pow, norm, &c(p - 1.0)?)?))?;
+    let nonzero = cast(&arr(BinaryOp::Ne, norm, &zero)?, d)?;
+    scale = bin(BinaryOp::Mul, &scale, &tensor(nonzero))?;
+    bin(BinaryOp::Mul, &tensor(scaled), &scale)
 }

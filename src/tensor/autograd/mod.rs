@@ -5,6 +5,7 @@
 //! Gradients are tensors of the core, so under `create_graph` they record in turn.
 
 mod formulas;
+mod rule;
 mod rules;
 
 pub use rules::{Rule, SavedVersion, to_device, unary};

@@ -5,6 +5,7 @@
 //! computes is recorded; under `create_graph=True` grad mode is on, every op below records
 //! a node of its own (through `record`), and the gradients can be differentiated again.
 
+pub use super::rule::Rule;
 use super::{Grad, Node, Operand, grad_enabled, record_t};
 use crate::array::NdArray;
 use crate::array::layout::Layout;
@@ -13,149 +14,6 @@ use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
 use crate::tensor::Tensor;
 use crate::tensor::ops::{broadcast2, cast, internal, item_f64, run};
 use std::rc::Rc;
-
-pub enum Rule {
-    /// A `torch.autograd.Function` subclass: its `backward`, run by the caller's
-    /// `Custom` hook (`autograd::backward`), which the interpreter supplies.
-    Custom(Rc<dyn std::any::Any>),
-    Add,
-    Sub,
-    Neg,
-    Mul(Grad, Grad),
-    Div(Grad, Grad),
-    /// `x ** e` for a number `e`.
-    PowScalar(Grad, f64),
-    /// Saves the output: d exp(x) = exp(x).
-    Exp(NdArray),
-    Log(Grad),
-    /// Saves the output: d sqrt(x) = 1 / (2 sqrt(x)).
-    Sqrt(NdArray),
-    /// Saves the output: d tanh(x) = 1 - tanh(x)².
-    Tanh(NdArray),
-    /// Saves the output: d σ(x) = σ(x)(1 - σ(x)).
-    Sigmoid(NdArray),
-    /// Saves the input's positive mask.
-    Relu(NdArray),
-    Sin(Grad),
-    Cos(Grad),
-    /// A primitive whose gradient is a formula of its input and output
-    /// (`formulas.rs`): the op, the input, the output.
-    Elementwise(UnaryOp, Grad, NdArray),
-    /// A float primitive of two operands (`atan2`, `hypot`, `copysign`, `fmod`): the op,
-    /// both operands, the output (`formulas.rs`).
-    Formula2(BinaryOp, Grad, Grad, NdArray),
-    /// Saves the input's sign.
-    Abs(NdArray),
-    /// Saves the output and the dimension: g·s − s·Σ(g·s).
-    Softmax(NdArray, usize),
-    /// The gradient passes where the mask is 1 (clamp, relu-like selections).
-    Mask(NdArray),
-    /// `maximum`/`minimum`: masks for each input (ties split the gradient).
-    Select2(NdArray, NdArray),
-    /// Each input's gradient is the output's times a weight of the output's shape, summed
-    /// back to the input's shape (`clamp` with tensor bounds).
-    Weighted(Vec<NdArray>),
-    /// `cumsum` along `dim` (`reverse`: summed from the end, the gradient of a cumsum).
-    CumSum {
-        dim: usize,
-        reverse: bool,
-    },
-    /// `torch.norm(x, p)` for p other than 2 (PyTorch's `norm_backward`): the input,
-    /// the norm with the reduced axes kept, p.
-    NormP {
-        input: NdArray,
-        norm: NdArray,
-        p: f64,
-        axes: Vec<usize>,
-        keepdim: bool,
-    },
-    /// A reduction whose gradient is the output gradient spread back over the reduced
-    /// axes times saved per-element weights (max/min: the winners; var/std: the slope,
-    /// which depends on the input, so `smooth` reductions have no higher derivative here).
-    Spread {
-        weights: NdArray,
-        axes: Vec<usize>,
-        keepdim: bool,
-        smooth: bool,
-    },
-    /// The 2-norm over `axes`: `x · (g / ‖x‖)`, zero where the norm is zero (PyTorch's
-    /// `norm_backward`); `norm` keeps the reduced axes.
-    Norm2 {
-        input: NdArray,
-        norm: NdArray,
-        axes: Vec<usize>,
-        keepdim: bool,
-    },
-    /// `expand`: sum back to the input shape.
-    Expand,
-    /// `cat`/`stack` along a dimension: the gradient is split (stack: also squeezed).
-    Cat {
-        dim: usize,
-        stacked: bool,
-    },
-    /// Reduced axes of the input; `keepdim` as recorded.
-    Sum {
-        axes: Vec<usize>,
-        keepdim: bool,
-    },
-    Mean {
-        axes: Vec<usize>,
-        keepdim: bool,
-        n: usize,
-    },
-    /// `a ** b` with a tensor exponent; saves the output.
-    Pow(Grad, Grad, NdArray),
-    /// 2-D `a @ b`.
-    Mm(Grad, Grad),
-    /// Matrix times vector.
-    Mv(Grad, Grad),
-    /// `a @ b` of any other shapes matmul takes: batched (broadcast batch dimensions),
-    /// or a vector times a matrix.
-    MatMulNd(Grad, Grad),
-    /// 1-D `a @ b`.
-    Dot(Grad, Grad),
-    /// Basic indexing: the view it took, as a layout over a contiguous array of the
-    /// input's shape; the gradient is written through it into zeros.
-    Index(Layout),
-    /// The gradient of `Index` (recorded only under `create_graph`): takes the view again.
-    Scatter(Layout),
-    /// Indexing with index arrays or masks: the flat input position of each output
-    /// element; the gradient is scatter-added back.
-    Gather(NdArray),
-    /// The gradient of `Gather` (recorded only under `create_graph`): gathers again.
-    ScatterAdd(NdArray),
-    /// `t[key] = v` into a tensor with history: the old tensor's gradient is the output's
-    /// outside the written positions (`keep`, a 0/1 mask); `v`'s is the output's at them.
-    CopySlices {
-        positions: NdArray,
-        keep: NdArray,
-    },
-    /// Any reshape or view: the gradient takes the input's shape back.
-    View,
-    /// `t.to(device)`: the gradient goes back to the input's device (`gpu` or not).
-    ToDevice {
-        gpu: bool,
-    },
-    Permute(Vec<usize>),
-    /// `linalg.inv`: saves the inverse; the gradient is `-A⁻ᵀ g A⁻ᵀ`.
-    LinalgInv(NdArray),
-    /// `linalg.det`: saves `A⁻ᵀ` and the determinant; the gradient is `g · det · A⁻ᵀ`.
-    LinalgDet(NdArray, NdArray),
-    /// `linalg.solve(A, B)`: saves `A⁻ᵀ` and the solution X; `B̄ = A⁻ᵀ X̄`, `Ā = -B̄ Xᵀ`
-    /// (X and B vectors when `vector`).
-    LinalgSolve {
-        inv_t: NdArray,
-        x: NdArray,
-        vector: bool,
-    },
-    /// A copy to another float dtype (`.double()`, `.to(dtype)`): the gradient is cast
-    /// back to the input's dtype.
-    ToDtype(crate::array::dtype::DType),
-    /// `Op::Im2Col`: the gradient is added back into the image (`Op::Col2Im`).
-    Im2Col(Box<crate::ir::Windows>),
-    /// `Op::Col2Im`: the gradient's windows are copied out (`Op::Im2Col`).
-    Col2Im(Box<crate::ir::Windows>),
-}
 
 // --- Ops on gradient tensors, recorded when grad mode is on. ---
 
@@ -355,10 +213,19 @@ fn index(g: &Grad, view: &Layout) -> Res<Grad> {
     Ok(record_t(out, "SliceBackward0", Rule::Index(view.clone()), &[g]))
 }
 
+/// Zeros of `shape` and `dtype` on `like`'s device (a gradient stays where its tensor is).
+pub(super) fn zeros_on(dtype: crate::array::dtype::DType, shape: &[usize], like: &NdArray) -> Res<NdArray> {
+    let zeros = NdArray::zeros(dtype, shape);
+    if crate::tensor::device::on_gpu(like) {
+        return crate::tensor::device::move_array(&zeros, true);
+    }
+    Ok(zeros)
+}
+
 /// Zeros of `shape` with `g` written through the view `view`.
 fn scatter(g: &Grad, view: &Layout, shape: &[usize]) -> Res<Grad> {
     let a = nd(g)?;
-    let zeros = NdArray::zeros(a.dtype, shape);
+    let zeros = zeros_on(a.dtype, shape, a)?;
     crate::realise::assign(&zeros.view(view.clone()), a).map_err(internal)?;
     Ok(record_t(
         zeros,
@@ -385,52 +252,6 @@ fn cumsum(g: &Grad, dim: usize, reverse: bool) -> Res<Grad> {
         run(Op::CumSum(dim), &[a])?
     };
     Ok(record_t(out, "CumsumBackward0", Rule::CumSum { dim, reverse }, &[g]))
-}
-
-/// PyTorch's `norm_backward` for p other than 2: `sgn(x)·|x|^(p-1) · (g / norm^(p-1))`
-/// (zero where x or the norm is zero, for p < 1 and p > 1), `sgn(x)·g` for p = 1, the
-/// gradient shared among the largest magnitudes for p = ±inf, zero for p = 0.
-fn norm_p_backward(g: &Grad, input: &NdArray, norm: &NdArray, p: f64, axes: &[usize], keepdim: bool) -> Res<Grad> {
-    let d = input.dtype;
-    let c = |x: f64| crate::tensor::ops::scalar(x, d);
-    let gk = unsqueeze_axes(g, axes, keepdim)?;
-    let arr = |op: BinaryOp, x: &NdArray, y: &NdArray| -> Res<NdArray> {
-        let (x, y) = broadcast2(x, y)?;
-        run(Op::Binary(op), &[&x, &y])
-    };
-    let sgn = run(Op::Unary(UnaryOp::Sign), &[input])?;
-    let abs = run(Op::Unary(UnaryOp::Abs), &[input])?;
-    if p == 0.0 {
-        return Ok(tensor(NdArray::zeros(d, input.shape())));
-    }
-    if p == 1.0 {
-        return bin(BinaryOp::Mul, &tensor(sgn), &gk);
-    }
-    if p.is_infinite() {
-        let nan = run(Op::Binary(BinaryOp::Ne), &[&abs, &abs])?;
-        let mask = arr(BinaryOp::Or, &arr(BinaryOp::Eq, &abs, norm)?, &nan)?;
-        let mask = cast(&mask, d)?;
-        let count = run(
-            Op::Reduce {
-                op: ReduceOp::Sum,
-                axes: axes.to_vec(),
-                keepdim: true,
-            },
-            &[&mask],
-        )?;
-        let share = bin(BinaryOp::Mul, &bin(BinaryOp::Div, &gk, &tensor(count))?, &tensor(mask))?;
-        return bin(BinaryOp::Mul, &tensor(sgn), &share);
-    }
-    let zero = c(0.0)?;
-    let mut scaled = arr(BinaryOp::Mul, &sgn, &arr(BinaryOp::Pow, &abs, &c(p - 1.0)?)?)?;
-    if p < 1.0 {
-        let keep = cast(&arr(BinaryOp::Ne, input, &zero)?, d)?;
-        scaled = arr(BinaryOp::Mul, &scaled, &keep)?;
-    }
-    let mut scale = bin(BinaryOp::Div, &gk, &tensor(arr(BinaryOp::Pow, norm, &c(p - 1.0)?)?))?;
-    let nonzero = cast(&arr(BinaryOp::Ne, norm, &zero)?, d)?;
-    scale = bin(BinaryOp::Mul, &scale, &tensor(nonzero))?;
-    bin(BinaryOp::Mul, &tensor(scaled), &scale)
 }
 
 /// `g` cast to `d` (the gradient of a dtype copy).
@@ -493,7 +314,7 @@ pub(super) fn unbroadcast(g: Grad, shape: &[usize]) -> Res<Grad> {
 }
 
 /// Puts reduced axes back (size 1).
-fn unsqueeze_axes(g: &Grad, axes: &[usize], keepdim: bool) -> Res<Grad> {
+pub(super) fn unsqueeze_axes(g: &Grad, axes: &[usize], keepdim: bool) -> Res<Grad> {
     if keepdim {
         return Ok(g.clone());
     }
@@ -616,6 +437,7 @@ impl Rule {
                 | Rule::Sum { .. }
                 | Rule::Mean { .. }
                 | Rule::View
+                | Rule::Identity
                 | Rule::Permute(_)
                 | Rule::Index(_)
                 | Rule::Scatter(_)
@@ -669,7 +491,7 @@ impl Rule {
                 })?,
             ],
             // PyTorch's `pow_backward`: a zero exponent has a zero gradient (not 0 · x⁻¹).
-            Rule::PowScalar(a, e) if *e == 0.0 => vec![Some(tensor(NdArray::zeros(g.data.dtype, a.data.shape())))],
+            Rule::PowScalar(a, e) if *e == 0.0 => vec![Some(tensor(zeros_on(g.data.dtype, a.data.shape(), &g.data)?))],
             Rule::PowScalar(a, e) => {
                 let d = bin(
                     BinaryOp::Mul,
@@ -771,7 +593,9 @@ impl Rule {
                 p,
                 axes,
                 keepdim,
-            } => vec![Some(norm_p_backward(g, input, norm, *p, axes, *keepdim)?)],
+            } => vec![Some(super::formulas::norm_p_backward(
+                g, input, norm, *p, axes, *keepdim,
+            )?)],
             Rule::Expand => vec![part(0, &|| Ok(g.clone()))?],
             Rule::Cat { dim, stacked } => {
                 let mut at = 0;
@@ -933,6 +757,7 @@ impl Rule {
             Rule::Im2Col(w) => vec![Some(windows(g, w, false)?)],
             Rule::Col2Im(w) => vec![Some(windows(g, w, true)?)],
             Rule::View => vec![Some(reshape(g, &shape(0))?)],
+            Rule::Identity => vec![Some(g.clone())],
             Rule::ToDevice { gpu } => vec![Some(to_device(g, *gpu)?)],
             Rule::Permute(perm) => {
                 let mut inverse = vec![0; perm.len()];
