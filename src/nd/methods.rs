@@ -47,14 +47,36 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
         ("size", Lib::Numpy) => Value::Int(a.numel() as i64),
         ("itemsize", Lib::Numpy) => Value::Int(a.dtype.itemsize() as i64),
         ("nbytes", Lib::Numpy) => Value::Int((a.dtype.itemsize() * a.numel()) as i64),
-        ("mT", Lib::Torch) => {
+        (p @ ("mT" | "mH" | "H"), Lib::Torch) => {
+            if p == "H" && a.ndim() != 2 {
+                return Some(Err(exc(
+                    "RuntimeError",
+                    format!(
+                        "tensor.H is only supported on matrices (2-D tensors). Got {}-D tensor.{}",
+                        a.ndim(),
+                        if a.ndim() > 2 {
+                            " For batches of matrices, consider using tensor.mH"
+                        } else {
+                            ""
+                        }
+                    ),
+                )));
+            }
             if a.ndim() < 2 {
                 return Some(Err(exc(
                     "RuntimeError",
                     format!(
-                        "tensor.mT is only supported on matrices or batches of matrices. Got {}-D tensor.",
+                        "tensor.{p} is only supported on matrices or batches of matrices. Got {}-D tensor.",
                         a.ndim()
                     ),
+                )));
+            }
+            // The conjugate transpose is the transpose for real tensors; nt's conj of a
+            // complex tensor is a copy, not PyTorch's view, so it is not offered here.
+            if p != "mT" && a.dtype.is_complex() {
+                return Some(Err(exc(
+                    "NotImplementedError",
+                    format!("nt does not implement tensor.{p} for complex tensors yet; use t.conj().mT"),
                 )));
             }
             let n = a.ndim() as i64;

@@ -23,6 +23,8 @@ const ARRAY_PROPERTIES: &[&str] = &["T", "dtype", "ndim", "shape", "size", "item
 const TENSOR_PROPERTIES: &[&str] = &[
     "T",
     "mT",
+    "mH",
+    "H",
     "dtype",
     "ndim",
     "shape",

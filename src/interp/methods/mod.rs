@@ -148,6 +148,10 @@ pub fn property(o: &Value, name: Sym) -> Option<Value> {
         (Value::DType(d, crate::value::DKind::NpDType), "name") => Some(Value::str(d.numpy_name())),
         (Value::DType(d, _), "itemsize") => Some(Value::Int(d.itemsize() as i64)),
         (Value::DType(d, crate::value::DKind::Torch), "is_floating_point") => Some(Value::Bool(d.is_float())),
+        (Value::DType(d, crate::value::DKind::Torch), "is_complex") => Some(Value::Bool(d.is_complex())),
+        (Value::DType(d, crate::value::DKind::Torch), "is_signed") => {
+            Some(Value::Bool(d.is_signed() || d.is_float() || d.is_complex()))
+        }
         _ => None,
     }
 }
