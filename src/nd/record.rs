@@ -206,6 +206,20 @@ pub fn reduction(name: &str, r: Value, a: &Value, axes: &[usize], keepdim: bool,
     Ok(record(r, grad_name, rule, &[a]))
 }
 
+/// `torch.norm(t, p)` for p other than 2 (the 2-norm is `reduction`'s): `x` is the
+/// input as the norm was computed (cast to its float dtype).
+pub fn norm_p(r: Value, a: &Value, x: &NdArray, p: f64, axes: &[usize], keepdim: bool) -> Value {
+    let Some(out) = out_data(&r) else { return r };
+    let rule = Rule::NormP {
+        input: x.clone(),
+        norm: kept(&out, axes, keepdim),
+        p,
+        axes: axes.to_vec(),
+        keepdim,
+    };
+    record(r, "LinalgVectorNormBackward0", rule, &[a])
+}
+
 /// `a @ b`, `torch.mm`, `torch.dot` on 1-D or 2-D tensors.
 pub fn matmul(r: Value, a: &Value, b: &Value) -> Res<Value> {
     if !needs(&[a, b]) {

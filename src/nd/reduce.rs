@@ -423,27 +423,13 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
             };
             if order != 2.0 && crate::nd::record::needs(&[&input]) {
                 let out = p_norm(lib, &x, order, &axes, keep)?;
-                let norm = {
-                    let mut l = out.layout.clone();
-                    if !keep {
-                        for &a in &axes {
-                            l = l.unsqueeze(a);
-                        }
-                    }
-                    out.view(l)
-                };
-                let rule = crate::tensor::autograd::Rule::NormP {
-                    input: x.clone(),
-                    norm,
-                    p: order,
-                    axes: axes.clone(),
-                    keepdim: keep,
-                };
-                return Ok(crate::nd::record::record(
+                return Ok(crate::nd::record::norm_p(
                     result(lib, out),
-                    "LinalgVectorNormBackward0",
-                    rule,
-                    &[&input],
+                    &input,
+                    &x,
+                    order,
+                    &axes,
+                    keep,
                 ));
             }
             p_norm(lib, &x, order, &axes, keep)?

@@ -29,7 +29,7 @@ use crate::tensor::autograd::{Operand, Rule};
 use crate::value::{Args, Lib, Value};
 use std::rc::Rc;
 
-fn name_arg(v: Option<&Value>) -> Res<&'static str> {
+pub(super) fn name_arg(v: Option<&Value>) -> Res<&'static str> {
     match v {
         // Interned: one copy per distinct name, however often the op runs.
         Some(Value::Str(s)) => Ok(Sym::new(s).as_str()),

@@ -13,12 +13,11 @@
 use super::funcs::shape_list;
 use super::ops::run;
 use super::record::record;
-use super::select::nd;
+use super::select::{name_arg, nd};
 use super::wrap;
 use crate::error::{Res, type_error};
 use crate::interp::Interp;
 use crate::ir::{Op, Windows};
-use crate::syntax::symbol::Sym;
 use crate::tensor::autograd::Rule;
 use crate::value::{Args, Lib, Value};
 
@@ -28,13 +27,6 @@ fn list(args: &Args, i: usize) -> Res<Vec<usize>> {
         .get(i)
         .ok_or_else(|| type_error("_nt: missing window geometry"))?;
     shape_list(std::slice::from_ref(v), Lib::Torch, "")
-}
-
-fn name(args: &Args, i: usize) -> Res<&'static str> {
-    match args.pos.get(i) {
-        Some(Value::Str(s)) => Ok(Sym::new(s).as_str()),
-        _ => Err(type_error("expected the node name")),
-    }
 }
 
 fn image_windows(x: &crate::array::NdArray, args: &Args) -> Res<Windows> {
@@ -60,7 +52,7 @@ pub fn im2col(_: &mut Interp, args: Args) -> Res<Value> {
     let out = run(Op::Im2Col(Box::new(w.clone())), &[&x])?;
     Ok(record(
         wrap(lib, out),
-        name(&args, 6)?,
+        name_arg(args.pos.get(6))?,
         Rule::Im2Col(Box::new(w)),
         &[&args.pos[0]],
     ))
@@ -87,7 +79,7 @@ pub fn col2im(_: &mut Interp, args: Args) -> Res<Value> {
     let out = run(Op::Col2Im(Box::new(w.clone())), &[&cols])?;
     Ok(record(
         wrap(lib, out),
-        name(&args, 6)?,
+        name_arg(args.pos.get(6))?,
         Rule::Col2Im(Box::new(w)),
         &[&args.pos[0]],
     ))
