@@ -116,3 +116,32 @@ impl Interp {
         }
     }
 }
+
+impl Interp {
+    /// `np.add.reduce`, `np.add.nin`, `np.abs.__name__`: a ufunc's methods and
+    /// attributes (`nd/ufunc.rs`); `None` when `o` is not a ufunc or `name` not one of them.
+    pub(super) fn ufunc_attr(&mut self, o: &Value, name: Sym) -> Option<Value> {
+        use crate::nd::ufunc;
+        let n = name.as_str();
+        if !(ufunc::METHODS.contains(&n) || ufunc::ATTRS.contains(&n)) {
+            return None;
+        }
+        let u = ufunc::of(o)?;
+        Some(match ufunc::METHODS.contains(&n) {
+            true => Value::Method(Rc::new((o.clone(), name))),
+            false => u.attr(n),
+        })
+    }
+
+    /// Calls `stdlib/numpy/_ufunc.nt`'s `f`.
+    pub(super) fn ufunc_stdlib(&mut self, f: &str, pos: Vec<Value>, kw: Vec<(Sym, Value)>) -> Res<Value> {
+        self.numpy_stdlib("_ufunc", f, pos, kw)
+    }
+
+    /// Calls `f` of the stdlib module `numpy.PART`.
+    pub(super) fn numpy_stdlib(&mut self, part: &str, f: &str, pos: Vec<Value>, kw: Vec<(Sym, Value)>) -> Res<Value> {
+        let module = self.import(&[crate::sym!("numpy"), Sym::new(part)])?;
+        let func = self.get_attr(&module, Sym::new(f))?;
+        self.call(&func, crate::value::Args { pos, kw }, None)
+    }
+}

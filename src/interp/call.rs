@@ -247,8 +247,15 @@ impl Interp {
     }
 
     pub fn get_attr(&mut self, o: &Value, name: Sym) -> Res<Value> {
+        if let Some(v) = self.ufunc_attr(o, name) {
+            return Ok(v);
+        }
         if let Some(v) = self.extra_attr(o, name) {
             return Ok(v);
+        }
+        // `a.flat`: a numpy.flatiter over the array (stdlib/numpy/_flat.nt).
+        if name.as_str() == "flat" && matches!(o, Value::Array(_) | Value::ObjArray(_)) {
+            return self.numpy_stdlib("_flat", "flatiter", vec![o.clone()], Vec::new());
         }
         match o {
             Value::Module(m) => {
@@ -421,6 +428,12 @@ impl Interp {
                 }
                 _ => {}
             }
+        }
+        // `a.flat = v`: every element set from `v`, repeated as needed.
+        if name.as_str() == "flat" && matches!(o, Value::Array(_) | Value::ObjArray(_)) {
+            return self
+                .numpy_stdlib("_flat", "assign", vec![o.clone(), v], Vec::new())
+                .map(|_| ());
         }
         match o {
             Value::Module(m) => {

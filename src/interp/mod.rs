@@ -203,11 +203,38 @@ impl Interp {
             }
             ExprKind::Attr(obj, name) => {
                 let o = self.eval(obj, env)?;
+                if name.as_str() == "shape" {
+                    return match self.store_shape(o, value).at(target.span)? {
+                        Some(new) => self.assign(obj, new, env),
+                        None => Ok(()),
+                    };
+                }
                 self.set_attr(&o, *name, value).at(target.span)
             }
             ExprKind::Starred(inner) => self.assign(inner, value, env),
             _ => Err(exc("SyntaxError", "cannot assign to expression")).at(target.span),
         }
+    }
+
+    /// `o.shape = s`. NumPy changes the array object in place; nt's arrays are shared
+    /// values, so the one place that holds `o` is rebound to the reshaped view, which
+    /// this returns (the caller stores it where `o` came from). An array held in more
+    /// places (`b = a` too) would leave the others unchanged, so that is refused rather
+    /// than done halfway. Other objects get an ordinary `setattr` (`None` returned).
+    pub(crate) fn store_shape(&mut self, o: Value, shape: Value) -> Res<Option<Value>> {
+        let Value::Array(a) = &o else {
+            self.set_attr(&o, crate::sym!("shape"), shape)?;
+            return Ok(None);
+        };
+        let new = crate::nd::shape::with_shape(a, &shape)?;
+        // Held by its one place and by `o`.
+        if Rc::strong_count(a) > 2 {
+            return Err(exc(
+                "NotImplementedError",
+                "nt cannot set the shape of an array that more than one name refers to (NumPy changes it for all of them); use a = a.reshape(...) instead",
+            ));
+        }
+        Ok(Some(Value::Array(Rc::new(new))))
     }
 
     fn unpack(&mut self, targets: &[Expr], value: Value, env: &Rc<Scope>) -> Res<()> {

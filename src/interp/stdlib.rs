@@ -202,6 +202,10 @@ static NT: &[Builtin] = &[
         f: crate::nd::grad_mode::set_grad_mode,
     },
     Builtin {
+        name: "print_options",
+        f: crate::nd::print::print_options,
+    },
+    Builtin {
         name: "mt_randperm",
         f: crate::nd::random::mt_randperm,
     },

@@ -38,6 +38,7 @@ pub mod shape;
 pub mod sorting;
 pub mod stdlib;
 pub mod type_fns;
+pub mod ufunc;
 pub mod unary;
 pub mod windows;
 pub mod write;

@@ -4,7 +4,7 @@
 use super::{as_nd, index, wrap};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
-use crate::array::format::{self, Elems, NumpyOptions};
+use crate::array::format::{self, Elems};
 use crate::array::layout::{Layout, broadcast_shapes};
 use crate::array::storage::Buffer;
 use crate::error::{Res, exc, type_error};
@@ -214,7 +214,7 @@ pub fn repr(a: &ObjArray) -> String {
         ObjKind::Object => "object".to_owned(),
         ObjKind::Str(n) => format!("'<U{n}'"),
     };
-    format::numpy_repr(&elems(a), &a.layout.shape, &dtype, &NumpyOptions::default())
+    format::numpy_repr(&elems(a), &a.layout.shape, &dtype, &super::print::numpy_options())
 }
 
 pub fn str_of(a: &ObjArray) -> String {
@@ -222,7 +222,7 @@ pub fn str_of(a: &ObjArray) -> String {
     if a.layout.ndim() == 0 {
         return elements(a).first().map(py_str).unwrap_or_default();
     }
-    format::numpy_str(&elems(a), &a.layout.shape, &NumpyOptions::default())
+    format::numpy_str(&elems(a), &a.layout.shape, &super::print::numpy_options())
 }
 
 /// A single element as NumPy returns it: the object itself, or `np.str_`.

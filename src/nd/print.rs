@@ -5,8 +5,111 @@
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::format::{self, Elems, FloatKind, NumpyOptions, TorchOptions};
+use crate::error::{Res, type_error};
 use crate::realise;
-use crate::value::{DKind, Tensor};
+use crate::value::{Args, DKind, Tensor, Value};
+use std::cell::RefCell;
+
+thread_local! {
+    /// `np.set_printoptions` / `torch.set_printoptions`: the session's print options.
+    static NUMPY_OPTIONS: RefCell<NumpyOptions> = RefCell::default();
+    static TORCH_OPTIONS: RefCell<TorchOptions> = RefCell::default();
+}
+
+pub fn numpy_options() -> NumpyOptions {
+    NUMPY_OPTIONS.with(|o| o.borrow().clone())
+}
+
+pub fn torch_options() -> TorchOptions {
+    TORCH_OPTIONS.with(|o| o.borrow().clone())
+}
+
+/// A threshold as a count: NumPy and PyTorch compare the element count with it, so
+/// `inf` (PyTorch's "full" profile, or NumPy's `np.inf`) never summarises.
+fn threshold(v: &Value) -> Res<usize> {
+    Ok(match v {
+        Value::Float(x) if x.is_infinite() && *x > 0.0 => usize::MAX,
+        Value::Float(x) => x.floor().max(0.0) as usize,
+        v => usize::try_from(crate::interp::builtins::int_arg(v)?.max(0)).unwrap_or(usize::MAX),
+    })
+}
+
+fn count(v: &Value) -> Res<usize> {
+    let n = crate::interp::builtins::int_arg(v)?;
+    usize::try_from(n).map_err(|_| type_error(format!("a print option must not be negative, got {n}")))
+}
+
+fn threshold_value(n: usize, lib: &str) -> Value {
+    match (n, lib) {
+        (usize::MAX, "torch") => Value::Float(f64::INFINITY),
+        (n, _) => Value::Int(n as i64),
+    }
+}
+
+/// `_nt.print_options(lib, updates)`: sets the options named in the dict `updates`
+/// (`precision`, `threshold`, `edgeitems`, `linewidth`, and NumPy's `suppress` or
+/// PyTorch's `sci_mode`) and returns them all, as they were before, as a list of pairs.
+/// The stdlib checks the arguments with the libraries' messages first.
+pub fn print_options(_: &mut crate::interp::Interp, args: Args) -> Res<Value> {
+    let [Value::Str(lib), updates] = &args.pos[..] else {
+        return Err(type_error("print_options(lib, updates)"));
+    };
+    let pairs: Vec<(Value, Value)> = match updates {
+        Value::Dict(d) => d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        _ => Vec::new(),
+    };
+    let pair = |k: &str, v: Value| Value::tuple(vec![Value::str(k), v]);
+    if &**lib == "numpy" {
+        let before = numpy_options();
+        let mut o = before.clone();
+        for (k, v) in &pairs {
+            let Value::Str(k) = k else { continue };
+            match &**k {
+                "precision" => o.precision = count(v)?,
+                "threshold" => o.threshold = threshold(v)?,
+                "edgeitems" => o.edgeitems = count(v)?,
+                "linewidth" => o.linewidth = count(v)?,
+                "suppress" => o.suppress = v.truthy(),
+                _ => {}
+            }
+        }
+        NUMPY_OPTIONS.with(|c| *c.borrow_mut() = o);
+        return Ok(Value::list(vec![
+            pair("edgeitems", Value::Int(before.edgeitems as i64)),
+            pair("threshold", threshold_value(before.threshold, "numpy")),
+            pair("precision", Value::Int(before.precision as i64)),
+            pair("suppress", Value::Bool(before.suppress)),
+            pair("linewidth", Value::Int(before.linewidth as i64)),
+        ]));
+    }
+    let before = torch_options();
+    let mut o = before.clone();
+    for (k, v) in &pairs {
+        let Value::Str(k) = k else { continue };
+        match &**k {
+            "precision" => o.precision = count(v)?,
+            "threshold" => o.threshold = threshold(v)?,
+            "edgeitems" => o.edgeitems = count(v)?,
+            "linewidth" => o.linewidth = count(v)?,
+            "sci_mode" => {
+                o.sci_mode = if matches!(v, Value::None) {
+                    None
+                } else {
+                    Some(v.truthy())
+                }
+            }
+            _ => {}
+        }
+    }
+    TORCH_OPTIONS.with(|c| *c.borrow_mut() = o);
+    Ok(Value::list(vec![
+        pair("precision", Value::Int(before.precision as i64)),
+        pair("threshold", threshold_value(before.threshold, "torch")),
+        pair("edgeitems", Value::Int(before.edgeitems as i64)),
+        pair("linewidth", Value::Int(before.linewidth as i64)),
+        pair("sci_mode", before.sci_mode.map_or(Value::None, Value::Bool)),
+    ]))
+}
 
 pub fn elems(a: &NdArray) -> Elems {
     match a.dtype {
@@ -36,11 +139,11 @@ pub fn elems(a: &NdArray) -> Elems {
 }
 
 pub fn numpy_repr(a: &NdArray) -> String {
-    format::numpy_repr(&elems(a), a.shape(), a.dtype.numpy_name(), &NumpyOptions::default())
+    format::numpy_repr(&elems(a), a.shape(), a.dtype.numpy_name(), &numpy_options())
 }
 
 pub fn numpy_str(a: &NdArray) -> String {
-    format::numpy_str(&elems(a), a.shape(), &NumpyOptions::default())
+    format::numpy_str(&elems(a), a.shape(), &numpy_options())
 }
 
 pub fn scalar_repr(a: &NdArray) -> String {
@@ -92,7 +195,7 @@ fn tensor_repr(t: &Tensor) -> String {
         None if t.requires_grad.get() => suffixes.push("requires_grad=True".into()),
         None => {}
     }
-    format::torch_repr(&elems(a), a.shape(), &suffixes, &TorchOptions::default())
+    format::torch_repr(&elems(a), a.shape(), &suffixes, &torch_options())
 }
 
 pub fn dtype_repr(d: DType, kind: DKind) -> String {

@@ -677,3 +677,20 @@ pub fn broadcast_to(a: &NdArray, want: &[usize]) -> Res<NdArray> {
     })?;
     Ok(a.view(l))
 }
+
+/// `a.shape = s` (NumPy): the same elements seen with the new shape, which must not need
+/// a copy; the caller rebinds the array's one holder to it.
+pub fn with_shape(a: &NdArray, shape: &Value) -> Res<NdArray> {
+    let want = match shape {
+        Value::None => return Err(type_error("Use () not None as shape arguments")),
+        Value::Tuple(_) | Value::List(_) | Value::Size(_) => dims(std::slice::from_ref(shape))?,
+        v => vec![int_arg(v)?],
+    };
+    match reshape(Lib::Numpy, a, &want, true) {
+        Err(e) if e.kind == "RuntimeError" => Err(exc(
+            "AttributeError",
+            "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.",
+        )),
+        r => r,
+    }
+}

@@ -186,6 +186,31 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/fft/_ext.nt"),
     ),
     (
+        "numpy.polynomial",
+        "<stdlib>/numpy/polynomial/__init__.nt",
+        include_str!("../../stdlib/numpy/polynomial/__init__.nt"),
+    ),
+    (
+        "numpy.polynomial.polynomial",
+        "<stdlib>/numpy/polynomial/polynomial.nt",
+        include_str!("../../stdlib/numpy/polynomial/polynomial.nt"),
+    ),
+    (
+        "numpy._ufunc",
+        "<stdlib>/numpy/_ufunc.nt",
+        include_str!("../../stdlib/numpy/_ufunc.nt"),
+    ),
+    (
+        "numpy._flat",
+        "<stdlib>/numpy/_flat.nt",
+        include_str!("../../stdlib/numpy/_flat.nt"),
+    ),
+    (
+        "numpy._print",
+        "<stdlib>/numpy/_print.nt",
+        include_str!("../../stdlib/numpy/_print.nt"),
+    ),
+    (
         "numpy._complex",
         "<stdlib>/numpy/_complex.nt",
         include_str!("../../stdlib/numpy/_complex.nt"),

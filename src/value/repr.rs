@@ -241,6 +241,9 @@ fn write_repr_inner(v: &Value, out: &mut String, seen: &mut Ctx<'_>) {
             out.push(')');
         }
         Value::Ellipsis => out.push_str("Ellipsis"),
+        Value::NdFunc(_) | Value::Function(_) if let Some(u) = nd::ufunc::of(v) => {
+            out.push_str(&format!("<ufunc '{}'>", u.name))
+        }
         Value::Function(f) => out.push_str(&format!("<function {} at {:#x}>", f.def.name, v.address())),
         Value::Builtin(b) => out.push_str(&format!("<built-in function {}>", b.name)),
         Value::NdFunc(f) => out.push_str(&format!("<built-in function {}>", f.name)),

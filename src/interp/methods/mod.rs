@@ -222,6 +222,13 @@ impl Interp {
                 self.generator_method(&g, m, args)
             }
             Value::Object(obj) => self.object_method(o, obj, name, args),
+            // `np.add.reduce(a)`: stdlib/numpy/_ufunc.nt's `reduce(np.add, a)`.
+            Value::NdFunc(_) | Value::Function(_)
+                if crate::nd::ufunc::METHODS.contains(&m) && crate::nd::ufunc::of(o).is_some() =>
+            {
+                args.pos.insert(0, o.clone());
+                self.ufunc_stdlib(m, args.pos, args.kw)
+            }
             Value::GradFn(n) if m == "name" => {
                 no_args(&args, "name")?;
                 Ok(Value::str(n.name))

@@ -80,6 +80,10 @@ pub enum Op {
     LoadAttr(u32),
     /// `[.., v, obj]`: sets `obj.names[i] = v`.
     StoreAttr(u32),
+    /// `[.., v, o] -> [.., new, true]` for `o.shape = v` on an array (the reshaped view,
+    /// to store where `o` came from), or `[.., false]` once any other `o` has its
+    /// attribute set.
+    StoreShape,
     /// `[.., obj, key] -> [.., obj[key]]`.
     LoadItem,
     /// `[.., v, obj, key]`: sets `obj[key] = v`.

@@ -406,6 +406,17 @@ impl Interp {
                 }
                 f.stack.push(self.get_attr(&o, code.names[i as usize])?);
             }
+            Op::StoreShape => {
+                let o = pop(&mut f.stack)?;
+                let v = pop(&mut f.stack)?;
+                match self.store_shape(o, v)? {
+                    Some(new) => {
+                        f.stack.push(new);
+                        f.stack.push(Value::Bool(true));
+                    }
+                    None => f.stack.push(Value::Bool(false)),
+                }
+            }
             Op::StoreAttr(i) => {
                 let o = pop(&mut f.stack)?;
                 let v = pop(&mut f.stack)?;

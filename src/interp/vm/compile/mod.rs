@@ -552,6 +552,14 @@ impl Compiler {
                 self.expr(idx)?;
                 self.emit(Op::StoreItem, t.span);
             }
+            // `a.shape = s` rebinds `a` to the reshaped view (`Interp::store_shape`).
+            ExprKind::Attr(obj, name) if name.as_str() == "shape" => {
+                self.expr(obj)?;
+                self.emit(Op::StoreShape, t.span);
+                let skip = self.emit(Op::JumpIfFalse(0), t.span);
+                self.store(obj)?;
+                self.patch(skip);
+            }
             ExprKind::Attr(obj, name) => {
                 self.expr(obj)?;
                 let n = self.name(*name);
