@@ -8,7 +8,9 @@ Run: cd tests/reference/coverage && python3 gen_names.py
 Each file is one module (or `Tensor`/`ndarray` for the attributes of an instance), one
 name per line. A name counts if it is public (no leading underscore), not a submodule,
 and callable: the functions, classes and ufuncs a user calls (for `Tensor` and
-`ndarray`, every public attribute: methods and properties alike). In `torch.nn.txt` a second
+`ndarray`, every public attribute: methods and properties alike). NumPy's `test` (a
+`PytestTester`, which runs NumPy's own test suite with pytest) is not part of the API a
+program uses and is left out. In `torch.nn.txt` a second
 column `module` marks the `nn.Module` subclasses (the layer and loss classes).
 """
 import os, types
@@ -50,6 +52,8 @@ def public(obj, everything=False):
         except Exception:
             continue
         if isinstance(v, types.ModuleType) or not (callable(v) or everything):
+            continue
+        if type(v).__name__ == "PytestTester":
             continue
         out.append((n, v))
     return out
