@@ -45,6 +45,12 @@ impl Layout {
         numel(&self.shape)
     }
 
+    /// Whether some element is seen at more than one index (a broadcast dimension:
+    /// stride 0, length > 1). NumPy's `broadcast_to` views are read-only for this reason.
+    pub fn repeats(&self) -> bool {
+        !self.shape.contains(&0) && self.shape.iter().zip(&self.strides).any(|(&n, &s)| n > 1 && s == 0)
+    }
+
     /// Row-major with no gaps: the elements are `offset .. offset + numel`.
     pub fn is_contiguous(&self) -> bool {
         // No elements: nothing to be out of order.
@@ -85,15 +91,57 @@ impl Layout {
         self.permute(&perm)
     }
 
-    /// A view with `shape`, if the data allows it without copying (NumPy's and PyTorch's
-    /// rule for contiguous data; general strided reshapes copy).
+    /// A view with `shape`, if the data allows it without copying: NumPy's
+    /// `_attempt_nocopy_reshape` (C order), which PyTorch's `computeStride` agrees with.
+    /// Each run of old axes that merges into or splits over new axes must be
+    /// contiguous within itself; strided and transposed data often qualify.
     pub fn reshape(&self, shape: &[usize]) -> Option<Layout> {
-        if self.is_contiguous() {
+        if self.is_contiguous() || numel(shape) == 0 {
             let mut l = Layout::contiguous(shape);
             l.offset = self.offset;
             return Some(l);
         }
-        None
+        let (od, os): (Vec<usize>, Vec<isize>) = self
+            .shape
+            .iter()
+            .zip(&self.strides)
+            .filter(|(n, _)| **n != 1)
+            .map(|(&n, &s)| (n, s))
+            .unzip();
+        let mut strides = vec![0isize; shape.len()];
+        let (mut oi, mut oj, mut ni, mut nj) = (0, 1, 0, 1);
+        while ni < shape.len() && oi < od.len() {
+            let (mut np, mut op) = (shape[ni], od[oi]);
+            while np != op {
+                if np < op {
+                    np *= *shape.get(nj)?;
+                    nj += 1;
+                } else {
+                    op *= *od.get(oj)?;
+                    oj += 1;
+                }
+            }
+            if (oi..oj - 1).any(|k| os[k] != od[k + 1] as isize * os[k + 1]) {
+                return None;
+            }
+            strides[nj - 1] = os[oj - 1];
+            for k in (ni + 1..nj).rev() {
+                strides[k - 1] = strides[k] * shape[k] as isize;
+            }
+            ni = nj;
+            nj += 1;
+            oi = oj;
+            oj += 1;
+        }
+        let last = if ni >= 1 { strides[ni - 1] } else { 1 };
+        for s in strides.iter_mut().skip(ni) {
+            *s = last;
+        }
+        Some(Layout {
+            shape: shape.to_vec(),
+            strides,
+            offset: self.offset,
+        })
     }
 
     /// Broadcasts to `shape` (which has at least as many dimensions); None if incompatible.

@@ -253,6 +253,13 @@ impl Interp {
         if let Some(v) = self.extra_attr(o, name) {
             return Ok(v);
         }
+        // `a.flags`: NumPy's flagsobj (stdlib/numpy/_flags.nt).
+        if let Value::Array(a) = o
+            && name.as_str() == "flags"
+        {
+            let pos = crate::nd::methods::flags(a).map(Value::Bool).to_vec();
+            return self.numpy_stdlib("_flags", "flagsobj", pos, Vec::new());
+        }
         // `a.flat`: a numpy.flatiter over the array (stdlib/numpy/_flat.nt).
         if name.as_str() == "flat" && matches!(o, Value::Array(_) | Value::ObjArray(_)) {
             return self.numpy_stdlib("_flat", "flatiter", vec![o.clone()], Vec::new());

@@ -227,14 +227,21 @@ impl Interp {
             return Ok(None);
         };
         let new = crate::nd::shape::with_shape(a, &shape)?;
-        // Held by its one place and by `o`.
-        if Rc::strong_count(a) > 2 {
+        // The REPL's `_` (the last echoed value) follows the array, as it would in NumPy.
+        let underscore = crate::sym!("_");
+        let echoed = matches!(self.builtins.get(&underscore), Some(Value::Array(b)) if Rc::ptr_eq(a, b));
+        // Held by its one place and by `o` (and `_`).
+        if Rc::strong_count(a) > 2 + echoed as usize {
             return Err(exc(
                 "NotImplementedError",
                 "nt cannot set the shape of an array that more than one name refers to (NumPy changes it for all of them); use a = a.reshape(...) instead",
             ));
         }
-        Ok(Some(Value::Array(Rc::new(new))))
+        let new = Value::Array(Rc::new(new));
+        if echoed {
+            self.builtins.insert(underscore, new.clone());
+        }
+        Ok(Some(new))
     }
 
     fn unpack(&mut self, targets: &[Expr], value: Value, env: &Rc<Scope>) -> Res<()> {

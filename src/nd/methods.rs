@@ -175,18 +175,17 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
             },
             _ => Value::None,
         },
-        ("flags", Lib::Numpy) => {
-            // The flags users query, as a dict: `a.flags['C_CONTIGUOUS']`.
-            let mut d = crate::value::dict::Dict::new();
-            let c = a.layout.is_contiguous();
-            let f = shape::reversed(a).layout.is_contiguous();
-            for (k, v) in [("C_CONTIGUOUS", c), ("F_CONTIGUOUS", f)] {
-                d.insert(crate::value::dict::HKey::Str(k.into()), Value::str(k), Value::Bool(v));
-            }
-            Value::Dict(Rc::new(std::cell::RefCell::new(d)))
-        }
         _ => return None,
     }))
+}
+
+/// `a.flags`'s C_CONTIGUOUS, F_CONTIGUOUS and WRITEABLE.
+pub fn flags(a: &NdArray) -> [bool; 3] {
+    [
+        a.layout.is_contiguous(),
+        shape::reversed(a).layout.is_contiguous(),
+        !crate::array::storage::is_readonly(&a.storage) && !a.layout.repeats(),
+    ]
 }
 
 /// Shape methods, shared with `np.reshape(a, …)` and friends.

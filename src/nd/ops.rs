@@ -103,6 +103,9 @@ pub fn check_bytes(lib: Lib, shape: &[usize], itemsize: usize, working: usize, t
 /// Writes `src` into the existing array `dst` (in-place operators, `out=`, `*_` methods):
 /// `src` must broadcast to exactly `dst`'s shape; it is cast to `dst`'s dtype.
 pub fn write_into(lib: Lib, dst: &NdArray, src: &NdArray) -> Res<()> {
+    if lib == Lib::Numpy && dst.layout.repeats() {
+        return Err(exc("ValueError", "output array is read-only"));
+    }
     let (d, s) = broadcast2(lib, dst, src)?;
     if d.shape() != dst.shape() {
         let (want, got) = (shape_str(lib, dst.shape()), shape_str(lib, d.shape()));

@@ -684,6 +684,12 @@ pub fn with_shape(a: &NdArray, shape: &Value) -> Res<NdArray> {
     let want = match shape {
         Value::None => return Err(type_error("Use () not None as shape arguments")),
         Value::Tuple(_) | Value::List(_) | Value::Size(_) => dims(std::slice::from_ref(shape))?,
+        Value::Float(x) => {
+            return Err(type_error(format!(
+                "expected a sequence of integers or a single integer, got '{}'",
+                crate::value::pyfmt::float_repr(*x)
+            )));
+        }
         v => vec![int_arg(v)?],
     };
     match reshape(Lib::Numpy, a, &want, true) {

@@ -196,6 +196,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/numpy/polynomial/polynomial.nt"),
     ),
     (
+        "numpy.polynomial.polyutils",
+        "<stdlib>/numpy/polynomial/polyutils.nt",
+        include_str!("../../stdlib/numpy/polynomial/polyutils.nt"),
+    ),
+    (
         "numpy._ufunc",
         "<stdlib>/numpy/_ufunc.nt",
         include_str!("../../stdlib/numpy/_ufunc.nt"),
@@ -209,6 +214,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         "numpy._print",
         "<stdlib>/numpy/_print.nt",
         include_str!("../../stdlib/numpy/_print.nt"),
+    ),
+    (
+        "numpy._flags",
+        "<stdlib>/numpy/_flags.nt",
+        include_str!("../../stdlib/numpy/_flags.nt"),
     ),
     (
         "numpy._complex",

@@ -6,6 +6,11 @@ use super::*;
 
 /// `a[key] = value`: writes into `a`'s storage.
 pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
+    // `np.broadcast_to`'s views are read-only in NumPy (a write would land on elements
+    // shared by several indices).
+    if lib == Lib::Numpy && a.layout.repeats() {
+        return Err(exc("ValueError", "assignment destination is read-only"));
+    }
     let items = masks_to_ints(items(lib, key)?)?;
     // An integer per dimension names one element, which NumPy fills from a scalar only.
     if lib == Lib::Numpy && items.len() == a.ndim() && items.iter().all(|i| matches!(i, Item::Int(_))) {
