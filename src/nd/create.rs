@@ -24,6 +24,9 @@ struct Walk {
     seq_type: &'static str,
     shape: Vec<usize>,
     leaves: Vec<Leaf>,
+    /// Per leaf: whether it is a Python scalar (or `np.float64`, a float subclass),
+    /// which the libraries convert with range checks; array elements are cast.
+    python: Vec<bool>,
     /// The dtype the data implies (strong types from arrays and NumPy scalars count).
     dtype: Option<DType>,
     /// The depth at which scalars were found; every scalar must sit at the same depth.
@@ -209,6 +212,7 @@ impl Walk {
         self.place_leaf(depth)?;
         self.note(d);
         self.leaves.push(leaf);
+        self.python.push(true);
         Ok(())
     }
 
@@ -223,6 +227,7 @@ impl Walk {
             _ => Leaf::Int(realise::to_i128s(a).ok().and_then(|v| v.first().copied()).unwrap_or(0)),
         };
         self.leaves.push(leaf);
+        self.python.push(self.lib == Lib::Numpy && a.dtype == DType::F64);
         Ok(())
     }
 }
@@ -251,10 +256,16 @@ pub fn from_data(lib: Lib, v: &Value, dtype: Option<DType>) -> Res<NdArray> {
         seq_type: "list",
         shape: Vec::new(),
         leaves: Vec::new(),
+        python: Vec::new(),
         dtype: None,
         leaf_depth: None,
     };
     w.visit(v, 0)?;
+    if let Some(d) = dtype {
+        for (leaf, _) in w.leaves.iter().zip(&w.python).filter(|(_, py)| **py) {
+            check_leaf(lib, leaf, d, d.numpy_name())?;
+        }
+    }
     let default = match lib {
         // `array([])` is float64; `tensor([])` is float32.
         Lib::Numpy => DType::F64,
@@ -262,6 +273,101 @@ pub fn from_data(lib: Lib, v: &Value, dtype: Option<DType>) -> Res<NdArray> {
     };
     let dtype = dtype.or(w.dtype).unwrap_or(default);
     Ok(NdArray::from_buffer(leaves_to_buffer(&w.leaves, dtype), &w.shape))
+}
+
+/// A Python scalar converted to an explicit `dtype`: the libraries refuse what does not
+/// fit (NumPy's `int(x)` then its bounds, PyTorch's `checked_convert`) instead of
+/// wrapping it around.
+fn check_leaf(lib: Lib, leaf: &Leaf, dtype: DType, torch_type: &str) -> Res<()> {
+    if dtype == DType::Bool {
+        return Ok(());
+    }
+    let (min, max): (i128, i128) = match dtype {
+        DType::I8 => (i8::MIN.into(), i8::MAX.into()),
+        DType::I16 => (i16::MIN.into(), i16::MAX.into()),
+        DType::I32 => (i32::MIN.into(), i32::MAX.into()),
+        DType::I64 => (i64::MIN.into(), i64::MAX.into()),
+        DType::U8 => (0, u8::MAX.into()),
+        DType::U16 => (0, u16::MAX.into()),
+        DType::U32 => (0, u32::MAX.into()),
+        DType::U64 => (0, u64::MAX.into()),
+        _ => {
+            // A float or complex target: only a complex value into a real one is refused.
+            return match (leaf, dtype.is_complex()) {
+                (Leaf::Complex(..), false) => Err(type_error(match lib {
+                    Lib::Numpy => "float() argument must be a string or a real number, not 'complex'",
+                    Lib::Torch => "must be real number, not complex",
+                })),
+                _ => Ok(()),
+            };
+        }
+    };
+    let torch_overflow = || {
+        exc(
+            "RuntimeError",
+            format!("value cannot be converted to type {torch_type} without overflow"),
+        )
+    };
+    match (lib, *leaf) {
+        (Lib::Numpy, Leaf::Complex(..)) => Err(type_error(
+            "int() argument must be a string, a bytes-like object or a real number, not 'complex'",
+        )),
+        (Lib::Torch, Leaf::Complex(..)) => Err(type_error("'complex' object cannot be interpreted as an integer")),
+        (_, Leaf::Bool(_)) => Ok(()),
+        (Lib::Numpy, Leaf::Float(x)) if x.is_nan() => Err(exc("ValueError", "cannot convert float NaN to integer")),
+        (Lib::Numpy, Leaf::Float(x)) if x.is_infinite() => {
+            Err(exc("OverflowError", "cannot convert float infinity to integer"))
+        }
+        (Lib::Torch, Leaf::Float(x)) => {
+            // PyTorch's `overflows` for a float: outside [min, max] (NaN included).
+            if x.is_nan() || x < min as f64 || x > max as f64 {
+                return Err(torch_overflow());
+            }
+            Ok(())
+        }
+        (Lib::Torch, Leaf::Int(n)) => {
+            // An unsigned type also takes the negatives of its range (`-1` is 255).
+            let fits = if min == 0 { n <= max && n >= -max } else { (min..=max).contains(&n) };
+            if !fits {
+                return Err(torch_overflow());
+            }
+            Ok(())
+        }
+        (Lib::Numpy, Leaf::Int(_) | Leaf::Float(_)) => {
+            let (n, shown) = match *leaf {
+                Leaf::Int(n) => (n, n.to_string()),
+                Leaf::Float(x) => {
+                    let t = x.trunc();
+                    (if t.abs() < 1e38 { t as i128 } else { i128::MAX }, format!("{t:.0}"))
+                }
+                _ => (0, String::new()),
+            };
+            let c_max = if dtype == DType::U64 { u64::MAX as i128 } else { i64::MAX as i128 };
+            if n < i64::MIN as i128 || n > c_max {
+                return Err(exc("OverflowError", "Python int too large to convert to C long"));
+            }
+            if !(min..=max).contains(&n) {
+                return Err(exc(
+                    "OverflowError",
+                    format!("Python integer {shown} out of bounds for {}", dtype.numpy_name()),
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `np.full(n, 300, dtype=np.uint8)`, `torch.full(…)`: a Python fill value converted
+/// to an explicit dtype, with the same checks (PyTorch names the C type here).
+pub fn check_fill(lib: Lib, v: &Value, dtype: DType) -> Res<()> {
+    let leaf = match v {
+        Value::Bool(b) => Leaf::Bool(*b),
+        Value::Int(n) => Leaf::Int(*n as i128),
+        Value::Float(x) => Leaf::Float(*x),
+        Value::Complex(re, im) => Leaf::Complex(*re, *im),
+        _ => return Ok(()),
+    };
+    check_leaf(lib, &leaf, dtype, super::index::c_type(dtype))
 }
 
 fn leaves_to_buffer(leaves: &[Leaf], dtype: DType) -> Buffer {

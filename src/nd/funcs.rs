@@ -263,6 +263,7 @@ pub fn full(lib: Lib, mut args: Args) -> Res<Value> {
         Some(d) => d,
         None => value_dtype(lib, &fill)?,
     };
+    super::create::check_fill(lib, &fill, dtype)?;
     grad_leaf(filled(lib, &shape, dtype, &fill)?, rg)
 }
 
@@ -288,6 +289,7 @@ pub fn like(lib: Lib, mut args: Args, what: &str) -> Res<Value> {
             .or_else(|| args.pos.get(1).cloned())
             .ok_or_else(|| type_error("full_like() needs a fill value"))?,
     };
+    super::create::check_fill(lib, &fill, dtype)?;
     grad_leaf(filled(lib, &shape, dtype, &fill)?, rg)
 }
 

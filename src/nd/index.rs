@@ -13,6 +13,7 @@ use crate::realise;
 use crate::value::{Lib, Value};
 
 mod setitem;
+pub(crate) use setitem::c_type;
 pub use setitem::set;
 
 enum Item {

@@ -74,7 +74,7 @@ pub fn set(lib: Lib, a: &NdArray, key: &Value, value: &Value) -> Res<()> {
 }
 
 /// The C type PyTorch names in overflow messages.
-fn c_type(d: DType) -> &'static str {
+pub(crate) fn c_type(d: DType) -> &'static str {
     match d {
         DType::I8 => "int8_t",
         DType::I16 => "int16_t",
