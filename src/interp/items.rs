@@ -20,6 +20,13 @@ impl Interp {
                     kw: Vec::new(),
                 };
                 self.object_method(o, obj, crate::sym!("__getitem__"), args)
+                    .map_err(|e| {
+                        if e.kind == "AttributeError" && e.msg.ends_with("has no attribute '__getitem__'") {
+                            type_error(format!("'{}' object is not subscriptable", o.type_name()))
+                        } else {
+                            e
+                        }
+                    })
             }
             Value::List(l) => {
                 if let Value::Slice(s) = i {

@@ -253,6 +253,29 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
     if let Some(r) = crate::nd::objects::binary(op, a, b) {
         return r;
     }
+    // `np.int64(2) * [1, 2]`: the sequence repeats (an integer scalar has `__index__`);
+    // NumPy does not turn the list into an array here.
+    if op == BinOp::Mul {
+        let seq = |v: &Value| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_));
+        let scalar = match (a, b) {
+            (Value::NpScalar(s), o) if seq(o) => Some((s, a)),
+            (o, Value::NpScalar(s)) if seq(o) => Some((s, b)),
+            _ => None,
+        };
+        if let Some((s, sv)) = scalar {
+            if !s.dtype.is_int() {
+                return Err(type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    sv.type_name()
+                )));
+            }
+            let n = crate::nd::item(s);
+            return match a {
+                Value::NpScalar(_) => binary(op, &n, b),
+                _ => binary(op, a, &n),
+            };
+        }
+    }
     if let Some(pair) = crate::nd::ops::long_operand(a, b) {
         let (a, b) = pair?;
         return binary(op, &a, &b);

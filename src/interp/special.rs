@@ -143,6 +143,37 @@ impl Interp {
         (!answered_not_implemented(&r)).then_some(r)
     }
 
+    /// `a in b` by iterating `b` until an item is `a` or equals it.
+    fn contains_by_iter(&mut self, a: &Value, b: &Value) -> Res<bool> {
+        let mut it = self.iterate(b)?;
+        while let Some(x) = it.next(self)? {
+            if x.is(a) || self.values_equal(&x, a)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `divmod(a, b)` on instances: `a.__divmod__(b)`, else `b.__rdivmod__(a)`.
+    pub fn special_divmod(&mut self, a: &Value, b: &Value) -> Option<Res<Value>> {
+        if !matches!(a, Value::Object(_)) && !matches!(b, Value::Object(_)) {
+            return None;
+        }
+        if let Some(f) = method(a, sym!("__divmod__")) {
+            let r = self.invoke(&f, a, vec![b.clone()]);
+            if !answered_not_implemented(&r) {
+                return Some(r);
+            }
+        }
+        self.reflected_binary(sym!("__rdivmod__"), a, b).or_else(|| {
+            Some(Err(crate::error::type_error(format!(
+                "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                a.type_name(),
+                b.type_name()
+            ))))
+        })
+    }
+
     /// `a op b` after `a`'s forward method answered `NotImplemented`: `b`'s reflected
     /// method, else the general operator code (which raises the TypeError).
     pub fn binary_after_forward(&mut self, op: BinOp, a: &Value, b: &Value) -> Res<Value> {
@@ -180,8 +211,12 @@ impl Interp {
             CmpOp::Eq => (sym!("__eq__"), sym!("__eq__")),
             CmpOp::Ne => (sym!("__ne__"), sym!("__ne__")),
             CmpOp::In | CmpOp::NotIn => {
-                let f = method(b, sym!("__contains__"))?;
-                let r = self.invoke(&f, b, vec![a.clone()]).map(|v| v.truthy());
+                let r = match method(b, sym!("__contains__")) {
+                    Some(f) => self.invoke(&f, b, vec![a.clone()]).map(|v| v.truthy()),
+                    // Without `__contains__`, Python searches what `__iter__` yields.
+                    None if method(b, sym!("__iter__")).is_some() => self.contains_by_iter(a, b),
+                    None => return None,
+                };
                 return Some(r.map(|hit| Value::Bool(hit == (op == CmpOp::In))));
             }
             CmpOp::Is | CmpOp::IsNot => return None,

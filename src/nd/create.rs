@@ -327,7 +327,11 @@ fn check_leaf(lib: Lib, leaf: &Leaf, dtype: DType, torch_type: &str) -> Res<()> 
         }
         (Lib::Torch, Leaf::Int(n)) => {
             // An unsigned type also takes the negatives of its range (`-1` is 255).
-            let fits = if min == 0 { n <= max && n >= -max } else { (min..=max).contains(&n) };
+            let fits = if min == 0 {
+                n <= max && n >= -max
+            } else {
+                (min..=max).contains(&n)
+            };
             if !fits {
                 return Err(torch_overflow());
             }
@@ -342,7 +346,11 @@ fn check_leaf(lib: Lib, leaf: &Leaf, dtype: DType, torch_type: &str) -> Res<()> 
                 }
                 _ => (0, String::new()),
             };
-            let c_max = if dtype == DType::U64 { u64::MAX as i128 } else { i64::MAX as i128 };
+            let c_max = if dtype == DType::U64 {
+                u64::MAX as i128
+            } else {
+                i64::MAX as i128
+            };
             if n < i64::MIN as i128 || n > c_max {
                 return Err(exc("OverflowError", "Python int too large to convert to C long"));
             }

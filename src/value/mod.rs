@@ -559,6 +559,7 @@ impl Value {
             (Value::Range(a), Value::Range(b)) => Rc::ptr_eq(a, b),
             (Value::Function(a), Value::Function(b)) => Rc::ptr_eq(a, b),
             (Value::Builtin(a), Value::Builtin(b)) => std::ptr::eq(*a, *b),
+            (Value::NdFunc(a), Value::NdFunc(b)) => std::ptr::eq(*a, *b),
             (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
             (Value::Type(a), Value::Type(b)) => a == b,
             (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),

@@ -15,10 +15,13 @@ fn iter_value(it: Iter) -> Value {
     Value::Iter(Rc::new(RefCell::new(it)))
 }
 
-pub fn divmod(_: &mut Interp, args: Args) -> Res<Value> {
+pub fn divmod(interp: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "divmod")?;
     arity(&args, "divmod", 2, 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
+    if let Some(r) = interp.special_divmod(a, b) {
+        return r;
+    }
     if matches!(a, Value::Tensor(_) | Value::Complex(..)) || matches!(b, Value::Tensor(_) | Value::Complex(..)) {
         // Tensor and complex have no `__divmod__`.
         return Err(type_error(format!(
@@ -405,6 +408,23 @@ pub fn iter(interp: &mut Interp, args: Args) -> Res<Value> {
     arity(&args, "iter", 1, 1)?;
     match &args.pos[0] {
         Value::Iter(it) => Ok(Value::Iter(it.clone())),
+        // `__iter__`'s answer itself (often the object: `iter(it) is it`), which must
+        // be an iterator.
+        v @ Value::Object(_) if let Some(r) = interp.special_iter(v) => {
+            let r = r?;
+            let iterator = match &r {
+                Value::Iter(_) => true,
+                Value::Object(_) => interp.get_attr(&r, crate::sym!("__next__")).is_ok(),
+                _ => false,
+            };
+            if !iterator {
+                return Err(type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    r.type_name()
+                )));
+            }
+            Ok(r)
+        }
         v => Ok(iter_value(interp.iterate(v)?)),
     }
 }
