@@ -5,7 +5,11 @@
 //!
 //! kinds: `svd` (full U, S, Vh), `svd_thin`, `svdvals`, `eigh_L`/`eigh_U` (eigenvalues
 //! ascending, eigenvectors as columns), `eigvalsh_L`/`eigvalsh_U`, `qr` (complete Q, R),
-//! `qr_reduced`, `cholesky` (lower L; `None` when not positive definite).
+//! `qr_reduced`, `cholesky` (lower L; `None` when not positive definite), `eig`/`eigvals`
+//! (a general matrix's eigenvalues, and eigenvectors as columns, always complex128 or
+//! complex64: the stdlib makes them real when NumPy does). Eigenvectors are normalised
+//! as LAPACK's `geev` leaves them: unit Euclidean norm, and for a complex one its
+//! largest component real.
 //!
 //! faer's factors agree with LAPACK's to rounding, but where a factor is determined only
 //! up to sign (singular vectors, eigenvectors) its signs can differ from NumPy's.
@@ -13,6 +17,7 @@
 use super::{as_nd, wrap};
 use crate::array::NdArray;
 use crate::array::dtype::DType;
+use crate::array::elem::Complex128;
 use crate::array::storage::Buffer;
 use crate::error::{Res, type_error};
 use crate::interp::Interp;
@@ -22,6 +27,42 @@ use faer::{Mat, MatRef, Side};
 fn out(lib: Lib, data: Vec<f64>, shape: Vec<usize>, d: DType) -> Res<Value> {
     let a = NdArray::from_buffer(Buffer::F64(data), &shape);
     Ok(wrap(lib, super::ops::cast(&a, d)?))
+}
+
+/// LAPACK `geev`'s eigenvector scaling: unit Euclidean norm; a complex vector is then
+/// turned (`dlartg`/`drot`) so that its component of largest modulus is real.
+fn geev_normalise(col: &mut [Complex128], complex: bool) {
+    let norm = col.iter().map(|z| z.re * z.re + z.im * z.im).sum::<f64>().sqrt();
+    if norm == 0.0 {
+        return;
+    }
+    for z in col.iter_mut() {
+        z.re /= norm;
+        z.im /= norm;
+    }
+    if !complex {
+        return;
+    }
+    let mut k = 0;
+    let mut best = -1.0;
+    for (i, z) in col.iter().enumerate() {
+        let m = z.re * z.re + z.im * z.im;
+        if m > best {
+            best = m;
+            k = i;
+        }
+    }
+    // dlartg(f, g): c = f / r, s = g / r with r = sign(f)·hypot(f, g); the rotation
+    // multiplies the vector by (c - i s), making component k real (= r).
+    let (f, g) = (col[k].re, col[k].im);
+    let r = f.hypot(g).copysign(f);
+    let (c, sn) = if g == 0.0 { (1.0, 0.0) } else { (f / r, g / r) };
+    for z in col.iter_mut() {
+        let (re, im) = (z.re, z.im);
+        z.re = c * re + sn * im;
+        z.im = c * im - sn * re;
+    }
+    col[k].im = 0.0;
 }
 
 fn push_mat(dst: &mut Vec<f64>, m: MatRef<'_, f64>) {
@@ -136,6 +177,45 @@ fn factor(args: &Args) -> Res<Value> {
                 out(lib, q, shape(&[m, qc]), d)?,
                 out(lib, r, shape(&[rr, n]), d)?,
             ]))
+        }
+        "eig" | "eigvals" => {
+            let vectors = &**kind == "eig";
+            let (mut w, mut v) = (Vec::new(), Vec::new());
+            for mat in mats {
+                if !vectors {
+                    let e = mat.eigenvalues().map_err(|_| fail("Eigenvalues"))?;
+                    w.extend(e.iter().map(|z| Complex128::new(z.re, z.im)));
+                    continue;
+                }
+                let e = mat.eigen().map_err(|_| fail("Eigenvalues"))?;
+                let (s, u) = (e.S(), e.U());
+                w.extend((0..n).map(|i| Complex128::new(s[i].re, s[i].im)));
+                let mut cols: Vec<Vec<Complex128>> = (0..n)
+                    .map(|j| (0..n).map(|i| Complex128::new(u[(i, j)].re, u[(i, j)].im)).collect())
+                    .collect();
+                for j in 0..n {
+                    // The second of a conjugate pair is the first's conjugate, as NumPy
+                    // builds it from LAPACK's packed real and imaginary parts (-0.j too).
+                    if j > 0 && s[j].im != 0.0 && s[j].im == -s[j - 1].im && s[j].re == s[j - 1].re {
+                        cols[j] = cols[j - 1].iter().map(|z| Complex128::new(z.re, -z.im)).collect();
+                        continue;
+                    }
+                    geev_normalise(&mut cols[j], s[j].im != 0.0);
+                }
+                for i in 0..n {
+                    v.extend(cols.iter().map(|c| c[i]));
+                }
+            }
+            let complex = if d == DType::F32 { DType::C64 } else { DType::C128 };
+            let cout = |data: Vec<Complex128>, shape: Vec<usize>| -> Res<Value> {
+                let a = NdArray::from_buffer(Buffer::C128(data), &shape);
+                Ok(wrap(lib, super::ops::cast(&a, complex)?))
+            };
+            let w = cout(w, shape(&[n]))?;
+            if !vectors {
+                return Ok(w);
+            }
+            Ok(Value::tuple(vec![w, cout(v, shape(&[n, n]))?]))
         }
         "cholesky" => {
             let mut l = Vec::new();
