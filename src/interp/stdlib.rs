@@ -206,6 +206,26 @@ static NT: &[Builtin] = &[
         f: crate::nd::print::print_options,
     },
     Builtin {
+        name: "np_random_state",
+        f: crate::nd::random::np_random_state,
+    },
+    Builtin {
+        name: "np_random_set_state",
+        f: crate::nd::random::np_random_set_state,
+    },
+    Builtin {
+        name: "torch_rng_state",
+        f: crate::nd::random::torch_rng_state,
+    },
+    Builtin {
+        name: "torch_set_rng_state",
+        f: crate::nd::random::torch_set_rng_state,
+    },
+    Builtin {
+        name: "addcmul",
+        f: addcmul_kernel,
+    },
+    Builtin {
         name: "mt_randperm",
         f: crate::nd::random::mt_randperm,
     },
@@ -362,4 +382,21 @@ static NT: &[Builtin] = &[
 
 pub fn nt_attrs() -> FxHashMap<Sym, Value> {
     NT.iter().map(|b| (Sym::new(b.name), Value::Builtin(b))).collect()
+}
+
+/// `_nt.addcmul(input, t1, t2, value)`: PyTorch's float kernel (`fma(value·t1, t2,
+/// input)`, rounded once), for `torch.addcmul` in `torch/_ext.nt`, which does the
+/// argument checks and dtype rules.
+fn addcmul_kernel(_: &mut Interp, mut args: Args) -> Res<Value> {
+    no_kw(&args, "addcmul")?;
+    if args.pos.len() != 4 {
+        return Err(type_error("_nt.addcmul(input, tensor1, tensor2, value)"));
+    }
+    let input = args.pos.remove(0);
+    let value = args.pos.pop().unwrap_or(Value::Int(1));
+    let call = Args {
+        pos: args.pos,
+        kw: vec![(crate::sym!("value"), value)],
+    };
+    crate::nd::compound::call(&input, "addcmul", call)
 }

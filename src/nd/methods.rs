@@ -444,7 +444,8 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         let r = wrap(lib, shape::tile(lib, a, &reps)?);
         return super::record::rearrangement("RepeatBackward0", r, v, |p| shape::tile(lib, p, &reps));
     }
-    if let Some(op) = unary_op(m) {
+    // `t.logical_not()` is truth, not bits (the function's special case, below).
+    if let Some(op) = unary_op(m).filter(|_| m != "logical_not") {
         if m == "round" {
             let decimals = kwarg(&mut args, "decimals").or_else(|| args.pos.first().cloned());
             if let Some(d) = decimals {
@@ -603,7 +604,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             crate::nd::record::view("t", r, v, Some(perm))
         }
         "numel" => Ok(Value::Int(a.numel() as i64)),
-        "lerp" | "addcmul" | "addcdiv" => super::compound::call(v, m, args),
+        "lerp" => super::compound::call(v, m, args),
         "sort" if lib == Lib::Numpy => {
             // `a.sort()` sorts in place and returns None; it has no flattening axis=None.
             if matches!(args.pos.first(), Some(Value::None))
@@ -766,7 +767,22 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                     x.attrs.borrow().get(&key).cloned()
                 })
             };
+            // Then the library function itself, where nt has it natively (`t.det()` is
+            // `torch.det(t)`).
+            let native = |interp: &mut Interp| match interp.import(&[Sym::new(module)]) {
+                Ok(Value::Module(x)) => x
+                    .attrs
+                    .borrow()
+                    .get(&name)
+                    .filter(|f| matches!(f, Value::NdFunc(_)))
+                    .cloned(),
+                _ => None,
+            };
             let found = lookup(special).or_else(|| lookup(name));
+            let found = match found {
+                Some(f) => Some(f),
+                None => native(interp),
+            };
             match found.ok_or(()) {
                 Ok(f) => {
                     args.pos.insert(0, v.clone());

@@ -615,3 +615,80 @@ fn np_choice(interp: &mut Interp, a: Value, size: Option<Vec<usize>>, replace: b
         Some(arr) => super::index::get(Lib::Numpy, &arr, &wrap(Lib::Numpy, index)),
     }
 }
+
+fn words(v: &Value) -> Option<Vec<u32>> {
+    let items = match v {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        _ => return None,
+    };
+    items
+        .iter()
+        .map(|w| int_arg(w).ok().and_then(|w| u32::try_from(w).ok()))
+        .collect()
+}
+
+fn word_list(key: &[u32]) -> Value {
+    Value::list(key.iter().map(|&w| Value::Int(w as i64)).collect())
+}
+
+/// `_nt.np_random_state()`: the global legacy generator's `(key, pos, has_gauss,
+/// cached_gaussian)`, for `np.random.get_state()`.
+pub fn np_random_state(interp: &mut Interp, _: Args) -> Res<Value> {
+    let (key, pos, has, gauss) = interp.rng.numpy.state();
+    Ok(Value::tuple(vec![
+        word_list(key),
+        Value::Int(pos as i64),
+        Value::Int(has as i64),
+        Value::Float(gauss),
+    ]))
+}
+
+/// `_nt.np_random_set_state(key, pos, has_gauss, cached_gaussian)`; the stdlib has
+/// checked the state with NumPy's messages.
+pub fn np_random_set_state(interp: &mut Interp, args: Args) -> Res<Value> {
+    let bad = || type_error("_nt.np_random_set_state(key, pos, has_gauss, gauss)");
+    let [key, pos, has, gauss] = &args.pos[..] else {
+        return Err(bad());
+    };
+    let key = words(key).ok_or_else(bad)?;
+    let pos = usize::try_from(int_arg(pos)?).map_err(|_| bad())?;
+    let gauss = crate::interp::modules::real(gauss)?;
+    interp
+        .rng
+        .numpy
+        .set_state(&key, pos, has.truthy(), gauss)
+        .ok_or_else(bad)?;
+    Ok(Value::None)
+}
+
+/// `_nt.torch_rng_state()`: the default generator's `(seed, key, pos, normal or None)`,
+/// for `torch.get_rng_state()`.
+pub fn torch_rng_state(interp: &mut Interp, _: Args) -> Res<Value> {
+    let (seed, key, pos, normal) = interp.rng.torch.state();
+    Ok(Value::tuple(vec![
+        crate::value::long::norm(seed.into()),
+        word_list(key),
+        Value::Int(pos as i64),
+        normal.map_or(Value::None, Value::Float),
+    ]))
+}
+
+/// `_nt.torch_set_rng_state(seed, key, pos, normal)`.
+pub fn torch_set_rng_state(interp: &mut Interp, args: Args) -> Res<Value> {
+    let bad = || type_error("_nt.torch_set_rng_state(seed, key, pos, normal)");
+    let [seed, key, pos, normal] = &args.pos[..] else {
+        return Err(bad());
+    };
+    let seed = crate::value::long::of(seed)
+        .and_then(|b| num_traits::ToPrimitive::to_u64(&b))
+        .ok_or_else(bad)?;
+    let key = words(key).ok_or_else(bad)?;
+    let pos = usize::try_from(int_arg(pos)?).map_err(|_| bad())?;
+    let normal = match normal {
+        Value::None => None,
+        v => Some(crate::interp::modules::real(v)?),
+    };
+    interp.rng.torch.set_state(seed, &key, pos, normal).ok_or_else(bad)?;
+    Ok(Value::None)
+}

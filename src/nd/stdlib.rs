@@ -246,6 +246,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/_ext.nt"),
     ),
     (
+        "torch._random",
+        "<stdlib>/torch/_random.nt",
+        include_str!("../../stdlib/torch/_random.nt"),
+    ),
+    (
         "torch._select",
         "<stdlib>/torch/_select.nt",
         include_str!("../../stdlib/torch/_select.nt"),

@@ -7,6 +7,9 @@ pub struct RandomState {
     mt: Mt19937,
     /// The second value of the last Marsaglia pair, kept for the next `gauss`.
     gauss: Option<f64>,
+    /// The `cached_gaussian` a `set_state` gave with `has_gauss = 0` (NumPy keeps and
+    /// reports it; it is 0.0 otherwise).
+    idle_gauss: f64,
 }
 
 impl Default for RandomState {
@@ -21,6 +24,7 @@ impl RandomState {
         RandomState {
             mt: Mt19937::new(seed),
             gauss: None,
+            idle_gauss: 0.0,
         }
     }
 
@@ -28,6 +32,7 @@ impl RandomState {
         RandomState {
             mt: Mt19937::from_array(seed),
             gauss: None,
+            idle_gauss: 0.0,
         }
     }
 
@@ -47,9 +52,25 @@ impl RandomState {
         (a * 67_108_864.0 + b) / 9_007_199_254_740_992.0
     }
 
+    /// `get_state()`'s parts: the key words, the position, `has_gauss` and
+    /// `cached_gaussian`.
+    pub fn state(&self) -> (&[u32], usize, bool, f64) {
+        let (key, pos) = self.mt.state();
+        (key, pos, self.gauss.is_some(), self.gauss.unwrap_or(self.idle_gauss))
+    }
+
+    /// `set_state(...)`; `None` when the key is not 624 words or the position past 624.
+    pub fn set_state(&mut self, key: &[u32], pos: usize, has_gauss: bool, gauss: f64) -> Option<()> {
+        self.mt = Mt19937::from_state(key, pos)?;
+        self.gauss = has_gauss.then_some(gauss);
+        self.idle_gauss = if has_gauss { 0.0 } else { gauss };
+        Some(())
+    }
+
     /// `legacy_gauss`: Marsaglia's polar method; returns the second of each pair first.
     pub fn gauss(&mut self) -> f64 {
         if let Some(g) = self.gauss.take() {
+            self.idle_gauss = 0.0;
             return g;
         }
         loop {

@@ -43,6 +43,21 @@ impl Generator {
         self.seed
     }
 
+    /// The state `get_rng_state` serialises: the seed, the key words, the position and
+    /// the cached normal.
+    pub fn state(&self) -> (u64, &[u32], usize, Option<f64>) {
+        let (key, pos) = self.mt.state();
+        (self.seed, key, pos, self.normal)
+    }
+
+    /// `set_rng_state`; `None` when the key is not 624 words or the position past 624.
+    pub fn set_state(&mut self, seed: u64, key: &[u32], pos: usize, normal: Option<f64>) -> Option<()> {
+        self.mt = Mt19937::from_state(key, pos)?;
+        self.seed = seed;
+        self.normal = normal;
+        Some(())
+    }
+
     pub fn random(&mut self) -> u32 {
         self.mt.next_u32()
     }

@@ -203,6 +203,34 @@ fn reduce<T: Arith + Send + Sync>(op: ReduceOp, a: &NdArray, axes: &[usize]) -> 
         }
         return Ok(T::wrap(acc.into_iter().map(T::from_f64).collect()));
     }
+    // One reduced axis whose run is not the inner loop NumPy adds pairwise: each output
+    // adds its elements from 0, one after another in the element type, in memory order
+    // along the axis (nditer walks a reversed axis backwards). A run that is innermost
+    // in memory once length-1 axes are set aside (NumPy's iterator drops them) is added
+    // pairwise, in memory order.
+    if numpy && axes.len() == 1 && op == ReduceOp::Sum && inner > 0 && matches!(T::DTYPE, DType::F32 | DType::F64) {
+        let ax = axes[0];
+        let s = a.layout.strides[ax];
+        let innermost = s != 0
+            && (a.layout.shape.iter().zip(&a.layout.strides).enumerate())
+                .all(|(d, (&n, &st))| d == ax || n <= 1 || s.abs() <= st.abs());
+        let v = values::<T>(&moved)?;
+        let add = T::binary(BinaryOp::Add);
+        let mut out = Vec::with_capacity(outer);
+        for row in v.chunks(inner).take(outer) {
+            let run: Cow<[T]> = if s < 0 {
+                Cow::Owned(row.iter().rev().copied().collect())
+            } else {
+                Cow::Borrowed(row)
+            };
+            out.push(if innermost {
+                pairwise::sum(&run)
+            } else {
+                run.iter().fold(T::zero(), |acc, &x| add(acc, x))
+            });
+        }
+        return Ok(T::wrap(out));
+    }
     let v = values::<T>(&moved)?;
     reduce_rows(op, &v, inner, outer)
 }
