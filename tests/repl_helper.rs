@@ -45,7 +45,12 @@ fn completes_names_members_attributes_and_keywords() {
         assert_eq!(names, vec!["requires_grad=".to_string()]);
         // Through data attributes: `x.T.` is a tensor too.
         let (_, names) = h.candidates("x.T.su", 6);
-        assert_eq!(names, vec!["sub".to_string(), "sub_".to_string(), "sum".to_string()]);
+        assert_eq!(
+            names,
+            ["sub", "sub_", "subtract", "subtract_", "sum"]
+                .map(String::from)
+                .to_vec()
+        );
         let (_, names) = h.candidates("math.sq", 7);
         assert_eq!(names, vec!["sqrt".to_string()]);
         let (_, names) = h.candidates("torch.cuda.is_", 14);

@@ -257,7 +257,7 @@ impl Interp {
         if let Value::Array(a) = o
             && name.as_str() == "flags"
         {
-            let pos = crate::nd::methods::flags(a).map(Value::Bool).to_vec();
+            let pos = crate::nd::shape::flags(a).map(Value::Bool).to_vec();
             return self.numpy_stdlib("_flags", "flagsobj", pos, Vec::new());
         }
         // `a.flat`: a numpy.flatiter over the array (stdlib/numpy/_flat.nt).

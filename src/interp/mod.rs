@@ -17,6 +17,7 @@ pub mod methods;
 pub mod modules;
 pub mod mro;
 pub mod ops;
+mod ops_seq;
 pub mod scope;
 pub mod sets;
 pub mod special;

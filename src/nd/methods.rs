@@ -179,15 +179,6 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
     }))
 }
 
-/// `a.flags`'s C_CONTIGUOUS, F_CONTIGUOUS and WRITEABLE.
-pub fn flags(a: &NdArray) -> [bool; 3] {
-    [
-        a.layout.is_contiguous(),
-        shape::reversed(a).layout.is_contiguous(),
-        !crate::array::storage::is_readonly(&a.storage) && !a.layout.repeats(),
-    ]
-}
-
 /// Shape methods, shared with `np.reshape(a, …)` and friends.
 pub fn shape_method(lib: Lib, a: &NdArray, name: &str, mut args: Args) -> Res<Value> {
     let out = match name {

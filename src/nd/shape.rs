@@ -700,3 +700,12 @@ pub fn with_shape(a: &NdArray, shape: &Value) -> Res<NdArray> {
         r => r,
     }
 }
+
+/// `a.flags`'s C_CONTIGUOUS, F_CONTIGUOUS and WRITEABLE.
+pub fn flags(a: &NdArray) -> [bool; 3] {
+    [
+        a.layout.is_contiguous(),
+        reversed(a).layout.is_contiguous(),
+        !crate::array::storage::is_readonly(&a.storage) && !a.layout.repeats(),
+    ]
+}
