@@ -2,7 +2,8 @@
 //! float64, checked by nt programs run on each backend (the CPU, and the gpu device where
 //! an adapter exists): `tests/gradcheck/gradcheck.nt` (the primitives' rules) and
 //! `tests/gradcheck/nn.nt` (torch.nn.functional, the nn layers and torch's composite
-//! functions, 424 cases).
+//! functions) and `tests/gradcheck/special.nt` (the special functions, statistics and
+//! scatter variants written in the stdlib).
 
 mod common;
 
@@ -27,7 +28,7 @@ fn every_gradient_rule_matches_finite_differences_on_the_gpu() {
 }
 
 fn gradcheck(flags: &[&str]) {
-    for (file, min_cases) in [("gradcheck.nt", 35), ("nn.nt", 400)] {
+    for (file, min_cases) in [("gradcheck.nt", 35), ("nn.nt", 400), ("special.nt", 37)] {
         gradcheck_file(flags, file, min_cases);
     }
 }
