@@ -173,13 +173,22 @@ pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
                 })
                 .collect()
         }
+        Lib::Torch if n > 1 && matches!(dtype, DType::F32 | DType::F64) => {
+            if dtype == DType::F32 {
+                let v = torch_linspace_f32(start as f32, stop as f32, n);
+                return grad_leaf(wrap(lib, NdArray::from_buffer(Buffer::F32(v), &[n])), rg);
+            }
+            let v = torch_linspace_f64(start, stop, n);
+            return grad_leaf(wrap(lib, NdArray::from_buffer(Buffer::F64(v), &[n])), rg);
+        }
         // PyTorch fills from both ends to stay symmetric.
         Lib::Torch => {
             let step = if n > 1 { (stop - start) / (n - 1) as f64 } else { 0.0 };
             let half = n / 2;
             (0..n)
                 .map(|i| {
-                    if i < half {
+                    // One step is `start` (linspace_out fills it).
+                    if i < half || n == 1 {
                         start + i as f64 * step
                     } else {
                         stop - (n - 1 - i) as f64 * step
@@ -190,3 +199,28 @@ pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
     };
     grad_leaf(wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n])), rg)
 }
+
+/// PyTorch's `linspace_kernel` (RangeFactoriesKernel.cpp, a serial kernel) for a float
+/// type: `step = (end - start) / (steps - 1)` in the element type; the first half counts
+/// up from `start` (`start + step·idx`), the second down from `end`
+/// (`end - step·(steps - idx - 1)`), each fused into one rounding as GCC compiles it.
+macro_rules! torch_linspace {
+    ($name:ident, $t:ty) => {
+        fn $name(start: $t, end: $t, steps: usize) -> Vec<$t> {
+            let step = (end - start) / (steps - 1) as $t;
+            let half = steps / 2;
+            (0..steps)
+                .map(|idx| {
+                    if idx < half {
+                        step.mul_add(idx as $t, start)
+                    } else {
+                        (-step).mul_add((steps - idx - 1) as $t, end)
+                    }
+                })
+                .collect()
+        }
+    };
+}
+
+torch_linspace!(torch_linspace_f32, f32);
+torch_linspace!(torch_linspace_f64, f64);
