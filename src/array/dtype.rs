@@ -359,6 +359,21 @@ pub fn numpy_with_weak(dtype: DType, w: Weak) -> Result<DType, String> {
     })
 }
 
+/// An integer dtype's smallest and largest values; `None` for other dtypes.
+pub fn int_range(dtype: DType) -> Option<(i128, i128)> {
+    Some(match dtype {
+        I8 => (i8::MIN.into(), i8::MAX.into()),
+        I16 => (i16::MIN.into(), i16::MAX.into()),
+        I32 => (i32::MIN.into(), i32::MAX.into()),
+        I64 => (i64::MIN.into(), i64::MAX.into()),
+        U8 => (0, u8::MAX.into()),
+        U16 => (0, u16::MAX.into()),
+        U32 => (0, u32::MAX.into()),
+        U64 => (0, u64::MAX.into()),
+        _ => return None,
+    })
+}
+
 pub fn int_fits(dtype: DType, n: i64) -> bool {
     match dtype {
         I8 => i8::try_from(n).is_ok(),

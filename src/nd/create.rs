@@ -282,16 +282,9 @@ fn check_leaf(lib: Lib, leaf: &Leaf, dtype: DType, torch_type: &str) -> Res<()> 
     if dtype == DType::Bool {
         return Ok(());
     }
-    let (min, max): (i128, i128) = match dtype {
-        DType::I8 => (i8::MIN.into(), i8::MAX.into()),
-        DType::I16 => (i16::MIN.into(), i16::MAX.into()),
-        DType::I32 => (i32::MIN.into(), i32::MAX.into()),
-        DType::I64 => (i64::MIN.into(), i64::MAX.into()),
-        DType::U8 => (0, u8::MAX.into()),
-        DType::U16 => (0, u16::MAX.into()),
-        DType::U32 => (0, u32::MAX.into()),
-        DType::U64 => (0, u64::MAX.into()),
-        _ => {
+    let (min, max) = match crate::array::dtype::int_range(dtype) {
+        Some(r) => r,
+        None => {
             // A float or complex target: only a complex value into a real one is refused.
             return match (leaf, dtype.is_complex()) {
                 (Leaf::Complex(..), false) => Err(type_error(match lib {

@@ -333,17 +333,7 @@ fn parse_int(c: &str, dtype: DType) -> Option<i128> {
         return None;
     }
     let n: i128 = c.parse().ok()?;
-    let (lo, hi): (i128, i128) = match dtype {
-        DType::I8 => (i8::MIN.into(), i8::MAX.into()),
-        DType::I16 => (i16::MIN.into(), i16::MAX.into()),
-        DType::I32 => (i32::MIN.into(), i32::MAX.into()),
-        DType::I64 => (i64::MIN.into(), i64::MAX.into()),
-        DType::U8 => (0, u8::MAX.into()),
-        DType::U16 => (0, u16::MAX.into()),
-        DType::U32 => (0, u32::MAX.into()),
-        DType::U64 => (0, u64::MAX.into()),
-        _ => return None,
-    };
+    let (lo, hi) = crate::array::dtype::int_range(dtype)?;
     (lo..=hi).contains(&n).then_some(n)
 }
 
