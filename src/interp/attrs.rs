@@ -122,6 +122,9 @@ impl Interp {
     /// attributes (`nd/ufunc.rs`); `None` when `o` is not a ufunc or `name` not one of them.
     pub(super) fn ufunc_attr(&mut self, o: &Value, name: Sym) -> Option<Value> {
         use crate::nd::ufunc;
+        if !matches!(o, Value::NdFunc(_) | Value::Function(_)) {
+            return None;
+        }
         let n = name.as_str();
         if !(ufunc::METHODS.contains(&n) || ufunc::ATTRS.contains(&n)) {
             return None;
