@@ -169,6 +169,6 @@ impl Program {
 pub fn fusable(op: &Op) -> bool {
     matches!(
         op,
-        Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Fma | Op::Cast(_) | Op::Copy
+        Op::Unary(..) | Op::Binary(_) | Op::Where | Op::Fma | Op::Cast(_) | Op::Copy
     )
 }

@@ -105,6 +105,28 @@ pub enum BinaryOp {
     Fmod,
 }
 
+impl Op {
+    /// A unary op that every library computes exactly alike (negation, abs, sqrt,
+    /// rounding, sign, not, the complex parts), so no library needs naming.
+    pub fn exact(op: UnaryOp) -> Op {
+        debug_assert!(matches!(
+            op,
+            UnaryOp::Neg
+                | UnaryOp::Not
+                | UnaryOp::Abs
+                | UnaryOp::Sqrt
+                | UnaryOp::Floor
+                | UnaryOp::Ceil
+                | UnaryOp::Round
+                | UnaryOp::Sign
+                | UnaryOp::Trunc
+                | UnaryOp::Conj
+                | UnaryOp::Imag
+        ));
+        Op::Unary(op, MathLib::Numpy)
+    }
+}
+
 impl BinaryOp {
     /// Comparisons produce bool; everything else keeps the operand dtype.
     pub fn is_comparison(self) -> bool {
@@ -131,10 +153,19 @@ pub enum ReduceOp {
     All,
 }
 
+/// Whose algorithms a transcendental function follows. NumPy (its AVX2 SIMD code and
+/// glibc) and PyTorch (SLEEF) round some results differently, and each library's
+/// results are reproduced bit for bit; exact operations (negation, floor, ...) agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MathLib {
+    Numpy,
+    Torch,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     /// One input; same dtype out.
-    Unary(UnaryOp),
+    Unary(UnaryOp, MathLib),
     /// Two inputs of one dtype, already broadcast to the output shape.
     Binary(BinaryOp),
     /// `where(cond, a, b)`: bool condition, `a` and `b` of one dtype, all broadcast.
@@ -221,7 +252,7 @@ impl Op {
             Ok(())
         };
         Ok(match self {
-            Op::Unary(_) | Op::Copy => (first.shape().to_vec(), first.dtype),
+            Op::Unary(..) | Op::Copy => (first.shape().to_vec(), first.dtype),
             Op::Cast(d) => (first.shape().to_vec(), *d),
             Op::Binary(b) => {
                 same_shape(2)?;

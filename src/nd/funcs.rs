@@ -384,7 +384,7 @@ pub fn float_test(lib: Lib, v: &Value, what: &str) -> Res<Value> {
     }
     let nan = run(Op::Binary(BinaryOp::Ne), &[&a, &a])?;
     let inf = {
-        let abs = run(Op::Unary(UnaryOp::Abs), &[&a])?;
+        let abs = run(Op::exact(UnaryOp::Abs), &[&a])?;
         let i = create::scalar(&Value::Float(f64::INFINITY), a.dtype)?;
         let (x, i) = broadcast2(lib, &abs, &i)?;
         run(Op::Binary(BinaryOp::Eq), &[&x, &i])?
@@ -394,7 +394,7 @@ pub fn float_test(lib: Lib, v: &Value, what: &str) -> Res<Value> {
         "isinf" => inf,
         _ => {
             let either = run(Op::Binary(BinaryOp::Or), &[&nan, &inf])?;
-            run(Op::Unary(UnaryOp::Not), &[&either])?
+            run(Op::exact(UnaryOp::Not), &[&either])?
         }
     };
     Ok(result(lib, out))
@@ -413,7 +413,10 @@ pub fn reciprocal(lib: Lib, v: &Value) -> Res<Value> {
 pub fn sigmoid(lib: Lib, v: &Value) -> Res<Value> {
     let a = nd_arg(lib, v)?;
     let x = cast(&a, float_result(lib, a.dtype))?;
-    let e = run(Op::Unary(UnaryOp::Exp), &[&run(Op::Unary(UnaryOp::Neg), &[&x])?])?;
+    let e = run(
+        Op::Unary(UnaryOp::Exp, lib.math()),
+        &[&run(Op::exact(UnaryOp::Neg), &[&x])?],
+    )?;
     let one = create::scalar(&Value::Float(1.0), x.dtype)?;
     let (o, e1) = broadcast2(lib, &one, &e)?;
     let den = run(Op::Binary(BinaryOp::Add), &[&o, &e1])?;
@@ -470,7 +473,7 @@ pub fn softmax(lib: Lib, v: &Value, dim: i64) -> Res<Value> {
     )?;
     let (xb, mb) = broadcast2(lib, &x, &m)?;
     let e = run(
-        Op::Unary(UnaryOp::Exp),
+        Op::Unary(UnaryOp::Exp, lib.math()),
         &[&run(Op::Binary(BinaryOp::Sub), &[&xb, &mb])?],
     )?;
     let s = run(

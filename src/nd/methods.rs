@@ -129,7 +129,7 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
         },
         ("imag", Lib::Numpy) => {
             let z = match super::ops::cast(
-                &super::ops::run(crate::ir::Op::Unary(crate::ir::UnaryOp::Imag), &[a]).unwrap_or_else(|_| a.clone()),
+                &super::ops::run(crate::ir::Op::exact(crate::ir::UnaryOp::Imag), &[a]).unwrap_or_else(|_| a.clone()),
                 a.dtype,
             ) {
                 Ok(z) => z,

@@ -422,7 +422,7 @@ fn elementwise(op: BinOp, a: &Operand, b: &Operand) -> Res<Value> {
             Ok(broadcast2(lib, &o, &x)?.0)
         };
         let div = |p: &NdArray, q: &NdArray| run(Op::Binary(BinaryOp::Div), &[p, q]);
-        let sqrt = |p: &NdArray| run(Op::Unary(UnaryOp::Sqrt), &[p]);
+        let sqrt = |p: &NdArray| run(Op::exact(UnaryOp::Sqrt), &[p]);
         let out = match e {
             2.0 => Some(mul(&x, &x)?),
             3.0 if torch => Some(mul(&mul(&x, &x)?, &x)?),
@@ -582,7 +582,7 @@ pub fn unary(op: UnaryOp, v: &Value) -> Option<Res<Value>> {
         if a.dtype.is_complex() {
             return Ok(result(lib, super::unary::complex_unary(lib, op, a)?));
         }
-        Ok(result(lib, run(Op::Unary(op), &[a])?))
+        Ok(result(lib, run(Op::Unary(op, lib.math()), &[a])?))
     })())
 }
 

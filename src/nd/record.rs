@@ -409,7 +409,7 @@ pub fn where_(r: Value, cond: &Value, a: &Value, b: &Value) -> Res<Value> {
     let Some(out) = out_data(&r) else { return Ok(r) };
     let c = data(cond, &out)?;
     let (c, _) = broadcast2(Lib::Torch, &c, &out)?;
-    let not = run(Op::Unary(UnaryOp::Not), &[&c])?;
+    let not = run(Op::exact(UnaryOp::Not), &[&c])?;
     let (ma, mb) = (cast(&c, out.dtype)?, cast(&not, out.dtype)?);
     Ok(record(r, "WhereBackward0", Rule::Select2(ma, mb), &[a, b]))
 }

@@ -291,7 +291,7 @@ pub fn call(lib: Lib, name: &str, a: &NdArray, mut args: Args) -> Res<Value> {
             };
             let v = var_of(lib, &x, &axes, keep, dd)?;
             if name == "std" {
-                run(Op::Unary(UnaryOp::Sqrt), &[&v])?
+                run(Op::exact(UnaryOp::Sqrt), &[&v])?
             } else {
                 v
             }
@@ -456,9 +456,9 @@ fn p_norm(lib: Lib, x: &NdArray, p: f64, axes: &[usize], keep: bool) -> Res<NdAr
     if p == 2.0 {
         let sq = run(Op::Binary(BinaryOp::Mul), &[x, x])?;
         let s = reduce(&sq, sum_op(lib), axes, keep)?;
-        return run(Op::Unary(UnaryOp::Sqrt), &[&s]);
+        return run(Op::exact(UnaryOp::Sqrt), &[&s]);
     }
-    let m = run(Op::Unary(UnaryOp::Abs), &[x])?;
+    let m = run(Op::exact(UnaryOp::Abs), &[x])?;
     if p == f64::INFINITY || p == f64::NEG_INFINITY {
         let op = if p > 0.0 { ReduceOp::Max } else { ReduceOp::Min };
         return reduce(&m, op, axes, keep);

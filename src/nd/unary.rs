@@ -209,7 +209,7 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
         _ => float_result(lib, a.dtype),
     };
     let x = cast(&a, d)?;
-    let r = result(lib, run(Op::Unary(op), &[&x])?);
+    let r = result(lib, run(Op::Unary(op, lib.math()), &[&x])?);
     if lib == Lib::Torch {
         return crate::nd::record::primitive(op, r, v);
     }
@@ -220,8 +220,10 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
 /// of the parts; `neg` and `conj` keep the type. Others are refused.
 pub fn complex_unary(lib: Lib, op: UnaryOp, a: &crate::array::NdArray) -> Res<crate::array::NdArray> {
     match op {
-        UnaryOp::Neg | UnaryOp::Conj => run(Op::Unary(op), &[a]),
-        UnaryOp::Abs | UnaryOp::Angle | UnaryOp::Imag => cast(&run(Op::Unary(op), &[a])?, a.dtype.to_real()),
+        UnaryOp::Neg | UnaryOp::Conj => run(Op::exact(op), &[a]),
+        UnaryOp::Abs | UnaryOp::Angle | UnaryOp::Imag => {
+            cast(&run(Op::Unary(op, lib.math()), &[a])?, a.dtype.to_real())
+        }
         UnaryOp::Not => Err(match lib {
             Lib::Numpy => type_error(
                 "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
@@ -261,7 +263,7 @@ pub fn round_decimals(lib: Lib, v: &Value, decimals: i64) -> Res<Value> {
         let scale = create::scalar(&Value::Float(f as f64), DType::F64)?;
         let (x, s) = broadcast2(lib, &cast(&a, DType::F64)?, &scale)?;
         let r = run(
-            Op::Unary(UnaryOp::Round),
+            Op::exact(UnaryOp::Round),
             &[&run(Op::Binary(BinaryOp::Div), &[&x, &s])?],
         )?;
         let r = cast(&r, a.dtype)?;
@@ -283,7 +285,7 @@ pub fn round_decimals(lib: Lib, v: &Value, decimals: i64) -> Res<Value> {
     };
     let (x, s) = broadcast2(lib, &a, &scale)?;
     let scaled = run(Op::Binary(up), &[&x, &s])?;
-    let r = run(Op::Unary(UnaryOp::Round), &[&scaled])?;
+    let r = run(Op::exact(UnaryOp::Round), &[&scaled])?;
     let (r, s) = broadcast2(lib, &r, &scale)?;
     Ok(result(lib, run(Op::Binary(down), &[&r, &s])?))
 }

@@ -260,6 +260,16 @@ pub enum Lib {
     Torch,
 }
 
+impl Lib {
+    /// Whose transcendental functions this library's values use.
+    pub fn math(self) -> crate::ir::MathLib {
+        match self {
+            Lib::Numpy => crate::ir::MathLib::Numpy,
+            Lib::Torch => crate::ir::MathLib::Torch,
+        }
+    }
+}
+
 /// How a dtype value presents itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DKind {

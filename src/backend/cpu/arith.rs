@@ -3,7 +3,7 @@
 
 use crate::array::elem::Elem;
 use crate::array::storage::Typed;
-use crate::ir::{BinaryOp, UnaryOp};
+use crate::ir::{BinaryOp, MathLib, UnaryOp};
 
 pub trait Arith: Typed {
     fn binary(op: BinaryOp) -> fn(Self, Self) -> Self;
@@ -19,9 +19,17 @@ pub trait Arith: Typed {
     fn fast_binary(_op: BinaryOp, _a: &[Self], _b: &[Self], _out: &mut [Self]) -> bool {
         false
     }
-    /// `op a` in a tight loop the compiler vectorises; false if `op` has none.
-    fn fast_unary(_op: UnaryOp, _a: &[Self], _out: &mut [Self]) -> bool {
+    /// `op a` as `math`'s library computes it, in a tight loop the compiler vectorises;
+    /// false if `op` has none.
+    fn fast_unary(_op: UnaryOp, _math: MathLib, _a: &[Self], _out: &mut [Self]) -> bool {
         false
+    }
+    /// `op a` into `out`, as `math`'s library computes it.
+    fn unary_slice(op: UnaryOp, math: MathLib, a: &[Self], out: &mut [Self]) {
+        if !Self::fast_unary(op, math, a, out) {
+            let f = Self::unary(op);
+            out.iter_mut().zip(a).for_each(|(o, &x)| *o = f(x));
+        }
     }
     /// Whether `binary(op)` computes `op` for this type (complex numbers have only some).
     fn has_binary(_op: BinaryOp) -> bool {
@@ -280,7 +288,7 @@ macro_rules! float_arith {
         true
     }};
     (@unary fast32 ; $t:ty) => {
-        fn fast_unary(op: UnaryOp, a: &[Self], out: &mut [Self]) -> bool {
+        fn fast_unary(op: UnaryOp, _math: MathLib, a: &[Self], out: &mut [Self]) -> bool {
             match op {
                 UnaryOp::Exp => super::vmath::exp(a, out),
                 UnaryOp::Log => super::vmath::log(a, out),
@@ -293,7 +301,7 @@ macro_rules! float_arith {
         }
     };
     (@unary fast ; $t:ty) => {
-        fn fast_unary(op: UnaryOp, a: &[Self], out: &mut [Self]) -> bool {
+        fn fast_unary(op: UnaryOp, _math: MathLib, a: &[Self], out: &mut [Self]) -> bool {
             float_arith!(@basic op, a, out)
         }
     };

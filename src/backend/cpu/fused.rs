@@ -368,15 +368,11 @@ fn apply(op: &Op, ins: &[(DType, Src)], dtype: DType, reg: &mut Buffer, len: usi
                 *o = cast::<S, D>(x);
             }
         })),
-        Op::Unary(u) => with_dtype!(dtype, T => {
+        Op::Unary(u, math) => with_dtype!(dtype, T => {
             if !T::has_unary(*u) {
                 return Err(format!("{u:?} is not implemented for {}", dtype.numpy_name()));
             }
-            let (x, o) = (T::pick(a)?, out::<T>(reg, len)?);
-            if !T::fast_unary(*u, x, o) {
-                let f = T::unary(*u);
-                o.iter_mut().zip(x).for_each(|(o, &x)| *o = f(x));
-            }
+            T::unary_slice(*u, *math, T::pick(a)?, out::<T>(reg, len)?);
         }),
         Op::Binary(b) if b.is_comparison() => with_dtype!(a_dtype, T => {
             let (x, y) = (T::pick(a)?, T::pick(operand(1)?)?);

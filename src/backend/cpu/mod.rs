@@ -60,7 +60,7 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
     let inputs = inputs.as_slice();
     let a = inputs[0];
     let buf = match op {
-        Op::Copy | Op::Cast(_) | Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Fma => {
+        Op::Copy | Op::Cast(_) | Op::Unary(..) | Op::Binary(_) | Op::Where | Op::Fma => {
             return Err(format!("{op:?} is elementwise: it runs fused"));
         }
         Op::Reduce { op, axes, .. } => with_dtype!(a.dtype, T => reduce::<T>(*op, a, axes)?),

@@ -23,10 +23,8 @@ impl Float for f64 {}
 fn unary<T: Float>(op: UnaryOp, x: &mut [T], scratch: &mut Vec<T>) {
     scratch.clear();
     scratch.extend_from_slice(x);
-    if !T::fast_unary(op, scratch, x) {
-        let f = T::unary(op);
-        x.iter_mut().zip(scratch.iter()).for_each(|(o, &v)| *o = f(v));
-    }
+    // The recurrent layers are PyTorch's.
+    T::unary_slice(op, crate::ir::MathLib::Torch, scratch, x);
 }
 
 /// `1 / (1 + exp(-x))` in place, as nt's `sigmoid` composes it.

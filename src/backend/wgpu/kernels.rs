@@ -93,7 +93,7 @@ fn run(cx: &Context, op: &Op, ins: &[&NdArray], shape: &[usize], dtype: DType) -
         return Ok(None);
     }
     let ran = match op {
-        Op::Copy | Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Fma | Op::Cast(_) => {
+        Op::Copy | Op::Unary(..) | Op::Binary(_) | Op::Where | Op::Fma | Op::Cast(_) => {
             let Some(expr) = wgsl::lower(op, &described, dtype, out_repr) else {
                 return Ok(None);
             };

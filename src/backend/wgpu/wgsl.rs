@@ -187,7 +187,7 @@ pub fn lower(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Opti
     let boolean = a.dtype == DType::Bool;
     let e = match op {
         Op::Copy => "x0".to_string(),
-        Op::Unary(u) => match u {
+        Op::Unary(u, _) => match u {
             UnaryOp::Conj | UnaryOp::Imag | UnaryOp::Angle => return None,
             UnaryOp::Neg if boolean => return None,
             UnaryOp::Neg if a.repr == Repr::U32 || a.repr == Repr::U64 => wrap(a.dtype, &format!("{t}(0) - x0")),
@@ -334,9 +334,9 @@ fn lower_i64x2(op: &crate::ir::Op, ins: &[In], out: DType, out_repr: Repr) -> Op
     let cmp = |e: &str| (ins.iter().all(|i| i.repr == Repr::I64x2)).then(|| format!("select(0u, 1u, {e})"));
     match op {
         Op::Copy => Some("x0".into()),
-        Op::Unary(UnaryOp::Neg) => Some("i64_neg(x0)".into()),
-        Op::Unary(UnaryOp::Not) => Some("(~x0)".into()),
-        Op::Unary(UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round | UnaryOp::Trunc) => Some("x0".into()),
+        Op::Unary(UnaryOp::Neg, _) => Some("i64_neg(x0)".into()),
+        Op::Unary(UnaryOp::Not, _) => Some("(~x0)".into()),
+        Op::Unary(UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round | UnaryOp::Trunc, _) => Some("x0".into()),
         Op::Binary(b) => match b {
             BinaryOp::Add => both("i64_add"),
             BinaryOp::Sub => both("i64_sub"),

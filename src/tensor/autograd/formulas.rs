@@ -117,8 +117,8 @@ pub(super) fn norm_p_backward(
         let (x, y) = broadcast2(x, y)?;
         run(Op::Binary(op), &[&x, &y])
     };
-    let sgn = run(Op::Unary(UnaryOp::Sign), &[input])?;
-    let abs = run(Op::Unary(UnaryOp::Abs), &[input])?;
+    let sgn = run(Op::exact(UnaryOp::Sign), &[input])?;
+    let abs = run(Op::exact(UnaryOp::Abs), &[input])?;
     if p == 0.0 {
         return Ok(tensor(zeros_on(d, input.shape(), input)?));
     }

@@ -10,7 +10,7 @@ use super::{Grad, Node, Operand, grad_enabled, record_t};
 use crate::array::NdArray;
 use crate::array::layout::Layout;
 use crate::error::{Res, exc};
-use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
+use crate::ir::{BinaryOp, MathLib, Op, ReduceOp, UnaryOp};
 use crate::tensor::Tensor;
 use crate::tensor::ops::{broadcast2, cast, internal, item_f64, run};
 use std::rc::Rc;
@@ -60,7 +60,7 @@ pub(super) fn bin(op: BinaryOp, a: &Grad, b: &Grad) -> Res<Grad> {
 }
 
 pub(super) fn un(op: UnaryOp, a: &Grad) -> Res<Grad> {
-    let out = run(Op::Unary(op), &[nd(a)?])?;
+    let out = run(Op::Unary(op, MathLib::Torch), &[nd(a)?])?;
     if !needs(&[a]) {
         return Ok(tensor(out));
     }
@@ -80,7 +80,7 @@ pub fn unary(op: UnaryOp, x: &Grad, out: &NdArray) -> Res<Option<(&'static str, 
         UnaryOp::Tanh => ("TanhBackward0", Rule::Tanh(out.clone())),
         UnaryOp::Sin => ("SinBackward0", Rule::Sin(x.clone())),
         UnaryOp::Cos => ("CosBackward0", Rule::Cos(x.clone())),
-        UnaryOp::Abs => ("AbsBackward0", Rule::Abs(run(Op::Unary(UnaryOp::Sign), &[&x.data])?)),
+        UnaryOp::Abs => ("AbsBackward0", Rule::Abs(run(Op::exact(UnaryOp::Sign), &[&x.data])?)),
         UnaryOp::Conj | UnaryOp::Imag | UnaryOp::Angle => return Ok(None),
         UnaryOp::Trunc
         | UnaryOp::Asin
@@ -328,7 +328,10 @@ pub(super) fn unsqueeze_axes(g: &Grad, axes: &[usize], keepdim: bool) -> Res<Gra
 /// σ(x) = 1 / (1 + exp(−x)), composed as the front end composes it, recorded.
 fn sigmoid(x: &Grad) -> Res<Grad> {
     let a = nd(x)?;
-    let e = run(Op::Unary(UnaryOp::Exp), &[&run(Op::Unary(UnaryOp::Neg), &[a])?])?;
+    let e = run(
+        Op::Unary(UnaryOp::Exp, MathLib::Torch),
+        &[&run(Op::exact(UnaryOp::Neg), &[a])?],
+    )?;
     let one = crate::tensor::ops::scalar(1.0, a.dtype)?;
     let out = crate::tensor::ops::binary(
         BinaryOp::Div,
