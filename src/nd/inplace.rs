@@ -90,6 +90,19 @@ pub fn inplace(op: BinOp, target: &Value, rhs: &Value) -> Res<Value> {
             }
         }
     }
+    if let Value::Tensor(t) = target
+        && crate::nd::record::needs(&[target, rhs])
+    {
+        // The history is kept: the tensor takes the op's node.
+        crate::nd::record::rebased(t, |old| {
+            let r = crate::interp::ops::binary(op, old, rhs)?;
+            match as_nd(&r) {
+                Some((_, out)) if out.dtype != a.dtype && narrowing(out.dtype) => Err(cast_error(out.dtype)),
+                _ => Ok(r),
+            }
+        })?;
+        return Ok(target.clone());
+    }
     let r = match super::ops::binary(op, target, rhs) {
         Some(r) => r?,
         None => return Err(super::internal("inplace without arrays")),
@@ -192,14 +205,11 @@ pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
                 ));
             }
             if view {
-                return Err(crate::nd::record::unsupported(
-                    "item assignment into a view of a tensor with a grad_fn",
-                ));
-            }
-            if !through_view {
-                return Err(crate::nd::record::unsupported(
-                    "in-place operation on a tensor with a grad_fn",
-                ));
+                return Err(crate::nd::record::unsupported(if through_view {
+                    "item assignment into a view of a tensor with a grad_fn"
+                } else {
+                    "in-place operation on a view of a tensor with a grad_fn"
+                }));
             }
         }
     }
@@ -219,7 +229,7 @@ pub fn write_back(lib: Lib, a: &NdArray, v: &Value, r: &Value) -> Res<Value> {
 }
 
 /// PyTorch's refusal to write a result into a tensor of a narrower kind.
-fn torch_cast_error(from: DType, to: DType) -> Box<crate::error::Exc> {
+pub fn torch_cast_error(from: DType, to: DType) -> Box<crate::error::Exc> {
     exc(
         "RuntimeError",
         format!(

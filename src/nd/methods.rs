@@ -315,6 +315,51 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
     let m = name.as_str();
     if lib == Lib::Torch && m.ends_with('_') && m != "requires_grad_" {
         check_inplace(v, false)?;
+        let fill = match (m, args.pos.first()) {
+            ("zero_", None) => Some((Value::Int(0), "ZeroBackward0")),
+            ("fill_", Some(x)) if args.pos.len() == 1 && args.kw.is_empty() => Some((
+                x.clone(),
+                if matches!(x, Value::Tensor(_)) {
+                    "FillBackward3"
+                } else {
+                    "FillBackward2"
+                },
+            )),
+            _ => None,
+        };
+        if let (Some((x, node)), Value::Tensor(t)) = (&fill, v)
+            && crate::nd::record::needs(&[v, x])
+        {
+            if matches!(x, Value::Tensor(s) if s.data.ndim() != 0) {
+                let d = match x {
+                    Value::Tensor(s) => s.data.ndim(),
+                    _ => 0,
+                };
+                return Err(exc(
+                    "RuntimeError",
+                    format!("fill_ only supports 0-dimension value tensor but got tensor with {d} dimensions."),
+                ));
+            }
+            crate::nd::record::copy_into(t, x, node)?;
+            return Ok(v.clone());
+        }
+        // Random fills write without recording: a history they would extend is refused.
+        if matches!(
+            m,
+            "uniform_"
+                | "normal_"
+                | "bernoulli_"
+                | "exponential_"
+                | "random_"
+                | "log_normal_"
+                | "cauchy_"
+                | "geometric_"
+        ) && crate::nd::record::needs(&[v])
+        {
+            return Err(crate::nd::record::unsupported(&format!(
+                "Tensor.{m} on a tensor with a grad_fn"
+            )));
+        }
     }
     // PyTorch's in-place variants: the method's result written into the tensor.
     if lib == Lib::Torch
@@ -340,6 +385,30 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             for x in args.pos.iter().filter_map(as_nd) {
                 super::inplace::torch_overlap_check(a, x.1, false)?;
             }
+        }
+        let mut operands: Vec<&Value> = vec![v];
+        operands.extend(args.pos.iter().chain(args.kw.iter().map(|(_, x)| x)));
+        if let (Value::Tensor(t), true) = (v, crate::nd::record::needs(&operands)) {
+            // The history is kept: the tensor takes the op's node (`copy_`: `CopyBackwards`).
+            if base == "copy" {
+                let src = args
+                    .pos
+                    .first()
+                    .cloned()
+                    .ok_or_else(|| type_error("copy_() missing required argument 'src'"))?;
+                crate::nd::record::copy_into(t, &src, "CopyBackwards")?;
+            } else {
+                crate::nd::record::rebased(t, |old| {
+                    let r = call(interp, old, Sym::new(base), args)?;
+                    match as_nd(&r) {
+                        Some((_, out)) if out.dtype.is_float() && !a.dtype.is_float() => {
+                            Err(super::inplace::torch_cast_error(out.dtype, a.dtype))
+                        }
+                        _ => Ok(r),
+                    }
+                })?;
+            }
+            return Ok(v.clone());
         }
         let r = if base == "copy" {
             let src = args

@@ -534,6 +534,76 @@ pub fn set_item(target: &Rc<Tensor>, key: &Value, v: &Value) -> Res<()> {
     Ok(())
 }
 
+/// A stand-in for `target` before an in-place write: a copy of its values with its
+/// history, so a node recorded from it keeps the values as they were (PyTorch's
+/// `original_self`) and its gradient flows into the old history.
+fn before_write(target: &Rc<Tensor>) -> Res<Rc<Tensor>> {
+    let old = Tensor::new(crate::nd::ops::run(crate::ir::Op::Copy, &[&target.data])?);
+    old.requires_grad.set(target.requires_grad.get());
+    *old.grad_fn.borrow_mut() = target.grad_fn();
+    Ok(Rc::new(old))
+}
+
+/// An in-place op on a tensor whose history must be kept (it has one, or an operand
+/// requires grad), as PyTorch rebases it: `compute` runs the out-of-place op, recorded,
+/// on a stand-in holding the tensor's values and history; its result is written into
+/// the tensor, which takes the result's node (`AddBackward0` for `y += 1`). A view is
+/// refused: its base would need the node too (`CopySlices`), which nt does not track.
+pub fn rebased(target: &Rc<Tensor>, compute: impl FnOnce(&Value) -> Res<Value>) -> Res<()> {
+    whole_tensor(target)?;
+    let old = before_write(target)?;
+    let r = compute(&Value::Tensor(old))?;
+    let Value::Tensor(rt) = &r else {
+        return Err(internal("in-place result"));
+    };
+    crate::nd::ops::write_into(Lib::Torch, &target.data, &rt.data)?;
+    if let Some(node) = rt.grad_fn() {
+        *target.grad_fn.borrow_mut() = Some(node);
+    }
+    Ok(())
+}
+
+/// `target.copy_(src)` (`zero_()`, `fill_(v)`) where the history must be kept: PyTorch's
+/// `CopyBackwards` (`ZeroBackward0`, `FillBackward0/1`), whose gradient goes to `src`
+/// (summed back to its shape) and none to the old values.
+pub fn copy_into(target: &Rc<Tensor>, src: &Value, name: &'static str) -> Res<()> {
+    whole_tensor(target)?;
+    if let Some((_, s)) = as_nd(src)
+        && s.dtype != target.data.dtype
+        && matches!(src, Value::Tensor(t) if t.needs_grad())
+    {
+        return Err(unsupported("copy_ between dtypes"));
+    }
+    let old = before_write(target)?;
+    crate::nd::ops::write_into(Lib::Torch, &target.data, &data(src, &target.data)?)?;
+    let keep = NdArray::zeros(target.data.dtype, target.data.shape());
+    let v = saved(src, &target.data)?;
+    core::rebase(
+        target,
+        name,
+        Rule::CopySlices {
+            positions: positions(&target.data),
+            keep,
+        },
+        &[Operand::Tensor(&old), Operand::Tensor(&v)],
+    );
+    Ok(())
+}
+
+/// nt keeps an in-place op's history on the tensor written to, not on a tensor it is a
+/// view of: an in-place op with history on a part of a storage is refused.
+fn whole_tensor(target: &Tensor) -> Res<()> {
+    let d = &target.data;
+    let whole = d.layout.offset == 0 && d.layout.is_contiguous() && d.storage.borrow().len() == d.numel();
+    if whole {
+        Ok(())
+    } else {
+        Err(unsupported(
+            "in-place operation with a gradient on a view of another tensor",
+        ))
+    }
+}
+
 pub fn unsupported(what: &str) -> Box<crate::error::Exc> {
     exc(
         "NotImplementedError",

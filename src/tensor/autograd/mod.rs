@@ -25,6 +25,10 @@ pub struct Node {
     pub rule: Rule,
     /// The inputs gradients flow to (`None` where an input needs none).
     pub inputs: Vec<Option<Rc<Tensor>>>,
+    /// Each input's node when this one was recorded (`None` for leaves): gradients flow
+    /// along these, so an input rewritten in place later (which gives the tensor a new
+    /// node) still passes them to the history it had, as PyTorch's edges do.
+    pub edges: Vec<Option<Rc<Node>>>,
     /// The inputs' shapes, to undo broadcasting.
     pub shapes: Vec<Vec<usize>>,
     /// Set once a backward pass without `retain_graph` has released the saved tensors.
@@ -108,6 +112,7 @@ fn make_node(name: &'static str, rule: Rule, inputs: &[Operand]) -> Node {
         })
         .collect();
     let want: Vec<bool> = inputs.iter().map(Option::is_some).collect();
+    let edges = inputs.iter().map(|t| t.as_ref().and_then(|t| t.grad_fn())).collect();
     let saved = rule.saved_versions(&want, name);
     thread_local! {
         static SEQ: Cell<u64> = const { Cell::new(0) };
@@ -121,6 +126,7 @@ fn make_node(name: &'static str, rule: Rule, inputs: &[Operand]) -> Node {
         name,
         rule,
         inputs,
+        edges,
         shapes,
         freed: Cell::new(false),
         retain: Cell::new(false),
@@ -225,11 +231,12 @@ fn walk(
     nodes.insert(node_key(root), root.clone());
     let mut stack: Vec<Rc<Node>> = vec![root.clone()];
     while let Some(n) = stack.pop() {
-        for t in n.inputs.iter().flatten() {
+        for (t, edge) in n.inputs.iter().zip(&n.edges) {
+            let Some(t) = t else { continue };
             if t.data.dtype.is_complex() {
                 return Err(complex());
             }
-            match &t.grad_fn() {
+            match edge {
                 Some(f) => {
                     *deps.entry(node_key(f)).or_default() += 1;
                     if !nodes.contains_key(&node_key(f)) {
@@ -275,10 +282,10 @@ fn walk(
             None => Vec::new(),
         };
         let mut parts = parts.into_iter();
-        for input in &n.inputs {
+        for (input, edge) in n.inputs.iter().zip(&n.edges) {
             let part = parts.next().flatten();
             let Some(t) = input else { continue };
-            match &t.grad_fn() {
+            match edge {
                 Some(f) => {
                     let k = node_key(f);
                     if arrive(&mut grads, &mut deps, k, part)? {
