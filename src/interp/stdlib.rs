@@ -363,6 +363,14 @@ static NT: &[Builtin] = &[
         f: is_instance,
     },
     Builtin {
+        name: "torch_gen_new",
+        f: crate::nd::random::torch_gen_new,
+    },
+    Builtin {
+        name: "with_torch_gen",
+        f: crate::nd::random::with_torch_gen,
+    },
+    Builtin {
         name: "mt_new",
         f: super::stdlib_random::mt_new,
     },

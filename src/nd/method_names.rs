@@ -316,6 +316,7 @@ pub const TORCH_METHODS: &[&str] = &[
     "uniform_",
     "normal_",
     "bernoulli_",
+    "random_",
     "lerp",
     "addcmul",
     "addcdiv",

@@ -728,7 +728,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
                 false => crate::interp::ops::binary(op, v, &rhs),
             }
         }
-        "uniform_" | "normal_" | "bernoulli_" => super::random::fill_method(interp, v, a, m, args),
+        "uniform_" | "normal_" | "bernoulli_" | "random_" => super::random::fill_method(interp, v, a, m, args),
         "zero_" | "fill_" | "fill" => {
             let val = if m == "zero_" {
                 Value::Int(0)

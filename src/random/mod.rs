@@ -21,4 +21,9 @@ pub struct Rngs {
     /// The generators of Python's `random.Random` instances (`_nt.mt_new` hands out
     /// their indices).
     pub python: Vec<Mt19937>,
+    /// The states of `torch.Generator()` objects (`_nt.torch_gen_new` hands out their
+    /// indices); one of them trades places with `torch` while it is in use.
+    pub torch_gens: Vec<torch::Generator>,
+    /// The generator now in `torch`'s place, if not the default one.
+    pub torch_active: Option<usize>,
 }

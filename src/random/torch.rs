@@ -13,6 +13,9 @@ pub struct Generator {
     seed: u64,
     /// The sine half of the last Box–Muller pair (`next_double_normal_sample_`).
     normal: Option<f64>,
+    /// `next_float_normal_sample_`: kept for `get_state`/`set_state` only (nt's kernels
+    /// draw no float normals from it).
+    pub float_normal: Option<f32>,
 }
 
 impl Default for Generator {
@@ -36,6 +39,7 @@ impl Generator {
             mt: Mt19937::new(seed as u32),
             seed,
             normal: None,
+            float_normal: None,
         }
     }
 
