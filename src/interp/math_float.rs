@@ -50,7 +50,7 @@ mod libm {
     #[link(name = "m")]
     unsafe extern "C" {
         pub fn exp2(x: f64) -> f64;
-        pub fn erf(x: f64) -> f64;
+        pub safe fn erf(x: f64) -> f64;
         pub fn erfc(x: f64) -> f64;
         pub fn exp(x: f64) -> f64;
         pub fn pow(x: f64, y: f64) -> f64;
@@ -167,7 +167,7 @@ pub fn exp2(x: f64) -> FRes {
 
 /// `math_1a(erf)`: glibc's erf sets errno only on underflow, so it never fails.
 pub fn erf(x: f64) -> FRes {
-    Ok(unsafe { libm::erf(x) })
+    Ok(libm::erf(x))
 }
 
 pub fn erfc(x: f64) -> FRes {

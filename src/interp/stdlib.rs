@@ -363,6 +363,26 @@ static NT: &[Builtin] = &[
         f: is_instance,
     },
     Builtin {
+        name: "torch_act",
+        f: crate::nd::torch_kernels::torch_act,
+    },
+    Builtin {
+        name: "torch_act_backward",
+        f: crate::nd::torch_kernels::torch_act_backward,
+    },
+    Builtin {
+        name: "torch_softmax",
+        f: crate::nd::torch_kernels::torch_softmax,
+    },
+    Builtin {
+        name: "torch_softmax_backward",
+        f: crate::nd::torch_kernels::torch_softmax_backward,
+    },
+    Builtin {
+        name: "torch_nll_loss",
+        f: crate::nd::torch_kernels::torch_nll_loss,
+    },
+    Builtin {
         name: "torch_gen_new",
         f: crate::nd::random::torch_gen_new,
     },

@@ -5,6 +5,7 @@
 
 pub mod autograd;
 pub mod device;
+pub mod kernels;
 pub mod ops;
 
 use crate::array::NdArray;

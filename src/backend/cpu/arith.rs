@@ -288,7 +288,13 @@ macro_rules! float_arith {
         true
     }};
     (@unary fast32 ; $t:ty) => {
-        fn fast_unary(op: UnaryOp, _math: MathLib, a: &[Self], out: &mut [Self]) -> bool {
+        fn fast_unary(op: UnaryOp, math: MathLib, a: &[Self], out: &mut [Self]) -> bool {
+            // PyTorch computes log1p and expm1 with SLEEF, everywhere.
+            match (op, math) {
+                (UnaryOp::Log1p, MathLib::Torch) => return { super::sleef::f32::log1p_slice(a, out); true },
+                (UnaryOp::Expm1, MathLib::Torch) => return { super::sleef::f32::expm1_slice(a, out); true },
+                _ => {}
+            }
             match op {
                 UnaryOp::Exp => super::vmath::exp(a, out),
                 UnaryOp::Log => super::vmath::log(a, out),
@@ -301,7 +307,13 @@ macro_rules! float_arith {
         }
     };
     (@unary fast ; $t:ty) => {
-        fn fast_unary(op: UnaryOp, _math: MathLib, a: &[Self], out: &mut [Self]) -> bool {
+        fn fast_unary(op: UnaryOp, math: MathLib, a: &[Self], out: &mut [Self]) -> bool {
+            // PyTorch computes log1p and expm1 with SLEEF, everywhere.
+            match (op, math) {
+                (UnaryOp::Log1p, MathLib::Torch) => return { super::sleef::f64::log1p_slice(a, out); true },
+                (UnaryOp::Expm1, MathLib::Torch) => return { super::sleef::f64::expm1_slice(a, out); true },
+                _ => {}
+            }
             float_arith!(@basic op, a, out)
         }
     };

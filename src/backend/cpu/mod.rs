@@ -9,6 +9,9 @@ mod pairwise;
 // split a sum over threads themselves.
 pub mod pocketfft;
 pub mod rnn;
+pub mod sleef;
+pub mod torch_act;
+pub mod torch_softmax;
 #[allow(dead_code)]
 pub(crate) mod torch_sum;
 mod vmath;

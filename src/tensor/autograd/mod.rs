@@ -113,7 +113,17 @@ fn make_node(name: &'static str, rule: Rule, inputs: &[Operand]) -> Node {
         .collect();
     let want: Vec<bool> = inputs.iter().map(Option::is_some).collect();
     let edges = inputs.iter().map(|t| t.as_ref().and_then(|t| t.grad_fn())).collect();
-    let saved = rule.saved_versions(&want, name);
+    let mut saved = rule.saved_versions(&want, name);
+    if matches!(rule, Rule::Custom(_)) {
+        // A rule written in nt reads its inputs when it runs: writing into one in place
+        // before backward is PyTorch's error, not a gradient at the new values.
+        saved.extend(
+            inputs
+                .iter()
+                .flatten()
+                .map(|t| rules::SavedVersion::of(&t.data, rules::Producer::Input(t.clone()))),
+        );
+    }
     thread_local! {
         static SEQ: Cell<u64> = const { Cell::new(0) };
     }

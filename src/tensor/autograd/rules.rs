@@ -396,7 +396,7 @@ impl SavedVersion {
 }
 
 impl SavedVersion {
-    fn of(a: &NdArray, producer: Producer) -> SavedVersion {
+    pub(super) fn of(a: &NdArray, producer: Producer) -> SavedVersion {
         let shape: Vec<String> = a.shape().iter().map(|n| n.to_string()).collect();
         SavedVersion {
             storage: a.storage.clone(),
@@ -527,7 +527,16 @@ impl Rule {
                 } else {
                     tensor(out.clone())
                 };
-                let d = bin(BinaryOp::Sub, &scalar(1.0, &out)?, &bin(BinaryOp::Mul, &out, &out)?)?;
+                // PyTorch's tanh_backward: g · fma(−y, y, 1), rounded once (recorded, the
+                // same value as 1 − y·y composed).
+                let d = if graph {
+                    bin(BinaryOp::Sub, &scalar(1.0, &out)?, &bin(BinaryOp::Mul, &out, &out)?)?
+                } else {
+                    let y = &out.data;
+                    let (one, _) = crate::tensor::ops::broadcast2(&crate::tensor::ops::scalar(1.0, y.dtype)?, y)?;
+                    let neg = run(Op::exact(UnaryOp::Neg), &[y])?;
+                    tensor(run(Op::Fma, &[&neg, y, &one])?)
+                };
                 vec![Some(bin(BinaryOp::Mul, g, &d)?)]
             }
             Rule::Sigmoid(out) => {
@@ -543,6 +552,10 @@ impl Rule {
             Rule::Softmax(s, d) => {
                 if graph {
                     return Err(no_higher("softmax"));
+                }
+                if crate::tensor::kernels::applies(&g.data) && g.data.dtype == s.dtype {
+                    let gi = crate::tensor::kernels::softmax_backward(&g.data, s, *d, false)?;
+                    return Ok(vec![Some(tensor(gi))]);
                 }
                 let s = tensor(s.clone());
                 let gs = bin(BinaryOp::Mul, g, &s)?;
