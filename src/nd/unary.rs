@@ -209,7 +209,18 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
         _ => float_result(lib, a.dtype),
     };
     let x = cast(&a, d)?;
-    let r = result(lib, run(Op::Unary(op, lib.math()), &[&x])?);
+    // PyTorch's exp2 and atanh: SLEEF on whole vector blocks, glibc on each loop's tail.
+    let kernel = match op {
+        UnaryOp::Exp2 => Some(crate::backend::cpu::torch_act::Act::Exp2),
+        UnaryOp::Atanh => Some(crate::backend::cpu::torch_act::Act::Atanh),
+        _ => None,
+    };
+    let r = match kernel {
+        Some(k) if lib == Lib::Torch && crate::tensor::kernels::applies(&x) => {
+            result(lib, crate::tensor::kernels::forward(&x, k)?)
+        }
+        _ => result(lib, run(Op::Unary(op, lib.math()), &[&x])?),
+    };
     if lib == Lib::Torch {
         return crate::nd::record::primitive(op, r, v);
     }

@@ -289,11 +289,8 @@ macro_rules! float_arith {
     }};
     (@unary fast32 ; $t:ty) => {
         fn fast_unary(op: UnaryOp, math: MathLib, a: &[Self], out: &mut [Self]) -> bool {
-            // PyTorch computes log1p and expm1 with SLEEF, everywhere.
-            match (op, math) {
-                (UnaryOp::Log1p, MathLib::Torch) => return { super::sleef::f32::log1p_slice(a, out); true },
-                (UnaryOp::Expm1, MathLib::Torch) => return { super::sleef::f32::expm1_slice(a, out); true },
-                _ => {}
+            if super::libmath::f32_unary(op, math, a, out) {
+                return true;
             }
             match op {
                 UnaryOp::Exp => super::vmath::exp(a, out),
@@ -308,13 +305,7 @@ macro_rules! float_arith {
     };
     (@unary fast ; $t:ty) => {
         fn fast_unary(op: UnaryOp, math: MathLib, a: &[Self], out: &mut [Self]) -> bool {
-            // PyTorch computes log1p and expm1 with SLEEF, everywhere.
-            match (op, math) {
-                (UnaryOp::Log1p, MathLib::Torch) => return { super::sleef::f64::log1p_slice(a, out); true },
-                (UnaryOp::Expm1, MathLib::Torch) => return { super::sleef::f64::expm1_slice(a, out); true },
-                _ => {}
-            }
-            float_arith!(@basic op, a, out)
+            super::libmath::f64_unary(op, math, a, out) || float_arith!(@basic op, a, out)
         }
     };
     ($($t:ty $(: $fast:ident)?),*) => {$(

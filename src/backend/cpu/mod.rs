@@ -3,10 +3,12 @@
 
 mod arith;
 pub mod fused;
+mod libmath;
 mod matmul;
 mod pairwise;
 // The entry points beside `sum_strided` are kept for their tests and for callers that
 // split a sum over threads themselves.
+pub mod npymath;
 pub mod pocketfft;
 pub mod rnn;
 pub mod sleef;

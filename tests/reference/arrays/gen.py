@@ -39,6 +39,9 @@ import os
 # expected outputs do not depend on the machine that generates them (the float sums'
 # order depends on both; nt's tests set two threads too).
 os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
+# NumPy likewise dispatches to its AVX2 loops ("X86_V3"): on an AVX-512 machine its float
+# functions would call Intel SVML, which nt does not reproduce (src/backend/cpu/npymath.rs).
+os.environ.setdefault("NPY_DISABLE_CPU_FEATURES", "X86_V4 AVX512_ICL AVX512_SPR")
 
 import code
 import contextlib
