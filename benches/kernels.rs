@@ -52,10 +52,22 @@ fn main() {
                 drop(run(Op::Binary(BinaryOp::Sub), &[&x, &c]))
             }),
         ),
-        ("exp(a)", Box::new(|| drop(run(Op::Unary(UnaryOp::Exp), &[&a])))),
-        ("sin(a)", Box::new(|| drop(run(Op::Unary(UnaryOp::Sin), &[&a])))),
-        ("tanh(a)", Box::new(|| drop(run(Op::Unary(UnaryOp::Tanh), &[&a])))),
-        ("log(c)", Box::new(|| drop(run(Op::Unary(UnaryOp::Log), &[&c])))),
+        (
+            "exp(a)",
+            Box::new(|| drop(run(Op::Unary(UnaryOp::Exp, nt::ir::MathLib::Numpy), &[&a]))),
+        ),
+        (
+            "sin(a)",
+            Box::new(|| drop(run(Op::Unary(UnaryOp::Sin, nt::ir::MathLib::Numpy), &[&a]))),
+        ),
+        (
+            "tanh(a)",
+            Box::new(|| drop(run(Op::Unary(UnaryOp::Tanh, nt::ir::MathLib::Numpy), &[&a]))),
+        ),
+        (
+            "log(c)",
+            Box::new(|| drop(run(Op::Unary(UnaryOp::Log, nt::ir::MathLib::Numpy), &[&c]))),
+        ),
         ("cast to float64", Box::new(|| drop(run(Op::Cast(DType::F64), &[&a])))),
         (
             "sum",

@@ -5,6 +5,8 @@
 //! realise what they read first. Backends below never call back up: every array they
 //! are given is already realised.
 
+pub mod kernels;
+
 use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::layout::Layout;

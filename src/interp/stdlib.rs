@@ -384,11 +384,11 @@ static NT: &[Builtin] = &[
     },
     Builtin {
         name: "torch_gen_new",
-        f: crate::nd::random::torch_gen_new,
+        f: crate::nd::torch_gen::torch_gen_new,
     },
     Builtin {
         name: "with_torch_gen",
-        f: crate::nd::random::with_torch_gen,
+        f: crate::nd::torch_gen::with_torch_gen,
     },
     Builtin {
         name: "mt_new",

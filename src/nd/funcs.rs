@@ -414,10 +414,11 @@ pub fn sigmoid(lib: Lib, v: &Value) -> Res<Value> {
     let a = nd_arg(lib, v)?;
     let x = cast(&a, float_result(lib, a.dtype))?;
     // PyTorch's kernel: SLEEF's exp on whole vector blocks, glibc's on each loop's tail.
-    if lib == Lib::Torch && crate::tensor::kernels::applies(&x) {
+    if lib == Lib::Torch && crate::realise::kernels::applies(&x) {
         let r = wrap(
             lib,
-            crate::tensor::kernels::forward(&x, crate::backend::cpu::torch_act::Act::Sigmoid)?,
+            crate::realise::kernels::forward(&x, crate::backend::cpu::torch_act::Act::Sigmoid)
+                .map_err(super::internal)?,
         );
         return crate::nd::record::composite("sigmoid", r, v);
     }
@@ -462,8 +463,11 @@ pub fn softmax(lib: Lib, v: &Value, dim: i64) -> Res<Value> {
     let x = cast(&a, float_result(lib, a.dtype))?;
     let d = super::reduce::axis(lib, dim, x.ndim())?;
     // PyTorch's kernel: its block order of max and sum, SLEEF's exp.
-    if lib == Lib::Torch && x.numel() > 0 && crate::tensor::kernels::applies(&x) {
-        let r = wrap(lib, crate::tensor::kernels::softmax(&x, d, false)?);
+    if lib == Lib::Torch && x.numel() > 0 && crate::realise::kernels::applies(&x) {
+        let r = wrap(
+            lib,
+            crate::realise::kernels::softmax(&x, d, false).map_err(super::internal)?,
+        );
         return crate::nd::record::softmax(r, v, d);
     }
     // A 0-d input is one value, whose softmax is 1; an empty one stays empty.

@@ -216,6 +216,83 @@ pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
     Ok(())
 }
 
+/// `t.zero_()`, `t.fill_(v)` on a tensor whose history must be kept (it has one, or `v`
+/// requires grad): PyTorch's `ZeroBackward0`/`FillBackward2/3` nodes. Random fills on
+/// such a tensor are refused: they write without recording. None: not such a call.
+pub fn fill_with_history(v: &Value, m: &str, args: &Args) -> Res<Option<Value>> {
+    let fill = match (m, args.pos.first()) {
+        ("zero_", None) => Some((Value::Int(0), "ZeroBackward0")),
+        ("fill_", Some(x)) if args.pos.len() == 1 && args.kw.is_empty() => Some((
+            x.clone(),
+            if matches!(x, Value::Tensor(_)) {
+                "FillBackward3"
+            } else {
+                "FillBackward2"
+            },
+        )),
+        _ => None,
+    };
+    if let (Some((x, node)), Value::Tensor(t)) = (&fill, v)
+        && crate::nd::record::needs(&[v, x])
+    {
+        if matches!(x, Value::Tensor(s) if s.data.ndim() != 0) {
+            let d = match x {
+                Value::Tensor(s) => s.data.ndim(),
+                _ => 0,
+            };
+            return Err(exc(
+                "RuntimeError",
+                format!("fill_ only supports 0-dimension value tensor but got tensor with {d} dimensions."),
+            ));
+        }
+        crate::nd::record::copy_into(t, x, node)?;
+        return Ok(Some(v.clone()));
+    }
+    // Random fills write without recording: a history they would extend is refused.
+    if matches!(
+        m,
+        "uniform_" | "normal_" | "bernoulli_" | "exponential_" | "random_" | "log_normal_" | "cauchy_" | "geometric_"
+    ) && crate::nd::record::needs(&[v])
+    {
+        return Err(crate::nd::record::unsupported(&format!(
+            "Tensor.{m} on a tensor with a grad_fn"
+        )));
+    }
+    Ok(None)
+}
+
+/// `t.NAME_(...)` (a method's out-of-place result written back, `copy_`) on a tensor
+/// whose history must be kept: the tensor takes the op's node (`copy_`: `CopyBackwards`).
+/// `call(old, args)` runs the out-of-place method on the stand-in for the old values.
+pub fn method_with_history(
+    t: &Rc<crate::tensor::Tensor>,
+    v: &Value,
+    a: &NdArray,
+    base: &str,
+    args: Args,
+    call: impl FnOnce(&Value, Args) -> Res<Value>,
+) -> Res<Value> {
+    if base == "copy" {
+        let src = args
+            .pos
+            .first()
+            .cloned()
+            .ok_or_else(|| crate::error::type_error("copy_() missing required argument 'src'"))?;
+        crate::nd::record::copy_into(t, &src, "CopyBackwards")?;
+    } else {
+        crate::nd::record::rebased(t, |old| {
+            let r = call(old, args)?;
+            match as_nd(&r) {
+                Some((_, out)) if out.dtype.is_float() && !a.dtype.is_float() => {
+                    Err(torch_cast_error(out.dtype, a.dtype))
+                }
+                _ => Ok(r),
+            }
+        })?;
+    }
+    Ok(v.clone())
+}
+
 /// Writes a method's out-of-place result back into the tensor: `t.sqrt_()`, `t.copy_(s)`.
 pub fn write_back(lib: Lib, a: &NdArray, v: &Value, r: &Value) -> Res<Value> {
     let Some((_, out)) = as_nd(r) else {

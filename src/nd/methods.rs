@@ -300,14 +300,6 @@ pub fn shape_method(lib: Lib, a: &NdArray, name: &str, mut args: Args) -> Res<Va
     Ok(wrap(lib, out))
 }
 
-fn no_args(args: &Args, name: &str) -> Res<()> {
-    if args.pos.is_empty() && args.kw.is_empty() {
-        Ok(())
-    } else {
-        Err(type_error(format!("{name}() takes no arguments")))
-    }
-}
-
 pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Value> {
     let Some((lib, a)) = as_nd(v) else {
         return Err(super::internal("method on a non-array"));
@@ -315,50 +307,8 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
     let m = name.as_str();
     if lib == Lib::Torch && m.ends_with('_') && m != "requires_grad_" {
         check_inplace(v, false)?;
-        let fill = match (m, args.pos.first()) {
-            ("zero_", None) => Some((Value::Int(0), "ZeroBackward0")),
-            ("fill_", Some(x)) if args.pos.len() == 1 && args.kw.is_empty() => Some((
-                x.clone(),
-                if matches!(x, Value::Tensor(_)) {
-                    "FillBackward3"
-                } else {
-                    "FillBackward2"
-                },
-            )),
-            _ => None,
-        };
-        if let (Some((x, node)), Value::Tensor(t)) = (&fill, v)
-            && crate::nd::record::needs(&[v, x])
-        {
-            if matches!(x, Value::Tensor(s) if s.data.ndim() != 0) {
-                let d = match x {
-                    Value::Tensor(s) => s.data.ndim(),
-                    _ => 0,
-                };
-                return Err(exc(
-                    "RuntimeError",
-                    format!("fill_ only supports 0-dimension value tensor but got tensor with {d} dimensions."),
-                ));
-            }
-            crate::nd::record::copy_into(t, x, node)?;
-            return Ok(v.clone());
-        }
-        // Random fills write without recording: a history they would extend is refused.
-        if matches!(
-            m,
-            "uniform_"
-                | "normal_"
-                | "bernoulli_"
-                | "exponential_"
-                | "random_"
-                | "log_normal_"
-                | "cauchy_"
-                | "geometric_"
-        ) && crate::nd::record::needs(&[v])
-        {
-            return Err(crate::nd::record::unsupported(&format!(
-                "Tensor.{m} on a tensor with a grad_fn"
-            )));
+        if let Some(r) = super::inplace::fill_with_history(v, m, &args)? {
+            return Ok(r);
         }
     }
     // PyTorch's in-place variants: the method's result written into the tensor.
@@ -389,26 +339,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         let mut operands: Vec<&Value> = vec![v];
         operands.extend(args.pos.iter().chain(args.kw.iter().map(|(_, x)| x)));
         if let (Value::Tensor(t), true) = (v, crate::nd::record::needs(&operands)) {
-            // The history is kept: the tensor takes the op's node (`copy_`: `CopyBackwards`).
-            if base == "copy" {
-                let src = args
-                    .pos
-                    .first()
-                    .cloned()
-                    .ok_or_else(|| type_error("copy_() missing required argument 'src'"))?;
-                crate::nd::record::copy_into(t, &src, "CopyBackwards")?;
-            } else {
-                crate::nd::record::rebased(t, |old| {
-                    let r = call(interp, old, Sym::new(base), args)?;
-                    match as_nd(&r) {
-                        Some((_, out)) if out.dtype.is_float() && !a.dtype.is_float() => {
-                            Err(super::inplace::torch_cast_error(out.dtype, a.dtype))
-                        }
-                        _ => Ok(r),
-                    }
-                })?;
-            }
-            return Ok(v.clone());
+            return super::inplace::method_with_history(t, v, a, base, args, |old, args| {
+                call(interp, old, Sym::new(base), args)
+            });
         }
         let r = if base == "copy" {
             let src = args
@@ -516,7 +449,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
     }
     match m {
         "item" => {
-            no_args(&args, "item")?;
+            if !(args.pos.is_empty() && args.kw.is_empty()) {
+                return Err(type_error("item() takes no arguments"));
+            }
             if a.numel() != 1 {
                 return Err(match lib {
                     Lib::Numpy => exc("ValueError", "can only convert an array of size 1 to a Python scalar"),

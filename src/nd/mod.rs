@@ -37,6 +37,7 @@ pub mod select;
 pub mod shape;
 pub mod sorting;
 pub mod stdlib;
+pub mod torch_gen;
 pub mod torch_kernels;
 pub mod type_fns;
 pub mod ufunc;

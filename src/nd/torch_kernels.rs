@@ -4,7 +4,7 @@
 //! calls them and records the gradient; each returns None where it does not apply (another
 //! dtype, a gpu tensor), and the stdlib then composes the formula from primitives.
 //!
-//! The kernels themselves, on arrays, are `tensor::kernels`.
+//! The kernels themselves, on arrays, are `realise::kernels`.
 
 use super::{as_nd, wrap};
 use crate::array::NdArray;
@@ -15,7 +15,7 @@ use crate::backend::cpu::torch_softmax as smx;
 use crate::error::{Res, exc, type_error};
 use crate::interp::Interp;
 use crate::interp::builtins::int_arg;
-use crate::tensor::kernels::{self, data};
+use crate::realise::kernels::{self, data};
 use crate::value::{Args, Lib, Value};
 
 /// A CPU float32/float64 tensor argument, or None (the stdlib composes the formula).
@@ -72,7 +72,7 @@ pub fn torch_act(_: &mut Interp, args: Args) -> Res<Value> {
     if k == Act::Tanh {
         return Err(type_error("_nt.torch_act: tanh's forward is MKL's"));
     }
-    Ok(wrap(Lib::Torch, kernels::forward(&a, k)?))
+    Ok(wrap(Lib::Torch, kernels::forward(&a, k).map_err(super::internal)?))
 }
 
 /// `_nt.torch_act_backward(kind, grad, saved, *params)`: PyTorch's backward kernel (`saved`:
@@ -88,7 +88,7 @@ pub fn torch_act_backward(_: &mut Interp, args: Args) -> Res<Value> {
         return Ok(Value::None);
     }
     let k = kind(name, params, true)?;
-    Ok(wrap(Lib::Torch, kernels::backward(&g, &s, k)?))
+    Ok(wrap(Lib::Torch, kernels::backward(&g, &s, k).map_err(super::internal)?))
 }
 
 fn axis(v: &Value, ndim: usize) -> Res<usize> {
@@ -104,7 +104,10 @@ pub fn torch_softmax(_: &mut Interp, args: Args) -> Res<Value> {
         return Ok(Value::None);
     };
     let d = axis(dim, a.ndim())?;
-    Ok(wrap(Lib::Torch, kernels::softmax(&a, d, log.truthy())?))
+    Ok(wrap(
+        Lib::Torch,
+        kernels::softmax(&a, d, log.truthy()).map_err(super::internal)?,
+    ))
 }
 
 /// `_nt.torch_softmax_backward(grad, y, dim, log)`: the backward kernel (`y` the output), or None.
@@ -119,7 +122,10 @@ pub fn torch_softmax_backward(_: &mut Interp, args: Args) -> Res<Value> {
         return Ok(Value::None);
     }
     let d = axis(dim, y.ndim())?;
-    Ok(wrap(Lib::Torch, kernels::softmax_backward(&g, &y, d, log.truthy())?))
+    Ok(wrap(
+        Lib::Torch,
+        kernels::softmax_backward(&g, &y, d, log.truthy()).map_err(super::internal)?,
+    ))
 }
 
 fn reduction(v: &Value) -> Res<u8> {
@@ -149,29 +155,45 @@ pub fn torch_nll_loss(_: &mut Interp, args: Args) -> Res<Value> {
         return Ok(Value::None);
     }
     let (n, c) = (lp.shape()[0], lp.shape()[1]);
-    let targets = data::<i64>(tg)?;
+    let targets = data::<i64>(tg).map_err(super::internal)?;
     let (red, ignore) = (reduction(red)?, int_arg(ignore)?);
     let out_shape: Vec<usize> = if red == smx::REDUCTION_NONE { vec![n] } else { vec![] };
     let bad = |t: i64| exc("IndexError", format!("Target {t} is out of bounds."));
     let (loss, total) = match lp.dtype {
         DType::F32 => {
             let w = match float_tensor(weight) {
-                Some(w) if w.dtype == DType::F32 => Some(data::<f32>(&w)?),
+                Some(w) if w.dtype == DType::F32 => Some(data::<f32>(&w).map_err(super::internal)?),
                 Some(_) => return Ok(Value::None),
                 None => None,
             };
-            let (l, tw) =
-                smx::nll_loss_f32(&data::<f32>(&lp)?, n, c, &targets, w.as_deref(), red, ignore).map_err(bad)?;
+            let (l, tw) = smx::nll_loss_f32(
+                &data::<f32>(&lp).map_err(super::internal)?,
+                n,
+                c,
+                &targets,
+                w.as_deref(),
+                red,
+                ignore,
+            )
+            .map_err(bad)?;
             (Buffer::F32(l), Buffer::F32(vec![tw]))
         }
         _ => {
             let w = match float_tensor(weight) {
-                Some(w) if w.dtype == DType::F64 => Some(data::<f64>(&w)?),
+                Some(w) if w.dtype == DType::F64 => Some(data::<f64>(&w).map_err(super::internal)?),
                 Some(_) => return Ok(Value::None),
                 None => None,
             };
-            let (l, tw) =
-                smx::nll_loss_f64(&data::<f64>(&lp)?, n, c, &targets, w.as_deref(), red, ignore).map_err(bad)?;
+            let (l, tw) = smx::nll_loss_f64(
+                &data::<f64>(&lp).map_err(super::internal)?,
+                n,
+                c,
+                &targets,
+                w.as_deref(),
+                red,
+                ignore,
+            )
+            .map_err(bad)?;
             (Buffer::F64(l), Buffer::F64(vec![tw]))
         }
     };

@@ -216,8 +216,8 @@ pub fn unary_math(lib: Lib, op: UnaryOp, v: &Value) -> Res<Value> {
         _ => None,
     };
     let r = match kernel {
-        Some(k) if lib == Lib::Torch && crate::tensor::kernels::applies(&x) => {
-            result(lib, crate::tensor::kernels::forward(&x, k)?)
+        Some(k) if lib == Lib::Torch && crate::realise::kernels::applies(&x) => {
+            result(lib, crate::realise::kernels::forward(&x, k).map_err(super::internal)?)
         }
         _ => result(lib, run(Op::Unary(op, lib.math()), &[&x])?),
     };

@@ -5,7 +5,6 @@
 
 pub mod autograd;
 pub mod device;
-pub mod kernels;
 pub mod ops;
 
 use crate::array::NdArray;

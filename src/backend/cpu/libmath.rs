@@ -10,7 +10,7 @@
 //!   are Intel MKL's, whose algorithms are not public: nt rounds those correctly (the
 //!   caller's default), which agrees with MKL on all but 1-5% of elements. `exp2`,
 //!   `atanh` (and `sigmoid`) depend on the element's place in PyTorch's loops and are
-//!   computed on whole tensors (`tensor::kernels`).
+//!   computed on whole tensors (`realise::kernels`).
 
 use super::{npymath as np, sleef};
 use crate::ir::{MathLib, UnaryOp};

@@ -553,8 +553,8 @@ impl Rule {
                 if graph {
                     return Err(no_higher("softmax"));
                 }
-                if crate::tensor::kernels::applies(&g.data) && g.data.dtype == s.dtype {
-                    let gi = crate::tensor::kernels::softmax_backward(&g.data, s, *d, false)?;
+                if crate::realise::kernels::applies(&g.data) && g.data.dtype == s.dtype {
+                    let gi = crate::realise::kernels::softmax_backward(&g.data, s, *d, false).map_err(internal)?;
                     return Ok(vec![Some(tensor(gi))]);
                 }
                 let s = tensor(s.clone());

@@ -1,7 +1,7 @@
 //! PyTorch's own CPU kernels on arrays, bit for bit (`backend/cpu/torch_act.rs`,
 //! `torch_softmax.rs`): activations and their backward kernels, softmax and log_softmax,
 //! for host float32/float64 arrays. The front end (`nd::torch_kernels`, `nd::funcs`) and
-//! the autograd rules call them.
+//! the autograd rules call them; errors are the realiser's strings.
 //!
 //! A kernel's rounding can depend on where an element sits: PyTorch runs the vector formula
 //! (SLEEF) on whole blocks from the start of each inner loop and the scalar one (glibc) on
@@ -13,7 +13,8 @@ use crate::array::layout::Layout;
 use crate::array::storage::Buffer;
 use crate::backend::cpu::torch_act::{self as act, Act};
 use crate::backend::cpu::{torch_softmax as smx, torch_threads};
-use crate::error::Res;
+
+type Res<T> = Result<T, String>;
 
 fn threads() -> usize {
     torch_threads()
@@ -94,7 +95,7 @@ fn logical_offsets(l: &Layout) -> Vec<isize> {
 
 /// The elements of `a` in row-major order as f64s or f32s.
 pub fn data<T: crate::array::storage::Typed>(a: &NdArray) -> Res<Vec<T>> {
-    crate::realise::values::<T>(a).map_err(super::ops::internal)
+    super::values::<T>(a)
 }
 
 /// Runs an elementwise kernel (`f(plan, inputs, out)`) over the logical elements of
