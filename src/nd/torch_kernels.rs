@@ -88,6 +88,11 @@ pub fn torch_act_backward(_: &mut Interp, args: Args) -> Res<Value> {
         return Ok(Value::None);
     }
     let k = kind(name, params, true)?;
+    if matches!(k, Act::Exp2 | Act::Atanh) {
+        return Err(type_error(format!(
+            "_nt.torch_act_backward: {name} has no backward kernel"
+        )));
+    }
     Ok(wrap(Lib::Torch, kernels::backward(&g, &s, k).map_err(super::internal)?))
 }
 
