@@ -111,6 +111,36 @@ impl DType {
         }
     }
 
+    /// NumPy's one-letter codes and type number: `(kind, char, num)`, as `np.dtype(x).kind`,
+    /// `.char` and `.num` give them on 64-bit Linux (`int64` is C `long`: `'l'`, 7).
+    /// bfloat16 is not a NumPy dtype: nt describes it as NumPy-style `('V', 'E', -1)`.
+    pub fn numpy_codes(self) -> (char, char, i64) {
+        match self {
+            Bool => ('b', '?', 0),
+            I8 => ('i', 'b', 1),
+            U8 => ('u', 'B', 2),
+            I16 => ('i', 'h', 3),
+            U16 => ('u', 'H', 4),
+            I32 => ('i', 'i', 5),
+            U32 => ('u', 'I', 6),
+            I64 => ('i', 'l', 7),
+            U64 => ('u', 'L', 8),
+            F32 => ('f', 'f', 11),
+            F64 => ('f', 'd', 12),
+            C64 => ('c', 'F', 14),
+            C128 => ('c', 'D', 15),
+            F16 => ('f', 'e', 23),
+            BF16 => ('V', 'E', -1),
+        }
+    }
+
+    /// NumPy's `dtype.str`: byte order, kind and size, `'<f4'`, `'|b1'`.
+    pub fn numpy_str(self) -> String {
+        let (kind, _, _) = self.numpy_codes();
+        let order = if self.itemsize() == 1 { '|' } else { '<' };
+        format!("{order}{kind}{}", self.itemsize())
+    }
+
     /// PyTorch's name: `torch.float32`.
     pub fn torch_name(self) -> &'static str {
         match self {

@@ -1,6 +1,6 @@
 //! Instances' attribute protocol beyond plain storage: a class's own `__setattr__`,
 //! `__getattr__` (asked when normal lookup fails) and `__delattr__`; `del obj.name`;
-//! and the builtins over it: `delattr`, `vars` (and `obj.__dict__`), `issubclass`,
+//! and the builtins over it: `delattr`, `vars` (and `obj.__dict__`),
 //! `dir`.
 
 use super::Interp;
@@ -153,43 +153,6 @@ pub fn vars(interp: &mut Interp, args: Args) -> Res<Value> {
     no_kw(&args, "vars")?;
     arity(&args, "vars", 1, 1)?;
     interp.instance_dict(&args.pos[0])
-}
-
-/// `issubclass(cls, classinfo)`: user classes, the exception hierarchy, and Python's
-/// builtin types (`bool` is an `int`).
-pub fn issubclass(_: &mut Interp, args: Args) -> Res<Value> {
-    no_kw(&args, "issubclass")?;
-    if args.pos.len() != 2 {
-        return Err(type_error(format!(
-            "issubclass expected 2 arguments, got {}",
-            args.pos.len()
-        )));
-    }
-    let (cls, info) = (&args.pos[0], &args.pos[1]);
-    if !matches!(cls, Value::Class(_) | Value::Type(_)) {
-        return Err(type_error("issubclass() arg 1 must be a class"));
-    }
-    let targets: Vec<Value> = match info {
-        Value::Tuple(t) => t.to_vec(),
-        other => vec![other.clone()],
-    };
-    let mut hit = false;
-    for t in &targets {
-        hit |= match (cls, t) {
-            (_, Value::Type(crate::value::PyType::Object)) => true,
-            (Value::Class(c), Value::Class(d)) => c.derives(d),
-            (Value::Type(a), Value::Type(b)) => {
-                a == b || (*a == crate::value::PyType::Bool && *b == crate::value::PyType::Int)
-            }
-            (_, Value::Class(_) | Value::Type(_)) => false,
-            _ => {
-                return Err(type_error(
-                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-                ));
-            }
-        };
-    }
-    Ok(Value::Bool(hit))
 }
 
 /// `object`'s attributes, as `dir()` lists them for every instance.

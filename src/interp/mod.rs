@@ -28,6 +28,7 @@ mod stdlib_random;
 pub mod stmt;
 pub mod suggest;
 pub mod timsort;
+mod type_checks;
 mod user_keys;
 pub mod vm;
 
@@ -82,6 +83,9 @@ pub struct Interp {
     pub argv: Vec<String>,
     /// Groups of equal instances of classes with their own `__hash__` (dict keys).
     pub user_keys: user_keys::UserKeys,
+    /// The call site of each running compiled frame, innermost last (`None`: a module's
+    /// code), for `warnings.warn`'s `stacklevel` (`_nt.caller`).
+    pub call_sites: Vec<Option<crate::syntax::source::Span>>,
 }
 
 /// Functions hold the scope they were defined in, and that scope holds them: a cycle of
@@ -130,6 +134,7 @@ impl Interp {
             user_keys: Default::default(),
             pending_binop: None,
             pending_init: None,
+            call_sites: Vec::new(),
         };
         builtins::install(&mut interp);
         interp.globals.set(Sym::new("__name__"), Value::Str("__main__".into()));

@@ -33,6 +33,50 @@ pub fn is_stdlib(interp: &Interp, offset: usize) -> bool {
         .is_some_and(|s| s.name.starts_with("<stdlib>/"))
 }
 
+/// `_nt.caller(depth)`: where the code `depth` compiled frames out from the one calling
+/// this is (1: the line calling the current function), as `(filename, lineno, module)`:
+/// CPython's `co_filename` (a script's path made absolute, `<stdin>`, `<string>`, stdlib
+/// files' shown names), the line of the call, and the module's `__name__`. `None` past the
+/// outermost frame (or at a module's top level, where nt keeps no importing frame).
+fn caller(interp: &mut Interp, args: Args) -> Res<Value> {
+    no_kw(&args, "caller")?;
+    let depth = match args.pos.as_slice() {
+        [Value::Int(d)] if *d >= 1 => *d as usize,
+        _ => return Err(type_error("_nt.caller(depth): depth must be an int >= 1")),
+    };
+    let n = interp.call_sites.len();
+    let Some(Some(site)) = n.checked_sub(depth).map(|i| interp.call_sites[i]) else {
+        return Ok(Value::None);
+    };
+    let Some(src) = interp.sources.find(site.start) else {
+        return Ok(Value::None);
+    };
+    let at = site.start.saturating_sub(src.base).min(src.text.len());
+    let line = src.text.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let name = src.name.clone();
+    let module = if let Some(m) = crate::nd::stdlib::module_of_file(&name) {
+        m.to_string()
+    } else if name.starts_with('<') || interp.argv.first().is_some_and(|a| *a == name) {
+        "__main__".to_string()
+    } else {
+        std::path::Path::new(&name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "__main__".to_string())
+    };
+    let file = if name.starts_with('<') || std::path::Path::new(&name).is_absolute() {
+        name
+    } else {
+        let cwd = interp.cwd.clone().or_else(|| std::env::current_dir().ok());
+        cwd.map(|d| format!("{}/{name}", d.display())).unwrap_or(name)
+    };
+    Ok(Value::tuple(vec![
+        Value::str(&file),
+        Value::Int(line as i64),
+        Value::str(&module),
+    ]))
+}
+
 /// `_nt.named(t, 'GeluBackward0')`: `t` with a `grad_fn` of PyTorch's name for a
 /// function stdlib composes from primitives (gradients pass through unchanged).
 fn named(_: &mut Interp, args: Args) -> Res<Value> {
@@ -308,6 +352,10 @@ static NT: &[Builtin] = &[
     Builtin {
         name: "fs2",
         f: super::stdlib_os::fs2,
+    },
+    Builtin {
+        name: "caller",
+        f: caller,
     },
     Builtin {
         name: "read_text",

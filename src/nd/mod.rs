@@ -39,6 +39,7 @@ pub mod sorting;
 pub mod stdlib;
 pub mod torch_gen;
 pub mod torch_kernels;
+pub mod torch_ties;
 pub mod type_fns;
 pub mod ufunc;
 pub mod unary;

@@ -1,6 +1,7 @@
 //! Sorting and what is built on it: `np.sort`/`argsort`, `torch.sort`/`argsort`/`topk`,
 //! `np.unique`/`torch.unique`, `np.median`/`torch.median` and `np.percentile`.
-//! Sorts are stable, NaN last (NumPy's and PyTorch's order).
+//! NaN sorts last (NumPy's and PyTorch's order). NumPy's sorts are stable here; PyTorch's
+//! `sort` and `topk` leave ties as its CPU kernels do (torch_ties.rs).
 
 use super::reduce::axis;
 use super::{as_nd, wrap};
@@ -23,22 +24,44 @@ fn order(a: f64, b: f64) -> Ordering {
     }
 }
 
+/// How a row's elements are chosen and ordered.
+#[derive(Clone, Copy)]
+pub(super) enum Pick {
+    /// All of them, stably sorted (NumPy's kinds; PyTorch's `stable=True`).
+    Stable,
+    /// All of them, as PyTorch's CPU `std::sort` leaves ties (`torch.sort` by default).
+    TorchSort,
+    /// The first `k` as PyTorch's CPU top-k picks and orders them.
+    TorchTopk { k: usize, sorted: bool },
+}
+
 /// Rows along `ax` as (values, original positions), sorted; then the sorted values and
 /// the indices, shaped as `a`.
 pub(super) fn sort_axis(a: &NdArray, ax: usize, descending: bool) -> Res<(NdArray, NdArray)> {
-    sort_axis_at(a, ax, descending, false).map(|(v, i, _)| (v, i))
+    sort_axis_at(a, ax, descending, false, Pick::Stable).map(|(v, i, _)| (v, i))
 }
 
 /// `sort_axis`, and with `at`, each sorted element's row-major position in `a` (for
 /// the gradient of a sort or top-k, which sends each value's gradient back there).
-fn sort_axis_at(a: &NdArray, ax: usize, descending: bool, at: bool) -> Res<(NdArray, NdArray, Option<NdArray>)> {
+fn sort_axis_at(
+    a: &NdArray,
+    ax: usize,
+    descending: bool,
+    at: bool,
+    pick: Pick,
+) -> Res<(NdArray, NdArray, Option<NdArray>)> {
     if a.numel() == 0 {
-        let values = super::ops::run(crate::ir::Op::Copy, &[a])?;
-        let positions = at.then(|| NdArray::zeros(DType::I64, a.shape()));
-        return Ok((values, NdArray::zeros(DType::I64, a.shape()), positions));
+        let mut shape = a.shape().to_vec();
+        if let (Pick::TorchTopk { k, .. }, Some(n)) = (pick, shape.get_mut(ax)) {
+            *n = k;
+        }
+        let values = NdArray::zeros(a.dtype, &shape);
+        let positions = at.then(|| NdArray::zeros(DType::I64, &shape));
+        return Ok((values, NdArray::zeros(DType::I64, &shape), positions));
     }
     let nd = a.ndim().max(1);
-    let a = if a.ndim() == 0 {
+    let zero_d = a.ndim() == 0;
+    let a = if zero_d {
         a.view(a.layout.reshape(&[1]).unwrap_or(a.layout.clone()))
     } else {
         a.clone()
@@ -48,27 +71,43 @@ fn sort_axis_at(a: &NdArray, ax: usize, descending: bool, at: bool) -> Res<(NdAr
     perm.push(ax);
     let moved = a.view(a.layout.permute(&perm));
     let flat = crate::realise::to_f64s(&moved).map_err(super::internal)?;
-    let exact = crate::realise::to_i128s(&moved).ok();
+    let exact = if a.dtype.is_float() {
+        None
+    } else {
+        crate::realise::to_i128s(&moved).ok()
+    };
     let len = a.shape()[ax].max(1);
     let mut vals = Vec::with_capacity(flat.len());
     let mut idx = Vec::with_capacity(flat.len());
     for (r, row) in flat.chunks(len).enumerate() {
-        let mut pos: Vec<usize> = (0..row.len()).collect();
-        let key = |i: usize| row[i];
-        let cmp = |x: &usize, y: &usize| match (&exact, a.dtype.is_float()) {
-            (Some(e), false) => e[r * len + *x].cmp(&e[r * len + *y]),
-            _ => order(key(*x), key(*y)),
+        let ints = exact.as_ref().map(|e| &e[r * len..(r + 1) * len]);
+        let pos: Vec<usize> = match (pick, ints) {
+            (Pick::Stable, _) => {
+                let mut pos: Vec<usize> = (0..row.len()).collect();
+                let cmp = |x: &usize, y: &usize| match ints {
+                    Some(e) => e[*x].cmp(&e[*y]),
+                    None => order(row[*x], row[*y]),
+                };
+                if descending {
+                    // Largest first; NaN first too, as PyTorch's descending sort puts it.
+                    pos.sort_by(|x, y| cmp(y, x));
+                } else {
+                    pos.sort_by(cmp);
+                }
+                pos
+            }
+            (Pick::TorchSort, Some(e)) => super::torch_ties::sort_indices(e, descending, |x, y| x < y, |_| false),
+            (Pick::TorchSort, None) => super::torch_ties::sort_indices(row, descending, |x, y| x < y, |x| x.is_nan()),
+            (Pick::TorchTopk { k, sorted }, Some(e)) => super::torch_ties::topk_indices_i128(e, k, descending, sorted),
+            (Pick::TorchTopk { k, sorted }, None) => super::torch_ties::topk_indices_f64(row, k, descending, sorted),
         };
-        if descending {
-            // Largest first; NaN first too, as PyTorch's descending sort puts it.
-            pos.sort_by(|x, y| cmp(y, x));
-        } else {
-            pos.sort_by(cmp);
-        }
         idx.extend(pos.iter().map(|&i| i as i64));
         vals.extend(pos.iter().map(|&i| r * len + i));
     }
-    let moved_shape = moved.shape().to_vec();
+    let mut moved_shape = moved.shape().to_vec();
+    if let Pick::TorchTopk { k, .. } = pick {
+        moved_shape[nd - 1] = k;
+    }
     let gathered = gather(&moved, &vals)?;
     let values = gathered.view(
         gathered
@@ -85,6 +124,15 @@ fn sort_axis_at(a: &NdArray, ax: usize, descending: bool, at: bool) -> Res<(NdAr
     let indices = indices.view(indices.layout.permute(&back));
     let values = super::ops::run(crate::ir::Op::Copy, &[&values])?;
     let indices = super::ops::run(crate::ir::Op::Copy, &[&indices])?;
+    // A 0-d input gives 0-d results.
+    let scalar = |x: NdArray| {
+        if zero_d {
+            x.view(x.layout.reshape(&[]).unwrap_or(x.layout.clone()))
+        } else {
+            x
+        }
+    };
+    let (values, indices) = (scalar(values), scalar(indices));
     let positions = if at {
         let origin = crate::nd::record::positions(&a);
         let moved = origin.view(origin.layout.permute(&perm));
@@ -101,7 +149,7 @@ fn sort_axis_at(a: &NdArray, ax: usize, descending: bool, at: bool) -> Res<(NdAr
     } else {
         None
     };
-    Ok((values, indices, positions))
+    Ok((values, indices, positions.map(scalar)))
 }
 
 /// The elements at row-major positions `at` of `a`, exactly (any dtype).
@@ -219,7 +267,13 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
                 }
             };
             let grad = name != "argsort" && crate::nd::record::needs(&[&args.pos[0]]);
-            let (values, indices, at) = sort_axis_at(&a, ax, descending, grad)?;
+            // PyTorch's CPU sort is std::sort unless stable=True: ties come out in its order.
+            let pick = match (lib, &stable) {
+                (Lib::Torch, Some(s)) if s.truthy() => Pick::Stable,
+                (Lib::Torch, _) => Pick::TorchSort,
+                (Lib::Numpy, _) => Pick::Stable,
+            };
+            let (values, indices, at) = sort_axis_at(&a, ax, descending, grad, pick)?;
             let mut values = wrap(lib, values);
             if let Some(at) = &at {
                 values = crate::nd::record::rearranged("SortBackward0", values, &args.pos[0], at);
@@ -245,17 +299,21 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
             if k < 0 || k > n {
                 return Err(exc("RuntimeError", "selected index k out of range"));
             }
-            let grad = crate::nd::record::needs(&[&args.pos[0]]);
-            let (values, indices, at) = sort_axis_at(&a, ax, largest, grad)?;
-            let take = |x: &NdArray| -> Res<NdArray> {
-                let v = narrow(x, ax, 0, k as usize);
-                super::ops::run(crate::ir::Op::Copy, &[&v])
-            };
-            let mut values = wrap(lib, take(&values)?);
-            if let Some(at) = &at {
-                values = crate::nd::record::rearranged("TopkBackward0", values, &args.pos[0], &take(at)?);
+            let sorted = kwarg(&mut args, "sorted")
+                .or_else(|| args.pos.get(4).cloned())
+                .is_none_or(|v| v.truthy());
+            if a.dtype == DType::Bool {
+                return Err(exc("NotImplementedError", "topk does not support bool dtypes on CPU"));
             }
-            Ok(named("topk", values, wrap(lib, take(&indices)?)))
+            let grad = crate::nd::record::needs(&[&args.pos[0]]);
+            let pick = Pick::TorchTopk { k: k as usize, sorted };
+            let (values, indices, at) = sort_axis_at(&a, ax, largest, grad, pick)?;
+            let (values, indices) = (wrap(lib, values), wrap(lib, indices));
+            let values = match &at {
+                Some(at) => crate::nd::record::rearranged("TopkBackward0", values, &args.pos[0], at),
+                None => values,
+            };
+            Ok(named("topk", values, indices))
         }
         "unique" => unique(lib, &a, &mut args),
         "median" => super::quantile::median(lib, &a, &mut args),

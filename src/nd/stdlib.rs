@@ -89,6 +89,16 @@ const MODULES: &[(&str, &str, &str)] = &[
         "<stdlib>/python/sys.nt",
         include_str!("../../stdlib/python/sys.nt"),
     ),
+    (
+        "_regex",
+        "<stdlib>/python/_regex.nt",
+        include_str!("../../stdlib/python/_regex.nt"),
+    ),
+    (
+        "warnings",
+        "<stdlib>/python/warnings.nt",
+        include_str!("../../stdlib/python/warnings.nt"),
+    ),
     ("os", "<stdlib>/python/os.nt", include_str!("../../stdlib/python/os.nt")),
     (
         "os.path",
@@ -348,6 +358,11 @@ pub fn private_parts(parent: &str) -> Vec<&'static str> {
     let mut parts: Vec<&'static str> = MODULES.iter().map(|m| m.0).filter(|n| ext(n)).collect();
     parts.sort_by_key(|n| !n.ends_with("._ext"));
     parts
+}
+
+/// The stdlib module shown as `file` (`<stdlib>/python/os.nt` → `os`).
+pub fn module_of_file(file: &str) -> Option<&'static str> {
+    MODULES.iter().find(|m| m.1 == file).map(|m| m.0)
 }
 
 /// The shown name and source of a stdlib module.

@@ -57,6 +57,14 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
     ("UserWarning", Some("Warning")),
     ("DeprecationWarning", Some("Warning")),
     ("RuntimeWarning", Some("Warning")),
+    ("PendingDeprecationWarning", Some("Warning")),
+    ("SyntaxWarning", Some("Warning")),
+    ("FutureWarning", Some("Warning")),
+    ("ImportWarning", Some("Warning")),
+    ("UnicodeWarning", Some("Warning")),
+    ("BytesWarning", Some("Warning")),
+    ("ResourceWarning", Some("Warning")),
+    ("EncodingWarning", Some("Warning")),
 ];
 
 /// The libraries' own exception classes nt raises: (qualified name, base).

@@ -32,8 +32,8 @@ pub static FUNCTIONS: &[Builtin] = &[
     builtin!("repr", repr_fn),
     builtin!("ascii", ascii_fn),
     builtin!("abs", abs),
-    builtin!("isinstance", isinstance),
-    builtin!("issubclass", super::attr_hooks::issubclass),
+    builtin!("isinstance", super::type_checks::isinstance),
+    builtin!("issubclass", super::type_checks::issubclass),
     builtin!("delattr", super::attr_hooks::delattr),
     builtin!("vars", super::attr_hooks::vars),
     builtin!("dir", super::attr_hooks::dir),
@@ -283,40 +283,6 @@ fn hasattr(interp: &mut Interp, args: Args) -> Res<Value> {
         Err(e) if e.kind == "AttributeError" => Ok(Value::Bool(false)),
         Err(e) => Err(e),
     }
-}
-
-fn isinstance(_: &mut Interp, args: Args) -> Res<Value> {
-    no_kw(&args, "isinstance")?;
-    if args.pos.len() != 2 {
-        return Err(type_error(format!(
-            "isinstance expected 2 arguments, got {}",
-            args.pos.len()
-        )));
-    }
-    let (obj, cls) = (&args.pos[0], &args.pos[1]);
-    let types: Vec<Value> = match cls {
-        Value::Tuple(t) => t.to_vec(),
-        other => vec![other.clone()],
-    };
-    let mut hit = false;
-    for t in &types {
-        match t {
-            Value::Type(t) => hit |= t.is_instance(obj),
-            Value::Class(c) => {
-                hit |= match obj {
-                    Value::Exception(e) => e.class.derives(c),
-                    Value::Object(o) => o.class.derives(c),
-                    _ => false,
-                }
-            }
-            _ => {
-                return Err(type_error(
-                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
-                ));
-            }
-        }
-    }
-    Ok(Value::Bool(hit))
 }
 
 fn chr(_: &mut Interp, args: Args) -> Res<Value> {

@@ -147,12 +147,54 @@ pub fn property(o: &Value, name: Sym) -> Option<Value> {
         (Value::DType(d, crate::value::DKind::NpType), "__name__") => Some(Value::str(d.numpy_name())),
         (Value::DType(d, crate::value::DKind::NpDType), "name") => Some(Value::str(d.numpy_name())),
         (Value::DType(d, _), "itemsize") => Some(Value::Int(d.itemsize() as i64)),
+        (Value::DType(d, crate::value::DKind::NpDType), n) if NP_DTYPE_CODES.contains(&n) => Some(np_dtype_code(*d, n)),
         (Value::DType(d, crate::value::DKind::Torch), "is_floating_point") => Some(Value::Bool(d.is_float())),
         (Value::DType(d, crate::value::DKind::Torch), "is_complex") => Some(Value::Bool(d.is_complex())),
         (Value::DType(d, crate::value::DKind::Torch), "is_signed") => {
             Some(Value::Bool(d.is_signed() || d.is_float() || d.is_complex()))
         }
         _ => None,
+    }
+}
+
+/// `np.dtype` attributes describing the type's codes and layout.
+const NP_DTYPE_CODES: &[&str] = &[
+    "kind",
+    "char",
+    "num",
+    "str",
+    "byteorder",
+    "type",
+    "alignment",
+    "isnative",
+    "isbuiltin",
+    "ndim",
+    "shape",
+    "base",
+    "names",
+    "fields",
+    "subdtype",
+    "hasobject",
+];
+
+fn np_dtype_code(d: crate::array::dtype::DType, name: &str) -> Value {
+    let (kind, char, num) = d.numpy_codes();
+    match name {
+        "kind" => Value::str(&kind.to_string()),
+        "char" => Value::str(&char.to_string()),
+        "num" => Value::Int(num),
+        "str" => Value::str(&d.numpy_str()),
+        "byteorder" => Value::str(if d.itemsize() == 1 { "|" } else { "=" }),
+        "type" => Value::DType(d, crate::value::DKind::NpType),
+        // complex numbers align as their parts
+        "alignment" => Value::Int(if d.is_complex() { d.itemsize() / 2 } else { d.itemsize() } as i64),
+        "isnative" => Value::Bool(true),
+        "isbuiltin" => Value::Int(1),
+        "ndim" => Value::Int(0),
+        "shape" => Value::tuple(vec![]),
+        "base" => Value::DType(d, crate::value::DKind::NpDType),
+        "hasobject" => Value::Bool(false),
+        _ => Value::None,
     }
 }
 
@@ -255,6 +297,7 @@ impl Interp {
             Value::Int(_) | Value::Bool(_) | Value::Long(_) if INT_METHODS.contains(&m) => {
                 numbers::int_method(o, m, &args)
             }
+            Value::Type(PyType::Float) | Value::Float(_) if m == "fromhex" => numbers::float_fromhex(&args),
             Value::Float(x) if FLOAT_METHODS.contains(&m) => numbers::float_method(*x, m, &args),
             Value::Complex(re, im) if m == "conjugate" => {
                 no_args(&args, "complex.conjugate")?;

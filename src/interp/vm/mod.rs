@@ -382,6 +382,7 @@ impl Interp {
         slot.init = init;
         frames.live += 1;
         self.depth += 1;
+        self.call_sites.push(Some(site));
         Ok(())
     }
 
@@ -423,6 +424,7 @@ impl Interp {
             return Err(exc("KeyboardInterrupt", "")).at(f.code.spans[0]);
         }
         self.depth += 1;
+        self.call_sites.push(f.site);
         Ok(())
     }
 
@@ -434,6 +436,7 @@ impl Interp {
         }
         let (func, site) = frames.finish();
         self.depth -= 1;
+        self.call_sites.pop();
         let Some(func) = func else {
             // A module's statement: the error is its own.
             return e;
@@ -485,6 +488,7 @@ impl Interp {
                 let binop = frames.top().binop.take();
                 frames.finish();
                 self.depth -= 1;
+                self.call_sites.pop();
                 let v = match binop {
                     Some(b) if super::classes::is_not_implemented(&v) => {
                         match self.binary_after_forward(b.0, &b.1, &b.2) {
@@ -525,6 +529,7 @@ impl Interp {
                 }
                 frames.live = 0;
                 self.depth -= 1;
+                self.call_sites.pop();
                 let done = frames.slots.swap_remove(0);
                 Ok(Some(Outcome::Yield(v, done)))
             }
