@@ -219,8 +219,9 @@ pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {
     }
     if crate::array::storage::is_readonly(&dst.storage) {
         return Err(format!(
-            "{} (nt: this is a copy of a complex array's real or imaginary part, not a view; write to the complex array instead)",
-            crate::array::storage::READONLY
+            "{}{}",
+            crate::array::storage::READONLY,
+            crate::array::storage::readonly_reason(&dst.storage)
         ));
     }
     flush()?;

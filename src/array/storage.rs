@@ -233,7 +233,7 @@ pub fn bump_version(s: &Storage) {
 thread_local! {
     /// Storages that must not be written: copies standing in for NumPy's views of a
     /// complex array's parts (`z.real`), which nt cannot alias yet.
-    static READONLY_SET: RefCell<rustc_hash::FxHashSet<usize>> = RefCell::default();
+    static READONLY_SET: RefCell<rustc_hash::FxHashMap<usize, &'static str>> = RefCell::default();
 }
 
 thread_local! {
@@ -253,13 +253,25 @@ pub fn complex_seen() -> bool {
 /// The start of the error a write into a read-only storage gives.
 pub const READONLY: &str = "nt-readonly:";
 
-pub fn set_readonly(s: &Storage) {
-    READONLY_SET.with(|r| r.borrow_mut().insert(key(s)));
+/// Marks `s` read-only; `why` ends the error a write gets (`""`: the library's own
+/// read-only array, `np.frombuffer`'s).
+pub fn set_readonly(s: &Storage, why: &'static str) {
+    READONLY_SET.with(|r| r.borrow_mut().insert(key(s), why));
 }
 
 pub fn is_readonly(s: &Storage) -> bool {
-    READONLY_SET.with(|r| !r.borrow().is_empty() && r.borrow().contains(&key(s)))
+    READONLY_SET.with(|r| !r.borrow().is_empty() && r.borrow().contains_key(&key(s)))
 }
+
+/// Why `s` is read-only (see `set_readonly`).
+pub fn readonly_reason(s: &Storage) -> &'static str {
+    READONLY_SET.with(|r| r.borrow().get(&key(s)).copied().unwrap_or(""))
+}
+
+/// The reason nt's stand-ins for views are read-only.
+pub const COMPLEX_PART_COPY: &str =
+    " (nt: this is a copy of a complex array's real or imaginary part, not a view; write to the complex array instead)";
+pub const DTYPE_VIEW_COPY: &str = " (nt: a view with another dtype is a read-only copy of the bytes, not a view; write to the original array instead)";
 
 fn forget_version(addr: usize) {
     let _ = READONLY_SET.try_with(|r| {

@@ -306,6 +306,14 @@ impl Interp {
                 if let Some(v) = super::methods::property(o, name) {
                     return Ok(v);
                 }
+                if matches!(o, Value::Tensor(_)) && name.as_str() == "layout" {
+                    // torch.strided, an object of torch/_ext.nt
+                    if let Ok(Value::Module(t)) = self.import(&[Sym::new("torch"), Sym::new("_ext")]) {
+                        if let Some(l) = t.attrs.borrow().get(&Sym::new("strided")).cloned() {
+                            return Ok(l);
+                        }
+                    }
+                }
                 if let Some(v) = crate::nd::methods::attr(o, name) {
                     return v;
                 }

@@ -234,6 +234,10 @@ static NT: &[Builtin] = &[
         f: crate::nd::select::take_flat,
     },
     Builtin {
+        name: "torch_pick",
+        f: crate::nd::select::torch_pick,
+    },
+    Builtin {
         name: "im2col",
         f: crate::nd::windows::im2col,
     },

@@ -64,7 +64,7 @@ pub fn complex_parts(_: &mut Interp, args: Args) -> Res<Value> {
         _ => return Err(type_error("_nt.complex_parts: a complex array")),
     };
     let out = NdArray::from_buffer(buf, &shape);
-    set_readonly(&out.storage);
+    set_readonly(&out.storage, crate::array::storage::COMPLEX_PART_COPY);
     Ok(wrap(lib, out))
 }
 
@@ -319,6 +319,8 @@ const AWARE_FUNCTIONS: &[&str] = &[
     "trapezoid",
     "polyval",
     "vander",
+    // isinstance(z, np.floating) asks this of a complex scalar's type
+    "_is_np_scalar",
 ];
 
 /// Marks the functions of a freshly loaded stdlib module of NumPy's or PyTorch's

@@ -26,9 +26,21 @@ pub fn dtype_arg(v: &Value) -> Res<Option<DType>> {
     Ok(match v {
         Value::None => None,
         Value::DType(d, _) => Some(*d),
-        Value::Str(s) => {
-            Some(DType::from_numpy_name(s).ok_or_else(|| type_error(format!("data type '{s}' not understood")))?)
-        }
+        Value::Str(s) => match (DType::from_numpy_name(s), s.strip_prefix('>')) {
+            (Some(d), _) => Some(d),
+            // Big-endian: one-byte types have no byte order; nt keeps the others native only.
+            (None, Some(code)) => match DType::from_numpy_name(code) {
+                Some(d) if d.itemsize() == 1 => Some(d),
+                Some(_) => {
+                    return Err(exc(
+                        "NotImplementedError",
+                        format!("nt has only native (little-endian) dtypes: '{s}' is big-endian"),
+                    ));
+                }
+                None => return Err(type_error(format!("data type '{s}' not understood"))),
+            },
+            (None, None) => return Err(type_error(format!("data type '{s}' not understood"))),
+        },
         Value::Type(crate::value::PyType::Float) => Some(DType::F64),
         Value::Type(crate::value::PyType::Complex) => Some(DType::C128),
         Value::Type(crate::value::PyType::Int) => Some(DType::I64),

@@ -38,6 +38,9 @@ fn shape_tuple(a: &NdArray) -> Value {
 /// Data attributes: `shape`, `dtype`, `ndim`, `size`, `T`, …
 pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
     let (lib, a) = as_nd(v)?;
+    if let Some(x) = super::memory::attr(lib, a, name.as_str()) {
+        return Some(Ok(x));
+    }
     Some(Ok(match (name.as_str(), lib) {
         ("shape", Lib::Numpy) => shape_tuple(a),
         ("shape", Lib::Torch) => Value::Size(a.shape().into()),
@@ -117,7 +120,7 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
                         Ok(p) => p,
                         Err(e) => return Some(Err(e)),
                     };
-                    crate::array::storage::set_readonly(&p.storage);
+                    crate::array::storage::set_readonly(&p.storage, crate::array::storage::COMPLEX_PART_COPY);
                     wrap(lib, p)
                 }
                 Err(e) => return Some(Err(e)),
@@ -139,7 +142,7 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
                 Ok(z) => z,
                 Err(e) => return Some(Err(e)),
             };
-            crate::array::storage::set_readonly(&z.storage);
+            crate::array::storage::set_readonly(&z.storage, crate::array::storage::COMPLEX_PART_COPY);
             match v {
                 Value::NpScalar(_) => Value::NpScalar(Rc::new(z)),
                 _ => wrap(lib, z),
@@ -305,6 +308,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         return Err(super::internal("method on a non-array"));
     };
     let m = name.as_str();
+    if let Some(r) = super::memory::method(lib, v, a, m, &mut args) {
+        return r;
+    }
     if lib == Lib::Torch && m.ends_with('_') && m != "requires_grad_" {
         check_inplace(v, false)?;
         if let Some(r) = super::inplace::fill_with_history(v, m, &args)? {

@@ -8,6 +8,7 @@ use super::files::{numpy_fn as np_files, torch_fn as torch_files};
 use super::funcs::{self, nd_arg};
 use super::grad_mode::autograd_fn;
 use super::linalg::call as lu;
+use super::memory::numpy_fn as memory;
 use super::objects::strings;
 use super::random::{numpy_fn as np_random, torch_fn as torch_random};
 use super::sorting::call as sorting;
@@ -486,6 +487,7 @@ static NUMPY: &[NdFn] = table! { Lib::Numpy, "np";
     strings: "sort";
     sorting: "argsort", "unique", "median", "percentile", "quantile";
     np_files: "save", "load", "savez", "savez_compressed", "savetxt", "loadtxt", "asfortranarray", "isfortran";
+    memory: "frombuffer";
     ufunc2: "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod", "remainder", "bitwise_and",
         "bitwise_or", "bitwise_xor", "left_shift", "right_shift", "bitwise_left_shift", "bitwise_right_shift";
     binary_fns: "arctan2", "atan2", "hypot", "copysign", "fmod", "equal", "not_equal", "less", "less_equal", "greater",

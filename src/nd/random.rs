@@ -116,7 +116,19 @@ pub fn torch_fn(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Arg
                 _ => int_arg(s)? as u64,
             };
             *g = Generator::new(s);
-            Ok(classes::generator())
+            // torch.default_generator (torch/_random.nt), as PyTorch returns it.
+            let default = match interp.import(&[
+                crate::syntax::symbol::Sym::new("torch"),
+                crate::syntax::symbol::Sym::new("_random"),
+            ]) {
+                Ok(Value::Module(t)) => t
+                    .attrs
+                    .borrow()
+                    .get(&crate::syntax::symbol::Sym::new("default_generator"))
+                    .cloned(),
+                _ => None,
+            };
+            Ok(default.unwrap_or_else(classes::generator))
         }
         "seed" => {
             let s = crate::random::torch::entropy() & (i64::MAX as u64);

@@ -12,6 +12,8 @@
 //!   written (or added one by one, in order, as PyTorch's CPU kernels add) at `positions`;
 //!   `t`'s gradient is the output's outside the written positions (everywhere when
 //!   adding), `src`'s is the output's at them.
+//! - `_nt.torch_pick(kind, rows, k)`: per row, the index PyTorch's CPU `kthvalue` (k-th
+//!   smallest, 1-based) or `mode` picks, ties included (torch_select.rs).
 //! - `_nt.named(t, name)`: `t` under a node of PyTorch's name for an op nt composes from
 //!   others (`logsumexp`); the gradient passes through unchanged.
 
@@ -163,4 +165,43 @@ pub fn named(_: &mut Interp, args: Args) -> Res<Value> {
     let Value::Tensor(x) = &t else { return Ok(t) };
     let r = wrap(Lib::Torch, x.data.clone());
     Ok(record(r, name, Rule::View, &[&t]))
+}
+
+/// `_nt.torch_pick(kind, rows, k)`: for each row of the 2-D `rows` (the input moved so the
+/// reduced dim is last, reshaped to (-1, n)), the index PyTorch's CPU kernel returns:
+/// kind 'kthvalue' (k is 1-based) or 'mode' (k is ignored). An int64 tensor, one per row.
+pub fn torch_pick(_: &mut Interp, args: Args) -> Res<Value> {
+    let kind = match args.pos.first() {
+        Some(Value::Str(s)) => s.clone(),
+        _ => return Err(type_error("_nt.torch_pick(kind, rows, k)")),
+    };
+    let (lib, a) = nd(args.pos.get(1), "rows")?;
+    let k = match args.pos.get(2) {
+        Some(v) => crate::interp::builtins::int_arg(v)?.max(1) as usize,
+        None => 1,
+    };
+    let n = a.shape().last().copied().unwrap_or(1).max(1);
+    let floats = crate::realise::to_f64s(&a).map_err(super::internal)?;
+    let exact = if a.dtype.is_float() {
+        None
+    } else {
+        crate::realise::to_i128s(&a).ok()
+    };
+    let mut chosen = Vec::with_capacity(floats.len() / n);
+    for r in 0..floats.len() / n {
+        let span = r * n..(r + 1) * n;
+        let i = match (&*kind, &exact) {
+            ("kthvalue", Some(e)) => super::torch_select::kthvalue_index_i128(&e[span], k.min(n)),
+            ("kthvalue", None) => super::torch_select::kthvalue_index_f64(&floats[span], k.min(n)),
+            ("mode", Some(e)) => super::torch_select::mode_index_i128(&e[span]),
+            ("mode", None) => super::torch_select::mode_index_f64(&floats[span]),
+            _ => return Err(type_error(format!("_nt.torch_pick: unknown kind {kind}"))),
+        };
+        chosen.push(i as i64);
+    }
+    let len = chosen.len();
+    Ok(wrap(
+        lib,
+        NdArray::from_buffer(crate::array::storage::Buffer::I64(chosen), &[len]),
+    ))
 }

@@ -33,6 +33,28 @@ pub(super) enum Pick {
     TorchSort,
     /// The first `k` as PyTorch's CPU top-k picks and orders them.
     TorchTopk { k: usize, sorted: bool },
+    /// All of them, as NumPy's default (unstable) argsort orders ties (numpy_ties.rs).
+    NumpyQuick(super::numpy_ties::Width),
+}
+
+/// The key width NumPy's default argsort dispatches on, for the dtypes it sorts by value.
+fn numpy_width(d: DType) -> Option<super::numpy_ties::Width> {
+    use super::numpy_ties::Width;
+    Some(match d {
+        DType::Bool => Width::Bool,
+        DType::I8 => Width::I8,
+        DType::U8 => Width::U8,
+        DType::I16 => Width::I16,
+        DType::U16 => Width::U16,
+        DType::F16 => Width::F16,
+        DType::I32 => Width::I32,
+        DType::U32 => Width::U32,
+        DType::F32 => Width::F32,
+        DType::I64 => Width::I64,
+        DType::U64 => Width::U64,
+        DType::F64 => Width::F64,
+        _ => return None,
+    })
 }
 
 /// Rows along `ax` as (values, original positions), sorted; then the sorted values and
@@ -100,6 +122,8 @@ fn sort_axis_at(
             (Pick::TorchSort, None) => super::torch_ties::sort_indices(row, descending, |x, y| x < y, |x| x.is_nan()),
             (Pick::TorchTopk { k, sorted }, Some(e)) => super::torch_ties::topk_indices_i128(e, k, descending, sorted),
             (Pick::TorchTopk { k, sorted }, None) => super::torch_ties::topk_indices_f64(row, k, descending, sorted),
+            (Pick::NumpyQuick(w), Some(e)) => super::numpy_ties::argsort_indices_i128(e, w),
+            (Pick::NumpyQuick(w), None) => super::numpy_ties::argsort_indices_f64(row, w),
         };
         idx.extend(pos.iter().map(|&i| i as i64));
         vals.extend(pos.iter().map(|&i| r * len + i));
@@ -221,7 +245,9 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
             // nt's sort is stable, which is a correct result of every kind NumPy offers
             // and of PyTorch's stable=True.
             let stable = kwarg(&mut args, "stable").filter(|v| !matches!(v, Value::None));
-            let kind = kwarg(&mut args, "kind").filter(|v| !matches!(v, Value::None));
+            let kind = kwarg(&mut args, "kind")
+                .or_else(|| (lib == Lib::Numpy).then(|| args.pos.get(2).cloned()).flatten())
+                .filter(|v| !matches!(v, Value::None));
             if lib == Lib::Numpy {
                 if let Some(k) = &kind {
                     let text = match k {
@@ -268,9 +294,19 @@ pub fn call(_: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Res
             };
             let grad = name != "argsort" && crate::nd::record::needs(&[&args.pos[0]]);
             // PyTorch's CPU sort is std::sort unless stable=True: ties come out in its order.
+            // NumPy's quicksort and heapsort (one algorithm in NumPy 2) leave ties in their
+            // order: visible in argsort's indices (np.sort's values are a stable sort's).
+            let stable_kind = match &kind {
+                Some(Value::Str(k)) => k.starts_with(['s', 'S', 'm', 'M']),
+                _ => false,
+            };
             let pick = match (lib, &stable) {
                 (Lib::Torch, Some(s)) if s.truthy() => Pick::Stable,
                 (Lib::Torch, _) => Pick::TorchSort,
+                (Lib::Numpy, Some(s)) if s.truthy() => Pick::Stable,
+                (Lib::Numpy, _) if name == "argsort" && !stable_kind => {
+                    numpy_width(a.dtype).map_or(Pick::Stable, Pick::NumpyQuick)
+                }
                 (Lib::Numpy, _) => Pick::Stable,
             };
             let (values, indices, at) = sort_axis_at(&a, ax, descending, grad, pick)?;
@@ -374,8 +410,20 @@ fn unique(lib: Lib, a: &NdArray, args: &mut Args) -> Res<Value> {
             }
         })
     };
-    let mut order_: Vec<usize> = (0..n).collect();
-    order_.sort_by(|&p, &q| row_cmp(p, q));
+    // PyTorch's CPU unique: without dim, Tensor::sort() (std::sort, NaN last); with dim,
+    // std::sort of the slice numbers under a comparator that skips NaN (torch_select.rs).
+    // Integer keys need neither: equal integers group alike in any order.
+    let order_: Vec<usize> = match (lib, &exact, ax) {
+        (Lib::Torch, None, None) => super::torch_select::unique_order_f64(&floats),
+        (Lib::Torch, None, Some(_)) if width > 0 => {
+            super::torch_select::unique_dim_order(&floats, width, |a, b| a < b, |a, b| a > b)
+        }
+        _ => {
+            let mut o: Vec<usize> = (0..n).collect();
+            o.sort_by(|&p, &q| row_cmp(p, q));
+            o
+        }
+    };
     let mut firsts: Vec<usize> = Vec::new();
     let mut count: Vec<i64> = Vec::new();
     let mut group = vec![0i64; n];

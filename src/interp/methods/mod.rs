@@ -2,7 +2,7 @@
 
 pub mod bytes;
 mod containers;
-mod numbers;
+pub mod numbers;
 mod string;
 
 use super::Interp;
@@ -125,6 +125,7 @@ pub fn has_method(o: &Value, name: Sym) -> bool {
     let names = method_names(o);
     // PyTorch's in-place variant of any tensor method: `t.sqrt_()`.
     names.contains(&m)
+        || (matches!(o, Value::NpScalar(a) if a.dtype.is_float()) && matches!(m, "is_integer" | "as_integer_ratio"))
         || (matches!(o, Value::Tensor(_)) && m.strip_suffix('_').is_some_and(|b| names.contains(&b) || b == "copy"))
 }
 
@@ -175,6 +176,7 @@ const NP_DTYPE_CODES: &[&str] = &[
     "fields",
     "subdtype",
     "hasobject",
+    "descr",
 ];
 
 fn np_dtype_code(d: crate::array::dtype::DType, name: &str) -> Value {
@@ -194,6 +196,7 @@ fn np_dtype_code(d: crate::array::dtype::DType, name: &str) -> Value {
         "shape" => Value::tuple(vec![]),
         "base" => Value::DType(d, crate::value::DKind::NpDType),
         "hasobject" => Value::Bool(false),
+        "descr" => Value::list(vec![Value::tuple(vec![Value::str(""), Value::str(&d.numpy_str())])]),
         _ => Value::None,
     }
 }
