@@ -53,8 +53,26 @@ fn gemm_in_blocks<T: Typed>(
         lb.strides[nd - 2],
         lb.strides[nd - 1],
     );
-    let (oa, ob) = (batch_offsets(la), batch_offsets(lb));
+    let (mut oa, mut ob) = (batch_offsets(la), batch_offsets(lb));
     let mut out = crate::array::pool::filled(batch * n * m, T::default());
+    // A stack of products with one right operand (broadcast over the batch, as
+    // `F.linear` on a sequence makes it) whose left rows follow each other in memory: one
+    // product of all the rows, when that sums each element as each product would.
+    let (n_all, whole) = (n, batch * n);
+    let (_, n) = if batch > 1
+        && same_kernel((batch * n, k, m), n, (ca, rb))
+        && ob.iter().all(|&o| o == ob[0])
+        && oa
+            .iter()
+            .enumerate()
+            .all(|(i, &o)| o == oa[0] + i as isize * n as isize * ra)
+    {
+        oa.truncate(1);
+        ob.truncate(1);
+        (1, whole)
+    } else {
+        (batch, n_all)
+    };
     for (bi, (&xa, &yb)) in oa.iter().zip(&ob).enumerate() {
         if crate::interrupt::pending() {
             return Err(crate::interrupt::KEYBOARD_INTERRUPT.into());
@@ -104,6 +122,150 @@ fn gemm_in_blocks<T: Typed>(
         }
     }
     Ok(T::wrap(out))
+}
+
+/// How gemm (0.19) sums an `m×n` product over `k` for a left operand with column stride
+/// `lhs_cs` and a right one with row stride `rhs_rs`: `None` for its special kernels
+/// (horizontal dot products for at most 256 outputs read along k, `gevv` for k ≤ 2, the
+/// matrix-vector kernels for one row or column), whose sums run in their own order; else
+/// its blocking of k (one block up to 512; beyond, 512-blocks for products within 64×64,
+/// cache-sized ones otherwise). Two products with the same `Some` sum every element alike.
+fn gemm_sums(m: usize, n: usize, k: usize, lhs_cs: isize, rhs_rs: isize) -> Option<u8> {
+    if k <= 2 || m <= 1 || n <= 1 || (m * n <= 256 && lhs_cs == 1 && rhs_rs == 1) {
+        return None;
+    }
+    Some(match () {
+        _ if k <= 512 => 0,
+        _ if m <= 64 && n <= 64 => 1,
+        _ => 2,
+    })
+}
+
+/// Whether an `n×k` by `k×m` product's first `rows` rows alone are summed as in the whole
+/// product (so each element is the same bits): both on matrixmultiply's side of the
+/// threshold with at least two rows, or both on gemm's with the same summation.
+pub(super) fn same_kernel((n, k, m): (usize, usize, usize), rows: usize, (lhs_cs, rhs_rs): (isize, isize)) -> bool {
+    match (n * m * k < SMALL_GEMM, rows * m * k < SMALL_GEMM) {
+        (true, true) => rows >= 2,
+        (false, false) => {
+            let whole = gemm_sums(n, m, k, lhs_cs, rhs_rs);
+            whole.is_some() && whole == gemm_sums(rows, m, k, lhs_cs, rhs_rs)
+        }
+        _ => false,
+    }
+}
+
+/// `out = a · b` for an `n×k` and a `k×m` float32/float64 operand read through their
+/// (row, column) strides, `out` row-major `n×m`, on this thread: the kernel and summation
+/// order `matmul` uses for these sizes (gemm's result does not depend on its threads), so
+/// the bits of `matmul`'s result, without arrays around the operands (the LSTM recurrence).
+pub(super) fn gemm_into<T: Typed>(
+    (n, k, m): (usize, usize, usize),
+    a: &[T],
+    (ra, ca): (isize, isize),
+    b: &[T],
+    (rb, cb): (isize, isize),
+    out: &mut [T],
+) -> Result<(), String> {
+    let reach = |len: usize, r: isize, c: isize, rows: usize, cols: usize| {
+        r >= 0 && c >= 0 && (rows == 0 || cols == 0 || (rows - 1) * (r as usize) + (cols - 1) * (c as usize) < len)
+    };
+    if !matches!(T::DTYPE, DType::F32 | DType::F64)
+        || !reach(a.len(), ra, ca, n, k)
+        || !reach(b.len(), rb, cb, k, m)
+        || out.len() < n * m
+    {
+        return Err("gemm_into: operands out of bounds".into());
+    }
+    // SAFETY: every element the strides address lies inside `a` and `b` (checked above),
+    // `out` holds n×m elements, and T is f32 or f64 as its dtype says.
+    unsafe {
+        let (x, y, o) = (a.as_ptr(), b.as_ptr(), out.as_mut_ptr());
+        if n * m * k < SMALL_GEMM {
+            if T::DTYPE == DType::F32 {
+                matrixmultiply::sgemm(
+                    n,
+                    k,
+                    m,
+                    1.0,
+                    x.cast(),
+                    ra,
+                    ca,
+                    y.cast(),
+                    rb,
+                    cb,
+                    0.0,
+                    o.cast(),
+                    m as isize,
+                    1,
+                );
+            } else {
+                matrixmultiply::dgemm(
+                    n,
+                    k,
+                    m,
+                    1.0,
+                    x.cast(),
+                    ra,
+                    ca,
+                    y.cast(),
+                    rb,
+                    cb,
+                    0.0,
+                    o.cast(),
+                    m as isize,
+                    1,
+                );
+            }
+        } else if T::DTYPE == DType::F32 {
+            let (x, y, o) = (x.cast::<f32>(), y.cast::<f32>(), o.cast::<f32>());
+            gemm::gemm(
+                n,
+                m,
+                k,
+                o,
+                1,
+                m as isize,
+                false,
+                x,
+                ca,
+                ra,
+                y,
+                cb,
+                rb,
+                0.0,
+                1.0,
+                false,
+                false,
+                false,
+                gemm::Parallelism::None,
+            );
+        } else {
+            let (x, y, o) = (x.cast::<f64>(), y.cast::<f64>(), o.cast::<f64>());
+            gemm::gemm(
+                n,
+                m,
+                k,
+                o,
+                1,
+                m as isize,
+                false,
+                x,
+                ca,
+                ra,
+                y,
+                cb,
+                rb,
+                0.0,
+                1.0,
+                false,
+                false,
+                false,
+                gemm::Parallelism::None,
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Multiply-adds per block of rows in a long gemm (a few milliseconds to a few tens).

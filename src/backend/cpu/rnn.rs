@@ -1,37 +1,118 @@
 //! A unidirectional LSTM layer's recurrence in one call (`lstm_sequence`), for
 //! `nn.LSTM` when nothing needs a gradient. Per step it computes exactly what the layer's
 //! ops compute one by one (stdlib/torch/nn/_rnn.nt, after PyTorch's RNN.cpp): the same
-//! matrix product kernel for `h @ w_hhᵀ`, `(hh + b_hh) + ih_t`, `sigmoid(x) =
-//! 1 / (1 + exp(-x))` and `tanh` with the same element functions, `c' = f*c + i*g` and
-//! `h' = o * tanh(c')`, each rounded to the element type; so the results are the same
-//! bits, without ~12 interpreted ops and their allocations per step.
+//! matrix product kernel for `h @ w_hhᵀ` (matmul.rs `gemm_into`), `(hh + b_hh) + ih_t`,
+//! PyTorch's sigmoid kernel on each gate chunk's rows (`sigmoid_` on a `[N, H]` chunk of
+//! the `[N, 4H]` gates: one inner loop per row, torch_act.rs) and `tanh` with the same
+//! element function, `c' = f*c + i*g` and `h' = o * tanh(c')`, each rounded to the element
+//! type; so the results are the same bits, without ~12 interpreted ops and their
+//! allocations per step.
 
 use super::arith::Arith;
+use super::torch_act::Act;
 use super::values;
 use crate::array::NdArray;
 use crate::array::storage::Typed;
-use crate::ir::{Op, UnaryOp};
+use crate::ir::UnaryOp;
 use std::ops::{Add, Div, Mul, Neg};
 
 /// float32 and float64, whose `+ - * /` round exactly as nt's kernels round them.
-pub trait Float: Arith + Add<Output = Self> + Mul<Output = Self> + Div<Output = Self> + Neg<Output = Self> {}
-impl Float for f32 {}
-impl Float for f64 {}
-
-/// `op` applied in place with the element function nt's kernels use (`scratch` holds
-/// the input).
-fn unary<T: Float>(op: UnaryOp, x: &mut [T], scratch: &mut Vec<T>) {
-    scratch.clear();
-    scratch.extend_from_slice(x);
-    // The recurrent layers are PyTorch's.
-    T::unary_slice(op, crate::ir::MathLib::Torch, scratch, x);
+pub trait Float:
+    Arith + Send + Sync + Add<Output = Self> + Mul<Output = Self> + Div<Output = Self> + Neg<Output = Self>
+{
+    /// PyTorch's sigmoid kernel over one contiguous inner loop.
+    fn sigmoid_loop(x: &[Self], out: &mut [Self]);
+}
+impl Float for f32 {
+    fn sigmoid_loop(x: &[f32], out: &mut [f32]) {
+        super::torch_act::run_f32(Act::Sigmoid, x, out)
+    }
+}
+impl Float for f64 {
+    fn sigmoid_loop(x: &[f64], out: &mut [f64]) {
+        super::torch_act::run_f64(Act::Sigmoid, x, out)
+    }
 }
 
-/// `1 / (1 + exp(-x))` in place, as nt's `sigmoid` composes it.
-fn sigmoid<T: Float>(x: &mut [T], scratch: &mut Vec<T>) {
-    x.iter_mut().for_each(|v| *v = -*v);
-    unary(UnaryOp::Exp, x, scratch);
-    x.iter_mut().for_each(|v| *v = T::one() / (T::one() + *v));
+/// `f` in place on `x` (`scratch` holds the input).
+fn in_place<T: Copy>(x: &mut [T], scratch: &mut Vec<T>, f: impl Fn(&[T], &mut [T])) {
+    scratch.clear();
+    scratch.extend_from_slice(x);
+    f(scratch, x);
+}
+
+/// Gate elements per step from which the batch's halves run on two threads.
+const PARALLEL_GATES: usize = 2048;
+
+/// The recurrence over batch rows `rows` alone (each batch element's sequence depends on
+/// no other's): their outputs `[L, rows, H]`, last `h` and `c`. `w` is w_hhᵀ row-major
+/// `[H, 4H]`, `ih` the whole `[L, N, 4H]`, `h`/`c` the rows' initial states.
+struct Layer<'a, T> {
+    ih: &'a [T],
+    w: &'a [T],
+    bias: Option<&'a [T]>,
+    steps: usize,
+    n: usize,
+    hid: usize,
+}
+
+impl<T: Float> Layer<'_, T> {
+    fn run(
+        &self,
+        rows: std::ops::Range<usize>,
+        mut h: Vec<T>,
+        mut c: Vec<T>,
+    ) -> Result<(Vec<T>, Vec<T>, Vec<T>), String> {
+        let (hid, four_h, nb) = (self.hid, 4 * self.hid, rows.len());
+        let mut out = Vec::with_capacity(self.steps * nb * hid);
+        let mut gates = vec![T::zero(); nb * four_h];
+        let mut scratch = Vec::with_capacity(hid);
+        let mut tanh_c = vec![T::zero(); hid];
+        for t in 0..self.steps {
+            if crate::interrupt::pending() {
+                return Err(crate::interrupt::KEYBOARD_INTERRUPT.into());
+            }
+            super::matmul::gemm_into(
+                (nb, hid, four_h),
+                &h,
+                (hid as isize, 1),
+                self.w,
+                (four_h as isize, 1),
+                &mut gates,
+            )?;
+            let ih_t = &self.ih[(t * self.n + rows.start) * four_h..(t * self.n + rows.end) * four_h];
+            for (row, ih_row) in gates.chunks_mut(four_h).zip(ih_t.chunks(four_h)) {
+                match self.bias {
+                    Some(b) => row
+                        .iter_mut()
+                        .zip(b.iter())
+                        .zip(ih_row)
+                        .for_each(|((g, &b), &x)| *g = (*g + b) + x),
+                    None => row.iter_mut().zip(ih_row).for_each(|(g, &x)| *g = *g + x),
+                }
+            }
+            for ((row, c_row), h_row) in gates.chunks_mut(four_h).zip(c.chunks_mut(hid)).zip(h.chunks_mut(hid)) {
+                let (i, rest) = row.split_at_mut(hid);
+                let (f, rest) = rest.split_at_mut(hid);
+                let (g, o) = rest.split_at_mut(hid);
+                in_place(i, &mut scratch, T::sigmoid_loop);
+                in_place(f, &mut scratch, T::sigmoid_loop);
+                in_place(g, &mut scratch, |x, y| {
+                    T::unary_slice(UnaryOp::Tanh, crate::ir::MathLib::Torch, x, y)
+                });
+                in_place(o, &mut scratch, T::sigmoid_loop);
+                for k in 0..hid {
+                    c_row[k] = f[k] * c_row[k] + i[k] * g[k];
+                }
+                T::unary_slice(UnaryOp::Tanh, crate::ir::MathLib::Torch, c_row, &mut tanh_c);
+                for k in 0..hid {
+                    h_row[k] = o[k] * tanh_c[k];
+                }
+            }
+            out.extend_from_slice(&h);
+        }
+        Ok((out, h, c))
+    }
 }
 
 /// `ih` `[L, N, 4H]` (the input's gates, `linear_ih` over the sequence), `h0`, `c0`
@@ -53,53 +134,45 @@ fn lstm_sequence<T: Float>(
     }
     let ih = values::<T>(ih)?;
     let bias = b_hh.map(values::<T>).transpose()?;
-    let mut c = values::<T>(c0)?.into_owned();
-    let mut h = values::<T>(h0)?.into_owned();
-    let w_t = w_hh.view(w_hh.layout.transpose(0, 1));
-    let mut out = Vec::with_capacity(steps * n * hid);
-    let mut tanh_c = vec![T::zero(); hid];
-    let mut scratch = Vec::with_capacity(4 * hid);
-    for t in 0..steps {
-        if crate::interrupt::pending() {
-            return Err(crate::interrupt::KEYBOARD_INTERRUPT.into());
+    let c = values::<T>(c0)?.into_owned();
+    let h = values::<T>(h0)?.into_owned();
+    // w_hhᵀ as a row-major [H, 4H] matrix, made once (gemm reads it without packing).
+    let w_rows = values::<T>(w_hh)?;
+    let mut w = vec![T::zero(); four_h * hid];
+    for j in 0..four_h {
+        for k in 0..hid {
+            w[k * four_h + j] = w_rows[j * hid + k];
         }
-        let h_nd = NdArray::from_buffer(T::wrap(std::mem::take(&mut h)), &[n, hid]);
-        let (shape, dtype) = Op::MatMul.infer(&[&h_nd, &w_t])?;
-        let hh = super::execute(&Op::MatMul, &[&h_nd, &w_t], &shape, dtype)?;
-        let mut gates = values::<T>(&hh)?.into_owned();
-        let ih_t = &ih[t * n * four_h..(t + 1) * n * four_h];
-        for (row, ih_row) in gates.chunks_mut(four_h).zip(ih_t.chunks(four_h)) {
-            match &bias {
-                Some(b) => row
-                    .iter_mut()
-                    .zip(b.iter())
-                    .zip(ih_row)
-                    .for_each(|((g, &b), &x)| *g = (*g + b) + x),
-                None => row.iter_mut().zip(ih_row).for_each(|(g, &x)| *g = *g + x),
-            }
-        }
-        h = vec![T::zero(); n * hid];
-        for r in 0..n {
-            let row = &mut gates[r * four_h..(r + 1) * four_h];
-            let (ifg, o) = row.split_at_mut(3 * hid);
-            let (i_f, g) = ifg.split_at_mut(2 * hid);
-            sigmoid(i_f, &mut scratch);
-            unary(UnaryOp::Tanh, g, &mut scratch);
-            sigmoid(o, &mut scratch);
-            let (i, f) = i_f.split_at(hid);
-            let c_row = &mut c[r * hid..(r + 1) * hid];
-            for k in 0..hid {
-                c_row[k] = f[k] * c_row[k] + i[k] * g[k];
-            }
-            tanh_c.copy_from_slice(c_row);
-            unary(UnaryOp::Tanh, &mut tanh_c, &mut scratch);
-            for k in 0..hid {
-                h[r * hid + k] = o[k] * tanh_c[k];
-            }
-        }
-        out.extend_from_slice(&h);
     }
-    Ok((out, h, c))
+    let layer = Layer {
+        ih: &ih,
+        w: &w,
+        bias: bias.as_deref(),
+        steps,
+        n,
+        hid,
+    };
+    // Two halves of the batch on two threads, when each half's product `h @ w` is summed as
+    // the whole batch's would be (matmul.rs `same_kernel`): then every element is the same
+    // bits.
+    let half = n / 2;
+    let same_kernel = super::matmul::same_kernel((n, hid, four_h), half, (1, four_h as isize));
+    if half >= 2 && same_kernel && n * four_h >= PARALLEL_GATES && rayon::current_num_threads() > 1 {
+        let (h_a, h_b) = h.split_at(half * hid);
+        let (c_a, c_b) = c.split_at(half * hid);
+        let (a, b) = rayon::join(
+            || layer.run(0..half, h_a.to_vec(), c_a.to_vec()),
+            || layer.run(half..n, h_b.to_vec(), c_b.to_vec()),
+        );
+        let ((out_a, h_a, c_a), (out_b, h_b, c_b)) = (a?, b?);
+        let mut out = Vec::with_capacity(steps * n * hid);
+        for t in 0..steps {
+            out.extend_from_slice(&out_a[t * half * hid..(t + 1) * half * hid]);
+            out.extend_from_slice(&out_b[t * (n - half) * hid..(t + 1) * (n - half) * hid]);
+        }
+        return Ok((out, [h_a, h_b].concat(), [c_a, c_b].concat()));
+    }
+    layer.run(0..n, h, c)
 }
 
 /// `lstm_sequence` for float32 or float64 arrays: `(outputs, h, c)`.
