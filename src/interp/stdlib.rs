@@ -234,6 +234,10 @@ static NT: &[Builtin] = &[
         f: crate::nd::select::take_flat,
     },
     Builtin {
+        name: "max_pool",
+        f: crate::nd::windows::max_pool,
+    },
+    Builtin {
         name: "torch_pick",
         f: crate::nd::select::torch_pick,
     },

@@ -521,9 +521,17 @@ pub fn softmax(lib: Lib, v: &Value, dim: i64) -> Res<Value> {
     Ok(r)
 }
 
-/// `relu(x) = maximum(x, 0)`.
+/// `relu(x) = maximum(x, 0)`; PyTorch's kernel (`x < 0 ? 0 : x`: -0.0 and NaN pass) for
+/// float32/float64 tensors on the host.
 pub fn relu(lib: Lib, v: &Value) -> Res<Value> {
     let a = nd_arg(lib, v)?;
+    if lib == Lib::Torch && crate::realise::kernels::applies(&a) {
+        let r = wrap(
+            lib,
+            crate::realise::kernels::forward(&a, crate::backend::cpu::torch_act::Act::Relu).map_err(super::internal)?,
+        );
+        return crate::nd::record::composite("relu", r, v);
+    }
     let zero = create::scalar(&Value::Int(0), a.dtype)?;
     let (x, z) = broadcast2(lib, &a, &zero)?;
     let r = result(lib, run(Op::Binary(BinaryOp::Max), &[&x, &z])?);

@@ -137,17 +137,13 @@ pub fn composite(name: &str, r: Value, a: &Value) -> Res<Value> {
     if !needs(&[a]) {
         return Ok(r);
     }
-    let (Some(out), Some((_, x))) = (out_data(&r), as_nd(a)) else {
+    let (Some(out), Some(_)) = (out_data(&r), as_nd(a)) else {
         return Ok(r);
     };
     let (grad_name, rule) = match name {
         "sigmoid" => ("SigmoidBackward0", Rule::Sigmoid(out)),
-        "relu" => {
-            let zero = create::scalar(&Value::Float(0.0), x.dtype)?;
-            let (p, q) = crate::nd::ops::broadcast2(Lib::Torch, x, &zero)?;
-            let positive = crate::nd::ops::run(Op::Binary(BinaryOp::Gt), &[&p, &q])?;
-            ("ReluBackward0", Rule::Relu(crate::nd::ops::cast(&positive, x.dtype)?))
-        }
+        // threshold_backward(grad, result, 0) from the saved output.
+        "relu" => ("ReluBackward0", Rule::Relu(out)),
         other => return Err(unsupported(other)),
     };
     Ok(record(r, grad_name, rule, &[a]))

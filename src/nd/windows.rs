@@ -9,6 +9,9 @@
 //! - `_nt.window_argmax(x, kernel, stride, pad, dil, out)`: the int64 position within
 //!   its plane of each window's maximum, `[N, C, *out]`, chosen as PyTorch's max pooling
 //!   chooses it (no gradient: the caller takes the values with `_nt.take_flat`).
+//! - `_nt.max_pool(x, kernel, stride, pad, dil, out, name)`: `(values, indices)`, the
+//!   maxima (their gradient `_nt.take_flat`'s, under `name`) and `window_argmax`'s
+//!   positions, in one call.
 
 use super::funcs::shape_list;
 use super::ops::run;
@@ -89,4 +92,31 @@ pub fn window_argmax(_: &mut Interp, args: Args) -> Res<Value> {
     let (lib, x) = nd(args.pos.first(), "the image")?;
     let w = image_windows(&x, &args)?;
     Ok(wrap(lib, run(Op::WindowArgMax(Box::new(w)), &[&x])?))
+}
+
+pub fn max_pool(_: &mut Interp, args: Args) -> Res<Value> {
+    let (lib, x) = nd(args.pos.first(), "the image")?;
+    let w = image_windows(&x, &args)?;
+    let name = name_arg(args.pos.get(6))?;
+    let idx = run(Op::WindowArgMax(Box::new(w.clone())), &[&x])?;
+    // Each maximum's row-major position in `x`: its plane's start plus its offset there.
+    let (plane, per): (usize, usize) = (w.sizes.iter().product(), w.out.iter().product());
+    let mut at = crate::realise::values::<i64>(&idx).map_err(super::internal)?;
+    for (p, chunk) in at.chunks_mut(per.max(1)).enumerate() {
+        chunk.iter_mut().for_each(|a| *a += (p * plane) as i64);
+    }
+    let at = crate::array::NdArray::from_buffer(crate::array::storage::Buffer::I64(at), idx.shape());
+    let flat = if x.layout.is_contiguous() {
+        x.clone()
+    } else {
+        run(Op::Copy, &[&x])?
+    };
+    let flat = flat.view(
+        flat.layout
+            .reshape(&[x.numel()])
+            .ok_or_else(|| super::internal("max_pool: flatten"))?,
+    );
+    let values = wrap(lib, run(Op::Gather, &[&flat, &at])?);
+    let values = super::record::rearranged(name, values, &args.pos[0], &at);
+    Ok(Value::tuple(vec![values, wrap(lib, idx)]))
 }

@@ -11,7 +11,8 @@ use crate::array::NdArray;
 use crate::array::dtype::DType;
 use crate::array::layout::Layout;
 use crate::array::storage::Buffer;
-use crate::backend::cpu::torch_act::{self as act, Act};
+use crate::backend::cpu::torch_act as act;
+pub use crate::backend::cpu::torch_act::Act;
 use crate::backend::cpu::{torch_softmax as smx, torch_threads};
 
 type Res<T> = Result<T, String>;
@@ -107,7 +108,7 @@ fn elementwise<T: crate::array::storage::Typed + Copy + Default>(
     wrap_buf: fn(Vec<T>) -> Buffer,
 ) -> NdArray {
     let n = like.numel();
-    let mut out = vec![T::default(); n];
+    let mut out = crate::array::pool::filled(n, T::default());
     match plan(&like.layout) {
         Plan::Rows(row) => {
             let ins: Vec<&[T]> = inputs.iter().map(|v| v.as_slice()).collect();

@@ -670,6 +670,14 @@ fn run<T: Elem>(act: Act, x: &[T], out: &mut [T], strided: bool) {
             _ if strided => 0,
             _ => n / (2 * T::W) * (2 * T::W),
         };
+        if act == Act::Relu {
+            // The same expression in vector and scalar lambdas: one tight loop.
+            let zero = T::c(0.0);
+            for (o, &v) in out.iter_mut().zip(x) {
+                *o = if v < zero { zero } else { v };
+            }
+            return;
+        }
         if act == Act::Sigmoid {
             // `fwd`'s vector sigmoid in a loop of its own (no per-element dispatch: it
             // vectorises), the same expression.
@@ -694,6 +702,13 @@ fn run_bwd<T: Elem>(act: Act, g: &[T], s: &[T], out: &mut [T], strided: bool) {
         "input and output lengths differ"
     );
     dispatch!([T: Elem] fn(act: Act, g: &[T], s: &[T], out: &mut [T], strided: bool) {
+        if act == Act::Relu {
+            let zero = T::c(0.0);
+            for ((o, &g), &s) in out.iter_mut().zip(g).zip(s) {
+                *o = if s <= zero { zero } else { g };
+            }
+            return;
+        }
         let p = P::<T>::new(act);
         let n = out.len();
         let nv = if strided { 0 } else { n / (2 * T::W) * (2 * T::W) };
@@ -742,27 +757,71 @@ pub fn run_backward_strided_f64(kind: Act, grad: &[f64], saved: &[f64], out: &mu
 /// A whole tensor packed as rows of `row_len` contiguous elements (`row_len == x.len()` for a
 /// contiguous or permuted-dense tensor): [`row_loops`] with the kernel's grain, then [`run_f32`].
 pub fn forward_f32(kind: Act, x: &[f32], out: &mut [f32], row_len: usize, threads: usize) {
-    for r in row_loops(x.len() / row_len.max(1), row_len, threads, kind.grain(x.len(), threads)) {
-        run_f32(kind, &x[r.clone()], &mut out[r]);
-    }
+    let grain = kind.grain(x.len(), threads);
+    each_loop(out, row_len, threads, grain, |r, o| run_f32(kind, &x[r], o));
 }
 /// [`forward_f32`] for float64.
 pub fn forward_f64(kind: Act, x: &[f64], out: &mut [f64], row_len: usize, threads: usize) {
-    for r in row_loops(x.len() / row_len.max(1), row_len, threads, kind.grain(x.len(), threads)) {
-        run_f64(kind, &x[r.clone()], &mut out[r]);
-    }
+    let grain = kind.grain(x.len(), threads);
+    each_loop(out, row_len, threads, grain, |r, o| run_f64(kind, &x[r], o));
 }
 /// The backward kernel over a whole tensor packed as rows of `row_len` (see [`forward_f32`]).
 pub fn backward_f32(kind: Act, grad: &[f32], saved: &[f32], out: &mut [f32], row_len: usize, threads: usize) {
-    for r in row_loops(out.len() / row_len.max(1), row_len, threads, GRAIN) {
-        run_backward_f32(kind, &grad[r.clone()], &saved[r.clone()], &mut out[r]);
-    }
+    each_loop(out, row_len, threads, GRAIN, |r, o| {
+        run_backward_f32(kind, &grad[r.clone()], &saved[r], o)
+    });
 }
 /// [`backward_f32`] for float64.
 pub fn backward_f64(kind: Act, grad: &[f64], saved: &[f64], out: &mut [f64], row_len: usize, threads: usize) {
-    for r in row_loops(out.len() / row_len.max(1), row_len, threads, GRAIN) {
-        run_backward_f64(kind, &grad[r.clone()], &saved[r.clone()], &mut out[r]);
+    each_loop(out, row_len, threads, GRAIN, |r, o| {
+        run_backward_f64(kind, &grad[r.clone()], &saved[r], o)
+    });
+}
+
+/// Runs `f(range, &mut out[range])` over each inner loop of [`row_loops`], the threads'
+/// chunks on threads of their own as PyTorch runs them (each element's value is the same
+/// however the loops are shared out: only where loops start and end matters).
+fn each_loop<T: Send>(
+    out: &mut [T],
+    row_len: usize,
+    threads: usize,
+    grain: usize,
+    f: impl Fn(Range<usize>, &mut [T]) + Sync,
+) {
+    let cols = row_len.max(1);
+    let rows = out.len() / cols;
+    let chunks = thread_chunks_grain(rows * cols, threads, grain);
+    let run_chunk = |ch: Range<usize>, piece: &mut [T]| {
+        let mut i = ch.start;
+        let mut rest = piece;
+        while i < ch.end {
+            let e = ((i / cols + 1) * cols).min(ch.end);
+            let (now, later) = rest.split_at_mut(e - i);
+            f(i..e, now);
+            rest = later;
+            i = e;
+        }
+    };
+    if chunks.len() <= 1 {
+        for ch in chunks {
+            let piece = &mut out[ch.clone()];
+            run_chunk(ch, piece);
+        }
+        return;
     }
+    let mut pieces = Vec::with_capacity(chunks.len());
+    let mut rest = &mut out[..];
+    let mut at = 0;
+    for ch in &chunks {
+        let (skip, tail) = rest.split_at_mut(ch.start - at);
+        let _ = skip;
+        let (piece, tail) = tail.split_at_mut(ch.len());
+        pieces.push((ch.clone(), piece));
+        rest = tail;
+        at = ch.end;
+    }
+    use rayon::prelude::*;
+    pieces.into_par_iter().for_each(|(ch, piece)| run_chunk(ch, piece));
 }
 
 /// `at::internal::GRAIN_SIZE`, the grain of `cpu_kernel_vec`.

@@ -157,17 +157,36 @@ pub fn window_argmax<T: Arith + Send + Sync>(img: &[T], w: &Windows) -> Vec<i64>
         }
         (first, end)
     };
+    let unit = dil == [1, 1, 1];
+    // Each dimension's windows, computed once.
+    let spans: Vec<Vec<(isize, isize)>> = (0..3).map(|d| (0..out[d]).map(|o| bounds(d, o)).collect()).collect();
     let pick = |(p, dst): (usize, &mut [i64])| {
         let src = &img[p * plane..(p + 1) * plane];
         let mut slot = 0;
-        for o0 in 0..out[0] {
-            let (a0, e0) = bounds(0, o0);
-            for o1 in 0..out[1] {
-                let (a1, e1) = bounds(1, o1);
-                for o2 in 0..out[2] {
-                    let (a2, e2) = bounds(2, o2);
+        for &(a0, e0) in &spans[0] {
+            for &(a1, e1) in &spans[1] {
+                for &(a2, e2) in &spans[2] {
                     let at0 = ((a0 as usize * sizes[1]) + a1 as usize) * sizes[2] + a2 as usize;
                     let (mut best, mut at) = (f64::NEG_INFINITY, at0);
+                    if unit {
+                        // Undilated windows: each row of the window is a slice.
+                        for i0 in a0 as usize..e0 as usize {
+                            for i1 in a1 as usize..e1 as usize {
+                                let row = (i0 * sizes[1] + i1) * sizes[2];
+                                let (lo, hi) = (row + a2 as usize, row + e2 as usize);
+                                for (j, v) in src[lo..hi].iter().enumerate() {
+                                    let v = v.to_f64();
+                                    if v > best || v.is_nan() {
+                                        best = v;
+                                        at = lo + j;
+                                    }
+                                }
+                            }
+                        }
+                        dst[slot] = at as i64;
+                        slot += 1;
+                        continue;
+                    }
                     let mut i0 = a0;
                     while i0 < e0 {
                         let mut i1 = a1;

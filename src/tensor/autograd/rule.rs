@@ -27,7 +27,7 @@ pub enum Rule {
     Tanh(NdArray),
     /// Saves the output: d σ(x) = σ(x)(1 - σ(x)).
     Sigmoid(NdArray),
-    /// Saves the input's positive mask.
+    /// Saves the output: threshold_backward(g, y, 0).
     Relu(NdArray),
     Sin(Grad),
     Cos(Grad),

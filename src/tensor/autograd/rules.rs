@@ -422,7 +422,9 @@ impl Rule {
             Rule::PowScalar(a, _) | Rule::Log(a) | Rule::Sin(a) | Rule::Cos(a) => vec![val(a)],
             Rule::Elementwise(_, a, o) => vec![val(a), out(o)],
             Rule::Formula2(_, a, b, o) => vec![val(a), val(b), out(o)],
-            Rule::Exp(o) | Rule::Sqrt(o) | Rule::Tanh(o) | Rule::Sigmoid(o) | Rule::Softmax(o, _) => vec![out(o)],
+            Rule::Exp(o) | Rule::Sqrt(o) | Rule::Tanh(o) | Rule::Sigmoid(o) | Rule::Relu(o) | Rule::Softmax(o, _) => {
+                vec![out(o)]
+            }
             Rule::Pow(a, b, o) => vec![val(a), val(b), if w(1) { out(o) } else { None }],
             _ => vec![],
         };
@@ -562,7 +564,24 @@ impl Rule {
                 let sum = sum_keep(&gs, vec![*d])?;
                 vec![Some(bin(BinaryOp::Sub, &gs, &bin(BinaryOp::Mul, &s, &sum)?)?)]
             }
-            Rule::Mask(m) | Rule::Relu(m) => vec![Some(mul_const(g, m)?)],
+            Rule::Mask(m) => vec![Some(mul_const(g, m)?)],
+            // threshold_backward(g, y, 0): g where y > 0, else exactly 0 (NaN included).
+            Rule::Relu(y) => {
+                let kernel = !graph
+                    && crate::realise::kernels::applies(&g.data)
+                    && g.data.dtype == y.dtype
+                    && g.data.shape() == y.shape();
+                if kernel {
+                    let gi = crate::realise::kernels::backward(&g.data, y, crate::realise::kernels::Act::Relu)
+                        .map_err(internal)?;
+                    vec![Some(tensor(gi))]
+                } else {
+                    let (p, q) = crate::tensor::ops::broadcast2(y, &crate::tensor::ops::scalar(0.0, y.dtype)?)?;
+                    let positive = run(Op::Binary(BinaryOp::Gt), &[&p, &q])?;
+                    let mask = run(Op::Cast(y.dtype), &[&positive])?;
+                    vec![Some(mul_const(g, &mask)?)]
+                }
+            }
             Rule::Abs(sign) => vec![Some(mul_const(g, sign)?)],
             Rule::Spread {
                 weights,
