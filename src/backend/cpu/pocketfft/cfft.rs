@@ -4,6 +4,54 @@
 
 use super::scalar::{Cx, Real, rotx45, rotx90, rotx135, smul};
 use super::twiddle::SinCos2PiByN;
+use std::ops::Range;
+
+/// A pass's output written by index from several threads at once: each writes its own
+/// elements (its share of `k`, or of `i` when there is one `k`), never another's.
+#[derive(Clone, Copy)]
+struct Dst<T> {
+    ptr: *mut Cx<T>,
+    len: usize,
+}
+
+// SAFETY: the threads given one `Dst` write disjoint elements (see `split`) while the
+// slice it points into is exclusively borrowed by the pass.
+unsafe impl<T: Send> Send for Dst<T> {}
+unsafe impl<T: Send> Sync for Dst<T> {}
+
+impl<T> Dst<T> {
+    fn of(s: &mut [Cx<T>]) -> Self {
+        Dst {
+            ptr: s.as_mut_ptr(),
+            len: s.len(),
+        }
+    }
+    #[inline(always)]
+    fn put(&self, i: usize, v: Cx<T>) {
+        assert!(i < self.len);
+        // SAFETY: in bounds (checked); no other thread writes element i.
+        unsafe { *self.ptr.add(i) = v }
+    }
+}
+
+/// Transforms from which the radix-4 and radix-8 passes run on two threads.
+const PARALLEL: usize = 1 << 15;
+
+/// Runs `pass(ks, is)` over all `k < l1`, `i < ido`: in two halves on two threads for
+/// long transforms (halves of `k`, or of `i` when `l1` is 1). Each (k, i) computes the
+/// same values either way.
+fn split<F: Fn(Range<usize>, Range<usize>) + Sync>(length: usize, l1: usize, ido: usize, pass: F) {
+    if length < PARALLEL || rayon::current_num_threads() < 2 {
+        return pass(0..l1, 0..ido);
+    }
+    if l1 >= 2 {
+        let h = l1 / 2;
+        rayon::join(|| pass(0..h, 0..ido), || pass(h..l1, 0..ido));
+    } else {
+        let h = ido / 2;
+        rayon::join(|| pass(0..l1, 0..h), || pass(0..l1, h..ido));
+    }
+}
 
 #[derive(Clone, Copy)]
 pub(super) struct FctData {
@@ -53,7 +101,15 @@ fn pass2<T: Real, const FWD: bool>(ido: usize, l1: usize, cc: &[Cx<T>], ch: &mut
     }
 }
 
-fn pass4<T: Real, const FWD: bool>(ido: usize, l1: usize, cc: &[Cx<T>], ch: &mut [Cx<T>], wa: &[Cx<T>]) {
+fn pass4<T: Real, const FWD: bool>(
+    ido: usize,
+    l1: usize,
+    cc: &[Cx<T>],
+    ch: Dst<T>,
+    wa: &[Cx<T>],
+    ks: Range<usize>,
+    is: Range<usize>,
+) {
     const CDIM: usize = 4;
     macro_rules! cc {
         ($a:expr,$b:expr,$c:expr) => {
@@ -62,7 +118,7 @@ fn pass4<T: Real, const FWD: bool>(ido: usize, l1: usize, cc: &[Cx<T>], ch: &mut
     }
     macro_rules! ch {
         ($a:expr,$b:expr,$c:expr,$v:expr) => {
-            wr!(ch, ($a) + ido * (($b) + l1 * ($c)), $v)
+            ch.put(($a) + ido * (($b) + l1 * ($c)), $v)
         };
     }
     macro_rules! wa {
@@ -70,8 +126,8 @@ fn pass4<T: Real, const FWD: bool>(ido: usize, l1: usize, cc: &[Cx<T>], ch: &mut
             rd!(wa, ($i) - 1 + ($x) * (ido - 1))
         };
     }
-    for k in 0..l1 {
-        {
+    for k in ks {
+        if is.start == 0 {
             let (c0, c1, c2, c3) = (cc!(0, 0, k), cc!(0, 1, k), cc!(0, 2, k), cc!(0, 3, k));
             let t2 = c0 + c2;
             let t1 = c0 - c2;
@@ -82,7 +138,7 @@ fn pass4<T: Real, const FWD: bool>(ido: usize, l1: usize, cc: &[Cx<T>], ch: &mut
             ch!(0, k, 1, t1 + t4);
             ch!(0, k, 3, t1 - t4);
         }
-        for i in 1..ido {
+        for i in is.start.max(1)..is.end {
             let (c0, c1, c2, c3) = (cc!(i, 0, k), cc!(i, 1, k), cc!(i, 2, k), cc!(i, 3, k));
             let t2 = c0 + c2;
             let t1 = c0 - c2;
@@ -96,7 +152,15 @@ fn pass4<T: Real, const FWD: bool>(ido: usize, l1: usize, cc: &[Cx<T>], ch: &mut
     }
 }
 
-fn pass8<T: Real, const FWD: bool>(ido: usize, l1: usize, cc: &[Cx<T>], ch: &mut [Cx<T>], wa: &[Cx<T>]) {
+fn pass8<T: Real, const FWD: bool>(
+    ido: usize,
+    l1: usize,
+    cc: &[Cx<T>],
+    ch: Dst<T>,
+    wa: &[Cx<T>],
+    ks: Range<usize>,
+    is: Range<usize>,
+) {
     const CDIM: usize = 8;
     macro_rules! cc {
         ($a:expr,$b:expr,$c:expr) => {
@@ -105,7 +169,7 @@ fn pass8<T: Real, const FWD: bool>(ido: usize, l1: usize, cc: &[Cx<T>], ch: &mut
     }
     macro_rules! ch {
         ($a:expr,$b:expr,$c:expr,$v:expr) => {
-            wr!(ch, ($a) + ido * (($b) + l1 * ($c)), $v)
+            ch.put(($a) + ido * (($b) + l1 * ($c)), $v)
         };
     }
     macro_rules! wa {
@@ -113,8 +177,8 @@ fn pass8<T: Real, const FWD: bool>(ido: usize, l1: usize, cc: &[Cx<T>], ch: &mut
             rd!(wa, ($i) - 1 + ($x) * (ido - 1))
         };
     }
-    for k in 0..l1 {
-        {
+    for k in ks {
+        if is.start == 0 {
             let a1 = cc!(0, 1, k) + cc!(0, 5, k);
             let a5 = cc!(0, 1, k) - cc!(0, 5, k);
             let a3 = cc!(0, 3, k) + cc!(0, 7, k);
@@ -144,7 +208,7 @@ fn pass8<T: Real, const FWD: bool>(ido: usize, l1: usize, cc: &[Cx<T>], ch: &mut
             ch!(0, k, 3, d + a7);
             ch!(0, k, 7, d - a7);
         }
-        for i in 1..ido {
+        for i in is.start.max(1)..is.end {
             let a1 = cc!(i, 1, k) + cc!(i, 5, k);
             let a5 = cc!(i, 1, k) - cc!(i, 5, k);
             let a3 = cc!(i, 3, k) + cc!(i, 7, k);
@@ -507,8 +571,14 @@ impl<T: Real> Cfftp<T> {
                 (&mut *ch, &mut *c)
             };
             match ip {
-                4 => pass4::<T, FWD>(ido, l1, src, dst, tw),
-                8 => pass8::<T, FWD>(ido, l1, src, dst, tw),
+                4 => {
+                    let (src, out) = (&*src, Dst::of(dst));
+                    split(length, l1, ido, |ks, is| pass4::<T, FWD>(ido, l1, src, out, tw, ks, is))
+                }
+                8 => {
+                    let (src, out) = (&*src, Dst::of(dst));
+                    split(length, l1, ido, |ks, is| pass8::<T, FWD>(ido, l1, src, out, tw, ks, is))
+                }
                 2 => pass2::<T, FWD>(ido, l1, src, dst, tw),
                 3 => pass_odd::<T, FWD, 3, 1>(ido, l1, src, dst, tw, &[-T::HALF], &[T::S3]),
                 5 => pass_odd::<T, FWD, 5, 2>(ido, l1, src, dst, tw, &T::C5, &T::S5),
