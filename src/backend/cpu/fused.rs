@@ -313,26 +313,47 @@ fn out<T: Typed>(reg: &mut Buffer, len: usize) -> Result<&mut [T], String> {
 
 /// Elements `start .. start + out.len()` (row-major) of the view `l` of `data`.
 fn gather<T: Copy>(data: &[T], l: &Layout, start: usize, out: &mut [T]) {
-    let nd = l.ndim();
     if out.is_empty() {
         return;
     }
-    if nd == 0 {
+    if l.ndim() == 0 {
         out.fill(data[l.offset]);
         return;
     }
+    // Dimensions that follow each other in memory walk as one (a transposed conv output's
+    // [26, 26] planes are runs of 676, not 26): the same elements in the same order.
+    let (mut shape, mut strides): (Vec<usize>, Vec<isize>) = (Vec::new(), Vec::new());
+    for (&n, &st) in l.shape.iter().zip(&l.strides) {
+        if n == 1 {
+            continue;
+        }
+        if let (Some(ln), Some(ls)) = (shape.last_mut(), strides.last_mut())
+            && *ls == st * n as isize
+        {
+            *ln *= n;
+            *ls = st;
+            continue;
+        }
+        shape.push(n);
+        strides.push(st);
+    }
+    if shape.is_empty() {
+        shape.push(1);
+        strides.push(0);
+    }
+    let nd = shape.len();
     let mut idx = vec![0usize; nd];
     let mut rem = start;
     for d in (0..nd).rev() {
-        idx[d] = rem % l.shape[d];
-        rem /= l.shape[d];
+        idx[d] = rem % shape[d];
+        rem /= shape[d];
     }
-    let (inner, step) = (l.shape[nd - 1], l.strides[nd - 1]);
+    let (inner, step) = (shape[nd - 1], strides[nd - 1]);
     let mut k = 0;
     while k < out.len() {
         let off = idx
             .iter()
-            .zip(&l.strides)
+            .zip(&strides)
             .fold(l.offset as isize, |o, (&i, &s)| o + i as isize * s);
         let take = (inner - idx[nd - 1]).min(out.len() - k);
         let dst = &mut out[k..k + take];
@@ -349,7 +370,7 @@ fn gather<T: Copy>(data: &[T], l: &Layout, start: usize, out: &mut [T]) {
         idx[nd - 1] = 0;
         for d in (0..nd - 1).rev() {
             idx[d] += 1;
-            if idx[d] < l.shape[d] {
+            if idx[d] < shape[d] {
                 break;
             }
             idx[d] = 0;

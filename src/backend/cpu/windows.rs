@@ -84,6 +84,12 @@ pub fn im2col<T: Arith + Send + Sync>(img: &[T], w: &Windows) -> Vec<T> {
             let Some(base) = off else { return };
             let dst = &mut part[col..col + l_out];
             let start = base as isize + first;
+            if step == 1 && lo < hi {
+                // A run of the image row: one copy.
+                let from = (start + lo as isize) as usize;
+                dst[lo..hi].copy_from_slice(&img[from..from + (hi - lo)]);
+                return;
+            }
             for (o, v) in dst.iter_mut().enumerate().take(hi).skip(lo) {
                 *v = img[(start + (o * step) as isize) as usize];
             }

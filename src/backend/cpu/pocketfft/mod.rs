@@ -28,11 +28,16 @@
 //! hence `-ffp-contract=off`).  float32 / complex64 transforms: NumPy 2.4
 //! runs its float32 gufunc loop (pocketfft in `float`, twiddles computed in
 //! `double` and rounded) only when `fct` is a float32 scalar ("ortho", or the
-//! 1/n-scaled direction).  When no scaling is requested NumPy passes the
-//! Python int `1`, its type resolution selects the *double* loop, and the
-//! result is the complex128 transform of the widened input rounded to
-//! float32.  [`c2c_f32`], [`r2c_f32`] and [`c2r_f32`] reproduce both cases
-//! (`fct == 1` -> f64 path); the `*_in_f32` variants always compute in f32.
+//! 1/n-scaled direction) *and* the input array is exactly the loop's type
+//! (complex64 for `fft`/`ifft`/`irfft`, float32 for `rfft`).  Otherwise its
+//! type resolution selects the *double* loop, and the result is the
+//! complex128 transform of the widened input (times the widened fct) rounded
+//! to float32: when no scaling is requested (NumPy passes the Python int
+//! `1`), and also for a real float32 array given to `fft`/`ifft`/`irfft`/
+//! `hfft` whatever the norm (the caller, `stdlib/numpy/fft/_ext.nt`, then
+//! uses the f64 entry points).  [`c2c_f32`], [`r2c_f32`] and [`c2r_f32`]
+//! reproduce the first two cases (`fct == 1` -> f64 path); the `*_in_f32`
+//! variants always compute in f32.
 //!
 //! Platform notes: twiddles use the platform libm `sin`/`cos` (as NumPy
 //! does), and the `long double` angle emulation assumes x86-64's 80-bit
