@@ -32,6 +32,7 @@ pub fn attr(lib: Lib, a: &NdArray, name: &str) -> Option<Value> {
 pub fn method(lib: Lib, v: &Value, a: &NdArray, name: &str, args: &mut Args) -> Option<Res<Value>> {
     match (lib, name) {
         (Lib::Numpy, "item") if !args.pos.is_empty() => Some(item_at(a, args)),
+        (_, "item") => Some(item(lib, a, args)),
         (Lib::Numpy, "view") => match args.pos.as_slice() {
             // `a.view()`: a new array object over the same data.
             [] if args.kw.is_empty() => Some(Ok(wrap(lib, a.clone()))),
@@ -86,8 +87,35 @@ fn stride(a: &NdArray, args: &mut Args) -> Res<Value> {
     }
 }
 
+/// `a.item()` of a one-element array or tensor.
+fn item(lib: Lib, a: &NdArray, args: &Args) -> Res<Value> {
+    let owner = if lib == Lib::Numpy { "ndarray" } else { "TensorBase" };
+    if !args.kw.is_empty() {
+        return Err(type_error(format!("{owner}.item() takes no keyword arguments")));
+    }
+    if !args.pos.is_empty() {
+        return Err(type_error(format!(
+            "{owner}.item() takes no arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    if a.numel() != 1 {
+        return Err(match lib {
+            Lib::Numpy => exc("ValueError", "can only convert an array of size 1 to a Python scalar"),
+            Lib::Torch => exc(
+                "RuntimeError",
+                format!("a Tensor with {} elements cannot be converted to Scalar", a.numel()),
+            ),
+        });
+    }
+    Ok(super::item(a))
+}
+
 /// NumPy's `a.item(i)` (a flat index), `a.item(i, j, ...)` and `a.item((i, j))`.
 fn item_at(a: &NdArray, args: &Args) -> Res<Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error("ndarray.item() takes no keyword arguments"));
+    }
     let idx: Vec<Value> = match args.pos.as_slice() {
         [Value::Tuple(t)] => t.to_vec(),
         p => p.to_vec(),

@@ -454,21 +454,6 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         return funcs::unary_math(lib, op, v);
     }
     match m {
-        "item" => {
-            if !(args.pos.is_empty() && args.kw.is_empty()) {
-                return Err(type_error("item() takes no arguments"));
-            }
-            if a.numel() != 1 {
-                return Err(match lib {
-                    Lib::Numpy => exc("ValueError", "can only convert an array of size 1 to a Python scalar"),
-                    Lib::Torch => exc(
-                        "RuntimeError",
-                        format!("a Tensor with {} elements cannot be converted to Scalar", a.numel()),
-                    ),
-                });
-            }
-            Ok(super::item(a))
-        }
         // One host copy (one download for a gpu tensor), then every element from it.
         "tolist" => tolist(&crate::realise::host(a).map_err(super::internal)?),
         "copy" | "clone" | "contiguous" | "detach" => {

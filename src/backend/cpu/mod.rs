@@ -12,6 +12,7 @@ pub mod npymath;
 pub mod pocketfft;
 pub mod rnn;
 pub mod sleef;
+mod thread_loops;
 pub mod torch_act;
 pub mod torch_softmax;
 #[allow(dead_code)]

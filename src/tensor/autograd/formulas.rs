@@ -4,7 +4,7 @@
 //! `create_graph=True` can differentiate them again.
 
 use super::Grad;
-use super::rules::{bin, scalar, tensor, un, unsqueeze_axes, zeros_on};
+use super::rules::{bin, mul_const, scalar, tensor, un, unsqueeze_axes, zeros_on};
 use crate::array::NdArray;
 use crate::error::Res;
 use crate::ir::{BinaryOp, Op, ReduceOp, UnaryOp};
@@ -150,4 +150,20 @@ pub(super) fn norm_p_backward(
     let nonzero = cast(&arr(BinaryOp::Ne, norm, &zero)?, d)?;
     scale = bin(BinaryOp::Mul, &scale, &tensor(nonzero))?;
     bin(BinaryOp::Mul, &tensor(scaled), &scale)
+}
+
+/// ReluBackward0: threshold_backward(g, y, 0), `g` where the output `y` > 0, else exactly 0
+/// (NaN gradients included): PyTorch's kernel, or with `create_graph` g times y's mask.
+pub(super) fn relu_backward(g: &Grad, y: &NdArray, graph: bool) -> Res<Grad> {
+    let kernel =
+        !graph && crate::realise::kernels::applies(&g.data) && g.data.dtype == y.dtype && g.data.shape() == y.shape();
+    if kernel {
+        let gi = crate::realise::kernels::backward(&g.data, y, crate::realise::kernels::Act::Relu)
+            .map_err(crate::tensor::ops::internal)?;
+        return Ok(tensor(gi));
+    }
+    let (p, q) = broadcast2(y, &crate::tensor::ops::scalar(0.0, y.dtype)?)?;
+    let positive = run(Op::Binary(BinaryOp::Gt), &[&p, &q])?;
+    let mask = run(Op::Cast(y.dtype), &[&positive])?;
+    mul_const(g, &mask)
 }

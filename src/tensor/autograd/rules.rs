@@ -111,7 +111,7 @@ pub fn unary(op: UnaryOp, x: &Grad, out: &NdArray) -> Res<Option<(&'static str, 
     }))
 }
 
-fn mul_const(g: &Grad, c: &NdArray) -> Res<Grad> {
+pub(super) fn mul_const(g: &Grad, c: &NdArray) -> Res<Grad> {
     bin(BinaryOp::Mul, g, &tensor(c.clone()))
 }
 
@@ -565,23 +565,7 @@ impl Rule {
                 vec![Some(bin(BinaryOp::Sub, &gs, &bin(BinaryOp::Mul, &s, &sum)?)?)]
             }
             Rule::Mask(m) => vec![Some(mul_const(g, m)?)],
-            // threshold_backward(g, y, 0): g where y > 0, else exactly 0 (NaN included).
-            Rule::Relu(y) => {
-                let kernel = !graph
-                    && crate::realise::kernels::applies(&g.data)
-                    && g.data.dtype == y.dtype
-                    && g.data.shape() == y.shape();
-                if kernel {
-                    let gi = crate::realise::kernels::backward(&g.data, y, crate::realise::kernels::Act::Relu)
-                        .map_err(internal)?;
-                    vec![Some(tensor(gi))]
-                } else {
-                    let (p, q) = crate::tensor::ops::broadcast2(y, &crate::tensor::ops::scalar(0.0, y.dtype)?)?;
-                    let positive = run(Op::Binary(BinaryOp::Gt), &[&p, &q])?;
-                    let mask = run(Op::Cast(y.dtype), &[&positive])?;
-                    vec![Some(mul_const(g, &mask)?)]
-                }
-            }
+            Rule::Relu(y) => vec![Some(super::formulas::relu_backward(g, y, graph)?)],
             Rule::Abs(sign) => vec![Some(mul_const(g, sign)?)],
             Rule::Spread {
                 weights,
