@@ -29,6 +29,81 @@ fn strided_gemm<T: Typed>(a: &NdArray, b: &NdArray, dims: (usize, usize, usize, 
     gemm_in_blocks::<T>(a, b, dims, GEMM_BLOCK)
 }
 
+/// `o = x · y`, `n×k` by `k×m` read through (row, column) strides into row-major `o`:
+/// small products (by the whole product's size, `small`) in matrixmultiply's summation
+/// order (PyTorch's for the sizes the reference sessions print), the others in gemm's
+/// AVX-512 kernels (dst := alpha·dst + beta·lhs·rhs, the destination not read).
+///
+/// # Safety
+/// Every element the strides address lies inside the operands, `o` holds `n·m`
+/// elements, and `T` is f32 or f64 as its dtype says.
+#[allow(clippy::too_many_arguments)]
+unsafe fn product<T: Typed>(
+    small: bool,
+    (n, k, m): (usize, usize, usize),
+    x: *const T,
+    (ra, ca): (isize, isize),
+    y: *const T,
+    (rb, cb): (isize, isize),
+    o: *mut T,
+    threads: gemm::Parallelism,
+) {
+    let mm = m as isize;
+    // SAFETY: as the caller guarantees.
+    unsafe {
+        match (small, T::DTYPE == DType::F32) {
+            (true, true) => {
+                matrixmultiply::sgemm(n, k, m, 1.0, x.cast(), ra, ca, y.cast(), rb, cb, 0.0, o.cast(), mm, 1)
+            }
+            (true, false) => {
+                matrixmultiply::dgemm(n, k, m, 1.0, x.cast(), ra, ca, y.cast(), rb, cb, 0.0, o.cast(), mm, 1)
+            }
+            (false, true) => gemm::gemm::<f32>(
+                n,
+                m,
+                k,
+                o.cast(),
+                1,
+                mm,
+                false,
+                x.cast(),
+                ca,
+                ra,
+                y.cast(),
+                cb,
+                rb,
+                0.0,
+                1.0,
+                false,
+                false,
+                false,
+                threads,
+            ),
+            (false, false) => gemm::gemm::<f64>(
+                n,
+                m,
+                k,
+                o.cast(),
+                1,
+                mm,
+                false,
+                x.cast(),
+                ca,
+                ra,
+                y.cast(),
+                cb,
+                rb,
+                0.0,
+                1.0,
+                false,
+                false,
+                false,
+                threads,
+            ),
+        }
+    }
+}
+
 /// `strided_gemm` with gemm's products run in row blocks of about `block` multiply-adds.
 fn gemm_in_blocks<T: Typed>(
     a: &NdArray,
@@ -83,41 +158,31 @@ fn gemm_in_blocks<T: Typed>(
         // dtype says.
         unsafe {
             let (x, y) = (da.as_ptr().offset(xa), db.as_ptr().offset(yb));
-            // Small products keep matrixmultiply's summation order (PyTorch's for the
-            // sizes the reference sessions print); large ones go to gemm's AVX-512
-            // kernels: dst := alpha·dst + beta·lhs·rhs, the destination not read.
-            let threads = gemm::Parallelism::Rayon(0);
-            let (mm, one) = (m as isize, 1);
-            if n * m * k < SMALL_GEMM {
-                if T::DTYPE == DType::F32 {
-                    let (x, y, o) = (x.cast(), y.cast(), o.cast());
-                    matrixmultiply::sgemm(n, k, m, 1.0, x, ra, ca, y, rb, cb, 0.0, o, mm, 1);
-                } else {
-                    let (x, y, o) = (x.cast(), y.cast(), o.cast());
-                    matrixmultiply::dgemm(n, k, m, 1.0, x, ra, ca, y, rb, cb, 0.0, o, mm, 1);
-                }
+            let small = n * m * k < SMALL_GEMM;
+            // Long products run a block of rows at a time, checking Ctrl-C between
+            // blocks. Each output element is still one dot product over k, split where
+            // gemm splits it (its kc depends on k alone on this path), so the result is
+            // the one-call result bit for bit.
+            let blocks = if small {
+                vec![(0, n)]
             } else {
-                // Long products run a block of rows at a time, checking Ctrl-C between
-                // blocks. Each output element is still one dot product over k, split
-                // where gemm splits it (its kc depends on k alone on this path), so the
-                // result is the one-call result bit for bit.
-                for (r0, rows) in row_blocks(n, m, k, block) {
-                    if crate::interrupt::pending() {
-                        return Err(crate::interrupt::KEYBOARD_INTERRUPT.into());
-                    }
-                    let (xr, or) = (x.offset(r0 as isize * ra), o.add(r0 * m));
-                    if T::DTYPE == DType::F32 {
-                        let (x, y, o) = (xr.cast::<f32>(), y.cast::<f32>(), or.cast::<f32>());
-                        gemm::gemm(
-                            rows, m, k, o, one, mm, false, x, ca, ra, y, cb, rb, 0.0, 1.0, false, false, false, threads,
-                        );
-                    } else {
-                        let (x, y, o) = (xr.cast::<f64>(), y.cast::<f64>(), or.cast::<f64>());
-                        gemm::gemm(
-                            rows, m, k, o, one, mm, false, x, ca, ra, y, cb, rb, 0.0, 1.0, false, false, false, threads,
-                        );
-                    }
+                row_blocks(n, m, k, block)
+            };
+            for (r0, rows) in blocks {
+                if crate::interrupt::pending() {
+                    return Err(crate::interrupt::KEYBOARD_INTERRUPT.into());
                 }
+                let (xr, or) = (x.offset(r0 as isize * ra), o.add(r0 * m));
+                product::<T>(
+                    small,
+                    (rows, k, m),
+                    xr,
+                    (ra, ca),
+                    y,
+                    (rb, cb),
+                    or,
+                    gemm::Parallelism::Rayon(0),
+                );
             }
         }
     }
@@ -180,90 +245,9 @@ pub(super) fn gemm_into<T: Typed>(
     // SAFETY: every element the strides address lies inside `a` and `b` (checked above),
     // `out` holds n×m elements, and T is f32 or f64 as its dtype says.
     unsafe {
+        let small = n * m * k < SMALL_GEMM;
         let (x, y, o) = (a.as_ptr(), b.as_ptr(), out.as_mut_ptr());
-        if n * m * k < SMALL_GEMM {
-            if T::DTYPE == DType::F32 {
-                matrixmultiply::sgemm(
-                    n,
-                    k,
-                    m,
-                    1.0,
-                    x.cast(),
-                    ra,
-                    ca,
-                    y.cast(),
-                    rb,
-                    cb,
-                    0.0,
-                    o.cast(),
-                    m as isize,
-                    1,
-                );
-            } else {
-                matrixmultiply::dgemm(
-                    n,
-                    k,
-                    m,
-                    1.0,
-                    x.cast(),
-                    ra,
-                    ca,
-                    y.cast(),
-                    rb,
-                    cb,
-                    0.0,
-                    o.cast(),
-                    m as isize,
-                    1,
-                );
-            }
-        } else if T::DTYPE == DType::F32 {
-            let (x, y, o) = (x.cast::<f32>(), y.cast::<f32>(), o.cast::<f32>());
-            gemm::gemm(
-                n,
-                m,
-                k,
-                o,
-                1,
-                m as isize,
-                false,
-                x,
-                ca,
-                ra,
-                y,
-                cb,
-                rb,
-                0.0,
-                1.0,
-                false,
-                false,
-                false,
-                gemm::Parallelism::None,
-            );
-        } else {
-            let (x, y, o) = (x.cast::<f64>(), y.cast::<f64>(), o.cast::<f64>());
-            gemm::gemm(
-                n,
-                m,
-                k,
-                o,
-                1,
-                m as isize,
-                false,
-                x,
-                ca,
-                ra,
-                y,
-                cb,
-                rb,
-                0.0,
-                1.0,
-                false,
-                false,
-                false,
-                gemm::Parallelism::None,
-            );
-        }
+        product::<T>(small, (n, k, m), x, (ra, ca), y, (rb, cb), o, gemm::Parallelism::None);
     }
     Ok(())
 }
