@@ -184,6 +184,8 @@ fn view_as(lib: Lib, a: &NdArray, to: DType) -> Res<Value> {
     }
     let (from, into) = (a.dtype.itemsize(), to.itemsize());
     let mut shape = a.shape().to_vec();
+    // PyTorch's messages name the scalar types as `Float`, `Short`.
+    let (x, y) = (a.dtype.torch_scalar_name(), to.torch_scalar_name());
     if from != into {
         let Some(last) = shape.last_mut() else {
             return Err(match lib {
@@ -193,16 +195,12 @@ fn view_as(lib: Lib, a: &NdArray, to: DType) -> Res<Value> {
                 ),
                 Lib::Torch => exc(
                     "RuntimeError",
-                    format!(
-                        "self.dim() cannot be 0 to view {} as {} (different element sizes)",
-                        a.dtype.cpp_name(),
-                        to.cpp_name()
-                    ),
+                    format!("self.dim() cannot be 0 to view {x} as {y} (different element sizes)"),
                 ),
             });
         };
-        let contiguous = *last <= 1 || a.layout.strides.last() == Some(&1);
-        if !contiguous {
+        let step = a.layout.strides.last().copied().unwrap_or(1);
+        if *last > 1 && step != 1 {
             return Err(match lib {
                 Lib::Numpy => exc(
                     "ValueError",
@@ -210,9 +208,7 @@ fn view_as(lib: Lib, a: &NdArray, to: DType) -> Res<Value> {
                 ),
                 Lib::Torch => exc(
                     "RuntimeError",
-                    "self.stride(-1) must be 1 to view Float as Int (different element sizes)"
-                        .replace("Float", a.dtype.cpp_name())
-                        .replace("Int", to.cpp_name()),
+                    format!("self.stride(-1) must be 1 to view {x} as {y} (different element sizes), but got {step}"),
                 ),
             });
         }
@@ -226,10 +222,8 @@ fn view_as(lib: Lib, a: &NdArray, to: DType) -> Res<Value> {
                 Lib::Torch => exc(
                     "RuntimeError",
                     format!(
-                        "self.size(-1) must be divisible by {} to view {} as {} (different element sizes), but got {}",
+                        "self.size(-1) must be divisible by {} to view {x} as {y} (different element sizes), but got {}",
                         into / from,
-                        a.dtype.cpp_name(),
-                        to.cpp_name(),
                         *last
                     ),
                 ),
