@@ -211,6 +211,15 @@ pub fn values<T: crate::array::storage::Typed>(a: &NdArray) -> Result<Vec<T>, St
     Ok(crate::backend::cpu::values::<T>(&host(a)?)?.into_owned())
 }
 
+pub use crate::backend::cpu::Vals;
+
+/// The elements of a view in row-major order, borrowed from its storage when it is
+/// contiguous on the host (no copy). Hold it only while writing nothing but fresh arrays.
+pub fn read<T: crate::array::storage::Typed>(a: &NdArray) -> Result<Vals<'_, T>, String> {
+    realize(a)?;
+    crate::backend::cpu::read::<T>(a)
+}
+
 /// Writes `src` (already of `dst`'s dtype and shape) into the view `dst`. Deferred
 /// results that read `dst` are realised first, so they see it as it was.
 pub fn assign(dst: &NdArray, src: &NdArray) -> Result<(), String> {

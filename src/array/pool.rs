@@ -58,6 +58,24 @@ pub fn filled<T: Typed>(n: usize, x: T) -> Vec<T> {
     v
 }
 
+/// `n` elements holding whatever a pooled vector held before (zeros when fresh), for a
+/// kernel that writes every one of them: it skips the pass `filled` makes.
+pub fn scratch<T: Typed + Default>(n: usize) -> Vec<T> {
+    if n * std::mem::size_of::<T>() >= MIN_BYTES {
+        let reused = T::with_slot(|slot| {
+            let i = slot.free.iter().position(|v| v.len() >= n && v.capacity() <= 2 * n)?;
+            let v = slot.free.swap_remove(i);
+            slot.bytes -= v.capacity() * std::mem::size_of::<T>();
+            Some(v)
+        });
+        if let Some(Some(mut v)) = reused {
+            v.truncate(n);
+            return v;
+        }
+    }
+    vec![T::default(); n]
+}
+
 /// An iterator's items, in a pooled vector when one fits (`n` is their count).
 pub fn collect<T: Typed>(n: usize, items: impl Iterator<Item = T>) -> Vec<T> {
     let mut v = alloc(n);

@@ -103,21 +103,15 @@ pub fn data<T: crate::array::storage::Typed>(a: &NdArray) -> Res<Vec<T>> {
 /// `like`, with `like`'s plan, and returns the result with `like`'s shape.
 fn elementwise<T: crate::array::storage::Typed + Copy + Default>(
     like: &NdArray,
-    inputs: &[Vec<T>],
+    inputs: &[&[T]],
     run: impl Fn(Option<usize>, &[&[T]], &mut [T]),
     wrap_buf: fn(Vec<T>) -> Buffer,
 ) -> NdArray {
     let n = like.numel();
-    let mut out = crate::array::pool::filled(n, T::default());
+    let mut out = crate::array::pool::scratch(n);
     match plan(&like.layout) {
-        Plan::Rows(row) => {
-            let ins: Vec<&[T]> = inputs.iter().map(|v| v.as_slice()).collect();
-            run(Some(row), &ins, &mut out);
-        }
-        Plan::Scalar => {
-            let ins: Vec<&[T]> = inputs.iter().map(|v| v.as_slice()).collect();
-            run(None, &ins, &mut out);
-        }
+        Plan::Rows(row) => run(Some(row), inputs, &mut out),
+        Plan::Scalar => run(None, inputs, &mut out),
         Plan::Memory(order) => {
             let gathered: Vec<Vec<T>> = inputs.iter().map(|v| order.iter().map(|&i| v[i]).collect()).collect();
             let ins: Vec<&[T]> = gathered.iter().map(|v| v.as_slice()).collect();
@@ -148,7 +142,7 @@ pub fn forward(a: &NdArray, k: Act) -> Res<NdArray> {
     let t = threads();
     let out = match a.dtype {
         DType::F32 => {
-            let x = data::<f32>(&a)?;
+            let x = super::read::<f32>(&a)?;
             // F.gelu on a contiguous float32 tensor runs oneDNN (its AVX-512 code, as the
             // reference outputs were made: see torch_act.rs).
             if k == Act::Gelu && a.layout.is_contiguous() && a.numel() >= 2 {
@@ -158,7 +152,7 @@ pub fn forward(a: &NdArray, k: Act) -> Res<NdArray> {
             } else {
                 elementwise(
                     &a,
-                    &[x],
+                    &[&x[..]],
                     |row, ins, out| match row {
                         Some(r) => act::forward_f32(k, ins[0], out, r, t),
                         None => act::run_strided_f32(k, ins[0], out),
@@ -168,10 +162,10 @@ pub fn forward(a: &NdArray, k: Act) -> Res<NdArray> {
             }
         }
         _ => {
-            let x = data::<f64>(&a)?;
+            let x = super::read::<f64>(&a)?;
             elementwise(
                 &a,
-                &[x],
+                &[&x[..]],
                 |row, ins, out| match row {
                     Some(r) => act::forward_f64(k, ins[0], out, r, t),
                     None => act::run_strided_f64(k, ins[0], out),
@@ -207,7 +201,7 @@ pub fn backward(g: &NdArray, s: &NdArray, k: Act) -> Res<NdArray> {
             } else {
                 elementwise(
                     like,
-                    &[data::<f32>(g)?, data::<f32>(s)?],
+                    &[&*super::read::<f32>(g)?, &*super::read::<f32>(s)?],
                     |row, ins, out| match row {
                         Some(r) => act::backward_f32(k, ins[0], ins[1], out, r, t),
                         None => act::run_backward_strided_f32(k, ins[0], ins[1], out),
@@ -218,7 +212,7 @@ pub fn backward(g: &NdArray, s: &NdArray, k: Act) -> Res<NdArray> {
         }
         _ => elementwise(
             like,
-            &[data::<f64>(g)?, data::<f64>(s)?],
+            &[&*super::read::<f64>(g)?, &*super::read::<f64>(s)?],
             |row, ins, out| match row {
                 Some(r) => act::backward_f64(k, ins[0], ins[1], out, r, t),
                 None => act::run_backward_strided_f64(k, ins[0], ins[1], out),
@@ -244,12 +238,12 @@ pub fn softmax(a: &NdArray, d: usize, log: bool) -> Res<NdArray> {
     let buf = match a.dtype {
         DType::F32 => {
             let mut o = vec![0f32; a.numel()];
-            smx::softmax_kernel(&data::<f32>(&a)?, outer, d, inner, last, log, t, &mut o);
+            smx::softmax_kernel(&super::read::<f32>(&a)?, outer, d, inner, last, log, t, &mut o);
             Buffer::F32(o)
         }
         _ => {
             let mut o = vec![0f64; a.numel()];
-            smx::softmax_kernel(&data::<f64>(&a)?, outer, d, inner, last, log, t, &mut o);
+            smx::softmax_kernel(&super::read::<f64>(&a)?, outer, d, inner, last, log, t, &mut o);
             Buffer::F64(o)
         }
     };

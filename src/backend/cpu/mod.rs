@@ -73,7 +73,7 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
         Op::CumSum(axis) => with_dtype!(a.dtype, T => cumsum::<T>(a, *axis)?),
         Op::MatMul => with_dtype!(a.dtype, T => matmul::matmul::<T>(a, inputs[1])?),
         Op::Gather => with_dtype!(a.dtype, T => {
-            let (src, pos) = (values::<T>(a)?, values::<i64>(inputs[1])?);
+            let (src, pos) = (read::<T>(a)?, read::<i64>(inputs[1])?);
             let pick = |&p: &i64| src.get(p as usize).copied().ok_or("gather: position out of range");
             let mut out = crate::array::pool::alloc(pos.len());
             for p in pos.iter() {
@@ -81,11 +81,11 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
             }
             T::wrap(out)
         }),
-        Op::Im2Col(w) => with_dtype!(a.dtype, T => T::wrap(windows::im2col::<T>(&values::<T>(a)?, w))),
-        Op::Col2Im(w) => with_dtype!(a.dtype, T => T::wrap(windows::col2im::<T>(&values::<T>(a)?, w))),
-        Op::WindowArgMax(w) => with_dtype!(a.dtype, T => Buffer::I64(windows::window_argmax::<T>(&values::<T>(a)?, w))),
+        Op::Im2Col(w) => with_dtype!(a.dtype, T => T::wrap(windows::im2col::<T>(&read::<T>(a)?, w))),
+        Op::Col2Im(w) => with_dtype!(a.dtype, T => T::wrap(windows::col2im::<T>(&read::<T>(a)?, w))),
+        Op::WindowArgMax(w) => with_dtype!(a.dtype, T => Buffer::I64(windows::window_argmax::<T>(&read::<T>(a)?, w))),
         Op::ScatterAdd { len } => with_dtype!(inputs[1].dtype, T => {
-            let (pos, vals) = (values::<i64>(a)?, values::<T>(inputs[1])?);
+            let (pos, vals) = (read::<i64>(a)?, read::<T>(inputs[1])?);
             let add = T::binary(BinaryOp::Add);
             let mut out = crate::array::pool::filled(*len, T::zero());
             for (&p, &v) in pos.iter().zip(vals.iter()) {
@@ -99,6 +99,38 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
         return Err(format!("{op:?}: kernel produced {:?}, expected {dtype:?}", buf.dtype()));
     }
     Ok(NdArray::from_buffer(buf, shape))
+}
+
+/// A view's elements in row-major order without a copy where it can: borrowed from a
+/// contiguous host storage, else gathered (`values`).
+pub enum Vals<'a, T: Clone + 'static> {
+    Borrowed(std::cell::Ref<'a, [T]>),
+    Owned(Cow<'static, [T]>),
+}
+
+impl<T: Clone> std::ops::Deref for Vals<'_, T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match self {
+            Vals::Borrowed(r) => r,
+            Vals::Owned(c) => c,
+        }
+    }
+}
+
+/// The elements of a view, borrowed from its storage when it is contiguous on the host.
+/// The borrow lasts as long as the `Vals`: only for kernels that write nothing but a
+/// fresh output (writing any array meanwhile could hit this storage's borrow).
+pub(crate) fn read<T: Typed>(a: &NdArray) -> Result<Vals<'_, T>, String> {
+    let n = a.layout.numel();
+    if n > 0 && a.layout.is_contiguous() {
+        let off = a.layout.offset;
+        let guard = a.storage.borrow();
+        if let Ok(r) = std::cell::Ref::filter_map(guard, |b| T::slice(b).and_then(|d| d.get(off..off + n))) {
+            return Ok(Vals::Borrowed(r));
+        }
+    }
+    Ok(Vals::Owned(values::<T>(a)?))
 }
 
 /// The elements of a view in row-major order: borrowed when contiguous, gathered otherwise.

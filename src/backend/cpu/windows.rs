@@ -137,6 +137,11 @@ pub fn col2im<T: Arith>(cols: &[T], w: &Windows) -> Vec<T> {
 /// element inside the image, the elements are visited in row-major order, and one
 /// replaces the best so far when it is greater or NaN.
 pub fn window_argmax<T: Arith + Send + Sync>(img: &[T], w: &Windows) -> Vec<i64> {
+    argmax_with(img, w, true)
+}
+
+/// `window_argmax`, with the several-windows-at-once loop allowed (`lanes`) or not.
+fn argmax_with<T: Arith + Send + Sync>(img: &[T], w: &Windows, lanes: bool) -> Vec<i64> {
     // As three spatial dimensions (leading ones of size 1), so the loops are plain.
     let lift = |v: &[usize], fill: usize| -> [usize; 3] {
         let mut a = [fill; 3];
@@ -166,8 +171,28 @@ pub fn window_argmax<T: Arith + Send + Sync>(img: &[T], w: &Windows) -> Vec<i64>
     let unit = dil == [1, 1, 1];
     // Each dimension's windows, computed once.
     let spans: Vec<Vec<(isize, isize)>> = (0..3).map(|d| (0..out[d]).map(|o| bounds(d, o)).collect()).collect();
+    // Undilated windows whole along the last dimension (no padding clips them) are
+    // taken several output positions at a time, with selects rather than branches: the
+    // comparisons on real data are a coin toss for the branch predictor.
+    let whole_rows = lanes && unit && spans[2].iter().all(|&(a, e)| (e - a) as usize == kernel[2]);
+    let starts: Vec<usize> = spans[2].iter().map(|&(a, _)| a as usize).collect();
     let pick = |(p, dst): (usize, &mut [i64])| {
         let src = &img[p * plane..(p + 1) * plane];
+        if whole_rows {
+            let mut slot = 0;
+            for &(a0, e0) in &spans[0] {
+                for &(a1, e1) in &spans[1] {
+                    for lanes in starts.chunks(LANES) {
+                        let at = lane_argmax(src, lanes, kernel[2], (a0, e0), (a1, e1), sizes);
+                        for (d, &a) in dst[slot..slot + lanes.len()].iter_mut().zip(&at) {
+                            *d = a as i64;
+                        }
+                        slot += lanes.len();
+                    }
+                }
+            }
+            return;
+        }
         let mut slot = 0;
         for &(a0, e0) in &spans[0] {
             for &(a1, e1) in &spans[1] {
@@ -223,6 +248,117 @@ pub fn window_argmax<T: Arith + Send + Sync>(img: &[T], w: &Windows) -> Vec<i64>
         result.chunks_mut(per_plane).enumerate().for_each(pick);
     }
     result
+}
+
+/// Output positions taken together by `lane_argmax`.
+const LANES: usize = 8;
+
+/// The maxima and their positions (PyTorch's rule: greater, or NaN) of the windows
+/// starting at `starts` along the last dimension, each `k` long, over rows `r0` × `r1`
+/// of the plane `src` (dimensions `sizes`), element by element in row-major order.
+fn lane_argmax<T: Arith>(
+    src: &[T],
+    starts: &[usize],
+    k: usize,
+    (a0, e0): (isize, isize),
+    (a1, e1): (isize, isize),
+    sizes: [usize; 3],
+) -> [usize; LANES] {
+    #[cfg(target_arch = "x86_64")]
+    if T::DTYPE == crate::array::dtype::DType::F32 && src.len() < i32::MAX as usize {
+        // SAFETY: T is f32 (same type, same layout).
+        let f = unsafe { std::slice::from_raw_parts(src.as_ptr() as *const f32, src.len()) };
+        return lane_argmax_sse(f, starts, k, (a0, e0), (a1, e1), sizes);
+    }
+    let m = starts.len();
+    // Every lane runs (a short last group repeats its last window), so the loop over
+    // lanes has a fixed length and compiles to vector compares and blends.
+    let lane = |l: usize| starts[l.min(m - 1)];
+    let mut best = [f64::NEG_INFINITY; LANES];
+    let mut at = [0usize; LANES];
+    let first = (a0 as usize * sizes[1] + a1 as usize) * sizes[2];
+    for (l, a) in at.iter_mut().enumerate() {
+        *a = first + lane(l);
+    }
+    let mut vals = [0f64; LANES];
+    let mut pos = [0usize; LANES];
+    for i0 in a0 as usize..e0 as usize {
+        for i1 in a1 as usize..e1 as usize {
+            let base = (i0 * sizes[1] + i1) * sizes[2];
+            let row = &src[base..base + sizes[2]];
+            for j in 0..k {
+                for l in 0..LANES {
+                    let q = lane(l) + j;
+                    vals[l] = row[q].to_f64();
+                    pos[l] = base + q;
+                }
+                for l in 0..LANES {
+                    let v = vals[l];
+                    let take = (v > best[l]) | (v != v);
+                    best[l] = if take { v } else { best[l] };
+                    at[l] = if take { pos[l] } else { at[l] };
+                }
+            }
+        }
+    }
+    at
+}
+
+/// `lane_argmax` for float32 with SSE2 (every x86-64 has it): compares and blends on
+/// four lanes at once, positions as 32-bit integers.
+#[cfg(target_arch = "x86_64")]
+fn lane_argmax_sse(
+    src: &[f32],
+    starts: &[usize],
+    k: usize,
+    (a0, e0): (isize, isize),
+    (a1, e1): (isize, isize),
+    sizes: [usize; 3],
+) -> [usize; LANES] {
+    use std::arch::x86_64::*;
+    let m = starts.len();
+    let lane = |l: usize| starts[l.min(m - 1)];
+    let first = (a0 as usize * sizes[1] + a1 as usize) * sizes[2];
+    let mut at = [0i32; LANES];
+    // SAFETY: SSE2 is part of x86-64; loads and stores go through arrays and slices.
+    unsafe {
+        let offs = [0, 1].map(|h| {
+            _mm_setr_epi32(
+                lane(4 * h) as i32,
+                lane(4 * h + 1) as i32,
+                lane(4 * h + 2) as i32,
+                lane(4 * h + 3) as i32,
+            )
+        });
+        let mut best = [_mm_set1_ps(f32::NEG_INFINITY); 2];
+        let mut pos = offs.map(|o| _mm_add_epi32(o, _mm_set1_epi32(first as i32)));
+        for i0 in a0 as usize..e0 as usize {
+            for i1 in a1 as usize..e1 as usize {
+                let base = (i0 * sizes[1] + i1) * sizes[2];
+                let row = &src[base..base + sizes[2]];
+                for j in 0..k {
+                    let here = _mm_set1_epi32((base + j) as i32);
+                    for h in 0..2 {
+                        let q = 4 * h;
+                        let v = _mm_setr_ps(
+                            row[lane(q) + j],
+                            row[lane(q + 1) + j],
+                            row[lane(q + 2) + j],
+                            row[lane(q + 3) + j],
+                        );
+                        let take = _mm_or_ps(_mm_cmpgt_ps(v, best[h]), _mm_cmpunord_ps(v, v));
+                        best[h] = _mm_or_ps(_mm_and_ps(take, v), _mm_andnot_ps(take, best[h]));
+                        let t = _mm_castps_si128(take);
+                        let p = _mm_add_epi32(here, offs[h]);
+                        pos[h] = _mm_or_si128(_mm_and_si128(t, p), _mm_andnot_si128(t, pos[h]));
+                    }
+                }
+            }
+        }
+        _mm_storeu_si128(at.as_mut_ptr() as *mut __m128i, pos[0]);
+        _mm_storeu_si128(at.as_mut_ptr().add(4) as *mut __m128i, pos[1]);
+    }
+    at.map(|a| a as usize)
 }
 
 #[cfg(test)]
@@ -302,6 +438,33 @@ mod tests {
                 }
             }
             assert_eq!(plane[at as usize], best);
+        }
+    }
+
+    #[test]
+    fn lanes_pick_as_the_window_by_window_loop() {
+        // Ties, NaNs and -inf, float32 (SSE2 lanes on x86-64) and float64, 1-d and 2-d
+        // windows with several output positions per row and a short last group of lanes.
+        let cases = [
+            geometry(&[6, 40], &[2, 2], &[2, 2], &[0, 0], &[1, 1]),
+            geometry(&[7, 37], &[3, 3], &[2, 3], &[0, 0], &[1, 1]),
+            geometry(&[5, 19], &[1, 4], &[1, 1], &[0, 0], &[1, 1]),
+            geometry(&[50], &[3], &[2], &[0], &[1]),
+        ];
+        for w in &cases {
+            let n: usize = w.image_shape().iter().product();
+            for seed in 0..20usize {
+                let img: Vec<f64> = (0..n)
+                    .map(|i| match (i * 7919 + seed * 104729) % 31 {
+                        0 => f64::NAN,
+                        1 => f64::NEG_INFINITY,
+                        r => (r % 5) as f64,
+                    })
+                    .collect();
+                assert_eq!(argmax_with(&img, w, true), argmax_with(&img, w, false), "{w:?}");
+                let f: Vec<f32> = img.iter().map(|&v| v as f32).collect();
+                assert_eq!(argmax_with(&f, w, true), argmax_with(&f, w, false), "{w:?}");
+            }
         }
     }
 
