@@ -98,25 +98,20 @@ pub fn max_pool(_: &mut Interp, args: Args) -> Res<Value> {
     let (lib, x) = nd(args.pos.first(), "the image")?;
     let w = image_windows(&x, &args)?;
     let name = name_arg(args.pos.get(6))?;
-    let idx = run(Op::WindowArgMax(Box::new(w.clone())), &[&x])?;
-    // Each maximum's row-major position in `x`: its plane's start plus its offset there.
-    let (plane, per): (usize, usize) = (w.sizes.iter().product(), w.out.iter().product());
-    let mut at = crate::realise::values::<i64>(&idx).map_err(super::internal)?;
-    for (p, chunk) in at.chunks_mut(per.max(1)).enumerate() {
-        chunk.iter_mut().for_each(|a| *a += (p * plane) as i64);
-    }
-    let at = crate::array::NdArray::from_buffer(crate::array::storage::Buffer::I64(at), idx.shape());
-    let flat = if x.layout.is_contiguous() {
-        x.clone()
+    let (values, idx) = crate::realise::kernels::window_max(&x, &w).map_err(super::internal)?;
+    let values = wrap(lib, values);
+    let values = if super::record::needs(&[&args.pos[0]]) {
+        // Each maximum's row-major position in `x` (its plane's start plus its offset
+        // there), which the gradient scatters back to.
+        let (plane, per): (usize, usize) = (w.sizes.iter().product(), w.out.iter().product());
+        let mut at = crate::realise::values::<i64>(&idx).map_err(super::internal)?;
+        for (p, chunk) in at.chunks_mut(per.max(1)).enumerate() {
+            chunk.iter_mut().for_each(|a| *a += (p * plane) as i64);
+        }
+        let at = crate::array::NdArray::from_buffer(crate::array::storage::Buffer::I64(at), idx.shape());
+        super::record::rearranged(name, values, &args.pos[0], &at)
     } else {
-        run(Op::Copy, &[&x])?
+        values
     };
-    let flat = flat.view(
-        flat.layout
-            .reshape(&[x.numel()])
-            .ok_or_else(|| super::internal("max_pool: flatten"))?,
-    );
-    let values = wrap(lib, run(Op::Gather, &[&flat, &at])?);
-    let values = super::record::rearranged(name, values, &args.pos[0], &at);
     Ok(Value::tuple(vec![values, wrap(lib, idx)]))
 }

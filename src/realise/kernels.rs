@@ -290,3 +290,10 @@ pub fn softmax_backward(g: &NdArray, y: &NdArray, d: usize, log: bool) -> Res<Nd
     };
     Ok(NdArray::from_buffer(buf, y.shape()))
 }
+
+/// Max pooling's window maxima and their positions within each plane, `[N, C, *out]`,
+/// in one pass over a host array (PyTorch's choice among ties and NaNs).
+pub fn window_max(a: &NdArray, w: &crate::ir::Windows) -> Res<(NdArray, NdArray)> {
+    super::realize(a)?;
+    crate::backend::cpu::window_max(a, w)
+}

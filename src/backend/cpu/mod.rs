@@ -101,6 +101,25 @@ pub fn execute(op: &Op, inputs: &[&NdArray], shape: &[usize], dtype: DType) -> R
     Ok(NdArray::from_buffer(buf, shape))
 }
 
+/// Max pooling on a host array of the windows' image shape: each window's maximum and
+/// its position within its plane (`windows::window_max`), both `[N, C, *out]`.
+pub fn window_max(a: &NdArray, w: &crate::ir::Windows) -> Result<(NdArray, NdArray), String> {
+    if a.shape() != w.image_shape().as_slice() {
+        return Err(format!(
+            "window_max: image {:?}, windows of {:?}",
+            a.shape(),
+            w.image_shape()
+        ));
+    }
+    let a = &host(a)?;
+    let mut shape = vec![w.batch, w.channels];
+    shape.extend(&w.out);
+    with_dtype!(a.dtype, T => {
+        let (at, vals) = windows::window_max::<T>(&read::<T>(a)?, w);
+        Ok((NdArray::from_buffer(T::wrap(vals), &shape), NdArray::from_buffer(Buffer::I64(at), &shape)))
+    })
+}
+
 /// A view's elements in row-major order without a copy where it can: borrowed from a
 /// contiguous host storage, else gathered (`values`).
 pub enum Vals<'a, T: Clone + 'static> {

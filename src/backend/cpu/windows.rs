@@ -137,11 +137,18 @@ pub fn col2im<T: Arith>(cols: &[T], w: &Windows) -> Vec<T> {
 /// element inside the image, the elements are visited in row-major order, and one
 /// replaces the best so far when it is greater or NaN.
 pub fn window_argmax<T: Arith + Send + Sync>(img: &[T], w: &Windows) -> Vec<i64> {
-    argmax_with(img, w, true)
+    argmax_with(img, w, true, false).0
 }
 
-/// `window_argmax`, with the several-windows-at-once loop allowed (`lanes`) or not.
-fn argmax_with<T: Arith + Send + Sync>(img: &[T], w: &Windows, lanes: bool) -> Vec<i64> {
+/// `window_argmax` and the maxima themselves (max pooling), read while each plane is
+/// in cache rather than gathered afterwards.
+pub fn window_max<T: Arith + Send + Sync>(img: &[T], w: &Windows) -> (Vec<i64>, Vec<T>) {
+    argmax_with(img, w, true, true)
+}
+
+/// `window_argmax`, with the several-windows-at-once loop allowed (`lanes`) or not, and
+/// the maxima (`values`; else an empty vector).
+fn argmax_with<T: Arith + Send + Sync>(img: &[T], w: &Windows, lanes: bool, values: bool) -> (Vec<i64>, Vec<T>) {
     // As three spatial dimensions (leading ones of size 1), so the loops are plain.
     let lift = |v: &[usize], fill: usize| -> [usize; 3] {
         let mut a = [fill; 3];
@@ -153,9 +160,10 @@ fn argmax_with<T: Arith + Send + Sync>(img: &[T], w: &Windows, lanes: bool) -> V
     let plane: usize = sizes.iter().product();
     let per_plane: usize = out.iter().product();
     let total = w.batch * w.channels * per_plane;
-    let mut result = crate::array::pool::filled(total, 0i64);
+    let mut result = crate::array::pool::scratch(total);
+    let mut maxima = crate::array::pool::scratch(if values { total } else { 0 });
     if per_plane == 0 || plane == 0 {
-        return result;
+        return (result, maxima);
     }
     // Per dimension and output position: the first element inside the image (PyTorch's
     // start index, stepped past the padding by the dilation) and the end of the window.
@@ -242,12 +250,29 @@ fn argmax_with<T: Arith + Send + Sync>(img: &[T], w: &Windows, lanes: bool) -> V
             }
         }
     };
-    if total >= PARALLEL_MIN && rayon::current_num_threads() > 1 {
-        result.par_chunks_mut(per_plane).enumerate().for_each(pick);
-    } else {
-        result.chunks_mut(per_plane).enumerate().for_each(pick);
+    let pick_values = |(p, (dst, vals)): (usize, (&mut [i64], &mut [T]))| {
+        pick((p, &mut *dst));
+        let src = &img[p * plane..(p + 1) * plane];
+        for (v, &at) in vals.iter_mut().zip(dst.iter()) {
+            *v = src[at as usize];
+        }
+    };
+    let parallel = total >= PARALLEL_MIN && rayon::current_num_threads() > 1;
+    match (values, parallel) {
+        (false, true) => result.par_chunks_mut(per_plane).enumerate().for_each(pick),
+        (false, false) => result.chunks_mut(per_plane).enumerate().for_each(pick),
+        (true, true) => result
+            .par_chunks_mut(per_plane)
+            .zip(maxima.par_chunks_mut(per_plane))
+            .enumerate()
+            .for_each(pick_values),
+        (true, false) => result
+            .chunks_mut(per_plane)
+            .zip(maxima.chunks_mut(per_plane))
+            .enumerate()
+            .for_each(pick_values),
     }
-    result
+    (result, maxima)
 }
 
 /// Output positions taken together by `lane_argmax`.
@@ -461,9 +486,23 @@ mod tests {
                         r => (r % 5) as f64,
                     })
                     .collect();
-                assert_eq!(argmax_with(&img, w, true), argmax_with(&img, w, false), "{w:?}");
+                assert_eq!(
+                    argmax_with(&img, w, true, false),
+                    argmax_with(&img, w, false, false),
+                    "{w:?}"
+                );
                 let f: Vec<f32> = img.iter().map(|&v| v as f32).collect();
-                assert_eq!(argmax_with(&f, w, true), argmax_with(&f, w, false), "{w:?}");
+                assert_eq!(
+                    argmax_with(&f, w, true, false),
+                    argmax_with(&f, w, false, false),
+                    "{w:?}"
+                );
+                let (at, vals) = window_max(&f, w);
+                let plane: usize = w.sizes.iter().product();
+                let per: usize = w.out.iter().product();
+                for (j, (&a, &v)) in at.iter().zip(&vals).enumerate() {
+                    assert_eq!(f[(j / per) * plane + a as usize].to_bits(), v.to_bits());
+                }
             }
         }
     }
