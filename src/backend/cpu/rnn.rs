@@ -10,7 +10,7 @@
 
 use super::arith::Arith;
 use super::torch_act::Act;
-use super::values;
+use super::{read, values};
 use crate::array::NdArray;
 use crate::array::storage::Typed;
 use crate::ir::UnaryOp;
@@ -57,14 +57,15 @@ struct Layer<'a, T> {
 }
 
 impl<T: Float> Layer<'_, T> {
+    /// Writes step t's `h` into `out[t]`; gives the last `h` and `c`.
     fn run(
         &self,
         rows: std::ops::Range<usize>,
         mut h: Vec<T>,
         mut c: Vec<T>,
-    ) -> Result<(Vec<T>, Vec<T>, Vec<T>), String> {
+        mut out: Vec<&mut [T]>,
+    ) -> Result<(Vec<T>, Vec<T>), String> {
         let (hid, four_h, nb) = (self.hid, 4 * self.hid, rows.len());
-        let mut out = Vec::with_capacity(self.steps * nb * hid);
         let mut gates = vec![T::zero(); nb * four_h];
         let mut scratch = Vec::with_capacity(hid);
         let mut tanh_c = vec![T::zero(); hid];
@@ -109,9 +110,9 @@ impl<T: Float> Layer<'_, T> {
                     h_row[k] = o[k] * tanh_c[k];
                 }
             }
-            out.extend_from_slice(&h);
+            out[t].copy_from_slice(&h);
         }
-        Ok((out, h, c))
+        Ok((h, c))
     }
 }
 
@@ -132,8 +133,12 @@ fn lstm_sequence<T: Float>(
     if four_h % 4 != 0 || h0.shape() != [n, hid] || c0.shape() != [n, hid] || w_hh.shape() != [four_h, hid] {
         return Err("lstm_sequence: inconsistent shapes".into());
     }
-    let ih = values::<T>(ih)?;
-    let bias = b_hh.map(values::<T>).transpose()?;
+    if n * hid == 0 {
+        // Nothing to compute (and no rows to split the output into).
+        return Ok((Vec::new(), values::<T>(h0)?.into_owned(), values::<T>(c0)?.into_owned()));
+    }
+    let ih = read::<T>(ih)?;
+    let bias = b_hh.map(read::<T>).transpose()?;
     let c = values::<T>(c0)?.into_owned();
     let h = values::<T>(h0)?.into_owned();
     // w_hhᵀ as a row-major [H, 4H] matrix, made once (gemm reads it without packing).
@@ -157,22 +162,23 @@ fn lstm_sequence<T: Float>(
     // bits.
     let half = n / 2;
     let same_kernel = super::matmul::same_kernel((n, hid, four_h), half, (1, four_h as isize));
+    let mut out = crate::array::pool::scratch(steps * n * hid);
     if half >= 2 && same_kernel && n * four_h >= PARALLEL_GATES && rayon::current_num_threads() > 1 {
         let (h_a, h_b) = h.split_at(half * hid);
         let (c_a, c_b) = c.split_at(half * hid);
+        // Each step's rows of the output, split between the halves.
+        let (out_a, out_b): (Vec<&mut [T]>, Vec<&mut [T]>) =
+            out.chunks_mut(n * hid).map(|s| s.split_at_mut(half * hid)).unzip();
         let (a, b) = rayon::join(
-            || layer.run(0..half, h_a.to_vec(), c_a.to_vec()),
-            || layer.run(half..n, h_b.to_vec(), c_b.to_vec()),
+            || layer.run(0..half, h_a.to_vec(), c_a.to_vec(), out_a),
+            || layer.run(half..n, h_b.to_vec(), c_b.to_vec(), out_b),
         );
-        let ((out_a, h_a, c_a), (out_b, h_b, c_b)) = (a?, b?);
-        let mut out = Vec::with_capacity(steps * n * hid);
-        for t in 0..steps {
-            out.extend_from_slice(&out_a[t * half * hid..(t + 1) * half * hid]);
-            out.extend_from_slice(&out_b[t * (n - half) * hid..(t + 1) * (n - half) * hid]);
-        }
+        let ((h_a, c_a), (h_b, c_b)) = (a?, b?);
         return Ok((out, [h_a, h_b].concat(), [c_a, c_b].concat()));
     }
-    layer.run(0..n, h, c)
+    let steps_out = out.chunks_mut(n * hid).collect();
+    let (h, c) = layer.run(0..n, h, c, steps_out)?;
+    Ok((out, h, c))
 }
 
 /// `lstm_sequence` for float32 or float64 arrays: `(outputs, h, c)`.

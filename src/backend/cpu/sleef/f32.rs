@@ -68,22 +68,22 @@ pub(crate) fn fmapn(x: f32, y: f32, z: f32) -> f32 {
 #[inline(always)]
 pub(crate) fn rint_i(x: f32) -> i32 {
     let r = x.round_ties_even();
-    if (-2147483648.0..2147483648.0).contains(&r) {
-        r as i32
-    } else {
-        i32::MIN
-    }
+    let inside = (-2147483648.0..2147483648.0).contains(&r);
+    // Selects rather than `as` (which saturates lane by lane in scalar code): this
+    // compiles to one vector conversion. SAFETY: the value converted is in range.
+    let i = unsafe { (if inside { r } else { 0.0 }).to_int_unchecked::<i32>() };
+    if inside { i } else { i32::MIN }
 }
 
 /// `cvttps2dq`: truncate; NaN and out-of-range give `i32::MIN`.
 #[inline(always)]
 pub(crate) fn trunc_i(x: f32) -> i32 {
     let r = x.trunc();
-    if (-2147483648.0..2147483648.0).contains(&r) {
-        r as i32
-    } else {
-        i32::MIN
-    }
+    let inside = (-2147483648.0..2147483648.0).contains(&r);
+    // Selects rather than `as` (which saturates lane by lane in scalar code): this
+    // compiles to one vector conversion. SAFETY: the value converted is in range.
+    let i = unsafe { (if inside { r } else { 0.0 }).to_int_unchecked::<i32>() };
+    if inside { i } else { i32::MIN }
 }
 
 #[inline(always)]
