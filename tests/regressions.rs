@@ -36,3 +36,28 @@ fn ignored_arguments_are_refused() {
     assert_eq!(e, "TypeError: sort() got an unexpected keyword argument 'foo'");
     assert_eq!(run("print(np.zeros((2, 2), int).dtype)"), Ok("int64\n".to_string()));
 }
+
+/// `nn.LSTM` without a gradient runs its recurrence in one call (`_nt.lstm_layer`, the
+/// input's bias added inside it, the batch's halves on two threads): the same bits as the
+/// op-by-op layer it replaces, with and without biases, in float32 and float64, for
+/// hidden sizes with and without a scalar tail and batches that split and do not.
+#[test]
+fn lstm_without_grad_is_the_op_by_op_layer_bit_for_bit() {
+    let src = "
+import torch
+import torch.nn as nn
+ok = []
+for dt in (torch.float32, torch.float64):
+    for bias in (True, False):
+        for hid, n in ((7, 3), (16, 16), (64, 16), (20, 40)):
+            _ = torch.manual_seed(hid + n)
+            m = nn.LSTM(5, hid, num_layers=2, bias=bias).to(dt)
+            x = torch.randn(6, n, 5, dtype=dt)
+            y, (h, c) = m(x)
+            with torch.no_grad():
+                y2, (h2, c2) = m(x)
+            ok.append(torch.equal(y, y2) and torch.equal(h, h2) and torch.equal(c, c2) and y.requires_grad and not y2.requires_grad)
+print(len(ok), all(ok))
+";
+    assert_eq!(run(src), Ok("16 True\n".to_string()));
+}

@@ -12,7 +12,7 @@ use super::storage::Typed;
 use std::cell::RefCell;
 
 /// Buffers smaller than this are left to the allocator.
-const MIN_BYTES: usize = 1 << 20;
+const MIN_BYTES: usize = 1 << 17;
 /// At most this many bytes are held per element type.
 const MAX_BYTES: usize = 256 << 20;
 

@@ -129,7 +129,13 @@ fn gemm_in_blocks<T: Typed>(
         lb.strides[nd - 1],
     );
     let (mut oa, mut ob) = (batch_offsets(la), batch_offsets(lb));
-    let mut out = crate::array::pool::filled(batch * n * m, T::default());
+    // Every output element is written below (the destination is not read), so a pooled
+    // buffer's old contents need no zeroing; an empty sum (k = 0) is zeros.
+    let mut out = if k == 0 {
+        crate::array::pool::filled(batch * n * m, T::default())
+    } else {
+        crate::array::pool::scratch(batch * n * m)
+    };
     // A stack of products with one right operand (broadcast over the batch, as
     // `F.linear` on a sequence makes it) whose left rows follow each other in memory: one
     // product of all the rows, when that sums each element as each product would.

@@ -51,6 +51,8 @@ struct Layer<'a, T> {
     ih: &'a [T],
     w: &'a [T],
     bias: Option<&'a [T]>,
+    /// Added to `ih` first, when `ih` is the input's product alone.
+    bias_ih: Option<&'a [T]>,
     steps: usize,
     n: usize,
     hid: usize,
@@ -83,13 +85,23 @@ impl<T: Float> Layer<'_, T> {
             )?;
             let ih_t = &self.ih[(t * self.n + rows.start) * four_h..(t * self.n + rows.end) * four_h];
             for (row, ih_row) in gates.chunks_mut(four_h).zip(ih_t.chunks(four_h)) {
-                match self.bias {
-                    Some(b) => row
+                match (self.bias, self.bias_ih) {
+                    (Some(b), Some(bi)) => row
+                        .iter_mut()
+                        .zip(b.iter().zip(bi))
+                        .zip(ih_row)
+                        .for_each(|((g, (&b, &bi)), &x)| *g = (*g + b) + (x + bi)),
+                    (Some(b), None) => row
                         .iter_mut()
                         .zip(b.iter())
                         .zip(ih_row)
                         .for_each(|((g, &b), &x)| *g = (*g + b) + x),
-                    None => row.iter_mut().zip(ih_row).for_each(|(g, &x)| *g = *g + x),
+                    (None, Some(bi)) => row
+                        .iter_mut()
+                        .zip(bi.iter())
+                        .zip(ih_row)
+                        .for_each(|((g, &bi), &x)| *g = *g + (x + bi)),
+                    (None, None) => row.iter_mut().zip(ih_row).for_each(|(g, &x)| *g = *g + x),
                 }
             }
             for ((row, c_row), h_row) in gates.chunks_mut(four_h).zip(c.chunks_mut(hid)).zip(h.chunks_mut(hid)) {
@@ -116,21 +128,29 @@ impl<T: Float> Layer<'_, T> {
     }
 }
 
-/// `ih` `[L, N, 4H]` (the input's gates, `linear_ih` over the sequence), `h0`, `c0`
-/// `[N, H]`, `w_hh` `[4H, H]`, `b_hh` `[4H]`: the outputs `[L, N, H]`, the last `h` and `c`.
+/// `ih` `[L, N, 4H]` (the input's gates, `linear_ih` over the sequence, or its product
+/// alone with `b_ih` `[4H]`), `h0`, `c0` `[N, H]`, `w_hh` `[4H, H]`, `b_hh` `[4H]`: the outputs `[L, N, H]`, the last `h` and `c`.
 fn lstm_sequence<T: Float>(
     ih: &NdArray,
     h0: &NdArray,
     c0: &NdArray,
     w_hh: &NdArray,
     b_hh: Option<&NdArray>,
+    b_ih: Option<&NdArray>,
 ) -> Result<(Vec<T>, Vec<T>, Vec<T>), String> {
     let (steps, n, four_h) = match ih.shape() {
         &[l, n, g] => (l, n, g),
         _ => return Err("lstm_sequence: gates must be [L, N, 4H]".into()),
     };
     let hid = four_h / 4;
-    if four_h % 4 != 0 || h0.shape() != [n, hid] || c0.shape() != [n, hid] || w_hh.shape() != [four_h, hid] {
+    let bias_ok = |b: Option<&NdArray>| b.is_none_or(|b| b.shape() == [four_h]);
+    if four_h % 4 != 0
+        || h0.shape() != [n, hid]
+        || c0.shape() != [n, hid]
+        || w_hh.shape() != [four_h, hid]
+        || !bias_ok(b_hh)
+        || !bias_ok(b_ih)
+    {
         return Err("lstm_sequence: inconsistent shapes".into());
     }
     if n * hid == 0 {
@@ -139,6 +159,7 @@ fn lstm_sequence<T: Float>(
     }
     let ih = read::<T>(ih)?;
     let bias = b_hh.map(read::<T>).transpose()?;
+    let bias_ih = b_ih.map(read::<T>).transpose()?;
     let c = values::<T>(c0)?.into_owned();
     let h = values::<T>(h0)?.into_owned();
     // w_hhᵀ as a row-major [H, 4H] matrix, made once (gemm reads it without packing).
@@ -153,6 +174,7 @@ fn lstm_sequence<T: Float>(
         ih: &ih,
         w: &w,
         bias: bias.as_deref(),
+        bias_ih: bias_ih.as_deref(),
         steps,
         n,
         hid,
@@ -188,6 +210,7 @@ pub fn lstm(
     c0: &NdArray,
     w_hh: &NdArray,
     b_hh: Option<&NdArray>,
+    b_ih: Option<&NdArray>,
 ) -> Result<(NdArray, NdArray, NdArray), String> {
     let (steps, n, hid) = (ih.shape()[0], h0.shape()[0], h0.shape()[1]);
     fn arrays<T: Typed>(
@@ -203,8 +226,18 @@ pub fn lstm(
         )
     }
     match ih.dtype {
-        crate::array::dtype::DType::F32 => Ok(arrays(lstm_sequence::<f32>(ih, h0, c0, w_hh, b_hh)?, steps, n, hid)),
-        crate::array::dtype::DType::F64 => Ok(arrays(lstm_sequence::<f64>(ih, h0, c0, w_hh, b_hh)?, steps, n, hid)),
+        crate::array::dtype::DType::F32 => Ok(arrays(
+            lstm_sequence::<f32>(ih, h0, c0, w_hh, b_hh, b_ih)?,
+            steps,
+            n,
+            hid,
+        )),
+        crate::array::dtype::DType::F64 => Ok(arrays(
+            lstm_sequence::<f64>(ih, h0, c0, w_hh, b_hh, b_ih)?,
+            steps,
+            n,
+            hid,
+        )),
         d => Err(format!("lstm_sequence: {d:?} is not float32 or float64")),
     }
 }
