@@ -68,12 +68,30 @@ pub fn complex_parts(_: &mut Interp, args: Args) -> Res<Value> {
     Ok(wrap(lib, out))
 }
 
+/// Complex numbers as `[re, im]` pairs, in place: the layout pocketfft's routines take.
+fn pairs32(v: &[Complex64]) -> &[[f32; 2]] {
+    // SAFETY: Complex64 is `#[repr(C)] { re: f32, im: f32 }`, laid out as `[f32; 2]`.
+    unsafe { std::slice::from_raw_parts(v.as_ptr() as *const [f32; 2], v.len()) }
+}
+fn pairs32_mut(v: &mut [Complex64]) -> &mut [[f32; 2]] {
+    // SAFETY: as in `pairs32`.
+    unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut [f32; 2], v.len()) }
+}
+fn pairs64(v: &[Complex128]) -> &[[f64; 2]] {
+    // SAFETY: Complex128 is `#[repr(C)] { re: f64, im: f64 }`, laid out as `[f64; 2]`.
+    unsafe { std::slice::from_raw_parts(v.as_ptr() as *const [f64; 2], v.len()) }
+}
+fn pairs64_mut(v: &mut [Complex128]) -> &mut [[f64; 2]] {
+    // SAFETY: as in `pairs64`.
+    unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut [f64; 2], v.len()) }
+}
+
 fn values<T: crate::array::storage::Typed>(a: &NdArray) -> Res<Vec<T>> {
     crate::realise::values::<T>(a).map_err(super::internal)
 }
 
 /// `_nt.fft_last(z, inverse, fct, in_f32=False)`: each row along the last axis of a
-/// complex array transformed (pocketfft's c2c, NumPy's port), scaled by `fct`.
+/// complex (or float64) array transformed (pocketfft's c2c, NumPy's port), scaled by `fct`.
 /// complex64 rows are computed as NumPy computes them (in float64 when `fct` is 1), or
 /// wholly in float32 with `in_f32` (PyTorch).
 pub fn fft_last(_: &mut Interp, args: Args) -> Res<Value> {
@@ -85,22 +103,31 @@ pub fn fft_last(_: &mut Interp, args: Args) -> Res<Value> {
     let n = row_len(&z)?;
     let buf = match z.dtype {
         DType::C64 => {
-            let mut v: Vec<[f32; 2]> = values::<Complex64>(&z)?.iter().map(|c| [c.re, c.im]).collect();
-            for row in v.chunks_mut(n) {
+            let mut v = values::<Complex64>(&z)?;
+            for row in pairs32_mut(&mut v).chunks_mut(n) {
                 if in_f32 {
                     fft::c2c_f32_in_f32(row, !inverse, fct as f32);
                 } else {
                     fft::c2c_f32(row, !inverse, fct as f32);
                 }
             }
-            Buffer::C64(v.iter().map(|c| Complex64::new(c[0], c[1])).collect())
+            Buffer::C64(v)
         }
-        DType::C128 => {
-            let mut v: Vec<[f64; 2]> = values::<Complex128>(&z)?.iter().map(|c| [c.re, c.im]).collect();
-            for row in v.chunks_mut(n) {
+        DType::C128 | DType::F64 => {
+            // A float64 array is taken as complex128 with zero imaginary parts (NumPy's
+            // double loop on real input), converted in the one copy the transform needs.
+            let mut v = if z.dtype == DType::F64 {
+                let x = crate::realise::read::<f64>(&z).map_err(super::internal)?;
+                let mut v = crate::array::pool::alloc(x.len());
+                v.extend(x.iter().map(|&r| Complex128::new(r, 0.0)));
+                v
+            } else {
+                values::<Complex128>(&z)?
+            };
+            for row in pairs64_mut(&mut v).chunks_mut(n) {
                 fft::c2c_f64(row, !inverse, fct);
             }
-            Buffer::C128(v.iter().map(|c| Complex128::new(c[0], c[1])).collect())
+            Buffer::C128(v)
         }
         _ => return Err(type_error("_nt.fft_last: a complex array")),
     };
@@ -132,24 +159,24 @@ pub fn rfft_last(_: &mut Interp, args: Args) -> Res<Value> {
     let rows = x.numel() / n;
     let buf = match x.dtype {
         DType::F32 => {
-            let v = values::<f32>(&x)?;
-            let mut out = vec![[0f32; 2]; rows * m];
-            for (r, o) in v.chunks(n).zip(out.chunks_mut(m)) {
+            let v = crate::realise::read::<f32>(&x).map_err(super::internal)?;
+            let mut out = vec![Complex64::default(); rows * m];
+            for (r, o) in v.chunks(n).zip(pairs32_mut(&mut out).chunks_mut(m)) {
                 if in_f32 {
                     fft::r2c_f32_in_f32(r, o, fct as f32);
                 } else {
                     fft::r2c_f32(r, o, fct as f32);
                 }
             }
-            Buffer::C64(out.iter().map(|c| Complex64::new(c[0], c[1])).collect())
+            Buffer::C64(out)
         }
         DType::F64 => {
-            let v = values::<f64>(&x)?;
-            let mut out = vec![[0f64; 2]; rows * m];
-            for (r, o) in v.chunks(n).zip(out.chunks_mut(m)) {
+            let v = crate::realise::read::<f64>(&x).map_err(super::internal)?;
+            let mut out = vec![Complex128::default(); rows * m];
+            for (r, o) in v.chunks(n).zip(pairs64_mut(&mut out).chunks_mut(m)) {
                 fft::r2c_f64(r, o, fct);
             }
-            Buffer::C128(out.iter().map(|c| Complex128::new(c[0], c[1])).collect())
+            Buffer::C128(out)
         }
         _ => return Err(type_error("_nt.rfft_last: a float32 or float64 array")),
     };
@@ -174,9 +201,9 @@ pub fn irfft_last(_: &mut Interp, args: Args) -> Res<Value> {
     *shape.last_mut().unwrap_or(&mut 0) = n;
     let buf = match z.dtype {
         DType::C64 => {
-            let v: Vec<[f32; 2]> = values::<Complex64>(&z)?.iter().map(|c| [c.re, c.im]).collect();
+            let v = crate::realise::read::<Complex64>(&z).map_err(super::internal)?;
             let mut out = vec![0f32; rows * n];
-            for (r, o) in v.chunks(m).zip(out.chunks_mut(n)) {
+            for (r, o) in pairs32(&v).chunks(m).zip(out.chunks_mut(n)) {
                 if in_f32 {
                     fft::c2r_f32_in_f32(r, n, o, fct as f32);
                 } else {
@@ -186,9 +213,9 @@ pub fn irfft_last(_: &mut Interp, args: Args) -> Res<Value> {
             Buffer::F32(out)
         }
         DType::C128 => {
-            let v: Vec<[f64; 2]> = values::<Complex128>(&z)?.iter().map(|c| [c.re, c.im]).collect();
+            let v = crate::realise::read::<Complex128>(&z).map_err(super::internal)?;
             let mut out = vec![0f64; rows * n];
-            for (r, o) in v.chunks(m).zip(out.chunks_mut(n)) {
+            for (r, o) in pairs64(&v).chunks(m).zip(out.chunks_mut(n)) {
                 fft::c2r_f64(r, n, o, fct);
             }
             Buffer::F64(out)

@@ -556,8 +556,8 @@ impl<T: Real> Cfftp<T> {
             return;
         }
         let mut l1 = 1;
-        let mut chv: Vec<Cx<T>> = vec![Cx::new(T::ZERO, T::ZERO); length];
-        let ch = &mut chv[..];
+        let mut chv = T::scratch(2 * length);
+        let ch = super::scalar::cx_of(&mut chv);
         // data_in_c: whether p1 == c
         let mut data_in_c = true;
         for f in &self.fact {
@@ -607,5 +607,6 @@ impl<T: Real> Cfftp<T> {
                 *v = v.scale(fct);
             }
         }
+        T::give(chv);
     }
 }

@@ -115,7 +115,8 @@ impl<T: Real> Rfftp<T> {
             return;
         }
         let nf = self.fact.len();
-        let mut chv: Vec<T> = vec![T::ZERO; length];
+        // (from the buffer pool: each pass writes its whole output before reading it)
+        let mut chv = T::scratch(length);
         let ch = &mut chv[..];
         let mut data_in_c = true;
         if r2hc {
@@ -185,5 +186,6 @@ impl<T: Real> Rfftp<T> {
                 *v = *v * fct;
             }
         }
+        T::give(chv);
     }
 }

@@ -8,6 +8,7 @@ use std::ops::{Add, Div, Mul, Neg, Sub};
 /// Floating-point element type of a transform (`f32` or `f64`).
 pub trait Real:
     Copy
+    + Pooled
     + Send
     + Sync
     + 'static
@@ -111,6 +112,36 @@ impl Real for f32 {
 pub(super) struct Cx<T> {
     pub(super) r: T,
     pub(super) i: T,
+}
+
+/// Scratch vectors from nt's buffer pool (`array::pool`), so a repeated transform does
+/// not fault in fresh pages each time: `n` values with old contents (every pass writes
+/// its whole output before reading it), and the vector given back.
+pub trait Pooled: Sized {
+    fn scratch(n: usize) -> Vec<Self>;
+    fn give(v: Vec<Self>);
+}
+impl Pooled for f64 {
+    fn scratch(n: usize) -> Vec<f64> {
+        crate::array::pool::scratch(n)
+    }
+    fn give(v: Vec<f64>) {
+        crate::array::pool::give(v)
+    }
+}
+impl Pooled for f32 {
+    fn scratch(n: usize) -> Vec<f32> {
+        crate::array::pool::scratch(n)
+    }
+    fn give(v: Vec<f32>) {
+        crate::array::pool::give(v)
+    }
+}
+
+/// `[r0, i0, r1, i1, ...]` as complex pairs.
+pub(super) fn cx_of<T: Real>(v: &mut [T]) -> &mut [Cx<T>] {
+    // SAFETY: Cx<T> is `#[repr(C)] { r: T, i: T }`, laid out as two consecutive T.
+    unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut Cx<T>, v.len() / 2) }
 }
 
 impl<T: Real> Cx<T> {
