@@ -15,6 +15,12 @@ pub trait Arith: Typed {
     /// `a * b + c` rounded once: hardware-exact for f32/f64, through f32 for f16/bf16
     /// (PyTorch's opmath), wrapping for integers.
     fn fma(a: Self, b: Self, c: Self) -> Self;
+    /// `out[i] = fma(a[i], b[i], c[i])`.
+    fn fma_slice(a: &[Self], b: &[Self], c: &[Self], out: &mut [Self]) {
+        for (o, (&x, (&y, &z))) in out.iter_mut().zip(a.iter().zip(b.iter().zip(c))) {
+            *o = Self::fma(x, y, z);
+        }
+    }
     /// `a op b` in a tight loop the compiler vectorises; false if `op` has none.
     fn fast_binary(_op: BinaryOp, _a: &[Self], _b: &[Self], _out: &mut [Self]) -> bool {
         false
@@ -171,24 +177,28 @@ trait FusedMulAdd {
 }
 
 impl FusedMulAdd for f32 {
+    #[inline(always)]
     fn fused(a: f32, b: f32, c: f32) -> f32 {
         a.mul_add(b, c)
     }
 }
 
 impl FusedMulAdd for f64 {
+    #[inline(always)]
     fn fused(a: f64, b: f64, c: f64) -> f64 {
         a.mul_add(b, c)
     }
 }
 
 impl FusedMulAdd for half::f16 {
+    #[inline(always)]
     fn fused(a: Self, b: Self, c: Self) -> Self {
         half::f16::from_f32(a.to_f32().mul_add(b.to_f32(), c.to_f32()))
     }
 }
 
 impl FusedMulAdd for half::bf16 {
+    #[inline(always)]
     fn fused(a: Self, b: Self, c: Self) -> Self {
         half::bf16::from_f32(a.to_f32().mul_add(b.to_f32(), c.to_f32()))
     }
@@ -269,6 +279,39 @@ fn wide_map2<T: Copy, F: Fn(T, T) -> T>(a: &[T], b: &[T], out: &mut [T], f: F) {
         }
     }
     map2(a, b, out, f)
+}
+
+/// `out[i] = fused(a[i], b[i], c[i])`, compiled with the FMA instruction where the CPU has
+/// it (a fused multiply-add is one rounding on every path: only its speed differs; without
+/// the instruction each element is a library call).
+#[inline(always)]
+fn wide_fma<T: Copy + FusedMulAdd>(a: &[T], b: &[T], c: &[T], out: &mut [T]) {
+    #[inline(always)]
+    fn map3<T: Copy + FusedMulAdd>(a: &[T], b: &[T], c: &[T], out: &mut [T]) {
+        for (o, (&x, (&y, &z))) in out.iter_mut().zip(a.iter().zip(b.iter().zip(c))) {
+            *o = T::fused(x, y, z);
+        }
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        if super::x86_v4() {
+            #[target_feature(enable = "avx512f,avx512vl,avx512dq,avx512bw,avx2,fma")]
+            fn wide<T: Copy + FusedMulAdd>(a: &[T], b: &[T], c: &[T], out: &mut [T]) {
+                map3(a, b, c, out)
+            }
+            // SAFETY: the CPU has AVX-512 F/VL/DQ/BW (checked above), and with them AVX2 and FMA.
+            return unsafe { wide(a, b, c, out) };
+        }
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+            #[target_feature(enable = "avx2,fma")]
+            fn wide<T: Copy + FusedMulAdd>(a: &[T], b: &[T], c: &[T], out: &mut [T]) {
+                map3(a, b, c, out)
+            }
+            // SAFETY: the CPU has AVX2 and FMA (checked above).
+            return unsafe { wide(a, b, c, out) };
+        }
+    }
+    map3(a, b, c, out)
 }
 
 /// Floats compute through f64 and round once to the element type: exact for + - * / of
@@ -391,6 +434,9 @@ macro_rules! float_arith {
             }
             float_arith!(@unary $($fast)? ; $t);
             fn fma(a: Self, b: Self, c: Self) -> Self { FusedMulAdd::fused(a, b, c) }
+            fn fma_slice(a: &[Self], b: &[Self], c: &[Self], out: &mut [Self]) {
+                wide_fma(a, b, c, out)
+            }
             fn zero() -> Self { <$t as Elem>::from_f64(0.0) }
             fn one() -> Self { <$t as Elem>::from_f64(1.0) }
             fn is_nan(self) -> bool { self.to_f64().is_nan() }

@@ -411,9 +411,7 @@ fn apply(op: &Op, ins: &[(DType, Src)], dtype: DType, reg: &mut Buffer, len: usi
         }),
         Op::Fma => with_dtype!(dtype, T => {
             let (x, y, z) = (T::pick(a)?, T::pick(operand(1)?)?, T::pick(operand(2)?)?);
-            for (o, (&x, (&y, &z))) in out::<T>(reg, len)?.iter_mut().zip(x.iter().zip(y.iter().zip(z))) {
-                *o = T::fma(x, y, z);
-            }
+            T::fma_slice(x, y, z, out::<T>(reg, len)?);
         }),
         Op::Where => with_dtype!(dtype, T => {
             let c = bool::pick(a)?;
