@@ -190,6 +190,9 @@ fn argmax_with<T: Arith + Send + Sync>(img: &[T], w: &Windows, lanes: bool, valu
     let mut result = crate::array::pool::scratch(total);
     let mut maxima = crate::array::pool::scratch(if values { total } else { 0 });
     if per_plane == 0 || plane == 0 {
+        // No windows, or windows over an empty image (what it held before: zeros).
+        result.fill(0);
+        maxima.fill(T::zero());
         return (result, maxima);
     }
     // Per dimension and output position: the first element inside the image (PyTorch's
