@@ -308,7 +308,7 @@ fn argmax_with<T: Arith + Send + Sync>(img: &[T], w: &Windows, lanes: bool, valu
 /// Output positions taken together by `lane_argmax`.
 const LANES: usize = 8;
 
-/// The maxima and their positions (PyTorch's rule: greater, or NaN) of the windows
+/// The positions of the maxima (PyTorch's rule: greater, or NaN) of the windows
 /// starting at `starts` along the last dimension, each `k` long, over rows `r0` × `r1`
 /// of the plane `src` (dimensions `sizes`), element by element in row-major order.
 fn lane_argmax<T: Arith>(
