@@ -58,49 +58,65 @@ unsafe fn product<T: Typed>(
             (true, false) => {
                 matrixmultiply::dgemm(n, k, m, 1.0, x.cast(), ra, ca, y.cast(), rb, cb, 0.0, o.cast(), mm, 1)
             }
-            (false, true) => gemm::gemm::<f32>(
-                n,
-                m,
-                k,
-                o.cast(),
-                1,
-                mm,
-                false,
-                x.cast(),
-                ca,
-                ra,
-                y.cast(),
-                cb,
-                rb,
-                0.0,
-                1.0,
-                false,
-                false,
-                false,
-                threads,
-            ),
-            (false, false) => gemm::gemm::<f64>(
-                n,
-                m,
-                k,
-                o.cast(),
-                1,
-                mm,
-                false,
-                x.cast(),
-                ca,
-                ra,
-                y.cast(),
-                cb,
-                rb,
-                0.0,
-                1.0,
-                false,
-                false,
-                false,
-                threads,
-            ),
+            (false, true) => big::<f32>(n, k, m, x.cast(), (ra, ca), y.cast(), (rb, cb), o.cast(), threads),
+            (false, false) => big::<f64>(n, k, m, x.cast(), (ra, ca), y.cast(), (rb, cb), o.cast(), threads),
         }
+    }
+}
+
+/// The constants gemm's call takes, per float type.
+trait Scalars: Copy + 'static {
+    const ZERO: Self;
+    const ONE: Self;
+}
+impl Scalars for f32 {
+    const ZERO: f32 = 0.0;
+    const ONE: f32 = 1.0;
+}
+impl Scalars for f64 {
+    const ZERO: f64 = 0.0;
+    const ONE: f64 = 1.0;
+}
+
+/// gemm's call for `product`: `o := 1·x·y`, the destination not read.
+///
+/// # Safety
+/// As `product`'s.
+#[allow(clippy::too_many_arguments)]
+unsafe fn big<E: Scalars>(
+    n: usize,
+    k: usize,
+    m: usize,
+    x: *const E,
+    (ra, ca): (isize, isize),
+    y: *const E,
+    (rb, cb): (isize, isize),
+    o: *mut E,
+    threads: gemm::Parallelism,
+) {
+    // SAFETY: as the caller guarantees.
+    unsafe {
+        gemm::gemm::<E>(
+            n,
+            m,
+            k,
+            o,
+            1,
+            m as isize,
+            false,
+            x,
+            ca,
+            ra,
+            y,
+            cb,
+            rb,
+            E::ZERO,
+            E::ONE,
+            false,
+            false,
+            false,
+            threads,
+        )
     }
 }
 
