@@ -218,6 +218,50 @@ fn del_class_attr(_: &mut Interp, args: Args) -> Res<Value> {
 
 static NT: &[Builtin] = &[
     Builtin {
+        name: "write_bytes",
+        f: crate::nd::checkpoint::write_bytes,
+    },
+    Builtin {
+        name: "safetensors_bytes",
+        f: crate::nd::safetensors_file::safetensors_bytes,
+    },
+    Builtin {
+        name: "safetensors_tensors",
+        f: crate::nd::safetensors_file::safetensors_tensors,
+    },
+    Builtin {
+        name: "zip_members",
+        f: crate::nd::checkpoint::zip_members,
+    },
+    Builtin {
+        name: "zip_write",
+        f: crate::nd::checkpoint::zip_write,
+    },
+    Builtin {
+        name: "tensor_bytes",
+        f: crate::nd::checkpoint::tensor_bytes,
+    },
+    Builtin {
+        name: "storage_tensor",
+        f: crate::nd::checkpoint::storage_tensor,
+    },
+    Builtin {
+        name: "storage_view",
+        f: crate::nd::checkpoint::storage_view,
+    },
+    Builtin {
+        name: "is_parameter",
+        f: crate::nd::checkpoint::is_parameter,
+    },
+    Builtin {
+        name: "float_pack",
+        f: crate::nd::checkpoint::float_pack,
+    },
+    Builtin {
+        name: "float_unpack",
+        f: crate::nd::checkpoint::float_unpack,
+    },
+    Builtin {
         name: "own_attr",
         f: own_attr,
     },

@@ -250,12 +250,21 @@ pub fn seen() {
 }
 
 /// The stdlib modules whose functions handle complex numbers.
-const AWARE_MODULES: &[&str] = &["numpy._complex", "numpy.fft._ext", "torch._complex", "torch.fft._ext"];
+const AWARE_MODULES: &[&str] = &[
+    "numpy._complex",
+    "numpy.fft._ext",
+    "torch._complex",
+    "torch.fft._ext",
+    "torch.serialization",
+];
 
 /// Functions elsewhere that handle complex numbers correctly (no conjugation or
 /// ordering involved).
 const AWARE_FUNCTIONS: &[&str] = &[
     "moveaxis",
+    // torch.save/torch.load (torch.serialization, also seen through torch._ext)
+    "save",
+    "load",
     "ascontiguousarray",
     "asarray",
     "asanyarray",

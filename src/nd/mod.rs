@@ -4,6 +4,7 @@
 
 pub mod binary_fns;
 pub mod casts;
+pub mod checkpoint;
 pub mod complex;
 pub mod compound;
 pub mod create;
@@ -35,6 +36,7 @@ pub mod record;
 pub mod reduce;
 pub mod registry;
 pub mod rnn;
+pub mod safetensors_file;
 pub mod select;
 pub mod shape;
 pub mod sorting;

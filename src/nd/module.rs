@@ -4,7 +4,7 @@
 use super::binary_fns::call as binary_fns;
 use super::create::call as create;
 use super::device::devices;
-use super::files::{numpy_fn as np_files, torch_fn as torch_files};
+use super::files::numpy_fn as np_files;
 use super::funcs::{self, nd_arg};
 use super::grad_mode::autograd_fn;
 use super::linalg::call as lu;
@@ -524,7 +524,6 @@ static TORCH: &[NdFn] = table! { Lib::Torch, "torch";
     linalg: "matmul", "mm", "dot", "mv", "bmm";
     types: "promote_types", "result_type", "Size";
     autograd_fn: "no_grad", "enable_grad", "is_grad_enabled";
-    torch_files: "save", "load";
     sorting: "sort", "argsort", "msort", "topk", "unique", "median", "quantile", "nanquantile";
     lu: "inverse", "det";
     torch_random: "manual_seed", "seed", "initial_seed", "rand", "randn", "randint", "rand_like", "randn_like",

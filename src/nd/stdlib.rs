@@ -40,6 +40,31 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/autograd/_ext.nt"),
     ),
     (
+        "torch.serialization",
+        "<stdlib>/torch/serialization.nt",
+        include_str!("../../stdlib/torch/serialization.nt"),
+    ),
+    (
+        "safetensors",
+        "<stdlib>/python/safetensors/__init__.nt",
+        include_str!("../../stdlib/python/safetensors/__init__.nt"),
+    ),
+    (
+        "safetensors.torch",
+        "<stdlib>/python/safetensors/torch.nt",
+        include_str!("../../stdlib/python/safetensors/torch.nt"),
+    ),
+    (
+        "safetensors.numpy",
+        "<stdlib>/python/safetensors/numpy.nt",
+        include_str!("../../stdlib/python/safetensors/numpy.nt"),
+    ),
+    (
+        "_pickle",
+        "<stdlib>/python/_pickle.nt",
+        include_str!("../../stdlib/python/_pickle.nt"),
+    ),
+    (
         "torch.optim",
         "<stdlib>/torch/optim.nt",
         include_str!("../../stdlib/torch/optim.nt"),

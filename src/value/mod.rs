@@ -601,6 +601,12 @@ impl Value {
             Value::Tensor(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::GradFn(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::ObjArray(r) => Rc::as_ptr(r) as *const u8 as usize,
+            // As `is` compares them: by pointer, but for the empty and one-character
+            // values, which are one object each (as CPython caches them).
+            Value::Tuple(r) if !r.is_empty() => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Bytes(r) if !r.is_empty() => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Str(r) if r.len() > 1 => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Long(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Object(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Class(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Exception(r) => Rc::as_ptr(r) as *const u8 as usize,
