@@ -8,7 +8,9 @@
 //! - `write.py` run in nt must write, byte for byte, the files `gen.py` had PyTorch load
 //!   (`nt/*.pt`, whose contents PyTorch printed as `read.expected`); `read.py` run in nt
 //!   must print the same.
-//! - Damaged checkpoints are clear Python errors, never a panic.
+//! - `np.load(allow_pickle=True)` reads NumPy's pickles (`numpy/`, also in `session.py`).
+//! - Damaged checkpoints are clear Python errors, never a panic; a pickle naming a class
+//!   is refused by name.
 
 mod common;
 
@@ -51,7 +53,7 @@ fn run_ok(dir: &Path, script: &str) -> String {
 #[test]
 fn checkpoints_written_by_pytorch_load_and_print_as_in_pytorch() {
     let dir = scratch("session");
-    for name in ["model.py", "session.py", "torch"] {
+    for name in ["model.py", "session.py", "torch", "numpy"] {
         copy(&here().join(name), &dir.join(name));
     }
     let got = run_ok(&dir, "session.py");
@@ -167,6 +169,16 @@ fn damaged_checkpoints_are_clear_errors() {
         p.remove(data0);
         let err = load(&archive(&p)).expect_err("a missing storage is refused");
         assert!(err.contains("data/0"), "{err}");
+        // A pickle naming a class: refused by name, never imported or called.
+        let point = here().join("numpy/point.pkl").to_string_lossy().replace('\\', "/");
+        let err = s
+            .eval(&format!("np.load('{point}', allow_pickle=True)"))
+            .map_err(|d| d.headline())
+            .expect_err("a class in a pickle is refused");
+        assert!(
+            err.contains("UnpicklingError") && err.contains("__main__.Point"),
+            "{err}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     });
 }

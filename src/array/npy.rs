@@ -204,7 +204,8 @@ pub fn is_npy(bytes: &[u8]) -> bool {
 }
 
 /// Parses a `.npy` file: its header and the bytes of its data.
-pub fn decode(bytes: &[u8]) -> Result<(Header, &[u8]), HeaderError> {
+/// The header's text and where the data starts.
+fn header_text(bytes: &[u8]) -> Result<(&str, usize), HeaderError> {
     let bad = |m: &str| HeaderError::Malformed(m.to_string());
     if !is_npy(bytes) {
         return Err(bad("not a .npy file (no \\x93NUMPY magic)"));
@@ -223,6 +224,18 @@ pub fn decode(bytes: &[u8]) -> Result<(Header, &[u8]), HeaderError> {
     };
     let text = bytes.get(start..start + len).ok_or(bad("truncated header"))?;
     let text = std::str::from_utf8(text).map_err(|_| bad("header is not text"))?;
+    Ok((text, start + len))
+}
+
+/// Where the pickle of an object array's `.npy` starts (its `descr` is `'|O'`).
+pub fn object_data(bytes: &[u8]) -> Option<usize> {
+    let (text, start) = header_text(bytes).ok()?;
+    let f = super::npy_header::parse(text).ok()?;
+    (f.descr == "|O").then_some(start)
+}
+
+pub fn decode(bytes: &[u8]) -> Result<(Header, &[u8]), HeaderError> {
+    let (text, data_start) = header_text(bytes)?;
     let f = super::npy_header::parse(text)?;
     let (dtype, big_endian) =
         parse_descr(&f.descr).ok_or_else(|| HeaderError::Malformed(format!("unsupported dtype '{}'", f.descr)))?;
@@ -238,6 +251,6 @@ pub fn decode(bytes: &[u8]) -> Result<(Header, &[u8]), HeaderError> {
             fortran: f.fortran,
             shape,
         },
-        &bytes[start + len..],
+        &bytes[data_start..],
     ))
 }

@@ -256,6 +256,7 @@ const AWARE_MODULES: &[&str] = &[
     "torch._complex",
     "torch.fft._ext",
     "torch.serialization",
+    "numpy._pickle",
 ];
 
 /// Functions elsewhere that handle complex numbers correctly (no conjugation or

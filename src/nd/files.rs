@@ -522,16 +522,49 @@ pub fn numpy_fn(interp: &mut Interp, _: Lib, name: &'static str, args: Args) -> 
             Ok(Value::None)
         }
         "load" => {
+            let mut args = args;
+            let allow_pickle = match kwarg(&mut args, "allow_pickle").or_else(|| args.pos.get(2).cloned()) {
+                None => false,
+                Some(v) => v.truthy(),
+            };
             let path = path_arg(args.pos.first(), name)?;
             let bytes = interp.read_file(&path)?;
             if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
                 return load_npz(&path, bytes);
             }
-            if !npy::is_npy(&bytes) {
+            // Object arrays and other pickles: only with allow_pickle=True, and then
+            // through the restricted unpickler (`numpy._pickle`), which runs no code.
+            let pickled = if npy::is_npy(&bytes) {
+                match npy::object_data(&bytes) {
+                    Some(_) if !allow_pickle => {
+                        return Err(exc(
+                            "ValueError",
+                            "Object arrays cannot be loaded when allow_pickle=False",
+                        ));
+                    }
+                    Some(start) => Some(start),
+                    None => None,
+                }
+            } else if allow_pickle {
+                Some(0)
+            } else {
                 return Err(exc(
                     "ValueError",
                     "This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.",
                 ));
+            };
+            if let Some(start) = pickled {
+                let module = interp.import(&[Sym::new("numpy"), Sym::new("_pickle")])?;
+                let f = interp.get_attr(&module, Sym::new("loads"))?;
+                let data = Value::Bytes(bytes[start..].to_vec().into());
+                return interp.call(
+                    &f,
+                    Args {
+                        pos: vec![data],
+                        kw: Vec::new(),
+                    },
+                    None,
+                );
             }
             Ok(wrap(Lib::Numpy, npy_array(&path, &bytes)?))
         }

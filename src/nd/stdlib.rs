@@ -60,6 +60,11 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/python/safetensors/numpy.nt"),
     ),
     (
+        "numpy._pickle",
+        "<stdlib>/numpy/_pickle.nt",
+        include_str!("../../stdlib/numpy/_pickle.nt"),
+    ),
+    (
         "_pickle",
         "<stdlib>/python/_pickle.nt",
         include_str!("../../stdlib/python/_pickle.nt"),

@@ -351,7 +351,7 @@ static SUPPORT: &[(&str, &str)] = &[
     ("np.percentile", "a q axis method keepdims out@kw"),
     ("np.quantile", "a q axis method keepdims out@kw"),
     ("np.save", "arr file"),
-    ("np.load", "file"),
+    ("np.load", "file allow_pickle"),
     ("np.savez", "args kwds file allow_pickle@kw"),
     ("np.savez_compressed", "args kwds file allow_pickle@kw"),
     ("np.savetxt", "X delimiter newline header footer comments fname fmt"),

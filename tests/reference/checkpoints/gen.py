@@ -5,6 +5,8 @@
   Adam optimizer's, a tensor, a Parameter, containers of Python values, every dtype,
   views sharing one storage, and a file naming a class the weights_only unpickler
   refuses.
+- numpy/*: pickles np.load(allow_pickle=True) reads (object arrays' .npy files, pickle
+  files of arrays, NumPy scalars and Python values) and one naming a class it refuses.
 - session.expected: what session.py prints under CPython + PyTorch, run in a copy of
   this folder (it loads torch/*.pt, and writes and reads back a checkpoint of its own).
 - nt/*.pt: the checkpoints write.py writes when nt runs it (the nt binary: $NT, else
@@ -81,6 +83,34 @@ def write_fixtures():
     torch.save({"p": Point(1, 2)}, os.path.join(d, "custom_class.pt"))
 
 
+def write_numpy_fixtures():
+    """Pickles np.load(allow_pickle=True) reads: object arrays' .npy files, pickle files
+    of arrays, NumPy scalars and Python values, and one naming a global nt refuses."""
+    import pickle
+
+    import numpy as np
+
+    d = os.path.join(HERE, "numpy")
+    os.makedirs(d, exist_ok=True)
+    np.save(os.path.join(d, "objects.npy"),
+            np.array([1, "a", None, [1, 2], {"k": 2.5}, (3, 4.5), 2**70], dtype=object))
+    nested = np.empty((2, 2), dtype=object)
+    nested[0, 0] = np.arange(3.0)
+    nested[0, 1] = np.array([[1, 2], [3, 4]], dtype=np.int32)
+    nested[1, 0] = "text"
+    nested[1, 1] = np.float32(0.5)
+    np.save(os.path.join(d, "nested.npy"), nested)
+    np.save(os.path.join(d, "fortran_objects.npy"), np.asfortranarray(np.array([[1, "x", 2], [3, 4, None]], dtype=object)))
+    with open(os.path.join(d, "values.pkl"), "wb") as f:
+        pickle.dump({"a": np.arange(4.0).reshape(2, 2), "f": np.asfortranarray(np.arange(6).reshape(2, 3)),
+                     "b": [1, 2.5, "x"], "scalars": (np.float64(1.5), np.int8(-3), np.bool_(True), np.complex64(1 - 1j)),
+                     "u8": np.array([1, 255], dtype=np.uint8), "set": {1, 2}, "bytes": b"ab"}, f)
+    with open(os.path.join(d, "protocol2.pkl"), "wb") as f:
+        pickle.dump([np.arange(3), {"k": np.float32(2.0)}], f, protocol=2)
+    with open(os.path.join(d, "point.pkl"), "wb") as f:
+        pickle.dump(Point(1, 2), f)
+
+
 def run(cmd, cwd):
     r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
     if r.returncode != 0:
@@ -92,8 +122,9 @@ def run(cmd, cwd):
 
 def main():
     write_fixtures()
+    write_numpy_fixtures()
     with tempfile.TemporaryDirectory() as tmp:
-        for name in ["model.py", "session.py", "torch"]:
+        for name in ["model.py", "session.py", "torch", "numpy"]:
             src = os.path.join(HERE, name)
             if os.path.isdir(src):
                 shutil.copytree(src, os.path.join(tmp, name))

@@ -53,6 +53,23 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 
+# np.load of pickles: refused unless allow_pickle=True, then through an unpickler that
+# accepts NumPy's and Python's plain values only.
+import numpy as np
+for name in ['objects.npy', 'values.pkl']:
+    try:
+        np.load('numpy/' + name)
+    except ValueError as e:
+        print(e)
+print(repr(np.load('numpy/objects.npy', allow_pickle=True)))
+print(repr(np.load('numpy/nested.npy', allow_pickle=True)))
+f = np.load('numpy/fortran_objects.npy', allow_pickle=True)
+print(repr(f))
+values = np.load('numpy/values.pkl', allow_pickle=True)
+print(values)
+print(np.isfortran(values['f']), [type(s).__name__ for s in values['scalars']])
+print(np.load('numpy/protocol2.pkl', allow_pickle=True))
+
 # nt writes, nt reads: the same values back.
 torch.save({'model': model.state_dict(), 'optimizer': adam.state_dict(), 'epoch': 3}, 'roundtrip.pt')
 back = torch.load('roundtrip.pt')
