@@ -4,7 +4,7 @@
 //!
 //! - `_nt.safetensors_bytes([(name, tensor), ...], metadata)`: the file's bytes, tensors
 //!   ordered as the `safetensors` package orders them (by alignment, then name).
-//! - `_nt.safetensors_tensors(data, lib)`: `([(name, tensor), ...] by name, metadata)`,
+//! - `_nt.safetensors_tensors(data, lib)`: `([(name, tensor), ...] in data order, metadata)`,
 //!   tensors (`lib` 'pt') or arrays ('np').
 
 use super::{as_nd, wrap};
@@ -141,8 +141,8 @@ pub fn safetensors_tensors(_: &mut Interp, args: Args) -> Res<Value> {
     let lib = if &**lib == "np" { Lib::Numpy } else { Lib::Torch };
     let (_, meta) = safetensors::SafeTensors::read_metadata(bytes).map_err(bad)?;
     let st = safetensors::SafeTensors::deserialize(bytes).map_err(bad)?;
-    let mut names: Vec<String> = st.names().into_iter().map(str::to_owned).collect();
-    names.sort();
+    // In the order of their data, as `load_file` returns them.
+    let names = meta.offset_keys();
     let mut out = Vec::with_capacity(names.len());
     for n in &names {
         let t = st.tensor(n).map_err(bad)?;
