@@ -59,6 +59,32 @@ fn completes_names_members_attributes_and_keywords() {
 }
 
 #[test]
+fn completes_user_objects_dict_keys_and_hides_private_names() {
+    common::big_stack(|| {
+        let mut s = session();
+        let setup = "class Net:\n    scale = 2\n    def forward(self, x):\n        return x\n    def _hidden(self):\n        pass\nclass Box:\n    pass\nmodel = Net()\nmodel.fc = Box()\nmodel.fc.weight = 1\nmodel._cache = 0\ncfg = {'lr': 0.1, 'layers': 3, 7: 'x'}\n";
+        s.eval(setup).map_err(|d| d.headline()).expect("setup");
+        let h = NtHelper::new(&s, false);
+        let (_, names) = h.candidates("model.", 6);
+        assert_eq!(names, ["fc", "forward", "scale"].map(String::from).to_vec());
+        let (_, names) = h.candidates("model._", 7);
+        assert!(
+            names.contains(&"_cache".to_string()) && names.contains(&"_hidden".to_string()),
+            "{names:?}"
+        );
+        let (_, names) = h.candidates("model.fc.w", 10);
+        assert_eq!(names, vec!["weight".to_string()]);
+        let (at, names) = h.candidates("cfg['l", 6);
+        assert_eq!((at, names), (5, vec!["layers']".to_string(), "lr']".to_string()]));
+        let (_, names) = h.candidates("cfg[\"", 5);
+        assert_eq!(names, vec!["layers\"]".to_string(), "lr\"]".to_string()]);
+        // Globals: no private names until `_` is typed.
+        let (_, names) = h.candidates("Bo", 2);
+        assert_eq!(names, vec!["Box".to_string()]);
+    });
+}
+
+#[test]
 fn every_attribute_offered_exists() {
     common::big_stack(|| {
         let mut s = session();

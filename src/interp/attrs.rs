@@ -10,7 +10,7 @@ use crate::value::{Function, Value};
 use std::rc::Rc;
 
 /// A function's docstring: its body's first statement, when that is a string.
-fn docstring(f: &Function) -> Value {
+pub fn docstring(f: &Function) -> Value {
     match f.def.body.first().map(|s| &s.kind) {
         Some(StmtKind::Expr(e)) if !f.def.is_lambda => match &e.kind {
             ExprKind::Str(s) => Value::Str(s.clone()),
@@ -147,4 +147,85 @@ impl Interp {
         let func = self.get_attr(&module, Sym::new(f))?;
         self.call(&func, crate::value::Args { pos, kw }, None)
     }
+}
+
+/// A function's signature as `inspect.signature` writes it: `f(a, b=2, /, *args, c, **kw)`.
+pub fn signature(f: &Function) -> String {
+    let d = &f.def;
+    let mut parts: Vec<String> = Vec::new();
+    for (i, p) in d.params.iter().enumerate() {
+        let mut s = p.name.as_str().to_string();
+        if let Some(Some(v)) = f.defaults.get(i) {
+            s = format!("{s}={}", crate::value::repr::repr(v));
+        }
+        parts.push(s);
+        if d.posonly > 0 && i + 1 == d.posonly {
+            parts.push("/".to_string());
+        }
+    }
+    if let Some(v) = d.vararg {
+        parts.push(format!("*{}", v.as_str()));
+    } else if !d.kwonly.is_empty() {
+        parts.push("*".to_string());
+    }
+    for (i, p) in d.kwonly.iter().enumerate() {
+        let mut s = p.name.as_str().to_string();
+        if let Some(Some(v)) = f.kw_defaults.get(i) {
+            s = format!("{s}={}", crate::value::repr::repr(v));
+        }
+        parts.push(s);
+    }
+    if let Some(k) = d.kwarg {
+        parts.push(format!("**{}", k.as_str()));
+    }
+    if d.is_lambda {
+        // pydoc's way: `<lambda> lambda x, y=1`.
+        return format!("{} lambda {}", d.name.as_str(), parts.join(", "));
+    }
+    format!("{}({})", d.name.as_str(), parts.join(", "))
+}
+
+/// `inspect.cleandoc`: the first line's indentation gone, the common indentation of
+/// the others removed, empty lines at the start and end dropped.
+pub fn cleandoc(doc: &str) -> String {
+    let lines: Vec<&str> = doc.split('\n').collect();
+    let margin = lines
+        .iter()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    out.push(lines[0].trim_start().to_string());
+    for l in &lines[1..] {
+        out.push(l.get(margin..).unwrap_or("").to_string());
+    }
+    while out.first().is_some_and(|l| l.is_empty()) {
+        out.remove(0);
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// What `help(f)` prints for a function defined in nt, as pydoc writes it.
+pub fn function_help(f: &Function) -> String {
+    let mut out = format!(
+        "Help on function {} in module __main__:\n\n{}\n",
+        f.def.name.as_str(),
+        signature(f)
+    );
+    if let Value::Str(doc) = docstring(f) {
+        let doc = cleandoc(&doc);
+        if !doc.is_empty() {
+            // pydoc indents every line, then strips the end of the whole.
+            let indented: Vec<String> = doc.split('\n').map(|l| format!("    {l}")).collect();
+            out.push_str(indented.join("\n").trim_end());
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out
 }

@@ -2,7 +2,7 @@
 //! statements in `stmt.rs`, calls in `call.rs`, operators in `ops.rs`.
 
 mod attr_hooks;
-mod attrs;
+pub mod attrs;
 pub mod builtins;
 pub mod call;
 pub mod classes;

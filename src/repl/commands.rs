@@ -1,5 +1,6 @@
 //! The REPL's `:` commands (also in transcripts and `nt test`): `:time`, `:timeit`,
-//! `:type`, `:who`, `:device`, `:load`, `:reset`, `:quit`, `:help`.
+//! `:type`, `:who`, `:device`, `:load`, `:reset`, `:quit`, `:help`; IPython's line
+//! magics map onto them (`magics.rs`).
 
 use super::session::Session;
 use crate::diagnostics::Diagnostic;
@@ -9,7 +10,8 @@ use std::time::{Duration, Instant};
 
 const HELP: &str = "\
 :time STMT      run STMT once and print its wall time
-:timeit STMT    time STMT over many loops (IPython's %timeit: mean ± std. dev. of 7 runs)
+:timeit STMT    time STMT over many loops (IPython's %timeit: mean ± std. dev. of 7 runs;
+                -n LOOPS and -r RUNS fix the counts)
 :graph EXPR     the IR ops EXPR runs, and its fused kernels step by step
 :type EXPR      kind, dtype, shape, device, requires_grad and bytes of EXPR's value
 :who            the variables defined, with their shapes and dtypes
@@ -18,6 +20,10 @@ const HELP: &str = "\
 :reset          forget every variable
 :quit           leave nt (Ctrl-D does too)
 :help [NAME]    this list, or help(NAME)
+
+IPython's spellings work too: %timeit, %time, %who, %run FILE, %load FILE, %reset,
+NAME? (help) and NAME?? (help and the source of a function typed in this session);
+lines pasted with their >>> and ... prompts run without them.
 ";
 
 /// IPython's `_format_time`: three significant digits in s, ms, µs or ns.
@@ -195,6 +201,31 @@ impl Session {
         Ok(())
     }
 
+    /// `x?` (help(x)) and `x??` (also the source of a function defined in this session).
+    pub fn help(&mut self, expr: &str, source: bool) -> Result<(), Diagnostic> {
+        self.eval(&format!("help({expr})"))?;
+        if !source {
+            return Ok(());
+        }
+        if let Value::Function(f) = self.value_of(expr)? {
+            let end = f
+                .def
+                .body
+                .last()
+                .map_or(f.def.span.end, |s| s.span.end.max(f.def.span.end));
+            if let Some(src) = self.interp.sources.find(f.def.span.start) {
+                let (a, b) = (f.def.span.start - src.base, end - src.base);
+                let start = src.text[..a.min(src.text.len())].rfind('\n').map_or(0, |i| i + 1);
+                if let Some(text) = src.text.get(start..b.min(src.text.len())) {
+                    let out = format!("Source:\n{text}\n");
+                    self.interp.write(&out);
+                    self.interp.flush();
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The value of an expression, without echoing it.
     fn value_of(&mut self, expr: &str) -> Result<Value, Diagnostic> {
         let name = crate::syntax::symbol::Sym::new("__nt_type__");
@@ -205,7 +236,8 @@ impl Session {
 
     /// IPython's `%timeit`: the number of loops grows by tens until one run takes 0.2 s;
     /// then 7 runs, reported as mean ± standard deviation per loop.
-    fn timeit(&mut self, stmt: &str) -> Result<String, Diagnostic> {
+    fn timeit(&mut self, rest: &str) -> Result<String, Diagnostic> {
+        let (fixed, runs, stmt) = super::magics::timeit_options(rest)?;
         if stmt.is_empty() {
             return Err(usage(":timeit needs a statement"));
         }
@@ -217,22 +249,28 @@ impl Session {
             }
             Ok(t0.elapsed())
         };
-        let mut loops = 1u64;
-        loop {
-            if run(loops)?.as_secs_f64() >= 0.2 || loops >= 10_000_000 {
-                break;
+        let loops = match fixed {
+            Some(n) => n,
+            None => {
+                let mut loops = 1u64;
+                loop {
+                    if run(loops)?.as_secs_f64() >= 0.2 || loops >= 10_000_000 {
+                        break loops;
+                    }
+                    loops *= 10;
+                }
             }
-            loops *= 10;
-        }
-        let times: Vec<f64> = (0..7)
+        };
+        let times: Vec<f64> = (0..runs)
             .map(|_| run(loops).map(|d| d.as_secs_f64() / loops as f64))
             .collect::<Result<_, _>>()?;
-        let mean = times.iter().sum::<f64>() / 7.0;
-        let std = (times.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / 7.0).sqrt();
+        let mean = times.iter().sum::<f64>() / runs as f64;
+        let std = (times.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / runs as f64).sqrt();
         let plural = if loops == 1 { "" } else { "s" };
+        let run_plural = if runs == 1 { "" } else { "s" };
         let count = group_thousands(loops);
         Ok(format!(
-            "{} ± {} per loop (mean ± std. dev. of 7 runs, {count} loop{plural} each)\n",
+            "{} ± {} per loop (mean ± std. dev. of {runs} run{run_plural}, {count} loop{plural} each)\n",
             format_time(mean),
             format_time(std)
         ))

@@ -1,7 +1,7 @@
 //! The terminal REPL: rustyline for line editing and history, `Session` for everything else.
 
 use super::helper::NtHelper;
-use super::input::needs_more;
+use super::input::{needs_more, unfinished};
 use super::session::Session;
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
@@ -15,6 +15,36 @@ pub fn history_path() -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".nt_history"))
+}
+
+/// The indentation the next line of a compound statement starts with (IPython's
+/// auto-indent): the last line's, four more after a `:`, four fewer after `return`,
+/// `pass`, `break`, `continue` or `raise`.
+pub fn auto_indent(lines: &[String]) -> String {
+    let Some(first) = lines.first() else {
+        return String::new();
+    };
+    if !super::input::is_compound(first) {
+        return String::new();
+    }
+    let Some(last) = lines.iter().rev().find(|l| !l.trim().is_empty()) else {
+        return String::new();
+    };
+    let width = last.len() - last.trim_start().len();
+    let code = last.split('#').next().unwrap_or("").trim_end();
+    let word = code
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let width = if code.ends_with(':') {
+        width + 4
+    } else if ["return", "pass", "break", "continue", "raise"].contains(&word) {
+        width.saturating_sub(4)
+    } else {
+        width
+    };
+    " ".repeat(width)
 }
 
 /// Runs the interactive loop until Ctrl-D. Returns the process exit status.
@@ -43,24 +73,47 @@ pub fn run(session: &mut Session) -> i32 {
         env!("CARGO_PKG_VERSION")
     );
     let mut lines: Vec<String> = Vec::new();
+    // The entry being typed began with a pasted `>>> ` prompt.
+    let mut pasted = false;
     // Consecutive failed reads.
     let (mut failures, mut last_failures) = (0u32, 0u32);
     loop {
         let prompt = if lines.is_empty() { ">>> " } else { "... " };
-        match editor.readline(prompt) {
+        let indent = if pasted { String::new() } else { auto_indent(&lines) };
+        match editor.readline_with_initial(prompt, (&indent, "")) {
             Ok(line) => {
                 if lines.is_empty() && line.trim().is_empty() {
                     continue;
                 }
-                if !line.trim().is_empty() {
-                    let _ = editor.add_history_entry(line.as_str());
+                // A bracketed paste (or a recalled block) arrives as one multi-line string;
+                // pasted `>>> `/`... ` prompts go (IPython's habit).
+                let multi = line.contains('\n');
+                if lines.is_empty() {
+                    let stripped = super::magics::strip_prompts(&line);
+                    pasted = stripped != line;
+                    lines.extend(stripped.split('\n').map(str::to_owned));
+                } else if pasted {
+                    lines.extend(line.split('\n').map(|l| super::magics::strip_prompt_line(l).to_owned()));
+                } else {
+                    lines.extend(line.split('\n').map(str::to_owned));
                 }
-                // A bracketed paste arrives as one multi-line string.
-                lines.extend(line.split('\n').map(str::to_owned));
-                if needs_more(&lines) {
+                // A whole block at once runs when it is complete; typed line by line, a
+                // compound statement still ends with an empty line.
+                let complete = if multi {
+                    !unfinished(&lines.join("\n"))
+                } else {
+                    !needs_more(&lines)
+                };
+                if !complete {
                     continue;
                 }
+                pasted = false;
                 let src = std::mem::take(&mut lines).join("\n");
+                // The whole entry is one history item, recalled and edited as a block.
+                let entry = src.trim_end();
+                if !entry.trim().is_empty() {
+                    let _ = editor.add_history_entry(entry);
+                }
                 if let Err(d) = session.eval(&src) {
                     eprint!("{}", session.render(&d));
                 }
@@ -69,6 +122,7 @@ pub fn run(session: &mut Session) -> i32 {
                 // Ctrl-C abandons the entry being typed, as Python's REPL does.
                 println!("KeyboardInterrupt");
                 lines.clear();
+                pasted = false;
             }
             Err(ReadlineError::Eof) => {
                 if lines.is_empty() {
@@ -109,4 +163,22 @@ pub fn run(session: &mut Session) -> i32 {
         }
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::auto_indent;
+
+    fn indent(lines: &[&str]) -> usize {
+        auto_indent(&lines.iter().map(|s| s.to_string()).collect::<Vec<_>>()).len()
+    }
+
+    #[test]
+    fn blocks_indent_after_a_colon_and_dedent_after_return() {
+        assert_eq!(indent(&["def f(x):"]), 4);
+        assert_eq!(indent(&["def f(x):", "    if x:"]), 8);
+        assert_eq!(indent(&["def f(x):", "    if x:", "        return 1"]), 4);
+        assert_eq!(indent(&["for i in range(3):", "    print(i)  # a comment:"]), 4);
+        assert_eq!(indent(&["x = [1,"]), 0);
+    }
 }

@@ -3,8 +3,11 @@
 //!
 //! Completion knows names in scope, keywords, module members after `np.`/`torch.`/
 //! `math.`, attributes after a dotted name (`x.` lists a tensor's methods and
-//! properties), keyword arguments inside a call of a user function, and file paths
-//! inside strings. It never evaluates code: dotted names are looked up, not run.
+//! properties, `model.` a user object's attributes and methods), keyword arguments
+//! inside a call (a user function's parameters, a library function's from the
+//! registry), a dict's string keys after `d['`, and file paths inside strings. Private
+//! names show once a `_` is typed. It never evaluates code: dotted names are looked up,
+//! not run.
 
 use crate::interp::scope::Scope;
 use crate::syntax::symbol::Sym;
@@ -80,6 +83,25 @@ impl NtHelper {
     fn attributes(v: &Value) -> Vec<String> {
         let mut names: Vec<String> = match v {
             Value::Module(m) => m.attrs.borrow().keys().map(|k| k.as_str().to_string()).collect(),
+            // A user object (`model.`, `opt.`): its own attributes, then its class's and
+            // its bases' (methods, class attributes).
+            Value::Object(o) => {
+                let mut n: Vec<String> = o.attrs.borrow().iter().map(|(k, _)| k.as_str().to_string()).collect();
+                for c in std::iter::once(&o.class).chain(o.class.mro.iter()) {
+                    n.extend(c.methods.borrow().keys().map(|k| k.as_str().to_string()));
+                }
+                n
+            }
+            Value::Class(c) => std::iter::once(c)
+                .chain(c.mro.iter())
+                .flat_map(|c| {
+                    c.methods
+                        .borrow()
+                        .keys()
+                        .map(|k| k.as_str().to_string())
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
             _ => crate::interp::methods::method_names(v)
                 .iter()
                 .map(|s| s.to_string())
@@ -107,6 +129,10 @@ impl NtHelper {
             .last()
             .map_or(pos, |(i, _)| i);
         let word = &before[start..];
+        // `d['` or `d["`: the dict's string keys.
+        if let Some(keys) = self.dict_keys(before) {
+            return keys;
+        }
         if let Some((base, prefix)) = word.rsplit_once('.') {
             let mut parts = base.split('.');
             let Some(mut v) = parts.next().and_then(|n| self.lookup(n)) else {
@@ -116,6 +142,13 @@ impl NtHelper {
                 // Module members and data attributes (`x.T.`, `x.grad.`); nothing is called.
                 let next = match &v {
                     Value::Module(m) => m.attrs.borrow().get(&Sym::new(p)).cloned(),
+                    // A user object's own attribute (`model.fc.`); nothing is called.
+                    Value::Object(o) => o
+                        .attrs
+                        .borrow()
+                        .iter()
+                        .find(|(k, _)| k.as_str() == p)
+                        .map(|(_, v)| v.clone()),
                     _ => crate::interp::methods::property(&v, Sym::new(p))
                         .or_else(|| crate::nd::methods::attr(&v, Sym::new(p)).and_then(Result::ok)),
                 };
@@ -126,7 +159,15 @@ impl NtHelper {
             }
             let names = Self::attributes(&v);
             let at = pos - prefix.len();
-            return (at, names.into_iter().filter(|n| n.starts_with(prefix)).collect());
+            // Private names (`_x`, `__len__`) only once a `_` is typed, as IPython hides them.
+            let private = prefix.starts_with('_');
+            return (
+                at,
+                names
+                    .into_iter()
+                    .filter(|n| n.starts_with(prefix) && (private || !n.starts_with('_')))
+                    .collect(),
+            );
         }
         let mut names: Vec<String> = Vec::new();
         // Keyword arguments of the function whose call is open: a user function's
@@ -158,10 +199,44 @@ impl NtHelper {
         names.extend(KEYWORDS.iter().map(|k| k.to_string()));
         names.extend(self.globals.vars.borrow().keys().map(|k| k.as_str().to_string()));
         names.extend(self.builtins.iter().cloned());
-        names.retain(|n| n.starts_with(word) && !n.starts_with("__"));
+        let private = word.starts_with('_');
+        names.retain(|n| n.starts_with(word) && (private || !n.starts_with('_')));
         names.sort();
         names.dedup();
         (start, names)
+    }
+}
+
+impl NtHelper {
+    /// After `name['` / `name["` (and a partial key): where the key starts, and the
+    /// string keys of the dict `name` holds that begin so, each closed with its quote
+    /// and `]`.
+    fn dict_keys(&self, before: &str) -> Option<(usize, Vec<String>)> {
+        let (head, partial) = before.rsplit_once('[')?;
+        let quote = partial.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+        let typed = &partial[1..];
+        if typed.contains(quote) {
+            return None;
+        }
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || *c == '.')
+            .last()
+            .map(|(i, _)| i)?;
+        let Value::Dict(d) = self.lookup_path(&head[start..])? else {
+            return None;
+        };
+        let mut keys: Vec<String> = d
+            .borrow()
+            .iter()
+            .filter_map(|(k, _)| match k {
+                Value::Str(s) if s.starts_with(typed) => Some(format!("{s}{quote}]")),
+                _ => None,
+            })
+            .collect();
+        keys.sort();
+        Some((before.len() - typed.len(), keys))
     }
 }
 
@@ -210,6 +285,16 @@ impl Completer for NtHelper {
     type Candidate = Pair;
 
     fn complete(&self, line: &str, pos: usize, ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        if let Some((start, keys)) = self.dict_keys(&line[..pos]) {
+            let pairs = keys
+                .into_iter()
+                .map(|k| Pair {
+                    display: k.clone(),
+                    replacement: k,
+                })
+                .collect();
+            return Ok((start, pairs));
+        }
         if in_string(&line[..pos]) {
             return self.files.complete(line, pos, ctx);
         }

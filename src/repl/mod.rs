@@ -7,5 +7,6 @@ pub mod doctest;
 pub mod editor;
 pub mod helper;
 pub mod input;
+pub mod magics;
 pub mod session;
 pub mod transcript;

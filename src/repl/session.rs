@@ -56,10 +56,18 @@ impl Session {
 
     /// Runs one REPL entry: statements run in order and expression values are echoed.
     pub fn eval(&mut self, src: &str) -> Result<(), Diagnostic> {
+        let src = super::magics::strip_prompts(src);
         if src.trim_start().starts_with(':') {
-            return self.command(src);
+            return self.command(&src);
         }
-        self.run("<stdin>", src, true)
+        // IPython's habits: `%timeit ...` and the other line magics, `x?` and `x??`.
+        if let Some(cmd) = super::magics::command(&src) {
+            return self.command(&cmd?);
+        }
+        if let Some((expr, source)) = super::magics::help_query(&src) {
+            return self.help(&expr, source);
+        }
+        self.run("<stdin>", &src, true)
     }
 
     /// Parses `src` once for repeated runs.

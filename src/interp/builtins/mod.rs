@@ -385,15 +385,7 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
     let text = match &v {
         Value::Builtin(b) => format!("Help on built-in function {}:\n\n{}\n", b.name, doc(b.name)),
         Value::Type(t) => format!("Help on class {}:\n\n{}\n", t.name(), doc(t.name())),
-        Value::Function(f) => {
-            let params: Vec<String> = f.def.params.iter().map(|p| p.name.to_string()).collect();
-            format!(
-                "Help on function {}:\n\n{}({})\n",
-                f.def.name,
-                f.def.name,
-                params.join(", ")
-            )
-        }
+        Value::Function(f) => crate::interp::attrs::function_help(f),
         Value::Module(m) => {
             let mut names: Vec<&str> = m.attrs.borrow().keys().map(|k| k.as_str()).collect();
             names.sort_unstable();
