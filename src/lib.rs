@@ -10,6 +10,8 @@ pub mod error;
 pub mod interp;
 pub mod interrupt;
 pub mod ir;
+#[cfg(feature = "kernel")]
+pub mod kernel;
 pub mod memory;
 pub mod nd;
 pub mod random;

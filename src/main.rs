@@ -10,7 +10,8 @@ use std::path::Path;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage: nt [--device cpu|gpu] [FILE.nt | -c CODE | -i FILE.nt | transcript FILE.nt | test PATH...]
+const USAGE: &str =
+    "usage: nt [--device cpu|gpu] [FILE.nt | -c CODE | -i FILE.nt | transcript FILE.nt | test PATH... | kernel ...]
 
   nt                     interactive REPL (runs stdin as a script when it is not a terminal)
   nt FILE.nt             run a script
@@ -22,6 +23,10 @@ const USAGE: &str = "usage: nt [--device cpu|gpu] [FILE.nt | -c CODE | -i FILE.n
                          check transcripts: the `>>> ` examples of .nt files and of
                          ```nt blocks in Markdown (directories are searched) print what
                          they show; --bless rewrites the expected output in place
+  nt kernel install [--user | --prefix PREFIX]
+                         install the Jupyter kernelspec (default: the user's Jupyter dir)
+  nt kernel -f CONNECTION_FILE
+                         run as a Jupyter kernel (what Jupyter starts)
   nt --help | --version
 
   --device gpu           new tensors live on the gpu device (the wgpu adapter), as after
@@ -190,6 +195,8 @@ fn run(mut args: Vec<String>) -> i32 {
             }
         }
         Some("test") => nt::repl::doctest::main(&args[1..]),
+        #[cfg(feature = "kernel")]
+        Some("kernel") => nt::kernel::main(&args[1..]),
         Some(opt) if opt.starts_with('-') => usage_error(&format!("unknown option {opt}")),
         Some(path) => {
             let src = match read_file(path) {

@@ -53,6 +53,8 @@ pub struct Interp {
     pub out: Box<dyn Write>,
     /// Echo the repr of expression statements (interactive mode), outside function bodies.
     pub echo: bool,
+    /// Echoed values are kept here instead of written (a notebook cell's result).
+    pub echoed: Option<Option<Value>>,
     pub depth: usize,
     pub modules: FxHashMap<String, Value>,
     pub sources: SourceMap,
@@ -118,6 +120,7 @@ impl Interp {
             builtins: FxHashMap::default(),
             out,
             echo: false,
+            echoed: None,
             depth: 0,
             modules: FxHashMap::default(),
             sources: SourceMap::default(),

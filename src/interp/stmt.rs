@@ -58,9 +58,13 @@ impl Interp {
                 // like any other result, though nothing keeps it.
                 crate::realise::flush().map_err(flush_error).at(s.span)?;
                 if self.echo && !matches!(v, Value::None) {
-                    let text = crate::value::repr::checked_repr(&v).at(s.span)?;
-                    self.write(&text);
-                    self.write("\n");
+                    if let Some(slot) = &mut self.echoed {
+                        *slot = Some(v.clone());
+                    } else {
+                        let text = crate::value::repr::checked_repr(&v).at(s.span)?;
+                        self.write(&text);
+                        self.write("\n");
+                    }
                     self.builtins.insert(crate::syntax::symbol::Sym::new("_"), v);
                 }
             }

@@ -5,6 +5,7 @@
 use crate::diagnostics::{Diagnostic, render};
 use crate::interp::Interp;
 use crate::syntax::parse_file;
+use crate::value::Value;
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
@@ -70,6 +71,28 @@ impl Session {
         self.run("<stdin>", &src, true)
     }
 
+    /// Runs a notebook cell: magics and `x?` as in the REPL; otherwise every statement
+    /// runs and only the last one's value, when it is an expression, is the result.
+    pub fn run_cell(&mut self, src: &str) -> Result<Option<Value>, Diagnostic> {
+        let src = super::magics::strip_prompts(src);
+        let t = src.trim_start();
+        if t.starts_with(':') || t.starts_with('%') || super::magics::help_query(&src).is_some() {
+            return self.eval(&src).map(|_| None);
+        }
+        let base = self.interp.sources.add("<cell>", &src);
+        let mut stmts = parse_file(&src, base)?;
+        let last = match stmts.last().map(|s| &s.kind) {
+            Some(crate::syntax::ast::StmtKind::Expr(_)) => stmts.pop(),
+            _ => None,
+        };
+        self.exec_stmts(&stmts, false)?;
+        let Some(last) = last else { return Ok(None) };
+        self.interp.echoed = Some(None);
+        let r = self.exec_stmts(std::slice::from_ref(&last), true);
+        let v = self.interp.echoed.take().flatten();
+        r.map(|_| v)
+    }
+
     /// Parses `src` once for repeated runs.
     pub fn prepare(&mut self, src: &str) -> Result<Prepared, Diagnostic> {
         let base = self.interp.sources.add("<stdin>", src);
@@ -95,6 +118,10 @@ impl Session {
     fn run(&mut self, name: &str, src: &str, echo: bool) -> Result<(), Diagnostic> {
         let base = self.interp.sources.add(name, src);
         let stmts = parse_file(src, base)?;
+        self.exec_stmts(&stmts, echo)
+    }
+
+    fn exec_stmts(&mut self, stmts: &[crate::syntax::ast::Stmt], echo: bool) -> Result<(), Diagnostic> {
         let globals = self.interp.globals.clone();
         crate::interrupt::clear();
         self.interp.echo = echo;
@@ -102,7 +129,7 @@ impl Session {
         // Last resort: a bug in nt must not lose the session. Panics are reported as
         // errors (the hook installed by `quiet_panics` keeps them off the terminal).
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.interp.exec_module(&stmts, &globals)
+            self.interp.exec_module(stmts, &globals)
         }))
         .unwrap_or_else(|payload| {
             let what = payload

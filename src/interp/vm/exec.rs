@@ -149,9 +149,13 @@ impl Interp {
                 // A value computed for its own sake is realised like any other result.
                 crate::realise::flush().map_err(crate::interp::stmt::flush_error)?;
                 if self.echo && !matches!(v, Value::None) {
-                    let text = self.display(&v, false)?;
-                    self.write(&text);
-                    self.write("\n");
+                    if let Some(slot) = &mut self.echoed {
+                        *slot = Some(v.clone());
+                    } else {
+                        let text = self.display(&v, false)?;
+                        self.write(&text);
+                        self.write("\n");
+                    }
                     self.builtins.insert(Sym::new("_"), v);
                 }
             }
