@@ -51,6 +51,8 @@ pub struct Interp {
     pub globals: Rc<Scope>,
     pub builtins: FxHashMap<Sym, Value>,
     pub out: Box<dyn Write>,
+    /// Where `sys.stderr` writes when not the process's stderr (a notebook's stream).
+    pub err_out: Option<Box<dyn Write>>,
     /// Echo the repr of expression statements (interactive mode), outside function bodies.
     pub echo: bool,
     /// Echoed values are kept here instead of written (a notebook cell's result).
@@ -121,6 +123,7 @@ impl Interp {
             out,
             echo: false,
             echoed: None,
+            err_out: None,
             depth: 0,
             modules: FxHashMap::default(),
             sources: SourceMap::default(),
@@ -151,6 +154,18 @@ impl Interp {
 
     pub fn flush(&mut self) {
         let _ = self.out.flush();
+    }
+
+    /// Writes to standard error, after what standard output holds.
+    pub fn write_err(&mut self, s: &str) {
+        self.flush();
+        match &mut self.err_out {
+            Some(e) => {
+                let _ = e.write_all(s.as_bytes());
+                let _ = e.flush();
+            }
+            None => eprint!("{s}"),
+        }
     }
 
     pub fn lookup(&self, env: &Rc<Scope>, name: Sym) -> Res<Value> {

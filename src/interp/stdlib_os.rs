@@ -39,10 +39,7 @@ pub fn sys_path(interp: &mut Interp, _: Args) -> Res<Value> {
 pub fn stream_write(interp: &mut Interp, args: Args) -> Res<Value> {
     let text = str_arg(&args, 1)?;
     match args.pos.first() {
-        Some(Value::Int(2)) => {
-            interp.flush();
-            eprint!("{text}");
-        }
+        Some(Value::Int(2)) => interp.write_err(&text),
         _ => {
             interp.write(&text);
             if text.is_empty() {

@@ -40,7 +40,9 @@ pub struct OutState {
     iopub: Iopub,
     /// The request the output belongs to.
     pub parent: Value,
+    /// Text not yet published, and its stream's name (`stdout` or `stderr`).
     pending: Vec<u8>,
+    pending_name: &'static str,
     last: Instant,
     /// Where output goes instead while the kernel runs something for itself (`help`
     /// text for an inspect request).
@@ -53,6 +55,7 @@ impl OutState {
             iopub,
             parent: json!({}),
             pending: Vec::new(),
+            pending_name: "stdout",
             last: Instant::now(),
             capture: None,
         }
@@ -67,21 +70,25 @@ impl OutState {
         self.pending.clear();
         self.last = Instant::now();
         self.iopub
-            .publish("stream", json!({"name": "stdout", "text": text}), &self.parent);
+            .publish("stream", json!({"name": self.pending_name, "text": text}), &self.parent);
     }
 }
 
-/// The interpreter's output sink in the kernel.
-pub struct Output(pub Rc<RefCell<OutState>>);
+/// The interpreter's stdout (`"stdout"`) or stderr (`"stderr"`) in the kernel.
+pub struct Output(pub Rc<RefCell<OutState>>, pub &'static str);
 
 impl std::io::Write for Output {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let mut s = self.0.borrow_mut();
         if let Some(c) = &mut s.capture {
             c.extend_from_slice(buf);
-        } else {
-            s.pending.extend_from_slice(buf);
+            return Ok(buf.len());
         }
+        if s.pending_name != self.1 {
+            s.flush_stream();
+            s.pending_name = self.1;
+        }
+        s.pending.extend_from_slice(buf);
         Ok(buf.len())
     }
 

@@ -103,7 +103,8 @@ fn serve(connection_file: &str) -> Result<(), String> {
     // A stray SIGINT stops the running cell instead of killing the kernel.
     crate::interrupt::install();
     let out = Rc::new(RefCell::new(OutState::new(iopub.clone())));
-    let mut session = Session::new(Box::new(Output(out.clone())));
+    let mut session = Session::new(Box::new(Output(out.clone(), "stdout")));
+    session.interp.err_out = Some(Box::new(Output(out.clone(), "stderr")));
     session.color = false;
     let mut k = Kernel {
         session,

@@ -13,6 +13,7 @@ class NtKernelTests(jkt.KernelTests):
     language_name = "nt"
     file_extension = ".nt"
     code_hello_world = "print('hello, world')"
+    code_stderr = "import sys\nprint('oops', file=sys.stderr)"
     completion_samples = [
         {"text": "zi", "matches": {"zip"}},
         {"text": "np.linsp", "matches": {"linspace"}},

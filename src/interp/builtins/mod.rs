@@ -141,9 +141,50 @@ fn print(interp: &mut Interp, mut args: Args) -> Res<Value> {
     };
     let sep = text_kw(kwarg(&mut args, "sep"), "sep", " ")?;
     let end = text_kw(kwarg(&mut args, "end"), "end", "\n")?;
-    let _ = kwarg(&mut args, "flush");
+    let flush = kwarg(&mut args, "flush").is_some_and(|v| v.truthy());
+    let file = kwarg(&mut args, "file").filter(|f| !matches!(f, Value::None));
     if let Some((k, _)) = args.kw.first() {
         return Err(type_error(format!("'{k}' is an invalid keyword argument for print()")));
+    }
+    // `file=`: anything with a `write` method (sys.stderr, an open file, a StringIO),
+    // given each piece in turn as CPython's print gives them.
+    if let Some(f) = file {
+        let write = interp.get_attr(&f, Sym::new("write")).map_err(|_| {
+            exc(
+                "AttributeError",
+                format!("'{}' object has no attribute 'write'", f.type_name()),
+            )
+        })?;
+        let put = |interp: &mut Interp, s: String| -> Res<()> {
+            interp.call(
+                &write,
+                Args {
+                    pos: vec![Value::str(&s)],
+                    kw: Vec::new(),
+                },
+                None,
+            )?;
+            Ok(())
+        };
+        for (i, v) in args.pos.iter().enumerate() {
+            if i > 0 {
+                put(interp, sep.clone())?;
+            }
+            let text = interp.display(v, true)?;
+            put(interp, text)?;
+        }
+        put(interp, end)?;
+        if flush && let Ok(fl) = interp.get_attr(&f, Sym::new("flush")) {
+            interp.call(
+                &fl,
+                Args {
+                    pos: Vec::new(),
+                    kw: Vec::new(),
+                },
+                None,
+            )?;
+        }
+        return Ok(Value::None);
     }
     let mut line = String::new();
     for (i, v) in args.pos.iter().enumerate() {
@@ -154,6 +195,9 @@ fn print(interp: &mut Interp, mut args: Args) -> Res<Value> {
     }
     line.push_str(&end);
     interp.write(&line);
+    if flush {
+        interp.flush();
+    }
     Ok(Value::None)
 }
 
