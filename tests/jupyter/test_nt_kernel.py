@@ -31,6 +31,31 @@ class NtKernelTests(jkt.KernelTests):
     supported_history_operations = ("tail", "range", "search")
     code_generate_error = "raise ValueError('boom')"
 
+    def test_nt_interrupt_stops_the_cell_and_keeps_variables(self):
+        """An interrupt request stops a running cell with KeyboardInterrupt; the
+        variables it set before stay, and the next cell runs."""
+        self.flush_channels()
+        msg_id = self.kc.execute("kept = 41\nwhile True:\n    pass")
+        import time
+        time.sleep(1.0)
+        self.km.interrupt_kernel()
+        reply = self.get_non_kernel_info_reply(timeout=20)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
+        time.sleep(0.5)
+        self.flush_channels()
+        reply, output_msgs = self.execute_helper(code="kept + 1")
+        self.assertEqual(reply["content"]["status"], "ok")
+        results = [m for m in output_msgs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
+
+    def test_nt_comms_are_closed_politely(self):
+        self.flush_channels()
+        self.kc.comm_info()
+        reply = self.get_non_kernel_info_reply(timeout=10)
+        self.assertEqual(reply["content"], {"status": "ok", "comms": {}})
+
 
 if __name__ == "__main__":
     unittest.main()
