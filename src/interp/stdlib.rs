@@ -234,6 +234,10 @@ static NT: &[Builtin] = &[
         f: crate::nd::checkpoint::zip_members,
     },
     Builtin {
+        name: "zip_bytes",
+        f: crate::nd::checkpoint::zip_bytes,
+    },
+    Builtin {
         name: "zip_write",
         f: crate::nd::checkpoint::zip_write,
     },

@@ -2,10 +2,11 @@
 //! reads and writes the pickle; these move the bytes): a zip archive's members, a
 //! tensor's bytes, a tensor made from a storage's bytes, and a strided view of a storage.
 //!
-//! - `_nt.zip_members(path)`: `[(name, bytes), ...]` in archive order.
+//! - `_nt.zip_members(path | bytes)`: `[(name, bytes), ...]` in archive order.
 //! - `_nt.zip_write(path, [(name, bytes), ...])`: stored (uncompressed) members whose data
 //!   starts on a 64-byte boundary, padded with an `FB` extra field as PyTorch's writer
-//!   pads; written whole or not at all (`nd::write`).
+//!   pads; written whole or not at all (`nd::write`). `_nt.zip_bytes(members)`: the
+//!   same archive as bytes, for a file object.
 //! - `_nt.tensor_bytes(t)`: `t`'s elements in row-major order, little-endian.
 //! - `_nt.storage_tensor(bytes, dtype)`: a 1-d tensor holding the bytes as `dtype`.
 //! - `_nt.storage_view(storage, offset, size, stride)`: PyTorch's `set_(storage, offset,
@@ -52,12 +53,21 @@ fn zip_error(path: &str, e: impl std::fmt::Display) -> Box<crate::error::Exc> {
     )
 }
 
-/// `_nt.zip_members(path)`.
+/// `_nt.zip_members(path | bytes)`.
 pub fn zip_members(interp: &mut Interp, args: Args) -> Res<Value> {
-    let path = str_arg(&args, 0, "zip_members")?;
-    let full = interp.resolve(path);
-    let file = std::fs::File::open(&full).map_err(|e| super::files::io_error(&e, path))?;
-    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| zip_error(path, e))?;
+    match args.pos.first() {
+        Some(Value::Bytes(b)) => members(std::io::Cursor::new(b.to_vec()), "<bytes>"),
+        _ => {
+            let path = str_arg(&args, 0, "zip_members")?;
+            let full = interp.resolve(path);
+            let file = std::fs::File::open(&full).map_err(|e| super::files::io_error(&e, path))?;
+            members(std::io::BufReader::new(file), path)
+        }
+    }
+}
+
+fn members(reader: impl Read + std::io::Seek, path: &str) -> Res<Value> {
+    let mut zip = zip::ZipArchive::new(reader).map_err(|e| zip_error(path, e))?;
     let mut out = Vec::with_capacity(zip.len());
     for i in 0..zip.len() {
         let f = zip.by_index(i).map_err(|e| zip_error(path, e))?;
@@ -71,37 +81,49 @@ pub fn zip_members(interp: &mut Interp, args: Args) -> Res<Value> {
     Ok(Value::list(out))
 }
 
+/// The archive's bytes: stored members, each one's data 64-byte aligned.
+fn archive(members: &[Value], what: &str) -> Res<Vec<u8>> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    let io = |e: &dyn std::fmt::Display| exc("OSError", format!("{what}: {e}"));
+    for m in members {
+        let (name, data) = match m {
+            Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
+                (Value::Str(n), Value::Bytes(b)) => (n.to_string(), b.clone()),
+                _ => return Err(type_error("_nt.zip_write: members are (str, bytes)")),
+            },
+            _ => return Err(type_error("_nt.zip_write: members are (str, bytes)")),
+        };
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored)
+            .last_modified_time(zip::DateTime::default())
+            .large_file(data.len() as u64 >= u32::MAX as u64)
+            .with_alignment_and_header_id(ALIGN, PAD_HEADER);
+        zip.start_file(name, opts).map_err(|e| io(&e))?;
+        zip.write_all(&data).map_err(|e| io(&e))?;
+    }
+    zip.finish().map_err(|e| io(&e))?;
+    Ok(buf.into_inner())
+}
+
+fn member_list(args: &Args, i: usize) -> Res<Vec<Value>> {
+    match args.pos.get(i) {
+        Some(Value::List(l)) => Ok(l.borrow().clone()),
+        _ => Err(type_error("_nt.zip_write(path, [(name, bytes), ...])")),
+    }
+}
+
 /// `_nt.zip_write(path, members)`.
 pub fn zip_write(interp: &mut Interp, args: Args) -> Res<Value> {
     let path = str_arg(&args, 0, "zip_write")?;
-    let members = match args.pos.get(1) {
-        Some(Value::List(l)) => l.borrow().clone(),
-        _ => return Err(type_error("_nt.zip_write(path, [(name, bytes), ...])")),
-    };
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut zip = zip::ZipWriter::new(&mut buf);
-        for m in &members {
-            let (name, data) = match m {
-                Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
-                    (Value::Str(n), Value::Bytes(b)) => (n.to_string(), b.clone()),
-                    _ => return Err(type_error("_nt.zip_write: members are (str, bytes)")),
-                },
-                _ => return Err(type_error("_nt.zip_write: members are (str, bytes)")),
-            };
-            let opts = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Stored)
-                .last_modified_time(zip::DateTime::default())
-                .large_file(data.len() as u64 >= u32::MAX as u64)
-                .with_alignment_and_header_id(ALIGN, PAD_HEADER);
-            let io = |e: &dyn std::fmt::Display| exc("OSError", format!("{path}: {e}"));
-            zip.start_file(name, opts).map_err(|e| io(&e))?;
-            zip.write_all(&data).map_err(|e| io(&e))?;
-        }
-        zip.finish().map_err(|e| exc("OSError", format!("{path}: {e}")))?;
-    }
-    super::write::write(&interp.resolve(path), &buf.into_inner()).map_err(|e| super::files::io_error(&e, path))?;
+    let bytes = archive(&member_list(&args, 1)?, path)?;
+    super::write::write(&interp.resolve(path), &bytes).map_err(|e| super::files::io_error(&e, path))?;
     Ok(Value::None)
+}
+
+/// `_nt.zip_bytes(members)`: the archive as bytes (for a file object).
+pub fn zip_bytes(_: &mut Interp, args: Args) -> Res<Value> {
+    Ok(Value::Bytes(archive(&member_list(&args, 0)?, "<bytes>")?.into()))
 }
 
 /// `_nt.tensor_bytes(t)`.

@@ -64,6 +64,7 @@ const MODULES: &[(&str, &str, &str)] = &[
         "<stdlib>/numpy/_pickle.nt",
         include_str!("../../stdlib/numpy/_pickle.nt"),
     ),
+    ("io", "<stdlib>/python/io.nt", include_str!("../../stdlib/python/io.nt")),
     (
         "_pickle",
         "<stdlib>/python/_pickle.nt",
