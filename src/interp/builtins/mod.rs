@@ -436,14 +436,19 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
             format!("Help on module {}:\n\n    {}\n", m.name, names.join(", "))
         }
         // NumPy/PyTorch functions: their own entry (`np.sum`), else the entry of their
-        // bare name unless that is a Python builtin's (`sum`) rather than theirs.
+        // bare name when the bare name is this very function (nt's global `linspace` is
+        // torch.linspace: its entry is not np.linspace's).
         Value::NdFunc(f) => {
             let lib = match f.lib {
                 crate::value::Lib::Numpy => "np",
                 crate::value::Lib::Torch => "torch",
             };
             let qualified = format!("{lib}.{}", f.name);
-            let text = if help_entry(&qualified).is_some() || lookup(f.name).is_some() {
+            let bare_is_this = matches!(
+                interp.globals.get(Sym::new(f.name)),
+                Some(Value::NdFunc(g)) if std::ptr::eq(g, *f)
+            );
+            let text = if help_entry(&qualified).is_some() || lookup(f.name).is_some() || !bare_is_this {
                 doc(&qualified)
             } else {
                 doc(f.name)

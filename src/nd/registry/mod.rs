@@ -150,10 +150,15 @@ impl Entry {
     /// The library's signature(s), one line per overload: `np.sum(a, axis=None, …)`.
     /// What `help()` shows.
     pub fn signatures(&self) -> Vec<String> {
-        self.overloads
-            .iter()
-            .map(|o| format!("{}{}", self.key, o.text()))
-            .collect()
+        let mut out: Vec<String> = Vec::new();
+        for o in &self.overloads {
+            // Overloads that differ only in their types read the same: once each.
+            let s = format!("{}{}", self.key, o.text());
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
     }
 
     /// The parameters a call can name, over every overload, in order: what the REPL
