@@ -1,5 +1,6 @@
 # io.StringIO and io.BytesIO: positions, overwriting, padding, closing, errors.
 import io
+
 s = io.StringIO()
 print(s.write('hello\nworld\n'), s.tell(), repr(s.getvalue()))
 s.seek(0)
@@ -24,3 +25,8 @@ for bad in [lambda: m.read(), lambda: io.StringIO().write(1), lambda: io.BytesIO
         bad()
     except Exception as e:
         print(type(e).__name__, e)
+
+s = io.StringIO('ab\ncd\nef\n')
+print(s.readlines(3))
+print(s.readlines(0))
+print(io.StringIO('x\ny').readlines(-1), io.BytesIO(b'a\nb\n').readlines(1))
