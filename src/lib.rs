@@ -14,6 +14,7 @@ pub mod ir;
 pub mod kernel;
 pub mod memory;
 pub mod nd;
+pub mod plot;
 pub mod random;
 pub mod realise;
 pub mod repl;

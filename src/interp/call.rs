@@ -270,6 +270,14 @@ impl Interp {
                 match v {
                     Some(v) => Ok(v),
                     None if let Some(v) = self.stdlib_attr(m, name) => v,
+                    // PEP 562: a module's own `__getattr__` answers for names it lacks.
+                    None if let Some(f) = m.attrs.borrow().get(&Sym::new("__getattr__")).cloned() => {
+                        let args = Args {
+                            pos: vec![Value::Str(name.as_str().into())],
+                            kw: Vec::new(),
+                        };
+                        self.call(&f, args, None)
+                    }
                     None => {
                         let mut msg = format!("module '{}' has no attribute '{name}'", m.name);
                         let attrs = m.attrs.borrow();

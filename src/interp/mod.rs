@@ -57,6 +57,9 @@ pub struct Interp {
     pub echo: bool,
     /// Echoed values are kept here instead of written (a notebook cell's result).
     pub echoed: Option<Option<Value>>,
+    /// Where rich output (`plt.show()`'s image: (mime type, data) pairs) goes in a
+    /// notebook; `None` elsewhere.
+    pub display: Option<Box<dyn FnMut(Vec<(String, String)>)>>,
     pub depth: usize,
     pub modules: FxHashMap<String, Value>,
     pub sources: SourceMap,
@@ -123,6 +126,7 @@ impl Interp {
             out,
             echo: false,
             echoed: None,
+            display: None,
             err_out: None,
             depth: 0,
             modules: FxHashMap::default(),

@@ -513,7 +513,10 @@ static NT: &[Builtin] = &[
 ];
 
 pub fn nt_attrs() -> FxHashMap<Sym, Value> {
-    NT.iter().map(|b| (Sym::new(b.name), Value::Builtin(b))).collect()
+    NT.iter()
+        .chain(crate::plot::BUILTINS)
+        .map(|b| (Sym::new(b.name), Value::Builtin(b)))
+        .collect()
 }
 
 /// `_nt.addcmul(input, t1, t2, value)`: PyTorch's float kernel (`fma(value·t1, t2,

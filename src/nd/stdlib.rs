@@ -66,6 +66,36 @@ const MODULES: &[(&str, &str, &str)] = &[
     ),
     ("io", "<stdlib>/python/io.nt", include_str!("../../stdlib/python/io.nt")),
     (
+        "matplotlib",
+        "<stdlib>/python/matplotlib/__init__.nt",
+        include_str!("../../stdlib/python/matplotlib/__init__.nt"),
+    ),
+    (
+        "matplotlib.pyplot",
+        "<stdlib>/python/matplotlib/pyplot.nt",
+        include_str!("../../stdlib/python/matplotlib/pyplot.nt"),
+    ),
+    (
+        "matplotlib.figure",
+        "<stdlib>/python/matplotlib/figure.nt",
+        include_str!("../../stdlib/python/matplotlib/figure.nt"),
+    ),
+    (
+        "matplotlib.axes",
+        "<stdlib>/python/matplotlib/axes.nt",
+        include_str!("../../stdlib/python/matplotlib/axes.nt"),
+    ),
+    (
+        "matplotlib._artists",
+        "<stdlib>/python/matplotlib/_artists.nt",
+        include_str!("../../stdlib/python/matplotlib/_artists.nt"),
+    ),
+    (
+        "matplotlib.colors",
+        "<stdlib>/python/matplotlib/colors.nt",
+        include_str!("../../stdlib/python/matplotlib/colors.nt"),
+    ),
+    (
         "_pickle",
         "<stdlib>/python/_pickle.nt",
         include_str!("../../stdlib/python/_pickle.nt"),
