@@ -59,7 +59,7 @@ pub struct Interp {
     pub echoed: Option<Option<Value>>,
     /// Where rich output (`plt.show()`'s image: (mime type, data) pairs) goes in a
     /// notebook; `None` elsewhere.
-    pub display: Option<Box<dyn FnMut(Vec<(String, String)>)>>,
+    pub rich_out: Option<Box<dyn FnMut(Vec<(String, String)>)>>,
     pub depth: usize,
     pub modules: FxHashMap<String, Value>,
     pub sources: SourceMap,
@@ -126,7 +126,7 @@ impl Interp {
             out,
             echo: false,
             echoed: None,
-            display: None,
+            rich_out: None,
             err_out: None,
             depth: 0,
             modules: FxHashMap::default(),

@@ -45,27 +45,44 @@ pub fn execute(k: &mut Kernel, req: &Msg) -> Value {
     k.out.borrow_mut().parent = req.header.clone();
     let result = k.session.run_cell(&code);
     k.out.borrow_mut().flush_stream();
-    match result {
-        Ok(value) => {
-            if let (Some(v), false) = (value, silent) {
-                match k.session.interp.display(&v, false) {
-                    Ok(text) => {
-                        if store && let Some(last) = k.history.last_mut() {
-                            last.2 = Some(text.clone());
-                        }
-                        k.iopub.publish(
-                            "execute_result",
-                            json!({"execution_count": count, "data": {"text/plain": text}, "metadata": {}}),
-                            &req.header,
-                        )
-                    }
-                    Err(e) => return error_reply(k, req, count, crate::diagnostics::Diagnostic::from(e)),
-                }
-            }
-            json!({"status": "ok", "execution_count": count, "user_expressions": {}, "payload": []})
-        }
+    let reply = match result {
+        Ok(value) => result_reply(k, req, count, value, silent, store),
         Err(d) => error_reply(k, req, count, d),
+    };
+    // The cell's figures follow its result, as matplotlib-inline shows them.
+    if let Err(d) = k.session.flush_figures() {
+        let text = k.session.render(&d);
+        k.session.interp.write_err(&text);
     }
+    k.out.borrow_mut().flush_stream();
+    reply
+}
+
+/// Publishes a cell's value (its `execute_result`) and makes the reply.
+fn result_reply(
+    k: &mut Kernel,
+    req: &Msg,
+    count: u64,
+    value: Option<crate::value::Value>,
+    silent: bool,
+    store: bool,
+) -> Value {
+    if let (Some(v), false) = (value, silent) {
+        match k.session.interp.display(&v, false) {
+            Ok(text) => {
+                if store && let Some(last) = k.history.last_mut() {
+                    last.2 = Some(text.clone());
+                }
+                k.iopub.publish(
+                    "execute_result",
+                    json!({"execution_count": count, "data": {"text/plain": text}, "metadata": {}}),
+                    &req.header,
+                )
+            }
+            Err(e) => return error_reply(k, req, count, crate::diagnostics::Diagnostic::from(e)),
+        }
+    }
+    json!({"status": "ok", "execution_count": count, "user_expressions": {}, "payload": []})
 }
 
 fn error_reply(k: &mut Kernel, req: &Msg, count: u64, d: crate::diagnostics::Diagnostic) -> Value {

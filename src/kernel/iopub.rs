@@ -74,6 +74,22 @@ impl OutState {
     }
 }
 
+impl OutState {
+    /// Publishes rich output (a figure's PNG) as `display_data`, after the text before it.
+    pub fn display(&mut self, items: Vec<(String, String)>) {
+        self.flush_stream();
+        let mut data = serde_json::Map::new();
+        for (mime, content) in items {
+            data.insert(mime, Value::String(content));
+        }
+        self.iopub.publish(
+            "display_data",
+            json!({"data": data, "metadata": {}, "transient": {}}),
+            &self.parent,
+        );
+    }
+}
+
 /// The interpreter's stdout (`"stdout"`) or stderr (`"stderr"`) in the kernel.
 pub struct Output(pub Rc<RefCell<OutState>>, pub &'static str);
 

@@ -105,6 +105,8 @@ fn serve(connection_file: &str) -> Result<(), String> {
     let out = Rc::new(RefCell::new(OutState::new(iopub.clone())));
     let mut session = Session::new(Box::new(Output(out.clone(), "stdout")));
     session.interp.err_out = Some(Box::new(Output(out.clone(), "stderr")));
+    let rich = out.clone();
+    session.interp.rich_out = Some(Box::new(move |items| rich.borrow_mut().display(items)));
     session.color = false;
     let mut k = Kernel {
         session,

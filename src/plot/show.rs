@@ -172,8 +172,8 @@ pub fn show(interp: &mut Interp, args: Args) -> Res<Value> {
     else {
         return Err(type_error("_nt.plot_show(png, text, number)"));
     };
-    if let Some(display) = interp.display.as_mut() {
-        display(vec![
+    if let Some(rich) = interp.rich_out.as_mut() {
+        rich(vec![
             ("image/png".into(), super::svg::base64(png)),
             ("text/plain".into(), text.to_string()),
         ]);

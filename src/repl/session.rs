@@ -93,6 +93,22 @@ impl Session {
         r.map(|_| v)
     }
 
+    /// A notebook cell's figures, shown after it: `matplotlib.pyplot._flush_figures()`
+    /// when pyplot has been imported.
+    pub fn flush_figures(&mut self) -> Result<(), Diagnostic> {
+        let Some(m) = self.interp.modules.get("matplotlib.pyplot").cloned() else {
+            return Ok(());
+        };
+        let name = crate::syntax::symbol::Sym::new("_flush_figures");
+        let f = self.interp.get_attr(&m, name).map_err(Diagnostic::from)?;
+        let args = crate::value::Args {
+            pos: Vec::new(),
+            kw: Vec::new(),
+        };
+        self.interp.call(&f, args, None).map_err(Diagnostic::from)?;
+        Ok(())
+    }
+
     /// Parses `src` once for repeated runs.
     pub fn prepare(&mut self, src: &str) -> Result<Prepared, Diagnostic> {
         let base = self.interp.sources.add("<stdin>", src);

@@ -19,15 +19,25 @@ CELLS = [
     "y = 3 * x + 0.5\n"
     "model = torch.nn.Linear(1, 1)\n"
     "opt = torch.optim.SGD(model.parameters(), lr=0.5)\n"
+    "losses = []\n"
     "for step in range(30):\n"
     "    opt.zero_grad()\n"
     "    loss = torch.nn.functional.mse_loss(model(x), y)\n"
     "    loss.backward()\n"
+    "    losses.append(loss.item())\n"
     "    opt.step()\n"
     "    if step % 10 == 0:\n"
     "        print(step, round(loss.item(), 4))\n"
     "model.weight.item() > 2.9, round(model.bias.item(), 3)",
     "def f(x):\n    return 1 / x\nf(0)",
+    # A plot of the training curve: shown after the cell as a PNG (display_data).
+    "import matplotlib.pyplot as plt\n"
+    "plt.plot(losses, 'o-', label='training loss')\n"
+    "plt.yscale('log')\n"
+    "plt.xlabel('step')\n"
+    "plt.ylabel('MSE')\n"
+    "plt.legend()\n"
+    "plt.title('Linear model, SGD')",
     "a.shape",
 ]
 

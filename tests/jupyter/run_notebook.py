@@ -6,9 +6,11 @@ each cell shows with demo.expected.
 
 A cell's outputs are recorded as text: stream text, an execute_result's text/plain, an
 error's `ename: evalue` (the traceback's rendering differs between the kernels), and a
-display_data's mime types.
+display_data's mime types and text/plain (a figure's PNG must be a PNG; its pixels are
+checked by tests/plots.rs, not here: matplotlib-inline also crops it).
 """
 import argparse
+import base64
 import os
 import sys
 
@@ -30,7 +32,10 @@ def outputs(nb):
             elif o.output_type == "error":
                 lines.append(f"[error] {o.ename}: {o.evalue}")
             elif o.output_type == "display_data":
-                lines.append(f"[display] {' '.join(sorted(o.data))}")
+                png = o.data.get("image/png")
+                if png is not None and not base64.b64decode(png).startswith(b"\x89PNG\r\n\x1a\n"):
+                    lines.append("[display] image/png that is not a PNG")
+                lines.append(f"[display] {' '.join(sorted(o.data))}: {o.data.get('text/plain')}")
     return "\n".join(lines) + "\n"
 
 

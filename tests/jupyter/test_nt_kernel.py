@@ -30,6 +30,11 @@ class NtKernelTests(jkt.KernelTests):
     code_history_pattern = "1?2*"
     supported_history_operations = ("tail", "range", "search")
     code_generate_error = "raise ValueError('boom')"
+    # A figure drawn in a cell is shown after it as a PNG (display_data).
+    code_display_data = [
+        {"code": "import matplotlib.pyplot as plt\nplt.plot([1, 3, 2])\nplt.show()", "mime": "image/png"},
+        {"code": "import matplotlib.pyplot as plt\n_ = plt.bar(['a', 'b'], [2, 1])", "mime": "image/png"},
+    ]
 
     def test_nt_interrupt_stops_the_cell_and_keeps_variables(self):
         """An interrupt request stops a running cell with KeyboardInterrupt; the
