@@ -37,8 +37,9 @@ pub enum Prim {
         pen: Option<Pen>,
         /// (x0, y0, x1, y1) in pixels.
         clip: Option<[f64; 4]>,
-        /// The text these outlines spell, written into the SVG as a comment.
-        text: Option<String>,
+        /// The text these outlines spell (written into the SVG as a comment) and its
+        /// layout box (x0, y0, x1, y1), which tight_layout measures instead of the ink.
+        text: Option<(String, [f64; 4])>,
     },
     Image {
         w: usize,
@@ -78,12 +79,20 @@ pub fn text_prim(runs: &[Run], x: f64, y: f64, rot: f64, color: Rgba) -> Prim {
         pen += font::width(s, *size);
     }
     let text = runs.iter().map(|r| r.0.as_str()).collect::<String>();
+    let (w, a, d) = text_box(runs);
+    let corners = [(0.0, -d), (w, -d), (w, a), (0.0, a)].map(|(u, v)| (x + u * cos - v * sin, y - (u * sin + v * cos)));
+    let b = [
+        corners.iter().map(|p| p.0).fold(f64::INFINITY, f64::min),
+        corners.iter().map(|p| p.1).fold(f64::INFINITY, f64::min),
+        corners.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max),
+        corners.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max),
+    ];
     Prim::Path {
         cmds,
         fill: Some(color),
         pen: None,
         clip: None,
-        text: Some(text),
+        text: Some((text, b)),
     }
 }
 

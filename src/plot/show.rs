@@ -22,6 +22,12 @@ fn extent(prims: &[Prim]) -> [f64; 4] {
     };
     for p in prims {
         match p {
+            Prim::Path {
+                text: Some((_, tb)), ..
+            } => {
+                add(tb[0], tb[1]);
+                add(tb[2], tb[3]);
+            }
             Prim::Path { cmds, clip, .. } => {
                 if clip.is_some() {
                     continue;
@@ -80,12 +86,20 @@ pub fn tight(fig: &Figure, cells: &[f64], pad: f64) -> Res<Vec<[f64; 4]>> {
     let right = col_max(nc - 1, 2) + pad;
     let top = row_max(0, 1) + pad;
     let bottom = row_max(nr - 1, 3) + pad;
-    let hgaps: Vec<f64> = (0..nc.saturating_sub(1))
-        .map(|c| col_max(c, 2) + col_max(c + 1, 0) + pad)
-        .collect();
-    let vgaps: Vec<f64> = (0..nr.saturating_sub(1))
-        .map(|r| row_max(r, 3) + row_max(r + 1, 1) + pad)
-        .collect();
+    // matplotlib's _auto_adjust_subplotpars: one gap between all columns (and one between
+    // all rows), the widest of (right overhang + the next cell's left overhang) + pad.
+    let gap_x = (0..nr)
+        .flat_map(|r| (0..nc.saturating_sub(1)).map(move |c| (r, c)))
+        .map(|(r, c)| over[r * nc + c][2] + over[r * nc + c + 1][0])
+        .fold(0.0, f64::max)
+        + pad;
+    let gap_y = (0..nr.saturating_sub(1))
+        .flat_map(|r| (0..nc).map(move |c| (r, c)))
+        .map(|(r, c)| over[r * nc + c][3] + over[(r + 1) * nc + c][1])
+        .fold(0.0, f64::max)
+        + pad;
+    let hgaps = vec![gap_x; nc - 1];
+    let vgaps = vec![gap_y; nr - 1];
     let cw = (w - left - right - hgaps.iter().sum::<f64>()) / nc as f64;
     let ch = (h - top - bottom - vgaps.iter().sum::<f64>()) / nr as f64;
     if cw <= 0.0 || ch <= 0.0 {

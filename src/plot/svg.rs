@@ -151,7 +151,7 @@ pub fn write(prims: &[Prim], w: f64, h: f64) -> String {
                     style.join("; ")
                 );
                 match text {
-                    Some(t) => {
+                    Some((t, _)) => {
                         texts += 1;
                         let t = t
                             .replace('&', "&amp;")
