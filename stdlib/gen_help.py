@@ -75,7 +75,9 @@ def main():
             if line.strip() == "```nt":
                 block = []
         elif line.strip() == "```":
-            result.extend(parts[k])
+            # A blank output line would end the example for `nt test`: it reads
+            # <BLANKLINE>, as doctest's does (3-d tensors print one between blocks).
+            result.extend("<BLANKLINE>" if p == "" else p for p in parts[k])
             k += 1
             result.append(line)
             block = None

@@ -12,8 +12,9 @@ fn readme_and_examples_pass() {
     let examples = format!("{root}/examples");
     // help()'s examples: outputs from real NumPy/PyTorch (stdlib/gen_help.py).
     let help = format!("{root}/stdlib/help.md");
+    let help_dir = format!("{root}/stdlib/help");
     let docs = format!("{root}/docs");
-    let out = nt(&["test", &readme, &examples, &help, &docs], None);
+    let out = nt(&["test", &readme, &examples, &help, &help_dir, &docs], None);
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains(" 0 failed"), "{stdout}");

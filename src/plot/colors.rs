@@ -40,7 +40,15 @@ pub fn parse_str(s: &str) -> Option<Rgba> {
         let i = n.parse::<usize>().ok()? % 10;
         return hex(CYCLE[i]);
     }
-    let lower = s.to_lowercase();
+    if s.eq_ignore_ascii_case("none") {
+        return Some([0.0, 0.0, 0.0, 0.0]);
+    }
+    // Names are case-insensitive, except the one-letter ones ('C' is not 'c').
+    let lower = if s.chars().count() == 1 {
+        s.to_string()
+    } else {
+        s.to_lowercase()
+    };
     if let Ok(i) = NAMED.binary_search_by(|(n, _)| n.cmp(&lower.as_str())) {
         return hex(NAMED[i].1);
     }

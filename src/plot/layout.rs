@@ -275,10 +275,14 @@ fn log_runs(x: f64, lim: (f64, f64), major: bool, size: f64) -> Vec<Run> {
     let sup = |k: i64| (ticks::minus(&k.to_string()), size * 0.7, size * 0.413);
     match ticks::log_label(x, lim.0, lim.1, major) {
         LogLabel::None => Vec::new(),
-        LogLabel::Decade(k) => vec![("10".into(), size, 0.0), sup(k)],
+        LogLabel::Decade(k) => {
+            let source = format!("$\\mathdefault{{10^{{{k}}}}}$");
+            vec![(source, 0.0, 0.0), ("10".into(), size, 0.0), sup(k)]
+        }
         LogLabel::Coef(c, k) => {
             let c = crate::value::pyfmt::format_float(c, "g").unwrap_or_default();
-            vec![(format!("{c}\u{00d7}10"), size, 0.0), sup(k)]
+            let source = format!("$\\mathdefault{{{c}\\times10^{{{k}}}}}$");
+            vec![(source, 0.0, 0.0), (format!("{c}\u{00d7}10"), size, 0.0), sup(k)]
         }
     }
 }

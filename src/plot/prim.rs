@@ -52,7 +52,8 @@ pub enum Prim {
     },
 }
 
-/// A run of text: (string, size in px, rise in px above the baseline).
+/// A run of text: (string, size in px, rise in px above the baseline). A run of size 0
+/// is not drawn: it is the text's source for the SVG comment (a log label's mathtext).
 pub type Run = (String, f64, f64);
 
 /// The width of runs laid end to end.
@@ -73,12 +74,15 @@ pub fn text_prim(runs: &[Run], x: f64, y: f64, rot: f64, color: Rgba) -> Prim {
     let mut cmds = Vec::new();
     let (sin, cos) = rot.to_radians().sin_cos();
     let mut pen = 0.0;
-    for (s, size, rise) in runs {
+    for (s, size, rise) in runs.iter().filter(|r| r.1 > 0.0) {
         let (px, py) = (x + pen * cos - rise * sin, y - (pen * sin + rise * cos));
         font::outline(s, *size, px, py, rot, &mut cmds);
         pen += font::width(s, *size);
     }
-    let text = runs.iter().map(|r| r.0.as_str()).collect::<String>();
+    let text = match runs.iter().find(|r| r.1 == 0.0) {
+        Some(source) => source.0.clone(),
+        None => runs.iter().map(|r| r.0.as_str()).collect::<String>(),
+    };
     let (w, a, d) = text_box(runs);
     let corners = [(0.0, -d), (w, -d), (w, a), (0.0, a)].map(|(u, v)| (x + u * cos - v * sin, y - (u * sin + v * cos)));
     let b = [

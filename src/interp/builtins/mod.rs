@@ -439,11 +439,7 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
         // bare name when the bare name is this very function (nt's global `linspace` is
         // torch.linspace: its entry is not np.linspace's).
         Value::NdFunc(f) => {
-            let lib = match f.lib {
-                crate::value::Lib::Numpy => "np",
-                crate::value::Lib::Torch => "torch",
-            };
-            let qualified = format!("{lib}.{}", f.name);
+            let qualified = format!("{}.{}", f.module, f.name);
             let bare_is_this = matches!(
                 interp.globals.get(Sym::new(f.name)),
                 Some(Value::NdFunc(g)) if std::ptr::eq(g, *f)
@@ -453,17 +449,25 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
             } else {
                 doc(f.name)
             };
-            // The signature is the library's own, from the registry (help.md's first line
-            // is a shorter one for readers of the file).
-            let text = match crate::nd::registry::registry().get(f.module, f.name) {
-                Some(e) if text.starts_with("(no help entry") => format!("{}\n    {text}", e.signatures().join("\n")),
-                Some(e) => {
-                    let rest = text.split_once('\n').map_or("", |(_, r)| r);
-                    format!("{}\n{rest}", e.signatures().join("\n"))
-                }
-                None => text,
+            format!(
+                "Help on built-in function {}:\n\n{}\n",
+                f.name,
+                with_signature(text, f.module, f.name)
+            )
+        }
+        // A tensor's or array's method: `Tensor.abs`, `ndarray.sum`.
+        Value::Method(m) if matches!(m.0, Value::Tensor(_) | Value::Array(_)) => {
+            let form = if matches!(m.0, Value::Tensor(_)) {
+                "Tensor"
+            } else {
+                "ndarray"
             };
-            format!("Help on built-in function {}:\n\n{text}\n", f.name)
+            let text = doc(&format!("{form}.{}", m.1));
+            format!(
+                "Help on method {}:\n\n{}\n",
+                m.1,
+                with_signature(text, form, m.1.as_str())
+            )
         }
         other if repr(other).starts_with("<built-in function ") => {
             let r = repr(other);
@@ -476,14 +480,38 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
     Ok(Value::None)
 }
 
-const HELP: &str = include_str!("../../../stdlib/help.md");
+/// The library's own signature, from the registry, in place of the entry's first line
+/// (a shorter one, for readers of the help files).
+fn with_signature(text: String, module: &str, name: &str) -> String {
+    match crate::nd::registry::registry().get(module, name) {
+        Some(e) if text.starts_with("(no help entry") => format!("{}\n    {text}", e.signatures().join("\n")),
+        Some(e) => {
+            let rest = text.split_once('\n').map_or("", |(_, r)| r);
+            format!("{}\n{rest}", e.signatures().join("\n"))
+        }
+        None => text,
+    }
+}
 
-/// The entry for `name` in `stdlib/help.md`.
-fn help_entry(name: &str) -> Option<&'static str> {
+/// help()'s entries: `stdlib/help.md` (builtins and common names) and `stdlib/help/`
+/// (every NumPy/PyTorch name in the registry).
+pub const HELP_FILES: &[(&str, &str)] = &[
+    ("help.md", include_str!("../../../stdlib/help.md")),
+    ("help/numpy.md", include_str!("../../../stdlib/help/numpy.md")),
+    ("help/torch.md", include_str!("../../../stdlib/help/torch.md")),
+    ("help/tensor1.md", include_str!("../../../stdlib/help/tensor1.md")),
+    ("help/tensor2.md", include_str!("../../../stdlib/help/tensor2.md")),
+    ("help/tensor3.md", include_str!("../../../stdlib/help/tensor3.md")),
+];
+
+/// The entry for `name` in the help files.
+pub fn help_entry(name: &str) -> Option<&'static str> {
     let head = format!("\n## {name}\n");
-    let at = HELP.find(&head)?;
-    let body = &HELP[at + head.len()..];
-    Some(&body[..body.find("\n## ").unwrap_or(body.len())])
+    HELP_FILES.iter().find_map(|(_, text)| {
+        let at = text.find(&head)?;
+        let body = &text[at + head.len()..];
+        Some(&body[..body.find("\n## ").unwrap_or(body.len())])
+    })
 }
 
 /// The keyword arguments in a builtin's documented signature (`zeros` → `dtype`, `device`,
