@@ -86,3 +86,61 @@ fn every_exposed_function_and_method_is_registered() {
         .collect();
     assert!(missing.is_empty(), "not in the registry: {missing:?}");
 }
+
+/// Every public name in the registry has a help() entry (stdlib/help.md or
+/// stdlib/help/*.md) with at least one example, whose output `nt test` checks against
+/// the real library (tests/doctest.rs); or it is listed in stdlib/help/MISSING-*.txt with
+/// the nt behaviour that keeps its example from passing (a list that must only shrink).
+#[test]
+fn every_registry_name_has_a_help_entry_with_an_example() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut help = std::fs::read_to_string(root.join("stdlib/help.md")).expect("help.md");
+    let mut missing = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(root.join("stdlib/help")).expect("stdlib/help") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("help file");
+        if path.extension().is_some_and(|e| e == "md") {
+            help.push_str(&text);
+        } else if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("MISSING-"))
+        {
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let (name, why) = line.split_once('\t').expect("MISSING lines are name<TAB>reason");
+                assert!(!why.trim().is_empty(), "{name}: a MISSING name says why");
+                missing.insert(name.to_string(), why.to_string());
+            }
+        }
+    }
+    let registry = std::fs::read_to_string(root.join("src/nd/registry/signatures.txt")).expect("signatures");
+    let mut without = Vec::new();
+    let mut names = std::collections::BTreeSet::new();
+    for line in registry.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let name = line.split('\t').next().expect("name");
+        if !names.insert(name) {
+            continue;
+        }
+        let head = format!("\n## {name}\n");
+        let body = help.find(&head).map(|at| {
+            let rest = &help[at + head.len()..];
+            &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+        });
+        let has_example = body.is_some_and(|b| b.contains("```nt\n>>> "));
+        match (has_example, missing.contains_key(name)) {
+            (true, true) => panic!("{name} has a help entry and is still listed in MISSING"),
+            (true, false) | (false, true) => {}
+            (false, false) => without.push(name),
+        }
+    }
+    assert!(
+        without.is_empty(),
+        "registry names without a help entry and example: {without:?}"
+    );
+    for name in missing.keys() {
+        assert!(
+            names.contains(name.as_str()),
+            "MISSING lists {name}, which is not in the registry"
+        );
+    }
+    assert!(names.len() > 700, "{}", names.len());
+}

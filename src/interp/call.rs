@@ -247,6 +247,16 @@ impl Interp {
     }
 
     pub fn get_attr(&mut self, o: &Value, name: Sym) -> Res<Value> {
+        // A named tuple's fields come before tuple methods (`device.index`); a device
+        // without an index has `index` None, as torch.device's.
+        if let Value::Named(n) = o {
+            if let Some((_, v)) = n.fields.iter().find(|(k, _)| *k == name.as_str()) {
+                return Ok(v.clone());
+            }
+            if &*n.type_name == "device" && name.as_str() == "index" {
+                return Ok(Value::None);
+            }
+        }
         if let Some(v) = self.ufunc_attr(o, name) {
             return Ok(v);
         }

@@ -415,6 +415,23 @@ pub fn float_test(lib: Lib, v: &Value, what: &str) -> Res<Value> {
 /// `t.reciprocal()`: `1 / x`.
 pub fn reciprocal(lib: Lib, v: &Value) -> Res<Value> {
     let a = nd_arg(lib, v)?;
+    // NumPy keeps integers integral: 1 // x truncated (0 for |x| > 1), and for 0 what its
+    // loops give (the type's minimum for int32 and int64, whose division traps; 0 for the
+    // narrower and unsigned ones); bools go through int8.
+    if lib == Lib::Numpy && (a.dtype.is_int() || a.dtype == DType::Bool) {
+        let dtype = if a.dtype == DType::Bool { DType::I8 } else { a.dtype };
+        let min = match dtype {
+            DType::I32 | DType::I64 => crate::array::dtype::int_range(dtype).map_or(0, |r| r.0),
+            _ => 0,
+        };
+        let xs = crate::realise::to_i128s(&a).map_err(super::internal)?;
+        let out: Vec<i64> = xs
+            .iter()
+            .map(|&x| if x == 0 { min as i64 } else { (1 / x) as i64 })
+            .collect();
+        let r = NdArray::from_buffer(Buffer::from_i64s(dtype, &out), a.shape());
+        return Ok(result(lib, r));
+    }
     let x = cast(&a, float_result(lib, a.dtype))?;
     let one = create::scalar(&Value::Float(1.0), x.dtype)?;
     let (o, x) = broadcast2(lib, &one, &x)?;

@@ -337,6 +337,19 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         && (method_names(v).contains(&&m[..m.len() - 1]) || m == "copy_" || super::unary::op_named(&m[..m.len() - 1]).is_some())
     {
         let base = &m[..m.len() - 1];
+        // In-place changes of a tensor's shape would need its view replaced where it is:
+        // refused plainly rather than failing as a mismatched copy.
+        if lib == Lib::Torch
+            && matches!(
+                base,
+                "transpose" | "swapdims" | "swapaxes" | "t" | "squeeze" | "unsqueeze"
+            )
+        {
+            return Err(exc(
+                "NotImplementedError",
+                format!("Tensor.{m}(): nt cannot change a tensor's shape in place yet; use t = t.{base}(...)"),
+            ));
+        }
         if lib == Lib::Torch {
             for x in args.pos.iter().filter_map(as_nd) {
                 super::inplace::torch_overlap_check(a, x.1, false)?;
@@ -378,6 +391,22 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         return write_back(lib, a, v, &r);
     }
     if REDUCTIONS.contains(&m) && method_names(v).contains(&m) {
+        // `t.max(other)` with a tensor `other` is the elementwise maximum, as torch.max.
+        if lib == Lib::Torch && matches!(m, "max" | "min") {
+            let other = args
+                .kw
+                .iter()
+                .find(|(k, _)| k.as_str() == "other")
+                .map(|kv| kv.1.clone());
+            if let Some(o @ Value::Tensor(_)) = other.or_else(|| args.pos.first().cloned()) {
+                let op = if m == "max" {
+                    crate::ir::BinaryOp::Max
+                } else {
+                    crate::ir::BinaryOp::Min
+                };
+                return super::funcs::maximum(lib, v, &o, op);
+            }
+        }
         args.pos.insert(0, v.clone());
         return reduce::call(lib, m, a, args);
     }

@@ -362,12 +362,23 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
             Ok(wrap(lib, super::shape::broadcast_to(&a, &want)?))
         }
         "concatenate" | "cat" | "concat" | "stack" | "vstack" | "hstack" => {
-            let ax = kwarg(&mut args, if lib == Lib::Numpy { "axis" } else { "dim" })
-                .or_else(|| args.pos.get(1).cloned())
-                .map(|v| int_arg(&v))
-                .transpose()?
-                .unwrap_or(0);
+            // torch.concatenate names its dim `axis` (NumPy's name), as np.concatenate.
+            let key = if lib == Lib::Numpy || name == "concatenate" {
+                "axis"
+            } else {
+                "dim"
+            };
+            let ax_arg = kwarg(&mut args, key).or_else(|| args.pos.get(1).cloned());
             let parts = shape::array_list(lib, &first)?;
+            // np.concatenate(axis=None): the inputs flattened, then joined.
+            if lib == Lib::Numpy && name == "concatenate" && matches!(ax_arg, Some(Value::None)) {
+                let flat: Vec<_> = parts
+                    .iter()
+                    .map(|p| shape::reshape(lib, p, &[-1], false))
+                    .collect::<Res<_>>()?;
+                return Ok(wrap(lib, shape::concat(lib, &flat, 0)?));
+            }
+            let ax = ax_arg.map(|v| int_arg(&v)).transpose()?.unwrap_or(0);
             let out = match name {
                 "stack" => shape::stack(lib, &parts, ax)?,
                 "vstack" => {

@@ -168,6 +168,27 @@ pub fn squeeze(lib: Lib, a: &NdArray, dim: Option<&Value>) -> Res<NdArray> {
             }
             Ok(a.view(l))
         }
+        // PyTorch's tuple of dims: each squeezed that is 1, the others left.
+        Some(Value::Tuple(ds)) if lib == Lib::Torch => {
+            let mut axes = Vec::with_capacity(ds.len());
+            for d in ds.iter() {
+                axes.push(if a.ndim() == 0 {
+                    0
+                } else {
+                    axis(lib, int_arg(d)?, a.ndim())?
+                });
+            }
+            let mut l = a.layout.clone();
+            let mut sorted = axes.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            for &d in sorted.iter().rev() {
+                if a.ndim() > 0 && a.shape()[d] == 1 {
+                    l = l.squeeze(d);
+                }
+            }
+            Ok(a.view(l))
+        }
         Some(v) => {
             let d = axis(lib, int_arg(v)?, a.ndim())?;
             if a.ndim() == 0 {

@@ -101,6 +101,7 @@ pub fn method_names(o: &Value) -> &'static [&'static str] {
         Value::Array(_) | Value::NpScalar(_) | Value::Tensor(_) => crate::nd::methods::method_names(o),
         Value::ObjArray(_) => crate::nd::objects::METHODS,
         Value::NpStr(_) => STR_METHODS,
+        Value::Size(_) => &["count", "index", "numel"],
         Value::Iter(_) if generator_of(o).is_some() => &["close", "send", "throw"],
         _ => type_methods(o.py_type()),
     }
@@ -290,6 +291,21 @@ impl Interp {
             Value::List(l) if LIST_METHODS.contains(&m) => containers::list(self, o, l, m, args),
             Value::Dict(d) if DICT_METHODS.contains(&m) => containers::dict(self, d, m, args),
             Value::Set(_) | Value::FrozenSet(_) if has_method(o, name) => self.set_method(o, m, args),
+            // torch.Size.numel(): the product of the sizes.
+            Value::Size(s) if m == "numel" => {
+                super::builtins::no_kw(&args, "numel")?;
+                if !args.pos.is_empty() {
+                    return Err(crate::error::type_error(format!(
+                        "numel() takes no arguments ({} given)",
+                        args.pos.len()
+                    )));
+                }
+                Ok(Value::Int(s.iter().product::<usize>() as i64))
+            }
+            Value::Size(s) if TUPLE_METHODS.contains(&m) => {
+                let items: Vec<Value> = s.iter().map(|&n| Value::Int(n as i64)).collect();
+                containers::seq_count_index(self, &items, "tuple", m, args)
+            }
             Value::Tuple(t) if TUPLE_METHODS.contains(&m) => {
                 containers::seq_count_index(self, &t[..], "tuple", m, args)
             }
