@@ -49,7 +49,7 @@ impl Interp {
                 Some(match name.as_str() {
                     "__name__" | "__qualname__" => Value::Str(f.def.name.as_str().into()),
                     "__doc__" => docstring(f),
-                    "__module__" => Value::Str("__main__".into()),
+                    "__module__" => Value::Str(function_module(f).into()),
                     "__defaults__" => {
                         let d: Vec<Value> = f.defaults.iter().flatten().cloned().collect();
                         if d.is_empty() { Value::None } else { Value::tuple(d) }
@@ -211,10 +211,23 @@ pub fn cleandoc(doc: &str) -> String {
 }
 
 /// What `help(f)` prints for a function defined in nt, as pydoc writes it.
+/// The module a function was defined in: its module scope's `__name__`.
+pub fn function_module(f: &Function) -> String {
+    let mut scope = f.closure.clone();
+    while let Some(p) = scope.parent.clone() {
+        scope = p;
+    }
+    match scope.get(crate::syntax::symbol::Sym::new("__name__")) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => "__main__".to_string(),
+    }
+}
+
 pub fn function_help(f: &Function) -> String {
     let mut out = format!(
-        "Help on function {} in module __main__:\n\n{}\n",
+        "Help on function {} in module {}:\n\n{}\n",
         f.def.name.as_str(),
+        function_module(f),
         signature(f)
     );
     if let Value::Str(doc) = docstring(f) {

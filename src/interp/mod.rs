@@ -5,6 +5,7 @@ mod attr_hooks;
 pub mod attrs;
 pub mod builtins;
 pub mod call;
+pub mod class_help;
 pub mod classes;
 pub mod descriptors;
 pub mod expr;

@@ -430,6 +430,7 @@ fn help(interp: &mut Interp, args: Args) -> Res<Value> {
         Value::Builtin(b) => format!("Help on built-in function {}:\n\n{}\n", b.name, doc(b.name)),
         Value::Type(t) => format!("Help on class {}:\n\n{}\n", t.name(), doc(t.name())),
         Value::Function(f) => crate::interp::attrs::function_help(f),
+        Value::Class(c) if c.module != "builtins" => crate::interp::class_help::class_help(c),
         Value::Module(m) => {
             let mut names: Vec<&str> = m.attrs.borrow().keys().map(|k| k.as_str()).collect();
             names.sort_unstable();

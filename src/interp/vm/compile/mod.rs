@@ -377,6 +377,14 @@ impl Compiler {
                 self.emit(Op::BuildTuple(bases.len() as u32), span);
                 // The body runs as a module's statements do, its names the class's.
                 let mut c = Compiler::new(Vec::new(), FxHashMap::default(), true);
+                // A docstring (the body's first statement, a string) is the class's __doc__.
+                if let Some(StmtKind::Expr(e)) = body.first().map(|s| &s.kind)
+                    && let ExprKind::Str(doc) = &e.kind
+                {
+                    let k = c.constant(Value::Str(doc.clone()));
+                    c.emit(Op::Const(k), span);
+                    c.store_name(Sym::new("__doc__"), span)?;
+                }
                 c.block(body)?;
                 let none = c.constant(Value::None);
                 c.emit(Op::Const(none), span);
