@@ -263,6 +263,10 @@ const AWARE_MODULES: &[&str] = &[
 /// ordering involved).
 const AWARE_FUNCTIONS: &[&str] = &[
     "moveaxis",
+    // dtype questions (torch._funcs, torch._ext)
+    "is_complex",
+    "_is_complex_dtype",
+    "isreal",
     // torch.save/torch.load (torch.serialization, also seen through torch._ext)
     "save",
     "load",

@@ -450,8 +450,13 @@ pub fn call(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -
             let data = arg(&args, 0, name)?;
             // `np.asarray(x)` and `torch.as_tensor(x)` share memory when no conversion is needed.
             if matches!(name, "asarray" | "as_tensor") {
-                if let Some((_, a)) = super::as_nd(&data) {
+                if let Some((from, a)) = super::as_nd(&data) {
                     if dtype.is_none_or(|d| d == a.dtype) && super::device::on_gpu(a) == gpu {
+                        // The very object when it is already one of the library's
+                        // (`np.asarray(a) is a`, `torch.as_tensor(t) is t`).
+                        if from == lib && matches!(data, Value::Array(_) | Value::Tensor(_)) {
+                            return Ok(data.clone());
+                        }
                         return Ok(wrap(lib, a.clone()));
                     }
                 }

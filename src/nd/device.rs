@@ -306,7 +306,41 @@ pub fn devices(_: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Va
         "is_available" => Ok(Value::Bool(offered())),
         "device_count" => Ok(Value::Int(offered() as i64)),
         "device" => device_call(args),
-        "get_device_name" => adapter_name().map(|n| Value::str(&n)),
+        "get_device_name" => {
+            // One device: index 0 (or a device naming it); another index is PyTorch's
+            // "Invalid device id".
+            let d = args.pos.first().cloned().or_else(|| {
+                args.kw
+                    .iter()
+                    .find(|(k, _)| k.as_str() == "device")
+                    .map(|kv| kv.1.clone())
+            });
+            let index = match &d {
+                None | Some(Value::None) => 0,
+                Some(Value::Int(i)) => *i,
+                Some(Value::Named(n)) => match n.fields.get(1) {
+                    Some((_, Value::Int(i))) => *i,
+                    _ => 0,
+                },
+                Some(v @ Value::Str(_)) => {
+                    device_value(v)?;
+                    match v {
+                        Value::Str(s) => s.rsplit_once(':').and_then(|(_, i)| i.parse().ok()).unwrap_or(0),
+                        _ => 0,
+                    }
+                }
+                Some(other) => {
+                    return Err(crate::error::type_error(format!(
+                        "Invalid device, must be cuda device, not {}",
+                        other.type_name()
+                    )));
+                }
+            };
+            if index < 0 || index >= offered() as i64 {
+                return Err(exc("AssertionError", "Invalid device id"));
+            }
+            adapter_name().map(|n| Value::str(&n))
+        }
         "synchronize" => synchronize().map(|_| Value::None),
         "set_default_device" => {
             let gpu = parse(&super::module::arg(&args, 0, name)?)?.unwrap_or(false);

@@ -721,3 +721,23 @@ pub fn np_scalar_type_call(d: DType, args: Args) -> Res<Value> {
     };
     Ok(super::numpy_result(a))
 }
+
+/// `t.max(other)` / `t.min(other)` with a tensor `other`: the elementwise maximum
+/// (minimum), as torch.max; `None` for the reductions.
+pub fn max_with_other(lib: Lib, m: &str, v: &Value, args: &Args) -> Option<Res<Value>> {
+    if lib != Lib::Torch || !matches!(m, "max" | "min") {
+        return None;
+    }
+    let other = args
+        .kw
+        .iter()
+        .find(|(k, _)| k.as_str() == "other")
+        .map(|kv| kv.1.clone());
+    match other.or_else(|| args.pos.first().cloned()) {
+        Some(o @ Value::Tensor(_)) => {
+            let op = if m == "max" { BinaryOp::Max } else { BinaryOp::Min };
+            Some(maximum(lib, v, &o, op))
+        }
+        _ => None,
+    }
+}

@@ -391,3 +391,42 @@ pub fn torch_overlap_check(dst: &NdArray, src: &NdArray, full: bool) -> Res<()> 
     }
     Ok(())
 }
+
+/// In-place methods nt refuses: shape changes (`transpose_`, `squeeze_`, ...), which
+/// would need the tensor's view replaced where it is, and `float_power_` into a tensor
+/// narrower than its float64 result (PyTorch's error).
+pub fn refuse(lib: crate::value::Lib, m: &str, base: &str, a: &crate::array::NdArray) -> crate::error::Res<()> {
+    use crate::error::exc;
+    use crate::value::Lib;
+    // In-place changes of a tensor's shape would need its view replaced where it is:
+    // refused plainly rather than failing as a mismatched copy.
+    if lib == Lib::Torch
+        && matches!(
+            base,
+            "transpose" | "swapdims" | "swapaxes" | "t" | "squeeze" | "unsqueeze"
+        )
+    {
+        return Err(exc(
+            "NotImplementedError",
+            format!("Tensor.{m}(): nt cannot change a tensor's shape in place yet; use t = t.{base}(...)"),
+        ));
+    }
+    // float_power_ computes in float64 and cannot write that into a narrower tensor.
+    if lib == Lib::Torch && base == "float_power" && a.dtype != crate::array::dtype::DType::F64 {
+        let name = a.dtype.torch_scalar_name();
+        let want = if a.dtype.is_complex() {
+            "ComplexDouble"
+        } else {
+            "Double"
+        };
+        if name != want {
+            return Err(exc(
+                "RuntimeError",
+                format!(
+                    "the base given to float_power_ has dtype {name} but the operation's result requires dtype {want}"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -312,6 +312,19 @@ fn compute(lib: Lib, name: &str, args: &Args) -> Res<Value> {
             for m in flat.chunks(n * n.max(1)) {
                 let mut m = m.to_vec();
                 out.push(match lu(&mut m, n, &mut perm) {
+                    // NumPy: sign · exp(Σ log|u_ii|), as its slogdet computes them.
+                    Ok(odd) if lib == Lib::Numpy && a.dtype == crate::array::dtype::DType::F64 => {
+                        let mut sign = if odd { -1.0 } else { 1.0 };
+                        let mut logdet = 0.0;
+                        for i in 0..n {
+                            let u = m[i * n + i];
+                            if u < 0.0 {
+                                sign = -sign;
+                            }
+                            logdet += u.abs().ln();
+                        }
+                        sign * logdet.exp()
+                    }
                     Ok(odd) => {
                         let p: f64 = (0..n).map(|i| m[i * n + i]).product();
                         if odd { -p } else { p }

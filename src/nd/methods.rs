@@ -337,19 +337,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         && (method_names(v).contains(&&m[..m.len() - 1]) || m == "copy_" || super::unary::op_named(&m[..m.len() - 1]).is_some())
     {
         let base = &m[..m.len() - 1];
-        // In-place changes of a tensor's shape would need its view replaced where it is:
-        // refused plainly rather than failing as a mismatched copy.
-        if lib == Lib::Torch
-            && matches!(
-                base,
-                "transpose" | "swapdims" | "swapaxes" | "t" | "squeeze" | "unsqueeze"
-            )
-        {
-            return Err(exc(
-                "NotImplementedError",
-                format!("Tensor.{m}(): nt cannot change a tensor's shape in place yet; use t = t.{base}(...)"),
-            ));
-        }
+        super::inplace::refuse(lib, m, base, a)?;
         if lib == Lib::Torch {
             for x in args.pos.iter().filter_map(as_nd) {
                 super::inplace::torch_overlap_check(a, x.1, false)?;
@@ -391,21 +379,8 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         return write_back(lib, a, v, &r);
     }
     if REDUCTIONS.contains(&m) && method_names(v).contains(&m) {
-        // `t.max(other)` with a tensor `other` is the elementwise maximum, as torch.max.
-        if lib == Lib::Torch && matches!(m, "max" | "min") {
-            let other = args
-                .kw
-                .iter()
-                .find(|(k, _)| k.as_str() == "other")
-                .map(|kv| kv.1.clone());
-            if let Some(o @ Value::Tensor(_)) = other.or_else(|| args.pos.first().cloned()) {
-                let op = if m == "max" {
-                    crate::ir::BinaryOp::Max
-                } else {
-                    crate::ir::BinaryOp::Min
-                };
-                return super::funcs::maximum(lib, v, &o, op);
-            }
+        if let Some(r) = super::funcs::max_with_other(lib, m, v, &args) {
+            return r;
         }
         args.pos.insert(0, v.clone());
         return reduce::call(lib, m, a, args);
@@ -657,10 +632,18 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             super::inplace::check_inplace(v, false)?;
             super::inplace::write_back(lib, a, v, &r)
         }
-        "div_" if args.kw.iter().any(|(k, _)| k.as_str() == "rounding_mode") => Err(exc(
-            "NotImplementedError",
-            "nt does not implement Tensor.div_(rounding_mode=) yet; use t.copy_(t.div(other, rounding_mode=...))",
-        )),
+        // div_ with a rounding mode: the quotient div gives, written back (without history).
+        "div_" if args.kw.iter().any(|(k, _)| k.as_str() == "rounding_mode") => {
+            if crate::nd::record::needs(&[v]) || args.pos.iter().any(|x| crate::nd::record::needs(&[x])) {
+                return Err(exc(
+                    "NotImplementedError",
+                    "nt does not implement Tensor.div_(rounding_mode=) on tensors that require grad yet",
+                ));
+            }
+            let r = call(interp, v, Sym::new("div"), args)?;
+            super::inplace::check_inplace(v, false)?;
+            super::inplace::write_back(lib, a, v, &r)
+        }
         "add" | "sub" | "mul" | "div" | "add_" | "sub_" | "mul_" | "div_"
             if !(m == "div" && args.kw.iter().any(|(k, _)| k.as_str() == "rounding_mode")) =>
         {
