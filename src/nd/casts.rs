@@ -76,3 +76,30 @@ pub(super) fn to(lib: Lib, v: &Value, a: &NdArray, first: Option<Value>, mut arg
     }
     Ok(out)
 }
+
+/// The dtype of a legacy tensor type name, for `t.type('torch.DoubleTensor')`;
+/// `torch.cuda.*` names are refused (nt's gpu is not CUDA).
+pub fn legacy_type(name: &str) -> Res<DType> {
+    if name.starts_with("torch.cuda.") {
+        return Err(crate::error::exc(
+            "NotImplementedError",
+            format!("t.type('{name}'): nt has no CUDA tensor types; use t.to('cuda', dtype)"),
+        ));
+    }
+    let base = name.strip_prefix("torch.").and_then(|n| n.strip_suffix("Tensor"));
+    [
+        DType::Bool,
+        DType::I8,
+        DType::I16,
+        DType::I32,
+        DType::I64,
+        DType::U8,
+        DType::F16,
+        DType::BF16,
+        DType::F32,
+        DType::F64,
+    ]
+    .into_iter()
+    .find(|d| Some(d.torch_scalar_name()) == base)
+    .ok_or_else(|| crate::error::exc("ValueError", format!("invalid type: '{name}'")))
+}

@@ -430,3 +430,23 @@ pub fn refuse(lib: crate::value::Lib, m: &str, base: &str, a: &crate::array::NdA
     }
     Ok(())
 }
+
+/// `t.div_(other, rounding_mode=...)`: the quotient `div` gives, written back (refused
+/// when autograd would have to record it).
+pub fn div_rounding(
+    lib: crate::value::Lib,
+    a: &crate::array::NdArray,
+    v: &crate::value::Value,
+    others: &[crate::value::Value],
+    div: impl FnOnce() -> crate::error::Res<crate::value::Value>,
+) -> crate::error::Res<crate::value::Value> {
+    if crate::nd::record::needs(&[v]) || others.iter().any(|x| crate::nd::record::needs(&[x])) {
+        return Err(crate::error::exc(
+            "NotImplementedError",
+            "nt does not implement Tensor.div_(rounding_mode=) on tensors that require grad yet",
+        ));
+    }
+    let r = div()?;
+    check_inplace(v, false)?;
+    write_back(lib, a, v, &r)
+}

@@ -493,6 +493,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             if m == "to" {
                 return to(lib, v, a, d, args);
             }
+            if let (Lib::Torch, "type", Some(Value::Str(name))) = (lib, m, d.as_ref()) {
+                return to_dtype(lib, v, a, super::casts::legacy_type(name)?);
+            }
             match d {
                 // A 0-d array stays an array (a NumPy scalar stays a scalar).
                 Some(d) if matches!(v, Value::Array(_)) && a.ndim() == 0 => match dtype_arg(&d)? {
@@ -632,17 +635,9 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
             super::inplace::check_inplace(v, false)?;
             super::inplace::write_back(lib, a, v, &r)
         }
-        // div_ with a rounding mode: the quotient div gives, written back (without history).
         "div_" if args.kw.iter().any(|(k, _)| k.as_str() == "rounding_mode") => {
-            if crate::nd::record::needs(&[v]) || args.pos.iter().any(|x| crate::nd::record::needs(&[x])) {
-                return Err(exc(
-                    "NotImplementedError",
-                    "nt does not implement Tensor.div_(rounding_mode=) on tensors that require grad yet",
-                ));
-            }
-            let r = call(interp, v, Sym::new("div"), args)?;
-            super::inplace::check_inplace(v, false)?;
-            super::inplace::write_back(lib, a, v, &r)
+            let others = args.pos.clone();
+            super::inplace::div_rounding(lib, a, v, &others, || call(interp, v, Sym::new("div"), args))
         }
         "add" | "sub" | "mul" | "div" | "add_" | "sub_" | "mul_" | "div_"
             if !(m == "div" && args.kw.iter().any(|(k, _)| k.as_str() == "rounding_mode")) =>

@@ -27,6 +27,7 @@ pub mod numpy_ties;
 pub mod objects;
 pub mod ops;
 pub mod out;
+pub mod overlap;
 pub mod print;
 pub mod quantile;
 pub mod random;

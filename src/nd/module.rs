@@ -183,7 +183,7 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
     match name {
         "shares_memory" | "may_share_memory" => {
             let (a, b) = (nd_arg(lib, &first)?, nd_arg(lib, &arg(&args, 1, name)?)?);
-            Ok(Value::Bool(a.shares_storage(&b)))
+            Ok(Value::Bool(super::overlap::overlap(&a, &b, name == "shares_memory")))
         }
         "swapaxes" => {
             let a = nd_arg(lib, &first)?;
