@@ -241,7 +241,9 @@ thread_local! {
     /// Functions of NumPy's and PyTorch's surface written in nt before complex numbers
     /// existed (keyed by their definition): they compute with real formulas (no
     /// conjugates), so they refuse complex arguments instead of giving a wrong answer.
-    static UNAWARE: std::cell::RefCell<rustc_hash::FxHashSet<usize>> = Default::default();
+    /// The definitions are kept alive here: keyed by address alone, a module dropped
+    /// with its session would let a later definition reuse a marked address.
+    static UNAWARE: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<crate::syntax::ast::FuncDef>>> = Default::default();
 }
 
 /// Notes that a complex number or array exists.
@@ -372,11 +374,13 @@ pub fn note_module(name: &str, attrs: &rustc_hash::FxHashMap<crate::syntax::symb
     }
     UNAWARE.with(|u| {
         let mut u = u.borrow_mut();
+        // Definitions only this table still holds belonged to dropped sessions.
+        u.retain(|_, d| std::rc::Rc::strong_count(d) > 1);
         for (k, v) in attrs {
             if let Value::Function(f) = v
                 && !AWARE_FUNCTIONS.contains(&k.as_str())
             {
-                u.insert(std::rc::Rc::as_ptr(&f.def) as usize);
+                u.insert(std::rc::Rc::as_ptr(&f.def) as usize, f.def.clone());
             }
         }
     });
@@ -397,7 +401,7 @@ pub fn check_call<'a>(f: &crate::value::Function, mut args: impl Iterator<Item =
         return Ok(());
     }
     let key = std::rc::Rc::as_ptr(&f.def) as usize;
-    if !UNAWARE.with(|u| u.borrow().contains(&key)) {
+    if !UNAWARE.with(|u| u.borrow().contains_key(&key)) {
         return Ok(());
     }
     if args.any(is_complex_value) {
