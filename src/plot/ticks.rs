@@ -6,30 +6,12 @@
 
 use crate::value::pyfmt::{format_float, round_float};
 
-/// Python's `x // y` for floats (CPython's `float_floor_div`).
+/// Python's `divmod(x, y)` for floats (the evaluator's own).
+pub use crate::realise::float_divmod as divmod;
+
+/// Python's `x // y` for floats.
 pub fn floordiv(x: f64, y: f64) -> f64 {
     divmod(x, y).0
-}
-
-/// Python's `divmod(x, y)` for floats.
-pub fn divmod(x: f64, y: f64) -> (f64, f64) {
-    let mut m = x % y;
-    let mut div = (x - m) / y;
-    if m != 0.0 {
-        if (y < 0.0) != (m < 0.0) {
-            m += y;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(y);
-    }
-    let q = if div != 0.0 {
-        let f = div.floor();
-        if div - f > 0.5 { f + 1.0 } else { f }
-    } else {
-        0.0f64.copysign(x / y)
-    };
-    (q, m)
 }
 
 /// Python's `10 ** n` for an int `n`, as a float (exact for n >= 0 up to 10**22).
