@@ -16,6 +16,11 @@ pub(super) fn to_dtype(lib: Lib, v: &Value, a: &NdArray, d: DType) -> Res<Value>
         // PyTorch's `.to()`/`.float()` return the tensor itself when nothing changes.
         return Ok(v.clone());
     }
+    copy_to(lib, v, a, d)
+}
+
+/// A new tensor (or array) of dtype `d` holding `a`'s values.
+fn copy_to(lib: Lib, v: &Value, a: &NdArray, d: DType) -> Res<Value> {
     let r = result(lib, cast(&run(Op::Copy, &[a])?, d)?);
     // A float copy keeps the gradient (cast back to the input's dtype); an integer or
     // bool copy cannot require grad, as in PyTorch.
@@ -43,10 +48,12 @@ pub(super) fn tolist(a: &NdArray) -> Res<Value> {
     Ok(Value::list(items))
 }
 
-/// `t.to(device)`, `t.to(dtype)`, `t.to(device, dtype)`, `t.to(other)` and their keywords.
+/// `t.to(device)`, `t.to(dtype)`, `t.to(device, dtype)`, `t.to(other)` and their keywords;
+/// `copy=True` (or the fourth positional, after `non_blocking`) always makes a new tensor.
 pub(super) fn to(lib: Lib, v: &Value, a: &NdArray, first: Option<Value>, mut args: Args) -> Res<Value> {
     let mut device = kwarg(&mut args, "device");
     let mut dtype = kwarg(&mut args, "dtype");
+    let mut flags = vec![kwarg(&mut args, "non_blocking"), kwarg(&mut args, "copy")];
     let mut positional: Vec<Value> = args.pos.clone();
     if let Some(f) = first {
         if positional.first().is_none_or(|p| !p.is(&f)) {
@@ -60,9 +67,15 @@ pub(super) fn to(lib: Lib, v: &Value, a: &NdArray, first: Option<Value>, mut arg
                 device = Some(super::device::of(&t.data));
             }
             Value::Str(_) | Value::Named(_) => device = Some(p.clone()),
+            // `non_blocking` then `copy`, after the device and dtype.
+            Value::Bool(_) => match flags.iter_mut().find(|f| f.is_none()) {
+                Some(f) => *f = Some(p.clone()),
+                None => return Err(crate::error::type_error("to() received too many positional arguments")),
+            },
             _ => dtype = Some(p.clone()),
         }
     }
+    let copy = flags[1].as_ref().is_some_and(Value::truthy);
     let mut out = v.clone();
     if let Some(d) = dtype.as_ref().map(dtype_arg).transpose()?.flatten()
         && d != a.dtype
@@ -73,6 +86,9 @@ pub(super) fn to(lib: Lib, v: &Value, a: &NdArray, first: Option<Value>, mut arg
         && let Some(gpu) = super::device::parse(&dev)?
     {
         out = super::device::move_tensor(&out, gpu)?;
+    }
+    if copy && out.is(v) {
+        out = copy_to(lib, v, a, a.dtype)?;
     }
     Ok(out)
 }

@@ -280,6 +280,11 @@ pub fn fill_method(interp: &mut Interp, v: &Value, a: &NdArray, m: &str, mut arg
     let p0 = kwarg(&mut args, k0).or_else(|| args.pos.first().cloned());
     let p1 = kwarg(&mut args, k1).or_else(|| args.pos.get(1).cloned());
     no_more(&args, m)?;
+    if m == "bernoulli_"
+        && let Some(Value::Tensor(p)) = &p0
+    {
+        return bernoulli_tensor(interp, v, a, &p.data);
+    }
     let num = |v: Option<Value>, d: f64| -> Res<f64> {
         match v {
             None => Ok(d),
@@ -297,6 +302,38 @@ pub fn fill_method(interp: &mut Interp, v: &Value, a: &NdArray, m: &str, mut arg
         _ => normal(g, a.dtype, n, x0, x1)?,
     };
     let src = super::ops::cast(&NdArray::from_buffer(buf, a.shape()), a.dtype)?;
+    super::ops::write_into(Lib::Torch, a, &src)?;
+    Ok(v.clone())
+}
+
+/// `t.bernoulli_(p)` for a tensor of probabilities broadcast to `t`'s shape
+/// (`bernoulli_tensor_cpu_kernel`): one uniform per element in order, of 53 bits for
+/// double probabilities and 24 for the others, compared with `p`.
+fn bernoulli_tensor(interp: &mut Interp, v: &Value, a: &NdArray, p: &NdArray) -> Res<Value> {
+    let sizes: Vec<i64> = a.shape().iter().map(|&n| n as i64).collect();
+    let p = super::shape::expand(p, &sizes)?;
+    if !p.dtype.is_float() {
+        return Err(exc(
+            "NotImplementedError",
+            format!(
+                "\"bernoulli_tensor_cpu_p_\" not implemented for '{}'",
+                p.dtype.torch_scalar_name()
+            ),
+        ));
+    }
+    let ps = crate::realise::to_f64s(&p).map_err(type_error)?;
+    if ps.iter().any(|&x| !(0.0..=1.0).contains(&x)) {
+        return Err(exc(
+            "RuntimeError",
+            "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)",
+        ));
+    }
+    let g = &mut interp.rng.torch;
+    let draws: Vec<bool> = match p.dtype {
+        DType::F64 => ps.iter().map(|&x| g.unit_f64() < x).collect(),
+        _ => ps.iter().map(|&x| (g.unit_f32() as f64) < x).collect(),
+    };
+    let src = super::ops::cast(&NdArray::from_buffer(Buffer::Bool(draws), a.shape()), a.dtype)?;
     super::ops::write_into(Lib::Torch, a, &src)?;
     Ok(v.clone())
 }

@@ -133,6 +133,7 @@ pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
     let dtype = take_dtype(&mut args)?.unwrap_or(default_float(lib));
     let num_kw = kwarg(&mut args, "num").or_else(|| kwarg(&mut args, "steps"));
     let endpoint = kwarg(&mut args, "endpoint").is_none_or(|v| v.truthy());
+    let retstep = lib == Lib::Numpy && kwarg(&mut args, "retstep").is_some_and(|v| v.truthy());
     let rg = if lib == Lib::Torch {
         drop_torch_kwargs(&mut args)?
     } else {
@@ -159,19 +160,35 @@ pub fn linspace(lib: Lib, mut args: Args) -> Res<Value> {
     // Made in float64, then cast.
     super::ops::check_alloc_working(lib, &[n], dtype, 8 + dtype.itemsize())?;
     let xs: Vec<f64> = match lib {
-        // NumPy: start + i*step, with the last sample exactly `stop`.
+        // NumPy: `arange(num) * step + start`, the last sample exactly `stop`; a step
+        // that underflows to zero scales by `delta` after dividing instead; integer
+        // dtypes take the floor.
         Lib::Numpy => {
             let div = if endpoint { n.saturating_sub(1) } else { n };
-            let step = if div > 0 { (stop - start) / div as f64 } else { 0.0 };
-            (0..n)
+            let delta = stop - start;
+            let step = if div > 0 { delta / div as f64 } else { f64::NAN };
+            let xs: Vec<f64> = (0..n)
                 .map(|i| {
-                    if endpoint && n > 1 && i == n - 1 {
-                        stop
+                    let y = if div == 0 {
+                        i as f64 * delta
+                    } else if step == 0.0 {
+                        i as f64 / div as f64 * delta
                     } else {
-                        start + i as f64 * step
-                    }
+                        i as f64 * step
+                    } + start;
+                    let y = if endpoint && n > 1 && i == n - 1 { stop } else { y };
+                    if dtype.is_int() { y.floor() } else { y }
                 })
-                .collect()
+                .collect();
+            if retstep {
+                let y = wrap(lib, NdArray::from_buffer(Buffer::from_f64s(dtype, &xs), &[n]));
+                let step = match div {
+                    0 => Value::Float(f64::NAN),
+                    _ => Value::NpScalar(std::rc::Rc::new(NdArray::from_buffer(Buffer::F64(vec![step]), &[]))),
+                };
+                return Ok(Value::tuple(vec![y, step]));
+            }
+            xs
         }
         Lib::Torch if n > 1 && matches!(dtype, DType::F32 | DType::F64) => {
             if dtype == DType::F32 {
