@@ -265,6 +265,9 @@ const AWARE_MODULES: &[&str] = &[
 /// ordering involved).
 const AWARE_FUNCTIONS: &[&str] = &[
     "moveaxis",
+    // z / |z| by parts (torch._more); the first argument conjugated (torch._funcs, numpy._poly)
+    "sgn",
+    "vdot",
     // dtype questions (torch._funcs, torch._ext)
     "is_complex",
     "_is_complex_dtype",
