@@ -392,34 +392,34 @@ impl Interp {
                 ("grad", Value::Tensor(g)) => {
                     // PyTorch refuses a gradient it could not accumulate into, so an
                     // optimizer step never meets one halfway through its parameters.
-                    if g.data.dtype != t.data.dtype {
+                    if g.data().dtype != t.data().dtype {
                         return Err(exc(
                             "RuntimeError",
                             format!(
                                 "attempting to assign a gradient with dtype '{}' to a tensor with grad_dtype '{}'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its gradient may break downstream systems that assume they match.",
-                                g.data.dtype.cpp_name(),
-                                t.data.dtype.torch_scalar_name()
+                                g.data().dtype.cpp_name(),
+                                t.data().dtype.torch_scalar_name()
                             ),
                         ));
                     }
-                    if crate::nd::device::on_gpu(&g.data) != crate::nd::device::on_gpu(&t.data) {
+                    if crate::nd::device::on_gpu(&g.data()) != crate::nd::device::on_gpu(&t.data()) {
                         return Err(exc(
                             "RuntimeError",
                             "assigned grad has data located on a different device",
                         ));
                     }
-                    if g.data.shape() != t.data.shape() {
+                    if g.data().shape() != t.data().shape() {
                         let dims = |s: &[usize]| s.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
                         return Err(exc(
                             "RuntimeError",
                             format!(
                                 "attempting to assign a gradient of size '[{}]' to a tensor of size '[{}]'. Please ensure that the gradient and the tensor are the same size",
-                                dims(g.data.shape()),
-                                dims(t.data.shape())
+                                dims(g.data().shape()),
+                                dims(t.data().shape())
                             ),
                         ));
                     }
-                    *t.grad.borrow_mut() = Some(g.data.clone());
+                    *t.grad.borrow_mut() = Some(g.data().clone());
                     return Ok(());
                 }
                 ("grad", other) => {
@@ -428,19 +428,20 @@ impl Interp {
                         other.type_name()
                     )));
                 }
-                // `w.data -= x` writes in place and assigns the same tensor back.
+                // `w.data() -= x` writes in place and assigns the same tensor back.
                 ("data", Value::Tensor(n))
-                    if std::rc::Rc::ptr_eq(&n.data.storage, &t.data.storage) && n.data.layout == t.data.layout =>
+                    if std::rc::Rc::ptr_eq(&n.data().storage, &t.data().storage)
+                        && n.data().layout == t.data().layout =>
                 {
                     return Ok(());
                 }
                 ("data", _) => {
                     return Err(exc(
                         "NotImplementedError",
-                        "nt cannot rebind a tensor's .data to other storage yet; write into it instead: w.data.copy_(new), or w.copy_(new) under torch.no_grad()",
+                        "nt cannot rebind a tensor's .data() to other storage yet; write into it instead: w.data().copy_(new), or w.copy_(new) under torch.no_grad()",
                     ));
                 }
-                ("requires_grad", flag) if flag.truthy() && !t.data.dtype.is_float() => {
+                ("requires_grad", flag) if flag.truthy() && !t.data().dtype.is_float() => {
                     return Err(exc(
                         "RuntimeError",
                         "only Tensors of floating point and complex dtype can require gradients",

@@ -14,7 +14,7 @@ pub fn format_value(v: &Value, spec: &str) -> Res<String> {
     match v {
         Value::NpScalar(a) => return format_value(&crate::nd::item(a), spec),
         Value::NpStr(s) => return format_value(&Value::Str(s.clone()), spec),
-        Value::Tensor(t) if t.data.ndim() == 0 => return format_value(&crate::nd::item(&t.data), spec),
+        Value::Tensor(t) if t.data().ndim() == 0 => return format_value(&crate::nd::item(&t.data()), spec),
         Value::Tensor(_) | Value::Array(_) if !spec.is_empty() => {
             return Err(type_error(format!(
                 "unsupported format string passed to {}.__format__",

@@ -202,7 +202,7 @@ impl Interp {
                 if crate::nd::record::needs(&[o, &v]) {
                     return crate::nd::record::set_item(t, &i, &v);
                 }
-                crate::nd::index::set(crate::value::Lib::Torch, &t.data, &i, &v)
+                crate::nd::index::set(crate::value::Lib::Torch, &t.data(), &i, &v)
             }
             _ => Err(type_error(format!(
                 "'{}' object does not support item assignment",

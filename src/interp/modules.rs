@@ -198,7 +198,7 @@ pub fn real(v: &Value) -> Res<f64> {
         Value::Bool(b) => Ok(*b as i64 as f64),
         // `__float__` of NumPy scalars and one-element tensors.
         Value::NpScalar(a) => Ok(crate::nd::item(a).as_f64().unwrap_or(f64::NAN)),
-        Value::Tensor(t) if t.data.numel() == 1 => Ok(crate::nd::item(&t.data).as_f64().unwrap_or(f64::NAN)),
+        Value::Tensor(t) if t.data().numel() == 1 => Ok(crate::nd::item(&t.data()).as_f64().unwrap_or(f64::NAN)),
         other => Err(type_error(format!("must be real number, not {}", other.type_name()))),
     }
 }

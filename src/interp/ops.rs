@@ -38,7 +38,7 @@ pub fn unary(op: UnOp, v: &Value) -> Res<Value> {
     if op == UnOp::Pos {
         if let Value::Tensor(t) = v {
             // `Tensor.__pos__` is `torch.positive`, which returns the tensor itself.
-            if t.data.dtype == crate::array::dtype::DType::Bool {
+            if t.data().dtype == crate::array::dtype::DType::Bool {
                 return Err(exc(
                     "NotImplementedError",
                     "The `+` operator, on a bool tensor is not supported.",

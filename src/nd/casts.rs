@@ -63,8 +63,8 @@ pub(super) fn to(lib: Lib, v: &Value, a: &NdArray, first: Option<Value>, mut arg
     for p in positional {
         match &p {
             Value::Tensor(t) => {
-                dtype = Some(Value::DType(t.data.dtype, DKind::Torch));
-                device = Some(super::device::of(&t.data));
+                dtype = Some(Value::DType(t.data().dtype, DKind::Torch));
+                device = Some(super::device::of(&t.data()));
             }
             Value::Str(_) | Value::Named(_) => device = Some(p.clone()),
             // `non_blocking` then `copy`, after the device and dtype.

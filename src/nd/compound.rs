@@ -31,11 +31,11 @@ pub fn fused(composite: Value, x: &Value, y: &Value, z: &Value) -> Res<Value> {
     let Value::Tensor(t) = &composite else {
         return Ok(composite);
     };
-    let d = t.data.dtype;
+    let d = t.data().dtype;
     if !d.is_float() {
         return Ok(composite);
     }
-    let shape = t.data.shape().to_vec();
+    let shape = t.data().shape().to_vec();
     let prep = |v: &Value| -> Res<crate::array::NdArray> {
         let a = match as_nd(v) {
             Some((_, a)) => super::ops::cast(a, d)?,

@@ -29,7 +29,7 @@ pub fn custom_grad(_: &mut Interp, args: Args) -> Res<Value> {
     let name: &'static str = crate::syntax::symbol::Sym::new(name).as_str();
     let payload: Rc<dyn Any> = Rc::new((backward.clone(), name));
     Ok(Value::Tensor(record(
-        out.data.clone(),
+        out.data().clone(),
         name,
         Rule::Custom(payload),
         &operands,

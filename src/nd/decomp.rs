@@ -83,7 +83,7 @@ fn push_transposed(dst: &mut Vec<f64>, m: MatRef<'_, f64>) {
 
 pub fn decomp(_: &mut Interp, args: Args) -> Res<Value> {
     // Factored on the host; tensors on the gpu get their factors back there.
-    let gpu = matches!(args.pos.get(1), Some(Value::Tensor(t)) if super::device::on_gpu(&t.data));
+    let gpu = matches!(args.pos.get(1), Some(Value::Tensor(t)) if super::device::on_gpu(&t.data()));
     super::device::follow(factor(&args)?, gpu)
 }
 

@@ -249,8 +249,8 @@ pub fn check_same(inputs: &[&Value]) -> Res<bool> {
         tensors(v, &mut found);
         ts.extend(found.into_iter().cloned());
     }
-    let gpu = ts.iter().any(|t| on_gpu(&t.data));
-    if gpu && ts.iter().any(|t| !on_gpu(&t.data) && t.data.ndim() > 0) {
+    let gpu = ts.iter().any(|t| on_gpu(&t.data()));
+    if gpu && ts.iter().any(|t| !on_gpu(&t.data()) && t.data().ndim() > 0) {
         return Err(exc(
             "RuntimeError",
             "Expected all tensors to be on the same device, but found at least two devices, gpu:0 and cpu!",
@@ -266,8 +266,8 @@ pub fn follow(r: Value, gpu: bool) -> Res<Value> {
         return Ok(r);
     }
     Ok(match r {
-        Value::Tensor(t) if !on_gpu(&t.data) => {
-            let data = move_array(&t.data, true)?;
+        Value::Tensor(t) if !on_gpu(&t.data()) => {
+            let data = move_array(&t.data(), true)?;
             let moved = Tensor::new(data);
             moved.requires_grad.set(t.requires_grad.get());
             *moved.grad_fn.borrow_mut() = t.grad_fn();

@@ -112,11 +112,11 @@ pub fn drop_torch_kwargs(args: &mut Args) -> Res<Place> {
 /// grad, with PyTorch's check.
 pub fn grad_leaf(v: Value, place: Place) -> Res<Value> {
     let v = match (&v, place.gpu) {
-        (Value::Tensor(t), true) => wrap(Lib::Torch, super::device::move_array(&t.data, true)?),
+        (Value::Tensor(t), true) => wrap(Lib::Torch, super::device::move_array(&t.data(), true)?),
         _ => v,
     };
     if let (true, Value::Tensor(t)) = (place.requires_grad, &v) {
-        if !t.data.dtype.is_float() {
+        if !t.data().dtype.is_float() {
             return Err(exc(
                 "RuntimeError",
                 "Only Tensors of floating point and complex dtype can require gradients",

@@ -174,6 +174,12 @@ pub fn backward_call(interp: &mut crate::interp::Interp, t: &Rc<crate::value::Te
 /// `through_view`: an item assignment, which nt records (`CopySlices`) on a tensor
 /// with history unless it is a view.
 pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
+    check_inplace_with(v, through_view, true)
+}
+
+/// `check_inplace`; `writes`: the op rewrites values (not only the view, as `t_()` does),
+/// which nt cannot record on a view of a tensor with history.
+fn check_inplace_with(v: &Value, through_view: bool, writes: bool) -> Res<()> {
     if let Value::Tensor(t) = v {
         if t.requires_grad.get() && t.is_leaf() && crate::tensor::autograd::grad_enabled() {
             return Err(exc(
@@ -204,7 +210,7 @@ pub fn check_inplace(v: &Value, through_view: bool) -> Res<()> {
                     "a view of a leaf Variable that requires grad is being used in an in-place operation.",
                 ));
             }
-            if view {
+            if view && writes {
                 return Err(crate::nd::record::unsupported(if through_view {
                     "item assignment into a view of a tensor with a grad_fn"
                 } else {
@@ -235,9 +241,9 @@ pub fn fill_with_history(v: &Value, m: &str, args: &Args) -> Res<Option<Value>> 
     if let (Some((x, node)), Value::Tensor(t)) = (&fill, v)
         && crate::nd::record::needs(&[v, x])
     {
-        if matches!(x, Value::Tensor(s) if s.data.ndim() != 0) {
+        if matches!(x, Value::Tensor(s) if s.data().ndim() != 0) {
             let d = match x {
-                Value::Tensor(s) => s.data.ndim(),
+                Value::Tensor(s) => s.data().ndim(),
                 _ => 0,
             };
             return Err(exc(
@@ -289,6 +295,82 @@ pub fn method_with_history(
                 _ => Ok(r),
             }
         })?;
+    }
+    Ok(v.clone())
+}
+
+/// A PyTorch method that writes into its tensor (`add_`; not `requires_grad_`, nor the
+/// in-place shape changes).
+pub fn writes_in_place(m: &str) -> bool {
+    m.ends_with('_') && m != "requires_grad_" && !is_view_change(&m[..m.len() - 1])
+}
+
+/// The in-place methods that change a tensor's shape, not its values.
+pub fn is_view_change(base: &str) -> bool {
+    matches!(
+        base,
+        "transpose" | "swapdims" | "swapaxes" | "t" | "squeeze" | "unsqueeze"
+    )
+}
+
+/// `t.t_()`, `transpose_`, `swapdims_`, `swapaxes_`, `squeeze_`, `unsqueeze_`: the
+/// out-of-place view becomes the tensor's own view where it is (every holder sees the
+/// new shape). With history, the view's node becomes the tensor's, under PyTorch's names
+/// for the in-place forms.
+pub fn view_in_place(
+    interp: &mut crate::interp::Interp,
+    t: &Rc<crate::tensor::Tensor>,
+    v: &Value,
+    base: &str,
+    args: Args,
+) -> Res<Value> {
+    check_inplace_with(v, false, false)?;
+    let grad = t.needs_grad() && crate::tensor::autograd::grad_enabled();
+    let name = match base {
+        "t" => "TBackward1",
+        "unsqueeze" => "UnsqueezeBackward1",
+        "squeeze" => match args
+            .pos
+            .first()
+            .or_else(|| args.kw.iter().find(|(k, _)| k.as_str() == "dim").map(|(_, x)| x))
+        {
+            None => "SqueezeBackward3",
+            Some(Value::Tuple(_) | Value::List(_)) => "SqueezeBackward5",
+            Some(_) => "SqueezeBackward4",
+        },
+        _ => "TransposeBackward1",
+    };
+    // With history, the view is taken of the tensor as it was (its node kept).
+    let source = if grad {
+        let old = crate::tensor::Tensor::new(t.data().clone());
+        *old.grad_fn.borrow_mut() = t.grad_fn();
+        Value::Tensor(Rc::new(old))
+    } else {
+        v.clone()
+    };
+    // swapaxes_/swapdims_ are transpose_ (their out-of-place view is recorded as one).
+    let view = if base.starts_with("swap") { "transpose" } else { base };
+    let r = super::methods::call(interp, &source, crate::syntax::symbol::Sym::new(view), args).map_err(|mut e| {
+        // `t() expects a tensor with <= 2 dimensions` names the in-place form.
+        if let Some(rest) = e.msg.strip_prefix(&format!("{view}()")) {
+            e.msg = format!("{base}_(){rest}");
+        }
+        e
+    })?;
+    crate::nd::record::check_recorded(base, &[&source], &r)?;
+    let Value::Tensor(rt) = &r else {
+        return Err(super::internal("in-place view"));
+    };
+    t.set_view(rt.data().clone());
+    if grad && let Some(node) = rt.grad_fn.borrow_mut().take() {
+        let node = match Rc::try_unwrap(node) {
+            Ok(mut n) => {
+                n.name = name;
+                Rc::new(n)
+            }
+            Err(n) => n,
+        };
+        *t.grad_fn.borrow_mut() = Some(node);
     }
     Ok(v.clone())
 }
@@ -392,25 +474,11 @@ pub fn torch_overlap_check(dst: &NdArray, src: &NdArray, full: bool) -> Res<()> 
     Ok(())
 }
 
-/// In-place methods nt refuses: shape changes (`transpose_`, `squeeze_`, ...), which
-/// would need the tensor's view replaced where it is, and `float_power_` into a tensor
-/// narrower than its float64 result (PyTorch's error).
-pub fn refuse(lib: crate::value::Lib, m: &str, base: &str, a: &crate::array::NdArray) -> crate::error::Res<()> {
+/// In-place methods nt refuses: `float_power_` into a tensor narrower than its float64
+/// result (PyTorch's error).
+pub fn refuse(lib: crate::value::Lib, base: &str, a: &crate::array::NdArray) -> crate::error::Res<()> {
     use crate::error::exc;
     use crate::value::Lib;
-    // In-place changes of a tensor's shape would need its view replaced where it is:
-    // refused plainly rather than failing as a mismatched copy.
-    if lib == Lib::Torch
-        && matches!(
-            base,
-            "transpose" | "swapdims" | "swapaxes" | "t" | "squeeze" | "unsqueeze"
-        )
-    {
-        return Err(exc(
-            "NotImplementedError",
-            format!("Tensor.{m}(): nt cannot change a tensor's shape in place yet; use t = t.{base}(...)"),
-        ));
-    }
     // float_power_ computes in float64 and cannot write that into a narrower tensor.
     if lib == Lib::Torch && base == "float_power" && a.dtype != crate::array::dtype::DType::F64 {
         let name = a.dtype.torch_scalar_name();

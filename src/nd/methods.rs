@@ -154,7 +154,7 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
                 "imag is not implemented for tensors with non-complex dtypes.",
             )));
         }
-        // `t.data`: the same storage, detached (no history, no requires_grad).
+        // `t.data()`: the same storage, detached (no history, no requires_grad).
         ("data", Lib::Torch) => wrap(lib, a.clone()),
         ("device", Lib::Torch) => super::device::of(a),
         ("is_cuda", Lib::Torch) => Value::Bool(super::device::on_gpu(a)),
@@ -311,7 +311,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
     if let Some(r) = super::memory::method(lib, v, a, m, &mut args) {
         return r;
     }
-    if lib == Lib::Torch && m.ends_with('_') && m != "requires_grad_" {
+    if lib == Lib::Torch && super::inplace::writes_in_place(m) {
         check_inplace(v, false)?;
         if let Some(r) = super::inplace::fill_with_history(v, m, &args)? {
             return Ok(r);
@@ -337,7 +337,10 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         && (method_names(v).contains(&&m[..m.len() - 1]) || m == "copy_" || super::unary::op_named(&m[..m.len() - 1]).is_some())
     {
         let base = &m[..m.len() - 1];
-        super::inplace::refuse(lib, m, base, a)?;
+        if let (Value::Tensor(t), true) = (v, super::inplace::is_view_change(base)) {
+            return super::inplace::view_in_place(interp, t, v, base, args);
+        }
+        super::inplace::refuse(lib, base, a)?;
         if lib == Lib::Torch {
             for x in args.pos.iter().filter_map(as_nd) {
                 super::inplace::torch_overlap_check(a, x.1, false)?;

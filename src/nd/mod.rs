@@ -89,7 +89,7 @@ pub fn result(lib: Lib, a: NdArray) -> Value {
 pub fn as_nd(v: &Value) -> Option<(Lib, &NdArray)> {
     match v {
         Value::Array(a) | Value::NpScalar(a) => Some((Lib::Numpy, a)),
-        Value::Tensor(t) => Some((Lib::Torch, &t.data)),
+        Value::Tensor(t) => Some((Lib::Torch, &t.data())),
         _ => None,
     }
 }

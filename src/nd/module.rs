@@ -185,6 +185,11 @@ fn shaping(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) ->
             let (a, b) = (nd_arg(lib, &first)?, nd_arg(lib, &arg(&args, 1, name)?)?);
             Ok(Value::Bool(super::overlap::overlap(&a, &b, name == "shares_memory")))
         }
+        // torch.swapaxes is transpose, recorded as one.
+        "swapaxes" if lib == Lib::Torch => {
+            args.pos.remove(0);
+            super::methods::call(interp, &first, crate::syntax::symbol::Sym::new("transpose"), args)
+        }
         "swapaxes" => {
             let a = nd_arg(lib, &first)?;
             let (x, y) = (int_arg(&arg(&args, 1, name)?)?, int_arg(&arg(&args, 2, name)?)?);

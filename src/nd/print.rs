@@ -164,7 +164,7 @@ pub fn torch_repr(t: &Tensor) -> String {
 }
 
 fn tensor_repr(t: &Tensor) -> String {
-    let a = &t.data;
+    let a = t.data();
     let mut suffixes = Vec::new();
     if super::device::on_gpu(a) != super::device::default_gpu() {
         suffixes.push(if super::device::on_gpu(a) {

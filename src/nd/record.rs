@@ -40,7 +40,7 @@ pub fn record(result: Value, name: &'static str, rule: Rule, inputs: &[&Value]) 
         return result;
     }
     let Value::Tensor(out) = &result else { return result };
-    Value::Tensor(core::record(out.data.clone(), name, rule, &operands(inputs)))
+    Value::Tensor(core::record(out.data().clone(), name, rule, &operands(inputs)))
 }
 
 /// The view a basic-index `key` takes, as a layout over a contiguous array of `shape`.
@@ -193,7 +193,7 @@ pub fn reduction(name: &str, r: Value, a: &Value, axes: &[usize], keepdim: bool,
         (other, _) => {
             // Integer results (argmax, …) carry no gradient; float ones need a rule.
             return match &r {
-                Value::Tensor(t) if t.data.dtype.is_float() => Err(unsupported(other)),
+                Value::Tensor(t) if t.data().dtype.is_float() => Err(unsupported(other)),
                 Value::Named(_) => Err(unsupported(other)),
                 _ => Ok(r),
             };
@@ -495,7 +495,7 @@ pub fn rearranged(name: &'static str, r: Value, a: &Value, positions: &NdArray) 
 pub fn set_item(target: &Rc<Tensor>, key: &Value, v: &Value) -> Res<()> {
     use crate::ir::{BinaryOp, Op};
     use crate::nd::ops::{cast, run};
-    let x = &target.data;
+    let x = target.data();
     let n = x.numel();
     let positions = crate::nd::index::get(Lib::Torch, &positions(x), key)?;
     let Some((_, positions)) = as_nd(&positions) else {
@@ -534,7 +534,7 @@ pub fn set_item(target: &Rc<Tensor>, key: &Value, v: &Value) -> Res<()> {
 /// history, so a node recorded from it keeps the values as they were (PyTorch's
 /// `original_self`) and its gradient flows into the old history.
 fn before_write(target: &Rc<Tensor>) -> Res<Rc<Tensor>> {
-    let old = Tensor::new(crate::nd::ops::run(crate::ir::Op::Copy, &[&target.data])?);
+    let old = Tensor::new(crate::nd::ops::run(crate::ir::Op::Copy, &[&target.data()])?);
     old.requires_grad.set(target.requires_grad.get());
     *old.grad_fn.borrow_mut() = target.grad_fn();
     Ok(Rc::new(old))
@@ -552,7 +552,7 @@ pub fn rebased(target: &Rc<Tensor>, compute: impl FnOnce(&Value) -> Res<Value>) 
     let Value::Tensor(rt) = &r else {
         return Err(internal("in-place result"));
     };
-    crate::nd::ops::write_into(Lib::Torch, &target.data, &rt.data)?;
+    crate::nd::ops::write_into(Lib::Torch, &target.data(), &rt.data())?;
     if let Some(node) = rt.grad_fn() {
         *target.grad_fn.borrow_mut() = Some(node);
     }
@@ -565,20 +565,20 @@ pub fn rebased(target: &Rc<Tensor>, compute: impl FnOnce(&Value) -> Res<Value>) 
 pub fn copy_into(target: &Rc<Tensor>, src: &Value, name: &'static str) -> Res<()> {
     whole_tensor(target)?;
     if let Some((_, s)) = as_nd(src)
-        && s.dtype != target.data.dtype
+        && s.dtype != target.data().dtype
         && matches!(src, Value::Tensor(t) if t.needs_grad())
     {
         return Err(unsupported("copy_ between dtypes"));
     }
     let old = before_write(target)?;
-    crate::nd::ops::write_into(Lib::Torch, &target.data, &data(src, &target.data)?)?;
-    let keep = NdArray::zeros(target.data.dtype, target.data.shape());
-    let v = saved(src, &target.data)?;
+    crate::nd::ops::write_into(Lib::Torch, &target.data(), &data(src, &target.data())?)?;
+    let keep = NdArray::zeros(target.data().dtype, target.data().shape());
+    let v = saved(src, &target.data())?;
     core::rebase(
         target,
         name,
         Rule::CopySlices {
-            positions: positions(&target.data),
+            positions: positions(&target.data()),
             keep,
         },
         &[Operand::Tensor(&old), Operand::Tensor(&v)],
@@ -589,7 +589,7 @@ pub fn copy_into(target: &Rc<Tensor>, src: &Value, name: &'static str) -> Res<()
 /// nt keeps an in-place op's history on the tensor written to, not on a tensor it is a
 /// view of: an in-place op with history on a part of a storage is refused.
 fn whole_tensor(target: &Tensor) -> Res<()> {
-    let d = &target.data;
+    let d = target.data();
     let whole = d.layout.offset == 0 && d.layout.is_contiguous() && d.storage.borrow().len() == d.numel();
     if whole {
         Ok(())
@@ -638,7 +638,7 @@ pub fn check_recorded(what: &str, inputs: &[&Value], r: &Value) -> Res<()> {
         return Ok(());
     }
     match r {
-        Value::Tensor(t) if t.data.dtype.is_float() && !t.needs_grad() => Err(unsupported(what)),
+        Value::Tensor(t) if t.data().dtype.is_float() && !t.needs_grad() => Err(unsupported(what)),
         _ => Ok(()),
     }
 }

@@ -147,12 +147,12 @@ pub fn scatter_flat(_: &mut Interp, args: Args) -> Res<Value> {
     };
     let (dst_t, src_t) = (operand(&args.pos[0])?, operand(&src_v)?);
     // The source's gradient is gathered in the source's own shape.
-    let p = match p.layout.reshape(src_t.data.shape()) {
-        Some(l) if src_t.data.numel() == p.numel() => p.view(l),
+    let p = match p.layout.reshape(src_t.data().shape()) {
+        Some(l) if src_t.data().numel() == p.numel() => p.view(l),
         _ => p,
     };
     Ok(Value::Tensor(crate::tensor::autograd::record(
-        out.data.clone(),
+        out.data().clone(),
         name,
         Rule::CopySlices { positions: p, keep },
         &[Operand::Tensor(&dst_t), Operand::Tensor(&src_t)],
@@ -163,7 +163,7 @@ pub fn named(_: &mut Interp, args: Args) -> Res<Value> {
     let t = args.pos.first().cloned().unwrap_or(Value::None);
     let name = name_arg(args.pos.get(1))?;
     let Value::Tensor(x) = &t else { return Ok(t) };
-    let r = wrap(Lib::Torch, x.data.clone());
+    let r = wrap(Lib::Torch, x.data().clone());
     Ok(record(r, name, Rule::View, &[&t]))
 }
 

@@ -21,7 +21,7 @@ use crate::value::{Args, Lib, Value};
 /// A CPU float32/float64 tensor argument, or None (the stdlib composes the formula).
 fn float_tensor(v: &Value) -> Option<NdArray> {
     let Value::Tensor(t) = v else { return None };
-    let d = &t.data;
+    let d = t.data();
     let on_host = !d.storage.borrow().on_gpu();
     (on_host && matches!(d.dtype, DType::F32 | DType::F64)).then(|| d.clone())
 }

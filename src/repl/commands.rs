@@ -110,9 +110,9 @@ fn describe(v: &Value) -> String {
         ),
         Value::Tensor(t) => format!(
             "Tensor  dtype={}  shape={}  device={}  requires_grad={}  bytes={}",
-            t.data.dtype.torch_name(),
-            shape(t.data.shape()),
-            if t.data.storage.borrow().on_gpu() {
+            t.data().dtype.torch_name(),
+            shape(t.data().shape()),
+            if t.data().storage.borrow().on_gpu() {
                 "gpu:0"
             } else {
                 "cpu"
@@ -122,7 +122,7 @@ fn describe(v: &Value) -> String {
             } else {
                 "False"
             },
-            t.data.numel() * t.data.dtype.itemsize()
+            t.data().numel() * t.data().dtype.itemsize()
         ),
         other => other.type_name().to_string(),
     }

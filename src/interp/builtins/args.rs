@@ -74,7 +74,7 @@ pub fn int_arg(v: &Value) -> Res<i64> {
                 ))),
             }
         }
-        Value::Tensor(t) if t.data.numel() == 1 && !t.data.dtype.is_float() => match crate::nd::item(&t.data) {
+        Value::Tensor(t) if t.data().numel() == 1 && !t.data().dtype.is_float() => match crate::nd::item(&t.data()) {
             Value::Int(n) => Ok(n),
             Value::Bool(b) => Ok(b as i64),
             _ => Err(type_error(format!(

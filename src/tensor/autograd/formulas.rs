@@ -63,7 +63,7 @@ pub fn backward(op: UnaryOp, g: &Grad, x: &Grad, out: &Grad) -> Res<Grad> {
             let e = un(UnaryOp::Exp, &un(UnaryOp::Neg, &square(x)?)?)?;
             mul(&mul(&scalar(c, x)?, &e)?, g)
         }
-        _ => Ok(tensor(zeros_on(g.data.dtype, x.data.shape(), &g.data)?)),
+        _ => Ok(tensor(zeros_on(g.data().dtype, x.data().shape(), &g.data())?)),
     }
 }
 
@@ -84,9 +84,9 @@ pub fn binary(op: BinaryOp, i: usize, g: &Grad, a: &Grad, b: &Grad, out: &Grad) 
         (BinaryOp::Copysign, 0) => {
             // The ratio is ±1 (or 0): a constant, so it need not be recorded.
             use crate::tensor::ops::{binary as raw, broadcast2, run, scalar as raw_scalar};
-            let ratio = raw(BinaryOp::Div, &out.data, &a.data)?;
+            let ratio = raw(BinaryOp::Div, &out.data(), &a.data())?;
             let zero = raw_scalar(0.0, ratio.dtype)?;
-            let at_zero = raw(BinaryOp::Eq, &a.data, &raw_scalar(0.0, a.data.dtype)?)?;
+            let at_zero = raw(BinaryOp::Eq, &a.data(), &raw_scalar(0.0, a.data().dtype)?)?;
             let (m, r) = broadcast2(&at_zero, &ratio)?;
             let (z, _) = broadcast2(&zero, &r)?;
             let masked = run(crate::ir::Op::Where, &[&m, &z, &r])?;
@@ -95,7 +95,7 @@ pub fn binary(op: BinaryOp, i: usize, g: &Grad, a: &Grad, b: &Grad, out: &Grad) 
         (BinaryOp::Fmod, 0) => Ok(g.clone()),
         // −g · trunc(a / b)
         (BinaryOp::Fmod, _) => mul(&un(UnaryOp::Neg, g)?, &un(UnaryOp::Trunc, &bin(BinaryOp::Div, a, b)?)?),
-        _ => Ok(tensor(zeros_on(g.data.dtype, b.data.shape(), &g.data)?)),
+        _ => Ok(tensor(zeros_on(g.data().dtype, b.data().shape(), &g.data())?)),
     }
 }
 
@@ -155,10 +155,12 @@ pub(super) fn norm_p_backward(
 /// ReluBackward0: threshold_backward(g, y, 0), `g` where the output `y` > 0, else exactly 0
 /// (NaN gradients included): PyTorch's kernel, or with `create_graph` g times y's mask.
 pub(super) fn relu_backward(g: &Grad, y: &NdArray, graph: bool) -> Res<Grad> {
-    let kernel =
-        !graph && crate::realise::kernels::applies(&g.data) && g.data.dtype == y.dtype && g.data.shape() == y.shape();
+    let kernel = !graph
+        && crate::realise::kernels::applies(&g.data())
+        && g.data().dtype == y.dtype
+        && g.data().shape() == y.shape();
     if kernel {
-        let gi = crate::realise::kernels::backward(&g.data, y, crate::realise::kernels::Act::Relu)
+        let gi = crate::realise::kernels::backward(&g.data(), y, crate::realise::kernels::Act::Relu)
             .map_err(crate::tensor::ops::internal)?;
         return Ok(tensor(gi));
     }

@@ -100,7 +100,7 @@ fn make_node(name: &'static str, rule: Rule, inputs: &[Operand]) -> Node {
     let shapes = inputs
         .iter()
         .map(|o| match o {
-            Operand::Tensor(t) => t.data.shape().to_vec(),
+            Operand::Tensor(t) => t.data().shape().to_vec(),
             Operand::Constant(s) => s.clone(),
         })
         .collect();
@@ -121,7 +121,7 @@ fn make_node(name: &'static str, rule: Rule, inputs: &[Operand]) -> Node {
             inputs
                 .iter()
                 .flatten()
-                .map(|t| rules::SavedVersion::of(&t.data, rules::Producer::Input(t.clone()))),
+                .map(|t| rules::SavedVersion::of(&t.data(), rules::Producer::Input(t.clone()))),
         );
     }
     thread_local! {
@@ -162,7 +162,7 @@ pub type Custom<'a> = &'a mut dyn FnMut(&Rc<dyn std::any::Any>, &Grad, usize) ->
 /// `y.backward(gradient)`: accumulates into the leaves' `.grad`.
 pub fn backward(y: &Rc<Tensor>, gradient: Option<NdArray>, retain_graph: bool, custom: Custom) -> Res<()> {
     run_backward(y, gradient, retain_graph, false, custom, &mut |t, g| {
-        accumulate(t, g.data.clone())
+        accumulate(t, g.data().clone())
     })
 }
 
@@ -229,7 +229,7 @@ fn walk(
             "nt: gradients through complex tensors are not supported yet",
         )
     };
-    if y.data.dtype.is_complex() {
+    if y.data().dtype.is_complex() {
         return Err(complex());
     }
     let seed = seed(y, gradient)?;
@@ -243,7 +243,7 @@ fn walk(
     while let Some(n) = stack.pop() {
         for (t, edge) in n.inputs.iter().zip(&n.edges) {
             let Some(t) = t else { continue };
-            if t.data.dtype.is_complex() {
+            if t.data().dtype.is_complex() {
                 return Err(complex());
             }
             match edge {
@@ -275,8 +275,8 @@ fn walk(
                 if n.retain.get() {
                     let mut slot = n.retained.borrow_mut();
                     let sum = match slot.take() {
-                        Some(prev) => binary(BinaryOp::Add, &prev, &g.data)?,
-                        None => run(Op::Copy, &[&g.data])?,
+                        Some(prev) => binary(BinaryOp::Add, &prev, &g.data())?,
+                        None => run(Op::Copy, &[&g.data()])?,
                     };
                     *slot = Some(sum);
                 }
@@ -363,13 +363,13 @@ fn check_saved(n: &Node) -> Res<()> {
 
 fn seed(y: &Tensor, gradient: Option<NdArray>) -> Res<Grad> {
     let s = seed_array(y, gradient)?;
-    let s = super::device::move_array(&s, super::device::on_gpu(&y.data))?;
+    let s = super::device::move_array(&s, super::device::on_gpu(&y.data()))?;
     Ok(Rc::new(Tensor::new(s)))
 }
 
 fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
     match gradient {
-        Some(g) if g.shape() != y.data.shape() => {
+        Some(g) if g.shape() != y.data().shape() => {
             let size = |s: &[usize]| {
                 format!(
                     "torch.Size([{}])",
@@ -381,13 +381,13 @@ fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
                 format!(
                     "Mismatch in shape: grad_output[0] has a shape of {} and output[0] has a shape of {}.",
                     size(g.shape()),
-                    size(y.data.shape())
+                    size(y.data().shape())
                 ),
             ))
         }
         Some(g) => Ok(g),
-        None if y.data.numel() == 1 => {
-            scalar(1.0, y.data.dtype).map(|s| s.view(s.layout.reshape(y.data.shape()).unwrap_or(s.layout.clone())))
+        None if y.data().numel() == 1 => {
+            scalar(1.0, y.data().dtype).map(|s| s.view(s.layout.reshape(y.data().shape()).unwrap_or(s.layout.clone())))
         }
         None => Err(exc(
             "RuntimeError",
@@ -398,9 +398,9 @@ fn seed_array(y: &Tensor, gradient: Option<NdArray>) -> Res<NdArray> {
 
 /// Adds into a leaf's `.grad` (created on first use, as PyTorch does).
 fn accumulate(t: &Rc<Tensor>, g: NdArray) -> Res<()> {
-    let g = cast(&g, t.data.dtype)?;
+    let g = cast(&g, t.data().dtype)?;
     // A gradient lives where its tensor does.
-    let g = super::device::move_array(&g, super::device::on_gpu(&t.data))?;
+    let g = super::device::move_array(&g, super::device::on_gpu(&t.data()))?;
     let mut slot = t.grad.borrow_mut();
     let new = match slot.take() {
         Some(prev) => {

@@ -18,7 +18,7 @@ use std::rc::Rc;
 // --- Ops on gradient tensors, recorded when grad mode is on. ---
 
 fn nd(v: &Grad) -> Res<&NdArray> {
-    Ok(&v.data)
+    Ok(&v.data())
 }
 
 pub(super) fn tensor(a: NdArray) -> Grad {
@@ -26,7 +26,7 @@ pub(super) fn tensor(a: NdArray) -> Grad {
 }
 
 pub(super) fn scalar(x: f64, like: &Grad) -> Res<Grad> {
-    Ok(tensor(crate::tensor::ops::scalar(x, like.data.dtype)?))
+    Ok(tensor(crate::tensor::ops::scalar(x, like.data().dtype)?))
 }
 
 fn needs(inputs: &[&Grad]) -> bool {
@@ -80,7 +80,7 @@ pub fn unary(op: UnaryOp, x: &Grad, out: &NdArray) -> Res<Option<(&'static str, 
         UnaryOp::Tanh => ("TanhBackward0", Rule::Tanh(out.clone())),
         UnaryOp::Sin => ("SinBackward0", Rule::Sin(x.clone())),
         UnaryOp::Cos => ("CosBackward0", Rule::Cos(x.clone())),
-        UnaryOp::Abs => ("AbsBackward0", Rule::Abs(run(Op::exact(UnaryOp::Sign), &[&x.data])?)),
+        UnaryOp::Abs => ("AbsBackward0", Rule::Abs(run(Op::exact(UnaryOp::Sign), &[&x.data()])?)),
         UnaryOp::Conj | UnaryOp::Imag | UnaryOp::Angle => return Ok(None),
         UnaryOp::Trunc
         | UnaryOp::Asin
@@ -256,11 +256,11 @@ fn cumsum(g: &Grad, dim: usize, reverse: bool) -> Res<Grad> {
 
 /// `g` cast to `d` (the gradient of a dtype copy).
 fn to_dtype(g: &Grad, d: crate::array::dtype::DType) -> Res<Grad> {
-    if g.data.dtype == d {
+    if g.data().dtype == d {
         return Ok(g.clone());
     }
     let out = cast(&run(Op::Copy, &[nd(g)?])?, d)?;
-    Ok(record_t(out, "ToCopyBackward0", Rule::ToDtype(g.data.dtype), &[g]))
+    Ok(record_t(out, "ToCopyBackward0", Rule::ToDtype(g.data().dtype), &[g]))
 }
 
 /// `g`'s windows (`Im2Col`) or `g` added back from windows (`Col2Im`).
@@ -343,11 +343,11 @@ fn sigmoid(x: &Grad) -> Res<Grad> {
 
 /// `t.to(device)`: a differentiable copy (`ToCopyBackward0`).
 pub fn to_device(t: &Grad, gpu: bool) -> Res<Grad> {
-    let on = crate::tensor::device::on_gpu(&t.data);
+    let on = crate::tensor::device::on_gpu(&t.data());
     if on == gpu {
         return Ok(t.clone());
     }
-    let moved = crate::tensor::device::move_array(&t.data, gpu)?;
+    let moved = crate::tensor::device::move_array(&t.data(), gpu)?;
     Ok(super::record(
         moved,
         "ToCopyBackward0",
@@ -412,7 +412,7 @@ impl Rule {
     /// their versions now. `own` is the name of the node being recorded.
     pub fn saved_versions(&self, want: &[bool], own: &'static str) -> Vec<SavedVersion> {
         let w = |i: usize| want.get(i).copied().unwrap_or(false);
-        let val = |t: &Grad| Some(SavedVersion::of(&t.data, Producer::Input(t.clone())));
+        let val = |t: &Grad| Some(SavedVersion::of(&t.data(), Producer::Input(t.clone())));
         let out = |a: &NdArray| Some(SavedVersion::of(a, Producer::Own(own)));
         let list = match self {
             Rule::Mul(a, b) | Rule::Mm(a, b) | Rule::Mv(a, b) | Rule::Dot(a, b) => {
@@ -496,7 +496,9 @@ impl Rule {
                 })?,
             ],
             // PyTorch's `pow_backward`: a zero exponent has a zero gradient (not 0 · x⁻¹).
-            Rule::PowScalar(a, e) if *e == 0.0 => vec![Some(tensor(zeros_on(g.data.dtype, a.data.shape(), &g.data)?))],
+            Rule::PowScalar(a, e) if *e == 0.0 => {
+                vec![Some(tensor(zeros_on(g.data().dtype, a.data().shape(), &g.data())?))]
+            }
             Rule::PowScalar(a, e) => {
                 let d = bin(
                     BinaryOp::Mul,
@@ -534,7 +536,7 @@ impl Rule {
                 let d = if graph {
                     bin(BinaryOp::Sub, &scalar(1.0, &out)?, &bin(BinaryOp::Mul, &out, &out)?)?
                 } else {
-                    let y = &out.data;
+                    let y = out.data();
                     let (one, _) = crate::tensor::ops::broadcast2(&crate::tensor::ops::scalar(1.0, y.dtype)?, y)?;
                     let neg = run(Op::exact(UnaryOp::Neg), &[y])?;
                     tensor(run(Op::Fma, &[&neg, y, &one])?)
@@ -555,8 +557,8 @@ impl Rule {
                 if graph {
                     return Err(no_higher("softmax"));
                 }
-                if crate::realise::kernels::applies(&g.data) && g.data.dtype == s.dtype {
-                    let gi = crate::realise::kernels::softmax_backward(&g.data, s, *d, false).map_err(internal)?;
+                if crate::realise::kernels::applies(&g.data()) && g.data().dtype == s.dtype {
+                    let gi = crate::realise::kernels::softmax_backward(&g.data(), s, *d, false).map_err(internal)?;
                     return Ok(vec![Some(tensor(gi))]);
                 }
                 let s = tensor(s.clone());
@@ -588,7 +590,7 @@ impl Rule {
                     return Err(no_higher(node.name));
                 }
                 let gk = unsqueeze_axes(g, axes, *keepdim)?;
-                let scale = crate::tensor::ops::binary(BinaryOp::Div, &gk.data, norm)?;
+                let scale = crate::tensor::ops::binary(BinaryOp::Div, &gk.data(), norm)?;
                 let zero = crate::tensor::ops::scalar(0.0, norm.dtype)?;
                 let at_zero = crate::tensor::ops::binary(BinaryOp::Eq, norm, &zero)?;
                 let (m, s) = broadcast2(&at_zero, &scale)?;
