@@ -69,12 +69,12 @@ fn parse(text: &str) -> Vec<Case> {
             }
             "data" => {
                 let n: usize = rest.first().expect("count").parse().expect("count");
-                cur.data() = rest[1..].iter().map(|s| unescape(s)).collect();
+                cur.data = rest[1..].iter().map(|s| unescape(s)).collect();
                 // A single empty string element shows up as one empty field.
-                if n == 1 && cur.data().is_empty() {
-                    cur.data().push(String::new());
+                if n == 1 && cur.data.is_empty() {
+                    cur.data.push(String::new());
                 }
-                assert_eq!(cur.data().len(), n, "data count in {}", cur.name);
+                assert_eq!(cur.data.len(), n, "data count in {}", cur.name);
             }
             "suffix" => cur.suffixes.push(first()),
             "repr" => cur.repr = Some(first()),
@@ -89,7 +89,7 @@ fn parse(text: &str) -> Vec<Case> {
 fn elems(c: &Case) -> Elems {
     let float = |kind| {
         let v = c
-            .data()
+            .data
             .iter()
             .map(|h| f64::from_bits(u64::from_str_radix(h, 16).expect("hex bits")))
             .collect();
@@ -100,11 +100,11 @@ fn elems(c: &Case) -> Elems {
         "f32" => float(FloatKind::F32),
         "f16" => float(FloatKind::F16),
         "bf16" => float(FloatKind::BF16),
-        "int" => Elems::Int(c.data().iter().map(|s| s.parse().expect("int")).collect()),
-        "uint" => Elems::UInt(c.data().iter().map(|s| s.parse().expect("uint")).collect()),
-        "bool" => Elems::Bool(c.data().iter().map(|s| s == "1").collect()),
-        "obj" => Elems::Object(c.data().clone()),
-        "str" => Elems::Str(c.data().clone()),
+        "int" => Elems::Int(c.data.iter().map(|s| s.parse().expect("int")).collect()),
+        "uint" => Elems::UInt(c.data.iter().map(|s| s.parse().expect("uint")).collect()),
+        "bool" => Elems::Bool(c.data.iter().map(|s| s == "1").collect()),
+        "obj" => Elems::Object(c.data.clone()),
+        "str" => Elems::Str(c.data.clone()),
         k => panic!("unknown kind {k}"),
     }
 }
