@@ -428,7 +428,7 @@ impl Interp {
                         other.type_name()
                     )));
                 }
-                // `w.data() -= x` writes in place and assigns the same tensor back.
+                // `w.data -= x` writes in place and assigns the same tensor back.
                 ("data", Value::Tensor(n))
                     if std::rc::Rc::ptr_eq(&n.data().storage, &t.data().storage)
                         && n.data().layout == t.data().layout =>
@@ -438,7 +438,7 @@ impl Interp {
                 ("data", _) => {
                     return Err(exc(
                         "NotImplementedError",
-                        "nt cannot rebind a tensor's .data() to other storage yet; write into it instead: w.data().copy_(new), or w.copy_(new) under torch.no_grad()",
+                        "nt cannot rebind a tensor's .data to other storage yet; write into it instead: w.data.copy_(new), or w.copy_(new) under torch.no_grad()",
                     ));
                 }
                 ("requires_grad", flag) if flag.truthy() && !t.data().dtype.is_float() => {

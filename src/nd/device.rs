@@ -1,5 +1,7 @@
 //! Devices: where a tensor's elements live. `cpu`, or `gpu` (the wgpu adapter);
-//! `cuda`, `cuda:0` and `mps` are accepted as aliases so pasted PyTorch code runs.
+//! `cuda`, `cuda:0` and `mps` are accepted as aliases so pasted PyTorch code runs, and
+//! the gpu is shown by the name the program last asked for it by (`device='cuda:0'`
+//! after `.to('cuda')`, as PyTorch prints it).
 
 use crate::array::NdArray;
 use crate::error::{Res, exc};
@@ -13,6 +15,24 @@ pub use crate::tensor::device::{available_or_error, move_array, on_gpu};
 thread_local! {
     /// `torch.set_default_device("gpu")` / `nt --device gpu`.
     static DEFAULT_GPU: Cell<bool> = const { Cell::new(false) };
+    /// The name the program last asked for the gpu by: `gpu`, `cuda` or `mps`.
+    static GPU_NAME: Cell<&'static str> = const { Cell::new("gpu") };
+}
+
+/// The gpu's type as `t.device` shows it and tensors print it: the name the program
+/// last moved or made a tensor with (`cuda`, `mps` or nt's own `gpu`).
+pub fn gpu_name() -> &'static str {
+    GPU_NAME.with(Cell::get)
+}
+
+/// Remembers the name a device argument used for the gpu.
+pub fn note_gpu_name(kind: &str) {
+    let name = match kind {
+        "cuda" => "cuda",
+        "mps" => "mps",
+        _ => "gpu",
+    };
+    GPU_NAME.with(|n| n.set(name));
 }
 
 pub fn default_gpu() -> bool {
@@ -116,6 +136,7 @@ pub fn parse(v: &Value) -> Res<Option<bool>> {
                 ));
             }
             available_or_error()?;
+            note_gpu_name(&kind);
             Ok(Some(true))
         }
         _ => Err(exc(
@@ -127,7 +148,8 @@ pub fn parse(v: &Value) -> Res<Option<bool>> {
     }
 }
 
-/// `torch.device("gpu")`: prints `device(type='gpu', index=0)`; the aliases become gpu.
+/// `torch.device("gpu")`: prints `device(type='gpu', index=0)`; `torch.device("cuda")`
+/// keeps its name (the same device).
 /// `torch.device("cuda")`, `torch.device("cuda", 0)`, `torch.device(type="cpu", index=None)`.
 fn device_call(mut args: Args) -> Res<Value> {
     let ty = crate::interp::builtins::kwarg(&mut args, "type");
@@ -190,7 +212,12 @@ pub fn device_value(v: &Value) -> Res<Value> {
     if kind != "cpu" && !gpu_alias(&kind) {
         parse(v)?;
     }
-    let kind = if gpu_alias(&kind) { "gpu" } else { "cpu" };
+    let kind = match kind.as_str() {
+        "cuda" => "cuda",
+        "mps" => "mps",
+        "gpu" => "gpu",
+        _ => "cpu",
+    };
     let mut fields = vec![("type", Value::str(kind))];
     if let Some(i) = index {
         fields.push(("index", Value::Int(i)));
@@ -206,7 +233,7 @@ pub fn of(a: &NdArray) -> Value {
     if on_gpu(a) {
         Value::Named(Rc::new(Named {
             type_name: "device".into(),
-            fields: vec![("type", Value::str("gpu")), ("index", Value::Int(0))],
+            fields: vec![("type", Value::str(gpu_name())), ("index", Value::Int(0))],
         }))
     } else {
         Value::Named(Rc::new(Named {
@@ -253,7 +280,10 @@ pub fn check_same(inputs: &[&Value]) -> Res<bool> {
     if gpu && ts.iter().any(|t| !on_gpu(&t.data()) && t.data().ndim() > 0) {
         return Err(exc(
             "RuntimeError",
-            "Expected all tensors to be on the same device, but found at least two devices, gpu:0 and cpu!",
+            format!(
+                "Expected all tensors to be on the same device, but found at least two devices, {}:0 and cpu!",
+                gpu_name()
+            ),
         ));
     }
     Ok(gpu)
@@ -294,7 +324,10 @@ pub fn host_only(a: &NdArray) -> Res<()> {
     if on_gpu(a) {
         return Err(exc(
             "TypeError",
-            "can't convert gpu:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.",
+            format!(
+                "can't convert {}:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.",
+                gpu_name()
+            ),
         ));
     }
     Ok(())
@@ -347,7 +380,11 @@ pub fn devices(_: &mut Interp, _: Lib, name: &'static str, args: Args) -> Res<Va
             set_default(gpu)?;
             Ok(Value::None)
         }
-        "get_default_device" => device_value(&Value::str(if default_gpu() { "gpu:0" } else { "cpu" })),
+        "get_default_device" => device_value(&Value::str(&if default_gpu() {
+            format!("{}:0", gpu_name())
+        } else {
+            "cpu".to_string()
+        })),
         _ => Err(super::internal(format!("unknown device function {name}"))),
     }
 }

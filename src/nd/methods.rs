@@ -154,7 +154,7 @@ pub fn attr(v: &Value, name: Sym) -> Option<Res<Value>> {
                 "imag is not implemented for tensors with non-complex dtypes.",
             )));
         }
-        // `t.data()`: the same storage, detached (no history, no requires_grad).
+        // `t.data`: the same storage, detached (no history, no requires_grad).
         ("data", Lib::Torch) => wrap(lib, a.clone()),
         ("device", Lib::Torch) => super::device::of(a),
         ("is_cuda", Lib::Torch) => Value::Bool(super::device::on_gpu(a)),
@@ -521,7 +521,7 @@ pub fn call(interp: &mut Interp, v: &Value, name: Sym, mut args: Args) -> Res<Va
         "short" => to_dtype(lib, v, a, DType::I16),
         "bool" => to_dtype(lib, v, a, DType::Bool),
         "cpu" => super::device::move_tensor(v, false),
-        "gpu" | "cuda" => super::device::move_tensor(v, true),
+        "gpu" | "cuda" => super::device::move_tensor(v, true).inspect(|_| super::device::note_gpu_name(m)),
         "numpy" => {
             super::device::host_only(a)?;
             if matches!(v, Value::Tensor(t) if t.needs_grad()) {

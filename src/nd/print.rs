@@ -168,7 +168,7 @@ fn tensor_repr(t: &Tensor) -> String {
     let mut suffixes = Vec::new();
     if super::device::on_gpu(a) != super::device::default_gpu() {
         suffixes.push(if super::device::on_gpu(a) {
-            "device='gpu:0'".to_string()
+            format!("device='{}:0'", super::device::gpu_name())
         } else {
             "device='cpu'".to_string()
         });

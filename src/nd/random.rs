@@ -240,7 +240,7 @@ fn fisher_yates(n: usize, mut random: impl FnMut() -> u32) -> Vec<i64> {
 }
 
 /// `_nt.mt_randperm(key, pos, n)`: `randperm_cpu`'s permutation of `range(n)` drawn from
-/// an MT19937 state kept by nt code (`torch.utils.data()`'s generator: `key`, a list of
+/// an MT19937 state kept by nt code (`torch.utils.data`'s generator: `key`, a list of
 /// 624 ints updated in place, and `pos`, the next position); returns `(perm, pos)`.
 pub fn mt_randperm(_: &mut Interp, args: Args) -> Res<Value> {
     let bad = || type_error("_nt.mt_randperm(key, pos, n): an MT19937 state and a count");

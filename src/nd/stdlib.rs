@@ -30,7 +30,7 @@ const MODULES: &[(&str, &str, &str)] = &[
         include_str!("../../stdlib/torch/utils/__init__.nt"),
     ),
     (
-        "torch.utils.data()",
+        "torch.utils.data",
         "<stdlib>/torch/utils/data.nt",
         include_str!("../../stdlib/torch/utils/data.nt"),
     ),

@@ -113,9 +113,9 @@ fn describe(v: &Value) -> String {
             t.data().dtype.torch_name(),
             shape(t.data().shape()),
             if t.data().storage.borrow().on_gpu() {
-                "gpu:0"
+                format!("{}:0", crate::nd::device::gpu_name())
             } else {
-                "cpu"
+                "cpu".to_string()
             },
             if t.requires_grad.get() || t.grad_fn().is_some() {
                 "True"
