@@ -271,6 +271,11 @@ pub fn readonly_reason(s: &Storage) -> &'static str {
 /// The reason nt's stand-ins for views are read-only.
 pub const COMPLEX_PART_COPY: &str =
     " (nt: this is a copy of a complex array's real or imaginary part, not a view; write to the complex array instead)";
+/// PyTorch's conjugate view (`torch.conj(z)`, `is_conj()` true of it and its views).
+pub const CONJ_VIEW_COPY: &str = " (nt: conj() of a complex tensor is a read-only copy, not PyTorch's conjugate view; write to the original, or use conj_physical() or resolve_conj() for a tensor of its own)";
+/// `torch.conj` of a conjugate view: PyTorch's view of the original.
+pub const CONJ_OF_CONJ_COPY: &str =
+    " (nt: conj() of a conjugate view is a read-only copy, not a view of the original; write to the original instead)";
 pub const DTYPE_VIEW_COPY: &str = " (nt: a view with another dtype is a read-only copy of the bytes, not a view; write to the original array instead)";
 
 fn forget_version(addr: usize) {

@@ -415,3 +415,45 @@ pub fn check_call<'a>(f: &crate::value::Function, mut args: impl Iterator<Item =
     }
     Ok(())
 }
+
+/// Whether `a` is nt's stand-in for a conjugate view (`t.is_conj()`).
+fn is_conj(a: &NdArray) -> bool {
+    std::ptr::eq(
+        crate::array::storage::readonly_reason(&a.storage),
+        crate::array::storage::CONJ_VIEW_COPY,
+    )
+}
+
+/// `torch.conj`, `conj_physical`, `resolve_conj`, `is_conj` (functions and methods).
+/// PyTorch's `conj` of a complex tensor is a view with its conjugate bit set; nt's is a
+/// read-only copy that answers `is_conj()`, so a write through it is an error rather
+/// than a change the original would not see. Real tensors come back themselves.
+pub fn conj_of(v: &Value, name: &str) -> Res<Value> {
+    let Some((lib, a)) = as_nd(v) else {
+        return Err(type_error(format!(
+            "{name}(): argument 'input' (position 1) must be Tensor, not {}",
+            v.type_name()
+        )));
+    };
+    let conj = is_conj(a);
+    let copy = || -> Res<NdArray> { super::ops::run(crate::ir::Op::Copy, &[a]) };
+    match name {
+        "is_conj" => Ok(Value::Bool(conj)),
+        "resolve_conj" if conj => Ok(wrap(lib, copy()?)),
+        "resolve_conj" => Ok(v.clone()),
+        _ if !a.dtype.is_complex() => Ok(v.clone()),
+        "conj_physical" => super::funcs::unary_math(lib, crate::ir::UnaryOp::Conj, v),
+        _ => {
+            let r = super::funcs::unary_math(lib, crate::ir::UnaryOp::Conj, v)?;
+            if let Some((_, out)) = as_nd(&r) {
+                let why = if conj {
+                    crate::array::storage::CONJ_OF_CONJ_COPY
+                } else {
+                    crate::array::storage::CONJ_VIEW_COPY
+                };
+                set_readonly(&out.storage, why);
+            }
+            Ok(r)
+        }
+    }
+}

@@ -31,6 +31,11 @@ pub fn attr(lib: Lib, a: &NdArray, name: &str) -> Option<Value> {
 /// The methods this file answers, or `None` for the others.
 pub fn method(lib: Lib, v: &Value, a: &NdArray, name: &str, args: &mut Args) -> Option<Res<Value>> {
     match (lib, name) {
+        (Lib::Torch, "conj" | "conj_physical" | "resolve_conj" | "is_conj")
+            if args.pos.is_empty() && args.kw.is_empty() =>
+        {
+            Some(super::complex::conj_of(v, name))
+        }
         (Lib::Numpy, "item") if !args.pos.is_empty() => Some(item_at(a, args)),
         (_, "item") => Some(item(lib, a, args)),
         (Lib::Numpy, "view") => match args.pos.as_slice() {

@@ -127,6 +127,7 @@ fn math(interp: &mut Interp, lib: Lib, name: &'static str, mut args: Args) -> Re
                 .unwrap_or(Value::Int(0));
             funcs::round_decimals(lib, &x, int_arg(&d)?)
         }
+        "conj" | "conj_physical" | "resolve_conj" | "is_conj" if lib == Lib::Torch => super::complex::conj_of(&x, name),
         _ => match super::unary::op_named(name) {
             Some(op) => funcs::unary_math(lib, op, &x),
             None => Err(super::internal(format!("unknown math function {name}"))),
@@ -534,7 +535,7 @@ static TORCH: &[NdFn] = table! { Lib::Torch, "torch";
     create: "tensor", "as_tensor", "from_numpy", "zeros", "ones", "full", "empty", "eye", "arange", "linspace",
         "zeros_like", "ones_like", "full_like", "empty_like";
     math: "sigmoid", "relu", "clamp", "clip", "maximum",
-        "minimum", "where", "isnan", "isinf", "isfinite", "reciprocal", "pow", "softmax", "is_tensor";
+        "minimum", "where", "isnan", "isinf", "isfinite", "reciprocal", "pow", "softmax", "is_tensor", "resolve_conj", "is_conj";
     reduction: "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "all", "any",
         "cumsum", "norm";
     linalg: "matmul", "mm", "dot", "mv", "bmm";
