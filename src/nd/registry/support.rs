@@ -484,6 +484,8 @@ static SUPPORT: &[(&str, &str)] = &[
     ("torch.save", "obj f@pos"),
     ("torch.load", "f@pos map_location weights_only@kw"),
     ("torch.sort", "input dim descending@kw stable@kw"),
+    ("torch.is_conj", "input"),
+    ("torch.resolve_conj", "input"),
     ("torch.argsort", "input dim descending@kw stable@kw"),
     ("torch.msort", "input"),
     ("torch.topk", "input k dim largest sorted"),
