@@ -57,17 +57,77 @@ pub fn png_of(fig: &scene::Figure) -> Res<Vec<u8>> {
     Ok(png::encode(&raster::rgba(pm), w, h, fig.dpi))
 }
 
+/// The figure's primitives and canvas size (pixels at its dpi); with `tight` (the pad in
+/// inches), only the box around what it shows, padded, as `bbox_inches='tight'` saves:
+/// matplotlib's canvas of `int(width)` by `int(height)` pixels (`raster`; an SVG's size
+/// in points is not rounded), the drawing moved into it by whole pixels, so that strokes
+/// stay snapped.
+fn drawn(fig: &scene::Figure, tight: Option<f64>, raster: bool) -> (Vec<prim::Prim>, f64, f64) {
+    let mut prims = draw::figure(fig);
+    let (w, h) = (fig.size.0 * fig.dpi, fig.size.1 * fig.dpi);
+    let Some(pad) = tight else {
+        return (prims, w, h);
+    };
+    // What matplotlib's Figure.get_tightbbox unions: each axes' box and the texts'
+    // layout boxes (tick labels, axis labels, titles, legends, figure texts).
+    let mut b = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    let mut add = |r: [f64; 4]| {
+        b = [b[0].min(r[0]), b[1].min(r[1]), b[2].max(r[2]), b[3].max(r[3])];
+    };
+    for ax in &fig.axes {
+        let [l, bt, aw, ah] = ax.pos;
+        add([l * w, (1.0 - bt - ah) * h, (l + aw) * w, (1.0 - bt) * h]);
+    }
+    for q in &prims[1..] {
+        if let prim::Prim::Path {
+            text: Some((_, tb)), ..
+        } = q
+        {
+            add(*tb);
+        }
+    }
+    if !b.iter().all(|v| v.is_finite()) {
+        return (prims, w, h);
+    }
+    let p = pad * fig.dpi;
+    let (x0, y0, x1, y1) = (b[0] - p, b[1] - p, b[2] + p, b[3] + p);
+    let (cw, ch) = ((x1 - x0).max(1.0), (y1 - y0).max(1.0));
+    let (cw, ch) = if raster { (cw.trunc(), ch.trunc()) } else { (cw, ch) };
+    let (dx, dy) = (-x0, ch - y1);
+    let (dx, dy) = if raster { (dx.round(), dy.round()) } else { (dx, dy) };
+    prim::shift(&mut prims[1..], dx, dy);
+    prims[0] = prim::Prim::Path {
+        cmds: prim::rect(0.0, 0.0, cw, ch),
+        fill: Some(fig.face),
+        pen: None,
+        clip: None,
+        text: None,
+    };
+    (prims, cw, ch)
+}
+
 fn render(_: &mut Interp, args: Args) -> Res<Value> {
     let mut fig = scene::figure(arg(&args, 0, "plot_render")?)?;
+    let tight = match args.pos.get(2) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(scene::num(v)?),
+    };
     match arg(&args, 1, "plot_render")? {
-        Value::Str(f) if &**f == "png" => Ok(Value::Bytes(png_of(&fig)?.into())),
+        Value::Str(f) if &**f == "png" => {
+            if tight.is_none() {
+                return Ok(Value::Bytes(png_of(&fig)?.into()));
+            }
+            canvas(&fig)?;
+            let (prims, w, h) = drawn(&fig, tight, true);
+            let (w, h) = (w as u32, h as u32);
+            let pm = raster::render(&prims, w, h);
+            Ok(Value::Bytes(png::encode(&raster::rgba(pm), w, h, fig.dpi).into()))
+        }
         Value::Str(f) if &**f == "svg" => {
             // SVG is in points: the layout at 72 dpi.
             fig.dpi = 72.0;
-            let prims = draw::figure(&fig);
-            Ok(Value::Str(
-                svg::write(&prims, fig.size.0 * 72.0, fig.size.1 * 72.0).into(),
-            ))
+            let (prims, w, h) = drawn(&fig, tight, false);
+            Ok(Value::Str(svg::write(&prims, w, h).into()))
         }
         Value::Str(f) if &**f == "rgba" => {
             let (w, h) = canvas(&fig)?;

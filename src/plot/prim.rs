@@ -162,3 +162,37 @@ pub fn snap(v: f64, width_px: f64) -> f64 {
         (v + 0.5).floor()
     }
 }
+
+/// Moves every primitive by (dx, dy) pixels: `savefig(bbox_inches='tight')` draws the
+/// figure into the box around what it shows.
+pub fn shift(prims: &mut [Prim], dx: f64, dy: f64) {
+    let rect = |r: &mut [f64; 4]| {
+        r[0] += dx;
+        r[1] += dy;
+        r[2] += dx;
+        r[3] += dy;
+    };
+    for p in prims {
+        match p {
+            Prim::Path { cmds, clip, text, .. } => {
+                for c in cmds.iter_mut() {
+                    *c = match *c {
+                        Cmd::Move(x, y) => Cmd::Move(x + dx, y + dy),
+                        Cmd::Line(x, y) => Cmd::Line(x + dx, y + dy),
+                        Cmd::Quad(a, b, x, y) => Cmd::Quad(a + dx, b + dy, x + dx, y + dy),
+                        Cmd::Cubic(a, b, c2, d, x, y) => Cmd::Cubic(a + dx, b + dy, c2 + dx, d + dy, x + dx, y + dy),
+                        Cmd::Close => Cmd::Close,
+                    };
+                }
+                clip.as_mut().map(rect);
+                if let Some((_, b)) = text {
+                    rect(b);
+                }
+            }
+            Prim::Image { dest, clip, .. } => {
+                rect(dest);
+                clip.as_mut().map(rect);
+            }
+        }
+    }
+}

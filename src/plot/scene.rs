@@ -179,7 +179,7 @@ fn bad(what: &str) -> Box<crate::error::Exc> {
     type_error(format!("matplotlib (nt): malformed figure description ({what})"))
 }
 
-fn num(v: &Value) -> Res<f64> {
+pub fn num(v: &Value) -> Res<f64> {
     match v {
         Value::Int(n) => Ok(*n as f64),
         Value::Float(x) => Ok(*x),
