@@ -329,6 +329,14 @@ pub fn percent_format_with(fmt: &str, args: &Value, show: &mut dyn FnMut(&Value,
             },
         };
         used_all = false;
+        // A number conversion reads a NumPy scalar or 0-d array, or a one-element tensor,
+        // as its Python number (what `__float__`/`__index__` give in Python).
+        let v = match (&v, conv) {
+            (Value::NpScalar(_) | Value::Array(_) | Value::Tensor(_), c) if !matches!(c, 's' | 'r' | 'a') => {
+                number_of(&v, c)?
+            }
+            _ => v,
+        };
         let align = if flags.contains('-') { "<" } else { "" };
         let sign = if flags.contains('+') {
             "+"
@@ -451,4 +459,31 @@ pub fn percent_format_with(fmt: &str, args: &Value, show: &mut dyn FnMut(&Value,
         return Err(type_error("not all arguments converted during string formatting"));
     }
     Ok(Value::Str(out.into()))
+}
+
+/// The Python number `%` formatting reads from a NumPy scalar or array, or a tensor, for
+/// conversion `c`, with the libraries' errors; what it cannot read is left for the
+/// conversion's own error.
+fn number_of(v: &Value, c: char) -> Res<Value> {
+    let Some((_, a)) = crate::nd::as_nd(v) else {
+        return Ok(v.clone());
+    };
+    let float_conv = matches!(c, 'f' | 'F' | 'e' | 'E' | 'g' | 'G');
+    // `%x` needs `__index__`: integer scalars and one-element integer tensors have it.
+    if matches!(c, 'x' | 'X' | 'o' | 'c')
+        && !(a.dtype.is_int() && a.numel() == 1 && (a.ndim() == 0 || matches!(v, Value::Tensor(_))))
+    {
+        return Ok(v.clone());
+    }
+    match v {
+        Value::Tensor(_) if a.numel() != 1 => Err(exc(
+            "ValueError",
+            "only one element tensors can be converted to Python scalars",
+        )),
+        Value::Array(_) if a.ndim() > 0 && float_conv => Err(type_error(
+            "only 0-dimensional arrays can be converted to Python scalars",
+        )),
+        Value::Array(_) if a.ndim() > 0 => Ok(v.clone()),
+        _ => Ok(crate::nd::item(&crate::realise::host(a).map_err(crate::nd::internal)?)),
+    }
 }

@@ -250,6 +250,11 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Res<Value> {
     if let Value::NpStr(s) = b {
         return binary(op, a, &Value::Str(s.clone()));
     }
+    // `str % x` is str's own formatting whatever `x` is (a NumPy scalar, an array, a
+    // tensor): str.__mod__ comes first and never defers to `x`.
+    if let (BinOp::Mod, Value::Str(fmt)) = (op, a) {
+        return super::format::percent_format(fmt, b);
+    }
     if let Some(r) = crate::nd::objects::binary(op, a, b) {
         return r;
     }

@@ -108,7 +108,13 @@ fn artist(f: &Frame, a: &Artist, out: &mut Vec<Prim>) {
                 });
             }
         }
-        Kind::Poly { pts, face, edge } => {
+        Kind::Poly {
+            pts,
+            face,
+            edge,
+            closed,
+            ..
+        } => {
             let mut cmds: Vec<Cmd> = Vec::new();
             for &(x, y) in pts {
                 let p = (f.px(x), f.py(y));
@@ -120,11 +126,13 @@ fn artist(f: &Frame, a: &Artist, out: &mut Vec<Prim>) {
                     });
                 }
             }
-            cmds.push(Cmd::Close);
+            if *closed {
+                cmds.push(Cmd::Close);
+            }
             let pen = edge.as_ref().map(|s| pen(s, pt, Cap::Butt));
             out.push(Prim::Path {
                 cmds,
-                fill: Some(*face),
+                fill: closed.then_some(*face),
                 pen,
                 clip,
                 text: None,

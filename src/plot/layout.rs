@@ -68,7 +68,12 @@ fn data_limits(ax: &Axes, is_x: bool, log: bool) -> (Option<(f64, f64)>, Vec<f64
                     sticky.extend(rects.iter().map(|r| if is_x { r[0] } else { r[1] }));
                 }
             }
-            Kind::Poly { pts, .. } => pts.iter().for_each(|p| add(if is_x { p.0 } else { p.1 })),
+            Kind::Poly { pts, sticky_y, .. } => {
+                pts.iter().for_each(|p| add(if is_x { p.0 } else { p.1 }));
+                if !is_x {
+                    sticky.extend(sticky_y);
+                }
+            }
             Kind::Scatter { x, y, .. } => (if is_x { x } else { y }).iter().for_each(|&v| add(v)),
             Kind::Segments { segs, .. } => {
                 for s in segs {

@@ -11,7 +11,8 @@ use super::scene::{Axes, Kind, Marker};
 
 enum Handle<'a> {
     Line(Option<&'a super::scene::Stroke>, Option<&'a Marker>),
-    Patch([f64; 4]),
+    /// A patch's face, and its outline (a step histogram's, which has no face).
+    Patch([f64; 4], Option<&'a super::scene::Stroke>),
     Dot(Marker),
 }
 
@@ -21,7 +22,11 @@ fn handles(ax: &Axes) -> Vec<(Handle<'_>, &str)> {
         let Some(label) = a.label.as_deref() else { continue };
         let h = match &a.kind {
             Kind::Line { stroke, marker, .. } => Handle::Line(stroke.as_ref(), marker.as_ref()),
-            Kind::Rects { face, .. } | Kind::Poly { face, .. } => Handle::Patch(*face),
+            Kind::Rects { face, .. } => Handle::Patch(*face, None),
+            Kind::Poly { face, edge, closed, .. } => Handle::Patch(
+                if *closed { *face } else { [0.0; 4] },
+                edge.as_ref().filter(|_| !*closed),
+            ),
             Kind::Scatter {
                 faces,
                 sizes,
@@ -59,6 +64,16 @@ fn badness(ax: &Axes, f: &Frame, b: [f64; 4]) -> usize {
                 if matches!(a.kind, Kind::Line { .. }) {
                     n += pts.windows(2).filter(|w| crosses(w[0], w[1], b)).count().min(1);
                 }
+            }
+            // Other patches and fill_between's polygons count as matplotlib counts a
+            // line: their vertices inside, and whether their outline crosses the box.
+            Kind::Poly { pts, closed, .. } => {
+                let mut ps: Vec<(f64, f64)> = pts.iter().map(|&(x, y)| (f.px(x), f.py(y))).collect();
+                n += ps.iter().filter(|p| inside(p.0, p.1)).count();
+                if *closed && let Some(&p0) = ps.first() {
+                    ps.push(p0);
+                }
+                n += ps.windows(2).filter(|w| crosses(w[0], w[1], b)).count().min(1);
             }
             Kind::Rects { rects, .. } => {
                 for r in rects {
@@ -178,14 +193,14 @@ pub fn push(ax: &Axes, f: &Frame, loc: i64, out: &mut Vec<(f64, Prim)>) {
                     out.extend(ps.into_iter().map(|p| (5.0, p)));
                 }
             }
-            Handle::Patch(face) => {
+            Handle::Patch(face, edge) => {
                 let cmds = prim::rect(hx, mid - hheight / 2.0, hx + hlen, mid + hheight / 2.0);
                 out.push((
                     5.0,
                     Prim::Path {
                         cmds,
                         fill: Some(*face),
-                        pen: None,
+                        pen: edge.map(|s| pen(s, f.pt, Cap::Butt)),
                         clip: None,
                         text: None,
                     },

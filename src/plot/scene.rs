@@ -78,11 +78,14 @@ pub enum Kind {
         edge: Option<Stroke>,
         horizontal: bool,
     },
-    /// A filled polygon in data units (fill_between).
+    /// A polygon in data units: fill_between's, a step histogram's outline (`closed`
+    /// false: not filled, not closed). `sticky_y`: values the y margins stop at.
     Poly {
         pts: Vec<(f64, f64)>,
         face: Rgba,
         edge: Option<Stroke>,
+        closed: bool,
+        sticky_y: Vec<f64>,
     },
     /// Markers at points, each its own size (points²) and colour.
     Scatter {
@@ -286,6 +289,12 @@ fn artist(v: &Value) -> Res<Artist> {
                 pts: x.into_iter().zip(y).collect(),
                 face: d.rgba("fc")?,
                 edge: stroke(&d)?,
+                closed: !d.b("open"),
+                sticky_y: if d.get("sticky_y").is_some() {
+                    d.arr("sticky_y")?
+                } else {
+                    Vec::new()
+                },
             }
         }
         "scatter" => {

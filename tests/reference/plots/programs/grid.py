@@ -1,5 +1,5 @@
 # A 2x2 grid: scatter, categorical bars, a histogram with a grid, error bars over a
-# filled band; tight_layout.
+# filled band (capped); tight_layout.
 # rms-bound: 40
 import numpy as np
 import matplotlib.pyplot as plt
@@ -19,7 +19,7 @@ print(patches)
 axs[1, 0].set_xlabel('value')
 axs[1, 0].grid(True)
 x = np.arange(5)
-print(axs[1, 1].errorbar(x, x ** 2, yerr=x + 1, fmt='o', label='data'))
+print(axs[1, 1].errorbar(x, x ** 2, yerr=x + 1, fmt='o', capsize=3, label='data'))
 axs[1, 1].fill_between(x, x ** 2 - 2, x ** 2 + 2, alpha=0.3)
 axs[1, 1].axhline(5, color='k', linestyle=':')
 axs[1, 1].legend(loc='upper left')
