@@ -39,7 +39,11 @@ fn arg<'a>(args: &'a Args, i: usize, name: &str) -> Res<&'a Value> {
 /// The figure's size in pixels, refused when absurd (matplotlib: "Image size of ... is too
 /// large. It must be less than 2^23 in each direction.").
 fn canvas(fig: &scene::Figure) -> Res<(u32, u32)> {
-    let (w, h) = ((fig.size.0 * fig.dpi).round(), (fig.size.1 * fig.dpi).round());
+    pixels((fig.size.0 * fig.dpi).round(), (fig.size.1 * fig.dpi).round())
+}
+
+/// A canvas of `w` by `h` pixels, refused when absurd.
+fn pixels(w: f64, h: f64) -> Res<(u32, u32)> {
     if !(w.is_finite() && h.is_finite()) || w >= 8_388_608.0 || h >= 8_388_608.0 || w * h > 4e8 {
         return Err(exc(
             "ValueError",
@@ -62,12 +66,15 @@ pub fn png_of(fig: &scene::Figure) -> Res<Vec<u8>> {
 /// matplotlib's canvas of `int(width)` by `int(height)` pixels (`raster`; an SVG's size
 /// in points is not rounded), the drawing moved into it by whole pixels, so that strokes
 /// stay snapped.
-fn drawn(fig: &scene::Figure, tight: Option<f64>, raster: bool) -> (Vec<prim::Prim>, f64, f64) {
+fn drawn(fig: &scene::Figure, tight: Option<f64>, raster: bool) -> Res<(Vec<prim::Prim>, f64, f64)> {
     let mut prims = draw::figure(fig);
     let (w, h) = (fig.size.0 * fig.dpi, fig.size.1 * fig.dpi);
     let Some(pad) = tight else {
-        return (prims, w, h);
+        return Ok((prims, w, h));
     };
+    if pad.is_nan() {
+        return Err(exc("ValueError", "cannot convert float NaN to integer"));
+    }
     // What matplotlib's Figure.get_tightbbox unions: each axes' box and the texts'
     // layout boxes (tick labels, axis labels, titles, legends, figure texts).
     let mut b = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
@@ -87,7 +94,7 @@ fn drawn(fig: &scene::Figure, tight: Option<f64>, raster: bool) -> (Vec<prim::Pr
         }
     }
     if !b.iter().all(|v| v.is_finite()) {
-        return (prims, w, h);
+        return Ok((prims, w, h));
     }
     let p = pad * fig.dpi;
     let (x0, y0, x1, y1) = (b[0] - p, b[1] - p, b[2] + p, b[3] + p);
@@ -103,7 +110,7 @@ fn drawn(fig: &scene::Figure, tight: Option<f64>, raster: bool) -> (Vec<prim::Pr
         clip: None,
         text: None,
     };
-    (prims, cw, ch)
+    Ok((prims, cw, ch))
 }
 
 fn render(_: &mut Interp, args: Args) -> Res<Value> {
@@ -118,15 +125,15 @@ fn render(_: &mut Interp, args: Args) -> Res<Value> {
                 return Ok(Value::Bytes(png_of(&fig)?.into()));
             }
             canvas(&fig)?;
-            let (prims, w, h) = drawn(&fig, tight, true);
-            let (w, h) = (w as u32, h as u32);
+            let (prims, w, h) = drawn(&fig, tight, true)?;
+            let (w, h) = pixels(w, h)?;
             let pm = raster::render(&prims, w, h);
             Ok(Value::Bytes(png::encode(&raster::rgba(pm), w, h, fig.dpi).into()))
         }
         Value::Str(f) if &**f == "svg" => {
             // SVG is in points: the layout at 72 dpi.
             fig.dpi = 72.0;
-            let (prims, w, h) = drawn(&fig, tight, false);
+            let (prims, w, h) = drawn(&fig, tight, false)?;
             Ok(Value::Str(svg::write(&prims, w, h).into()))
         }
         Value::Str(f) if &**f == "rgba" => {
